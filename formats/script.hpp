@@ -1,0 +1,34 @@
+// Kernel proof scripts: one primitive kernel call per line, for the demo and the tests.
+// The v1 certificate format (spec/format.md) supersedes this; scripts stay as the plain
+// way to drive the kernel by hand. Untrusted: every line is a kernel call.
+//
+//   # comment
+//   new_type NAME ARITY            new_constant NAME TYPE
+//   ID := new_axiom NAME TERM      ID := define TERM
+//   ID1 ID2 := typedef TYNAME ABS REP ID
+//   ID := refl TERM | trans ID ID | mk_comb ID ID | abs TERM ID | beta TERM
+//       | assume TERM | eq_mp ID ID | deduct_antisym ID ID
+//       | inst_type ID TYVAR TYPE ... | inst ID VAR TERM ...
+//   qed ID                          the script's result; must be the last line
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+
+#include "kernel/kernel.hpp"
+
+namespace hcert {
+
+struct ScriptError : std::runtime_error {
+  size_t line;
+  bool rejected;  // the kernel refused a step (as opposed to malformed text)
+  ScriptError(size_t l, const std::string& why, bool kernel_refused = false)
+      : std::runtime_error("line " + std::to_string(l) + ": " + why), line(l),
+        rejected(kernel_refused) {}
+};
+
+// Runs the script; returns the theorem named by `qed`. Throws ScriptError naming the line
+// for malformed text, unknown ids and kernel refusals alike.
+Thm run_script(const std::string& text);
+
+}  // namespace hcert

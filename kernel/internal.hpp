@@ -1,0 +1,94 @@
+// Kernel-private node layouts and the operations on them. Not included outside kernel/.
+#pragma once
+#include <unordered_map>
+
+#include "kernel/term.hpp"
+#include "kernel/type.hpp"
+
+namespace hcert {
+
+// A type node caches its hash and whether it contains a type variable, so that type
+// instantiation can skip closed types in O(1).
+struct TypeNode {
+  Name name;
+  bool is_var;
+  std::vector<Type> args;
+  uint64_t hash;
+  bool has_vars;
+};
+
+// A term node caches everything a traversal needs to decide in O(1) whether it can skip the
+// node: `loose` (all loose de Bruijn indices are below it), `fvmask` (a 64-bit Bloom filter
+// of the free variables), `tyvars` (some type inside has a type variable). `serial` is the
+// creation order: sets of terms are sorted by it, so output never depends on addresses.
+struct TermNode {
+  uint32_t rc;
+  TermKind kind;
+  uint32_t loose;
+  uint32_t index;  // Bound
+  bool tyvars;
+  uint64_t hash;
+  uint64_t serial;
+  uint64_t fvmask;
+  const TypeNode* ty;
+  Name name;            // Var, Const
+  TermNode* a;          // Comb: function
+  TermNode* b;          // Comb: argument; Abs: body
+};
+
+struct TypeOps {
+  static const TypeNode* node(Type t) { return t.node_; }
+  static Type wrap(const TypeNode* n) { return Type(n); }
+  static const TypeNode* intern(Name name, bool is_var, std::vector<Type> args);
+  // Instantiate; theta maps type-variable nodes to nodes. Iterative, memoised.
+  static const TypeNode* inst(const TypeNode* t,
+                              const std::unordered_map<const TypeNode*, const TypeNode*>& theta,
+                              std::unordered_map<const TypeNode*, const TypeNode*>& memo);
+  // Extend env so that pattern instantiated by env is ty; false if impossible.
+  static bool match(const TypeNode* pattern, const TypeNode* ty,
+                    std::unordered_map<const TypeNode*, const TypeNode*>& env);
+  static void collect_vars(const TypeNode* t, std::vector<const TypeNode*>& out);
+  static const TypeNode* bool_node();
+  static const TypeNode* fun_node(const TypeNode* d, const TypeNode* c);
+  static uint64_t hash_mask;  // applied to bucket choice only; tests lower it to force collisions
+  static void rehash_table();
+};
+
+struct TermOps {
+  static TermNode* node(const Term& t) { return t.node_; }
+  static Term wrap(TermNode* n) { return Term(n); }
+  static TermNode* mk_var(Name name, const TypeNode* ty);
+  static TermNode* mk_const(Name name, const TypeNode* ty);
+  static TermNode* mk_comb(TermNode* f, TermNode* x);  // unchecked
+  static TermNode* mk_abs(const TypeNode* bvty, TermNode* body);
+  static TermNode* mk_bound(uint32_t i, const TypeNode* ty);
+  static void release(TermNode* n);
+  static size_t live_nodes();
+  static void rehash_table();
+  // Traversals (iterative, memoised on the DAG).
+  static Term abstract(TermNode* t, TermNode* v);  // v := bound index at its depth
+  static Term open(TermNode* body, TermNode* u);   // index 0 := u (u closed)
+  static Term subst(TermNode* t, const std::unordered_map<TermNode*, TermNode*>& theta,
+                    uint64_t mask);
+  static Term subst_type(TermNode* t,
+                         const std::unordered_map<const TypeNode*, const TypeNode*>& theta);
+  // Validate a substitution and turn it into node maps (mask: Bloom filter of its keys).
+  static void subst_map(const std::vector<std::pair<Term, Term>>& theta,
+                        std::unordered_map<TermNode*, TermNode*>& map, uint64_t& mask);
+  static void type_map(const TypeSubst& theta,
+                       std::unordered_map<const TypeNode*, const TypeNode*>& map);
+  static bool free_in(TermNode* v, TermNode* t);
+  static void frees(TermNode* t, std::vector<Term>& out);
+  static void type_vars(TermNode* t, std::vector<const TypeNode*>& out);
+  static const TypeNode* eq_type(const TypeNode* a);  // a -> a -> bool
+  static Name eq_name();
+};
+
+// The signature: declared type operators with their arity, constants with their generic
+// type. Only Kernel's definition principles add to it (bool, fun and = are built in).
+struct Signature {
+  static std::unordered_map<Name, size_t>& types();
+  static std::unordered_map<Name, const TypeNode*>& consts();
+};
+
+}  // namespace hcert

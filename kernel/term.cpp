@@ -1,0 +1,412 @@
+#include <algorithm>
+#include <unordered_set>
+
+#include "kernel/internal.hpp"
+
+namespace hcert {
+
+static uint64_t mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  h ^= h >> 29;
+  return h * 0x94d049bb133111ebull;
+}
+
+static uint64_t str_hash(Name n) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : *n) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+namespace {
+struct NodeHash {
+  size_t operator()(const TermNode* n) const { return n->hash & TypeOps::hash_mask; }
+};
+// Structural equality one level deep: children are already unique, so comparing their
+// pointers is comparing them. A hash collision therefore never identifies distinct terms.
+struct NodeEq {
+  bool operator()(const TermNode* x, const TermNode* y) const {
+    return x->kind == y->kind && x->ty == y->ty && x->name == y->name && x->a == y->a &&
+           x->b == y->b && x->index == y->index;
+  }
+};
+using Table = std::unordered_set<TermNode*, NodeHash, NodeEq>;
+Table& table() {
+  static Table* t = new Table();  // never destroyed: handles in static storage outlive it
+  return *t;
+}
+uint64_t next_serial = 0;
+
+TermNode* intern(TermNode key) {
+  auto it = table().find(&key);
+  if (it != table().end()) return *it;
+  key.rc = 0;
+  key.serial = next_serial++;
+  auto* n = new TermNode(key);
+  if (n->a) ++n->a->rc;
+  if (n->b) ++n->b->rc;
+  table().insert(n);
+  return n;
+}
+}  // namespace
+
+TermNode* TermOps::mk_var(Name name, const TypeNode* ty) {
+  uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
+  return intern({0, TermKind::Var, 0, 0, ty->has_vars, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr});
+}
+TermNode* TermOps::mk_const(Name name, const TypeNode* ty) {
+  uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
+  return intern({0, TermKind::Const, 0, 0, ty->has_vars, h, 0, 0, ty, name, nullptr, nullptr});
+}
+TermNode* TermOps::mk_comb(TermNode* f, TermNode* x) {
+  uint64_t h = mix(mix(3, f->hash), x->hash);
+  return intern({0, TermKind::Comb, std::max(f->loose, x->loose), 0, f->tyvars || x->tyvars, h, 0,
+                 f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x});
+}
+TermNode* TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
+  uint64_t h = mix(mix(4, bvty->hash), body->hash);
+  return intern({0, TermKind::Abs, body->loose ? body->loose - 1 : 0, 0,
+                 bvty->has_vars || body->tyvars, h, 0, body->fvmask,
+                 TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body});
+}
+TermNode* TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
+  uint64_t h = mix(mix(5, i), ty->hash);
+  return intern({0, TermKind::Bound, i + 1, i, ty->has_vars, h, 0, 0, ty, nullptr, nullptr, nullptr});
+}
+
+// Iterative, so that freeing a very deep term cannot overflow the stack.
+void TermOps::release(TermNode* n) {
+  std::vector<TermNode*> stack{n};
+  while (!stack.empty()) {
+    n = stack.back();
+    stack.pop_back();
+    table().erase(n);
+    if (n->a && --n->a->rc == 0) stack.push_back(n->a);
+    if (n->b && --n->b->rc == 0) stack.push_back(n->b);
+    delete n;
+  }
+}
+
+size_t TermOps::live_nodes() { return table().size(); }
+void TermOps::rehash_table() { table() = Table(table().begin(), table().end()); }
+
+// ---- handles -------------------------------------------------------------------------
+
+Term::Term(TermNode* n) : node_(n) {
+  if (n) ++n->rc;
+}
+Term::Term(const Term& o) : node_(o.node_) {
+  if (node_) ++node_->rc;
+}
+Term& Term::operator=(const Term& o) {
+  Term copy(o);
+  std::swap(node_, copy.node_);
+  return *this;
+}
+Term& Term::operator=(Term&& o) noexcept {
+  std::swap(node_, o.node_);
+  return *this;
+}
+Term::~Term() {
+  if (node_ && --node_->rc == 0) TermOps::release(node_);
+}
+
+static TermNode* need(const Term& t, TermKind k, const char* what) {
+  TermNode* n = TermOps::node(t);
+  if (!n || n->kind != k) throw KernelError(std::string(what) + ": wrong kind of term");
+  return n;
+}
+
+TermKind Term::kind() const { return node_->kind; }
+Type Term::type() const { return Type(node_->ty); }
+const std::string& Term::name() const {
+  if (node_->kind != TermKind::Var && node_->kind != TermKind::Const)
+    throw KernelError("name: not a variable or constant");
+  return *node_->name;
+}
+Term Term::rator() const { return Term(need(*this, TermKind::Comb, "rator")->a); }
+Term Term::rand() const { return Term(need(*this, TermKind::Comb, "rand")->b); }
+Type Term::bound_type() const { return need(*this, TermKind::Abs, "bound_type")->ty->args[0]; }
+Term Term::body() const { return Term(need(*this, TermKind::Abs, "body")->b); }
+uint32_t Term::bound_index() const { return need(*this, TermKind::Bound, "bound_index")->index; }
+bool Term::is_closed() const { return node_->loose == 0; }
+uint64_t Term::hash() const { return node_->hash; }
+uint64_t Term::serial() const { return node_->serial; }
+
+// ---- checked constructors --------------------------------------------------------------
+
+static TermNode* closed(const Term& t, const char* what) {
+  TermNode* n = TermOps::node(t);
+  if (!n) throw KernelError(std::string(what) + ": null term");
+  if (n->loose) throw KernelError(std::string(what) + ": term has a loose bound variable");
+  return n;
+}
+
+Term Term::var(const std::string& name, Type ty) {
+  if (ty.is_null()) throw KernelError("mk_var: null type");
+  return Term(TermOps::mk_var(intern_name(name), ty.node_));
+}
+
+Term Term::constant(const std::string& name, Type ty) {
+  if (ty.is_null()) throw KernelError("mk_const: null type");
+  Name n = intern_name(name);
+  auto it = Signature::consts().find(n);
+  if (it == Signature::consts().end()) throw KernelError("mk_const: undeclared constant " + name);
+  std::unordered_map<const TypeNode*, const TypeNode*> env;
+  if (!TypeOps::match(it->second, ty.node_, env))
+    throw KernelError("mk_const: type is not an instance of the type of " + name);
+  return Term(TermOps::mk_const(n, ty.node_));
+}
+
+Term Term::comb(Term f, Term x) {
+  TermNode* fn = closed(f, "mk_comb");
+  TermNode* xn = closed(x, "mk_comb");
+  if (!f.type().is_fun()) throw KernelError("mk_comb: function has no function type");
+  if (fn->ty->args[0].node_ != xn->ty) throw KernelError("mk_comb: argument type mismatch");
+  return Term(TermOps::mk_comb(fn, xn));
+}
+
+Term Term::abs(Term v, Term body) {
+  TermNode* vn = need(v, TermKind::Var, "mk_abs");
+  TermNode* bn = closed(body, "mk_abs");
+  Term inner = TermOps::abstract(bn, vn);
+  return Term(TermOps::mk_abs(vn->ty, inner.node_));
+}
+
+const TypeNode* TermOps::eq_type(const TypeNode* a) {
+  return TypeOps::fun_node(a, TypeOps::fun_node(a, TypeOps::bool_node()));
+}
+Name TermOps::eq_name() {
+  static Name n = intern_name("=");
+  return n;
+}
+
+std::unordered_map<Name, const TypeNode*>& Signature::consts() {
+  static auto* m = new std::unordered_map<Name, const TypeNode*>{
+      {TermOps::eq_name(), TermOps::eq_type(TypeOps::intern(intern_name("A"), true, {}))}};
+  return *m;
+}
+
+Term Term::eq(Term l, Term r) {
+  TermNode* ln = closed(l, "mk_eq");
+  TermNode* rn = closed(r, "mk_eq");
+  if (ln->ty != rn->ty) throw KernelError("mk_eq: sides have different types");
+  Term c(TermOps::mk_const(TermOps::eq_name(), TermOps::eq_type(ln->ty)));
+  Term partial(TermOps::mk_comb(c.node_, ln));
+  return Term(TermOps::mk_comb(partial.node_, rn));
+}
+
+bool Term::is_eq() const {
+  return node_->kind == TermKind::Comb && node_->a->kind == TermKind::Comb &&
+         node_->a->a->kind == TermKind::Const && node_->a->a->name == TermOps::eq_name();
+}
+Term Term::lhs() const {
+  if (!is_eq()) throw KernelError("lhs: not an equation");
+  return Term(node_->a->b);
+}
+Term Term::rhs() const {
+  if (!is_eq()) throw KernelError("rhs: not an equation");
+  return Term(node_->b);
+}
+
+// ---- traversals --------------------------------------------------------------------------
+
+namespace {
+// Memo key: a node, and the number of binders above it when the result depends on it.
+struct Key {
+  TermNode* n;
+  uint32_t depth;
+  bool operator==(const Key& o) const { return n == o.n && depth == o.depth; }
+};
+struct KeyHash {
+  size_t operator()(const Key& k) const {
+    return std::hash<const void*>()(k.n) ^ (k.depth * 0x9e3779b97f4a7c15ull);
+  }
+};
+
+// The one rebuilding traversal: post-order over the DAG with an explicit stack, memoised
+// on (node, depth) so each shared node is visited once per depth. `skip` says a node is
+// unchanged, `leaf` rebuilds a Var/Const/Bound, `bvty` maps the bound type of an Abs.
+template <class Skip, class Leaf, class BvTy>
+Term rebuild(TermNode* root, bool by_depth, Skip skip, Leaf leaf, BvTy bvty) {
+  std::unordered_map<Key, Term, KeyHash> memo;
+  auto key = [&](TermNode* n, uint32_t d) { return Key{n, by_depth ? d : 0}; };
+  struct Frame {
+    TermNode* n;
+    uint32_t depth;
+    bool expanded;
+  };
+  std::vector<Frame> stack{{root, 0, false}};
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    Key k = key(f.n, f.depth);
+    if (!f.expanded) {
+      if (memo.count(k)) { stack.pop_back(); continue; }
+      if (skip(f.n, f.depth)) { memo.emplace(k, TermOps::wrap(f.n)); stack.pop_back(); continue; }
+      if (f.n->kind == TermKind::Comb) {
+        stack.back().expanded = true;
+        stack.push_back({f.n->b, f.depth, false});
+        stack.push_back({f.n->a, f.depth, false});
+      } else if (f.n->kind == TermKind::Abs) {
+        stack.back().expanded = true;
+        stack.push_back({f.n->b, f.depth + 1, false});
+      } else {
+        memo.emplace(k, TermOps::wrap(leaf(f.n, f.depth)));
+        stack.pop_back();
+      }
+      continue;
+    }
+    stack.pop_back();
+    TermNode* r;
+    if (f.n->kind == TermKind::Comb) {
+      TermNode* a = TermOps::node(memo.at(key(f.n->a, f.depth)));
+      TermNode* b = TermOps::node(memo.at(key(f.n->b, f.depth)));
+      r = (a == f.n->a && b == f.n->b) ? f.n : TermOps::mk_comb(a, b);
+    } else {
+      TermNode* b = TermOps::node(memo.at(key(f.n->b, f.depth + 1)));
+      const TypeNode* bt = bvty(TypeOps::node(f.n->ty->args[0]));
+      r = (b == f.n->b && bt == TypeOps::node(f.n->ty->args[0])) ? f.n : TermOps::mk_abs(bt, b);
+    }
+    memo.emplace(k, TermOps::wrap(r));
+  }
+  return memo.at(key(root, 0));
+}
+
+const TypeNode* same_type(const TypeNode* t) { return t; }
+}  // namespace
+
+Term TermOps::abstract(TermNode* t, TermNode* v) {
+  return rebuild(
+      t, true, [&](TermNode* n, uint32_t) { return (n->fvmask & v->fvmask) == 0; },
+      [&](TermNode* n, uint32_t d) { return n == v ? mk_bound(d, v->ty) : n; }, same_type);
+}
+
+Term TermOps::open(TermNode* body, TermNode* u) {
+  return rebuild(
+      body, true, [&](TermNode* n, uint32_t d) { return n->loose <= d; },
+      [&](TermNode* n, uint32_t d) {
+        if (n->index == d) return u;
+        return n->index > d ? mk_bound(n->index - 1, n->ty) : n;
+      },
+      same_type);
+}
+
+Term TermOps::subst(TermNode* t, const std::unordered_map<TermNode*, TermNode*>& theta,
+                    uint64_t mask) {
+  return rebuild(
+      t, false, [&](TermNode* n, uint32_t) { return (n->fvmask & mask) == 0; },
+      [&](TermNode* n, uint32_t) {
+        auto it = theta.find(n);
+        return it == theta.end() ? n : it->second;
+      },
+      same_type);
+}
+
+Term TermOps::subst_type(TermNode* t,
+                         const std::unordered_map<const TypeNode*, const TypeNode*>& theta) {
+  std::unordered_map<const TypeNode*, const TypeNode*> tymemo;
+  auto ty = [&](const TypeNode* x) { return TypeOps::inst(x, theta, tymemo); };
+  return rebuild(
+      t, false, [&](TermNode* n, uint32_t) { return !n->tyvars; },
+      [&](TermNode* n, uint32_t) {
+        switch (n->kind) {
+          case TermKind::Var: return mk_var(n->name, ty(n->ty));
+          case TermKind::Const: return mk_const(n->name, ty(n->ty));
+          default: return mk_bound(n->index, ty(n->ty));
+        }
+      },
+      ty);
+}
+
+// Depth-first visit of each distinct node once; `visit` returns false to prune.
+template <class Visit>
+static void each_node(TermNode* t, Visit visit) {
+  std::unordered_set<TermNode*> seen;
+  std::vector<TermNode*> stack{t};
+  while (!stack.empty()) {
+    TermNode* n = stack.back();
+    stack.pop_back();
+    if (!seen.insert(n).second || !visit(n)) continue;
+    if (n->a) stack.push_back(n->a);
+    if (n->b) stack.push_back(n->b);
+  }
+}
+
+bool TermOps::free_in(TermNode* v, TermNode* t) {
+  bool found = false;
+  each_node(t, [&](TermNode* n) {
+    found = found || n == v;
+    return !found && (n->fvmask & v->fvmask);
+  });
+  return found;
+}
+
+void TermOps::frees(TermNode* t, std::vector<Term>& out) {
+  size_t start = out.size();
+  each_node(t, [&](TermNode* n) {
+    if (n->kind == TermKind::Var) out.push_back(wrap(n));
+    return n->fvmask != 0;
+  });
+  std::sort(out.begin() + start, out.end(),
+            [](const Term& x, const Term& y) { return x.serial() < y.serial(); });
+}
+
+void TermOps::type_vars(TermNode* t, std::vector<const TypeNode*>& out) {
+  std::unordered_set<const TypeNode*> seen;
+  each_node(t, [&](TermNode* n) {
+    if (!n->tyvars) return false;
+    if (n->kind != TermKind::Comb) TypeOps::collect_vars(n->ty, out);
+    return true;
+  });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+Term Term::open(Term u) const {
+  TermNode* n = need(*this, TermKind::Abs, "open");
+  TermNode* un = closed(u, "open");
+  if (un->ty != n->ty->args[0].node_) throw KernelError("open: argument type mismatch");
+  return TermOps::open(n->b, un);
+}
+
+std::vector<Term> Term::frees() const {
+  std::vector<Term> out;
+  TermOps::frees(node_, out);
+  return out;
+}
+
+void TermOps::subst_map(const std::vector<std::pair<Term, Term>>& theta,
+                        std::unordered_map<TermNode*, TermNode*>& map, uint64_t& mask) {
+  mask = 0;
+  for (auto& [v, t] : theta) {
+    TermNode* vn = need(v, TermKind::Var, "INST");
+    TermNode* tn = closed(t, "INST");
+    if (vn->ty != tn->ty) throw KernelError("INST: type mismatch for " + *vn->name);
+    if (!map.emplace(vn, tn).second) throw KernelError("INST: variable " + *vn->name + " bound twice");
+    mask |= vn->fvmask;
+  }
+}
+
+void TermOps::type_map(const TypeSubst& theta,
+                       std::unordered_map<const TypeNode*, const TypeNode*>& map) {
+  for (auto& [a, t] : theta) {
+    if (a.is_null() || t.is_null() || !a.is_var()) throw KernelError("INST_TYPE: key is not a type variable");
+    if (!map.emplace(a.node_, t.node_).second) throw KernelError("INST_TYPE: type variable bound twice");
+  }
+}
+
+Term Term::subst(const std::vector<std::pair<Term, Term>>& theta) const {
+  closed(*this, "subst");
+  std::unordered_map<TermNode*, TermNode*> map;
+  uint64_t mask;
+  TermOps::subst_map(theta, map, mask);
+  return TermOps::subst(node_, map, mask);
+}
+
+Term Term::subst_type(const TypeSubst& theta) const {
+  closed(*this, "subst_type");
+  std::unordered_map<const TypeNode*, const TypeNode*> map;
+  TermOps::type_map(theta, map);
+  return TermOps::subst_type(node_, map);
+}
+
+}  // namespace hcert

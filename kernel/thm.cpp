@@ -1,0 +1,276 @@
+#include "kernel/thm.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "kernel/internal.hpp"
+
+namespace hcert {
+
+// ---- hypothesis sets ---------------------------------------------------------------------
+
+static bool by_serial(const Term& x, const Term& y) { return x.serial() < y.serial(); }
+
+static const Hyps& no_hyps() {
+  static const Hyps* empty = new Hyps(std::make_shared<const std::vector<Term>>());
+  return *empty;
+}
+
+const std::vector<Term>& Thm::hyps() const { return *hyps_; }
+
+static Hyps hyp_union(const Hyps& a, const Hyps& b) {
+  if (a == b || b->empty()) return a;
+  if (a->empty()) return b;
+  auto out = std::make_shared<std::vector<Term>>();
+  out->reserve(a->size() + b->size());
+  std::set_union(a->begin(), a->end(), b->begin(), b->end(), std::back_inserter(*out), by_serial);
+  if (out->size() == a->size()) return a;  // b ⊆ a: keep sharing a
+  if (out->size() == b->size()) return b;
+  return out;
+}
+
+static Hyps hyp_remove(const Hyps& a, const Term& t) {
+  auto it = std::lower_bound(a->begin(), a->end(), t, by_serial);
+  if (it == a->end() || *it != t) return a;
+  auto out = std::make_shared<std::vector<Term>>(a->begin(), it);
+  out->insert(out->end(), it + 1, a->end());
+  return out;
+}
+
+// Sort and deduplicate after instantiation, which can map distinct hypotheses to one.
+static Hyps hyp_map(const Hyps& a, const std::function<Term(const Term&)>& f) {
+  if (a->empty()) return a;
+  auto out = std::make_shared<std::vector<Term>>();
+  out->reserve(a->size());
+  for (const Term& h : *a) out->push_back(f(h));
+  std::sort(out->begin(), out->end(), by_serial);
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+  return out;
+}
+
+// ---- axiom sets --------------------------------------------------------------------------
+
+static AxiomSet ax_intern(std::vector<uint32_t> v) {
+  static auto* sets = new std::set<std::vector<uint32_t>>();
+  return &*sets->insert(std::move(v)).first;
+}
+static AxiomSet no_axioms() {
+  static AxiomSet e = ax_intern({});
+  return e;
+}
+static AxiomSet ax_union(AxiomSet a, AxiomSet b) {
+  if (a == b || b->empty()) return a;
+  if (a->empty()) return b;
+  static auto* memo = new std::map<std::pair<AxiomSet, AxiomSet>, AxiomSet>();
+  auto key = a < b ? std::make_pair(a, b) : std::make_pair(b, a);
+  auto it = memo->find(key);
+  if (it != memo->end()) return it->second;
+  std::vector<uint32_t> out;
+  std::set_union(a->begin(), a->end(), b->begin(), b->end(), std::back_inserter(out));
+  return (*memo)[key] = ax_intern(std::move(out));
+}
+
+// ---- helpers -----------------------------------------------------------------------------
+
+static void check_term(const Term& t, const char* rule) {
+  if (t.is_null()) throw KernelError(std::string(rule) + ": null term");
+  if (!t.is_closed()) throw KernelError(std::string(rule) + ": term has a loose bound variable");
+}
+
+static void check_eq(const Thm& th, const char* rule, const char* which) {
+  if (!th.concl().is_eq()) throw KernelError(std::string(rule) + ": " + which + " is not an equation");
+}
+
+// ---- the ten primitive rules ---------------------------------------------------------------
+
+Thm Kernel::refl(const Term& t) {
+  check_term(t, "REFL");
+  return Thm(no_hyps(), Term::eq(t, t), no_axioms());
+}
+
+Thm Kernel::trans(const Thm& ab, const Thm& bc) {
+  check_eq(ab, "TRANS", "first premise");
+  check_eq(bc, "TRANS", "second premise");
+  if (ab.concl().rhs() != bc.concl().lhs()) throw KernelError("TRANS: middle terms differ");
+  return Thm(hyp_union(ab.hyps_, bc.hyps_), Term::eq(ab.concl().lhs(), bc.concl().rhs()),
+             ax_union(ab.axioms_, bc.axioms_));
+}
+
+Thm Kernel::mk_comb(const Thm& fg, const Thm& xy) {
+  check_eq(fg, "MK_COMB", "first premise");
+  check_eq(xy, "MK_COMB", "second premise");
+  Type fty = fg.concl().lhs().type();
+  if (!fty.is_fun() || fty.dom() != xy.concl().lhs().type())
+    throw KernelError("MK_COMB: types do not agree");
+  Term l = Term::comb(fg.concl().lhs(), xy.concl().lhs());
+  Term r = Term::comb(fg.concl().rhs(), xy.concl().rhs());
+  return Thm(hyp_union(fg.hyps_, xy.hyps_), Term::eq(l, r), ax_union(fg.axioms_, xy.axioms_));
+}
+
+Thm Kernel::abs(const Term& v, const Thm& st) {
+  if (v.is_null() || v.kind() != TermKind::Var) throw KernelError("ABS: not a variable");
+  check_eq(st, "ABS", "premise");
+  for (const Term& h : *st.hyps_)
+    if (TermOps::free_in(TermOps::node(v), TermOps::node(h)))
+      throw KernelError("ABS: variable " + v.name() + " is free in the hypotheses");
+  Term l = Term::abs(v, st.concl().lhs());
+  Term r = Term::abs(v, st.concl().rhs());
+  return Thm(st.hyps_, Term::eq(l, r), st.axioms_);
+}
+
+Thm Kernel::beta(const Term& redex) {
+  check_term(redex, "BETA");
+  if (redex.kind() != TermKind::Comb || redex.rator().kind() != TermKind::Abs)
+    throw KernelError("BETA: not a beta-redex");
+  Term lam = redex.rator(), v = redex.rand();
+  if (v.kind() != TermKind::Var) throw KernelError("BETA: argument is not a variable");
+  if (TermOps::free_in(TermOps::node(v), TermOps::node(lam)))
+    throw KernelError("BETA: argument variable is free in the abstraction");
+  return Thm(no_hyps(), Term::eq(redex, lam.open(v)), no_axioms());
+}
+
+Thm Kernel::assume(const Term& p) {
+  check_term(p, "ASSUME");
+  if (p.type() != Type::boolean()) throw KernelError("ASSUME: not a proposition");
+  return Thm(std::make_shared<const std::vector<Term>>(1, p), p, no_axioms());
+}
+
+Thm Kernel::eq_mp(const Thm& pq, const Thm& p) {
+  check_eq(pq, "EQ_MP", "first premise");
+  if (pq.concl().lhs() != p.concl()) throw KernelError("EQ_MP: antecedent does not match");
+  return Thm(hyp_union(pq.hyps_, p.hyps_), pq.concl().rhs(), ax_union(pq.axioms_, p.axioms_));
+}
+
+Thm Kernel::deduct_antisym(const Thm& p, const Thm& q) {
+  Hyps h = hyp_union(hyp_remove(p.hyps_, q.concl()), hyp_remove(q.hyps_, p.concl()));
+  return Thm(h, Term::eq(p.concl(), q.concl()), ax_union(p.axioms_, q.axioms_));
+}
+
+Thm Kernel::inst_type(const TypeSubst& theta, const Thm& th) {
+  std::unordered_map<const TypeNode*, const TypeNode*> map;
+  TermOps::type_map(theta, map);
+  if (map.empty()) return th;
+  auto f = [&](const Term& t) { return TermOps::subst_type(TermOps::node(t), map); };
+  return Thm(hyp_map(th.hyps_, f), f(th.concl_), th.axioms_);
+}
+
+Thm Kernel::inst(const std::vector<std::pair<Term, Term>>& theta, const Thm& th) {
+  std::unordered_map<TermNode*, TermNode*> map;
+  uint64_t mask;
+  TermOps::subst_map(theta, map, mask);
+  if (map.empty()) return th;
+  auto f = [&](const Term& t) { return TermOps::subst(TermOps::node(t), map, mask); };
+  return Thm(hyp_map(th.hyps_, f), f(th.concl_), th.axioms_);
+}
+
+// ---- declarations and definitions ------------------------------------------------------------
+
+static std::vector<Axiom>& axiom_list() {
+  static auto* v = new std::vector<Axiom>();
+  return *v;
+}
+const std::vector<Axiom>& Kernel::axioms() { return axiom_list(); }
+
+void Kernel::new_type(const std::string& name, size_t arity) {
+  if (name.empty()) throw KernelError("new_type: empty name");
+  if (!Signature::types().emplace(intern_name(name), arity).second)
+    throw KernelError("new_type: type " + name + " is already declared");
+}
+
+void Kernel::new_constant(const std::string& name, Type ty) {
+  if (ty.is_null()) throw KernelError("new_constant: null type");
+  if (name.empty()) throw KernelError("new_constant: empty name");
+  if (!Signature::consts().emplace(intern_name(name), ty.node_).second)
+    throw KernelError("new_constant: constant " + name + " is already declared");
+}
+
+Thm Kernel::new_axiom(const std::string& name, const Term& p) {
+  check_term(p, "new_axiom");
+  if (p.type() != Type::boolean()) throw KernelError("new_axiom: not a proposition");
+  for (const Axiom& a : axiom_list())
+    if (a.name == name) throw KernelError("new_axiom: axiom " + name + " already exists");
+  axiom_list().push_back({name, p});
+  return Thm(no_hyps(), p, ax_intern({static_cast<uint32_t>(axiom_list().size() - 1)}));
+}
+
+static std::vector<const TypeNode*> tyvars_of(const Term& t) {
+  std::vector<const TypeNode*> out;
+  TermOps::type_vars(TermOps::node(t), out);
+  return out;
+}
+
+Thm Kernel::new_basic_definition(const Term& c_eq_t) {
+  check_term(c_eq_t, "new_basic_definition");
+  if (!c_eq_t.is_eq()) throw KernelError("new_basic_definition: not an equation");
+  Term v = c_eq_t.lhs(), t = c_eq_t.rhs();
+  if (v.kind() != TermKind::Var) throw KernelError("new_basic_definition: left side is not a variable");
+  if (!t.frees().empty())
+    throw KernelError("new_basic_definition: right side has free variable " + t.frees()[0].name());
+  std::vector<const TypeNode*> ty_vars;
+  TypeOps::collect_vars(v.type().node_, ty_vars);
+  for (const TypeNode* a : tyvars_of(t))
+    if (std::find(ty_vars.begin(), ty_vars.end(), a) == ty_vars.end())
+      throw KernelError("new_basic_definition: type variable " + *a->name +
+                        " of the right side is not in the constant's type");
+  new_constant(v.name(), v.type());  // fails if the name is taken; nothing changed before
+  return Thm(no_hyps(), Term::eq(Term::constant(v.name(), v.type()), t), no_axioms());
+}
+
+std::pair<Thm, Thm> Kernel::new_basic_type_definition(const std::string& ty, const std::string& abs,
+                                                      const std::string& rep, const Thm& th) {
+  const char* rule = "new_basic_type_definition";
+  auto fail = [&](const std::string& why) { throw KernelError(std::string(rule) + ": " + why); };
+  if (!th.hyps_->empty()) fail("theorem has hypotheses");
+  const Term& px = th.concl_;
+  if (px.kind() != TermKind::Comb) fail("conclusion is not of the form P x");
+  Term p = px.rator(), x = px.rand();
+  if (!p.frees().empty()) fail("predicate has free variable " + p.frees()[0].name());
+  if (ty.empty() || abs.empty() || rep.empty()) fail("empty name");
+  if (has_type(ty)) fail("type " + ty + " is already declared");
+  if (abs == rep) fail("abstraction and representation have the same name");
+  if (has_constant(abs)) fail("constant " + abs + " is already declared");
+  if (has_constant(rep)) fail("constant " + rep + " is already declared");
+  // All checks passed: from here on nothing can fail.
+  std::vector<const TypeNode*> params = tyvars_of(p);
+  std::sort(params.begin(), params.end(),
+            [](const TypeNode* a, const TypeNode* b) { return *a->name < *b->name; });
+  std::vector<Type> args;
+  for (const TypeNode* a : params) args.push_back(Type(a));
+  new_type(ty, args.size());
+  Type newty = Type::op(ty, args), repty = x.type();
+  new_constant(abs, Type::fun(repty, newty));
+  new_constant(rep, Type::fun(newty, repty));
+  Term absc = Term::constant(abs, Type::fun(repty, newty));
+  Term repc = Term::constant(rep, Type::fun(newty, repty));
+  Term a = Term::var("a", newty), r = Term::var("r", repty);
+  Thm th1(no_hyps(), Term::eq(Term::comb(absc, Term::comb(repc, a)), a), th.axioms_);
+  Term rhs = Term::eq(Term::comb(repc, Term::comb(absc, r)), r);
+  Thm th2(no_hyps(), Term::eq(Term::comb(p, r), rhs), th.axioms_);
+  return {th1, th2};
+}
+
+bool Kernel::has_type(const std::string& name) { return Signature::types().count(intern_name(name)); }
+bool Kernel::has_constant(const std::string& name) {
+  return Signature::consts().count(intern_name(name));
+}
+Type Kernel::constant_type(const std::string& name) {
+  auto it = Signature::consts().find(intern_name(name));
+  if (it == Signature::consts().end()) throw KernelError("constant_type: undeclared " + name);
+  return Type(it->second);
+}
+size_t Kernel::type_arity(const std::string& name) {
+  auto it = Signature::types().find(intern_name(name));
+  if (it == Signature::types().end()) throw KernelError("type_arity: undeclared " + name);
+  return it->second;
+}
+
+void Kernel::set_hash_mask(uint64_t mask) {
+  TypeOps::hash_mask = mask;
+  TypeOps::rehash_table();
+  TermOps::rehash_table();
+}
+size_t Kernel::live_terms() { return TermOps::live_nodes(); }
+
+}  // namespace hcert

@@ -1,0 +1,131 @@
+// Theorems and the primitive rules: the trust boundary of hcert. Nothing outside kernel/
+// can make a Thm except by calling the static functions of Kernel below.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kernel/term.hpp"
+
+namespace hcert {
+
+// Why a shared sorted vector for hypotheses: rules take unions millions of times in a SAT
+// certificate, and almost all of them are unions of a set with itself, with the empty set,
+// or with a subset (every clause derived from the same assumed formula carries the same
+// set). Those cases cost O(1): pointer equality, emptiness, and a merge that returns an
+// operand unchanged when the result has its size (the operand object is then shared, so
+// the next union is again a pointer test). Sorting by creation serial makes the order
+// deterministic and membership a binary search.
+using Hyps = std::shared_ptr<const std::vector<Term>>;
+
+// The axioms a theorem depends on, as indices into Kernel::axioms(). Sets are interned so
+// that equal sets are one object and the common union (equal sets) is a pointer test.
+using AxiomSet = const std::vector<uint32_t>*;
+
+class Thm {
+ public:
+  const std::vector<Term>& hyps() const;
+  const Term& concl() const { return concl_; }
+  const std::vector<uint32_t>& axioms() const { return *axioms_; }
+
+ private:
+  Thm(Hyps h, Term c, AxiomSet ax) : hyps_(std::move(h)), concl_(std::move(c)), axioms_(ax) {}
+  Hyps hyps_;
+  Term concl_;
+  AxiomSet axioms_;
+  friend class Kernel;
+};
+
+struct Axiom {
+  std::string name;
+  Term statement;
+};
+
+// The kernel: HOL Light's ten primitive rules, its definition principles, and the
+// declarations. Each function checks its side conditions before building anything and
+// throws KernelError("RULE: reason") when they fail; a failed call changes no state.
+class Kernel {
+ public:
+  //  ───────────── REFL t
+  //   ⊢ t = t
+  static Thm refl(const Term& t);
+
+  //  A1 ⊢ a = b    A2 ⊢ b = c
+  //  ───────────────────────── TRANS         (the two b are the same term)
+  //     A1 ∪ A2 ⊢ a = c
+  static Thm trans(const Thm& ab, const Thm& bc);
+
+  //  A1 ⊢ f = g    A2 ⊢ x = y
+  //  ───────────────────────── MK_COMB       (f : A -> B, x : A)
+  //    A1 ∪ A2 ⊢ f x = g y
+  static Thm mk_comb(const Thm& fg, const Thm& xy);
+
+  //        A ⊢ s = t
+  //  ───────────────────── ABS v             (v a variable not free in A)
+  //   A ⊢ (λv. s) = (λv. t)
+  static Thm abs(const Term& v, const Thm& st);
+
+  //  ───────────────────── BETA              (v a variable not free in λx. t)
+  //   ⊢ (λx. t) v = t[v/x]
+  static Thm beta(const Term& redex);
+
+  //  ─────────── ASSUME p                    (p : bool)
+  //    {p} ⊢ p
+  static Thm assume(const Term& p);
+
+  //  A1 ⊢ p = q    A2 ⊢ p
+  //  ─────────────────────  EQ_MP
+  //     A1 ∪ A2 ⊢ q
+  static Thm eq_mp(const Thm& pq, const Thm& p);
+
+  //      A1 ⊢ p    A2 ⊢ q
+  //  ─────────────────────────────────  DEDUCT_ANTISYM_RULE
+  //  (A1 − {q}) ∪ (A2 − {p}) ⊢ p = q
+  static Thm deduct_antisym(const Thm& p, const Thm& q);
+
+  //       A ⊢ p
+  //  ──────────────  INST_TYPE θ            (θ maps type variables to types)
+  //    Aθ ⊢ pθ
+  static Thm inst_type(const TypeSubst& theta, const Thm& th);
+
+  //       A ⊢ p
+  //  ──────────────  INST θ                 (θ maps variables to terms of their type)
+  //    Aθ ⊢ pθ
+  static Thm inst(const std::vector<std::pair<Term, Term>>& theta, const Thm& th);
+
+  // Declarations. Names must be new; `bool`, `fun` and `=` are built in.
+  static void new_type(const std::string& name, size_t arity);
+  static void new_constant(const std::string& name, Type ty);
+
+  //  ─────────  new_axiom name p            (p : bool, closed under binders; recorded)
+  //    ⊢ p
+  static Thm new_axiom(const std::string& name, const Term& p);
+  static const std::vector<Axiom>& axioms();
+
+  //  ────────  new_basic_definition (c = t)  (c a variable whose name is not a constant;
+  //   ⊢ c = t                                 t has no free variables and no type
+  //                                           variable that is not in the type of c)
+  static Thm new_basic_definition(const Term& c_eq_t);
+
+  //        ⊢ P x
+  //  ─────────────────────────────────────  new_basic_type_definition ty abs rep
+  //  ⊢ abs (rep a) = a     ⊢ P r = (rep (abs r) = r)
+  //  (P closed, no hypotheses; ty, abs, rep new and abs ≠ rep; the type's parameters are
+  //   the type variables of P, sorted by name; the theorems carry the axioms of ⊢ P x)
+  static std::pair<Thm, Thm> new_basic_type_definition(const std::string& ty,
+                                                       const std::string& abs,
+                                                       const std::string& rep, const Thm& th);
+
+  // Read-only views of the signature.
+  static bool has_type(const std::string& name);
+  static bool has_constant(const std::string& name);
+  static Type constant_type(const std::string& name);  // generic type
+  static size_t type_arity(const std::string& name);
+
+  // Test hook: mask applied to node hashes when choosing a hash-cons bucket. Lowering it
+  // forces collisions; results must not change, only speed.
+  static void set_hash_mask(uint64_t mask);
+  static size_t live_terms();
+};
+
+}  // namespace hcert
