@@ -170,8 +170,7 @@ std::string Reader::name() {
       }
       out += c;
     }
-    if (out.empty()) throw ParseError(base_ + start, "empty name");
-    return out;
+    return out;  // may be empty: the kernel decides which names it accepts
   }
   while (pos_ < s_.size() && atom_char(s_[pos_])) out += s_[pos_++];
   if (out.empty()) fail("expected a name");

@@ -19,8 +19,8 @@ static uint64_t name_hash(Name n) {
 }
 
 Name intern_name(const std::string& s) {
-  static std::unordered_set<std::string> names;
-  return &*names.insert(s).first;
+  static auto* names = new std::unordered_set<std::string>();  // outlives static handles
+  return &*names->insert(s).first;
 }
 
 namespace {
