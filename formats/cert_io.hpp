@@ -1,0 +1,41 @@
+// Reading and writing certificate records in either encoding (spec/format.md).
+#pragma once
+#include <memory>
+#include <string>
+
+#include "formats/cert.hpp"
+#include "formats/source.hpp"
+
+namespace hcert::cert {
+
+enum class Encoding { Text, Binary };
+
+// Pulls records one at a time. next() returns false at the end of input and throws
+// FormatError (with line and/or byte offset) on malformed input.
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  virtual bool next(Record& r) = 0;
+  virtual Encoding encoding() const = 0;
+};
+
+// Opens a certificate file ("-" for stdin): zstd is detected by its magic, the binary
+// encoding by "HCB1"; anything else is read as text.
+std::unique_ptr<RecordReader> open_records(const std::string& path);
+std::unique_ptr<RecordReader> text_reader(std::unique_ptr<Source> src);
+std::unique_ptr<RecordReader> binary_reader(std::unique_ptr<Source> src);
+
+class RecordWriter {
+ public:
+  virtual ~RecordWriter() = default;
+  virtual void write(const Record& r) = 0;
+  virtual void close() = 0;
+};
+std::unique_ptr<RecordWriter> open_writer(const std::string& path, Encoding enc, bool zstd);
+
+// The text form of one record (without the newline).
+std::string to_text(const Record& r);
+
+constexpr char kBinaryMagic[] = "HCB1";
+
+}  // namespace hcert::cert
