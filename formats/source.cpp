@@ -117,6 +117,13 @@ std::unique_ptr<Source> replay(std::string prefix, std::unique_ptr<Source> rest)
   return std::make_unique<PrefixSource>(std::move(prefix), std::move(rest));
 }
 
+std::unique_ptr<Source> string_source(std::string data) {
+  struct Empty : Source {
+    size_t read(char*, size_t) override { return 0; }
+  };
+  return replay(std::move(data), std::make_unique<Empty>());
+}
+
 std::unique_ptr<Source> open_source(const std::string& path) {
   auto file = std::make_unique<FileSource>(path);
   std::string head = read_head(*file, 4);

@@ -23,6 +23,9 @@ std::string read_head(Source& src, size_t n);
 // A source that yields prefix, then the rest of src: used after peeking at a header.
 std::unique_ptr<Source> replay(std::string prefix, std::unique_ptr<Source> rest);
 
+// The bytes of a string, as a source (theory files are read whole to check their hash).
+std::unique_ptr<Source> string_source(std::string data);
+
 // Opens a file ("-" is stdin) and, if it starts with the zstd magic, decompresses it.
 // Throws cert::FormatError for unreadable files and corrupt or truncated zstd frames.
 std::unique_ptr<Source> open_source(const std::string& path);

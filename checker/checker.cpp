@@ -1,0 +1,331 @@
+#include "checker/checker.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "checker/steps.hpp"
+#include "formats/cert_io.hpp"
+#include "formats/hol_text.hpp"
+#include "formats/sha256.hpp"
+
+namespace hcert::check {
+
+using cert::Record;
+using cert::Tag;
+
+namespace {
+
+// Theories are loaded into the kernel's global signature once per process; their named
+// theorems (definitions by constant name, axioms by axiom name, type definitions by the
+// names of abs and rep) are kept here for `fact` records.
+struct Registry {
+  std::map<std::string, std::string> loaded;  // name -> sha256
+  std::set<std::string> loading;
+  std::unordered_map<std::string, Thm> facts;
+};
+Registry& registry() {
+  static auto* r = new Registry();
+  return *r;
+}
+
+std::string place(const Record& r) {
+  return r.line ? "line " + std::to_string(r.line) : "byte " + std::to_string(r.offset);
+}
+
+}  // namespace
+
+std::string default_theory_dir() {
+  if (const char* env = std::getenv("HCERT_THEORIES")) return env;
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return "certs/theories";
+  std::string exe(buf, n);
+  std::string dir = exe.substr(0, exe.rfind('/'));
+  return dir + "/../certs/theories";
+}
+
+// One certificate or theory file: its id spaces and its place in the check.
+struct Checker::Impl {
+  enum class Mode { Cert, Theory };
+  Impl(Mode m, std::string dir, ProblemLoader load, Report& rep)
+      : mode(m), theory_dir(std::move(dir)), loader(std::move(load)), report(rep) {}
+
+  Mode mode;
+  std::string theory_dir;
+  ProblemLoader loader;
+  Report& report;
+  std::unordered_map<uint64_t, Type> types;
+  std::unordered_map<uint64_t, Term> terms;
+  std::unordered_map<uint64_t, Thm> thms;
+  bool header = false, preamble = true, ended = false;
+  std::string problem_kind, problem_sha, claim;
+  std::vector<Term> assertions;
+  std::unordered_map<Term, size_t, TermHash> assertion_index;
+  std::set<uint32_t> hole_axioms;
+  std::unique_ptr<Thm> final_thm;
+
+  [[noreturn]] void fail(Outcome o, const Record& r, const std::string& why) {
+    std::string what = cert::schema(r.tag).keyword;
+    if ((r.tag == Tag::Step || r.tag == Tag::Assert || r.tag == Tag::Def || r.tag == Tag::Hole ||
+         r.tag == Tag::Concl || r.tag == Tag::End || r.tag == Tag::Fact) && !r.nums.empty())
+      what += " " + std::to_string(r.nums[0]);
+    throw Failure(o, place(r) + ": " + what + ": " + why);
+  }
+
+  const Type& type(const Record& r, uint64_t id) {
+    auto it = types.find(id);
+    if (it == types.end()) fail(Outcome::InputError, r, "type id " + std::to_string(id) + " is not defined");
+    return it->second;
+  }
+  const Term& term(const Record& r, uint64_t id) {
+    auto it = terms.find(id);
+    if (it == terms.end()) fail(Outcome::InputError, r, "term id " + std::to_string(id) + " is not defined");
+    return it->second;
+  }
+  const Thm& thm(const Record& r, uint64_t id) {
+    auto it = thms.find(id);
+    if (it == thms.end()) fail(Outcome::InputError, r, "theorem id " + std::to_string(id) + " is not defined");
+    return it->second;
+  }
+  template <class Map, class V>
+  void define(Map& m, const Record& r, uint64_t id, V v, const char* kind) {
+    if (!m.emplace(id, std::move(v)).second)
+      fail(Outcome::InputError, r, std::string(kind) + " id " + std::to_string(id) + " is already defined");
+    uint64_t live = types.size() + terms.size() + thms.size();
+    if (live > report.peak_live) report.peak_live = live;
+  }
+
+  void feed(const Record& r) {
+    ++report.records;
+    if (ended) fail(Outcome::InputError, r, "record after the end record");
+    if (!header) {
+      if (r.tag != Tag::Header) fail(Outcome::InputError, r, "the first record must be 'hcert 1'");
+      if (r.nums[0] != 1) fail(Outcome::InputError, r, "unsupported format version " + std::to_string(r.nums[0]));
+      header = true;
+      return;
+    }
+    try {
+      record(r);
+    } catch (const KernelError& e) {
+      fail(Outcome::Rejected, r, e.what());
+    }
+  }
+
+  void record(const Record& r) {
+    const auto& n = r.nums;
+    switch (r.tag) {
+      case Tag::Header: fail(Outcome::InputError, r, "second header");
+      case Tag::Problem:
+        if (mode == Mode::Theory || !problem_kind.empty() || !preamble)
+          fail(Outcome::InputError, r, "problem record out of place");
+        if (r.names[0] != "dimacs" && r.names[0] != "smtlib2")
+          fail(Outcome::InputError, r, "unknown problem kind " + r.names[0]);
+        problem_kind = r.names[0];
+        problem_sha = r.names[1];
+        return;
+      case Tag::Claim:
+        if (mode == Mode::Theory || !claim.empty() || !preamble) fail(Outcome::InputError, r, "claim record out of place");
+        if (r.names[0] != "unsat") fail(Outcome::InputError, r, "unknown claim " + r.names[0]);
+        claim = r.names[0];
+        return;
+      case Tag::Theory:
+        if (!preamble) fail(Outcome::InputError, r, "theory records must precede all others");
+        load_theory(r, r.names[0], r.names[1]);
+        return;
+      default:
+        break;
+    }
+    if (preamble) end_preamble(r);
+    switch (r.tag) {
+      case Tag::TypeDecl:
+        if (n[0] > 64) fail(Outcome::InputError, r, "arity above 64");
+        Kernel::new_type(r.names[0], n[0]);
+        return;
+      case Tag::ConstDecl: Kernel::new_constant(r.names[0], type(r, n[0])); return;
+      case Tag::TyVar: define(types, r, n[0], Type::var(r.names[0]), "type"); return;
+      case Tag::TyOp: {
+        std::vector<Type> args;
+        for (size_t i = 1; i < n.size(); ++i) args.push_back(type(r, n[i]));
+        define(types, r, n[0], Type::op(r.names[0], args), "type");
+        return;
+      }
+      case Tag::Var: define(terms, r, n[0], Term::var(r.names[0], type(r, n[1])), "term"); return;
+      case Tag::Const: define(terms, r, n[0], Term::constant(r.names[0], type(r, n[1])), "term"); return;
+      case Tag::App: define(terms, r, n[0], Term::comb(term(r, n[1]), term(r, n[2])), "term"); return;
+      case Tag::Lam: define(terms, r, n[0], Term::abs(term(r, n[1]), term(r, n[2])), "term"); return;
+      case Tag::Def: {
+        Thm th = Kernel::new_basic_definition(term(r, n[1]));
+        if (mode == Mode::Theory) registry().facts.emplace(th.concl().lhs().name(), th);
+        define(thms, r, n[0], th, "theorem");
+        return;
+      }
+      case Tag::Typedef: {
+        auto [a, b] = Kernel::new_basic_type_definition(r.names[0], r.names[1], r.names[2], thm(r, n[2]));
+        if (mode == Mode::Theory) {
+          registry().facts.emplace(r.names[1], a);
+          registry().facts.emplace(r.names[2], b);
+        }
+        define(thms, r, n[0], a, "theorem");
+        define(thms, r, n[1], b, "theorem");
+        return;
+      }
+      case Tag::Axiom: {
+        if (mode != Mode::Theory) fail(Outcome::InputError, r, "axioms are only allowed in theory files");
+        Thm th = Kernel::new_axiom(r.names[0], term(r, n[1]));
+        registry().facts.emplace(r.names[0], th);
+        define(thms, r, n[0], th, "theorem");
+        return;
+      }
+      case Tag::Assert:
+      case Tag::ATerm: {
+        if (mode == Mode::Theory) fail(Outcome::InputError, r, "no problem in a theory file");
+        if (n[1] >= assertions.size())
+          fail(Outcome::InputError, r, "the problem has no assertion " + std::to_string(n[1]));
+        if (r.tag == Tag::ATerm) define(terms, r, n[0], assertions[n[1]], "term");
+        else define(thms, r, n[0], Kernel::assume(assertions[n[1]]), "theorem");
+        return;
+      }
+      case Tag::Fact: {
+        auto it = registry().facts.find(r.names[0]);
+        if (it == registry().facts.end()) fail(Outcome::InputError, r, "no theory fact named " + r.names[0]);
+        define(thms, r, n[0], it->second, "theorem");
+        return;
+      }
+      case Tag::Step: {
+        ++report.steps;
+        ++report.rules[r.names[0]];
+        StepArgs args{r, [&](uint64_t id) -> const Type& { return type(r, id); },
+                      [&](uint64_t id) -> const Term& { return term(r, id); },
+                      [&](uint64_t id) -> const Thm& { return thm(r, id); }};
+        std::optional<Thm> th;
+        try {
+          th = run_step(r.names[0], args);
+        } catch (const StepError& e) {
+          fail(e.unsupported ? Outcome::Incomplete : Outcome::InputError, r, e.what());
+        }
+        define(thms, r, n[0], std::move(*th), "theorem");
+        return;
+      }
+      case Tag::Concl:
+        if (thm(r, n[0]).concl() != term(r, n[1]))
+          fail(Outcome::Rejected, r, "the stated conclusion differs from the derived one: derived " +
+                                         text::print(thm(r, n[0]).concl()));
+        return;
+      case Tag::Hole: {
+        if (mode == Mode::Theory) fail(Outcome::InputError, r, "holes are not allowed in theory files");
+        static uint64_t count = 0;
+        std::string name = "hole " + std::to_string(++count) + " (" + place(r) + "): " + r.names[0];
+        Thm th = Kernel::new_axiom(name, term(r, n[1]));
+        hole_axioms.insert(th.axioms()[0]);
+        define(thms, r, n[0], th, "theorem");
+        return;
+      }
+      case Tag::Del: {
+        const std::string& kind = r.names[0];
+        for (uint64_t id : n) {
+          size_t erased = kind == "ty" ? types.erase(id) : kind == "tm" ? terms.erase(id)
+                        : kind == "thm" ? thms.erase(id) : (fail(Outcome::InputError, r, "unknown kind " + kind), 0);
+          if (!erased) fail(Outcome::InputError, r, kind + " id " + std::to_string(id) + " is not defined");
+        }
+        return;
+      }
+      case Tag::End:
+        if (mode == Mode::Theory) fail(Outcome::InputError, r, "end record in a theory file");
+        check_end(r, thm(r, n[0]));
+        return;
+      default:
+        fail(Outcome::InputError, r, "record out of place");
+    }
+  }
+
+  // The preamble (header, problem, claim, theories) is over: load the core theory and
+  // elaborate the problem, which the rest of the certificate refers to.
+  void end_preamble(const Record& r) {
+    preamble = false;
+    if (mode == Mode::Theory) return;
+    if (problem_kind.empty()) fail(Outcome::InputError, r, "missing problem record");
+    if (claim.empty()) fail(Outcome::InputError, r, "missing claim record");
+    load_theory(r, "core", pinned_theories().at("core"));
+    Problem p = loader();
+    if (p.kind != problem_kind) fail(Outcome::InputError, r, "the certificate is for a " + problem_kind + " problem, not " + p.kind);
+    if (p.sha256 != problem_sha)
+      fail(Outcome::InputError, r, "the certificate is for another problem (SHA-256 " + problem_sha +
+                                       ", the problem file has " + p.sha256 + ")");
+    report.problem_sha256 = p.sha256;
+    assertions = std::move(p.assertions);
+    for (size_t i = 0; i < assertions.size(); ++i) assertion_index.emplace(assertions[i], i);
+  }
+
+  void check_end(const Record& r, const Thm& th) {
+    Term f = Term::constant("F", Type::boolean());
+    if (th.concl() != f) fail(Outcome::Rejected, r, "the final theorem does not conclude F: " + text::print(th.concl()));
+    for (const Term& h : th.hyps())
+      if (!assertion_index.count(h))
+        fail(Outcome::Rejected, r, "the final theorem has a hypothesis that is not an assertion of the problem: " + text::print(h));
+    final_thm = std::make_unique<Thm>(th);
+    ended = true;
+  }
+
+  void load_theory(const Record& r, const std::string& name, const std::string& sha) {
+    auto pin = pinned_theories().find(name);
+    if (pin == pinned_theories().end()) fail(Outcome::InputError, r, "unknown theory " + name);
+    if (pin->second != sha)
+      fail(Outcome::InputError, r, "theory " + name + " has SHA-256 " + pin->second + ", not " + sha);
+    report.theories.push_back(name + " " + sha);
+    Registry& reg = registry();
+    if (reg.loaded.count(name)) return;
+    if (reg.loading.count(name)) fail(Outcome::InputError, r, "theory " + name + " includes itself");
+    std::string path = theory_dir + "/" + name + ".hct";
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!in) fail(Outcome::InputError, r, "cannot read theory file " + path);
+    if (sha256_hex(ss.str()) != sha)
+      fail(Outcome::InputError, r, "theory file " + path + " does not have the pinned SHA-256");
+    reg.loading.insert(name);
+    Report sub;
+    Impl theory(Mode::Theory, theory_dir, nullptr, sub);
+    try {
+      auto reader = cert::text_reader(string_source(ss.str()));
+      Record tr;
+      while (reader->next(tr)) theory.feed(tr);
+    } catch (const cert::FormatError& e) {
+      fail(Outcome::InputError, r, "theory " + name + ": " + e.what());
+    } catch (const Failure& e) {
+      fail(e.outcome, r, "theory " + name + ": " + e.what());
+    }
+    reg.loading.erase(name);
+    reg.loaded.emplace(name, sha);
+  }
+};
+
+Checker::Checker(std::string theory_dir, ProblemLoader load)
+    : impl_(std::make_unique<Impl>(Impl::Mode::Cert, std::move(theory_dir), std::move(load), report_)) {}
+Checker::~Checker() = default;
+
+void Checker::feed(const Record& r) { impl_->feed(r); }
+
+Report Checker::finish() {
+  Impl& c = *impl_;
+  if (!c.final_thm) {
+    report_.outcome = Outcome::InputError;
+    report_.message = "the certificate ends without an end record";
+    return report_;
+  }
+  report_.statement = text::print(*c.final_thm);
+  report_.outcome = Outcome::Verified;
+  for (uint32_t a : c.final_thm->axioms()) {
+    const std::string& name = Kernel::axioms()[a].name;
+    if (c.hole_axioms.count(a)) {
+      report_.holes.push_back(name);
+      report_.outcome = Outcome::Incomplete;
+    } else {
+      report_.axioms.push_back(name);
+    }
+  }
+  if (!report_.holes.empty()) report_.message = "the final theorem depends on " + std::to_string(report_.holes.size()) + " hole(s)";
+  return report_;
+}
+
+}  // namespace hcert::check

@@ -1,0 +1,87 @@
+#include "checker/steps.hpp"
+
+#include <map>
+
+#include "rules/equality.hpp"
+
+namespace hcert::check {
+
+namespace {
+
+// Reads the step's arguments left to right; the rule must consume all of them.
+class Cursor {
+ public:
+  explicit Cursor(const StepArgs& a) : a_(a) {}
+  const Term& tm() { return a_.term(next("term")); }
+  const Thm& th() { return a_.thm(next("theorem")); }
+  const Type& ty() { return a_.type(next("type")); }
+  bool more() const { return i_ < a_.rec.nums.size(); }
+  void done() const {
+    if (more()) throw StepError("too many arguments (" + std::to_string(a_.rec.nums.size() - 1) + ")");
+  }
+
+ private:
+  uint64_t next(const char* what) {
+    if (!more()) throw StepError(std::string("missing ") + what + " argument " + std::to_string(i_));
+    return a_.rec.nums[i_++];
+  }
+  const StepArgs& a_;
+  size_t i_ = 1;  // nums[0] is the id of the new theorem
+};
+
+using RuleFn = std::function<Thm(Cursor&)>;
+
+const std::map<std::string, RuleFn>& table() {
+  static const std::map<std::string, RuleFn> t = {
+      // The kernel's primitive rules.
+      {"refl", [](Cursor& c) { return Kernel::refl(c.tm()); }},
+      {"trans", [](Cursor& c) { const Thm& a = c.th(); return Kernel::trans(a, c.th()); }},
+      {"mk_comb", [](Cursor& c) { const Thm& a = c.th(); return Kernel::mk_comb(a, c.th()); }},
+      {"abs", [](Cursor& c) { const Term& v = c.tm(); return Kernel::abs(v, c.th()); }},
+      {"beta", [](Cursor& c) { return Kernel::beta(c.tm()); }},
+      {"assume", [](Cursor& c) { return Kernel::assume(c.tm()); }},
+      {"eq_mp", [](Cursor& c) { const Thm& a = c.th(); return Kernel::eq_mp(a, c.th()); }},
+      {"deduct_antisym", [](Cursor& c) { const Thm& a = c.th(); return Kernel::deduct_antisym(a, c.th()); }},
+      {"inst_type", [](Cursor& c) {
+         const Thm& th = c.th();
+         TypeSubst theta;
+         while (c.more()) { Type a = c.ty(); theta.push_back({a, c.ty()}); }
+         return Kernel::inst_type(theta, th);
+       }},
+      {"inst", [](Cursor& c) {
+         const Thm& th = c.th();
+         std::vector<std::pair<Term, Term>> theta;
+         while (c.more()) { Term v = c.tm(); theta.push_back({v, c.tm()}); }
+         return Kernel::inst(theta, th);
+       }},
+      // Derived rules (rules/equality.hpp).
+      {"sym", [](Cursor& c) { return rules::sym(c.th()); }},
+      {"beta_conv", [](Cursor& c) { return rules::beta_conv(c.tm()); }},
+      {"ap_term", [](Cursor& c) { const Term& f = c.tm(); return rules::ap_term(f, c.th()); }},
+      {"ap_thm", [](Cursor& c) { const Thm& th = c.th(); return rules::ap_thm(th, c.tm()); }},
+      {"prove_hyp", [](Cursor& c) { const Thm& a = c.th(); return rules::prove_hyp(a, c.th()); }},
+  };
+  return t;
+}
+
+}  // namespace
+
+Thm run_step(const std::string& rule, const StepArgs& args) {
+  auto it = table().find(rule);
+  if (it == table().end()) throw StepError("unsupported rule " + rule, true);
+  Cursor c(args);
+  Thm th = it->second(c);
+  c.done();
+  return th;
+}
+
+const std::vector<std::string>& step_rules() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (auto& [k, _] : table()) v.push_back(k);
+    return v;
+  }();
+  return names;
+}
+
+}  // namespace hcert::check

@@ -1,0 +1,31 @@
+// The rules a `step` record may name: the kernel's primitives and the derived rules of
+// rules/ (spec/rules.md). Each takes its arguments from the record in a fixed order.
+#pragma once
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include "formats/cert.hpp"
+#include "kernel/kernel.hpp"
+
+namespace hcert::check {
+
+// Malformed arguments (missing, extra, wrong kind) or a rule the checker does not know
+// (unsupported = true: the check is then incomplete, not failed).
+struct StepError : std::runtime_error {
+  bool unsupported;
+  StepError(const std::string& why, bool unknown = false) : std::runtime_error(why), unsupported(unknown) {}
+};
+
+// The arguments of a step: record nums[1..] resolved through the checker's id tables.
+struct StepArgs {
+  const cert::Record& rec;
+  std::function<const Type&(uint64_t)> type;
+  std::function<const Term&(uint64_t)> term;
+  std::function<const Thm&(uint64_t)> thm;
+};
+
+Thm run_step(const std::string& rule, const StepArgs& args);
+const std::vector<std::string>& step_rules();  // names, for documentation and tests
+
+}  // namespace hcert::check
