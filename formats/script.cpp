@@ -1,13 +1,20 @@
 #include "formats/script.hpp"
 
+#include "formats/cert_emit.hpp"
 #include "formats/hol_text.hpp"
 
 namespace hcert {
 
 namespace {
+using cert::Emitter;
+using cert::Tag;
+
+// Runs each line through the kernel and, when an emitter is given, writes the same step
+// as certificate records.
 class ScriptRunner {
  public:
-  Thm run(const std::string& text) {
+  explicit ScriptRunner(Emitter* out) : out_(out) {}
+  std::optional<Thm> run(const std::string& text, bool need_qed) {
     size_t start = 0;
     std::optional<Thm> result;
     while (start < text.size()) {
@@ -28,8 +35,8 @@ class ScriptRunner {
       }
       start = end + 1;
     }
-    if (!result) throw ScriptError(line_, "no qed line");
-    return *result;
+    if (!result && need_qed) throw ScriptError(line_, "no qed line");
+    return result;
   }
 
  private:
@@ -37,17 +44,37 @@ class ScriptRunner {
     std::string id = r.name();
     auto it = thms_.find(id);
     if (it == thms_.end()) r.fail("unknown theorem id " + id);
-    return it->second;
+    args_.push_back(it->second.second);
+    return it->second.first;
   }
-  void bind(text::Reader& r, const std::string& id, const Thm& th) {
-    if (!thms_.emplace(id, th).second) r.fail("theorem id " + id + " is already bound");
+  Term term(text::Reader& r) {
+    terms_.push_back(r.term());
+    if (out_) args_.push_back(out_->term(terms_.back()));
+    return terms_.back();
+  }
+  Type type(text::Reader& r) {
+    types_.push_back(r.type());
+    if (out_) args_.push_back(out_->type(types_.back()));
+    return types_.back();
+  }
+  uint64_t bind(text::Reader& r, const std::string& id, const Thm& th) {
+    uint64_t n = out_ ? out_->new_thm_id() : 0;
+    if (!thms_.emplace(id, std::make_pair(th, n)).second) r.fail("theorem id " + id + " is already bound");
+    return n;
+  }
+  void emit(Tag tag, std::vector<uint64_t> nums, std::vector<std::string> names = {}) {
+    if (out_) out_->write(Emitter::make(tag, std::move(nums), std::move(names)));
   }
   // Returns the theorem of a qed line, nothing for other lines.
   std::optional<Thm> step(text::Reader& r) {
+    args_.clear();
+    terms_.clear();
+    types_.clear();
     std::string first = r.name();
     if (first == "qed") {
       Thm th = thm(r);
       end(r);
+      emit(Tag::End, {args_[0]});
       return th;
     }
     if (first == "new_type") {
@@ -56,12 +83,14 @@ class ScriptRunner {
         r.fail("arity must be a number below 1000");
       Kernel::new_type(n, std::stoul(a));
       end(r);
+      emit(Tag::TypeDecl, {std::stoul(a)}, {n});
       return {};
     }
     if (first == "new_constant") {
       std::string n = r.name();
-      Kernel::new_constant(n, r.type());
+      Kernel::new_constant(n, type(r));
       end(r);
+      emit(Tag::ConstDecl, {args_[0]}, {n});
       return {};
     }
     std::string second = r.name();
@@ -72,34 +101,44 @@ class ScriptRunner {
       std::string ty = r.name(), abs = r.name(), rep = r.name();
       auto [a, b] = Kernel::new_basic_type_definition(ty, abs, rep, thm(r));
       end(r);
-      bind(r, first, a);
-      bind(r, second, b);
+      uint64_t prem = args_[0];
+      uint64_t ia = bind(r, first, a), ib = bind(r, second, b);
+      emit(Tag::Typedef, {ia, ib, prem}, {ty, abs, rep});
       return {};
     }
-    Thm th = rule(r, r.name());
+    std::string name = r.name();
+    std::string axname;
+    Thm th = rule(r, name, axname);
     end(r);
-    bind(r, first, th);
+    uint64_t id = bind(r, first, th);
+    if (name == "define") emit(Tag::Def, {id, args_[0]});
+    else if (name == "new_axiom") emit(Tag::Axiom, {id, args_[0]}, {axname});
+    else {
+      std::vector<uint64_t> nums{id};
+      nums.insert(nums.end(), args_.begin(), args_.end());
+      emit(Tag::Step, std::move(nums), {name});
+    }
     return {};
   }
-  Thm rule(text::Reader& r, const std::string& name) {
-    if (name == "refl") return Kernel::refl(r.term());
-    if (name == "beta") return Kernel::beta(r.term());
-    if (name == "assume") return Kernel::assume(r.term());
-    if (name == "define") return Kernel::new_basic_definition(r.term());
+  Thm rule(text::Reader& r, const std::string& name, std::string& axname) {
+    if (name == "refl") return Kernel::refl(term(r));
+    if (name == "beta") return Kernel::beta(term(r));
+    if (name == "assume") return Kernel::assume(term(r));
+    if (name == "define") return Kernel::new_basic_definition(term(r));
     if (name == "new_axiom") {
-      std::string n = r.name();
-      return Kernel::new_axiom(n, r.term());
+      axname = r.name();
+      return Kernel::new_axiom(axname, term(r));
     }
     if (name == "abs") {
-      Term v = r.term();
+      Term v = term(r);
       return Kernel::abs(v, thm(r));
     }
     if (name == "inst_type") {
       Thm th = thm(r);
       TypeSubst theta;
       while (!r.at_end()) {
-        Type a = r.type();
-        theta.push_back({a, r.type()});
+        Type a = type(r);
+        theta.push_back({a, type(r)});
       }
       return Kernel::inst_type(theta, th);
     }
@@ -107,8 +146,8 @@ class ScriptRunner {
       Thm th = thm(r);
       std::vector<std::pair<Term, Term>> theta;
       while (!r.at_end()) {
-        Term v = r.term();
-        theta.push_back({v, r.term()});
+        Term v = term(r);
+        theta.push_back({v, term(r)});
       }
       return Kernel::inst(theta, th);
     }
@@ -127,11 +166,19 @@ class ScriptRunner {
   void end(text::Reader& r) {
     if (!r.at_end()) r.fail("trailing text");
   }
-  std::map<std::string, Thm> thms_;
+  Emitter* out_;
+  std::map<std::string, std::pair<Thm, uint64_t>> thms_;
+  std::vector<uint64_t> args_;   // record arguments of the current line, in order
+  std::vector<Term> terms_;      // keeps the current line's terms alive
+  std::vector<Type> types_;
   size_t line_ = 0;
 };
 }  // namespace
 
-Thm run_script(const std::string& text) { return ScriptRunner().run(text); }
+Thm run_script(const std::string& text) { return *ScriptRunner(nullptr).run(text, true); }
+
+void script_to_records(const std::string& text, cert::Emitter& out, bool need_qed) {
+  ScriptRunner(&out).run(text, need_qed);
+}
 
 }  // namespace hcert

@@ -31,4 +31,9 @@ struct ScriptError : std::runtime_error {
 // for malformed text, unknown ids and kernel refusals alike.
 Thm run_script(const std::string& text);
 
+namespace cert { class Emitter; }
+// Runs the script as above and writes each step as certificate records (a theory file
+// when need_qed is false, since theories have no final theorem).
+void script_to_records(const std::string& text, cert::Emitter& out, bool need_qed);
+
 }  // namespace hcert

@@ -1,49 +1,262 @@
-// The hcert command line. See spec/cli.md for the contract: one `s` verdict line, `c`
-// comment lines, and exit codes 0 verified, 1 rejected, 2 incomplete, 3 input error,
-// 4 resource limit.
+// The hcert command line. spec/cli.md is the contract: one `s` verdict line, `c` comment
+// lines, exit 0 verified, 1 rejected, 2 incomplete, 3 input error, 4 resource limit.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
+#include "checker/checker.hpp"
+#include "checker/problem.hpp"
+#include "formats/cert_emit.hpp"
+#include "formats/cert_io.hpp"
+#include "formats/dimacs.hpp"
 #include "formats/hol_text.hpp"
 #include "formats/script.hpp"
+#include "formats/sha256.hpp"
 
 namespace {
 
-enum Exit { Verified = 0, Rejected = 1, Incomplete = 2, InputError = 3, Limit = 4, Usage = 64 };
+using hcert::check::Outcome;
+constexpr int kUsage = 64;
 
 int usage() {
-  std::cerr << "usage: hcert kernel SCRIPT     check a kernel proof script (spec/format.md)\n";
-  return Usage;
+  std::cerr << "usage:\n"
+               "  hcert check PROBLEM CERT [--json] [--time-limit SEC] [--mem-limit MB] [--theories DIR]\n"
+               "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd] [--theory]\n"
+               "  hcert stats CERT\n"
+               "  hcert kernel SCRIPT\n"
+               "See spec/cli.md.\n";
+  return kUsage;
 }
 
-bool read_file(const std::string& path, std::string& out) {
+// Options are `--name` or `--name VALUE`; everything else is positional.
+struct Args {
+  std::vector<std::string> pos;
+  std::map<std::string, std::string> opt;
+  bool has(const std::string& k) const { return opt.count(k); }
+  std::string get(const std::string& k, const std::string& dflt = "") const {
+    auto it = opt.find(k);
+    return it == opt.end() ? dflt : it->second;
+  }
+};
+
+Args parse_args(int argc, char** argv, const std::vector<std::string>& with_value) {
+  Args a;
+  for (int i = 2; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s.size() > 2 && s.rfind("--", 0) == 0) {
+      bool val = std::find(with_value.begin(), with_value.end(), s) != with_value.end();
+      if (val && i + 1 >= argc) throw std::invalid_argument(s + " needs a value");
+      a.opt[s] = val ? argv[++i] : "";
+    } else if (s == "-o") {
+      if (i + 1 >= argc) throw std::invalid_argument("-o needs a value");
+      a.opt["-o"] = argv[++i];
+    } else {
+      a.pos.push_back(s);
+    }
+  }
+  return a;
+}
+
+const char* verdict(Outcome o) {
+  switch (o) {
+    case Outcome::Verified: return "s VERIFIED";
+    case Outcome::Rejected: return "s NOT VERIFIED";
+    case Outcome::Incomplete: return "s INCOMPLETE";
+    default: return "s ERROR";
+  }
+}
+
+std::string json_str(const std::string& s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') o += '\\', o += c;
+    else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
+    else o += c;
+  }
+  return o + "\"";
+}
+
+std::string file_sha256(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
+  hcert::Sha256 h;
+  char buf[1 << 16];
+  while (in) {
+    in.read(buf, sizeof buf);
+    h.update(buf, in.gcount());
+  }
+  return h.hex();
 }
 
-int kernel_script(const std::string& path) {
-  std::string text;
-  if (!read_file(path, text)) {
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+int check(const Args& a) {
+  if (a.pos.size() != 2) return usage();
+  const std::string& problem = a.pos[0];
+  const std::string& certificate = a.pos[1];
+  double time_limit = a.has("--time-limit") ? std::stod(a.get("--time-limit")) : 0;
+  if (a.has("--mem-limit")) {
+    rlim_t bytes = static_cast<rlim_t>(std::stod(a.get("--mem-limit")) * 1024 * 1024);
+    rlimit lim{bytes, bytes};
+    setrlimit(RLIMIT_AS, &lim);
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+
+  hcert::check::Checker checker(a.get("--theories", hcert::check::default_theory_dir()), [&] {
+    return hcert::check::elaborate(hcert::read_dimacs(problem));
+  });
+  hcert::check::Report rep;
+  try {
+    auto reader = hcert::cert::open_records(certificate);
+    hcert::cert::Record r;
+    double next_progress = 5;
+    while (reader->next(r)) {
+      checker.feed(r);
+      if ((checker.report().records & 1023) == 0) {
+        double t = elapsed();
+        if (time_limit > 0 && t > time_limit)
+          throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
+        if (t > next_progress) {
+          std::cerr << "c progress: " << checker.report().records << " records, " << checker.report().steps
+                    << " steps, " << static_cast<int>(t) << " s\n";
+          next_progress = t + 5;
+        }
+      }
+    }
+    rep = checker.finish();
+  } catch (const hcert::check::Failure& e) {
+    rep = checker.report();
+    rep.outcome = e.outcome;
+    rep.message = e.what();
+  } catch (const hcert::cert::FormatError& e) {
+    rep = checker.report();
+    rep.outcome = Outcome::InputError;
+    rep.message = e.what();
+  } catch (const std::bad_alloc&) {
+    rep = checker.report();
+    rep.outcome = Outcome::Limit;
+    rep.message = "memory limit reached";
+  }
+  double secs = elapsed();
+  if (a.has("--json")) {
+    std::ostringstream j;
+    j << "{\"verdict\": " << json_str(std::string(verdict(rep.outcome)).substr(2))
+      << ", \"exit\": " << static_cast<int>(rep.outcome)
+      << ", \"message\": " << json_str(rep.message)
+      << ", \"problem_sha256\": " << json_str(rep.problem_sha256.empty() ? file_sha256(problem) : rep.problem_sha256)
+      << ", \"certificate_sha256\": " << json_str(file_sha256(certificate))
+      << ", \"statement\": " << json_str(rep.statement) << ", \"axioms\": [";
+    for (size_t i = 0; i < rep.axioms.size(); ++i) j << (i ? ", " : "") << json_str(rep.axioms[i]);
+    j << "], \"holes\": [";
+    for (size_t i = 0; i < rep.holes.size(); ++i) j << (i ? ", " : "") << json_str(rep.holes[i]);
+    j << "], \"theories\": [";
+    for (size_t i = 0; i < rep.theories.size(); ++i) j << (i ? ", " : "") << json_str(rep.theories[i]);
+    j << "], \"kernel_fast_paths\": [], \"records\": " << rep.records << ", \"steps\": " << rep.steps
+      << ", \"rules\": {";
+    size_t k = 0;
+    for (auto& [name, n] : rep.rules) j << (k++ ? ", " : "") << json_str(name) << ": " << n;
+    j << "}, \"peak_live_objects\": " << rep.peak_live << ", \"seconds\": " << secs
+      << ", \"peak_rss_kb\": " << peak_rss_kb() << "}";
+    std::cout << j.str() << "\n";
+  } else {
+    if (!rep.message.empty()) std::cout << "c " << certificate << ": " << rep.message << "\n";
+    if (!rep.statement.empty()) std::cout << "c proved " << rep.statement << "\n";
+    if (rep.outcome == Outcome::Verified || rep.outcome == Outcome::Incomplete) {
+      std::cout << "c axioms";
+      if (rep.axioms.empty()) std::cout << " (none)";
+      for (auto& ax : rep.axioms) std::cout << " " << ax;
+      std::cout << "\nc kernel fast paths: none\n";
+      for (auto& h : rep.holes) std::cout << "c depends on " << h << "\n";
+    }
+    std::cout << "c " << rep.records << " records, " << rep.steps << " steps\n";
+    std::cout << verdict(rep.outcome) << "\n";
+  }
+  return static_cast<int>(rep.outcome);
+}
+
+int convert(const Args& a) {
+  if (a.pos.size() != 1 || !a.has("-o")) return usage();
+  std::string from = a.get("--from", "cert");
+  auto enc = a.has("--binary") ? hcert::cert::Encoding::Binary : hcert::cert::Encoding::Text;
+  try {
+    auto out = hcert::cert::open_writer(a.get("-o"), enc, a.has("--zstd"));
+    if (from == "script") {
+      std::ifstream in(a.pos[0], std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      if (!in) throw hcert::cert::FormatError(0, 0, "cannot read " + a.pos[0]);
+      hcert::cert::Emitter em(*out);
+      em.write(hcert::cert::Emitter::make(hcert::cert::Tag::Header, {1}));
+      hcert::script_to_records(ss.str(), em, !a.has("--theory"));
+    } else if (from == "cert") {
+      auto in = hcert::cert::open_records(a.pos[0]);
+      hcert::cert::Record r;
+      while (in->next(r)) out->write(r);
+    } else {
+      return usage();
+    }
+    out->close();
+  } catch (const hcert::ScriptError& e) {
+    std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
+    return e.rejected ? 1 : 3;
+  } catch (const std::exception& e) {
+    std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
+    return 3;
+  }
+  return 0;
+}
+
+int stats(const Args& a) {
+  if (a.pos.size() != 1) return usage();
+  std::map<std::string, uint64_t> per_tag, per_rule;
+  uint64_t records = 0;
+  try {
+    auto in = hcert::cert::open_records(a.pos[0]);
+    hcert::cert::Record r;
+    while (in->next(r)) {
+      ++records;
+      ++per_tag[hcert::cert::schema(r.tag).keyword];
+      if (r.tag == hcert::cert::Tag::Step) ++per_rule[r.names[0]];
+    }
+  } catch (const std::exception& e) {
+    std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
+    return 3;
+  }
+  std::cout << "records " << records << "\n";
+  for (auto& [k, n] : per_tag) std::cout << "record " << k << " " << n << "\n";
+  for (auto& [k, n] : per_rule) std::cout << "rule " << k << " " << n << "\n";
+  return 0;
+}
+
+int kernel_script(const Args& a) {
+  if (a.pos.size() != 1) return usage();
+  const std::string& path = a.pos[0];
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (!in) {
     std::cout << "c cannot read " << path << "\ns ERROR\n";
-    return InputError;
+    return 3;
   }
   try {
-    hcert::Thm th = hcert::run_script(text);
-    std::cout << "c theorem " << hcert::text::print(th) << "\n";
-    std::cout << "c axioms";
+    hcert::Thm th = hcert::run_script(ss.str());
+    std::cout << "c theorem " << hcert::text::print(th) << "\nc axioms";
     if (th.axioms().empty()) std::cout << " (none)";
-    for (uint32_t a : th.axioms()) std::cout << " " << hcert::Kernel::axioms()[a].name;
+    for (uint32_t ax : th.axioms()) std::cout << " " << hcert::Kernel::axioms()[ax].name;
     std::cout << "\ns VERIFIED\n";
-    return Verified;
+    return 0;
   } catch (const hcert::ScriptError& e) {
-    std::cout << "c " << path << ": " << e.what() << "\n";
-    std::cout << (e.rejected ? "s NOT VERIFIED\n" : "s ERROR\n");
-    return e.rejected ? Rejected : InputError;
+    std::cout << "c " << path << ": " << e.what() << "\n" << (e.rejected ? "s NOT VERIFIED\n" : "s ERROR\n");
+    return e.rejected ? 1 : 3;
   }
 }
 
@@ -52,6 +265,14 @@ int kernel_script(const std::string& path) {
 int main(int argc, char** argv) {
   if (argc < 2) return usage();
   std::string cmd = argv[1];
-  if (cmd == "kernel" && argc == 3) return kernel_script(argv[2]);
+  try {
+    if (cmd == "check") return check(parse_args(argc, argv, {"--time-limit", "--mem-limit", "--theories"}));
+    if (cmd == "convert") return convert(parse_args(argc, argv, {"--from"}));
+    if (cmd == "stats") return stats(parse_args(argc, argv, {}));
+    if (cmd == "kernel") return kernel_script(parse_args(argc, argv, {}));
+  } catch (const std::logic_error& e) {  // bad option values (std::stod and friends)
+    std::cerr << "hcert: bad argument: " << e.what() << "\n";
+    return usage();
+  }
   return usage();
 }

@@ -1,0 +1,30 @@
+// Writes kernel types and terms as certificate nodes, each distinct node once (the DAG, not
+// the tree), and hands out theorem ids. Used by every producer of certificates.
+#pragma once
+#include <unordered_map>
+
+#include "formats/cert_io.hpp"
+#include "kernel/kernel.hpp"
+
+namespace hcert::cert {
+
+class Emitter {
+ public:
+  explicit Emitter(RecordWriter& out) : out_(out) {}
+  uint64_t type(const Type& ty);
+  uint64_t term(const Term& t);
+  uint64_t new_thm_id() { return next_thm_++; }
+  void write(const Record& r) { out_.write(r); }
+  static Record make(Tag tag, std::vector<uint64_t> nums, std::vector<std::string> names = {});
+
+ private:
+  struct TypeKey {
+    size_t operator()(const Type& t) const { return t.hash(); }
+  };
+  RecordWriter& out_;
+  std::unordered_map<Type, uint64_t, TypeKey> types_;
+  std::unordered_map<Term, uint64_t, TermHash> terms_;
+  uint64_t next_type_ = 1, next_term_ = 1, next_thm_ = 1;
+};
+
+}  // namespace hcert::cert
