@@ -1,0 +1,245 @@
+// Accept and reject micro-cases for every certificate record and step rule, run through the
+// real checker against a small DIMACS problem. Accept cases state the exact conclusion with
+// a `concl` record, so a rule that derives anything else fails the case.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "checker/checker.hpp"
+#include "checker/problem.hpp"
+#include "formats/cert_io.hpp"
+#include "formats/sha256.hpp"
+
+using namespace hcert;
+using check::Outcome;
+
+namespace {
+
+// Problem 0: the empty clause, so "assert 1 0; end 1" is a refutation.
+// Problem 1: x1 and ~x1.
+const char* kCnf[] = {"p cnf 1 1\n0\n", "p cnf 1 2\n1 0\n-1 0\n"};
+
+std::string problem_path(int i) {
+  std::string path = testing::TempDir() + "/hcert_checker_test_" + std::to_string(i) + ".cnf";
+  std::ofstream(path) << kCnf[i];
+  return path;
+}
+
+// Runs a certificate body (after the preamble) and returns the outcome; `finish` decides
+// whether a missing end record counts (true) or only the records are checked (false).
+Outcome run(const std::string& body, bool finish = true, int problem = 0, std::string* msg = nullptr,
+            const std::string& preamble = "") {
+  std::string path = problem_path(problem);
+  std::string cert = "hcert 1\nproblem dimacs " + sha256_hex(kCnf[problem]) + "\nclaim unsat\n" + preamble + body;
+  check::Checker c(check::default_theory_dir(), [&] { return check::elaborate(read_dimacs(path)); });
+  try {
+    auto in = cert::text_reader(string_source(cert));
+    cert::Record r;
+    while (in->next(r)) c.feed(r);
+    if (!finish) return Outcome::Verified;
+    check::Report rep = c.finish();
+    if (msg) *msg = rep.message;
+    return rep.outcome;
+  } catch (const check::Failure& e) {
+    if (msg) *msg = e.what();
+    return e.outcome;
+  } catch (const cert::FormatError& e) {
+    if (msg) *msg = e.what();
+    return Outcome::InputError;
+  }
+}
+
+// bool (type 1), bool->bool (2), bool->bool->bool (3); p q (terms 1 2), = at bool (3),
+// F (4), f : bool->bool (5); term 6 = (p = q), term 7 = (f p), term 8 = (f q).
+const std::string kNodes =
+    "tyop 1 bool\ntyop 2 fun 1 1\ntyop 3 fun 1 2\n"
+    "var 1 p 1\nvar 2 q 1\nconst 3 = 3\nconst 4 F 1\nvar 5 f 2\n"
+    "app 10 3 1\napp 6 10 2\napp 7 5 1\napp 8 5 2\n";
+// eq(a, b) as term id `id`, using scratch id id+1000.
+std::string eq(int id, int a, int b) {
+  return "app " + std::to_string(id + 1000) + " 3 " + std::to_string(a) + "\napp " + std::to_string(id) + " " +
+         std::to_string(id + 1000) + " " + std::to_string(b) + "\n";
+}
+
+struct Case {
+  const char* name;
+  std::string body;
+  Outcome want;
+};
+
+class Micro : public testing::TestWithParam<Case> {};
+
+std::string case_name(const testing::TestParamInfo<Case>& info) {
+  std::string n;
+  for (char ch : std::string(info.param.name)) n += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+  return n;
+}
+
+TEST_P(Micro, Outcome) {
+  const Case& c = GetParam();
+  std::string msg;
+  EXPECT_EQ(run(kNodes + c.body, false, 0, &msg), c.want) << c.name << ": " << msg;
+}
+
+const std::string A = "step 1 assume 6\n";  // {p = q} ⊢ p = q
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, Micro,
+    testing::Values(
+        Case{"refl", "step 1 refl 1\n" + eq(20, 1, 1) + "concl 1 20\n", Outcome::Verified},
+        Case{"refl wrong concl", "step 1 refl 1\n" + eq(20, 2, 2) + "concl 1 20\n", Outcome::Rejected},
+        Case{"refl no argument", "step 1 refl\n", Outcome::InputError},
+        Case{"refl two arguments", "step 1 refl 1 2\n", Outcome::InputError},
+        Case{"assume", A + "concl 1 6\n", Outcome::Verified},
+        Case{"assume non-bool", "step 1 assume 5\n", Outcome::Rejected},
+        Case{"trans", A + "step 2 refl 2\nstep 3 trans 1 2\nconcl 3 6\n", Outcome::Verified},
+        Case{"trans mismatch", A + "step 2 trans 1 1\n", Outcome::Rejected},
+        Case{"trans one premise", A + "step 2 trans 1\n", Outcome::InputError},
+        Case{"trans zero premises", "step 2 trans\n", Outcome::InputError},
+        Case{"mk_comb", A + "step 2 refl 5\nstep 3 mk_comb 2 1\n" + eq(20, 7, 8) + "concl 3 20\n", Outcome::Verified},
+        Case{"mk_comb types", A + "step 3 mk_comb 1 1\n", Outcome::Rejected},
+        Case{"abs hyp var", A + "step 2 abs 1 1\n", Outcome::Rejected},
+        Case{"abs", "step 1 refl 1\nvar 30 r 1\nstep 2 abs 30 1\nlam 31 30 1\ntyop 60 fun 2 1\ntyop 61 fun 2 60\n"
+                    "const 62 = 61\napp 63 62 31\napp 20 63 31\nconcl 2 20\n",
+             Outcome::Verified},
+        Case{"abs non-var", "step 1 refl 1\nstep 2 abs 7 1\n", Outcome::Rejected},
+        Case{"beta", "var 30 r 1\nlam 31 30 30\napp 32 31 1\nstep 1 beta 32\n" + eq(20, 32, 1) + "concl 1 20\n",
+             Outcome::Verified},
+        Case{"beta non-var arg", "var 30 r 1\nlam 31 30 30\napp 32 31 7\nstep 1 beta 32\n", Outcome::Rejected},
+        Case{"beta_conv non-var arg", "var 30 r 1\nlam 31 30 30\napp 32 31 7\nstep 1 beta_conv 32\n" + eq(20, 32, 7) +
+                                          "concl 1 20\n", Outcome::Verified},
+        Case{"eq_mp", A + "step 2 assume 1\nstep 3 eq_mp 1 2\nconcl 3 2\n", Outcome::Verified},
+        Case{"eq_mp mismatch", A + "step 2 assume 2\nstep 3 eq_mp 1 2\n", Outcome::Rejected},
+        Case{"deduct_antisym", "step 1 assume 1\nstep 2 assume 2\nstep 3 deduct_antisym 1 2\nconcl 3 6\n",
+             Outcome::Verified},
+        Case{"inst", A + "step 2 inst 1 2 1\n" + eq(20, 1, 1) + "concl 2 20\n", Outcome::Verified},
+        Case{"inst type mismatch", A + "step 2 inst 1 2 5\n", Outcome::Rejected},
+        Case{"inst odd arguments", A + "step 2 inst 1 2\n", Outcome::InputError},
+        Case{"inst_type", "tyvar 40 A\nvar 41 x 40\nstep 1 refl 41\nstep 2 inst_type 1 40 1\nvar 42 x 1\n" +
+                              eq(20, 42, 42) + "concl 2 20\n", Outcome::Verified},
+        Case{"inst_type non-variable key", "step 1 refl 1\nstep 2 inst_type 1 1 2\n", Outcome::Rejected},
+        Case{"sym", A + "step 2 sym 1\n" + eq(20, 2, 1) + "concl 2 20\n", Outcome::Verified},
+        Case{"sym non-equation", "step 1 assume 1\nstep 2 sym 1\n", Outcome::Rejected},
+        Case{"ap_term", A + "step 2 ap_term 5 1\n" + eq(20, 7, 8) + "concl 2 20\n", Outcome::Verified},
+        Case{"ap_thm", "step 1 refl 5\nstep 2 ap_thm 1 1\n" + eq(20, 7, 7) + "concl 2 20\n", Outcome::Verified},
+        Case{"ap_thm type", "step 1 refl 5\nstep 2 ap_thm 1 5\n", Outcome::Rejected},
+        Case{"prove_hyp", A + "step 2 refl 1\nstep 3 assume 6\nstep 4 prove_hyp 1 3\nconcl 4 6\n", Outcome::Verified},
+        Case{"unknown rule", "step 1 resolve_everything 1\n", Outcome::Incomplete},
+        Case{"theorem id as term", A + "step 2 refl 99\n", Outcome::InputError}),
+    case_name);
+
+INSTANTIATE_TEST_SUITE_P(
+    Records, Micro,
+    testing::Values(
+        Case{"type id reused", "tyop 1 bool\n", Outcome::InputError},
+        Case{"future reference", "app 50 51 52\n", Outcome::InputError},
+        Case{"self reference (cycle)", "app 50 50 50\n", Outcome::InputError},
+        Case{"undeclared type operator", "tyop 50 nosuchtype\n", Outcome::Rejected},
+        Case{"wrong type arity", "tyop 50 fun 1\n", Outcome::Rejected},
+        Case{"ill-typed application", "app 50 1 1\n", Outcome::Rejected},
+        Case{"lam over non-variable", "lam 50 7 1\n", Outcome::Rejected},
+        Case{"constant at wrong type", "const 50 F 2\n", Outcome::Rejected},
+        Case{"deleted theorem", A + "del thm 1\nstep 2 sym 1\n", Outcome::InputError},
+        Case{"delete unknown", "del tm 999\n", Outcome::InputError},
+        Case{"delete bad kind", "del foo 1\n", Outcome::InputError},
+        Case{"id reusable after delete", A + "del thm 1\n" + A, Outcome::Verified},
+        Case{"axiom outside theory", "axiom 1 bad 4\n", Outcome::InputError},
+        Case{"assert out of range", "assert 1 5\n", Outcome::InputError},
+        Case{"aterm", "aterm 50 0\nassert 1 0\nconcl 1 50\nconcl 1 4\n", Outcome::Verified},
+        Case{"fact of definition", "fact 1 F\nconcl 1 4\n", Outcome::Rejected},
+        Case{"fact unknown", "fact 1 nosuchfact\n", Outcome::InputError},
+        Case{"def in certificate", "var 50 mydef_c1 1\n" + eq(51, 50, 1) + "def 1 51\n", Outcome::Rejected},
+        Case{"def closed", "var 50 mydef_c2 1\n" + eq(51, 50, 4) + "def 1 51\n", Outcome::Verified},
+        Case{"redefine F", "var 50 F 1\n" + eq(51, 50, 4) + "def 1 51\n", Outcome::Rejected},
+        Case{"newconst", "newconst mycert_c 1\nconst 50 mycert_c 1\n", Outcome::Verified},
+        Case{"newtype twice", "newtype mycert_t 0\nnewtype mycert_t 0\n", Outcome::Rejected},
+        Case{"theory after body", "theory core x\n", Outcome::InputError},
+        Case{"second header", "hcert 1\n", Outcome::InputError},
+        Case{"concl of unknown", "concl 77 1\n", Outcome::InputError}),
+    case_name);
+
+// Whole certificates, with end records.
+TEST(Checker, RefutationVerifies) { EXPECT_EQ(run("assert 1 0\nend 1\n"), Outcome::Verified); }
+
+TEST(Checker, MissingEndIsInputError) {
+  std::string msg;
+  EXPECT_EQ(run("assert 1 0\n", true, 0, &msg), Outcome::InputError);
+  EXPECT_NE(msg.find("end record"), std::string::npos) << msg;
+}
+
+TEST(Checker, RecordAfterEnd) { EXPECT_EQ(run("assert 1 0\nend 1\nassert 2 0\n"), Outcome::InputError); }
+
+TEST(Checker, FinalTheoremMustConcludeF) {
+  EXPECT_EQ(run("assert 1 0\nassert 2 1\nend 2\n", true, 1), Outcome::Rejected);
+}
+
+// Carcara #103: F derived under an assumption that is not an assertion is no refutation.
+TEST(Checker, RefutationUnderLocalAssumptionRejected) {
+  EXPECT_EQ(run("tyop 1 bool\nconst 1 F 1\nstep 1 assume 1\nend 1\n", true, 1), Outcome::Rejected);
+}
+
+TEST(Checker, HoleMakesIncomplete) {
+  std::string msg;
+  EXPECT_EQ(run("tyop 1 bool\nconst 1 F 1\nhole 1 1 |trust me|\nend 1\n", true, 1, &msg), Outcome::Incomplete);
+  EXPECT_NE(msg.find("hole"), std::string::npos);
+}
+
+TEST(Checker, UnusedHoleDoesNotMatter) {
+  EXPECT_EQ(run("tyop 1 bool\nconst 1 F 1\nhole 1 1 unused\nassert 2 0\nend 2\n"), Outcome::Verified);
+}
+
+TEST(Checker, WrongProblemHash) {
+  std::string path = problem_path(0);
+  std::string cert = "hcert 1\nproblem dimacs " + sha256_hex(kCnf[1]) + "\nclaim unsat\nassert 1 0\nend 1\n";
+  check::Checker c(check::default_theory_dir(), [&] { return check::elaborate(read_dimacs(path)); });
+  auto in = cert::text_reader(string_source(cert));
+  cert::Record r;
+  try {
+    while (in->next(r)) c.feed(r);
+    FAIL() << "accepted a certificate for another problem";
+  } catch (const check::Failure& e) {
+    EXPECT_EQ(e.outcome, Outcome::InputError);
+    EXPECT_NE(std::string(e.what()).find("another problem"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Checker, HeaderRequired) {
+  check::Checker c(check::default_theory_dir(), nullptr);
+  auto in = cert::text_reader(string_source("claim unsat\n"));
+  cert::Record r;
+  ASSERT_TRUE(in->next(r));
+  EXPECT_THROW(c.feed(r), check::Failure);
+}
+
+TEST(Checker, UnsupportedVersion) {
+  check::Checker c(check::default_theory_dir(), nullptr);
+  auto in = cert::text_reader(string_source("hcert 2\n"));
+  cert::Record r;
+  ASSERT_TRUE(in->next(r));
+  try {
+    c.feed(r);
+    FAIL();
+  } catch (const check::Failure& e) {
+    EXPECT_EQ(e.outcome, Outcome::InputError);
+  }
+}
+
+TEST(Checker, UnknownTheoryAndWrongPin) {
+  EXPECT_EQ(run("assert 1 0\nend 1\n", true, 0, nullptr, "theory nosuch 00\n"), Outcome::InputError);
+  EXPECT_EQ(run("assert 1 0\nend 1\n", true, 0, nullptr, "theory core 00\n"), Outcome::InputError);
+  EXPECT_EQ(run("assert 1 0\nend 1\n", true, 0, nullptr, "theory core " + check::pinned_theories().at("core") + "\n"),
+            Outcome::Verified);
+}
+
+// The pinned hashes are those of the shipped files.
+TEST(Theories, PinsMatchFiles) {
+  for (auto& [name, sha] : check::pinned_theories()) {
+    std::ifstream in(check::default_theory_dir() + "/" + name + ".hct", std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    EXPECT_TRUE(in.good() || in.eof()) << name;
+    EXPECT_EQ(sha256_hex(ss.str()), sha) << name;
+  }
+}
+
+}  // namespace
