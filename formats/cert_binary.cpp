@@ -115,7 +115,11 @@ std::unique_ptr<RecordWriter> open_writer(const std::string& path, Encoding enc,
 
 // Peeks at the (decompressed) first four bytes to choose the encoding.
 std::unique_ptr<RecordReader> open_records(const std::string& path) {
-  auto src = open_source(path);
+  return open_records(open_source(path));
+}
+
+std::unique_ptr<RecordReader> open_records(std::unique_ptr<Source> raw) {
+  auto src = decompressed(std::move(raw));
   std::string head = read_head(*src, 4);
   bool binary = head == std::string(kBinaryMagic, 4);
   auto all = replay(std::move(head), std::move(src));

@@ -22,6 +22,7 @@ class RecordReader {
 // Opens a certificate file ("-" for stdin): zstd is detected by its magic, the binary
 // encoding by "HCB1"; anything else is read as text.
 std::unique_ptr<RecordReader> open_records(const std::string& path);
+std::unique_ptr<RecordReader> open_records(std::unique_ptr<Source> raw);
 std::unique_ptr<RecordReader> text_reader(std::unique_ptr<Source> src);
 std::unique_ptr<RecordReader> binary_reader(std::unique_ptr<Source> src);
 

@@ -125,7 +125,10 @@ std::unique_ptr<Source> string_source(std::string data) {
 }
 
 std::unique_ptr<Source> open_source(const std::string& path) {
-  auto file = std::make_unique<FileSource>(path);
+  return decompressed(std::make_unique<FileSource>(path));
+}
+
+std::unique_ptr<Source> decompressed(std::unique_ptr<Source> file) {
   std::string head = read_head(*file, 4);
   bool zstd = head == std::string("\x28\xb5\x2f\xfd", 4);
   std::unique_ptr<Source> src = replay(head, std::move(file));

@@ -29,6 +29,8 @@ std::unique_ptr<Source> string_source(std::string data);
 // Opens a file ("-" is stdin) and, if it starts with the zstd magic, decompresses it.
 // Throws cert::FormatError for unreadable files and corrupt or truncated zstd frames.
 std::unique_ptr<Source> open_source(const std::string& path);
+// The same detection on any source.
+std::unique_ptr<Source> decompressed(std::unique_ptr<Source> src);
 
 // Buffered reading with the byte offset of the decompressed stream, for error messages.
 class ByteReader {
