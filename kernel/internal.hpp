@@ -22,10 +22,10 @@ struct TypeNode {
 // of the free variables), `tyvars` (some type inside has a type variable). `serial` is the
 // creation order: sets of terms are sorted by it, so output never depends on addresses.
 struct TermNode {
-  uint32_t rc;
-  TermKind kind;
+  uint64_t rc;
   uint32_t loose;
   uint32_t index;  // Bound
+  TermKind kind;
   bool tyvars;
   uint64_t hash;
   uint64_t serial;
@@ -73,9 +73,9 @@ struct TermOps {
   static Term subst_type(TermNode* t,
                          const std::unordered_map<const TypeNode*, const TypeNode*>& theta);
   // Validate a substitution and turn it into node maps (mask: Bloom filter of its keys).
-  static void subst_map(const std::vector<std::pair<Term, Term>>& theta,
+  static void subst_map(const char* rule, const std::vector<std::pair<Term, Term>>& theta,
                         std::unordered_map<TermNode*, TermNode*>& map, uint64_t& mask);
-  static void type_map(const TypeSubst& theta,
+  static void type_map(const char* rule, const TypeSubst& theta,
                        std::unordered_map<const TypeNode*, const TypeNode*>& map);
   static bool free_in(TermNode* v, TermNode* t);
   static void frees(TermNode* t, std::vector<Term>& out);

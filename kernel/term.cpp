@@ -51,26 +51,26 @@ TermNode* intern(TermNode key) {
 
 TermNode* TermOps::mk_var(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
-  return intern({0, TermKind::Var, 0, 0, ty->has_vars, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr});
+  return intern({0, 0, 0, TermKind::Var, ty->has_vars, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr});
 }
 TermNode* TermOps::mk_const(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
-  return intern({0, TermKind::Const, 0, 0, ty->has_vars, h, 0, 0, ty, name, nullptr, nullptr});
+  return intern({0, 0, 0, TermKind::Const, ty->has_vars, h, 0, 0, ty, name, nullptr, nullptr});
 }
 TermNode* TermOps::mk_comb(TermNode* f, TermNode* x) {
   uint64_t h = mix(mix(3, f->hash), x->hash);
-  return intern({0, TermKind::Comb, std::max(f->loose, x->loose), 0, f->tyvars || x->tyvars, h, 0,
+  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, h, 0,
                  f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x});
 }
 TermNode* TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
   uint64_t h = mix(mix(4, bvty->hash), body->hash);
-  return intern({0, TermKind::Abs, body->loose ? body->loose - 1 : 0, 0,
+  return intern({0, body->loose ? body->loose - 1 : 0, 0, TermKind::Abs,
                  bvty->has_vars || body->tyvars, h, 0, body->fvmask,
                  TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body});
 }
 TermNode* TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
   uint64_t h = mix(mix(5, i), ty->hash);
-  return intern({0, TermKind::Bound, i + 1, i, ty->has_vars, h, 0, 0, ty, nullptr, nullptr, nullptr});
+  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, h, 0, 0, ty, nullptr, nullptr, nullptr});
 }
 
 // Iterative, so that freeing a very deep term cannot overflow the stack.
@@ -116,10 +116,15 @@ static TermNode* need(const Term& t, TermKind k, const char* what) {
   return n;
 }
 
-TermKind Term::kind() const { return node_->kind; }
-Type Term::type() const { return Type(node_->ty); }
+static TermNode* nonnull(TermNode* n, const char* what) {
+  if (!n) throw KernelError(std::string(what) + ": null term");
+  return n;
+}
+
+TermKind Term::kind() const { return nonnull(node_, "kind")->kind; }
+Type Term::type() const { return Type(nonnull(node_, "type")->ty); }
 const std::string& Term::name() const {
-  if (node_->kind != TermKind::Var && node_->kind != TermKind::Const)
+  if (nonnull(node_, "name")->kind != TermKind::Var && node_->kind != TermKind::Const)
     throw KernelError("name: not a variable or constant");
   return *node_->name;
 }
@@ -128,9 +133,9 @@ Term Term::rand() const { return Term(need(*this, TermKind::Comb, "rand")->b); }
 Type Term::bound_type() const { return need(*this, TermKind::Abs, "bound_type")->ty->args[0]; }
 Term Term::body() const { return Term(need(*this, TermKind::Abs, "body")->b); }
 uint32_t Term::bound_index() const { return need(*this, TermKind::Bound, "bound_index")->index; }
-bool Term::is_closed() const { return node_->loose == 0; }
-uint64_t Term::hash() const { return node_->hash; }
-uint64_t Term::serial() const { return node_->serial; }
+bool Term::is_closed() const { return nonnull(node_, "is_closed")->loose == 0; }
+uint64_t Term::hash() const { return nonnull(node_, "hash")->hash; }
+uint64_t Term::serial() const { return nonnull(node_, "serial")->serial; }
 
 // ---- checked constructors --------------------------------------------------------------
 
@@ -196,7 +201,7 @@ Term Term::eq(Term l, Term r) {
 }
 
 bool Term::is_eq() const {
-  return node_->kind == TermKind::Comb && node_->a->kind == TermKind::Comb &&
+  return nonnull(node_, "is_eq")->kind == TermKind::Comb && node_->a->kind == TermKind::Comb &&
          node_->a->a->kind == TermKind::Const && node_->a->a->name == TermOps::eq_name();
 }
 Term Term::lhs() const {
@@ -362,7 +367,8 @@ void TermOps::type_vars(TermNode* t, std::vector<const TypeNode*>& out) {
 }
 
 Term Term::open(Term u) const {
-  TermNode* n = need(*this, TermKind::Abs, "open");
+  TermNode* n = closed(*this, "open");
+  if (n->kind != TermKind::Abs) throw KernelError("open: not an abstraction");
   TermNode* un = closed(u, "open");
   if (un->ty != n->ty->args[0].node_) throw KernelError("open: argument type mismatch");
   return TermOps::open(n->b, un);
@@ -370,27 +376,29 @@ Term Term::open(Term u) const {
 
 std::vector<Term> Term::frees() const {
   std::vector<Term> out;
-  TermOps::frees(node_, out);
+  TermOps::frees(nonnull(node_, "frees"), out);
   return out;
 }
 
-void TermOps::subst_map(const std::vector<std::pair<Term, Term>>& theta,
+void TermOps::subst_map(const char* rule, const std::vector<std::pair<Term, Term>>& theta,
                         std::unordered_map<TermNode*, TermNode*>& map, uint64_t& mask) {
   mask = 0;
+  std::string r = rule;
   for (auto& [v, t] : theta) {
-    TermNode* vn = need(v, TermKind::Var, "INST");
-    TermNode* tn = closed(t, "INST");
-    if (vn->ty != tn->ty) throw KernelError("INST: type mismatch for " + *vn->name);
-    if (!map.emplace(vn, tn).second) throw KernelError("INST: variable " + *vn->name + " bound twice");
+    TermNode* vn = need(v, TermKind::Var, rule);
+    TermNode* tn = closed(t, rule);
+    if (vn->ty != tn->ty) throw KernelError(r + ": type mismatch for " + *vn->name);
+    if (!map.emplace(vn, tn).second) throw KernelError(r + ": variable " + *vn->name + " bound twice");
     mask |= vn->fvmask;
   }
 }
 
-void TermOps::type_map(const TypeSubst& theta,
+void TermOps::type_map(const char* rule, const TypeSubst& theta,
                        std::unordered_map<const TypeNode*, const TypeNode*>& map) {
+  std::string r = rule;
   for (auto& [a, t] : theta) {
-    if (a.is_null() || t.is_null() || !a.is_var()) throw KernelError("INST_TYPE: key is not a type variable");
-    if (!map.emplace(a.node_, t.node_).second) throw KernelError("INST_TYPE: type variable bound twice");
+    if (a.is_null() || t.is_null() || !a.is_var()) throw KernelError(r + ": key is not a type variable");
+    if (!map.emplace(a.node_, t.node_).second) throw KernelError(r + ": type variable bound twice");
   }
 }
 
@@ -398,14 +406,14 @@ Term Term::subst(const std::vector<std::pair<Term, Term>>& theta) const {
   closed(*this, "subst");
   std::unordered_map<TermNode*, TermNode*> map;
   uint64_t mask;
-  TermOps::subst_map(theta, map, mask);
+  TermOps::subst_map("subst", theta, map, mask);
   return TermOps::subst(node_, map, mask);
 }
 
 Term Term::subst_type(const TypeSubst& theta) const {
   closed(*this, "subst_type");
   std::unordered_map<const TypeNode*, const TypeNode*> map;
-  TermOps::type_map(theta, map);
+  TermOps::type_map("subst_type", theta, map);
   return TermOps::subst_type(node_, map);
 }
 

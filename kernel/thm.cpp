@@ -23,11 +23,11 @@ const std::vector<Term>& Thm::hyps() const { return *hyps_; }
 static Hyps hyp_union(const Hyps& a, const Hyps& b) {
   if (a == b || b->empty()) return a;
   if (a->empty()) return b;
+  if (b->size() <= a->size() && std::includes(a->begin(), a->end(), b->begin(), b->end(), by_serial)) return a;
+  if (a->size() < b->size() && std::includes(b->begin(), b->end(), a->begin(), a->end(), by_serial)) return b;
   auto out = std::make_shared<std::vector<Term>>();
   out->reserve(a->size() + b->size());
   std::set_union(a->begin(), a->end(), b->begin(), b->end(), std::back_inserter(*out), by_serial);
-  if (out->size() == a->size()) return a;  // b ⊆ a: keep sharing a
-  if (out->size() == b->size()) return b;
   return out;
 }
 
@@ -44,7 +44,12 @@ static Hyps hyp_map(const Hyps& a, const std::function<Term(const Term&)>& f) {
   if (a->empty()) return a;
   auto out = std::make_shared<std::vector<Term>>();
   out->reserve(a->size());
-  for (const Term& h : *a) out->push_back(f(h));
+  bool same = true;
+  for (const Term& h : *a) {
+    out->push_back(f(h));
+    same = same && out->back() == h;
+  }
+  if (same) return a;  // keep sharing: later unions with a stay pointer tests
   std::sort(out->begin(), out->end(), by_serial);
   out->erase(std::unique(out->begin(), out->end()), out->end());
   return out;
@@ -64,7 +69,7 @@ static AxiomSet ax_union(AxiomSet a, AxiomSet b) {
   if (a == b || b->empty()) return a;
   if (a->empty()) return b;
   static auto* memo = new std::map<std::pair<AxiomSet, AxiomSet>, AxiomSet>();
-  auto key = a < b ? std::make_pair(a, b) : std::make_pair(b, a);
+  auto key = std::less<AxiomSet>()(a, b) ? std::make_pair(a, b) : std::make_pair(b, a);
   auto it = memo->find(key);
   if (it != memo->end()) return it->second;
   std::vector<uint32_t> out;
@@ -150,7 +155,7 @@ Thm Kernel::deduct_antisym(const Thm& p, const Thm& q) {
 
 Thm Kernel::inst_type(const TypeSubst& theta, const Thm& th) {
   std::unordered_map<const TypeNode*, const TypeNode*> map;
-  TermOps::type_map(theta, map);
+  TermOps::type_map("INST_TYPE", theta, map);
   if (map.empty()) return th;
   auto f = [&](const Term& t) { return TermOps::subst_type(TermOps::node(t), map); };
   return Thm(hyp_map(th.hyps_, f), f(th.concl_), th.axioms_);
@@ -159,7 +164,7 @@ Thm Kernel::inst_type(const TypeSubst& theta, const Thm& th) {
 Thm Kernel::inst(const std::vector<std::pair<Term, Term>>& theta, const Thm& th) {
   std::unordered_map<TermNode*, TermNode*> map;
   uint64_t mask;
-  TermOps::subst_map(theta, map, mask);
+  TermOps::subst_map("INST", theta, map, mask);
   if (map.empty()) return th;
   auto f = [&](const Term& t) { return TermOps::subst(TermOps::node(t), map, mask); };
   return Thm(hyp_map(th.hyps_, f), f(th.concl_), th.axioms_);
@@ -187,11 +192,12 @@ void Kernel::new_constant(const std::string& name, Type ty) {
 }
 
 Thm Kernel::new_axiom(const std::string& name, const Term& p) {
+  static auto* names = new std::set<std::string>();
   check_term(p, "new_axiom");
   if (p.type() != Type::boolean()) throw KernelError("new_axiom: not a proposition");
-  for (const Axiom& a : axiom_list())
-    if (a.name == name) throw KernelError("new_axiom: axiom " + name + " already exists");
+  if (names->count(name)) throw KernelError("new_axiom: axiom " + name + " already exists");
   axiom_list().push_back({name, p});
+  names->insert(name);
   return Thm(no_hyps(), p, ax_intern({static_cast<uint32_t>(axiom_list().size() - 1)}));
 }
 
@@ -214,7 +220,10 @@ Thm Kernel::new_basic_definition(const Term& c_eq_t) {
     if (std::find(ty_vars.begin(), ty_vars.end(), a) == ty_vars.end())
       throw KernelError("new_basic_definition: type variable " + *a->name +
                         " of the right side is not in the constant's type");
-  new_constant(v.name(), v.type());  // fails if the name is taken; nothing changed before
+  if (has_constant(v.name()))
+    throw KernelError("new_basic_definition: constant " + v.name() + " is already declared");
+  if (v.name().empty()) throw KernelError("new_basic_definition: empty name");
+  new_constant(v.name(), v.type());
   return Thm(no_hyps(), Term::eq(Term::constant(v.name(), v.type()), t), no_axioms());
 }
 

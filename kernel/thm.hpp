@@ -24,6 +24,10 @@ using AxiomSet = const std::vector<uint32_t>*;
 
 class Thm {
  public:
+  // Copies only: a declared copy suppresses the implicit move, so no Thm is ever left
+  // moved-from (null) where a rule could read it.
+  Thm(const Thm&) = default;
+  Thm& operator=(const Thm&) = default;
   const std::vector<Term>& hyps() const;
   const Term& concl() const { return concl_; }
   const std::vector<uint32_t>& axioms() const { return *axioms_; }

@@ -131,16 +131,24 @@ void TypeOps::collect_vars(const TypeNode* t, std::vector<const TypeNode*>& out)
 }
 
 std::unordered_map<Name, size_t>& Signature::types() {
-  static std::unordered_map<Name, size_t> m{{intern_name("bool"), 0}, {intern_name("fun"), 2}};
-  return m;
+  static auto* m = new std::unordered_map<Name, size_t>{{intern_name("bool"), 0}, {intern_name("fun"), 2}};
+  return *m;
 }
 
-bool Type::is_var() const { return node_->is_var; }
-const std::string& Type::name() const { return *node_->name; }
-const std::vector<Type>& Type::args() const { return node_->args; }
-bool Type::has_vars() const { return node_->has_vars; }
-uint64_t Type::hash() const { return node_->hash; }
-bool Type::is_fun() const { return !node_->is_var && node_->args.size() == 2 && *node_->name == "fun"; }
+static const TypeNode* nonnull(const TypeNode* n, const char* what) {
+  if (!n) throw KernelError(std::string(what) + ": null type");
+  return n;
+}
+
+bool Type::is_var() const { return nonnull(node_, "is_var")->is_var; }
+const std::string& Type::name() const { return *nonnull(node_, "name")->name; }
+const std::vector<Type>& Type::args() const { return nonnull(node_, "args")->args; }
+bool Type::has_vars() const { return nonnull(node_, "has_vars")->has_vars; }
+uint64_t Type::hash() const { return nonnull(node_, "hash")->hash; }
+bool Type::is_fun() const {
+  static const Name fun = intern_name("fun");
+  return !nonnull(node_, "is_fun")->is_var && node_->name == fun && node_->args.size() == 2;
+}
 Type Type::dom() const {
   if (!is_fun()) throw KernelError("dom: not a function type");
   return node_->args[0];
