@@ -300,6 +300,22 @@ struct Checker::Impl {
   }
 };
 
+void load_pinned_theory(const std::string& dir, const std::string& name) {
+  Report rep;
+  Checker::Impl loader(Checker::Impl::Mode::Theory, dir, nullptr, rep);
+  Record r;
+  r.tag = Tag::Theory;
+  auto pin = pinned_theories().find(name);
+  if (pin == pinned_theories().end()) throw Failure(Outcome::InputError, "unknown theory " + name);
+  loader.load_theory(r, name, pin->second);
+}
+
+std::optional<Thm> theory_fact(const std::string& name) {
+  auto it = registry().facts.find(name);
+  if (it == registry().facts.end()) return std::nullopt;
+  return it->second;
+}
+
 Checker::Checker(std::string theory_dir, ProblemLoader load)
     : impl_(std::make_unique<Impl>(Impl::Mode::Cert, std::move(theory_dir), std::move(load), report_)) {}
 Checker::~Checker() = default;

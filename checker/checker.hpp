@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -53,6 +54,11 @@ struct Report {
 const std::map<std::string, std::string>& pinned_theories();
 std::string default_theory_dir();  // $HCERT_THEORIES, else <exe>/../certs/theories
 
+// For producers of certificates (convert, translators): load a pinned theory into the
+// kernel, and look up its named theorems. Throws Failure.
+void load_pinned_theory(const std::string& dir, const std::string& name);
+std::optional<Thm> theory_fact(const std::string& name);
+
 class Checker {
  public:
   Checker(std::string theory_dir, ProblemLoader load);
@@ -63,8 +69,10 @@ class Checker {
   Report finish();
   const Report& report() const { return report_; }
 
- private:
+ public:
   struct Impl;
+
+ private:
   std::unique_ptr<Impl> impl_;
   Report report_;
 };

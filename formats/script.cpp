@@ -2,6 +2,7 @@
 
 #include "formats/cert_emit.hpp"
 #include "formats/hol_text.hpp"
+#include "rules/equality.hpp"
 
 namespace hcert {
 
@@ -13,7 +14,7 @@ using cert::Tag;
 // as certificate records.
 class ScriptRunner {
  public:
-  explicit ScriptRunner(Emitter* out) : out_(out) {}
+  ScriptRunner(Emitter* out, FactLookup facts) : out_(out), facts_(std::move(facts)) {}
   std::optional<Thm> run(const std::string& text, bool need_qed) {
     size_t start = 0;
     std::optional<Thm> result;
@@ -112,6 +113,7 @@ class ScriptRunner {
     end(r);
     uint64_t id = bind(r, first, th);
     if (name == "define") emit(Tag::Def, {id, args_[0]});
+    else if (name == "fact") emit(Tag::Fact, {id}, {axname});
     else if (name == "new_axiom") emit(Tag::Axiom, {id, args_[0]}, {axname});
     else {
       std::vector<uint64_t> nums{id};
@@ -129,9 +131,25 @@ class ScriptRunner {
       axname = r.name();
       return Kernel::new_axiom(axname, term(r));
     }
+    if (name == "fact") {
+      axname = r.name();
+      std::optional<Thm> th = facts_ ? facts_(axname) : std::nullopt;
+      if (!th) r.fail("no theory fact named " + axname);
+      return *th;
+    }
     if (name == "abs") {
       Term v = term(r);
       return Kernel::abs(v, thm(r));
+    }
+    if (name == "beta_conv") return rules::beta_conv(term(r));
+    if (name == "sym") return rules::sym(thm(r));
+    if (name == "ap_term") {
+      Term f = term(r);
+      return rules::ap_term(f, thm(r));
+    }
+    if (name == "ap_thm") {
+      Thm th = thm(r);
+      return rules::ap_thm(th, term(r));
     }
     if (name == "inst_type") {
       Thm th = thm(r);
@@ -151,13 +169,15 @@ class ScriptRunner {
       }
       return Kernel::inst(theta, th);
     }
-    if (name != "trans" && name != "mk_comb" && name != "eq_mp" && name != "deduct_antisym")
+    if (name != "trans" && name != "mk_comb" && name != "eq_mp" && name != "deduct_antisym" &&
+        name != "prove_hyp")
       r.fail("unknown rule " + name);
     const Thm& a = thm(r);
     const Thm& b = thm(r);
     if (name == "trans") return Kernel::trans(a, b);
     if (name == "mk_comb") return Kernel::mk_comb(a, b);
     if (name == "eq_mp") return Kernel::eq_mp(a, b);
+    if (name == "prove_hyp") return rules::prove_hyp(a, b);
     return Kernel::deduct_antisym(a, b);
   }
   void expect_word(text::Reader& r, const std::string& w) {
@@ -167,6 +187,7 @@ class ScriptRunner {
     if (!r.at_end()) r.fail("trailing text");
   }
   Emitter* out_;
+  FactLookup facts_;
   std::map<std::string, std::pair<Thm, uint64_t>> thms_;
   std::vector<uint64_t> args_;   // record arguments of the current line, in order
   std::vector<Term> terms_;      // keeps the current line's terms alive
@@ -175,10 +196,10 @@ class ScriptRunner {
 };
 }  // namespace
 
-Thm run_script(const std::string& text) { return *ScriptRunner(nullptr).run(text, true); }
+Thm run_script(const std::string& text) { return *ScriptRunner(nullptr, nullptr).run(text, true); }
 
-void script_to_records(const std::string& text, cert::Emitter& out, bool need_qed) {
-  ScriptRunner(&out).run(text, need_qed);
+void script_to_records(const std::string& text, cert::Emitter& out, bool need_qed, const FactLookup& facts) {
+  ScriptRunner(&out, facts).run(text, need_qed);
 }
 
 }  // namespace hcert

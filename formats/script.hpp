@@ -9,8 +9,12 @@
 //   ID := refl TERM | trans ID ID | mk_comb ID ID | abs TERM ID | beta TERM
 //       | assume TERM | eq_mp ID ID | deduct_antisym ID ID
 //       | inst_type ID TYVAR TYPE ... | inst ID VAR TERM ...
+//       | sym ID | beta_conv TERM | ap_term TERM ID | ap_thm ID TERM | prove_hyp ID ID
+//         (derived rules, rules/equality.hpp)
+//   ID := fact NAME                 a named theorem of a loaded theory (when converting)
 //   qed ID                          the script's result; must be the last line
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,8 +36,11 @@ struct ScriptError : std::runtime_error {
 Thm run_script(const std::string& text);
 
 namespace cert { class Emitter; }
+// Named theorems of loaded theories, for the script line `ID := fact NAME`.
+using FactLookup = std::function<std::optional<Thm>(const std::string&)>;
 // Runs the script as above and writes each step as certificate records (a theory file
 // when need_qed is false, since theories have no final theorem).
-void script_to_records(const std::string& text, cert::Emitter& out, bool need_qed);
+void script_to_records(const std::string& text, cert::Emitter& out, bool need_qed,
+                       const FactLookup& facts = nullptr);
 
 }  // namespace hcert

@@ -26,7 +26,8 @@ constexpr int kUsage = 64;
 int usage() {
   std::cerr << "usage:\n"
                "  hcert check PROBLEM CERT [--json] [--time-limit SEC] [--mem-limit MB] [--theories DIR]\n"
-               "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd] [--theory]\n"
+               "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
+               "                [--theory | --problem CNF]\n"
                "  hcert stats CERT\n"
                "  hcert kernel SCRIPT\n"
                "See spec/cli.md.\n";
@@ -195,8 +196,16 @@ int convert(const Args& a) {
       ss << in.rdbuf();
       if (!in) throw hcert::cert::FormatError(0, 0, "cannot read " + a.pos[0]);
       hcert::cert::Emitter em(*out);
-      em.write(hcert::cert::Emitter::make(hcert::cert::Tag::Header, {1}));
-      hcert::script_to_records(ss.str(), em, !a.has("--theory"));
+      using hcert::cert::Emitter;
+      using hcert::cert::Tag;
+      em.write(Emitter::make(Tag::Header, {1}));
+      if (a.has("--problem")) {  // a certificate for this DIMACS problem: bind it, load core
+        hcert::Cnf cnf = hcert::read_dimacs(a.get("--problem"));
+        em.write(Emitter::make(Tag::Problem, {}, {"dimacs", cnf.sha256}));
+        em.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
+        hcert::check::load_pinned_theory(a.get("--theories", hcert::check::default_theory_dir()), "core");
+      }
+      hcert::script_to_records(ss.str(), em, !a.has("--theory"), hcert::check::theory_fact);
     } else if (from == "cert") {
       auto in = hcert::cert::open_records(a.pos[0]);
       hcert::cert::Record r;
@@ -208,6 +217,9 @@ int convert(const Args& a) {
   } catch (const hcert::ScriptError& e) {
     std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
     return e.rejected ? 1 : 3;
+  } catch (const hcert::check::Failure& e) {
+    std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
+    return static_cast<int>(e.outcome);
   } catch (const std::exception& e) {
     std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
     return 3;
@@ -267,7 +279,7 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   try {
     if (cmd == "check") return check(parse_args(argc, argv, {"--time-limit", "--mem-limit", "--theories"}));
-    if (cmd == "convert") return convert(parse_args(argc, argv, {"--from"}));
+    if (cmd == "convert") return convert(parse_args(argc, argv, {"--from", "--problem", "--theories"}));
     if (cmd == "stats") return stats(parse_args(argc, argv, {}));
     if (cmd == "kernel") return kernel_script(parse_args(argc, argv, {}));
   } catch (const std::logic_error& e) {  // bad option values (std::stod and friends)
