@@ -35,6 +35,9 @@ $(B)/unit_tests: $(TEST_OBJ) $(B)/libhcert.a
 $(B)/bench_kernel: $(B)/bench/kernel/bench_kernel.o $(B)/libhcert.a
 	$(CXX) $(CXXFLAGS) $^ $(LIBS) -o $@
 
+$(B)/bench_format_gen: $(B)/bench/format/gen.o
+	$(CXX) $(CXXFLAGS) $^ -o $@
+
 test: $(B)/unit_tests $(B)/hcert
 	tests/run $(B)
 
@@ -42,8 +45,9 @@ test: $(B)/unit_tests $(B)/hcert
 demo: $(B)/hcert
 	$(B)/hcert kernel certs/truth.hk
 
-bench: $(B)/bench_kernel
+bench: $(B)/bench_kernel $(B)/bench_format_gen $(B)/hcert
 	$(B)/bench_kernel
+	B=$(B) bench/format/run
 
 # Non-blank, non-comment lines of the trusted kernel (goal: at most 1500).
 tcb:
