@@ -247,7 +247,7 @@ struct Checker::Impl {
     if (problem_kind.empty()) fail(Outcome::InputError, r, "missing problem record");
     if (claim.empty()) fail(Outcome::InputError, r, "missing claim record");
     load_theory(r, "core", pinned_theories().at("core"));
-    Problem p = loader();
+    Problem p = loader(problem_kind);
     if (p.kind != problem_kind) fail(Outcome::InputError, r, "the certificate is for a " + problem_kind + " problem, not " + p.kind);
     if (p.sha256 != problem_sha)
       fail(Outcome::InputError, r, "the certificate is for another problem (SHA-256 " + problem_sha +

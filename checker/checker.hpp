@@ -34,8 +34,9 @@ struct Problem {
   std::string sha256;               // of the file's bytes
   std::vector<Term> assertions;     // in file order
 };
-// Reads and elaborates the problem; called once the theories it needs are loaded.
-using ProblemLoader = std::function<Problem()>;
+// Reads and elaborates the problem of the kind the certificate names; called once the
+// theories it needs are loaded.
+using ProblemLoader = std::function<Problem(const std::string& kind)>;
 
 // What the verdict reports besides the outcome.
 struct Report {

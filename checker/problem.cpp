@@ -26,4 +26,10 @@ Problem elaborate(const Cnf& cnf) {
   return p;
 }
 
+Problem load_problem(const std::string& kind, const std::string& path) {
+  if (kind == "dimacs") return elaborate(read_dimacs(path));
+  if (kind == "smtlib2") return elaborate(smt::read_script(path));
+  throw Failure(Outcome::InputError, "unknown problem kind " + kind);
+}
+
 }  // namespace hcert::check

@@ -3,6 +3,7 @@
 #pragma once
 #include "checker/checker.hpp"
 #include "formats/dimacs.hpp"
+#include "formats/smtlib.hpp"
 
 namespace hcert::check {
 
@@ -12,5 +13,12 @@ namespace hcert::check {
 Problem elaborate(const Cnf& cnf);
 Term dimacs_literal(int32_t lit);
 Term dimacs_clause(const std::vector<int32_t>& lits);
+
+// SMT-LIB 2.6 (spec/problems.md): Core and uninterpreted sorts and functions. Throws
+// Failure: InputError for ill-formed scripts, Incomplete for features not elaborated yet.
+Problem elaborate(const smt::Script& script);
+
+// Reads and elaborates the problem file of the given kind ("dimacs" or "smtlib2").
+Problem load_problem(const std::string& kind, const std::string& path);
 
 }  // namespace hcert::check

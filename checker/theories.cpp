@@ -7,7 +7,7 @@ namespace hcert::check {
 
 const std::map<std::string, std::string>& pinned_theories() {
   static const std::map<std::string, std::string> pins = {
-      {"core", "92b1b9d8fd4ca6d85392df3738782c47d0c91dac03a4c5ee14c753464cad1e0d"},
+      {"core", "a04db4b8e079ccdd84c30eab272e200064a2b76080aa55089092fb47051dd802"},
   };
   return pins;
 }

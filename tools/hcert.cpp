@@ -112,9 +112,8 @@ int check(const Args& a) {
   auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
-  hcert::check::Checker checker(a.get("--theories", hcert::check::default_theory_dir()), [&] {
-    return hcert::check::elaborate(hcert::read_dimacs(problem));
-  });
+  hcert::check::Checker checker(a.get("--theories", hcert::check::default_theory_dir()),
+                                [&](const std::string& kind) { return hcert::check::load_problem(kind, problem); });
   hcert::check::Report rep;
   try {
     auto reader = hcert::cert::open_records(certificate);

@@ -1,0 +1,382 @@
+// Trusted: the elaboration of an SMT-LIB 2.6 script into HOL assertions (spec/problems.md,
+// "SMT-LIB 2"). Iterative over the s-expression array, so nesting depth is not limited by
+// the native stack.
+#include <map>
+#include <unordered_map>
+
+#include "checker/problem.hpp"
+
+namespace hcert::check {
+
+using smt::Node;
+
+namespace {
+
+Type boolean() { return Type::boolean(); }
+
+class Elaborator {
+ public:
+  explicit Elaborator(const smt::Script& sc) : sc_(sc) {}
+
+  Problem run() {
+    Problem p{"smtlib2", sc_.sha256, {}};
+    bool checked = false;
+    for (uint32_t c : sc_.commands) {
+      const Node& cmd = sc_.nodes[c];
+      if (cmd.kids.empty() || kid(cmd, 0).kind != Node::Symbol) fail(cmd, "expected a command");
+      const std::string& name = kid(cmd, 0).text;
+      if (checked) continue;  // get-proof, get-model, exit, ... after check-sat
+      if (name == "set-logic") {
+        need(cmd, 2);
+        logic_ = symbol(kid(cmd, 1));
+        continue;
+      }
+      if (name == "set-info" || name == "set-option") continue;
+      if (name == "check-sat") {
+        checked = true;
+      } else if (name == "check-sat-assuming") {  // the assumptions are assertions too
+        need(cmd, 2);
+        if (kid(cmd, 1).kind != Node::List) fail(cmd, "expected a list of assumptions");
+        for (uint32_t k : kid(cmd, 1).kids) {
+          Term t = term(sc_.nodes[k], {});
+          if (t.type() != boolean()) fail(sc_.nodes[k], "an assumption must be Bool");
+          p.assertions.push_back(t);
+        }
+        checked = true;
+      } else if (name == "declare-sort") {
+        need(cmd, 3);
+        if (kid(cmd, 2).text != "0") unsupported(cmd, "sorts with parameters");
+        declare_sort(cmd, symbol(kid(cmd, 1)));
+      } else if (name == "declare-const" || name == "declare-fun") {
+        bool fun = name == "declare-fun";
+        need(cmd, fun ? 4 : 3);
+        Type ty = sort(kid(cmd, fun ? 3 : 2));
+        if (fun) {
+          const Node& args = kid(cmd, 2);
+          if (args.kind != Node::List) fail(args, "expected a list of argument sorts");
+          for (size_t i = args.kids.size(); i-- > 0;) ty = Type::fun(sort(sc_.nodes[args.kids[i]]), ty);
+        }
+        declare(cmd, symbol(kid(cmd, 1)), Term::var(symbol(kid(cmd, 1)), ty));
+      } else if (name == "define-fun") {
+        need(cmd, 5);
+        const Node& params = kid(cmd, 2);
+        if (params.kind != Node::List) fail(params, "expected a list of parameters");
+        Def d;
+        std::vector<std::pair<std::string, Term>> scope;
+        for (uint32_t k : params.kids) {
+          const Node& sv = sc_.nodes[k];
+          if (sv.kind != Node::List || sv.kids.size() != 2) fail(sv, "expected (symbol sort)");
+          Term v = fresh(symbol(kid(sv, 0)), sort(kid(sv, 1)));
+          d.params.push_back(v);
+          scope.push_back({symbol(kid(sv, 0)), v});
+        }
+        d.body = term(kid(cmd, 4), scope);
+        if (d.body.type() != sort(kid(cmd, 3))) fail(kid(cmd, 4), "the body does not have the declared sort");
+        std::string f = symbol(kid(cmd, 1));
+        if (known(f)) fail(cmd, "symbol " + f + " is already declared");
+        defs_.emplace(f, d);
+      } else if (name == "assert") {
+        need(cmd, 2);
+        Term t = term(kid(cmd, 1), {});
+        if (t.type() != boolean()) fail(kid(cmd, 1), "an assertion must be Bool");
+        p.assertions.push_back(t);
+      } else if (name == "push" || name == "pop" || name == "reset" || name == "reset-assertions" ||
+                 name == "define-fun-rec" || name == "define-funs-rec" || name == "define-sort" ||
+                 name == "declare-datatype" || name == "declare-datatypes") {
+        unsupported(cmd, "the command " + name);
+      } else if (name == "get-proof" || name == "get-model" || name == "get-info" || name == "exit" ||
+                 name == "echo" || name == "get-option" || name == "get-assertions") {
+        continue;
+      } else {
+        fail(cmd, "unknown command " + name);
+      }
+    }
+    if (!checked) fail(sc_.nodes.empty() ? Node{} : sc_.nodes[0], "the script has no check-sat");
+    return p;
+  }
+
+ private:
+  struct Def {
+    std::vector<Term> params;
+    Term body;
+  };
+
+  [[noreturn]] void fail(const Node& n, const std::string& why, Outcome o = Outcome::InputError) {
+    throw Failure(o, "problem line " + std::to_string(n.line) + " (byte " + std::to_string(n.offset) + "): " + why);
+  }
+  [[noreturn]] void unsupported(const Node& n, const std::string& what) {
+    fail(n, what + " is not supported by this version's elaboration", Outcome::Incomplete);
+  }
+  const Node& kid(const Node& n, size_t i) {
+    if (n.kind != Node::List || i >= n.kids.size()) fail(n, "missing argument");
+    return sc_.nodes[n.kids[i]];
+  }
+  void need(const Node& n, size_t k) {
+    if (n.kids.size() != k) fail(n, "expected " + std::to_string(k - 1) + " arguments");
+  }
+  std::string symbol(const Node& n) {
+    if (n.kind != Node::Symbol) fail(n, "expected a symbol");
+    return n.text;
+  }
+  bool known(const std::string& s) { return funs_.count(s) || defs_.count(s) || sorts_.count(s) || builtin(s); }
+  static bool builtin(const std::string& s) {
+    static const char* names[] = {"true", "false", "not", "and", "or", "=>", "xor", "=", "distinct", "ite", "Bool"};
+    for (const char* b : names)
+      if (s == b) return true;
+    return false;
+  }
+  void declare(const Node& n, const std::string& s, Term v) {
+    if (known(s)) fail(n, "symbol " + s + " is already declared");
+    funs_.emplace(s, v);
+  }
+  // An uninterpreted sort is a HOL type variable named by the symbol: the problem is then
+  // refuted for every non-empty domain, which is what unsatisfiability means.
+  void declare_sort(const Node& n, const std::string& s) {
+    if (known(s)) fail(n, "symbol " + s + " is already declared");
+    sorts_.emplace(s, Type::var(s));
+  }
+  Type sort(const Node& n) {
+    if (n.kind == Node::Symbol) {
+      if (n.text == "Bool") return boolean();
+      auto it = sorts_.find(n.text);
+      if (it != sorts_.end()) return it->second;
+      if (n.text == "Int" || n.text == "Real" || n.text == "String" || n.text == "RegLan")
+        unsupported(n, "the sort " + n.text);
+      fail(n, "unknown sort " + n.text);
+    }
+    unsupported(n, "parametric or indexed sorts");
+  }
+  // Bound variables (quantifiers, define-fun parameters) get names no SMT-LIB symbol can
+  // have ('|' cannot occur in a symbol), so abstracting them never captures anything else.
+  Term fresh(const std::string& s, Type ty) { return Term::var(s + "|" + std::to_string(counter_++), ty); }
+
+  Term cnst(const char* name, Type ty) { return Term::constant(name, ty); }
+  Term op2(const char* name, const Term& a, const Term& b) {
+    Type bb = Type::fun(boolean(), Type::fun(boolean(), boolean()));
+    return Term::comb(Term::comb(cnst(name, bb), a), b);
+  }
+  Term neg(const Term& a) { return Term::comb(cnst("~", Type::fun(boolean(), boolean())), a); }
+  Term right_nested(const char* op, const std::vector<Term>& xs) {
+    Term t = xs.back();
+    for (size_t i = xs.size() - 1; i-- > 0;) t = op2(op, xs[i], t);
+    return t;
+  }
+
+  // Evaluates a term iteratively: tasks on a stack, values on another.
+  Term term(const Node& root, const std::vector<std::pair<std::string, Term>>& params) {
+    struct Task {
+      enum { Eval, Apply, LetBody, Quant, Named, Pop } kind;
+      const Node* n;
+      size_t k = 0;                 // Pop: how many scope entries; Apply: arity
+      std::vector<Term> vars = {};  // Quant
+    };
+    std::vector<Task> tasks{{Task::Eval, &root}};
+    std::vector<Term> vals;
+    size_t base = env_.size();
+    for (auto& [s, v] : params) env_.push_back({s, v});
+    while (!tasks.empty()) {
+      Task t = std::move(tasks.back());
+      tasks.pop_back();
+      const Node& n = *t.n;
+      switch (t.kind) {
+        case Task::Eval:
+          if (n.kind == Node::Symbol) {
+            vals.push_back(atom(n));
+          } else if (n.kind != Node::List) {
+            unsupported(n, "numerals and other literals (arithmetic, bit-vector and string theories)");
+          } else if (n.kids.empty()) {
+            fail(n, "empty application");
+          } else if (kid(n, 0).kind != Node::Symbol) {
+            unsupported(n, "indexed or qualified identifiers");
+          } else if (kid(n, 0).text == "let") {
+            const Node& binds = kid(n, 1);
+            if (binds.kind != Node::List || n.kids.size() != 3) fail(n, "malformed let");
+            tasks.push_back({Task::LetBody, &n});
+            for (size_t i = binds.kids.size(); i-- > 0;) {
+              const Node& b = sc_.nodes[binds.kids[i]];
+              if (b.kind != Node::List || b.kids.size() != 2) fail(b, "malformed let binding");
+              tasks.push_back({Task::Eval, &kid(b, 1)});
+            }
+          } else if (kid(n, 0).text == "forall" || kid(n, 0).text == "exists") {
+            const Node& vs = kid(n, 1);
+            if (vs.kind != Node::List || vs.kids.empty() || n.kids.size() != 3) fail(n, "malformed quantifier");
+            Task q{Task::Quant, &n};
+            for (uint32_t k : vs.kids) {
+              const Node& sv = sc_.nodes[k];
+              if (sv.kind != Node::List || sv.kids.size() != 2) fail(sv, "expected (symbol sort)");
+              q.vars.push_back(fresh(symbol(kid(sv, 0)), sort(kid(sv, 1))));
+              env_.push_back({symbol(kid(sv, 0)), q.vars.back()});
+            }
+            tasks.push_back({Task::Pop, &n, vs.kids.size()});
+            tasks.push_back(std::move(q));
+            tasks.push_back({Task::Eval, &kid(n, 2)});
+          } else if (kid(n, 0).text == "!") {
+            tasks.push_back({Task::Named, &n});
+            tasks.push_back({Task::Eval, &kid(n, 1)});
+          } else {
+            tasks.push_back({Task::Apply, &n, n.kids.size() - 1});
+            for (size_t i = n.kids.size(); i-- > 1;) tasks.push_back({Task::Eval, &sc_.nodes[n.kids[i]]});
+          }
+          break;
+        case Task::LetBody: {
+          const Node& binds = kid(n, 1);
+          size_t k = binds.kids.size();
+          std::vector<Term> vs(vals.end() - k, vals.end());
+          vals.resize(vals.size() - k);
+          for (size_t i = 0; i < k; ++i) env_.push_back({symbol(kid(sc_.nodes[binds.kids[i]], 0)), vs[i]});
+          tasks.push_back({Task::Pop, &n, k});
+          tasks.push_back({Task::Eval, &kid(n, 2)});
+          break;
+        }
+        case Task::Pop:
+          env_.resize(env_.size() - t.k);
+          break;
+        case Task::Quant: {
+          Term body = vals.back();
+          vals.pop_back();
+          if (body.type() != boolean()) fail(n, "a quantifier body must be Bool");
+          bool all = kid(n, 0).text == "forall";
+          for (size_t i = t.vars.size(); i-- > 0;) {
+            Type vt = t.vars[i].type();
+            Term q = cnst(all ? "!" : "?", Type::fun(Type::fun(vt, boolean()), boolean()));
+            body = Term::comb(q, Term::abs(t.vars[i], body));
+          }
+          vals.push_back(body);
+          break;
+        }
+        case Task::Named:
+          for (size_t i = 2; i + 1 < n.kids.size(); i += 2)
+            if (kid(n, i).kind == Node::Keyword && kid(n, i).text == "named") {
+              std::string s = symbol(kid(n, i + 1));
+              if (known(s)) fail(n, "symbol " + s + " is already declared");
+              defs_.emplace(s, Def{{}, vals.back()});
+            }
+          break;
+        case Task::Apply: {
+          std::vector<Term> args(vals.end() - t.k, vals.end());
+          vals.resize(vals.size() - t.k);
+          vals.push_back(apply(n, kid(n, 0).text, args));
+          break;
+        }
+      }
+    }
+    env_.resize(base);
+    return vals.back();
+  }
+
+  Term atom(const Node& n) {
+    for (size_t i = env_.size(); i-- > 0;)
+      if (env_[i].first == n.text) return env_[i].second;
+    if (n.text == "true") return cnst("T", boolean());
+    if (n.text == "false") return cnst("F", boolean());
+    auto f = funs_.find(n.text);
+    if (f != funs_.end()) return f->second;
+    auto d = defs_.find(n.text);
+    if (d != defs_.end()) {
+      if (!d->second.params.empty()) fail(n, n.text + " needs arguments");
+      return d->second.body;
+    }
+    unknown(n, n.text);
+  }
+
+  // In a logic this version elaborates, an unknown symbol is an error in the problem; in
+  // any other logic it may be a theory symbol (arithmetic, arrays, strings, ...), which
+  // makes the check incomplete rather than the input wrong.
+  [[noreturn]] void unknown(const Node& n, const std::string& s) {
+    if (logic_ != "QF_UF" && logic_ != "UF") unsupported(n, "the symbol " + s + " (logic " + (logic_.empty() ? "unset" : logic_) + ")");
+    fail(n, "unknown symbol " + s);
+  }
+
+  Term apply(const Node& n, const std::string& f, const std::vector<Term>& a) {
+    for (size_t i = env_.size(); i-- > 0;)
+      if (env_[i].first == f) return chain(n, env_[i].second, a);
+    auto arity = [&](size_t lo) {
+      if (a.size() < lo) fail(n, f + " needs at least " + std::to_string(lo) + " arguments");
+    };
+    auto bools = [&] {
+      for (const Term& x : a)
+        if (x.type() != boolean()) fail(n, "arguments of " + f + " must be Bool");
+    };
+    if (f == "not") {
+      if (a.size() != 1) fail(n, "not takes one argument");
+      bools();
+      return neg(a[0]);
+    }
+    if (f == "and" || f == "or") {  // (and) is true, (or) is false, one argument is itself
+      bools();
+      if (a.empty()) return cnst(f == "and" ? "T" : "F", boolean());
+      return right_nested(f == "and" ? "/\\" : "\\/", a);
+    }
+    if (f == "=>") {
+      arity(2);
+      bools();
+      return right_nested("==>", a);
+    }
+    if (f == "xor") {  // left-associative; a xor b is ~(a = b)
+      arity(2);
+      bools();
+      Term t = a[0];
+      for (size_t i = 1; i < a.size(); ++i) t = neg(Term::eq(t, a[i]));
+      return t;
+    }
+    if (f == "=") {  // chainable: (= a b c) is (a = b) /\ (b = c)
+      arity(2);
+      std::vector<Term> eqs;
+      for (size_t i = 0; i + 1 < a.size(); ++i) eqs.push_back(Term::eq(a[i], a[i + 1]));
+      return right_nested("/\\", eqs);
+    }
+    if (f == "distinct") {  // pairwise: ~(a1 = a2) /\ ~(a1 = a3) /\ ... /\ ~(an-1 = an)
+      arity(2);
+      std::vector<Term> ne;
+      for (size_t i = 0; i < a.size(); ++i)
+        for (size_t j = i + 1; j < a.size(); ++j) ne.push_back(neg(Term::eq(a[i], a[j])));
+      return right_nested("/\\", ne);
+    }
+    if (f == "ite") {
+      if (a.size() != 3) fail(n, "ite takes three arguments");
+      if (a[0].type() != boolean()) fail(n, "the condition of ite must be Bool");
+      Type ty = a[1].type();
+      Term cond = cnst("COND", Type::fun(boolean(), Type::fun(ty, Type::fun(ty, ty))));
+      return Term::comb(Term::comb(Term::comb(cond, a[0]), a[1]), a[2]);
+    }
+    auto fn = funs_.find(f);
+    if (fn != funs_.end()) return chain(n, fn->second, a);
+    auto d = defs_.find(f);
+    if (d != defs_.end()) {
+      if (d->second.params.size() != a.size()) fail(n, f + " takes " + std::to_string(d->second.params.size()) + " arguments");
+      std::vector<std::pair<Term, Term>> theta;
+      for (size_t i = 0; i < a.size(); ++i) theta.push_back({d->second.params[i], a[i]});
+      return d->second.body.subst(theta);
+    }
+    unknown(n, f);
+  }
+
+  Term chain(const Node& n, Term f, const std::vector<Term>& a) {
+    try {
+      for (const Term& x : a) f = Term::comb(f, x);
+      return f;
+    } catch (const KernelError& e) {
+      fail(n, std::string("ill-sorted application: ") + e.what());
+    }
+  }
+
+  const smt::Script& sc_;
+  std::unordered_map<std::string, Term> funs_;
+  std::unordered_map<std::string, Def> defs_;
+  std::unordered_map<std::string, Type> sorts_;
+  std::vector<std::pair<std::string, Term>> env_;  // let- and quantifier-bound, innermost last
+  uint64_t counter_ = 0;
+  std::string logic_;
+};
+
+}  // namespace
+
+Problem elaborate(const smt::Script& sc) {
+  try {
+    return Elaborator(sc).run();
+  } catch (const KernelError& e) {
+    throw Failure(Outcome::InputError, std::string("problem: ill-sorted term: ") + e.what());
+  }
+}
+
+}  // namespace hcert::check
