@@ -31,7 +31,7 @@ Outcome run(const std::string& body, bool finish = true, int problem = 0, std::s
             const std::string& preamble = "") {
   std::string path = problem_path(problem);
   std::string cert = "hcert 1\nproblem dimacs " + sha256_hex(kCnf[problem]) + "\nclaim unsat\n" + preamble + body;
-  check::Checker c(check::default_theory_dir(), [&] { return check::elaborate(read_dimacs(path)); });
+  check::Checker c(check::default_theory_dir(), [&](const std::string&) { return check::elaborate(read_dimacs(path)); });
   try {
     auto in = cert::text_reader(string_source(cert));
     cert::Record r;
@@ -191,7 +191,7 @@ TEST(Checker, UnusedHoleDoesNotMatter) {
 TEST(Checker, WrongProblemHash) {
   std::string path = problem_path(0);
   std::string cert = "hcert 1\nproblem dimacs " + sha256_hex(kCnf[1]) + "\nclaim unsat\nassert 1 0\nend 1\n";
-  check::Checker c(check::default_theory_dir(), [&] { return check::elaborate(read_dimacs(path)); });
+  check::Checker c(check::default_theory_dir(), [&](const std::string&) { return check::elaborate(read_dimacs(path)); });
   auto in = cert::text_reader(string_source(cert));
   cert::Record r;
   try {
