@@ -1,0 +1,542 @@
+// One test per "HOL kernel pitfall" of /work/shared/ANCHORS.md: the classic ways an LCF
+// kernel becomes unsound (capture, confused variables, missing side conditions, bad or
+// repeated definitions) or falls over on legal input (deep terms, shared DAGs, hash
+// collisions, ambiguous printing).
+#include <gtest/gtest.h>
+
+#include <pthread.h>
+
+#include <chrono>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "formats/hol_text.hpp"
+#include "kernel/kernel.hpp"
+
+using namespace hcert;
+
+namespace {
+
+std::string fresh(const std::string& base) {
+  static int n = 0;
+  return "pf_" + base + "_" + std::to_string(++n);
+}
+
+Type B() { return Type::boolean(); }
+Type fn(Type a, Type b) { return Type::fun(a, b); }
+Type tv(const char* n) { return Type::var(n); }
+Term V(const std::string& n, Type t = Type::boolean()) { return Term::var(n, t); }
+Term ap(Term f, Term x) { return Term::comb(f, x); }
+Term ap2(Term f, Term x, Term y) { return Term::comb(Term::comb(f, x), y); }
+Term lam(Term v, Term b) { return Term::abs(v, b); }
+Term eq(Term l, Term r) { return Term::eq(l, r); }
+
+Type num() {
+  static Type t = [] {
+    std::string n = fresh("num");
+    Kernel::new_type(n, 0);
+    return Type::op(n, {});
+  }();
+  return t;
+}
+
+Term truth_prop() {
+  Term id = lam(V("p"), V("p"));
+  return eq(id, id);
+}
+
+::testing::AssertionResult same(const Term& a, const Term& b) {
+  if (a == b) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << text::print(a) << "\n    differs from\n"
+                                       << text::print(b);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+// INST must not capture: (λy. x)[y/x] is the constant function λy'. y, never λy. y.
+TEST(KernelPitfall, CaptureInInst) {
+  Term x = V("x"), y = V("y"), z = V("z");
+  Term k = lam(y, x);
+  Thm th = Kernel::inst({{x, y}}, Kernel::assume(eq(k, k)));
+  Term want = lam(z, y);     // λz. y
+  Term wrong = lam(y, y);    // the identity
+  ASSERT_TRUE(th.concl().is_eq());
+  EXPECT_TRUE(same(th.concl().lhs(), want));
+  EXPECT_FALSE(th.concl().lhs() == wrong);
+  ASSERT_EQ(th.hyps().size(), 1u);
+  EXPECT_TRUE(same(th.hyps()[0], eq(want, want)));
+  // Applied to a fresh w, the instance gives y (a constant function), not w.
+  Term w = V("w");
+  Thm b = Kernel::beta(ap(th.concl().lhs(), w));
+  EXPECT_TRUE(same(b.concl().rhs(), y));
+  // The same through Term::subst.
+  EXPECT_TRUE(same(k.subst({{x, y}}), want));
+}
+
+// INST_TYPE must not identify a free x:A with a bound x:num: (λx:num. x:A)[num/A] stays a
+// constant function.
+TEST(KernelPitfall, TypeInstantiationMakesVariablesEqual) {
+  Term xn = V("x", num()), xa = V("x", tv("A"));
+  Term k = lam(xn, xa);
+  Thm th = Kernel::inst_type({{tv("A"), num()}}, Kernel::refl(k));
+  Term want = lam(V("z", num()), xn);  // λz:num. x:num
+  Term wrong = lam(xn, xn);            // identity on num
+  EXPECT_TRUE(same(th.concl(), eq(want, want)));
+  EXPECT_FALSE(th.concl().lhs() == wrong);
+  Term w = V("w", num());
+  EXPECT_TRUE(same(Kernel::beta(ap(th.concl().lhs(), w)).concl().rhs(), xn));
+  EXPECT_TRUE(same(k.subst_type({{tv("A"), num()}}), want));
+}
+
+// A variable is its name and its type together: x:bool and x:num are different variables
+// for equality, free variables, INST, ABS and BETA.
+TEST(KernelPitfall, VariablesIdentifiedByNameAndType) {
+  Term xb = V("x"), xn = V("x", num());
+  EXPECT_FALSE(xb == xn);
+  EXPECT_TRUE(V("x") == xb);
+  Term k = V("k", fn(B(), fn(num(), B())));
+  Term t = ap2(k, xb, xn);
+  EXPECT_EQ(t.frees().size(), 3u);  // k, x:bool, x:num
+  // INST of x:bool leaves x:num alone.
+  Thm i = Kernel::inst({{xb, truth_prop()}}, Kernel::refl(t));
+  Term want = ap2(k, truth_prop(), xn);
+  EXPECT_TRUE(same(i.concl(), eq(want, want)));
+  // Abstracting x:bool binds only x:bool.
+  Term l = lam(xb, t);
+  std::vector<Term> fv = l.frees();
+  EXPECT_EQ(fv.size(), 2u);  // k and x:num
+  EXPECT_TRUE(std::find(fv.begin(), fv.end(), xn) != fv.end());
+  EXPECT_TRUE(std::find(fv.begin(), fv.end(), xb) == fv.end());
+  // INST x:num := y:num after ABS x:bool must still substitute under the binder.
+  Thm a = Kernel::inst({{xn, V("y", num())}}, Kernel::refl(l));
+  Term l2 = lam(xb, ap2(k, xb, V("y", num())));
+  EXPECT_TRUE(same(a.concl(), eq(l2, l2)));
+  // A constant and a variable of the same name and type are different too.
+  std::string cn = fresh("x");
+  Kernel::new_constant(cn, B());
+  EXPECT_FALSE(Term::constant(cn, B()) == V(cn));
+}
+
+// ABS over a variable free in the hypotheses would turn {x = y} ⊢ x = y into
+// {x = y} ⊢ (λx. x) = (λx. y), from which x = y for every x follows.
+TEST(KernelPitfall, AbsOverHypothesisVariable) {
+  Term x = V("x"), y = V("y");
+  Thm h = Kernel::assume(eq(x, y));
+  EXPECT_THROW(Kernel::abs(x, h), KernelError);
+  EXPECT_THROW(Kernel::abs(y, h), KernelError);
+  // Occurring only inside a lambda in a hypothesis still counts.
+  Thm h2 = Kernel::assume(eq(lam(V("z"), x), lam(V("z"), y)));
+  EXPECT_THROW(Kernel::abs(x, h2), KernelError);
+  // Allowed for a variable not free in the hypotheses (z is bound there).
+  Thm ok = Kernel::abs(V("z"), h);
+  EXPECT_TRUE(same(ok.concl(), eq(lam(V("z"), x), lam(V("z"), y))));
+}
+
+// Primitive BETA: only (λx. t) v with v a variable not free in λx. t.
+TEST(KernelPitfall, BetaOnlyOnRedexWithVariable) {
+  Term f = V("f", fn(B(), B())), g = V("g", fn(B(), fn(B(), B())));
+  Term x = V("x"), y = V("y");
+  EXPECT_THROW(Kernel::beta(ap(f, x)), KernelError);                       // not a redex
+  EXPECT_THROW(Kernel::beta(ap(lam(x, ap(f, x)), ap(f, y))), KernelError); // not a variable
+  EXPECT_THROW(Kernel::beta(ap(lam(x, ap2(g, x, y)), y)), KernelError);    // y free inside
+  Term r = ap(lam(x, ap2(g, x, y)), V("w"));
+  EXPECT_TRUE(same(Kernel::beta(r).concl(), eq(r, ap2(g, V("w"), y))));
+}
+
+// ASSUME of a non-proposition would make a "theorem" that is not a truth value.
+TEST(KernelPitfall, AssumeNonBool) {
+  EXPECT_THROW(Kernel::assume(V("n", num())), KernelError);
+  EXPECT_THROW(Kernel::assume(lam(V("x"), V("x"))), KernelError);
+  EXPECT_THROW(Kernel::assume(V("p", tv("a"))), KernelError);
+  EXPECT_NO_THROW(Kernel::assume(V("p")));
+}
+
+// mk_comb must check the argument type against the function's domain.
+TEST(KernelPitfall, MkCombTypeMismatch) {
+  Term f = V("f", fn(B(), B())), n = V("n", num());
+  EXPECT_THROW(Term::comb(f, n), KernelError);
+  EXPECT_THROW(Term::comb(n, f), KernelError);
+  EXPECT_THROW(Term::comb(V("g", fn(tv("a"), B())), V("p")), KernelError);  // 'a is not bool
+  EXPECT_THROW(Kernel::mk_comb(Kernel::refl(f), Kernel::refl(n)), KernelError);
+  EXPECT_THROW(Kernel::mk_comb(Kernel::refl(V("g", fn(num(), B()))), Kernel::refl(V("p"))),
+               KernelError);
+}
+
+// Definitions whose right side has free variables or type variables absent from the
+// constant's type make inconsistent constants; none may leave the constant behind.
+TEST(KernelPitfall, BadDefinitions) {
+  std::string c = fresh("c");
+  // c = x (free variable): then ⊢ c = x, INST gives both c = T and c = F.
+  EXPECT_THROW(Kernel::new_basic_definition(eq(V(c), V("x"))), KernelError);
+  EXPECT_FALSE(Kernel::has_constant(c));
+  // c:bool = (∀-like statement about 'b): true at one type, false at another.
+  Type b = tv("b");
+  Term all_b = eq(lam(V("u", b), truth_prop()), lam(V("u", b), eq(V("u", b), V("u", b))));
+  EXPECT_THROW(Kernel::new_basic_definition(eq(V(c), all_b)), KernelError);
+  Term eq_b = Term::constant("=", fn(b, fn(b, B())));
+  EXPECT_THROW(Kernel::new_basic_definition(eq(V(c), eq(eq_b, eq_b))), KernelError);
+  EXPECT_FALSE(Kernel::has_constant(c));
+  // Allowed when 'b is in the constant's type.
+  Thm ok = Kernel::new_basic_definition(eq(V(c, fn(b, B())), lam(V("u", b), truth_prop())));
+  EXPECT_TRUE(same(ok.concl(),
+                   eq(Term::constant(c, fn(b, B())), lam(V("u", b), truth_prop()))));
+}
+
+// Every constant and type name can be declared once: =, bool, fun, and anything defined.
+TEST(KernelPitfall, Redefinitions) {
+  Type eqty = Kernel::constant_type("=");
+  EXPECT_THROW(Kernel::new_constant("=", B()), KernelError);
+  EXPECT_THROW(Kernel::new_basic_definition(
+                   eq(V("=", fn(B(), fn(B(), B()))), lam(V("p"), lam(V("q"), V("q"))))),
+               KernelError);
+  EXPECT_TRUE(Kernel::constant_type("=") == eqty);
+  EXPECT_THROW(Kernel::new_type("bool", 0), KernelError);
+  EXPECT_THROW(Kernel::new_type("fun", 2), KernelError);
+  EXPECT_EQ(Kernel::type_arity("bool"), 0u);
+  EXPECT_EQ(Kernel::type_arity("fun"), 2u);
+  std::string c = fresh("T");
+  Kernel::new_basic_definition(eq(V(c), truth_prop()));
+  // c = F after c = T would give T = F.
+  Term falsity = eq(lam(V("p"), V("p")), lam(V("p"), truth_prop()));
+  EXPECT_THROW(Kernel::new_basic_definition(eq(V(c), falsity)), KernelError);
+  EXPECT_THROW(Kernel::new_constant(c, B()), KernelError);
+  std::string t = fresh("t");
+  Kernel::new_type(t, 0);
+  EXPECT_THROW(Kernel::new_type(t, 0), KernelError);
+  EXPECT_THROW(Kernel::new_basic_type_definition(t, fresh("a"), fresh("r"),
+                                                 Kernel::refl(truth_prop())),
+               KernelError);
+}
+
+// A type definition refused for any reason declares none of its three names.
+TEST(KernelPitfall, TypeDefinitionRejectedWithoutPartialState) {
+  Thm good = Kernel::refl(lam(V("p"), V("p")));  // ⊢ (= λp.p) (λp.p)
+  auto none = [](const std::string& ty, const std::string& a, const std::string& r) {
+    return !Kernel::has_type(ty) && !Kernel::has_constant(a) && !Kernel::has_constant(r);
+  };
+  std::string ty = fresh("ty"), a = fresh("abs"), r = fresh("rep");
+  // abs = rep: one constant would need two types.
+  EXPECT_THROW(Kernel::new_basic_type_definition(ty, a, a, good), KernelError);
+  EXPECT_TRUE(none(ty, a, a));
+  // Hypotheses: {F} ⊢ P x would give a type from an empty predicate.
+  Term t = lam(V("p"), V("p"));
+  EXPECT_THROW(Kernel::new_basic_type_definition(ty, a, r, Kernel::assume(eq(t, t))), KernelError);
+  EXPECT_TRUE(none(ty, a, r));
+  // Non-closed predicate (= y) y.
+  EXPECT_THROW(Kernel::new_basic_type_definition(ty, a, r, Kernel::refl(V("y"))), KernelError);
+  EXPECT_TRUE(none(ty, a, r));
+  // Reused names: a type, then a constant.
+  EXPECT_THROW(Kernel::new_basic_type_definition("bool", a, r, good), KernelError);
+  EXPECT_TRUE(none(ty, a, r));
+  EXPECT_THROW(Kernel::new_basic_type_definition(ty, "=", r, good), KernelError);
+  EXPECT_TRUE(none(ty, a, r));
+  EXPECT_THROW(Kernel::new_basic_type_definition(ty, a, "=", good), KernelError);
+  EXPECT_TRUE(none(ty, a, r));
+  // And then the same names still work.
+  EXPECT_NO_THROW(Kernel::new_basic_type_definition(ty, a, r, good));
+  EXPECT_TRUE(Kernel::has_type(ty) && Kernel::has_constant(a) && Kernel::has_constant(r));
+}
+
+// Hash-consing must compare structure, not hashes: with every hash masked to 0, distinct
+// terms and types stay distinct and equal ones are the same node.
+TEST(KernelPitfall, ForcedHashCollisions) {
+  struct Mask {
+    Mask() { Kernel::set_hash_mask(0); }
+    ~Mask() { Kernel::set_hash_mask(~0ull); }
+  };
+  const int n = 400;
+  auto types = [&](int i) {
+    std::string s = std::to_string(i);
+    return std::vector<Type>{Type::var("t" + s), fn(Type::var("t" + s), B()),
+                             fn(B(), Type::var("t" + s))};
+  };
+  auto terms = [&](int i) {
+    std::string s = std::to_string(i);
+    Term v = V("v" + s), w = V("v" + s, num()), f = V("f", fn(B(), B()));
+    Term nest = V("q0");  // i % 7 binders around the index of the innermost one
+    for (int k = 0; k < i % 7; ++k) nest = lam(V("q" + std::to_string(k)), nest);
+    return std::vector<Term>{v, w, ap(f, v), lam(v, v), lam(v, V("p")), lam(w, v),
+                             lam(V("b"), lam(V("a"), i % 2 ? V("a") : V("b"))), eq(v, v), nest};
+  };
+  const size_t per = terms(0).size();
+  Mask mask;
+  std::vector<Type> tys;
+  std::vector<Term> tms;
+  for (int i = 0; i < n; ++i) {
+    for (Type t : types(i)) tys.push_back(t);
+    for (Term t : terms(i)) tms.push_back(t);
+  }
+  // Near misses: var/const, bound index 0/1, bound type, type variable named like an op.
+  std::string cn = fresh("k");
+  Kernel::new_constant(cn, B());
+  tms.push_back(Term::constant(cn, B()));
+  tms.push_back(V(cn));
+  tms.push_back(lam(V("a"), lam(V("b"), V("a"))));
+  tms.push_back(lam(V("a"), lam(V("b"), V("b"))));
+  tms.push_back(lam(V("a", num()), truth_prop()));
+  tms.push_back(lam(V("a"), truth_prop()));
+  tys.push_back(Type::var("bool"));
+  tys.push_back(B());
+  // Distinct constructions give distinct nodes (duplicates above are the only equal ones).
+  std::set<std::string> printed;
+  std::set<uint64_t> serials;
+  for (const Term& t : tms) {
+    bool new_print = printed.insert(text::print(t)).second;
+    bool new_node = serials.insert(t.serial()).second;
+    EXPECT_EQ(new_print, new_node) << text::print(t);
+  }
+  for (size_t i = 0; i < tys.size(); ++i)
+    for (size_t j = i + 1; j < tys.size(); ++j)
+      EXPECT_EQ(tys[i] == tys[j], text::print(tys[i]) == text::print(tys[j]));
+  // Rebuilding gives the very same nodes.
+  for (int i = 0; i < n; i += 37) {
+    std::vector<Term> again = terms(i);
+    for (size_t k = 0; k < again.size(); ++k) EXPECT_TRUE(again[k] == tms[i * per + k]);
+    std::vector<Type> tagain = types(i);
+    for (size_t k = 0; k < tagain.size(); ++k) EXPECT_TRUE(tagain[k] == tys[i * 3 + k]);
+  }
+  // Rules that compare terms still work: TRANS with a separately built middle term.
+  Term m = lam(V("v1"), V("v1"));
+  Thm th = Kernel::trans(Kernel::refl(lam(V("v1"), V("v1"))), Kernel::refl(m));
+  EXPECT_TRUE(same(th.concl(), eq(m, m)));
+  EXPECT_THROW(Kernel::trans(Kernel::refl(V("v1")), Kernel::refl(V("v2"))), KernelError);
+  // After restoring the mask the table still finds everything.
+  Kernel::set_hash_mask(~0ull);
+  std::vector<Term> again = terms(5);
+  for (size_t k = 0; k < again.size(); ++k) EXPECT_TRUE(again[k] == tms[5 * per + k]);
+  EXPECT_TRUE(types(5)[1] == tys[5 * 3 + 1]);
+}
+
+// The printer is injective and the parser is its inverse, even for names that need
+// quoting, look like keywords, or clash with the printer's own bound-variable names.
+TEST(KernelPitfall, InjectivePrinting) {
+  std::vector<std::string> names = {"",      " ",      "a b",   "|",         "\\",     "|\\|",
+                                    "\\|",   "||",     "(",     ")",         "'a",     "a)b",
+                                    "\x80",  "\xff\xfe", "\xc3\xa9", "a\nb", "\t", "v",
+                                    "c",     "x0",     "x1",    "x",         "|x|",    "#",
+                                    "\\\\",  "a|",     "|a",    ":=",        "\x7f",   "\x01"};
+  std::string tn = fresh("ty |\\ \x80");
+  Kernel::new_type(tn, 1);
+  std::vector<Term> all;
+  for (const std::string& n : names) {
+    std::vector<Type> tys = {B(), num(), fn(B(), B())};
+    if (!n.empty()) tys.push_back(Type::var(n));
+    tys.push_back(Type::op(tn, {B()}));
+    for (Type ty : tys) {
+      Term v = V(n, ty);
+      all.push_back(v);
+      all.push_back(lam(V("y", ty), v));  // binder that must avoid the free name
+      all.push_back(lam(v, v));
+    }
+  }
+  // Free x0/x1 under binders the printer would otherwise call x0/x1.
+  Term x0 = V("x0"), x1 = V("x1"), x0n = V("x0", num()), g = V("g", fn(B(), fn(B(), B())));
+  all.push_back(lam(V("a"), lam(V("b"), ap2(g, x0, x1))));
+  all.push_back(lam(V("a"), lam(V("b"), ap2(g, V("a"), x1))));
+  all.push_back(lam(V("a"), lam(V("b"), ap2(g, x0, V("b")))));
+  all.push_back(lam(V("a"), lam(V("b"), ap2(g, V("a"), V("b")))));
+  all.push_back(lam(V("a"), lam(V("b"), ap2(g, V("b"), V("a")))));
+  all.push_back(lam(V("a", num()), lam(V("b"), eq(x0n, V("a", num())))));
+  all.push_back(lam(V("a", num()), lam(V("b"), eq(x0n, x0n))));
+  for (const char* n : {"x0", "x1", "x2", "x3"}) {
+    all.push_back(lam(V("a"), ap2(g, V("a"), V(n))));
+    all.push_back(lam(V("a"), lam(V("b"), ap2(g, V(n), V("a")))));
+  }
+  std::string cn = fresh("x0");  // a constant whose name is close to the binder names
+  Kernel::new_constant(cn, B());
+  all.push_back(lam(V("a"), ap2(g, V("a"), Term::constant(cn, B()))));
+  all.push_back(lam(V("a"), ap2(g, V("a"), V(cn))));
+
+  std::set<std::string> printed;
+  std::set<uint64_t> serials;
+  for (const Term& t : all) {
+    std::string s = text::print(t);
+    Term back;
+    try {
+      back = text::parse_term(s);
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "cannot parse " << s << ": " << e.what();
+      continue;
+    }
+    EXPECT_TRUE(back == t) << s << " reparsed as " << text::print(back);
+    bool new_print = printed.insert(s).second;
+    bool new_node = serials.insert(t.serial()).second;
+    EXPECT_EQ(new_print, new_node) << s;
+  }
+  // Types round-trip too.
+  for (const std::string& n : names) {
+    if (n.empty()) continue;
+    for (Type ty : {Type::var(n), Type::op(tn, {Type::var(n)}), fn(Type::var(n), B())})
+      EXPECT_TRUE(text::parse_type(text::print(ty)) == ty) << text::print(ty);
+  }
+}
+
+// The exponential DAG t_{i+1} = g t_i t_i (2^60 leaves as a tree, 61 distinct nodes): every
+// traversal must be memoised on shared nodes.
+TEST(KernelPitfall, ExponentialDag) {
+  auto t0 = std::chrono::steady_clock::now();
+  Type a = tv("a");
+  Term g = V("g", fn(a, fn(a, a))), x = V("x", a), y = V("y", a);
+  Term t = x;
+  for (int i = 0; i < 60; ++i) t = ap2(g, t, t);
+  auto bottom = [](Term u) {
+    while (u.kind() == TermKind::Comb) u = u.rand();
+    return u;
+  };
+  std::vector<Term> fv = t.frees();
+  ASSERT_EQ(fv.size(), 2u);
+  Term s = t.subst({{x, y}});
+  EXPECT_TRUE(same(bottom(s), y));
+  EXPECT_TRUE(s.rator().rand() == s.rand());  // still shared
+  Term st = t.subst_type({{a, B()}});
+  EXPECT_TRUE(same(bottom(st), V("x")));
+  EXPECT_TRUE(st.type() == B());
+  Term l = Term::abs(x, t);
+  EXPECT_TRUE(l.frees().size() == 1u);
+  // Through the rules.
+  Thm r = Kernel::refl(t);
+  Thm ri = Kernel::inst({{x, y}}, r);
+  EXPECT_TRUE(same(ri.concl(), eq(s, s)));
+  Thm rt = Kernel::inst_type({{a, B()}}, r);
+  EXPECT_TRUE(same(rt.concl(), eq(st, st)));
+  Thm ra = Kernel::abs(x, r);
+  EXPECT_TRUE(same(ra.concl(), eq(l, l)));
+  Thm b = Kernel::beta(ap(l, y));
+  EXPECT_TRUE(same(b.concl().rhs(), s));
+  EXPECT_TRUE(same(Kernel::trans(r, Kernel::refl(t)).concl(), eq(t, t)));
+  EXPECT_LT(seconds_since(t0), 2.0);
+}
+
+// Runs f on a thread with a small stack, so that a traversal recursing once per level of a
+// deep term certainly overflows (and crashes the test) instead of passing on a large main
+// stack: even 16 bytes a level (return address and frame pointer) exceed it.
+template <class F>
+void on_small_stack(size_t stack_bytes, F f) {
+  auto body = [&] {
+    try {
+      f();
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "exception: " << e.what();
+    }
+  };
+  using Body = decltype(body);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, stack_bytes);
+  pthread_t th;
+  void* (*run)(void*) = [](void* p) -> void* {
+    (*static_cast<Body*>(p))();
+    return nullptr;
+  };
+  ASSERT_EQ(pthread_create(&th, &attr, run, &body), 0);
+  pthread_join(th, nullptr);
+  pthread_attr_destroy(&attr);
+}
+
+// Walks down a spine of applications (to the argument) and abstractions; returns the leaf.
+Term bottom(Term u, int& depth) {
+  depth = 0;
+  for (;;) {
+    if (u.kind() == TermKind::Comb) u = u.rand();
+    else if (u.kind() == TermKind::Abs) u = u.body();
+    else return u;
+    ++depth;
+  }
+}
+
+// f (f (... (f x))) with 10^6 applications: substituting, instantiating types, listing free
+// variables, abstracting, printing, parsing and destroying must not recurse on the stack.
+TEST(KernelPitfall, DeepApplicationSpine) {
+  on_small_stack(1 << 20, [] {
+    const int n = 1000000;
+    Type a = tv("a");
+    Term f = V("f", fn(a, a)), x = V("x", a), y = V("y", a);
+    int d;
+    Term t = x;
+    for (int i = 0; i < n; ++i) t = ap(f, t);
+    EXPECT_EQ(t.frees().size(), 2u);
+    {
+      Term s = t.subst({{x, y}});
+      EXPECT_TRUE(same(bottom(s, d), y));
+      EXPECT_EQ(d, n);
+    }
+    {
+      Term s = Kernel::inst_type({{a, B()}}, Kernel::refl(t)).concl().rhs();
+      EXPECT_TRUE(same(bottom(s, d), V("x")));
+      EXPECT_TRUE(s.rator() == V("f", fn(B(), B())));
+    }
+    {
+      Term l = Term::abs(x, t);
+      Term u = bottom(l, d);
+      ASSERT_EQ(u.kind(), TermKind::Bound);
+      EXPECT_EQ(u.bound_index(), 0u);
+      EXPECT_EQ(d, n + 1);
+    }
+    {
+      std::string s = text::print(t);
+      EXPECT_GT(s.size(), size_t(n) * 10);
+      EXPECT_TRUE(text::parse_term(s) == t);
+    }
+    t = Term();  // the last handle: the whole spine is freed here
+  });
+}
+
+// 20000 nested binders (a 256 KB stack), x at the bottom bound by the outermost one:
+// de Bruijn index 20000. The binders sit under an application g (λy. ...) so that the
+// types stay small.
+TEST(KernelPitfall, DeepBinders) {
+  on_small_stack(256 << 10, [] {
+    const int n = 20000;
+    Type a = tv("a");
+    Term g = V("g", fn(fn(a, a), a)), x = V("x", a), y = V("y", a), z = V("z", a);
+    int d;
+    Term t = x;
+    for (int i = 0; i < n; ++i) t = ap(g, lam(y, t));
+    EXPECT_EQ(t.frees().size(), 2u);
+    Term l = Term::abs(x, t);
+    Term u = bottom(l, d);
+    ASSERT_EQ(u.kind(), TermKind::Bound);
+    EXPECT_EQ(u.bound_index(), uint32_t(n));
+    EXPECT_EQ(d, 2 * n + 1);
+    EXPECT_EQ(l.frees().size(), 1u);
+    Thm b = Kernel::beta(ap(l, z));  // opens through all the binders
+    EXPECT_TRUE(b.concl().rhs() == t.subst({{x, z}}));
+    EXPECT_TRUE(bottom(b.concl().rhs(), d) == z);
+    Thm st = Kernel::inst_type({{a, B()}}, Kernel::abs(x, Kernel::refl(t)));
+    EXPECT_TRUE(st.concl().lhs().type() == fn(B(), B()));
+    u = bottom(st.concl().lhs(), d);
+    ASSERT_EQ(u.kind(), TermKind::Bound);
+    EXPECT_EQ(u.bound_index(), uint32_t(n));
+    EXPECT_TRUE(u.type() == B());
+    std::string s = text::print(l);
+    EXPECT_GT(s.size(), size_t(n) * 20);
+    // Parsing it back: see NestedBindersParseInLinearTime.
+  });
+}
+
+// Parsing printed nested binders: each binder is one Term::abs over the body parsed so far.
+// When the bound variable does not occur in the body this must not cost a traversal of the
+// body, or a deep certificate takes quadratic time. (Measured against printing the same
+// term, which is linear; the margin is 10x plus 0.15 s.)
+TEST(KernelPitfall, NestedBindersParseInLinearTime) {
+  const int n = 10000;
+  Type a = tv("a");
+  Term g = V("g", fn(fn(a, a), a)), x = V("x", a), y = V("y", a);
+  Term t = x;
+  for (int i = 0; i < n; ++i) t = ap(g, lam(y, t));
+  Term l = Term::abs(x, t);
+  auto t0 = std::chrono::steady_clock::now();
+  std::string s = text::print(l);
+  double print_s = seconds_since(t0);
+  auto t1 = std::chrono::steady_clock::now();
+  Term back = text::parse_term(s);
+  double parse_s = seconds_since(t1);
+  EXPECT_TRUE(back == l);
+  EXPECT_LT(parse_s, 0.15 + 10 * print_s) << "print " << print_s << " s, parse " << parse_s
+                                          << " s for " << n << " nested binders";
+}
