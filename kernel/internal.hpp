@@ -19,7 +19,7 @@ struct TypeNode {
 
 // A term node caches everything a traversal needs to decide in O(1) whether it can skip the
 // node: `loose` (all loose de Bruijn indices are below it), `fvmask` (a 64-bit Bloom filter
-// of the free variables), `tyvars` (some type inside has a type variable). `serial` is the
+// of the free variables) and their serial range, `tyvars` (some type inside has a type variable). `serial` is the
 // creation order: sets of terms are sorted by it, so output never depends on addresses.
 struct TermNode {
   uint64_t rc;
@@ -34,7 +34,16 @@ struct TermNode {
   Name name;            // Var, Const
   TermNode* a;          // Comb: function
   TermNode* b;          // Comb: argument; Abs: body
+  // Serial range of the free variables below (lo > hi: none). With the Bloom filter it
+  // lets abstraction skip every subterm built before or after the variable it looks for,
+  // which keeps nested binders built bottom-up linear instead of quadratic.
+  uint64_t fv_lo, fv_hi;
 };
+
+// May t contain a free variable with a Bloom bit in mask and a serial in [lo, hi]?
+inline bool may_contain(const TermNode* t, uint64_t mask, uint64_t lo, uint64_t hi) {
+  return (t->fvmask & mask) && t->fv_lo <= hi && lo <= t->fv_hi;
+}
 
 struct TypeOps {
   static const TypeNode* node(Type t) { return t.node_; }
@@ -68,13 +77,12 @@ struct TermOps {
   // Traversals (iterative, memoised on the DAG).
   static Term abstract(TermNode* t, TermNode* v);  // v := bound index at its depth
   static Term open(TermNode* body, TermNode* u);   // index 0 := u (u closed)
-  static Term subst(TermNode* t, const std::unordered_map<TermNode*, TermNode*>& theta,
-                    uint64_t mask);
+  static Term subst(TermNode* t, const std::unordered_map<TermNode*, TermNode*>& theta);
   static Term subst_type(TermNode* t,
                          const std::unordered_map<const TypeNode*, const TypeNode*>& theta);
   // Validate a substitution and turn it into node maps (mask: Bloom filter of its keys).
   static void subst_map(const char* rule, const std::vector<std::pair<Term, Term>>& theta,
-                        std::unordered_map<TermNode*, TermNode*>& map, uint64_t& mask);
+                        std::unordered_map<TermNode*, TermNode*>& map);
   static void type_map(const char* rule, const TypeSubst& theta,
                        std::unordered_map<const TypeNode*, const TypeNode*>& map);
   static bool free_in(TermNode* v, TermNode* t);

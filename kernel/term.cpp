@@ -44,6 +44,11 @@ TermNode* intern(TermNode key) {
   auto* n = new TermNode(key);
   if (n->a) ++n->a->rc;
   if (n->b) ++n->b->rc;
+  n->fv_lo = UINT64_MAX;
+  n->fv_hi = 0;
+  if (n->kind == TermKind::Var) n->fv_lo = n->fv_hi = n->serial;
+  for (TermNode* k : {n->a, n->b})
+    if (k) n->fv_lo = std::min(n->fv_lo, k->fv_lo), n->fv_hi = std::max(n->fv_hi, k->fv_hi);
   table().insert(n);
   return n;
 }
@@ -51,26 +56,26 @@ TermNode* intern(TermNode key) {
 
 TermNode* TermOps::mk_var(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Var, ty->has_vars, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr});
+  return intern({0, 0, 0, TermKind::Var, ty->has_vars, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0});
 }
 TermNode* TermOps::mk_const(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Const, ty->has_vars, h, 0, 0, ty, name, nullptr, nullptr});
+  return intern({0, 0, 0, TermKind::Const, ty->has_vars, h, 0, 0, ty, name, nullptr, nullptr, 0, 0});
 }
 TermNode* TermOps::mk_comb(TermNode* f, TermNode* x) {
   uint64_t h = mix(mix(3, f->hash), x->hash);
   return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, h, 0,
-                 f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x});
+                 f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0});
 }
 TermNode* TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
   uint64_t h = mix(mix(4, bvty->hash), body->hash);
   return intern({0, body->loose ? body->loose - 1 : 0, 0, TermKind::Abs,
                  bvty->has_vars || body->tyvars, h, 0, body->fvmask,
-                 TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body});
+                 TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0});
 }
 TermNode* TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
   uint64_t h = mix(mix(5, i), ty->hash);
-  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, h, 0, 0, ty, nullptr, nullptr, nullptr});
+  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0});
 }
 
 // Iterative, so that freeing a very deep term cannot overflow the stack.
@@ -281,7 +286,7 @@ const TypeNode* same_type(const TypeNode* t) { return t; }
 
 Term TermOps::abstract(TermNode* t, TermNode* v) {
   return rebuild(
-      t, true, [&](TermNode* n, uint32_t) { return (n->fvmask & v->fvmask) == 0; },
+      t, true, [&](TermNode* n, uint32_t) { return !may_contain(n, v->fvmask, v->serial, v->serial); },
       [&](TermNode* n, uint32_t d) { return n == v ? mk_bound(d, v->ty) : n; }, same_type);
 }
 
@@ -295,10 +300,11 @@ Term TermOps::open(TermNode* body, TermNode* u) {
       same_type);
 }
 
-Term TermOps::subst(TermNode* t, const std::unordered_map<TermNode*, TermNode*>& theta,
-                    uint64_t mask) {
+Term TermOps::subst(TermNode* t, const std::unordered_map<TermNode*, TermNode*>& theta) {
+  uint64_t mask = 0, lo = UINT64_MAX, hi = 0;
+  for (auto& [v, _] : theta) mask |= v->fvmask, lo = std::min(lo, v->serial), hi = std::max(hi, v->serial);
   return rebuild(
-      t, false, [&](TermNode* n, uint32_t) { return (n->fvmask & mask) == 0; },
+      t, false, [&](TermNode* n, uint32_t) { return !may_contain(n, mask, lo, hi); },
       [&](TermNode* n, uint32_t) {
         auto it = theta.find(n);
         return it == theta.end() ? n : it->second;
@@ -337,10 +343,11 @@ static void each_node(TermNode* t, Visit visit) {
 }
 
 bool TermOps::free_in(TermNode* v, TermNode* t) {
+  if (!may_contain(t, v->fvmask, v->serial, v->serial)) return false;
   bool found = false;
   each_node(t, [&](TermNode* n) {
     found = found || n == v;
-    return !found && (n->fvmask & v->fvmask);
+    return !found && may_contain(n, v->fvmask, v->serial, v->serial);
   });
   return found;
 }
@@ -381,15 +388,13 @@ std::vector<Term> Term::frees() const {
 }
 
 void TermOps::subst_map(const char* rule, const std::vector<std::pair<Term, Term>>& theta,
-                        std::unordered_map<TermNode*, TermNode*>& map, uint64_t& mask) {
-  mask = 0;
+                        std::unordered_map<TermNode*, TermNode*>& map) {
   std::string r = rule;
   for (auto& [v, t] : theta) {
     TermNode* vn = need(v, TermKind::Var, rule);
     TermNode* tn = closed(t, rule);
     if (vn->ty != tn->ty) throw KernelError(r + ": type mismatch for " + *vn->name);
     if (!map.emplace(vn, tn).second) throw KernelError(r + ": variable " + *vn->name + " bound twice");
-    mask |= vn->fvmask;
   }
 }
 
@@ -405,9 +410,8 @@ void TermOps::type_map(const char* rule, const TypeSubst& theta,
 Term Term::subst(const std::vector<std::pair<Term, Term>>& theta) const {
   closed(*this, "subst");
   std::unordered_map<TermNode*, TermNode*> map;
-  uint64_t mask;
-  TermOps::subst_map("subst", theta, map, mask);
-  return TermOps::subst(node_, map, mask);
+  TermOps::subst_map("subst", theta, map);
+  return TermOps::subst(node_, map);
 }
 
 Term Term::subst_type(const TypeSubst& theta) const {

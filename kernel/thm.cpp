@@ -163,10 +163,9 @@ Thm Kernel::inst_type(const TypeSubst& theta, const Thm& th) {
 
 Thm Kernel::inst(const std::vector<std::pair<Term, Term>>& theta, const Thm& th) {
   std::unordered_map<TermNode*, TermNode*> map;
-  uint64_t mask;
-  TermOps::subst_map("INST", theta, map, mask);
+  TermOps::subst_map("INST", theta, map);
   if (map.empty()) return th;
-  auto f = [&](const Term& t) { return TermOps::subst(TermOps::node(t), map, mask); };
+  auto f = [&](const Term& t) { return TermOps::subst(TermOps::node(t), map); };
   return Thm(hyp_map(th.hyps_, f), f(th.concl_), th.axioms_);
 }
 
