@@ -200,8 +200,12 @@ Term Term::eq(Term l, Term r) {
   TermNode* ln = closed(l, "mk_eq");
   TermNode* rn = closed(r, "mk_eq");
   if (ln->ty != rn->ty) throw KernelError("mk_eq: sides have different types");
-  Term c(TermOps::mk_const(TermOps::eq_name(), TermOps::eq_type(ln->ty)));
-  Term partial(TermOps::mk_comb(c.node_, ln));
+  // The constant `=` at each type is made once and kept (types are immortal too).
+  static auto* eqs = new std::unordered_map<const TypeNode*, Term>();
+  auto it = eqs->find(ln->ty);
+  if (it == eqs->end())
+    it = eqs->emplace(ln->ty, Term(TermOps::mk_const(TermOps::eq_name(), TermOps::eq_type(ln->ty)))).first;
+  Term partial(TermOps::mk_comb(it->second.node_, ln));
   return Term(TermOps::mk_comb(partial.node_, rn));
 }
 
