@@ -92,6 +92,12 @@ class Printer {
         stack.push_back({t.type()});
         break;
       case TermKind::Bound:
+        if (t.bound_index() >= d) {  // a raw body (Term::body()): not a term, but printable
+          out += "(loose " + std::to_string(t.bound_index() - d) + " ";
+          stack.push_back({std::string(")")});
+          stack.push_back({t.type()});
+          break;
+        }
         out += "(v " + print_name(binder(d - 1 - t.bound_index())) + " ";
         stack.push_back({std::string(")")});
         stack.push_back({t.type()});

@@ -75,7 +75,7 @@ class ScriptRunner {
     if (first == "qed") {
       Thm th = thm(r);
       end(r);
-      emit(Tag::End, {args_[0]});
+      if (out_) emit(Tag::End, {args_.at(0)});
       return th;
     }
     if (first == "new_type") {
@@ -91,7 +91,7 @@ class ScriptRunner {
       std::string n = r.name();
       Kernel::new_constant(n, type(r));
       end(r);
-      emit(Tag::ConstDecl, {args_[0]}, {n});
+      if (out_) emit(Tag::ConstDecl, {args_.at(0)}, {n});
       return {};
     }
     std::string second = r.name();
@@ -102,9 +102,8 @@ class ScriptRunner {
       std::string ty = r.name(), abs = r.name(), rep = r.name();
       auto [a, b] = Kernel::new_basic_type_definition(ty, abs, rep, thm(r));
       end(r);
-      uint64_t prem = args_[0];
       uint64_t ia = bind(r, first, a), ib = bind(r, second, b);
-      emit(Tag::Typedef, {ia, ib, prem}, {ty, abs, rep});
+      if (out_) emit(Tag::Typedef, {ia, ib, args_.at(0)}, {ty, abs, rep});
       return {};
     }
     std::string name = r.name();
@@ -112,9 +111,10 @@ class ScriptRunner {
     Thm th = rule(r, name, axname);
     end(r);
     uint64_t id = bind(r, first, th);
-    if (name == "define") emit(Tag::Def, {id, args_[0]});
+    if (!out_) return {};  // running only: args_ holds record ids only when emitting
+    if (name == "define") emit(Tag::Def, {id, args_.at(0)});
     else if (name == "fact") emit(Tag::Fact, {id}, {axname});
-    else if (name == "new_axiom") emit(Tag::Axiom, {id, args_[0]}, {axname});
+    else if (name == "new_axiom") emit(Tag::Axiom, {id, args_.at(0)}, {axname});
     else {
       std::vector<uint64_t> nums{id};
       nums.insert(nums.end(), args_.begin(), args_.end());
