@@ -540,3 +540,28 @@ TEST(KernelPitfall, NestedBindersParseInLinearTime) {
   EXPECT_LT(parse_s, 0.15 + 10 * print_s) << "print " << print_s << " s, parse " << parse_s
                                           << " s for " << n << " nested binders";
 }
+
+// The same as certificate text would give it: binder names first, and a free variable that
+// first appears at the very bottom (so it is created after every binder variable). Each
+// binder is still vacuous, so each Term::abs must still be cheap.
+TEST(KernelPitfall, NestedBindersOverLateFreeVariableParseInLinearTime) {
+  auto text = [](int n, const std::string& leaf) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "((v g (fun (fun 'a 'a) 'a)) (\\ b" + std::to_string(i) + " 'a ";
+    return s + "(v " + leaf + " 'a)" + std::string(2 * n, ')');
+  };
+  const int n = 16000;
+  std::string small = text(n / 10, fresh("z")), big = text(n, fresh("z"));
+  auto t0 = std::chrono::steady_clock::now();
+  Term ts = text::parse_term(small);
+  double small_s = seconds_since(t0);
+  auto t1 = std::chrono::steady_clock::now();
+  Term tb = text::parse_term(big);
+  double big_s = seconds_since(t1);
+  int d;
+  EXPECT_EQ(bottom(tb, d).kind(), TermKind::Var);
+  EXPECT_EQ(d, 2 * n);
+  // Linear: 10x the text costs about 10x; quadratic would be about 100x.
+  EXPECT_LT(big_s, 0.1 + 30 * small_s) << n / 10 << " binders: " << small_s << " s, " << n
+                                        << " binders: " << big_s << " s";
+}
