@@ -249,56 +249,63 @@ TEST(KernelPitfall, ForcedHashCollisions) {
     Mask() { Kernel::set_hash_mask(0); }
     ~Mask() { Kernel::set_hash_mask(~0ull); }
   };
+  // Each construction comes with a description computed without the kernel: two nodes
+  // must be the same exactly when their descriptions are.
+  using Item = std::pair<std::string, Term>;
+  using TItem = std::pair<std::string, Type>;
   const int n = 400;
   auto types = [&](int i) {
     std::string s = std::to_string(i);
-    return std::vector<Type>{Type::var("t" + s), fn(Type::var("t" + s), B()),
-                             fn(B(), Type::var("t" + s))};
+    Type t = Type::var("t" + s);
+    return std::vector<TItem>{{"'t" + s, t}, {"'t" + s + "->bool", fn(t, B())},
+                              {"bool->'t" + s, fn(B(), t)}, {"bool->bool", fn(B(), B())}};
   };
   auto terms = [&](int i) {
     std::string s = std::to_string(i);
     Term v = V("v" + s), w = V("v" + s, num()), f = V("f", fn(B(), B()));
-    Term nest = V("q0");  // i % 7 binders around the index of the innermost one
-    for (int k = 0; k < i % 7; ++k) nest = lam(V("q" + std::to_string(k)), nest);
-    return std::vector<Term>{v, w, ap(f, v), lam(v, v), lam(v, V("p")), lam(w, v),
-                             lam(V("b"), lam(V("a"), i % 2 ? V("a") : V("b"))), eq(v, v), nest};
+    Term nest = V("q0");  // i % 7 binders around the index of the outermost one
+    for (int j = 0; j < i % 7; ++j) nest = lam(V("q" + std::to_string(i % 7 - 1 - j)), nest);
+    return std::vector<Item>{
+        {"v" + s, v}, {"w" + s, w}, {"f v" + s, ap(f, v)}, {"\\. #0", lam(v, v)},
+        {"\\bool. p", lam(v, V("p"))}, {"\\num. v" + s, lam(w, v)},
+        {i % 2 ? "\\\\. #0" : "\\\\. #1", lam(V("b"), lam(V("a"), i % 2 ? V("a") : V("b")))},
+        {"v" + s + " = v" + s, eq(v, v)}, {i % 7 ? std::string(i % 7, '\\') + ". #" + std::to_string(i % 7 - 1) : "q0", nest}};
   };
-  const size_t per = terms(0).size();
+  const size_t per = terms(0).size(), tper = types(0).size();
   Mask mask;
-  std::vector<Type> tys;
-  std::vector<Term> tms;
+  std::vector<TItem> tys;
+  std::vector<Item> tms;
   for (int i = 0; i < n; ++i) {
-    for (Type t : types(i)) tys.push_back(t);
-    for (Term t : terms(i)) tms.push_back(t);
+    for (auto& t : types(i)) tys.push_back(t);
+    for (auto& t : terms(i)) tms.push_back(t);
   }
   // Near misses: var/const, bound index 0/1, bound type, type variable named like an op.
   std::string cn = fresh("k");
   Kernel::new_constant(cn, B());
-  tms.push_back(Term::constant(cn, B()));
-  tms.push_back(V(cn));
-  tms.push_back(lam(V("a"), lam(V("b"), V("a"))));
-  tms.push_back(lam(V("a"), lam(V("b"), V("b"))));
-  tms.push_back(lam(V("a", num()), truth_prop()));
-  tms.push_back(lam(V("a"), truth_prop()));
-  tys.push_back(Type::var("bool"));
-  tys.push_back(B());
-  // Distinct constructions give distinct nodes (duplicates above are the only equal ones).
-  std::set<std::string> printed;
-  std::set<uint64_t> serials;
-  for (const Term& t : tms) {
-    bool new_print = printed.insert(text::print(t)).second;
-    bool new_node = serials.insert(t.serial()).second;
-    EXPECT_EQ(new_print, new_node) << text::print(t);
-  }
+  tms.push_back({"const k", Term::constant(cn, B())});
+  tms.push_back({"var k", V(cn)});
+  tms.push_back({"\\\\. #1", lam(V("a"), lam(V("b"), V("a")))});
+  tms.push_back({"\\\\. #0", lam(V("a"), lam(V("b"), V("b")))});
+  tms.push_back({"\\num. T", lam(V("a", num()), truth_prop())});
+  tms.push_back({"\\bool. T", lam(V("a"), truth_prop())});
+  tys.push_back({"'bool", Type::var("bool")});
+  tys.push_back({"bool", B()});
+  ASSERT_EQ(lam(V("a"), lam(V("b"), V("a"))).body().body().bound_index(), 1u);
+  for (size_t i = 0; i < tms.size(); ++i)
+    for (size_t j = i + 1; j < tms.size(); ++j)
+      if ((tms[i].first == tms[j].first) != (tms[i].second == tms[j].second))
+        ADD_FAILURE() << tms[i].first << " vs " << tms[j].first << ": "
+                      << text::print(tms[i].second) << " / " << text::print(tms[j].second);
   for (size_t i = 0; i < tys.size(); ++i)
     for (size_t j = i + 1; j < tys.size(); ++j)
-      EXPECT_EQ(tys[i] == tys[j], text::print(tys[i]) == text::print(tys[j]));
+      EXPECT_EQ(tys[i].first == tys[j].first, tys[i].second == tys[j].second)
+          << tys[i].first << " vs " << tys[j].first;
   // Rebuilding gives the very same nodes.
   for (int i = 0; i < n; i += 37) {
-    std::vector<Term> again = terms(i);
-    for (size_t k = 0; k < again.size(); ++k) EXPECT_TRUE(again[k] == tms[i * per + k]);
-    std::vector<Type> tagain = types(i);
-    for (size_t k = 0; k < tagain.size(); ++k) EXPECT_TRUE(tagain[k] == tys[i * 3 + k]);
+    std::vector<Item> again = terms(i);
+    for (size_t k = 0; k < again.size(); ++k) EXPECT_TRUE(again[k].second == tms[i * per + k].second);
+    std::vector<TItem> tagain = types(i);
+    for (size_t k = 0; k < tagain.size(); ++k) EXPECT_TRUE(tagain[k].second == tys[i * tper + k].second);
   }
   // Rules that compare terms still work: TRANS with a separately built middle term.
   Term m = lam(V("v1"), V("v1"));
@@ -307,9 +314,9 @@ TEST(KernelPitfall, ForcedHashCollisions) {
   EXPECT_THROW(Kernel::trans(Kernel::refl(V("v1")), Kernel::refl(V("v2"))), KernelError);
   // After restoring the mask the table still finds everything.
   Kernel::set_hash_mask(~0ull);
-  std::vector<Term> again = terms(5);
-  for (size_t k = 0; k < again.size(); ++k) EXPECT_TRUE(again[k] == tms[5 * per + k]);
-  EXPECT_TRUE(types(5)[1] == tys[5 * 3 + 1]);
+  std::vector<Item> again = terms(5);
+  for (size_t k = 0; k < again.size(); ++k) EXPECT_TRUE(again[k].second == tms[5 * per + k].second);
+  EXPECT_TRUE(types(5)[1].second == tys[5 * tper + 1].second);
 }
 
 // The printer is injective and the parser is its inverse, even for names that need

@@ -246,6 +246,14 @@ TEST(KernelEqMp, Accepts) {
   EXPECT_TRUE(hyps_are(th, {eq(p, q), p}));
 }
 
+TEST(KernelEqMp, AlphaEquivalentAntecedent) {
+  Term f = V("f", fn(B(), B()));
+  Term a1 = eq(lam(V("x"), ap(f, V("x"))), f), a2 = eq(lam(V("y"), ap(f, V("y"))), f);
+  Thm th = Kernel::eq_mp(Kernel::assume(eq(a1, V("q"))), Kernel::assume(a2));
+  EXPECT_TRUE(same(th.concl(), V("q")));
+  EXPECT_EQ(th.hyps().size(), 2u);
+}
+
 TEST(KernelEqMp, RejectsMismatch) {
   Term p = V("p"), q = V("q"), r = V("r");
   EXPECT_THROW(Kernel::eq_mp(Kernel::assume(eq(p, q)), Kernel::assume(r)), KernelError);
@@ -273,6 +281,14 @@ TEST(KernelDeductAntisym, KeepsOtherHypotheses) {
   Thm self = Kernel::deduct_antisym(Kernel::assume(p), Kernel::assume(p));
   EXPECT_TRUE(same(self.concl(), eq(p, p)));
   EXPECT_TRUE(self.hyps().empty());
+}
+
+TEST(KernelDeductAntisym, RemovesAlphaEquivalentHypothesis) {
+  Term f = V("f", fn(B(), B()));
+  Term a1 = eq(lam(V("x"), ap(f, V("x"))), f), a2 = eq(lam(V("y"), ap(f, V("y"))), f);
+  Thm th = Kernel::deduct_antisym(Kernel::assume(a1), Kernel::assume(a2));
+  EXPECT_TRUE(same(th.concl(), eq(a1, a1)));
+  EXPECT_TRUE(th.hyps().empty());
 }
 
 TEST(KernelDeductAntisym, DoesNotRemoveSameNameOtherType) {
@@ -328,6 +344,15 @@ TEST(KernelInst, Accepts) {
   Thm sw = Kernel::inst({{x, y}, {y, x}}, Kernel::assume(eq(x, y)));
   EXPECT_TRUE(same(sw.concl(), eq(y, x)));
   EXPECT_TRUE(hyps_are(sw, {eq(y, x)}));
+}
+
+TEST(KernelInst, ReplacementMentioningTheKeyIsNotIterated) {
+  Term x = V("x"), f = V("f", fn(B(), B()));
+  Thm th = Kernel::inst({{x, ap(f, x)}}, Kernel::refl(x));
+  EXPECT_TRUE(same(th.concl(), eq(ap(f, x), ap(f, x))));
+  Thm ty = Kernel::inst_type({{tv("a"), fn(tv("a"), tv("a"))}}, Kernel::refl(V("y", tv("a"))));
+  Term y2 = V("y", fn(tv("a"), tv("a")));
+  EXPECT_TRUE(same(ty.concl(), eq(y2, y2)));
 }
 
 TEST(KernelInst, OnlyTheVariableWithThatType) {
@@ -687,6 +712,14 @@ TEST(KernelTermConstructors, RejectIllTyped) {
   EXPECT_THROW(Term::abs(Term::constant("=", fn(B(), fn(B(), B()))), V("p")), KernelError);
   EXPECT_THROW(Term::eq(V("p"), V("n", num())), KernelError);
   EXPECT_THROW(Term::var("x", Type()), KernelError);
+  // Constants only at instances of their generic type: = with sides of different types.
+  EXPECT_THROW(Term::constant("=", fn(B(), fn(num(), B()))), KernelError);
+  EXPECT_THROW(Term::constant("=", fn(B(), fn(B(), num()))), KernelError);
+  EXPECT_THROW(Term::constant("=", B()), KernelError);
+  std::string k = fresh("k");
+  Kernel::new_constant(k, fn(tv("a"), tv("a")));
+  EXPECT_THROW(Term::constant(k, fn(B(), num())), KernelError);
+  EXPECT_NO_THROW(Term::constant(k, fn(num(), num())));
   EXPECT_THROW(Type::op("bool", {B()}), KernelError);
   EXPECT_THROW(Type::op(fresh("undeclared"), {}), KernelError);
   // Parsed and built terms are the same nodes.
