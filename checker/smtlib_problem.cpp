@@ -1,6 +1,8 @@
 // Trusted: the elaboration of an SMT-LIB 2.6 script into HOL assertions (spec/problems.md,
 // "SMT-LIB 2"). Iterative over the s-expression array, so nesting depth is not limited by
 // the native stack.
+#include <gmp.h>
+
 #include <map>
 #include <unordered_map>
 
@@ -120,7 +122,9 @@ class Elaborator {
   }
   bool known(const std::string& s) { return funs_.count(s) || defs_.count(s) || sorts_.count(s) || builtin(s); }
   static bool builtin(const std::string& s) {
-    static const char* names[] = {"true", "false", "not", "and", "or", "=>", "xor", "=", "distinct", "ite", "Bool"};
+    static const char* names[] = {"true", "false", "not", "and", "or", "=>", "xor", "=", "distinct", "ite", "Bool",
+                                  "Int", "Real", "+", "-", "*", "/", "div", "mod", "abs", "<=", "<", ">=", ">",
+                                  "to_real", "to_int", "is_int"};
     for (const char* b : names)
       if (s == b) return true;
     return false;
@@ -140,8 +144,9 @@ class Elaborator {
       if (n.text == "Bool") return boolean();
       auto it = sorts_.find(n.text);
       if (it != sorts_.end()) return it->second;
-      if (n.text == "Int" || n.text == "Real" || n.text == "String" || n.text == "RegLan")
-        unsupported(n, "the sort " + n.text);
+      if (n.text == "Int") return Type::op("int", {});
+      if (n.text == "Real") return Type::op("real", {});
+      if (n.text == "String" || n.text == "RegLan") unsupported(n, "the sort " + n.text);
       fail(n, "unknown sort " + n.text);
     }
     unsupported(n, "parametric or indexed sorts");
@@ -182,8 +187,12 @@ class Elaborator {
         case Task::Eval:
           if (n.kind == Node::Symbol) {
             vals.push_back(atom(n));
+          } else if (n.kind == Node::Numeral) {
+            vals.push_back(numeral(n, n.text, real_numerals() ? "real" : "int"));
+          } else if (n.kind == Node::Decimal) {
+            vals.push_back(decimal(n));
           } else if (n.kind != Node::List) {
-            unsupported(n, "numerals and other literals (arithmetic, bit-vector and string theories)");
+            unsupported(n, "bit-vector and string literals");
           } else if (n.kids.empty()) {
             fail(n, "empty application");
           } else if (kid(n, 0).kind != Node::Symbol) {
@@ -339,6 +348,7 @@ class Elaborator {
       Term cond = cnst("COND", Type::fun(boolean(), Type::fun(ty, Type::fun(ty, ty))));
       return Term::comb(Term::comb(Term::comb(cond, a[0]), a[1]), a[2]);
     }
+    if (Term t; arith(n, f, a, t)) return t;
     auto fn = funs_.find(f);
     if (fn != funs_.end()) return chain(n, fn->second, a);
     auto d = defs_.find(f);
@@ -349,6 +359,99 @@ class Elaborator {
       return d->second.body.subst(theta);
     }
     unknown(n, f);
+  }
+
+  // In logics of the reals alone, numerals denote reals (SMT-LIB's Reals theory); in
+  // every other logic they denote integers.
+  bool real_numerals() const {
+    auto has = [&](const char* x) { return logic_.find(x) != std::string::npos; };
+    bool reals = has("LRA") || has("NRA") || has("RDL");
+    bool ints = has("LIA") || has("NIA") || has("IDL") || has("LIRA") || has("NIRA");
+    return reals && !ints;
+  }
+
+  // A numeral in binary: 0 and 1 are constants, then each further bit (most significant
+  // first) applies bit0 (x + x) or bit1 (x + x + 1) to what was read so far.
+  Term numeral(const Node& n, const std::string& digits, const std::string& p) {
+    Type ty = Type::op(p, {});
+    mpz_t v;
+    mpz_init(v);
+    if (mpz_set_str(v, digits.c_str(), 10) != 0) {
+      mpz_clear(v);
+      fail(n, "bad numeral");
+    }
+    Term t = cnst((p + (mpz_sgn(v) == 0 ? ".0" : ".1")).c_str(), ty);
+    if (mpz_sgn(v) != 0) {
+      Term b0 = cnst((p + ".bit0").c_str(), Type::fun(ty, ty)), b1 = cnst((p + ".bit1").c_str(), Type::fun(ty, ty));
+      for (size_t i = mpz_sizeinbase(v, 2) - 1; i-- > 0;) t = Term::comb(mpz_tstbit(v, i) ? b1 : b0, t);
+    }
+    mpz_clear(v);
+    return t;
+  }
+  // d.f with k digits after the point is (df / 10^k) over the reals.
+  Term decimal(const Node& n) {
+    size_t dot = n.text.find('.');
+    std::string whole = n.text.substr(0, dot) + n.text.substr(dot + 1);
+    std::string denom = "1" + std::string(n.text.size() - dot - 1, '0');
+    Type r = Type::op("real", {});
+    return Term::comb(Term::comb(cnst("real./", Type::fun(r, Type::fun(r, r))), numeral(n, whole, "real")),
+                      numeral(n, denom, "real"));
+  }
+
+  // Ints and Reals operators; false when f is not one. Arguments must all have one
+  // arithmetic sort, which picks the theory (int.+ or real.+, ...).
+  bool arith(const Node& n, const std::string& f, const std::vector<Term>& a, Term& out) {
+    static const char* ops[] = {"+", "-", "*", "/", "div", "mod", "abs", "<=", "<", ">=", ">", "to_real", "to_int", "is_int"};
+    bool is_op = false;
+    for (const char* o : ops) is_op = is_op || f == o;
+    if (!is_op) return false;
+    if (a.empty()) fail(n, f + " needs arguments");
+    Type ty = a[0].type();
+    Type it = Type::op("int", {}), rt = Type::op("real", {});
+    if (ty != it && ty != rt) fail(n, "arguments of " + f + " must be Int or Real");
+    for (const Term& x : a)
+      if (x.type() != ty) fail(n, "arguments of " + f + " must all have the same sort");
+    std::string p = ty == it ? "int." : "real.";
+    auto one = [&](const char* c, Type res) { return cnst(c, Type::fun(ty, res)); };
+    auto op = [&](const std::string& c, Type res) { return cnst((p + c).c_str(), Type::fun(ty, Type::fun(ty, res))); };
+    auto unary = [&](size_t k) {
+      if (a.size() != k) fail(n, f + " takes " + std::to_string(k) + " argument(s)");
+    };
+    auto left = [&](Term o) {  // left-associative: ((a1 o a2) o a3) ...
+      if (a.size() < 2) fail(n, f + " needs at least 2 arguments");
+      Term t = a[0];
+      for (size_t i = 1; i < a.size(); ++i) t = Term::comb(Term::comb(o, t), a[i]);
+      return t;
+    };
+    if (f == "to_real" || f == "to_int" || f == "is_int") {
+      unary(1);
+      if ((f == "to_real") != (ty == it)) fail(n, f + " has the wrong argument sort");
+      out = Term::comb(f == "to_real" ? one("to_real", rt) : f == "to_int" ? one("to_int", it) : one("is_int", boolean()), a[0]);
+    } else if (f == "+" || f == "*") {
+      out = left(op(f, ty));
+    } else if (f == "-") {
+      out = a.size() == 1 ? Term::comb(cnst((p + "neg").c_str(), Type::fun(ty, ty)), a[0]) : left(op("-", ty));
+    } else if (f == "/") {
+      if (ty != rt) fail(n, "/ is division of reals");
+      out = left(op("/", ty));
+    } else if (f == "div" || f == "mod") {
+      if (ty != it) fail(n, f + " is integer division");
+      unary(2);
+      out = left(op(f, ty));
+    } else if (f == "abs") {
+      if (ty != it) fail(n, "abs is on integers");
+      unary(1);
+      out = Term::comb(cnst("int.abs", Type::fun(ty, ty)), a[0]);
+    } else {  // chainable comparisons; a >= b is b <= a, a > b is b < a
+      if (a.size() < 2) fail(n, f + " needs at least 2 arguments");
+      bool swap = f == ">=" || f == ">";
+      Term rel = op(f == "<=" || f == ">=" ? "<=" : "<", boolean());
+      std::vector<Term> cmps;
+      for (size_t i = 0; i + 1 < a.size(); ++i)
+        cmps.push_back(swap ? Term::comb(Term::comb(rel, a[i + 1]), a[i]) : Term::comb(Term::comb(rel, a[i]), a[i + 1]));
+      out = right_nested("/\\", cmps);
+    }
+    return true;
   }
 
   Term chain(const Node& n, Term f, const std::vector<Term>& a) {

@@ -27,7 +27,7 @@ int usage() {
   std::cerr << "usage:\n"
                "  hcert check PROBLEM CERT [--json] [--time-limit SEC] [--mem-limit MB] [--theories DIR]\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
-               "                [--theory | --problem CNF]\n"
+               "                [--theory | --problem FILE] [--requires THEORY,...]\n"
                "  hcert stats CERT\n"
                "  hcert kernel SCRIPT\n"
                "See spec/cli.md.\n";
@@ -198,11 +198,26 @@ int convert(const Args& a) {
       using hcert::cert::Emitter;
       using hcert::cert::Tag;
       em.write(Emitter::make(Tag::Header, {1}));
-      if (a.has("--problem")) {  // a certificate for this DIMACS problem: bind it, load core
-        hcert::Cnf cnf = hcert::read_dimacs(a.get("--problem"));
-        em.write(Emitter::make(Tag::Problem, {}, {"dimacs", cnf.sha256}));
+      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
+      if (a.has("--problem")) {  // a certificate for this problem: bind it, load core
+        std::string path = a.get("--problem");
+        bool smt = path.size() > 5 && path.compare(path.size() - 5, 5, ".smt2") == 0;
+        std::string sha = smt ? hcert::smt::read_script(path).sha256 : hcert::read_dimacs(path).sha256;
+        em.write(Emitter::make(Tag::Problem, {}, {smt ? "smtlib2" : "dimacs", sha}));
         em.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
-        hcert::check::load_pinned_theory(a.get("--theories", hcert::check::default_theory_dir()), "core");
+        hcert::check::load_pinned_theory(dir, "core");
+      }
+      // Theories the script builds on (a theory file includes them by name and hash).
+      std::string req = a.get("--requires");
+      for (size_t i = 0; i < req.size();) {
+        size_t j = req.find(',', i);
+        if (j == std::string::npos) j = req.size();
+        std::string name = req.substr(i, j - i);
+        auto pin = hcert::check::pinned_theories().find(name);
+        if (pin == hcert::check::pinned_theories().end()) throw std::runtime_error("unknown theory " + name);
+        em.write(Emitter::make(Tag::Theory, {}, {name, pin->second}));
+        hcert::check::load_pinned_theory(dir, name);
+        i = j + 1;
       }
       hcert::script_to_records(ss.str(), em, !a.has("--theory"), hcert::check::theory_fact);
     } else if (from == "cert") {
@@ -278,7 +293,8 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   try {
     if (cmd == "check") return check(parse_args(argc, argv, {"--time-limit", "--mem-limit", "--theories"}));
-    if (cmd == "convert") return convert(parse_args(argc, argv, {"--from", "--problem", "--theories"}));
+    if (cmd == "convert")
+      return convert(parse_args(argc, argv, {"--from", "--problem", "--theories", "--requires"}));
     if (cmd == "stats") return stats(parse_args(argc, argv, {}));
     if (cmd == "kernel") return kernel_script(parse_args(argc, argv, {}));
   } catch (const std::logic_error& e) {  // bad option values (std::stod and friends)

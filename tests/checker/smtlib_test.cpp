@@ -12,7 +12,7 @@ using check::Outcome;
 namespace {
 
 std::vector<Term> elab(const std::string& text) {
-  check::load_pinned_theory(check::default_theory_dir(), "core");
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
   return check::elaborate(smt::parse_script(text)).assertions;
 }
 
@@ -117,6 +117,7 @@ TEST(SmtElab, CommandsAfterCheckSatIgnored) {
 TEST(SmtElab, Errors) {
   EXPECT_EQ(outcome("(declare-const p Bool)(assert p)"), Outcome::InputError);           // no check-sat
   EXPECT_EQ(outcome("(set-logic QF_UF)(assert (foo))(check-sat)"), Outcome::InputError); // unknown symbol
+  EXPECT_EQ(outcome("(declare-const + Bool)(check-sat)"), Outcome::InputError);            // a theory symbol
   EXPECT_EQ(outcome("(declare-sort U 0)(declare-const a U)(assert a)(check-sat)"), Outcome::InputError);
   EXPECT_EQ(outcome("(declare-const p Bool)(assert (p p))(check-sat)"), Outcome::InputError);  // ill-sorted
   EXPECT_EQ(outcome("(assert (and true)"), Outcome::InputError);                          // unbalanced
@@ -125,9 +126,65 @@ TEST(SmtElab, Errors) {
   EXPECT_EQ(outcome("(assert \xff)(check-sat)"), Outcome::InputError);
 }
 
+Type I() { return Type::op("int", {}); }
+Type R() { return Type::op("real", {}); }
+Term num(const char* p, unsigned v) {  // the binary numeral, built independently
+  Type t = Type::op(p, {});
+  if (v == 0) return c((std::string(p) + ".0").c_str(), t);
+  int top = 31 - __builtin_clz(v);
+  Term x = c((std::string(p) + ".1").c_str(), t);
+  for (int i = top - 1; i >= 0; --i)
+    x = Term::comb(c((std::string(p) + ((v >> i) & 1 ? ".bit1" : ".bit0")).c_str(), Type::fun(t, t)), x);
+  return x;
+}
+Term bin(const char* name, Type t, Type res, Term a, Term b) {
+  return Term::comb(Term::comb(c(name, Type::fun(t, Type::fun(t, res))), a), b);
+}
+
+TEST(SmtElab, IntegerArithmetic) {
+  auto as = elab("(set-logic QF_LIA)(declare-const x Int)(declare-const y Int)"
+                 "(assert (<= (+ x y 6) (- 0 1)))(assert (> x y))(assert (= (- x) (* 2 x)))"
+                 "(assert (< x y 13))(assert (= (div x 3) (mod y 2) (abs x)))(check-sat)");
+  Term x = Term::var("x", I()), y = Term::var("y", I());
+  EXPECT_EQ(num("int", 6), Term::comb(c("int.bit0", Type::fun(I(), I())), Term::comb(c("int.bit1", Type::fun(I(), I())), c("int.1", I()))));
+  Term sum = bin("int.+", I(), I(), bin("int.+", I(), I(), x, y), num("int", 6));
+  EXPECT_EQ(as[0], bin("int.<=", I(), B(), sum, bin("int.-", I(), I(), num("int", 0), num("int", 1))));
+  EXPECT_EQ(as[1], bin("int.<", I(), B(), y, x));  // x > y is y < x
+  EXPECT_EQ(as[2], Term::eq(Term::comb(c("int.neg", Type::fun(I(), I())), x), bin("int.*", I(), I(), num("int", 2), x)));
+  EXPECT_EQ(as[3], op("/\\", bin("int.<", I(), B(), x, y), bin("int.<", I(), B(), y, num("int", 13))));
+  Term d = bin("int.div", I(), I(), x, num("int", 3)), m = bin("int.mod", I(), I(), y, num("int", 2));
+  Term ab = Term::comb(c("int.abs", Type::fun(I(), I())), x);
+  EXPECT_EQ(as[4], op("/\\", Term::eq(d, m), Term::eq(m, ab)));
+}
+
+TEST(SmtElab, RealArithmeticAndNumerals) {
+  auto as = elab("(set-logic QF_LRA)(declare-const r Real)(assert (>= r 1.50))(assert (= (/ r 3) 2))(check-sat)");
+  Term r = Term::var("r", R());
+  Term dec = bin("real./", R(), R(), num("real", 150), num("real", 100));
+  EXPECT_EQ(as[0], bin("real.<=", R(), B(), dec, r));
+  EXPECT_EQ(as[1], Term::eq(bin("real./", R(), R(), r, num("real", 3)), num("real", 2)));
+  // A numeral beyond 64 bits.
+  auto big = elab("(set-logic QF_LIA)(declare-const x Int)(assert (= x 340282366920938463463374607431768211457))(check-sat)");
+  Term n = big[0].rhs();
+  int bits = 1;
+  while (n.kind() == TermKind::Comb) n = n.rand(), ++bits;
+  EXPECT_EQ(bits, 129);  // 2^128 + 1
+}
+
+TEST(SmtElab, MixedArithmetic) {
+  auto as = elab("(set-logic QF_LIRA)(declare-const x Int)(declare-const r Real)"
+                 "(assert (= (to_real x) r))(assert (is_int r))(assert (= (to_int r) 7))(check-sat)");
+  EXPECT_EQ(as[0], Term::eq(Term::comb(c("to_real", Type::fun(I(), R())), Term::var("x", I())), Term::var("r", R())));
+  EXPECT_EQ(as[2].rhs(), num("int", 7));
+  EXPECT_EQ(outcome("(set-logic QF_LIRA)(declare-const x Int)(declare-const r Real)(assert (= (+ x r) r))(check-sat)"),
+            Outcome::InputError);  // no implicit conversion
+  EXPECT_EQ(outcome("(set-logic QF_LIA)(declare-const x Int)(assert (= (/ x 2) x))(check-sat)"), Outcome::InputError);
+}
+
 TEST(SmtElab, UnsupportedIsIncomplete) {
-  EXPECT_EQ(outcome("(set-logic QF_LIA)(declare-const x Int)(assert (> x 0))(check-sat)"), Outcome::Incomplete);
-  EXPECT_EQ(outcome("(set-logic QF_LIA)(assert (> 1 0))(check-sat)"), Outcome::Incomplete);
+  EXPECT_EQ(outcome("(set-logic QF_BV)(declare-const x (_ BitVec 8))(assert (= x x))(check-sat)"), Outcome::Incomplete);
+  EXPECT_EQ(outcome("(set-logic QF_S)(declare-const s String)(check-sat)"), Outcome::Incomplete);
+  EXPECT_EQ(outcome("(set-logic QF_AX)(assert (select a b))(check-sat)"), Outcome::Incomplete);
   EXPECT_EQ(outcome("(push 1)(check-sat)"), Outcome::Incomplete);
   EXPECT_EQ(outcome("(declare-sort L 1)(check-sat)"), Outcome::Incomplete);
 }
