@@ -38,6 +38,9 @@ struct TermNode {
   // lets abstraction skip every subterm built before or after the variable it looks for,
   // which keeps nested binders built bottom-up linear instead of quadratic.
   uint64_t fv_lo, fv_hi;
+  // Live nodes that have this one as a direct child. A variable with none occurs in no
+  // term at all, so abstracting it (a vacuous binder) costs O(1) whatever its Bloom bit.
+  uint64_t parents;
 };
 
 // May t contain a free variable with a Bloom bit in mask and a serial in [lo, hi]?

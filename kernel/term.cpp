@@ -42,8 +42,9 @@ TermNode* intern(TermNode key) {
   key.rc = 0;
   key.serial = next_serial++;
   auto* n = new TermNode(key);
-  if (n->a) ++n->a->rc;
-  if (n->b) ++n->b->rc;
+  n->parents = 0;
+  if (n->a) ++n->a->rc, ++n->a->parents;
+  if (n->b) ++n->b->rc, ++n->b->parents;
   n->fv_lo = UINT64_MAX;
   n->fv_hi = 0;
   if (n->kind == TermKind::Var) n->fv_lo = n->fv_hi = n->serial;
@@ -85,8 +86,11 @@ void TermOps::release(TermNode* n) {
     n = stack.back();
     stack.pop_back();
     table().erase(n);
-    if (n->a && --n->a->rc == 0) stack.push_back(n->a);
-    if (n->b && --n->b->rc == 0) stack.push_back(n->b);
+    for (TermNode* k : {n->a, n->b})
+      if (k) {
+        --k->parents;
+        if (--k->rc == 0) stack.push_back(k);
+      }
     delete n;
   }
 }
@@ -289,6 +293,7 @@ const TypeNode* same_type(const TypeNode* t) { return t; }
 }  // namespace
 
 Term TermOps::abstract(TermNode* t, TermNode* v) {
+  if (v->parents == 0 && t != v) return wrap(t);  // v is no live node's child: not in t
   return rebuild(
       t, true, [&](TermNode* n, uint32_t) { return !may_contain(n, v->fvmask, v->serial, v->serial); },
       [&](TermNode* n, uint32_t d) { return n == v ? mk_bound(d, v->ty) : n; }, same_type);
@@ -347,7 +352,8 @@ static void each_node(TermNode* t, Visit visit) {
 }
 
 bool TermOps::free_in(TermNode* v, TermNode* t) {
-  if (!may_contain(t, v->fvmask, v->serial, v->serial)) return false;
+  if (t == v) return true;
+  if (v->parents == 0 || !may_contain(t, v->fvmask, v->serial, v->serial)) return false;
   bool found = false;
   each_node(t, [&](TermNode* n) {
     found = found || n == v;
