@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <pthread.h>
 
 #include "checker/checker.hpp"
 #include "checker/problem.hpp"
@@ -242,4 +243,35 @@ TEST(Theories, PinsMatchFiles) {
   }
 }
 
+}  // namespace
+
+namespace {
+// A certificate whose term is a 10^6-deep spine f (f (... (f p))): built, used by REFL and
+// SYM, deleted, all through the checker, with no native recursion on depth (the checker
+// runs on a 1 MB stack here).
+TEST(Checker, MillionDeepTermCertificate) {
+  std::string cert;
+  cert.reserve(30 << 20);
+  cert += "tyop 1 bool\ntyop 2 fun 1 1\nvar 1 p 1\nvar 2 f 2\n";
+  const int n = 1000000;
+  for (int i = 0; i < n; ++i)
+    cert += "app " + std::to_string(i + 3) + " 2 " + std::to_string(i == 0 ? 1 : i + 2) + "\n";
+  std::string top = std::to_string(n + 2);
+  cert += "step 1 refl " + top + "\nstep 2 sym 1\ndel thm 1 2\nassert 3 0\nend 3\n";
+  struct Job {
+    std::string* cert;
+    Outcome got = Outcome::InputError;
+  } job{&cert};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 1 << 20);
+  pthread_t th;
+  ASSERT_EQ(pthread_create(&th, &attr, [](void* p) -> void* {
+              auto* j = static_cast<Job*>(p);
+              j->got = run(*j->cert);
+              return nullptr;
+            }, &job), 0);
+  pthread_join(th, nullptr);
+  EXPECT_EQ(job.got, Outcome::Verified);
+}
 }  // namespace
