@@ -14,7 +14,14 @@ class Emitter {
   uint64_t type(const Type& ty);
   uint64_t term(const Term& t);
   uint64_t new_thm_id() { return next_thm_++; }
-  void write(const Record& r) { out_.write(r); }
+  // Records are stamped with the current place in the translated input (line or byte),
+  // so that a checker error names where in the solver's proof it happened.
+  void write(Record r) {
+    r.line = line_;
+    r.offset = offset_;
+    out_.write(r);
+  }
+  void set_place(uint64_t line, uint64_t offset) { line_ = line, offset_ = offset; }
   static Record make(Tag tag, std::vector<uint64_t> nums, std::vector<std::string> names = {});
 
  private:
@@ -25,6 +32,7 @@ class Emitter {
   std::unordered_map<Type, uint64_t, TypeKey> types_;
   std::unordered_map<Term, uint64_t, TermHash> terms_;
   uint64_t next_type_ = 1, next_term_ = 1, next_thm_ = 1;
+  uint64_t line_ = 0, offset_ = 0;
 };
 
 }  // namespace hcert::cert

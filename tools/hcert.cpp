@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -15,8 +16,10 @@
 #include "formats/cert_io.hpp"
 #include "formats/dimacs.hpp"
 #include "formats/hol_text.hpp"
+#include "formats/lrat.hpp"
 #include "formats/script.hpp"
 #include "formats/sha256.hpp"
+#include "translators/drat/lrat_to_cert.hpp"
 
 namespace {
 
@@ -25,8 +28,10 @@ constexpr int kUsage = 64;
 
 int usage() {
   std::cerr << "usage:\n"
-               "  hcert check PROBLEM CERT [--json] [--time-limit SEC] [--mem-limit MB] [--theories DIR]\n"
+               "  hcert check PROBLEM PROOF [--from cert|lrat] [--json] [--time-limit SEC] [--mem-limit MB]\n"
+               "              PROOF: a certificate, or an LRAT proof (text or binary, optionally zstd)\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
+               "  hcert convert --from lrat PROBLEM.cnf PROOF.lrat -o OUT [--binary] [--zstd]\n"
                "                [--theory | --problem FILE] [--requires THEORY,...]\n"
                "  hcert stats CERT\n"
                "  hcert kernel SCRIPT\n"
@@ -99,6 +104,43 @@ long peak_rss_kb() {
   return u.ru_maxrss;
 }
 
+// A record writer that hands each record to a function (the checker), so that a
+// translation streams into the check.
+class FeedWriter : public hcert::cert::RecordWriter {
+ public:
+  explicit FeedWriter(std::function<void(const hcert::cert::Record&)> f) : f_(std::move(f)) {}
+  void write(const hcert::cert::Record& r) override { f_(r); }
+  void close() override {}
+
+ private:
+  std::function<void(const hcert::cert::Record&)> f_;
+};
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// What kind of proof a file holds: --from, else the extension (.lrat, .drat, possibly
+// followed by .zst), else its first bytes: a certificate starts with "hcert" or "HCB1";
+// a text line with two zeros is LRAT, with one zero DRAT.
+std::string proof_kind(const Args& a, const std::string& path) {
+  if (a.has("--from")) return a.get("--from");
+  std::string p = ends_with(path, ".zst") ? path.substr(0, path.size() - 4) : path;
+  for (const char* k : {"lrat", "drat"})
+    if (ends_with(p, std::string(".") + k)) return k;
+  if (path == "-") return "cert";
+  auto src = hcert::open_source(path);
+  std::string head = hcert::read_head(*src, 4096);
+  if (head.rfind("hcert", 0) == 0 || head.rfind("HCB1", 0) == 0 || head.rfind("#", 0) == 0) return "cert";
+  size_t nl = head.find('\n');
+  std::string first = head.substr(0, nl);
+  size_t zeros = 0;
+  for (size_t i = 0; i < first.size(); ++i)
+    if (first[i] == '0' && (i == 0 || first[i - 1] == ' ') && (i + 1 == first.size() || first[i + 1] == ' ')) ++zeros;
+  if (!first.empty() && first[0] >= '0' && first[0] <= '9') return zeros >= 2 ? "lrat" : "drat";
+  return "cert";
+}
+
 int check(const Args& a) {
   if (a.pos.size() != 2) return usage();
   const std::string& problem = a.pos[0];
@@ -115,22 +157,37 @@ int check(const Args& a) {
   hcert::check::Checker checker(a.get("--theories", hcert::check::default_theory_dir()),
                                 [&](const std::string& kind) { return hcert::check::load_problem(kind, problem); });
   hcert::check::Report rep;
-  try {
-    auto reader = hcert::cert::open_records(certificate);
-    hcert::cert::Record r;
-    double next_progress = 5;
-    while (reader->next(r)) {
-      checker.feed(r);
-      if ((checker.report().records & 1023) == 0) {
-        double t = elapsed();
-        if (time_limit > 0 && t > time_limit)
-          throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
-        if (t > next_progress) {
-          std::cerr << "c progress: " << checker.report().records << " records, " << checker.report().steps
-                    << " steps, " << static_cast<int>(t) << " s\n";
-          next_progress = t + 5;
-        }
+  double next_progress = 5;
+  // Every record, read or translated, goes through here: the checker, the time limit and
+  // the progress line.
+  auto feed = [&](const hcert::cert::Record& r) {
+    checker.feed(r);
+    if ((checker.report().records & 1023) == 0) {
+      double t = elapsed();
+      if (time_limit > 0 && t > time_limit)
+        throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
+      if (t > next_progress) {
+        std::cerr << "c progress: " << checker.report().records << " records, " << checker.report().steps
+                  << " steps, " << static_cast<int>(t) << " s\n";
+        next_progress = t + 5;
       }
+    }
+  };
+  try {
+    std::string kind = proof_kind(a, certificate);
+    if (kind == "cert") {
+      auto reader = hcert::cert::open_records(certificate);
+      hcert::cert::Record r;
+      while (reader->next(r)) feed(r);
+    } else if (kind == "lrat") {
+      // The translation streams into the checker: no temporary file.
+      FeedWriter sink(feed);
+      hcert::cert::Emitter em(sink);
+      hcert::LratReader in(hcert::open_source(certificate), a.has("--binary") ? 1 : -1);
+      hcert::sat::lrat_to_certificate(hcert::read_dimacs(problem), in, em,
+                                      a.get("--theories", hcert::check::default_theory_dir()));
+    } else {
+      throw hcert::check::Failure(Outcome::Incomplete, "proof format " + kind + " is not supported yet");
     }
     rep = checker.finish();
   } catch (const hcert::check::Failure& e) {
@@ -145,6 +202,14 @@ int check(const Args& a) {
     rep = checker.report();
     rep.outcome = Outcome::Limit;
     rep.message = "memory limit reached";
+  } catch (const hcert::KernelError& e) {  // outside a record: a translator built a bad term
+    rep = checker.report();
+    rep.outcome = Outcome::Rejected;
+    rep.message = std::string("kernel refused a term: ") + e.what();
+  } catch (const std::exception& e) {  // a bug in hcert: say so, never crash or verify
+    rep = checker.report();
+    rep.outcome = Outcome::InputError;
+    rep.message = std::string("internal error: ") + e.what();
   }
   double secs = elapsed();
   if (a.has("--json")) {
@@ -184,7 +249,7 @@ int check(const Args& a) {
 }
 
 int convert(const Args& a) {
-  if (a.pos.size() != 1 || !a.has("-o")) return usage();
+  if (a.pos.empty() || !a.has("-o")) return usage();
   std::string from = a.get("--from", "cert");
   auto enc = a.has("--binary") ? hcert::cert::Encoding::Binary : hcert::cert::Encoding::Text;
   try {
@@ -220,6 +285,12 @@ int convert(const Args& a) {
         i = j + 1;
       }
       hcert::script_to_records(ss.str(), em, !a.has("--theory"), hcert::check::theory_fact);
+    } else if (from == "lrat") {  // convert --from lrat PROBLEM.cnf PROOF.lrat -o OUT
+      if (a.pos.size() != 2) return usage();
+      hcert::cert::Emitter em(*out);
+      hcert::LratReader in(hcert::open_source(a.pos[1]), a.has("--binary-proof") ? 1 : -1);
+      hcert::sat::lrat_to_certificate(hcert::read_dimacs(a.pos[0]), in, em,
+                                      a.get("--theories", hcert::check::default_theory_dir()));
     } else if (from == "cert") {
       auto in = hcert::cert::open_records(a.pos[0]);
       hcert::cert::Record r;
@@ -292,7 +363,8 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage();
   std::string cmd = argv[1];
   try {
-    if (cmd == "check") return check(parse_args(argc, argv, {"--time-limit", "--mem-limit", "--theories"}));
+    if (cmd == "check")
+      return check(parse_args(argc, argv, {"--time-limit", "--mem-limit", "--theories", "--from"}));
     if (cmd == "convert")
       return convert(parse_args(argc, argv, {"--from", "--problem", "--theories", "--requires"}));
     if (cmd == "stats") return stats(parse_args(argc, argv, {}));

@@ -1,0 +1,112 @@
+#include "formats/lrat.hpp"
+
+namespace hcert {
+
+using cert::FormatError;
+
+namespace {
+constexpr int64_t kMaxId = (int64_t(1) << 62) - 1;
+bool space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+}  // namespace
+
+LratReader::LratReader(std::unique_ptr<Source> src, int binary) : in_(std::move(src)) {
+  if (binary < 0) {
+    int c = in_.peek();
+    binary_ = c == 'a' || c == 'd';
+  } else {
+    binary_ = binary == 1;
+  }
+}
+
+bool LratReader::next(LratStep& s) {
+  s = LratStep();
+  return binary_ ? next_binary(s) : next_text(s);
+}
+
+bool LratReader::next_text(LratStep& s) {
+  for (;;) {
+    uint64_t start = in_.offset();
+    if (!in_.line(line_, size_t(1) << 28)) return false;
+    ++lineno_;
+    size_t i = 0;
+    auto fail = [&](size_t col, const std::string& why) { throw FormatError(lineno_, start + col, why); };
+    auto skip = [&] {
+      while (i < line_.size() && space(line_[i])) ++i;
+    };
+    auto number = [&](bool allow_neg) -> int64_t {
+      skip();
+      size_t at = i;
+      bool neg = i < line_.size() && line_[i] == '-';
+      if (neg) {
+        if (!allow_neg) fail(at, "negative number not allowed here");
+        ++i;
+      }
+      int64_t v = 0;
+      size_t d = i;
+      while (i < line_.size() && line_[i] >= '0' && line_[i] <= '9') {
+        v = v * 10 + (line_[i++] - '0');
+        if (v > kMaxId) fail(at, "number too large");
+      }
+      if (i == d || (i < line_.size() && !space(line_[i]))) fail(at, "expected an integer");
+      return neg ? -v : v;
+    };
+    skip();
+    if (i == line_.size() || line_[i] == 'c') continue;  // blank or comment
+    s.line = lineno_;
+    s.offset = start;
+    int64_t id = number(false);
+    if (id == 0) fail(0, "clause id 0");
+    s.id = static_cast<uint64_t>(id);
+    skip();
+    if (i < line_.size() && line_[i] == 'd') {
+      ++i;
+      if (i < line_.size() && !space(line_[i])) fail(i, "expected 'd '");
+      s.deletion = true;
+      for (int64_t x; (x = number(false)) != 0;) s.hints.push_back(x);
+    } else {
+      for (int64_t x; (x = number(true)) != 0;) s.lits.push_back(x);
+      for (int64_t x; (x = number(true)) != 0;) s.hints.push_back(x);
+    }
+    skip();
+    if (i != line_.size()) fail(i, "text after the final 0");
+    return true;
+  }
+}
+
+int64_t LratReader::varint(const char* what) {
+  uint64_t at = in_.offset(), v = 0;
+  for (int shift = 0;; shift += 7) {
+    int c = in_.get();
+    if (c < 0) throw FormatError(0, at, std::string("truncated ") + what);
+    if (shift > 56) throw FormatError(0, at, std::string(what) + " too large");
+    v |= static_cast<uint64_t>(c & 0x7f) << shift;
+    if (!(c & 0x80)) break;
+  }
+  int64_t mag = static_cast<int64_t>(v >> 1);
+  if (mag > kMaxId) throw FormatError(0, at, std::string(what) + " too large");
+  return (v & 1) ? -mag : mag;
+}
+
+bool LratReader::next_binary(LratStep& s) {
+  uint64_t at = in_.offset();
+  int c = in_.get();
+  if (c < 0) return false;
+  s.offset = at;
+  if (c == 'd') {
+    s.deletion = true;
+    for (int64_t x; (x = varint("clause id")) != 0;) {
+      if (x < 0) throw FormatError(0, at, "negative id in a deletion");
+      s.hints.push_back(x);
+    }
+    return true;
+  }
+  if (c != 'a') throw FormatError(0, at, "expected 'a' or 'd' in binary LRAT");
+  int64_t id = varint("clause id");
+  if (id <= 0) throw FormatError(0, at, "clause id must be positive");
+  s.id = static_cast<uint64_t>(id);
+  for (int64_t x; (x = varint("literal")) != 0;) s.lits.push_back(x);
+  for (int64_t x; (x = varint("hint")) != 0;) s.hints.push_back(x);
+  return true;
+}
+
+}  // namespace hcert
