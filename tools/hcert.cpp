@@ -16,9 +16,11 @@
 #include "formats/cert_io.hpp"
 #include "formats/dimacs.hpp"
 #include "formats/hol_text.hpp"
+#include "formats/drat.hpp"
 #include "formats/lrat.hpp"
 #include "formats/script.hpp"
 #include "formats/sha256.hpp"
+#include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
 
 namespace {
@@ -186,8 +188,19 @@ int check(const Args& a) {
       hcert::LratReader in(hcert::open_source(certificate), a.has("--binary") ? 1 : -1);
       hcert::sat::lrat_to_certificate(hcert::read_dimacs(problem), in, em,
                                       a.get("--theories", hcert::check::default_theory_dir()));
+    } else if (kind == "drat") {
+      // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
+      hcert::Cnf cnf = hcert::read_dimacs(problem);
+      hcert::DratReader in(hcert::open_source(certificate));
+      std::vector<hcert::LratStep> steps = hcert::sat::drat_to_lrat(cnf, in);
+      size_t i = 0;
+      FeedWriter sink(feed);
+      hcert::cert::Emitter em(sink);
+      hcert::sat::lrat_to_certificate(
+          cnf, [&](hcert::LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; }, em,
+          a.get("--theories", hcert::check::default_theory_dir()));
     } else {
-      throw hcert::check::Failure(Outcome::Incomplete, "proof format " + kind + " is not supported yet");
+      throw hcert::check::Failure(Outcome::InputError, "unknown proof format " + kind);
     }
     rep = checker.finish();
   } catch (const hcert::check::Failure& e) {

@@ -27,12 +27,12 @@ class Translator {
  public:
   Translator(const Cnf& cnf, cert::Emitter& out) : cnf_(cnf), out_(out), value_(cnf.vars + 1, 0) {}
 
-  LratStats run(LratReader& in) {
+  LratStats run(const std::function<bool(LratStep&)>& next) {
     out_.write(Emitter::make(Tag::Header, {1}));
     out_.write(Emitter::make(Tag::Problem, {}, {"dimacs", cnf_.sha256}));
     out_.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
     LratStep s;
-    while (in.next(s)) {
+    while (next(s)) {
       where_ = s.line ? "line " + std::to_string(s.line) : "byte " + std::to_string(s.offset);
       out_.set_place(s.line, s.offset);
       if (s.deletion) {
@@ -240,10 +240,15 @@ class Translator {
 
 LratStats lrat_to_certificate(const Cnf& cnf, LratReader& in, cert::Emitter& out,
                               const std::string& theory_dir) {
+  return lrat_to_certificate(cnf, [&](LratStep& s) { return in.next(s); }, out, theory_dir);
+}
+
+LratStats lrat_to_certificate(const Cnf& cnf, const std::function<bool(LratStep&)>& next,
+                              cert::Emitter& out, const std::string& theory_dir) {
   if (cnf.clauses.empty()) throw Failure(Outcome::Rejected, "an empty formula is satisfiable");
   check::load_pinned_theory(theory_dir, "core");
   try {
-    return Translator(cnf, out).run(in);
+    return Translator(cnf, out).run(next);
   } catch (const KernelError& e) {  // a term the translator built was refused: its bug
     throw Failure(Outcome::Rejected, std::string("LRAT translation: ") + e.what());
   }

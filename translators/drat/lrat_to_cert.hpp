@@ -1,6 +1,8 @@
 // LRAT proof + DIMACS problem -> certificate records (spec/sat.md). Untrusted: it chooses
 // the resolution order; every step it writes is checked by the kernel.
 #pragma once
+#include <functional>
+
 #include "formats/cert_emit.hpp"
 #include "formats/dimacs.hpp"
 #include "formats/lrat.hpp"
@@ -18,5 +20,8 @@ struct LratStats {
 // theory_dir: where the pinned core theory is, which the clause terms are built from.
 LratStats lrat_to_certificate(const Cnf& cnf, LratReader& in, cert::Emitter& out,
                               const std::string& theory_dir);
+// The same from any source of LRAT steps (the DRAT translation produces them in memory).
+LratStats lrat_to_certificate(const Cnf& cnf, const std::function<bool(LratStep&)>& next,
+                              cert::Emitter& out, const std::string& theory_dir);
 
 }  // namespace hcert::sat

@@ -1,0 +1,24 @@
+// DRAT -> LRAT-shaped steps: backward checking finds, for each lemma the refutation needs,
+// the clauses whose unit propagation refutes its negation (spec/sat.md, "DRAT").
+// Untrusted: it only proposes hints; the LRAT translation and the kernel check them.
+#pragma once
+#include <vector>
+
+#include "formats/dimacs.hpp"
+#include "formats/drat.hpp"
+#include "formats/lrat.hpp"
+
+namespace hcert::sat {
+
+struct DratStats {
+  uint64_t lemmas = 0, deletions = 0, ignored_unit_deletions = 0, core_lemmas = 0, propagations = 0;
+};
+
+// Reads the whole DRAT proof, checks it backwards, and returns LRAT steps (lemma ids
+// numbered after the problem's clauses; deletions included so that the certificate's live
+// set stays small). Throws check::Failure: Rejected when a needed lemma is not RUP (nor
+// RAT) or no conflict is reached, Incomplete for RAT lemmas; cert::FormatError on
+// malformed DRAT.
+std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* stats = nullptr);
+
+}  // namespace hcert::sat
