@@ -1,8 +1,10 @@
 #include "checker/steps.hpp"
 
 #include <map>
+#include <optional>
 
 #include "rules/equality.hpp"
+#include "rules/sat.hpp"
 
 namespace hcert::check {
 
@@ -30,6 +32,14 @@ class Cursor {
 };
 
 using RuleFn = std::function<Thm(Cursor&)>;
+
+// The core theory's definitions, which the boolean and clause rules unfold. Looked up
+// once core is loaded (the checker loads it before any step).
+const rules::BoolDefs& defs() {
+  static std::optional<rules::BoolDefs> d;
+  if (!d) d = rules::BoolDefs::from_core();
+  return *d;
+}
 
 const std::map<std::string, RuleFn>& table() {
   static const std::map<std::string, RuleFn> t = {
@@ -60,6 +70,34 @@ const std::map<std::string, RuleFn>& table() {
       {"ap_term", [](Cursor& c) { const Term& f = c.tm(); return rules::ap_term(f, c.th()); }},
       {"ap_thm", [](Cursor& c) { const Thm& th = c.th(); return rules::ap_thm(th, c.tm()); }},
       {"prove_hyp", [](Cursor& c) { const Thm& a = c.th(); return rules::prove_hyp(a, c.th()); }},
+      // Boolean rules over the core theory (rules/bool.hpp).
+      {"truth", [](Cursor&) { return rules::truth(defs()); }},
+      {"eqt_intro", [](Cursor& c) { return rules::eqt_intro(defs(), c.th()); }},
+      {"eqt_elim", [](Cursor& c) { return rules::eqt_elim(defs(), c.th()); }},
+      {"conj", [](Cursor& c) { const Thm& a = c.th(); return rules::conj(defs(), a, c.th()); }},
+      {"conjunct1", [](Cursor& c) { return rules::conjunct1(defs(), c.th()); }},
+      {"conjunct2", [](Cursor& c) { return rules::conjunct2(defs(), c.th()); }},
+      {"mp", [](Cursor& c) { const Thm& a = c.th(); return rules::mp(defs(), a, c.th()); }},
+      {"disch", [](Cursor& c) { const Term& p = c.tm(); return rules::disch(defs(), p, c.th()); }},
+      {"spec", [](Cursor& c) { const Term& t = c.tm(); return rules::spec(defs(), t, c.th()); }},
+      {"gen", [](Cursor& c) { const Term& x = c.tm(); return rules::gen(defs(), x, c.th()); }},
+      {"not_elim", [](Cursor& c) { const Thm& a = c.th(); return rules::not_elim(defs(), a, c.th()); }},
+      {"not_intro", [](Cursor& c) { const Term& p = c.tm(); return rules::not_intro(defs(), p, c.th()); }},
+      {"contr", [](Cursor& c) { const Term& p = c.tm(); return rules::contr(defs(), p, c.th()); }},
+      {"disj1", [](Cursor& c) { const Thm& th = c.th(); return rules::disj1(defs(), th, c.tm()); }},
+      {"disj2", [](Cursor& c) { const Term& p = c.tm(); return rules::disj2(defs(), p, c.th()); }},
+      {"disj_cases", [](Cursor& c) {
+         const Thm& a = c.th();
+         const Thm& b = c.th();
+         return rules::disj_cases(defs(), a, b, c.th());
+       }},
+      // Clause theorems (rules/sat.hpp, spec/sat.md).
+      {"clause_intro", [](Cursor& c) { return rules::clause_intro(defs(), c.th()); }},
+      {"resolve", [](Cursor& c) {
+         const Thm& p = c.th();
+         const Thm& n = c.th();
+         return rules::resolve(defs(), p, n, c.tm());
+       }},
   };
   return t;
 }
