@@ -1,0 +1,286 @@
+#include "rules/bool.hpp"
+
+#include <optional>
+#include <string>
+
+#include "checker/checker.hpp"
+#include "rules/equality.hpp"
+
+namespace hcert::rules {
+
+namespace {
+
+bool is_prop(const Term& t) { return !t.is_null() && t.type() == Type::boolean(); }
+
+// The constant c that a definition ⊢ c = t defines.
+Term constant_of(const Thm& def) { return def.concl().lhs(); }
+
+Term mk_binop(const Thm& def, const Term& a, const Term& b) {
+  return Term::comb(Term::comb(constant_of(def), a), b);
+}
+
+// Is t the application c a b of the constant defined by def? Then sets a and b.
+bool dest_binop(const Thm& def, const Term& t, Term& a, Term& b) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb ||
+      t.rator().rator() != constant_of(def))
+    return false;
+  a = t.rator().rand();
+  b = t.rand();
+  return true;
+}
+
+// Is t the application c a of the constant defined by def? Then sets a.
+bool dest_unop(const Thm& def, const Term& t, Term& a) {
+  if (t.kind() != TermKind::Comb || t.rator() != constant_of(def)) return false;
+  a = t.rand();
+  return true;
+}
+
+//  ⊢ c = λx. t   gives   ⊢ c a = t[a]        (MK_COMB with REFL a, then BETA_CONV and TRANS)
+Thm unfold1(const Thm& def, const Term& a) {
+  Thm th = Kernel::mk_comb(def, Kernel::refl(a));
+  return Kernel::trans(th, beta_conv(th.concl().rhs()));
+}
+
+//  ⊢ c = λx y. t   gives   ⊢ c a b = t[a, b]    (unfold1 twice)
+Thm unfold2(const Thm& def, const Term& a, const Term& b) {
+  Thm th = Kernel::mk_comb(unfold1(def, a), Kernel::refl(b));
+  return Kernel::trans(th, beta_conv(th.concl().rhs()));
+}
+
+//  B ⊢ l = r    A ⊢ r   gives   A ∪ B ⊢ l    (EQ_MP with SYM)
+Thm eq_mp_back(const Thm& lr, const Thm& r) { return Kernel::eq_mp(sym(lr), r); }
+
+//  A ⊢ c   gives   A ∪ {h} ⊢ c:  DEDUCT_ANTISYM (ASSUME h) gives (A − {h}) ∪ ({h} − {c}) ⊢ h = c,
+//  and EQ_MP with ASSUME h puts h back in any case.
+Thm add_hyp(const Term& h, const Thm& th) {
+  Thm a = Kernel::assume(h);
+  return Kernel::eq_mp(Kernel::deduct_antisym(a, th), a);
+}
+
+// FORALL_DEF at the type ty of the bound variable: ⊢ (!) = λP:ty->bool. P = (λx. T).
+Thm forall_at(const BoolDefs& d, const Type& ty) {
+  Type a = constant_of(d.forall_def).type().dom().dom();
+  if (a == ty) return d.forall_def;
+  return Kernel::inst_type({{a, ty}}, d.forall_def);
+}
+
+// The derivations below take what a caller already has (⊢ T) so that a rule built from
+// several others derives it once.
+
+//  A ⊢ p = T   gives   A ⊢ p:  TRANS with T_DEF gives A ⊢ p = X, where ⊢ X is REFL (λp. p);
+//  SYM and EQ_MP.
+Thm eqt_elim_(const BoolDefs& d, const Thm& th) {
+  Thm px = Kernel::trans(th, d.t_def);
+  return Kernel::eq_mp(sym(px), Kernel::refl(d.t_def.concl().rhs().lhs()));
+}
+
+//  ⊢ T /\ T: unfold to (λf. f T T) = (λf. f T T), which is REFL.
+Thm and_truth(const BoolDefs& d) {
+  Term t = constant_of(d.t_def);
+  Thm u = unfold2(d.and_def, t, t);
+  return eq_mp_back(u, Kernel::refl(u.concl().rhs().lhs()));
+}
+
+//  DEDUCT_ANTISYM with ⊢ T gives A − {T} ⊢ T = p and B − {T} ⊢ T = q; MK_COMB gives
+//  ⊢ T /\ T = p /\ q; EQ_MP with ⊢ T /\ T. T is put back if DEDUCT_ANTISYM removed it.
+Thm conj_(const BoolDefs& d, const Thm& tt, const Thm& a, const Thm& b) {
+  Thm tp = Kernel::deduct_antisym(tt, a);
+  Thm tq = Kernel::deduct_antisym(tt, b);
+  Thm e = Kernel::mk_comb(Kernel::mk_comb(Kernel::refl(constant_of(d.and_def)), tp), tq);
+  Thm r = Kernel::eq_mp(e, and_truth(d));
+  if (tp.hyps().size() != a.hyps().size() || tq.hyps().size() != b.hyps().size())
+    r = add_hyp(tt.concl(), r);
+  return r;
+}
+
+//  A ⊢ p /\ q unfolds to A ⊢ (λf. f p q) = (λf. f T T); AP_THM with the selector
+//  s = λx y. x (or y) and BETA on both sides give A ⊢ (λf. f p q) s = T and ⊢ (λf. f p q) s = p
+//  (or q); EQT_ELIM and EQ_MP. The beta steps are done once on variables x, y and
+//  instantiated twice.
+Thm conjunct_(const BoolDefs& d, const Thm& th, bool first, const char* rule) {
+  Term p, q;
+  if (!dest_binop(d.and_def, th.concl(), p, q))
+    throw KernelError(std::string(rule) + ": not a conjunction");
+  Thm pq = Kernel::eq_mp(unfold2(d.and_def, p, q), th);
+  Type b = Type::boolean();
+  Term x = Term::var("x", b), y = Term::var("y", b);
+  Term lxy = d.and_def.concl().rhs().open(x).open(y).lhs();  // λf. f x y
+  Term sel = Term::abs(x, Term::abs(y, first ? x : y));
+  // ⊢ (λf. f x y) s = x (or y)
+  Thm c1 = beta_conv(Term::comb(lxy, sel));                    // ... = s x y
+  Thm c2 = Kernel::mk_comb(Kernel::beta(Term::comb(sel, x)), Kernel::refl(y));  // s x y = (λb. _) y
+  Thm chain = Kernel::trans(c1, Kernel::trans(c2, Kernel::beta(c2.concl().rhs())));
+  Term t = constant_of(d.t_def);
+  Thm cp = Kernel::inst({{x, p}, {y, q}}, chain);  // ⊢ (λf. f p q) s = p (or q)
+  Thm ct = Kernel::inst({{x, t}, {y, t}}, chain);  // ⊢ (λf. f T T) s = T
+  Thm st = Kernel::trans(ap_thm(pq, sel), ct);     // A ⊢ (λf. f p q) s = T
+  return Kernel::eq_mp(cp, eqt_elim_(d, st));
+}
+
+//  A ⊢ p ==> q unfolds to A ⊢ (p /\ q) = p; EQ_MP backwards with B ⊢ p; CONJUNCT2.
+Thm mp_(const BoolDefs& d, const Thm& pq, const Thm& p, const char* rule) {
+  Term a, b;
+  if (!dest_binop(d.imp_def, pq.concl(), a, b))
+    throw KernelError(std::string(rule) + ": not an implication");
+  if (a != p.concl()) throw KernelError(std::string(rule) + ": antecedent does not match");
+  Thm ab = eq_mp_back(Kernel::eq_mp(unfold2(d.imp_def, a, b), pq), p);  // A ∪ B ⊢ a /\ b
+  return conjunct_(d, ab, false, rule);
+}
+
+//  CONJ (ASSUME p) th gives {p} ∪ A ⊢ p /\ q; CONJUNCT1 (ASSUME (p /\ q)) gives
+//  {p /\ q} ⊢ p; DEDUCT_ANTISYM gives A − {p} ⊢ (p /\ q) = p; fold ==>.
+Thm disch_(const BoolDefs& d, const Thm& tt, const Term& p, const Thm& th, const char* rule) {
+  if (!is_prop(p)) throw KernelError(std::string(rule) + ": not a proposition");
+  Thm pq = conj_(d, tt, Kernel::assume(p), th);
+  Thm pp = conjunct_(d, Kernel::assume(pq.concl()), true, rule);
+  return eq_mp_back(unfold2(d.imp_def, p, th.concl()), Kernel::deduct_antisym(pq, pp));
+}
+
+//  A ⊢ (!) P unfolds to A ⊢ P = (λx. T); AP_THM t and BETA give A ⊢ P t = T; EQT_ELIM;
+//  EQ_MP with ⊢ P t = P[t] (BETA_CONV).
+Thm spec_(const BoolDefs& d, const Term& t, const Thm& th, const char* rule) {
+  const Term& c = th.concl();
+  if (c.kind() != TermKind::Comb || c.rand().kind() != TermKind::Abs)
+    throw KernelError(std::string(rule) + ": not a universal quantification");
+  Term lam = c.rand();
+  Thm fdef = forall_at(d, lam.bound_type());
+  if (c.rator() != constant_of(fdef))
+    throw KernelError(std::string(rule) + ": not a universal quantification");
+  if (t.is_null() || t.type() != lam.bound_type())
+    throw KernelError(std::string(rule) + ": term does not have the type of the bound variable");
+  Thm pt = ap_thm(Kernel::eq_mp(unfold1(fdef, lam), th), t);  // A ⊢ P t = (λx. T) t
+  Thm st = Kernel::trans(pt, beta_conv(pt.concl().rhs()));      // A ⊢ P t = T
+  return Kernel::eq_mp(beta_conv(pt.concl().lhs()), eqt_elim_(d, st));
+}
+
+//  DEDUCT_ANTISYM with ⊢ T gives A ⊢ p = T; ABS x gives A ⊢ (λx. p) = (λx. T); fold !.
+Thm gen_(const BoolDefs& d, const Thm& tt, const Term& x, const Thm& th, const char* rule) {
+  if (x.is_null() || x.kind() != TermKind::Var)
+    throw KernelError(std::string(rule) + ": not a variable");
+  Thm pt = Kernel::deduct_antisym(th, tt);  // A − {T} ⊢ p = T
+  std::optional<Thm> ab;
+  try {
+    ab = Kernel::abs(x, pt);
+  } catch (const KernelError&) {
+    throw KernelError(std::string(rule) + ": variable " + x.name() + " is free in the hypotheses");
+  }
+  Thm r = eq_mp_back(unfold1(forall_at(d, x.type()), ab->concl().lhs()), *ab);
+  if (pt.hyps().size() != th.hyps().size()) r = add_hyp(tt.concl(), r);
+  return r;
+}
+
+//  {p ==> r, p} ⊢ r by MP (or {q ==> r, q} ⊢ r); DISCH q ==> r, DISCH p ==> r, GEN r
+//  (r a fresh variable); fold \/; PROVE_HYP with A ⊢ p (or q).
+Thm disj_(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool left) {
+  Type b = Type::boolean();
+  Term r = fresh_var(mk_binop(d.or_def, p, q), b);
+  Term pr = mk_binop(d.imp_def, p, r), qr = mk_binop(d.imp_def, q, r);
+  Thm tt = truth(d);
+  const char* rule = left ? "DISJ1" : "DISJ2";
+  Thm t1 = mp_(d, Kernel::assume(left ? pr : qr), Kernel::assume(left ? p : q), rule);
+  Thm t2 = disch_(d, tt, pr, disch_(d, tt, qr, t1, rule), rule);
+  Thm t3 = gen_(d, tt, r, t2, rule);
+  return prove_hyp(th, eq_mp_back(unfold2(d.or_def, p, q), t3));
+}
+
+}  // namespace
+
+BoolDefs BoolDefs::from_core() {
+  auto fact = [](const char* name) {
+    std::optional<Thm> th = check::theory_fact(name);
+    if (!th)
+      throw KernelError(std::string("BoolDefs: the core theory is not loaded (no definition of ") +
+                        name + ")");
+    return *th;
+  };
+  return BoolDefs{fact("T"), fact("/\\"), fact("==>"), fact("!"), fact("\\/"), fact("F"), fact("~")};
+}
+
+// REFL (λp. p) proves the right side of T_DEF: ⊢ T = ((λp. p) = (λp. p)); SYM and EQ_MP.
+Thm truth(const BoolDefs& d) {
+  return Kernel::eq_mp(sym(d.t_def), Kernel::refl(d.t_def.concl().rhs().lhs()));
+}
+
+// DEDUCT_ANTISYM th TRUTH gives A − {T} ⊢ p = T; T is put back if it was in A.
+Thm eqt_intro(const BoolDefs& d, const Thm& th) {
+  Thm tt = truth(d);
+  Thm r = Kernel::deduct_antisym(th, tt);
+  if (r.hyps().size() != th.hyps().size()) r = add_hyp(tt.concl(), r);
+  return r;
+}
+
+Thm eqt_elim(const BoolDefs& d, const Thm& th) {
+  const Term& c = th.concl();
+  if (!c.is_eq() || c.rhs() != constant_of(d.t_def))
+    throw KernelError("EQT_ELIM: not an equation with right side T");
+  return eqt_elim_(d, th);
+}
+
+Thm conj(const BoolDefs& d, const Thm& a, const Thm& b) { return conj_(d, truth(d), a, b); }
+
+Thm conjunct1(const BoolDefs& d, const Thm& th) { return conjunct_(d, th, true, "CONJUNCT1"); }
+
+Thm conjunct2(const BoolDefs& d, const Thm& th) { return conjunct_(d, th, false, "CONJUNCT2"); }
+
+Thm mp(const BoolDefs& d, const Thm& pq, const Thm& p) { return mp_(d, pq, p, "MP"); }
+
+Thm disch(const BoolDefs& d, const Term& p, const Thm& th) {
+  if (!is_prop(p)) throw KernelError("DISCH: not a proposition");  // before deriving ⊢ T
+  return disch_(d, truth(d), p, th, "DISCH");
+}
+
+Thm spec(const BoolDefs& d, const Term& t, const Thm& th) { return spec_(d, t, th, "SPEC"); }
+
+Thm gen(const BoolDefs& d, const Term& x, const Thm& th) {
+  if (x.is_null() || x.kind() != TermKind::Var) throw KernelError("GEN: not a variable");
+  return gen_(d, truth(d), x, th, "GEN");
+}
+
+// NOT_DEF unfolds A ⊢ ~p to A ⊢ p ==> F; MP.
+Thm not_elim(const BoolDefs& d, const Thm& np, const Thm& p) {
+  Term a;
+  if (!dest_unop(d.not_def, np.concl(), a)) throw KernelError("NOT_ELIM: not a negation");
+  if (a != p.concl()) throw KernelError("NOT_ELIM: theorems do not agree");
+  return mp_(d, Kernel::eq_mp(unfold1(d.not_def, a), np), p, "NOT_ELIM");
+}
+
+// DISCH p gives A − {p} ⊢ p ==> F; fold ~.
+Thm not_intro(const BoolDefs& d, const Term& p, const Thm& th) {
+  if (!is_prop(p)) throw KernelError("NOT_INTRO: not a proposition");
+  if (th.concl() != constant_of(d.f_def)) throw KernelError("NOT_INTRO: conclusion is not F");
+  return eq_mp_back(unfold1(d.not_def, p), disch_(d, truth(d), p, th, "NOT_INTRO"));
+}
+
+// F_DEF turns A ⊢ F into A ⊢ !p. p; SPEC p.
+Thm contr(const BoolDefs& d, const Term& p, const Thm& th) {
+  if (!is_prop(p)) throw KernelError("CONTR: not a proposition");
+  if (th.concl() != constant_of(d.f_def)) throw KernelError("CONTR: conclusion is not F");
+  return spec_(d, p, Kernel::eq_mp(d.f_def, th), "CONTR");
+}
+
+Thm disj1(const BoolDefs& d, const Thm& th, const Term& q) {
+  if (!is_prop(q)) throw KernelError("DISJ1: not a proposition");
+  return disj_(d, th.concl(), q, th, true);
+}
+
+Thm disj2(const BoolDefs& d, const Term& p, const Thm& th) {
+  if (!is_prop(p)) throw KernelError("DISJ2: not a proposition");
+  return disj_(d, p, th.concl(), th, false);
+}
+
+// OR_DEF unfolds A ⊢ p \/ q to A ⊢ !r. (p ==> r) ==> (q ==> r) ==> r; SPEC r; MP with
+// DISCH p (B ⊢ r) and DISCH q (C ⊢ r).
+Thm disj_cases(const BoolDefs& d, const Thm& pq, const Thm& r1, const Thm& r2) {
+  Term p, q;
+  if (!dest_binop(d.or_def, pq.concl(), p, q)) throw KernelError("DISJ_CASES: not a disjunction");
+  if (r1.concl() != r2.concl())
+    throw KernelError("DISJ_CASES: the two cases have different conclusions");
+  Thm tt = truth(d);
+  Thm all = spec_(d, r1.concl(), Kernel::eq_mp(unfold2(d.or_def, p, q), pq), "DISJ_CASES");
+  Thm left = disch_(d, tt, p, r1, "DISJ_CASES");
+  Thm right = disch_(d, tt, q, r2, "DISJ_CASES");
+  return mp_(d, mp_(d, all, left, "DISJ_CASES"), right, "DISJ_CASES");
+}
+
+}  // namespace hcert::rules
