@@ -319,7 +319,8 @@ std::optional<Thm> theory_fact(const std::string& name) {
 }
 
 Checker::Checker(std::string theory_dir, ProblemLoader load)
-    : impl_(std::make_unique<Impl>(Impl::Mode::Cert, std::move(theory_dir), std::move(load), report_)) {}
+    : impl_(std::make_unique<Impl>(Impl::Mode::Cert, std::move(theory_dir), std::move(load), report_)),
+      resolve_base_(Kernel::resolve_uses()) {}
 Checker::~Checker() = default;
 
 void Checker::feed(const Record& r) { impl_->feed(r); }
@@ -331,6 +332,7 @@ Report Checker::finish() {
     report_.message = "the certificate ends without an end record";
     return report_;
   }
+  if (uint64_t n = Kernel::resolve_uses() - resolve_base_) report_.fast_paths["RESOLVE"] = n;
   report_.statement = text::print(*c.final_thm);
   report_.outcome = Outcome::Verified;
   for (uint32_t a : c.final_thm->axioms()) {

@@ -47,6 +47,7 @@ struct Report {
   std::vector<std::string> holes;    // holes it depends on (then outcome is Incomplete)
   std::vector<std::string> theories; // theories loaded, "name sha256"
   std::map<std::string, uint64_t> rules;  // steps per rule
+  std::map<std::string, uint64_t> fast_paths;  // kernel fast paths used, with counts
   uint64_t records = 0, steps = 0, peak_live = 0;
   std::string problem_sha256;
 };
@@ -76,6 +77,7 @@ class Checker {
  private:
   std::unique_ptr<Impl> impl_;
   Report report_;
+  uint64_t resolve_base_;
 };
 
 }  // namespace hcert::check

@@ -41,6 +41,20 @@ const rules::BoolDefs& defs() {
   return *d;
 }
 
+bool pure_mode = false;
+
+// RESOLVE: the kernel's fast path unless --pure, then the derivation in rules/sat.cpp.
+Thm resolve_step(const Thm& p, const Thm& n, const Term& x) {
+  if (pure_mode) return rules::resolve(defs(), p, n, x);
+  static bool enabled = false;
+  if (!enabled) {
+    const rules::BoolDefs& d = defs();
+    Kernel::enable_resolve(d.t_def, d.and_def, d.imp_def, d.not_def);
+    enabled = true;
+  }
+  return Kernel::resolve(p, n, x);
+}
+
 const std::map<std::string, RuleFn>& table() {
   static const std::map<std::string, RuleFn> t = {
       // The kernel's primitive rules.
@@ -96,7 +110,7 @@ const std::map<std::string, RuleFn>& table() {
       {"resolve", [](Cursor& c) {
          const Thm& p = c.th();
          const Thm& n = c.th();
-         return rules::resolve(defs(), p, n, c.tm());
+         return resolve_step(p, n, c.tm());
        }},
   };
   return t;
@@ -112,6 +126,8 @@ Thm run_step(const std::string& rule, const StepArgs& args) {
   c.done();
   return th;
 }
+
+void set_pure(bool pure) { pure_mode = pure; }
 
 const std::vector<std::string>& step_rules() {
   static const std::vector<std::string> names = [] {

@@ -27,5 +27,7 @@ struct StepArgs {
 
 Thm run_step(const std::string& rule, const StepArgs& args);
 const std::vector<std::string>& step_rules();  // names, for documentation and tests
+// --pure: derive every step from the primitive rules, using no kernel fast path.
+void set_pure(bool pure);
 
 }  // namespace hcert::check

@@ -259,6 +259,46 @@ std::pair<Thm, Thm> Kernel::new_basic_type_definition(const std::string& ty, con
   return {th1, th2};
 }
 
+// ---- fast path: RESOLVE -------------------------------------------------------------------
+
+static bool resolve_on = false;
+static uint64_t resolve_count = 0;
+
+void Kernel::enable_resolve(const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def) {
+  Type b = Type::boolean(), bb = Type::fun(b, b), bbb = Type::fun(b, bb);
+  Term p = Term::var("p", b), q = Term::var("q", b), f = Term::var("f", bbb);
+  Term t = Term::constant("T", b), fl = Term::constant("F", b);
+  Term conj = Term::constant("/\\", bbb), imp = Term::constant("==>", bbb), neg = Term::constant("~", bb);
+  auto ap2 = [](const Term& g, const Term& x, const Term& y) { return Term::comb(Term::comb(g, x), y); };
+  Term id = Term::abs(p, p);
+  Term want_t = Term::eq(t, Term::eq(id, id));
+  Term want_and = Term::eq(conj, Term::abs(p, Term::abs(q, Term::eq(Term::abs(f, ap2(f, p, q)), Term::abs(f, ap2(f, t, t))))));
+  Term want_imp = Term::eq(imp, Term::abs(p, Term::abs(q, Term::eq(ap2(conj, p, q), p))));
+  Term want_not = Term::eq(neg, Term::abs(p, ap2(imp, p, fl)));
+  const Thm* given[] = {&t_def, &and_def, &imp_def, &not_def};
+  const Term* want[] = {&want_t, &want_and, &want_imp, &want_not};
+  for (int i = 0; i < 4; ++i)
+    if (!given[i]->hyps_->empty() || !given[i]->axioms_->empty() || given[i]->concl_ != *want[i])
+      throw KernelError("enable_resolve: theorem " + std::to_string(i + 1) + " is not the expected definition");
+  resolve_on = true;
+}
+
+Thm Kernel::resolve(const Thm& pos, const Thm& neg, const Term& x) {
+  if (!resolve_on) throw KernelError("RESOLVE: not enabled (the core definitions were not given)");
+  Term fl = Term::constant("F", Type::boolean());
+  if (pos.concl_ != fl || neg.concl_ != fl) throw KernelError("RESOLVE: premises must conclude F");
+  if (x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean())
+    throw KernelError("RESOLVE: the pivot must be a boolean variable");
+  Term nx = Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), x);
+  Hyps p = hyp_remove(pos.hyps_, x), n = hyp_remove(neg.hyps_, nx);
+  if (p == pos.hyps_) throw KernelError("RESOLVE: the pivot is not a hypothesis of the first premise");
+  if (n == neg.hyps_) throw KernelError("RESOLVE: the negated pivot is not a hypothesis of the second premise");
+  ++resolve_count;
+  return Thm(hyp_union(p, n), fl, ax_union(pos.axioms_, neg.axioms_));
+}
+
+uint64_t Kernel::resolve_uses() { return resolve_count; }
+
 bool Kernel::has_type(const std::string& name) { return Signature::types().count(intern_name(name)); }
 bool Kernel::has_constant(const std::string& name) {
   return Signature::consts().count(intern_name(name));

@@ -120,6 +120,18 @@ class Kernel {
                                                        const std::string& abs,
                                                        const std::string& rep, const Thm& th);
 
+  // ---- Fast path (not primitive; spec/kernel.md, "Fast paths") ----------------------
+  //  P ⊢ F    N ⊢ F
+  //  ─────────────────────────────  RESOLVE x      (x : bool a variable, x ∈ P, ~x ∈ N)
+  //  (P − {x}) ∪ (N − {~x}) ⊢ F
+  // Derivable: NOT_INTRO (DISCH x, then fold ~x = x ==> F) and PROVE_HYP, using only the
+  // definitions of T, /\, ==> and ~. enable_resolve takes those four theorems and checks
+  // that each has no hypothesis and no axiom and states exactly HOL Light's definition;
+  // RESOLVE refuses to run before that.
+  static void enable_resolve(const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def);
+  static Thm resolve(const Thm& pos, const Thm& neg, const Term& x);
+  static uint64_t resolve_uses();  // for the verdict's list of fast paths used
+
   // Read-only views of the signature.
   static bool has_type(const std::string& name);
   static bool has_constant(const std::string& name);

@@ -12,6 +12,7 @@
 
 #include "checker/checker.hpp"
 #include "checker/problem.hpp"
+#include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "formats/cert_io.hpp"
 #include "formats/dimacs.hpp"
@@ -30,7 +31,7 @@ constexpr int kUsage = 64;
 
 int usage() {
   std::cerr << "usage:\n"
-               "  hcert check PROBLEM PROOF [--from cert|lrat] [--json] [--time-limit SEC] [--mem-limit MB]\n"
+               "  hcert check PROBLEM PROOF [--from cert|lrat|drat] [--pure] [--json] [--time-limit SEC] [--mem-limit MB]\n"
                "              PROOF: a certificate, or an LRAT proof (text or binary, optionally zstd)\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
                "  hcert convert --from lrat PROBLEM.cnf PROOF.lrat -o OUT [--binary] [--zstd]\n"
@@ -153,6 +154,7 @@ int check(const Args& a) {
     rlimit lim{bytes, bytes};
     setrlimit(RLIMIT_AS, &lim);
   }
+  hcert::check::set_pure(a.has("--pure"));
   auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
@@ -238,7 +240,10 @@ int check(const Args& a) {
     for (size_t i = 0; i < rep.holes.size(); ++i) j << (i ? ", " : "") << json_str(rep.holes[i]);
     j << "], \"theories\": [";
     for (size_t i = 0; i < rep.theories.size(); ++i) j << (i ? ", " : "") << json_str(rep.theories[i]);
-    j << "], \"kernel_fast_paths\": [], \"records\": " << rep.records << ", \"steps\": " << rep.steps
+    j << "], \"kernel_fast_paths\": {";
+    size_t fp = 0;
+    for (auto& [name, n] : rep.fast_paths) j << (fp++ ? ", " : "") << json_str(name) << ": " << n;
+    j << "}, \"pure\": " << (a.has("--pure") ? "true" : "false") << ", \"records\": " << rep.records << ", \"steps\": " << rep.steps
       << ", \"rules\": {";
     size_t k = 0;
     for (auto& [name, n] : rep.rules) j << (k++ ? ", " : "") << json_str(name) << ": " << n;
@@ -252,7 +257,10 @@ int check(const Args& a) {
       std::cout << "c axioms";
       if (rep.axioms.empty()) std::cout << " (none)";
       for (auto& ax : rep.axioms) std::cout << " " << ax;
-      std::cout << "\nc kernel fast paths: none\n";
+      std::cout << "\nc kernel fast paths:";
+      if (rep.fast_paths.empty()) std::cout << " none";
+      for (auto& [name, n] : rep.fast_paths) std::cout << " " << name << " (" << n << " uses)";
+      std::cout << "\n";
       for (auto& h : rep.holes) std::cout << "c depends on " << h << "\n";
     }
     std::cout << "c " << rep.records << " records, " << rep.steps << " steps\n";
