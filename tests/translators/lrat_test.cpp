@@ -7,6 +7,7 @@
 
 #include "checker/checker.hpp"
 #include "checker/problem.hpp"
+#include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
 
@@ -56,6 +57,16 @@ Outcome check_lrat(const std::string& cnf_text, const std::string& lrat, std::st
 TEST(Lrat, ValidProofVerifies) {
   std::string msg;
   EXPECT_EQ(check_lrat(kFour, "5 1 0 1 2 0\n6 0 5 3 4 0\n", &msg), Outcome::Verified) << msg;
+}
+
+// --pure derives every RESOLVE from the primitive rules: same verdict, no fast path used.
+TEST(Lrat, PureModeVerifiesWithoutFastPath) {
+  uint64_t before = Kernel::resolve_uses();
+  check::set_pure(true);
+  Outcome o = check_lrat(kFour, "5 1 0 1 2 0\n6 0 5 3 4 0\n");
+  check::set_pure(false);
+  EXPECT_EQ(o, Outcome::Verified);
+  EXPECT_EQ(Kernel::resolve_uses(), before);
 }
 
 TEST(Lrat, CommentsDeletionsAndSubsumedLemma) {
