@@ -320,7 +320,7 @@ std::optional<Thm> theory_fact(const std::string& name) {
 
 Checker::Checker(std::string theory_dir, ProblemLoader load)
     : impl_(std::make_unique<Impl>(Impl::Mode::Cert, std::move(theory_dir), std::move(load), report_)),
-      resolve_base_(Kernel::resolve_uses()) {}
+      fast_base_(Kernel::fast_path_uses()) {}
 Checker::~Checker() = default;
 
 void Checker::feed(const Record& r) { impl_->feed(r); }
@@ -332,7 +332,9 @@ Report Checker::finish() {
     report_.message = "the certificate ends without an end record";
     return report_;
   }
-  if (uint64_t n = Kernel::resolve_uses() - resolve_base_) report_.fast_paths["RESOLVE"] = n;
+  auto now = Kernel::fast_path_uses();
+  for (size_t i = 0; i < now.size(); ++i)
+    if (uint64_t n = now[i].second - fast_base_[i].second) report_.fast_paths[now[i].first] = n;
   report_.statement = text::print(*c.final_thm);
   report_.outcome = Outcome::Verified;
   for (uint32_t a : c.final_thm->axioms()) {

@@ -77,7 +77,7 @@ class Checker {
  private:
   std::unique_ptr<Impl> impl_;
   Report report_;
-  uint64_t resolve_base_;
+  std::vector<std::pair<std::string, uint64_t>> fast_base_;  // fast-path counts at the start
 };
 
 }  // namespace hcert::check

@@ -43,16 +43,33 @@ const rules::BoolDefs& defs() {
 
 bool pure_mode = false;
 
-// RESOLVE: the kernel's fast path unless --pure, then the derivation in rules/sat.cpp.
+// The kernel's clause fast paths unless --pure, then their derivations in rules/sat.cpp.
+void enable_fast_paths() {
+  static bool enabled = false;
+  if (enabled) return;
+  const rules::BoolDefs& d = defs();
+  Kernel::enable_sat(d.t_def, d.and_def, d.imp_def, d.not_def, d.or_def, d.forall_def);
+  enabled = true;
+}
 Thm resolve_step(const Thm& p, const Thm& n, const Term& x) {
   if (pure_mode) return rules::resolve(defs(), p, n, x);
-  static bool enabled = false;
-  if (!enabled) {
-    const rules::BoolDefs& d = defs();
-    Kernel::enable_resolve(d.t_def, d.and_def, d.imp_def, d.not_def);
-    enabled = true;
-  }
+  enable_fast_paths();
   return Kernel::resolve(p, n, x);
+}
+Thm conj_step(const Thm& a, const Thm& b) {
+  if (pure_mode) return rules::conj(defs(), a, b);
+  enable_fast_paths();
+  return Kernel::conj(a, b);
+}
+Thm conjunct_step(const Thm& th, bool second) {
+  if (pure_mode) return second ? rules::conjunct2(defs(), th) : rules::conjunct1(defs(), th);
+  enable_fast_paths();
+  return Kernel::conjunct(th, second);
+}
+Thm clause_intro_step(const Thm& th) {
+  if (pure_mode) return rules::clause_intro(defs(), th);
+  enable_fast_paths();
+  return Kernel::clause_intro(th);
 }
 
 const std::map<std::string, RuleFn>& table() {
@@ -88,9 +105,9 @@ const std::map<std::string, RuleFn>& table() {
       {"truth", [](Cursor&) { return rules::truth(defs()); }},
       {"eqt_intro", [](Cursor& c) { return rules::eqt_intro(defs(), c.th()); }},
       {"eqt_elim", [](Cursor& c) { return rules::eqt_elim(defs(), c.th()); }},
-      {"conj", [](Cursor& c) { const Thm& a = c.th(); return rules::conj(defs(), a, c.th()); }},
-      {"conjunct1", [](Cursor& c) { return rules::conjunct1(defs(), c.th()); }},
-      {"conjunct2", [](Cursor& c) { return rules::conjunct2(defs(), c.th()); }},
+      {"conj", [](Cursor& c) { const Thm& a = c.th(); return conj_step(a, c.th()); }},
+      {"conjunct1", [](Cursor& c) { return conjunct_step(c.th(), false); }},
+      {"conjunct2", [](Cursor& c) { return conjunct_step(c.th(), true); }},
       {"mp", [](Cursor& c) { const Thm& a = c.th(); return rules::mp(defs(), a, c.th()); }},
       {"disch", [](Cursor& c) { const Term& p = c.tm(); return rules::disch(defs(), p, c.th()); }},
       {"spec", [](Cursor& c) { const Term& t = c.tm(); return rules::spec(defs(), t, c.th()); }},
@@ -106,7 +123,7 @@ const std::map<std::string, RuleFn>& table() {
          return rules::disj_cases(defs(), a, b, c.th());
        }},
       // Clause theorems (rules/sat.hpp, spec/sat.md).
-      {"clause_intro", [](Cursor& c) { return rules::clause_intro(defs(), c.th()); }},
+      {"clause_intro", [](Cursor& c) { return clause_intro_step(c.th()); }},
       {"resolve", [](Cursor& c) {
          const Thm& p = c.th();
          const Thm& n = c.th();

@@ -261,30 +261,37 @@ std::pair<Thm, Thm> Kernel::new_basic_type_definition(const std::string& ty, con
 
 // ---- fast path: RESOLVE -------------------------------------------------------------------
 
-static bool resolve_on = false;
-static uint64_t resolve_count = 0;
+static bool sat_on = false;
+static uint64_t resolve_count = 0, clause_intro_count = 0, conj_count = 0, conjunct_count = 0;
 
-void Kernel::enable_resolve(const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def) {
-  Type b = Type::boolean(), bb = Type::fun(b, b), bbb = Type::fun(b, bb);
-  Term p = Term::var("p", b), q = Term::var("q", b), f = Term::var("f", bbb);
+void Kernel::enable_sat(const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def,
+                        const Thm& or_def, const Thm& forall_def) {
+  Type b = Type::boolean(), bb = Type::fun(b, b), bbb = Type::fun(b, bb), a = Type::var("A");
+  Term p = Term::var("p", b), q = Term::var("q", b), r = Term::var("r", b), f = Term::var("f", bbb);
+  Term P = Term::var("P", Type::fun(a, b)), x = Term::var("x", a);
   Term t = Term::constant("T", b), fl = Term::constant("F", b);
   Term conj = Term::constant("/\\", bbb), imp = Term::constant("==>", bbb), neg = Term::constant("~", bb);
-  auto ap2 = [](const Term& g, const Term& x, const Term& y) { return Term::comb(Term::comb(g, x), y); };
+  Term disj = Term::constant("\\/", bbb), all_a = Term::constant("!", Type::fun(Type::fun(a, b), b));
+  Term all_b = Term::constant("!", Type::fun(bb, b));
+  auto ap2 = [](const Term& g, const Term& u, const Term& v) { return Term::comb(Term::comb(g, u), v); };
   Term id = Term::abs(p, p);
-  Term want_t = Term::eq(t, Term::eq(id, id));
-  Term want_and = Term::eq(conj, Term::abs(p, Term::abs(q, Term::eq(Term::abs(f, ap2(f, p, q)), Term::abs(f, ap2(f, t, t))))));
-  Term want_imp = Term::eq(imp, Term::abs(p, Term::abs(q, Term::eq(ap2(conj, p, q), p))));
-  Term want_not = Term::eq(neg, Term::abs(p, ap2(imp, p, fl)));
-  const Thm* given[] = {&t_def, &and_def, &imp_def, &not_def};
-  const Term* want[] = {&want_t, &want_and, &want_imp, &want_not};
-  for (int i = 0; i < 4; ++i)
-    if (!given[i]->hyps_->empty() || !given[i]->axioms_->empty() || given[i]->concl_ != *want[i])
-      throw KernelError("enable_resolve: theorem " + std::to_string(i + 1) + " is not the expected definition");
-  resolve_on = true;
+  Term want[] = {
+      Term::eq(t, Term::eq(id, id)),
+      Term::eq(conj, Term::abs(p, Term::abs(q, Term::eq(Term::abs(f, ap2(f, p, q)), Term::abs(f, ap2(f, t, t)))))),
+      Term::eq(imp, Term::abs(p, Term::abs(q, Term::eq(ap2(conj, p, q), p)))),
+      Term::eq(neg, Term::abs(p, ap2(imp, p, fl))),
+      Term::eq(disj, Term::abs(p, Term::abs(q, Term::comb(all_b, Term::abs(r, ap2(imp, ap2(imp, p, r), ap2(imp, ap2(imp, q, r), r))))))),
+      Term::eq(all_a, Term::abs(P, Term::eq(P, Term::abs(x, t)))),
+  };
+  const Thm* given[] = {&t_def, &and_def, &imp_def, &not_def, &or_def, &forall_def};
+  for (int i = 0; i < 6; ++i)
+    if (!given[i]->hyps_->empty() || !given[i]->axioms_->empty() || given[i]->concl_ != want[i])
+      throw KernelError("enable_sat: theorem " + std::to_string(i + 1) + " is not the expected definition");
+  sat_on = true;
 }
 
 Thm Kernel::resolve(const Thm& pos, const Thm& neg, const Term& x) {
-  if (!resolve_on) throw KernelError("RESOLVE: not enabled (the core definitions were not given)");
+  if (!sat_on) throw KernelError("RESOLVE: not enabled (the core definitions were not given)");
   Term fl = Term::constant("F", Type::boolean());
   if (pos.concl_ != fl || neg.concl_ != fl) throw KernelError("RESOLVE: premises must conclude F");
   if (x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean())
@@ -297,7 +304,55 @@ Thm Kernel::resolve(const Thm& pos, const Thm& neg, const Term& x) {
   return Thm(hyp_union(p, n), fl, ax_union(pos.axioms_, neg.axioms_));
 }
 
-uint64_t Kernel::resolve_uses() { return resolve_count; }
+Thm Kernel::clause_intro(const Thm& th) {
+  if (!sat_on) throw KernelError("CLAUSE_INTRO: not enabled (the core definitions were not given)");
+  Type b = Type::boolean();
+  Term fl = Term::constant("F", b);
+  if (th.concl_.type() != b) throw KernelError("CLAUSE_INTRO: not a proposition");
+  if (th.concl_ == fl) return th;
+  Term neg = Term::constant("~", Type::fun(b, b));
+  Term disj = Term::constant("\\/", Type::fun(b, Type::fun(b, b)));
+  auto comp = [&](const Term& l) {
+    return l.kind() == TermKind::Comb && l.rator() == neg ? l.rand() : Term::comb(neg, l);
+  };
+  auto out = std::make_shared<std::vector<Term>>(*th.hyps_);
+  Term c = th.concl_;
+  while (c.kind() == TermKind::Comb && c.rator().kind() == TermKind::Comb && c.rator().rator() == disj) {
+    out->push_back(comp(c.rator().rand()));
+    c = c.rand();
+  }
+  out->push_back(comp(c));
+  std::sort(out->begin(), out->end(), by_serial);
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+  ++clause_intro_count;
+  return Thm(out, fl, th.axioms_);
+}
+
+static const Term& conj_const() {
+  static const Term c = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+  return c;
+}
+
+Thm Kernel::conj(const Thm& p, const Thm& q) {
+  if (!sat_on) throw KernelError("CONJ: not enabled (the core definitions were not given)");
+  ++conj_count;
+  return Thm(hyp_union(p.hyps_, q.hyps_), Term::comb(Term::comb(conj_const(), p.concl_), q.concl_),
+             ax_union(p.axioms_, q.axioms_));
+}
+
+Thm Kernel::conjunct(const Thm& pq, bool second) {
+  if (!sat_on) throw KernelError("CONJUNCT: not enabled (the core definitions were not given)");
+  const Term& c = pq.concl_;
+  if (c.kind() != TermKind::Comb || c.rator().kind() != TermKind::Comb || c.rator().rator() != conj_const())
+    throw KernelError("CONJUNCT: not a conjunction");
+  ++conjunct_count;
+  return Thm(pq.hyps_, second ? c.rand() : c.rator().rand(), pq.axioms_);
+}
+
+std::vector<std::pair<std::string, uint64_t>> Kernel::fast_path_uses() {
+  return {{"RESOLVE", resolve_count}, {"CLAUSE_INTRO", clause_intro_count}, {"CONJ", conj_count},
+          {"CONJUNCT", conjunct_count}};
+}
 
 bool Kernel::has_type(const std::string& name) { return Signature::types().count(intern_name(name)); }
 bool Kernel::has_constant(const std::string& name) {

@@ -120,17 +120,32 @@ class Kernel {
                                                        const std::string& abs,
                                                        const std::string& rep, const Thm& th);
 
-  // ---- Fast path (not primitive; spec/kernel.md, "Fast paths") ----------------------
+  // ---- Fast paths (not primitive; spec/kernel.md §12) -----------------------------------
+  // Each is derivable from the ten rules and the core theory's definitions of T, /\, ==>,
+  // ~, \/ and !. enable_sat takes those six theorems and checks that each has no
+  // hypothesis and no axiom and states exactly HOL Light's definition; before that the
+  // fast paths refuse to run. Each use is counted for the verdict.
+  static void enable_sat(const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def,
+                         const Thm& or_def, const Thm& forall_def);
+
   //  P ⊢ F    N ⊢ F
   //  ─────────────────────────────  RESOLVE x      (x : bool a variable, x ∈ P, ~x ∈ N)
   //  (P − {x}) ∪ (N − {~x}) ⊢ F
-  // Derivable: NOT_INTRO (DISCH x, then fold ~x = x ==> F) and PROVE_HYP, using only the
-  // definitions of T, /\, ==> and ~. enable_resolve takes those four theorems and checks
-  // that each has no hypothesis and no axiom and states exactly HOL Light's definition;
-  // RESOLVE refuses to run before that.
-  static void enable_resolve(const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def);
   static Thm resolve(const Thm& pos, const Thm& neg, const Term& x);
-  static uint64_t resolve_uses();  // for the verdict's list of fast paths used
+
+  //  A ⊢ l1 \/ (l2 \/ … \/ lk)
+  //  ─────────────────────────────────  CLAUSE_INTRO     (comp(~t) = t, comp(t) = ~t;
+  //  A ∪ {comp(l1), …, comp(lk)} ⊢ F                      A ⊢ F is returned as it is)
+  static Thm clause_intro(const Thm& th);
+
+  //  A ⊢ p    B ⊢ q                 A ⊢ p /\ q                 A ⊢ p /\ q
+  //  ───────────────── CONJ         ──────────── CONJUNCT1      ──────────── CONJUNCT2
+  //  A ∪ B ⊢ p /\ q                  A ⊢ p                       A ⊢ q
+  static Thm conj(const Thm& p, const Thm& q);
+  static Thm conjunct(const Thm& pq, bool second);
+
+  // Uses of each fast path so far: RESOLVE, CLAUSE_INTRO, CONJ, CONJUNCT.
+  static std::vector<std::pair<std::string, uint64_t>> fast_path_uses();
 
   // Read-only views of the signature.
   static bool has_type(const std::string& name);

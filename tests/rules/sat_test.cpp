@@ -18,7 +18,7 @@ namespace {
 const rules::BoolDefs& defs() {
   check::load_pinned_theory(check::default_theory_dir(), "core");
   static rules::BoolDefs d = rules::BoolDefs::from_core();
-  static bool enabled = (Kernel::enable_resolve(d.t_def, d.and_def, d.imp_def, d.not_def), true);
+  static bool enabled = (Kernel::enable_sat(d.t_def, d.and_def, d.imp_def, d.not_def, d.or_def, d.forall_def), true);
   (void)enabled;
   return d;
 }
@@ -68,8 +68,10 @@ TEST(Resolve, FastPathRejects) {
 
 TEST(Resolve, EnableChecksTheDefinitions) {
   const rules::BoolDefs& d = defs();
-  EXPECT_THROW(Kernel::enable_resolve(d.and_def, d.t_def, d.imp_def, d.not_def), KernelError);
-  EXPECT_THROW(Kernel::enable_resolve(d.t_def, d.and_def, d.imp_def, Kernel::assume(d.not_def.concl())), KernelError);
+  EXPECT_THROW(Kernel::enable_sat(d.and_def, d.t_def, d.imp_def, d.not_def, d.or_def, d.forall_def), KernelError);
+  EXPECT_THROW(Kernel::enable_sat(d.t_def, d.and_def, d.imp_def, Kernel::assume(d.not_def.concl()), d.or_def, d.forall_def),
+               KernelError);
+  EXPECT_THROW(Kernel::enable_sat(d.t_def, d.and_def, d.imp_def, d.not_def, d.forall_def, d.or_def), KernelError);
 }
 
 // Random clauses over 6 variables: whenever a pivot fits, the fast path and the derivation
@@ -88,6 +90,49 @@ RC_GTEST_PROP(Resolve, FastPathEqualsDerivation, ()) {
   RC_ASSERT(fast.concl() == slow.concl());
   RC_ASSERT(sorted_hyps(fast) == sorted_hyps(slow));
   RC_ASSERT(fast.axioms() == slow.axioms());
+}
+
+// Random clauses, also with general (non-literal) disjuncts: the fast path's hypotheses and
+// conclusion are the derivation's.
+RC_GTEST_PROP(ClauseIntro, FastPathEqualsDerivation, ()) {
+  auto lit = rc::gen::suchThat(rc::gen::inRange(-6, 7), [](int x) { return x != 0; });
+  auto c = *rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(0, 7), lit);
+  const rules::BoolDefs& d = defs();
+  Thm th = Kernel::assume(check::dimacs_clause(c));
+  Thm fast = Kernel::clause_intro(th);
+  Thm slow = rules::clause_intro(d, th);
+  RC_ASSERT(fast.concl() == slow.concl());
+  RC_ASSERT(sorted_hyps(fast) == sorted_hyps(slow));
+  // A clause whose first disjunct is the negation of the rest (comp(l1) is a subterm).
+  if (c.size() >= 2) {
+    Term rest = check::dimacs_clause(std::vector<int32_t>(c.begin() + 1, c.end()));
+    Term odd = Term::comb(Term::comb(Term::constant("\\/", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean()))),
+                                     rules::complement(rest)), rest);
+    Thm t2 = Kernel::assume(odd);
+    RC_ASSERT(sorted_hyps(Kernel::clause_intro(t2)) == sorted_hyps(rules::clause_intro(d, t2)));
+  }
+}
+
+// CONJ and CONJUNCT1/2 against rules/bool.cpp on random theorems with hypotheses.
+RC_GTEST_PROP(Conj, FastPathsEqualDerivations, ()) {
+  const rules::BoolDefs& d = defs();
+  auto lit = rc::gen::suchThat(rc::gen::inRange(-6, 7), [](int x) { return x != 0; });
+  Term p = check::dimacs_clause(*rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(1, 4), lit));
+  Term q = check::dimacs_clause(*rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(1, 4), lit));
+  Thm a = Kernel::assume(p), b = Kernel::assume(q);
+  Thm fast = Kernel::conj(a, b), slow = rules::conj(d, a, b);
+  RC_ASSERT(fast.concl() == slow.concl());
+  RC_ASSERT(sorted_hyps(fast) == sorted_hyps(slow));
+  for (bool second : {false, true}) {
+    Thm f = Kernel::conjunct(fast, second), s = second ? rules::conjunct2(d, fast) : rules::conjunct1(d, fast);
+    RC_ASSERT(f.concl() == s.concl());
+    RC_ASSERT(sorted_hyps(f) == sorted_hyps(s));
+  }
+}
+
+TEST(Conj, ConjunctRejectsNonConjunction) {
+  defs();
+  EXPECT_THROW(Kernel::conjunct(Kernel::assume(check::dimacs_clause({1, 2})), false), KernelError);
 }
 
 }  // namespace

@@ -61,12 +61,12 @@ TEST(Lrat, ValidProofVerifies) {
 
 // --pure derives every RESOLVE from the primitive rules: same verdict, no fast path used.
 TEST(Lrat, PureModeVerifiesWithoutFastPath) {
-  uint64_t before = Kernel::resolve_uses();
+  auto before = Kernel::fast_path_uses();
   check::set_pure(true);
   Outcome o = check_lrat(kFour, "5 1 0 1 2 0\n6 0 5 3 4 0\n");
   check::set_pure(false);
   EXPECT_EQ(o, Outcome::Verified);
-  EXPECT_EQ(Kernel::resolve_uses(), before);
+  EXPECT_EQ(Kernel::fast_path_uses(), before);
 }
 
 TEST(Lrat, CommentsDeletionsAndSubsumedLemma) {
