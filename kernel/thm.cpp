@@ -11,7 +11,9 @@ namespace hcert {
 
 // ---- hypothesis sets ---------------------------------------------------------------------
 
-static bool by_serial(const Term& x, const Term& y) { return x.serial() < y.serial(); }
+static bool by_serial(const Term& x, const Term& y) {
+  return TermOps::node(x)->serial < TermOps::node(y)->serial;  // hypotheses are never null
+}
 
 static const Hyps& no_hyps() {
   static const Hyps* empty = new Hyps(std::make_shared<const std::vector<Term>>());
@@ -290,13 +292,23 @@ void Kernel::enable_sat(const Thm& t_def, const Thm& and_def, const Thm& imp_def
   sat_on = true;
 }
 
+// F and ~, made once (after enable_sat, so the core theory has declared them).
+static const Term& false_const() {
+  static const Term f = Term::constant("F", Type::boolean());
+  return f;
+}
+static const Term& not_const() {
+  static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
+  return n;
+}
+
 Thm Kernel::resolve(const Thm& pos, const Thm& neg, const Term& x) {
   if (!sat_on) throw KernelError("RESOLVE: not enabled (the core definitions were not given)");
-  Term fl = Term::constant("F", Type::boolean());
+  const Term& fl = false_const();
   if (pos.concl_ != fl || neg.concl_ != fl) throw KernelError("RESOLVE: premises must conclude F");
   if (x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean())
     throw KernelError("RESOLVE: the pivot must be a boolean variable");
-  Term nx = Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), x);
+  Term nx = Term::comb(not_const(), x);
   Hyps p = hyp_remove(pos.hyps_, x), n = hyp_remove(neg.hyps_, nx);
   if (p == pos.hyps_) throw KernelError("RESOLVE: the pivot is not a hypothesis of the first premise");
   if (n == neg.hyps_) throw KernelError("RESOLVE: the negated pivot is not a hypothesis of the second premise");
@@ -307,10 +319,10 @@ Thm Kernel::resolve(const Thm& pos, const Thm& neg, const Term& x) {
 Thm Kernel::clause_intro(const Thm& th) {
   if (!sat_on) throw KernelError("CLAUSE_INTRO: not enabled (the core definitions were not given)");
   Type b = Type::boolean();
-  Term fl = Term::constant("F", b);
+  const Term& fl = false_const();
   if (th.concl_.type() != b) throw KernelError("CLAUSE_INTRO: not a proposition");
   if (th.concl_ == fl) return th;
-  Term neg = Term::constant("~", Type::fun(b, b));
+  const Term& neg = not_const();
   Term disj = Term::constant("\\/", Type::fun(b, Type::fun(b, b)));
   auto comp = [&](const Term& l) {
     return l.kind() == TermKind::Comb && l.rator() == neg ? l.rand() : Term::comb(neg, l);
