@@ -41,12 +41,12 @@ $(B)/bench_format_gen: $(B)/bench/format/gen.o
 test: $(B)/unit_tests $(B)/hcert
 	tests/run $(B)
 
-# The main job: check the bundled examples end to end (a kernel script; a certificate
-# refuting certs/unit-pair.cnf, in text and in compressed binary form).
+# The main job: check a real CaDiCaL DRAT proof of a bundled CNF (pigeonhole ph6); then
+# the hand-made examples (a certificate refuting certs/unit-pair.cnf, a kernel script).
 demo: $(B)/hcert
-	$(B)/hcert kernel certs/truth.hk
+	$(B)/hcert check certs/ph6.cnf certs/ph6.drat.zst
 	$(B)/hcert check certs/unit-pair.cnf certs/unit-pair.hct
-	$(B)/hcert check certs/unit-pair.cnf certs/unit-pair.hcb.zst
+	$(B)/hcert kernel certs/truth.hk
 
 bench: $(B)/bench_kernel $(B)/bench_format_gen $(B)/hcert
 	$(B)/bench_kernel

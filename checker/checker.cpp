@@ -336,6 +336,8 @@ Report Checker::finish() {
   for (size_t i = 0; i < now.size(); ++i)
     if (uint64_t n = now[i].second - fast_base_[i].second) report_.fast_paths[now[i].first] = n;
   report_.statement = text::print(*c.final_thm);
+  report_.conclusion = text::print(c.final_thm->concl());
+  report_.hypotheses = c.final_thm->hyps().size();
   report_.outcome = Outcome::Verified;
   for (uint32_t a : c.final_thm->axioms()) {
     const std::string& name = Kernel::axioms()[a].name;

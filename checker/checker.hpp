@@ -43,6 +43,8 @@ struct Report {
   Outcome outcome = Outcome::InputError;
   std::string message;               // why, when not verified
   std::string statement;             // the final theorem, printed
+  std::string conclusion;            // its conclusion, printed
+  uint64_t hypotheses = 0;           // how many hypotheses it has (each a problem assertion)
   std::vector<std::string> axioms;   // axioms the final theorem depends on
   std::vector<std::string> holes;    // holes it depends on (then outcome is Incomplete)
   std::vector<std::string> theories; // theories loaded, "name sha256"

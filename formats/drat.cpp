@@ -9,13 +9,22 @@ bool space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 constexpr int64_t kMaxVar = (int64_t(1) << 31) - 1;
 }  // namespace
 
-DratReader::DratReader(std::unique_ptr<Source> src, int binary) : in_(std::move(src)) {
-  if (binary < 0) {
-    int c = in_.peek();
-    binary_ = c == 'a' || c == 'd';
-  } else {
-    binary_ = binary == 1;
-  }
+// Binary DRAT ends every step with a 0 byte, so its first kilobyte holds bytes that text
+// never has; text DRAT may start with "d " like binary may start with 'd'.
+static std::unique_ptr<Source> sniff(std::unique_ptr<Source> src, bool& binary) {
+  std::string head = read_head(*src, 1024);
+  binary = false;
+  for (unsigned char c : head)
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') binary = true;
+  if (head.empty() || (head[0] != 'a' && head[0] != 'd')) binary = false;
+  return replay(std::move(head), std::move(src));
+}
+
+DratReader::DratReader(std::unique_ptr<Source> src, int binary) : in_(nullptr) {
+  bool sniffed = false;
+  if (binary < 0) src = sniff(std::move(src), sniffed);
+  binary_ = binary < 0 ? sniffed : binary == 1;
+  in_ = ByteReader(std::move(src));
 }
 
 bool DratReader::next(DratStep& s) {

@@ -2,8 +2,8 @@
 //   text:   LIT... 0  (addition)      d LIT... 0  (deletion of one copy)      c ... (comment)
 //   binary: 'a' or 'd', then literals as LEB128 varints of 2l (l > 0) or 2|l| + 1 (l < 0),
 //           then a 0 byte
-// Plain or zstd-compressed; binary is detected by a first byte 'a' or 'd' followed by a
-// varint, or forced.
+// Plain or zstd-compressed; binary is detected (first byte 'a' or 'd' and a control byte,
+// such as the 0 that ends each binary step, in the first kilobyte) or forced.
 #pragma once
 #include <cstdint>
 #include <memory>

@@ -36,6 +36,8 @@ int usage() {
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
                "  hcert convert --from lrat PROBLEM.cnf PROOF.lrat -o OUT [--binary] [--zstd]\n"
                "                [--theory | --problem FILE] [--requires THEORY,...]\n"
+               "  hcert convert --from drat PROBLEM.cnf PROOF.drat -o OUT [--binary] [--zstd]\n"
+               "  hcert export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat [--zstd]\n"
                "  hcert stats CERT\n"
                "  hcert kernel SCRIPT\n"
                "See spec/cli.md.\n";
@@ -252,7 +254,12 @@ int check(const Args& a) {
     std::cout << j.str() << "\n";
   } else {
     if (!rep.message.empty()) std::cout << "c " << certificate << ": " << rep.message << "\n";
-    if (!rep.statement.empty()) std::cout << "c proved " << rep.statement << "\n";
+    if (rep.statement.size() <= 2000) {
+      if (!rep.statement.empty()) std::cout << "c proved " << rep.statement << "\n";
+    } else {  // a long statement is summarised; --json prints it whole
+      std::cout << "c proved " << rep.hypotheses << " of the problem's assertions |- " << rep.conclusion
+                << " (the statement has " << rep.statement.size() << " characters; --json prints it)\n";
+    }
     if (rep.outcome == Outcome::Verified || rep.outcome == Outcome::Incomplete) {
       std::cout << "c axioms";
       if (rep.axioms.empty()) std::cout << " (none)";
@@ -312,6 +319,16 @@ int convert(const Args& a) {
       hcert::LratReader in(hcert::open_source(a.pos[1]), a.has("--binary-proof") ? 1 : -1);
       hcert::sat::lrat_to_certificate(hcert::read_dimacs(a.pos[0]), in, em,
                                       a.get("--theories", hcert::check::default_theory_dir()));
+    } else if (from == "drat") {  // convert --from drat PROBLEM.cnf PROOF.drat -o OUT
+      if (a.pos.size() != 2) return usage();
+      hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
+      hcert::DratReader in(hcert::open_source(a.pos[1]));
+      std::vector<hcert::LratStep> steps = hcert::sat::drat_to_lrat(cnf, in);
+      size_t i = 0;
+      hcert::cert::Emitter em(*out);
+      hcert::sat::lrat_to_certificate(
+          cnf, [&](hcert::LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; }, em,
+          a.get("--theories", hcert::check::default_theory_dir()));
     } else if (from == "cert") {
       auto in = hcert::cert::open_records(a.pos[0]);
       hcert::cert::Record r;
@@ -328,6 +345,41 @@ int convert(const Args& a) {
     return static_cast<int>(e.outcome);
   } catch (const std::exception& e) {
     std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
+    return 3;
+  }
+  return 0;
+}
+
+// export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat: the hints hcert found, as LRAT text, so
+// that an independent LRAT checker (lrat-check, cake_lpr) can confirm the verdict.
+int export_lrat(const Args& a) {
+  if (!a.has("--lrat") || a.pos.size() != 2 || !a.has("-o")) return usage();
+  try {
+    hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
+    hcert::DratReader in(hcert::open_source(a.pos[1]));
+    std::vector<hcert::LratStep> steps = hcert::sat::drat_to_lrat(cnf, in);
+    hcert::Sink out(a.get("-o"), a.has("--zstd"));
+    uint64_t last = cnf.clauses.size();
+    for (const hcert::LratStep& s : steps) {
+      std::string line;
+      if (s.deletion) {
+        line = std::to_string(last) + " d";
+        for (int64_t id : s.hints) line += " " + std::to_string(id);
+      } else {
+        last = s.id;
+        line = std::to_string(s.id);
+        for (int64_t l : s.lits) line += " " + std::to_string(l);
+        line += " 0";
+        for (int64_t h : s.hints) line += " " + std::to_string(h);
+      }
+      out.write(line + " 0\n");
+    }
+    out.close();
+  } catch (const hcert::check::Failure& e) {
+    std::cout << "c " << e.what() << "\ns " << (e.outcome == Outcome::Rejected ? "NOT VERIFIED" : "ERROR") << "\n";
+    return static_cast<int>(e.outcome);
+  } catch (const std::exception& e) {
+    std::cout << "c " << e.what() << "\ns ERROR\n";
     return 3;
   }
   return 0;
@@ -389,6 +441,7 @@ int main(int argc, char** argv) {
     if (cmd == "convert")
       return convert(parse_args(argc, argv, {"--from", "--problem", "--theories", "--requires"}));
     if (cmd == "stats") return stats(parse_args(argc, argv, {}));
+    if (cmd == "export") return export_lrat(parse_args(argc, argv, {}));
     if (cmd == "kernel") return kernel_script(parse_args(argc, argv, {}));
   } catch (const std::logic_error& e) {  // bad option values (std::stod and friends)
     std::cerr << "hcert: bad argument: " << e.what() << "\n";

@@ -1,0 +1,115 @@
+// DRAT -> hints (backward checking) -> LRAT translation -> kernel: valid proofs verify,
+// broken ones are refused, malformed ones are input errors with a place.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "checker/checker.hpp"
+#include "checker/problem.hpp"
+#include "formats/cert_emit.hpp"
+#include "translators/drat/drat_to_lrat.hpp"
+#include "translators/drat/lrat_to_cert.hpp"
+
+using namespace hcert;
+using check::Outcome;
+
+namespace {
+
+class Feed : public cert::RecordWriter {
+ public:
+  explicit Feed(check::Checker& c) : c_(c) {}
+  void write(const cert::Record& r) override { c_.feed(r); }
+  void close() override {}
+
+ private:
+  check::Checker& c_;
+};
+
+std::string file(const std::string& name, const std::string& text) {
+  std::string path = testing::TempDir() + "/hcert_drat_test_" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
+
+Outcome check_drat(const std::string& cnf_text, const std::string& drat, std::string* msg = nullptr) {
+  std::string cnf = file("p.cnf", cnf_text), proof = file("p.drat", drat);
+  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  try {
+    Cnf problem = read_dimacs(cnf);
+    DratReader in(open_source(proof));
+    std::vector<LratStep> steps = sat::drat_to_lrat(problem, in);
+    size_t i = 0;
+    Feed sink(c);
+    cert::Emitter em(sink);
+    sat::lrat_to_certificate(
+        problem, [&](LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; }, em,
+        check::default_theory_dir());
+    check::Report r = c.finish();
+    if (msg) *msg = r.message;
+    return r.outcome;
+  } catch (const check::Failure& e) {
+    if (msg) *msg = e.what();
+    return e.outcome;
+  } catch (const cert::FormatError& e) {
+    if (msg) *msg = e.what();
+    return Outcome::InputError;
+  }
+}
+
+TEST(Drat, ValidTextAndBinary) {
+  std::string msg;
+  EXPECT_EQ(check_drat(kFour, "c comment\n1 0\n0\n", &msg), Outcome::Verified) << msg;
+  EXPECT_EQ(check_drat(kFour, "1 2 0\nd 1 2 0\n1\n0\n0\n"), Outcome::Verified);  // a step across lines
+  EXPECT_EQ(check_drat(kFour, std::string("a\x02\x00" "a\x00", 5)), Outcome::Verified);  // binary: 1 0, 0
+  EXPECT_EQ(check_drat(kFour, "1 0\nd 1 0\n0\n"), Outcome::Verified);  // unit deletion ignored (like drat-trim)
+}
+
+TEST(Drat, Refused) {
+  std::string msg;
+  EXPECT_EQ(check_drat(kFour, "0\n", &msg), Outcome::Rejected) << "a lemma later steps need was removed: " << msg;
+  EXPECT_EQ(check_drat(kFour, "1 0\n", &msg), Outcome::Rejected) << "no empty clause: " << msg;
+  EXPECT_EQ(check_drat(kFour, "1 0\nd 1 2 0\nd 1 -2 0\nd -1 2 0\n0\n", &msg), Outcome::Rejected)
+      << "needed clauses deleted: " << msg;
+  // x1 = x2 = true satisfies the first three clauses: no proof can refute them.
+  EXPECT_EQ(check_drat("p cnf 2 3\n1 2 0\n1 -2 0\n-1 2 0\n", "1 0\n0\n", &msg), Outcome::Rejected) << msg;
+  // A RAT lemma (x3 is a fresh variable: blocked, not RUP) is reported, not verified.
+  EXPECT_EQ(check_drat(kFour, "3 0\n1 0\n0\n", &msg), Outcome::Verified) << "unneeded RAT lemma: " << msg;
+}
+
+TEST(Drat, Malformed) {
+  struct M {
+    const char* text;
+    uint64_t line;
+  };
+  for (const M& m : std::vector<M>{{"1 x 0\n", 1}, {"1 2\n", 1}, {"1 0\n-0\n0\n", 2}, {"4294967297 0\n", 1},
+                                   {"d\n1 0 5\n", 2}}) {
+    std::string msg;
+    EXPECT_EQ(check_drat(kFour, m.text, &msg), Outcome::InputError) << m.text;
+    EXPECT_NE(msg.find("line " + std::to_string(m.line)), std::string::npos) << m.text << " -> " << msg;
+  }
+  EXPECT_EQ(check_drat(kFour, std::string("a\x82", 2)), Outcome::InputError);  // truncated binary
+}
+
+TEST(Drat, BundledCadicalProof) {
+  // certs/ph6.drat.zst: CaDiCaL 1.5.3's DRAT proof of the pigeonhole formula certs/ph6.cnf.
+  std::string dir = check::default_theory_dir() + "/../";
+  std::string cnf = dir + "ph6.cnf", proof = dir + "ph6.drat.zst";
+  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  Cnf problem = read_dimacs(cnf);
+  DratReader in(open_source(proof));
+  sat::DratStats st;
+  std::vector<LratStep> steps = sat::drat_to_lrat(problem, in, &st);
+  EXPECT_GT(st.core_lemmas, 100u);
+  size_t i = 0;
+  Feed sink(c);
+  cert::Emitter em(sink);
+  sat::lrat_to_certificate(problem, [&](LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; },
+                           em, check::default_theory_dir());
+  check::Report r = c.finish();
+  EXPECT_EQ(r.outcome, Outcome::Verified) << r.message;
+  EXPECT_TRUE(r.axioms.empty());
+}
+
+}  // namespace
