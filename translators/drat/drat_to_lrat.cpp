@@ -19,18 +19,26 @@ constexpr uint32_t kNone = UINT32_MAX;
 // epoch, so its watches become stale and are dropped when propagation next meets them;
 // reviving it adds fresh watches. Since every RUP check starts from an empty assignment, a
 // revived clause satisfies the two-watched-literal invariant at once.
+// Hot per-clause data, 16 bytes, read on every watch visit; the literals live in one arena
+// (reordered in place by propagation: the watched ones are the first two).
+struct Hot {
+  uint32_t start, size, epoch;
+  bool alive, marked;
+};
+// Cold per-clause data.
 struct Clause {
-  std::vector<int32_t> lits;  // reordered by propagation (watches are lits[0], lits[1])
-  int32_t pivot = 0;          // first literal as written (RAT pivot)
-  uint64_t id = 0;            // LRAT id
-  bool alive = true, marked = false, lemma = false;
-  uint32_t epoch = 0;
+  int32_t pivot = 0;    // first literal as written (RAT pivot)
+  uint64_t id = 0;      // LRAT id
+  bool lemma = false;
   uint64_t line = 0, offset = 0;
   std::vector<int64_t> hints;
 };
 
+// A watch carries a blocker (the clause's other watched literal when it was made): if the
+// blocker is true the clause is satisfied and need not be touched at all.
 struct Watch {
   uint32_t cid, epoch;
+  int32_t blocker;
 };
 
 struct Event {
@@ -81,7 +89,8 @@ class Backward {
 
     // Backwards from the empty clause: un-add lemmas, re-add deleted clauses, check the
     // lemmas the refutation needs.
-    cls_[empty].marked = true;
+    hot_[empty].marked = true;
+    std::vector<int32_t> lits;
     for (size_t t = events_.size(); t-- > 0;) {
       uint32_t cid = events_[t].cid;
       if (events_[t].deletion) {
@@ -89,10 +98,10 @@ class Backward {
         continue;
       }
       kill(cid);
-      Clause& c = cls_[cid];
-      if (!c.marked) continue;
+      if (!hot_[cid].marked) continue;
       ++st.core_lemmas;
-      if (!rup(events_[t].cid, c.lits, &c.hints)) reject_or_rat(events_[t].cid);
+      lits.assign(lits_of(cid), lits_of(cid) + hot_[cid].size);
+      if (!rup(lits, &cls_[cid].hints)) reject_or_rat(cid);
     }
     st.propagations = props_;
 
@@ -101,16 +110,17 @@ class Backward {
     for (const Event& e : events_) {
       const Clause& c = cls_[e.cid];
       if (e.deletion) {
-        if (c.lemma && !c.marked) continue;
+        if (c.lemma && !hot_[e.cid].marked) continue;
         LratStep d;
         d.deletion = true;
         d.hints = {static_cast<int64_t>(c.id)};
         out.push_back(std::move(d));
-      } else if (c.marked) {
+      } else if (hot_[e.cid].marked) {
         LratStep a;
         a.id = c.id;
-        for (int32_t l : sorted(original_[e.cid])) a.lits.push_back(l);
-        a.hints = c.hints;
+        for (uint32_t k = 0; k < hot_[e.cid].size; ++k) a.lits.push_back(lits_of(e.cid)[k]);
+        std::sort(a.lits.begin(), a.lits.end());
+        a.hints = std::move(cls_[e.cid].hints);
         a.line = c.line;
         a.offset = c.offset;
         out.push_back(std::move(a));
@@ -126,6 +136,7 @@ class Backward {
     return v;
   }
   static size_t idx(int32_t lit) { return 2 * static_cast<size_t>(std::abs(lit)) + (lit < 0); }
+  int32_t* lits_of(uint32_t cid) { return arena_.data() + hot_[cid].start; }
 
   void grow(uint32_t var) {
     if (value_.size() <= var) {
@@ -137,43 +148,42 @@ class Backward {
     }
   }
 
+  void watch(uint32_t cid) {
+    const int32_t* l = lits_of(cid);
+    watches_[idx(l[0])].push_back({cid, hot_[cid].epoch, l[1]});
+    watches_[idx(l[1])].push_back({cid, hot_[cid].epoch, l[0]});
+  }
+  void kill(uint32_t cid) {
+    hot_[cid].alive = false;
+    ++hot_[cid].epoch;
+  }
+  void revive(uint32_t cid) {
+    hot_[cid].alive = true;
+    if (hot_[cid].size >= 2) watch(cid);
+  }
+
+  // The literals (duplicates removed), with the first one as written kept first: RAT is
+  // checked on it.
   uint32_t add_clause(const std::vector<int32_t>& lits, uint64_t id, bool lemma, uint64_t line, uint64_t off) {
     uint32_t cid = static_cast<uint32_t>(cls_.size());
+    std::vector<int32_t> ls = sorted(lits);
+    int32_t pivot = lits.empty() ? 0 : lits[0];
+    auto p = std::find(ls.begin(), ls.end(), pivot);
+    if (p != ls.end()) std::iter_swap(ls.begin(), p);
+    hot_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(ls.size()), 0, true, false});
+    arena_.insert(arena_.end(), ls.begin(), ls.end());
     Clause c;
-    c.lits = sorted(lits);
-    c.pivot = lits.empty() ? 0 : lits[0];
-    // Keep the pivot first among the literals as written (RAT is checked on it).
-    auto p = std::find(c.lits.begin(), c.lits.end(), c.pivot);
-    if (p != c.lits.end()) std::iter_swap(c.lits.begin(), p);
+    c.pivot = pivot;
     c.id = id;
     c.lemma = lemma;
     c.line = line;
     c.offset = off;
-    if (c.lits.size() >= 2) {
-      watches_[idx(c.lits[0])].push_back({cid, 0});
-      watches_[idx(c.lits[1])].push_back({cid, 0});
-    } else if (c.lits.size() == 1) {
-      units_.push_back(cid);
-    } else if (!lemma) {
-      empties_.push_back(cid);
-    }
-    by_lits_[sorted(lits)].push_back(cid);
-    original_.push_back(lits);
     cls_.push_back(std::move(c));
+    if (ls.size() >= 2) watch(cid);
+    else if (ls.size() == 1) units_.push_back(cid);
+    else if (!lemma) empties_.push_back(cid);
+    by_lits_[sorted(lits)].push_back(cid);
     return cid;
-  }
-
-  void kill(uint32_t cid) {
-    cls_[cid].alive = false;
-    ++cls_[cid].epoch;
-  }
-  void revive(uint32_t cid) {
-    Clause& c = cls_[cid];
-    c.alive = true;
-    if (c.lits.size() >= 2) {
-      watches_[idx(c.lits[0])].push_back({cid, c.epoch});
-      watches_[idx(c.lits[1])].push_back({cid, c.epoch});
-    }
   }
 
   int8_t value(int32_t lit) const {
@@ -191,66 +201,77 @@ class Backward {
     trail_.clear();
   }
 
-  // Unit propagation over the alive clauses from the current trail; returns the conflict
-  // clause or kNone.
-  uint32_t propagate(size_t head) {
+  // Core-first (as drat-trim): clauses already needed by the proof (marked) propagate to
+  // a fixpoint before any other clause may add one literal, which keeps the set of needed
+  // lemmas small.
+  uint32_t propagate() {
     for (uint32_t e : empties_)
-      if (cls_[e].alive) return e;
+      if (hot_[e].alive) return e;
     for (uint32_t u : units_) {
-      const Clause& c = cls_[u];
-      if (!c.alive) continue;
-      int8_t v = value(c.lits[0]);
+      if (!hot_[u].alive) continue;
+      int32_t l = lits_of(u)[0];
+      int8_t v = value(l);
       if (v < 0) return u;
-      if (v == 0) assign(c.lits[0], u);
+      if (v == 0) assign(l, u);
     }
-    while (head < trail_.size()) {
-      int32_t falsified = -trail_[head++];
-      std::vector<Watch>& ws = watches_[idx(falsified)];
-      size_t keep = 0;
-      for (size_t i = 0; i < ws.size(); ++i) {
-        Watch w = ws[i];
-        Clause& c = cls_[w.cid];
-        if (!c.alive || c.epoch != w.epoch) continue;  // stale: drop
-        ++props_;
-        if (c.lits[0] == falsified) std::swap(c.lits[0], c.lits[1]);
-        if (c.lits[1] != falsified) continue;  // stale duplicate from an older revival
-        if (value(c.lits[0]) > 0) { ws[keep++] = w; continue; }
-        size_t k = 2;
-        while (k < c.lits.size() && value(c.lits[k]) < 0) ++k;
-        if (k < c.lits.size()) {
-          std::swap(c.lits[1], c.lits[k]);
-          watches_[idx(c.lits[1])].push_back(w);
-          continue;
-        }
-        ws[keep++] = w;
-        if (value(c.lits[0]) < 0) {
-          for (++i; i < ws.size(); ++i) ws[keep++] = ws[i];
-          ws.resize(keep);
-          return w.cid;
-        }
-        assign(c.lits[0], w.cid);
+    size_t core_head = 0, all_head = 0;
+    for (;;) {
+      while (core_head < trail_.size())
+        if (uint32_t r = visit(-trail_[core_head++], true); r != kNone) return r;
+      if (all_head >= trail_.size()) return kNone;
+      if (uint32_t r = visit(-trail_[all_head++], false); r != kNone) return r;
+    }
+  }
+
+  // Visits the watches of a literal that just became false, for marked (core) or unmarked
+  // clauses only; returns a conflicting clause or kNone.
+  uint32_t visit(int32_t falsified, bool core) {
+    std::vector<Watch>& ws = watches_[idx(falsified)];
+    size_t keep = 0, n = ws.size();
+    for (size_t i = 0; i < n; ++i) {
+      Watch w = ws[i];
+      if (value(w.blocker) > 0) { ws[keep++] = w; continue; }
+      Hot& h = hot_[w.cid];
+      if (!h.alive || h.epoch != w.epoch) continue;  // stale: drop
+      if (h.marked != core) { ws[keep++] = w; continue; }  // the other pass's clause
+      ++props_;
+      int32_t* l = arena_.data() + h.start;
+      if (l[0] == falsified) std::swap(l[0], l[1]);
+      if (l[1] != falsified) continue;  // stale duplicate from an older revival
+      if (value(l[0]) > 0) { w.blocker = l[0]; ws[keep++] = w; continue; }
+      uint32_t k = 2;
+      while (k < h.size && value(l[k]) < 0) ++k;
+      if (k < h.size) {
+        std::swap(l[1], l[k]);
+        watches_[idx(l[1])].push_back({w.cid, w.epoch, l[0]});
+        continue;
       }
-      ws.resize(keep);
+      ws[keep++] = w;
+      if (value(l[0]) < 0) {
+        for (++i; i < n; ++i) ws[keep++] = ws[i];
+        ws.resize(keep);
+        return w.cid;
+      }
+      assign(l[0], w.cid);
     }
+    ws.resize(keep);
     return kNone;
   }
 
   // Is `lits` RUP w.r.t. the alive clauses? On success, hints (LRAT ids in propagation
   // order, conflict last) and the clauses used are marked.
-  bool rup(uint32_t self, const std::vector<int32_t>& lits, std::vector<int64_t>* hints) {
-    (void)self;
+  bool rup(const std::vector<int32_t>& lits, std::vector<int64_t>* hints) {
     for (int32_t l : lits) {
       int8_t v = value(l);
       if (v > 0) { undo(); return false; }  // tautology: not expressible as a RUP step
       if (v == 0) assign(-l, kNone);
     }
-    uint32_t conflict = propagate(0);
+    uint32_t conflict = propagate();
     if (conflict == kNone) { undo(); return false; }
-    // Collect the reasons the conflict depends on.
     // Collect the reasons the conflict depends on, each with the trail position of the
     // literal it propagated (hints must follow propagation order).
     std::vector<std::pair<uint32_t, uint32_t>> used;  // (trail position, clause)
-    std::vector<int32_t> stack(cls_[conflict].lits.begin(), cls_[conflict].lits.end());
+    std::vector<int32_t> stack(lits_of(conflict), lits_of(conflict) + hot_[conflict].size);
     std::vector<uint32_t> seen_vars;
     while (!stack.empty()) {
       uint32_t v = static_cast<uint32_t>(std::abs(stack.back()));
@@ -260,47 +281,50 @@ class Backward {
       seen_[v] = 1;
       seen_vars.push_back(v);
       used.push_back({level_[v], r});
-      for (int32_t x : cls_[r].lits)
-        if (static_cast<uint32_t>(std::abs(x)) != v) stack.push_back(x);
+      const int32_t* rl = lits_of(r);
+      for (uint32_t k = 0; k < hot_[r].size; ++k)
+        if (static_cast<uint32_t>(std::abs(rl[k])) != v) stack.push_back(rl[k]);
     }
     for (uint32_t v : seen_vars) seen_[v] = 0;
     std::sort(used.begin(), used.end());
     if (hints) {
       hints->clear();
-      for (auto [pos, r] : used) hints->push_back(static_cast<int64_t>(cls_[r].id)), cls_[r].marked = true;
+      for (auto [pos, r] : used) hints->push_back(static_cast<int64_t>(cls_[r].id)), hot_[r].marked = true;
       hints->push_back(static_cast<int64_t>(cls_[conflict].id));
-      cls_[conflict].marked = true;
+      hot_[conflict].marked = true;
     }
     undo();
     return true;
   }
 
   [[noreturn]] void reject_or_rat(uint32_t cid) {
-    Clause& c = cls_[cid];
+    const Clause& c = cls_[cid];
     std::string where = c.line ? "line " + std::to_string(c.line) : "byte " + std::to_string(c.offset);
     bool rat = c.pivot != 0;
-    for (size_t d = 0; rat && d < cls_.size(); ++d) {
-      if (!cls_[d].alive || std::find(cls_[d].lits.begin(), cls_[d].lits.end(), -c.pivot) == cls_[d].lits.end()) continue;
-      std::vector<int32_t> res = original_[cid];
-      for (int32_t x : cls_[d].lits)
-        if (x != -c.pivot) res.push_back(x);
-      rat = rup(kNone, sorted(res), nullptr);
+    std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + hot_[cid].size);
+    for (uint32_t d = 0; rat && d < hot_.size(); ++d) {
+      const int32_t* dl = lits_of(d);
+      if (!hot_[d].alive || std::find(dl, dl + hot_[d].size, -c.pivot) == dl + hot_[d].size) continue;
+      std::vector<int32_t> res = mine;
+      for (uint32_t k = 0; k < hot_[d].size; ++k)
+        if (dl[k] != -c.pivot) res.push_back(dl[k]);
+      rat = rup(sorted(res), nullptr);
     }
     if (rat) throw Failure(Outcome::Incomplete, "DRAT " + where + ": a RAT lemma (not supported yet)");
     throw Failure(Outcome::Rejected, "DRAT " + where + ": the lemma is neither RUP nor RAT");
   }
 
   const Cnf& cnf_;
+  std::vector<Hot> hot_;
+  std::vector<int32_t> arena_;
   std::vector<Clause> cls_;
-  std::vector<std::vector<int32_t>> original_;
   std::vector<Event> events_;
-  std::vector<uint32_t> units_;
+  std::vector<uint32_t> units_, empties_;
   std::unordered_map<std::vector<int32_t>, std::vector<uint32_t>, VecHash> by_lits_;
   std::vector<std::vector<Watch>> watches_;
   std::vector<int8_t> value_;
   std::vector<uint32_t> reason_, level_;
   std::vector<uint8_t> seen_;
-  std::vector<uint32_t> empties_;  // empty clauses of the problem
   std::vector<int32_t> trail_;
   uint64_t props_ = 0;
 };
