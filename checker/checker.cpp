@@ -4,6 +4,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "checker/id_table.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_io.hpp"
 #include "formats/hol_text.hpp"
@@ -55,9 +56,9 @@ struct Checker::Impl {
   std::string theory_dir;
   ProblemLoader loader;
   Report& report;
-  std::unordered_map<uint64_t, Type> types;
-  std::unordered_map<uint64_t, Term> terms;
-  std::unordered_map<uint64_t, Thm> thms;
+  IdTable<Type> types;
+  IdTable<Term> terms;
+  IdTable<Thm> thms;
   bool header = false, preamble = true, ended = false;
   std::string problem_kind, problem_sha, claim;
   std::vector<Term> assertions;
@@ -74,23 +75,23 @@ struct Checker::Impl {
   }
 
   const Type& type(const Record& r, uint64_t id) {
-    auto it = types.find(id);
-    if (it == types.end()) fail(Outcome::InputError, r, "type id " + std::to_string(id) + " is not defined");
-    return it->second;
+    const Type* t = types.find(id);
+    if (!t) fail(Outcome::InputError, r, "type id " + std::to_string(id) + " is not defined");
+    return *t;
   }
   const Term& term(const Record& r, uint64_t id) {
-    auto it = terms.find(id);
-    if (it == terms.end()) fail(Outcome::InputError, r, "term id " + std::to_string(id) + " is not defined");
-    return it->second;
+    const Term* t = terms.find(id);
+    if (!t) fail(Outcome::InputError, r, "term id " + std::to_string(id) + " is not defined");
+    return *t;
   }
   const Thm& thm(const Record& r, uint64_t id) {
-    auto it = thms.find(id);
-    if (it == thms.end()) fail(Outcome::InputError, r, "theorem id " + std::to_string(id) + " is not defined");
-    return it->second;
+    const Thm* t = thms.find(id);
+    if (!t) fail(Outcome::InputError, r, "theorem id " + std::to_string(id) + " is not defined");
+    return *t;
   }
   template <class Map, class V>
   void define(Map& m, const Record& r, uint64_t id, V v, const char* kind) {
-    if (!m.emplace(id, std::move(v)).second)
+    if (!m.emplace(id, std::move(v)))
       fail(Outcome::InputError, r, std::string(kind) + " id " + std::to_string(id) + " is already defined");
     uint64_t live = types.size() + terms.size() + thms.size();
     if (live > report.peak_live) report.peak_live = live;

@@ -1,6 +1,8 @@
 #include "checker/steps.hpp"
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <optional>
 
 #include "rules/equality.hpp"
@@ -72,8 +74,8 @@ Thm clause_intro_step(const Thm& th) {
   return Kernel::clause_intro(th);
 }
 
-const std::map<std::string, RuleFn>& table() {
-  static const std::map<std::string, RuleFn> t = {
+const std::unordered_map<std::string, RuleFn>& table() {
+  static const std::unordered_map<std::string, RuleFn> t = {
       // The kernel's primitive rules.
       {"refl", [](Cursor& c) { return Kernel::refl(c.tm()); }},
       {"trans", [](Cursor& c) { const Thm& a = c.th(); return Kernel::trans(a, c.th()); }},
@@ -150,6 +152,7 @@ const std::vector<std::string>& step_rules() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v;
     for (auto& [k, _] : table()) v.push_back(k);
+    std::sort(v.begin(), v.end());
     return v;
   }();
   return names;

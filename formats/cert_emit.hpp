@@ -13,7 +13,15 @@ class Emitter {
   explicit Emitter(RecordWriter& out) : out_(out) {}
   uint64_t type(const Type& ty);
   uint64_t term(const Term& t);
-  uint64_t new_thm_id() { return next_thm_++; }
+  // Theorem ids are reused after release (the writer has deleted the theorem), so ids
+  // stay dense and the checker's tables small.
+  uint64_t new_thm_id() {
+    if (free_thm_.empty()) return next_thm_++;
+    uint64_t id = free_thm_.back();
+    free_thm_.pop_back();
+    return id;
+  }
+  void release_thm_id(uint64_t id) { free_thm_.push_back(id); }
   // Records are stamped with the current place in the translated input (line or byte),
   // so that a checker error names where in the solver's proof it happened.
   void write(Record r) {
@@ -33,6 +41,7 @@ class Emitter {
   std::unordered_map<Term, uint64_t, TermHash> terms_;
   uint64_t next_type_ = 1, next_term_ = 1, next_thm_ = 1;
   uint64_t line_ = 0, offset_ = 0;
+  std::vector<uint64_t> free_thm_;
 };
 
 }  // namespace hcert::cert

@@ -309,11 +309,25 @@ Thm Kernel::resolve(const Thm& pos, const Thm& neg, const Term& x) {
   if (x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean())
     throw KernelError("RESOLVE: the pivot must be a boolean variable");
   Term nx = Term::comb(not_const(), x);
-  Hyps p = hyp_remove(pos.hyps_, x), n = hyp_remove(neg.hyps_, nx);
-  if (p == pos.hyps_) throw KernelError("RESOLVE: the pivot is not a hypothesis of the first premise");
-  if (n == neg.hyps_) throw KernelError("RESOLVE: the negated pivot is not a hypothesis of the second premise");
+  const std::vector<Term>& a = *pos.hyps_;
+  const std::vector<Term>& b = *neg.hyps_;
+  if (!std::binary_search(a.begin(), a.end(), x, by_serial))
+    throw KernelError("RESOLVE: the pivot is not a hypothesis of the first premise");
+  if (!std::binary_search(b.begin(), b.end(), nx, by_serial))
+    throw KernelError("RESOLVE: the negated pivot is not a hypothesis of the second premise");
+  // One merge of both sets, leaving out x from the first and ~x from the second.
+  auto out = std::make_shared<std::vector<Term>>();
+  out->reserve(a.size() + b.size() - 2);
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (i < a.size() && a[i] == x) { ++i; continue; }
+    if (j < b.size() && b[j] == nx) { ++j; continue; }
+    if (j == b.size() || (i < a.size() && by_serial(a[i], b[j]))) out->push_back(a[i++]);
+    else if (i == a.size() || by_serial(b[j], a[i])) out->push_back(b[j++]);
+    else out->push_back(a[i++]), ++j;  // the same hypothesis in both
+  }
   ++resolve_count;
-  return Thm(hyp_union(p, n), fl, ax_union(pos.axioms_, neg.axioms_));
+  return Thm(out, fl, ax_union(pos.axioms_, neg.axioms_));
 }
 
 Thm Kernel::clause_intro(const Thm& th) {

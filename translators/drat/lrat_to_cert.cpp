@@ -64,7 +64,11 @@ class Translator {
     auto it = refs_.find(thm);
     if (it != refs_.end() && --it->second > 0) return;
     if (it != refs_.end()) refs_.erase(it);
+    drop(thm);
+  }
+  void drop(uint64_t thm) {
     out_.write(Emitter::make(Tag::Del, {thm}, {"thm"}));
+    out_.release_thm_id(thm);
   }
 
   // ---- the formula hypothesis Φ and the input clauses ----
@@ -186,7 +190,7 @@ class Translator {
       std::set_union(cur.begin(), cur.end(), d->lits.begin(), d->lits.end(), std::back_inserter(merged));
       merged.erase(std::remove(merged.begin(), merged.end(), u), merged.end());
       cur = std::move(merged);
-      if (owned) out_.write(Emitter::make(Tag::Del, {t}, {"thm"}));
+      if (owned) drop(t);
       t = r;
       owned = true;
     }
@@ -219,7 +223,8 @@ class Translator {
     size_t mid = lo + (hi - lo) / 2;
     uint64_t a = conj(lo, mid), b = conj(mid, hi);
     uint64_t c = step("conj", {a, b});
-    out_.write(Emitter::make(Tag::Del, {a, b}, {"thm"}));
+    drop(a);
+    drop(b);
     return c;
   }
 

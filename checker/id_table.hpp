@@ -1,0 +1,50 @@
+// The checker's id -> object maps. Why not just a hash map: a SAT certificate defines and
+// deletes millions of theorems, and translators reuse freed ids, so ids stay dense; a
+// vector slot is then a single indexed load. Ids far beyond the live count (a hostile
+// certificate can name 2^62 - 1) go to a hash map, so memory stays proportional to the
+// objects alive, never to the largest id.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+namespace hcert::check {
+
+template <class T>
+class IdTable {
+ public:
+  T* find(uint64_t id) {
+    if (id < dense_.size()) return dense_[id] ? &*dense_[id] : nullptr;
+    auto it = sparse_.find(id);
+    return it == sparse_.end() ? nullptr : &it->second;
+  }
+  // False if the id is already defined.
+  bool emplace(uint64_t id, T v) {
+    if (find(id)) return false;
+    if (id >= dense_.size() && id < 4 * (count_ + 1) + 1024) dense_.resize(std::max<uint64_t>(id + 1, dense_.size() * 2));
+    if (id < dense_.size()) dense_[id].emplace(std::move(v));
+    else sparse_.emplace(id, std::move(v));
+    ++count_;
+    return true;
+  }
+  // False if the id is not defined.
+  bool erase(uint64_t id) {
+    if (id < dense_.size()) {
+      if (!dense_[id]) return false;
+      dense_[id].reset();
+    } else if (!sparse_.erase(id)) {
+      return false;
+    }
+    --count_;
+    return true;
+  }
+  uint64_t size() const { return count_; }
+
+ private:
+  std::vector<std::optional<T>> dense_;
+  std::unordered_map<uint64_t, T> sparse_;
+  uint64_t count_ = 0;
+};
+
+}  // namespace hcert::check
