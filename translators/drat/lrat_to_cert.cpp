@@ -183,7 +183,7 @@ class Translator {
       int32_t x = std::abs(u);
       // The clause with literal -x has hypothesis x (the "pos" premise of resolve).
       uint64_t p = u > 0 ? t : d->thm, n = u > 0 ? d->thm : t;
-      uint64_t r = step("resolve", {p, n, out_.term(check::dimacs_literal(x))});
+      uint64_t r = step("resolve", {p, n, var_term(x)});
       ++stats_.resolutions;
       cur.erase(pos);
       std::vector<int32_t> merged;
@@ -201,6 +201,13 @@ class Translator {
     if (!cur.empty()) return false;
     finish(t);
     return true;
+  }
+
+  // The certificate's term id of variable x (made once per variable).
+  uint64_t var_term(int32_t x) {
+    if (static_cast<size_t>(x) >= var_ids_.size()) var_ids_.resize(x + 1, 0);
+    if (!var_ids_[x]) var_ids_[x] = out_.term(check::dimacs_literal(x));
+    return var_ids_[x];
   }
 
   void clear() {
@@ -235,6 +242,7 @@ class Translator {
   std::unordered_map<int64_t, Clause> clauses_;
   std::unordered_map<uint64_t, uint64_t> tree_;
   std::unordered_map<uint64_t, int> refs_;
+  std::vector<uint64_t> var_ids_;
   std::unordered_set<int64_t> deleted_;
   uint64_t root_ = 0;
   LratStats stats_;
