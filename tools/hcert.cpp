@@ -31,12 +31,12 @@ constexpr int kUsage = 64;
 
 int usage() {
   std::cerr << "usage:\n"
-               "  hcert check PROBLEM PROOF [--from cert|lrat|drat] [--pure] [--json] [--time-limit SEC] [--mem-limit MB]\n"
-               "              PROOF: a certificate, or an LRAT proof (text or binary, optionally zstd)\n"
+               "  hcert check PROBLEM PROOF [--from cert|lrat|drat] [--pure] [--json] [--time-limit SEC]\n"
+               "              [--mem-limit MB] [--theories DIR]\n"
+               "      PROBLEM: DIMACS CNF or SMT-LIB 2; PROOF: a certificate, an LRAT or a DRAT proof\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
-               "  hcert convert --from lrat PROBLEM.cnf PROOF.lrat -o OUT [--binary] [--zstd]\n"
                "                [--theory | --problem FILE] [--requires THEORY,...]\n"
-               "  hcert convert --from drat PROBLEM.cnf PROOF.drat -o OUT [--binary] [--zstd]\n"
+               "  hcert convert --from lrat|drat PROBLEM.cnf PROOF -o OUT [--binary] [--zstd]\n"
                "  hcert export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat [--zstd]\n"
                "  hcert stats CERT\n"
                "  hcert kernel SCRIPT\n"
