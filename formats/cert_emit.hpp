@@ -13,6 +13,9 @@ class Emitter {
   explicit Emitter(RecordWriter& out) : out_(out) {}
   uint64_t type(const Type& ty);
   uint64_t term(const Term& t);
+  // Makes `t` known under a fresh id given by a record the caller chooses (e.g. `aterm`
+  // for a problem assertion), so later uses of t refer to it instead of rebuilding it.
+  uint64_t alias(const Term& t, Tag tag, std::vector<uint64_t> extra);
   // Theorem ids are reused after release (the writer has deleted the theorem), so ids
   // stay dense and the checker's tables small.
   uint64_t new_thm_id() {

@@ -83,7 +83,12 @@ class Translator {
   // {Φ} ⊢ Φ(lo, hi) for the tree node containing clause i, walking down from the root.
   uint64_t input(size_t i) {
     size_t lo = 0, hi = cnf_.clauses.size();
-    if (!root_) root_ = step("assume", {out_.term(phi(0, hi))});
+    if (!root_) {
+      // The clause terms are the problem's assertions: name them by index (aterm) rather
+      // than spelling them out again.
+      for (size_t k = 0; k < hi; ++k) out_.alias(check::dimacs_clause(cnf_.clauses[k]), Tag::ATerm, {k});
+      root_ = step("assume", {out_.term(phi(0, hi))});
+    }
     uint64_t th = root_;
     while (hi - lo > 1) {
       size_t mid = lo + (hi - lo) / 2;
