@@ -1,0 +1,59 @@
+// Z3 4.8.12 proofs (`(get-proof)` output), read in a stream: the proof is one term whose
+// sharing is spelled with nested `let`s (`?x` terms, `$x` formulas, `@x` sub-proofs).
+// The reader hands out each let binding as soon as it is read, then the final body, so a
+// consumer can translate the DAG node by node without holding the text. Untrusted syntax.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "formats/cert.hpp"
+#include "formats/source.hpp"
+
+namespace hcert::z3 {
+
+// An s-expression of one binding: atoms (symbols, numerals, ...) and lists, children by
+// index into `nodes`; names bound by earlier lets appear as symbols.
+struct Sexp {
+  struct Node {
+    bool list = false;
+    std::string atom;
+    std::vector<uint32_t> kids;
+  };
+  std::vector<Node> nodes;  // nodes[root] is the expression
+  uint32_t root = 0;
+};
+
+struct Binding {
+  std::string name;   // "?x62", "$x63", "@x301"; empty for the final body
+  Sexp expr;
+  uint64_t offset = 0;  // byte offset where the expression starts
+};
+
+class ProofReader {
+ public:
+  explicit ProofReader(std::unique_ptr<Source> src);
+  // Skips the solver's status line ("unsat") and the leading "((set-logic ...)" wrapper if
+  // present, up to "(proof". False at the end (after the body); throws cert::FormatError.
+  bool next(Binding& b);
+
+ private:
+  int peek_nonspace();
+  std::string token();
+  void read_sexp(Sexp& s);
+  void expect(char c);
+  ByteReader in_;
+  bool started_ = false, done_ = false;
+  uint32_t open_lets_ = 0;
+  std::vector<std::string> pushed_;  // tokens put back (read in reverse)
+};
+
+// The rule of a proof expression: "mp", "unit-resolution", "th-lemma arith farkas", ...
+// (for an indexed rule `(_ th-lemma arith farkas 1 1)`, the symbols after `_` without the
+// numbers). Empty if the expression is not a rule application.
+std::string rule_of(const Sexp& s, uint32_t node);
+bool is_rule(const std::string& head);
+
+}  // namespace hcert::z3
