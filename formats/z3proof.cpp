@@ -149,7 +149,9 @@ bool is_rule(const std::string& h) {
 
 std::string rule_of(const Sexp& s, uint32_t node) {
   const Sexp::Node& n = s.nodes[node];
-  if (!n.list || n.kids.empty()) return n.list || !is_rule(n.atom) ? "" : n.atom;  // e.g. "true-axiom"
+  // An atom is a rule only as a whole expression (e.g. true-axiom), never as a head.
+  if (!n.list) return node == s.root && is_rule(n.atom) ? n.atom : "";
+  if (n.kids.empty()) return "";
   const Sexp::Node& head = s.nodes[n.kids[0]];
   if (!head.list) return is_rule(head.atom) ? head.atom : "";
   // Indexed: (_ th-lemma arith farkas 1 1)

@@ -35,6 +35,10 @@ TEST(Z3Proof, BindingsThenBody) {
   EXPECT_EQ(bs[4].name, "");
   EXPECT_EQ(z3::rule_of(bs[4].expr, bs[4].expr.root), "mp");
   EXPECT_EQ(z3::rule_of(bs[0].expr, bs[0].expr.root), "");  // a term, not a rule
+  // The head atom of a rule application is not a second application.
+  int rules = 0;
+  for (uint32_t i = 0; i < bs[4].expr.nodes.size(); ++i) rules += !z3::rule_of(bs[4].expr, i).empty();
+  EXPECT_EQ(rules, 1);
 }
 
 TEST(Z3Proof, AtomBodyAndQuotedSymbols) {
