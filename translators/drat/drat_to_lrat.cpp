@@ -308,7 +308,10 @@ class Backward {
       std::vector<int32_t> res = mine;
       for (uint32_t k = 0; k < hot_[d].size; ++k)
         if (dl[k] != -c.pivot) res.push_back(dl[k]);
-      rat = rup(sorted(res), nullptr);
+      res = sorted(res);
+      bool tautology = false;  // a resolvent with x and ¬x holds outright
+      for (int32_t l : res) tautology = tautology || std::binary_search(res.begin(), res.end(), -l);
+      rat = tautology || rup(res, nullptr);
     }
     if (rat) throw Failure(Outcome::Incomplete, "DRAT " + where + ": a RAT lemma (not supported yet)");
     throw Failure(Outcome::Rejected, "DRAT " + where + ": the lemma is neither RUP nor RAT");
