@@ -19,6 +19,7 @@ class Cursor {
   const Term& tm() { return a_.term(next("term")); }
   const Thm& th() { return a_.thm(next("theorem")); }
   const Type& ty() { return a_.type(next("type")); }
+  uint64_t num() { return next("number"); }
   bool more() const { return i_ < a_.rec.nums.size(); }
   void done() const {
     if (more()) throw StepError("too many arguments (" + std::to_string(a_.rec.nums.size() - 1) + ")");
@@ -126,6 +127,17 @@ const std::unordered_map<std::string, RuleFn>& table() {
        }},
       // Clause theorems (rules/sat.hpp, spec/sat.md).
       {"clause_intro", [](Cursor& c) { return clause_intro_step(c.th()); }},
+      {"resolve_chain", [](Cursor& c) {
+         Thm cur = c.th();
+         while (c.more()) {
+           const Thm& d = c.th();
+           const Term& x = c.tm();
+           uint64_t side = c.num();
+           if (side > 1) throw StepError("resolve_chain: side must be 0 or 1");
+           cur = side == 0 ? resolve_step(cur, d, x) : resolve_step(d, cur, x);
+         }
+         return cur;
+       }},
       {"resolve", [](Cursor& c) {
          const Thm& p = c.th();
          const Thm& n = c.th();

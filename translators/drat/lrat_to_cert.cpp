@@ -176,29 +176,35 @@ class Translator {
     clear();
     if (!conflict) reject("the hints do not lead to a conflict");
 
-    // Backwards: resolve the conflict clause with the reasons of its false literals.
+    // Backwards: resolve the conflict clause with the reasons of its false literals, as
+    // one resolve_chain step (spec/rules.md): start, then (reason, pivot, side) triples.
     uint64_t t = conflict->thm;
-    std::vector<int32_t> cur = conflict->lits;
-    bool owned = false;  // t is an intermediate theorem of this step (delete when replaced)
+    // The running clause as marks on literals (no allocation per resolution).
+    std::vector<int32_t> members;
+    auto add_lit = [&](int32_t l) {
+      uint8_t& m = mark_[idx(l)];
+      if (!m) m = 1, members.push_back(l);
+    };
+    for (int32_t l : conflict->lits) add_lit(l);
+    std::vector<uint64_t> chain{t};
     for (size_t j = units.size(); j-- > 0;) {
       int32_t u = units[j].second;
-      auto pos = std::lower_bound(cur.begin(), cur.end(), -u);
-      if (pos == cur.end() || *pos != -u) continue;
+      if (!mark_[idx(-u)]) continue;
       const Clause* d = units[j].first;
       int32_t x = std::abs(u);
-      // The clause with literal -x has hypothesis x (the "pos" premise of resolve).
-      uint64_t p = u > 0 ? t : d->thm, n = u > 0 ? d->thm : t;
-      uint64_t r = step("resolve", {p, n, var_term(x)});
+      // The clause with literal -x has hypothesis x: when u > 0 that is the running
+      // theorem (side 0), otherwise the reason (side 1).
+      chain.insert(chain.end(), {d->thm, var_term(x), u > 0 ? 0u : 1u});
       ++stats_.resolutions;
-      cur.erase(pos);
-      std::vector<int32_t> merged;
-      std::set_union(cur.begin(), cur.end(), d->lits.begin(), d->lits.end(), std::back_inserter(merged));
-      merged.erase(std::remove(merged.begin(), merged.end(), u), merged.end());
-      cur = std::move(merged);
-      if (owned) drop(t);
-      t = r;
-      owned = true;
+      mark_[idx(-u)] = 0;
+      for (int32_t l : d->lits)
+        if (l != u) add_lit(l);
     }
+    std::vector<int32_t> cur;
+    for (int32_t l : members)
+      if (mark_[idx(l)]) cur.push_back(l), mark_[idx(l)] = 0;
+    std::sort(cur.begin(), cur.end());
+    if (chain.size() > 1) t = step("resolve_chain", chain);
     if (!std::includes(lits.begin(), lits.end(), cur.begin(), cur.end()))
       reject("the derived clause is not a subset of the lemma");
     retain(t);  // shared with the conflict clause when no resolution was needed
@@ -206,6 +212,12 @@ class Translator {
     if (!cur.empty()) return false;
     finish(t);
     return true;
+  }
+
+  size_t idx(int32_t lit) {
+    size_t i = 2 * static_cast<size_t>(std::abs(lit)) + (lit < 0);
+    if (i >= mark_.size()) mark_.resize(i + 2, 0);
+    return i;
   }
 
   // The certificate's term id of variable x (made once per variable).
@@ -248,6 +260,7 @@ class Translator {
   std::unordered_map<uint64_t, uint64_t> tree_;
   std::unordered_map<uint64_t, int> refs_;
   std::vector<uint64_t> var_ids_;
+  std::vector<uint8_t> mark_;  // literal membership of the running clause
   std::unordered_set<int64_t> deleted_;
   uint64_t root_ = 0;
   LratStats stats_;
