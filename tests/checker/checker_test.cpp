@@ -83,6 +83,8 @@ TEST_P(Micro, Outcome) {
 }
 
 const std::string A = "step 1 assume 6\n";  // {p = q} ⊢ p = q
+// \/ (40), p \/ q (42), ~ (44), ~p (43).
+const std::string kClauseNodes = "const 40 |\\\\/| 3\napp 41 40 1\napp 42 41 2\nconst 44 ~ 2\napp 43 44 1\n";
 
 INSTANTIATE_TEST_SUITE_P(
     Rules, Micro,
@@ -126,6 +128,27 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ap_thm type", "step 1 refl 5\nstep 2 ap_thm 1 5\n", Outcome::Rejected},
         Case{"prove_hyp", A + "step 2 refl 1\nstep 3 assume 6\nstep 4 prove_hyp 1 3\nconcl 4 6\n", Outcome::Verified},
         Case{"unknown rule", "step 1 resolve_everything 1\n", Outcome::Incomplete},
+        // Boolean and clause rules over the core theory (spec/rules.md).
+        Case{"truth", "step 1 truth\nconst 50 T 1\nconcl 1 50\n", Outcome::Verified},
+        Case{"truth with an argument", "step 1 truth 1\n", Outcome::InputError},
+        Case{"conj and conjunct2", "step 1 assume 1\nstep 2 assume 2\nstep 3 conj 1 2\nstep 4 conjunct2 3\nconcl 4 2\n",
+             Outcome::Verified},
+        Case{"conjunct1 of a non-conjunction", "step 1 assume 1\nstep 2 conjunct1 1\n", Outcome::Rejected},
+        Case{"clause_intro", kClauseNodes + "step 1 assume 42\nstep 2 clause_intro 1\nconcl 2 4\n", Outcome::Verified},
+        Case{"clause_intro of an equation is a one-literal clause", "step 1 refl 5\nstep 2 clause_intro 1\nconcl 2 4\n",
+             Outcome::Verified},
+        Case{"clause_intro with two premises", "step 1 refl 5\nstep 2 clause_intro 1 1\n", Outcome::InputError},
+        Case{"resolve_chain", kClauseNodes + "step 1 assume 42\nstep 2 clause_intro 1\nstep 3 assume 43\n"
+                                             "step 4 clause_intro 3\nstep 5 resolve_chain 2 4 1 1\nconcl 5 4\n",
+             Outcome::Verified},
+        Case{"resolve_chain, wrong side", kClauseNodes + "step 1 assume 42\nstep 2 clause_intro 1\nstep 3 assume 43\n"
+                                                        "step 4 clause_intro 3\nstep 5 resolve_chain 2 4 1 0\n",
+             Outcome::Rejected},
+        Case{"resolve_chain, side 2", kClauseNodes + "step 1 assume 42\nstep 2 clause_intro 1\nstep 3 assume 43\n"
+                                                    "step 4 clause_intro 3\nstep 5 resolve_chain 2 4 1 2\n",
+             Outcome::InputError},
+        Case{"resolve, pivot not a hypothesis", kClauseNodes + "step 1 assume 42\nstep 2 clause_intro 1\n"
+                                                               "step 3 resolve 2 2 1\n", Outcome::Rejected},
         Case{"theorem id as term", A + "step 2 refl 99\n", Outcome::InputError}),
     case_name);
 
