@@ -197,13 +197,11 @@ int check(const Args& a) {
       // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
       hcert::Cnf cnf = hcert::read_dimacs(problem);
       hcert::DratReader in(hcert::open_source(certificate));
-      std::vector<hcert::LratStep> steps = hcert::sat::drat_to_lrat(cnf, in);
-      size_t i = 0;
+      hcert::sat::DratHints hints(cnf, in);
       FeedWriter sink(feed);
       hcert::cert::Emitter em(sink);
-      hcert::sat::lrat_to_certificate(
-          cnf, [&](hcert::LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; }, em,
-          a.get("--theories", hcert::check::default_theory_dir()));
+      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
+                                      a.get("--theories", hcert::check::default_theory_dir()));
     } else {
       throw hcert::check::Failure(Outcome::InputError, "unknown proof format " + kind);
     }
@@ -324,12 +322,10 @@ int convert(const Args& a) {
       if (a.pos.size() != 2) return usage();
       hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
       hcert::DratReader in(hcert::open_source(a.pos[1]));
-      std::vector<hcert::LratStep> steps = hcert::sat::drat_to_lrat(cnf, in);
-      size_t i = 0;
+      hcert::sat::DratHints hints(cnf, in);
       hcert::cert::Emitter em(*out);
-      hcert::sat::lrat_to_certificate(
-          cnf, [&](hcert::LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; }, em,
-          a.get("--theories", hcert::check::default_theory_dir()));
+      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
+                                      a.get("--theories", hcert::check::default_theory_dir()));
     } else if (from == "cert") {
       auto in = hcert::cert::open_records(a.pos[0]);
       hcert::cert::Record r;

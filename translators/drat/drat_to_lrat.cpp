@@ -31,7 +31,8 @@ struct Clause {
   uint64_t id = 0;      // LRAT id
   bool lemma = false;
   uint64_t line = 0, offset = 0;
-  std::vector<int64_t> hints;
+  uint64_t hints_at = 0;  // into the hint arena: clause indices, conflict last
+  uint32_t hints_len = 0;
 };
 
 // A watch carries a blocker (the clause's other watched literal when it was made): if the
@@ -54,11 +55,15 @@ struct VecHash {
   }
 };
 
+}  // namespace
+
 class Backward {
+  friend class DratHints;
  public:
   explicit Backward(const Cnf& cnf) : cnf_(cnf) { grow(cnf.vars); }
 
-  std::vector<LratStep> run(DratReader& in, DratStats& st) {
+  void run(DratReader& in) {
+    DratStats& st = stats;
     for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], i + 1, false, 0, 0);
     uint64_t next_id = cnf_.clauses.size() + 1;
     uint32_t empty = kNone;
@@ -68,14 +73,13 @@ class Backward {
       if (s.deletion) {
         ++st.deletions;
         std::vector<int32_t> key = sorted(s.lits);
-        auto it = by_lits_.find(key);
-        if (it == by_lits_.end() || it->second.empty()) continue;  // deleting nothing: ignored
-        uint32_t cid = it->second.back();
+        uint32_t cid = find_alive(key);
+        if (cid == kNone) continue;  // deleting nothing: ignored (like drat-trim)
         if (key.size() == 1) {  // like drat-trim: unit deletions are ignored (spec/sat.md)
           ++st.ignored_unit_deletions;
           continue;
         }
-        it->second.pop_back();
+        unindex(key, cid);
         kill(cid);
         events_.push_back({true, cid});
         continue;
@@ -101,35 +105,64 @@ class Backward {
       if (!hot_[cid].marked) continue;
       ++st.core_lemmas;
       lits.assign(lits_of(cid), lits_of(cid) + hot_[cid].size);
-      if (!rup(lits, &cls_[cid].hints)) reject_or_rat(cid);
+      if (!rup(lits, true, cid)) reject_or_rat(cid);
     }
     st.propagations = props_;
+    // Propagation is over: give its memory back before the steps are handed out.
+    std::vector<std::vector<Watch>>().swap(watches_);
+    decltype(by_lits_)().swap(by_lits_);
+  }
 
-    // Forward again: the needed lemmas with their hints, and the deletions.
-    std::vector<LratStep> out;
-    for (const Event& e : events_) {
+  // The steps, forward: the needed lemmas with their hints, and the deletions.
+  bool next(LratStep& out) {
+    while (pos_ < events_.size()) {
+      const Event& e = events_[pos_++];
       const Clause& c = cls_[e.cid];
       if (e.deletion) {
         if (c.lemma && !hot_[e.cid].marked) continue;
-        LratStep d;
-        d.deletion = true;
-        d.hints = {static_cast<int64_t>(c.id)};
-        out.push_back(std::move(d));
-      } else if (hot_[e.cid].marked) {
-        LratStep a;
-        a.id = c.id;
-        for (uint32_t k = 0; k < hot_[e.cid].size; ++k) a.lits.push_back(lits_of(e.cid)[k]);
-        std::sort(a.lits.begin(), a.lits.end());
-        a.hints = std::move(cls_[e.cid].hints);
-        a.line = c.line;
-        a.offset = c.offset;
-        out.push_back(std::move(a));
+        out = LratStep();
+        out.deletion = true;
+        out.hints = {static_cast<int64_t>(c.id)};
+        return true;
       }
+      if (!hot_[e.cid].marked) continue;
+      out = LratStep();
+      out.id = c.id;
+      for (uint32_t k = 0; k < hot_[e.cid].size; ++k) out.lits.push_back(lits_of(e.cid)[k]);
+      std::sort(out.lits.begin(), out.lits.end());
+      for (uint32_t k = 0; k < c.hints_len; ++k) out.hints.push_back(static_cast<int64_t>(cls_[hint_arena_[c.hints_at + k]].id));
+      out.line = c.line;
+      out.offset = c.offset;
+      return true;
     }
-    return out;
+    return false;
   }
 
+  DratStats stats;
+
  private:
+  size_t pos_ = 0;
+  std::vector<uint32_t> hint_arena_;
+
+  static uint64_t key_hash(const std::vector<int32_t>& v) { return VecHash()(v); }
+  uint32_t find_alive(const std::vector<int32_t>& key) {
+    auto it = by_lits_.find(key_hash(key));
+    if (it == by_lits_.end()) return kNone;
+    for (size_t i = it->second.size(); i-- > 0;) {
+      uint32_t cid = it->second[i];
+      if (hot_[cid].size != key.size()) continue;
+      std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + hot_[cid].size);
+      std::sort(mine.begin(), mine.end());
+      if (mine == key) return cid;
+    }
+    return kNone;
+  }
+  void unindex(const std::vector<int32_t>& key, uint32_t cid) {
+    auto& v = by_lits_[key_hash(key)];
+    v.erase(std::find(v.begin(), v.end(), cid));
+  }
+
+
   static std::vector<int32_t> sorted(std::vector<int32_t> v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -182,7 +215,7 @@ class Backward {
     if (ls.size() >= 2) watch(cid);
     else if (ls.size() == 1) units_.push_back(cid);
     else if (!lemma) empties_.push_back(cid);
-    by_lits_[sorted(lits)].push_back(cid);
+    by_lits_[key_hash(sorted(lits))].push_back(cid);
     return cid;
   }
 
@@ -260,7 +293,7 @@ class Backward {
 
   // Is `lits` RUP w.r.t. the alive clauses? On success, hints (LRAT ids in propagation
   // order, conflict last) and the clauses used are marked.
-  bool rup(const std::vector<int32_t>& lits, std::vector<int64_t>* hints) {
+  bool rup(const std::vector<int32_t>& lits, bool record, uint32_t owner = kNone) {
     for (int32_t l : lits) {
       int8_t v = value(l);
       if (v > 0) { undo(); return false; }  // tautology: not expressible as a RUP step
@@ -287,11 +320,13 @@ class Backward {
     }
     for (uint32_t v : seen_vars) seen_[v] = 0;
     std::sort(used.begin(), used.end());
-    if (hints) {
-      hints->clear();
-      for (auto [pos, r] : used) hints->push_back(static_cast<int64_t>(cls_[r].id)), hot_[r].marked = true;
-      hints->push_back(static_cast<int64_t>(cls_[conflict].id));
+    if (record) {
+      Clause& c = cls_[owner];
+      c.hints_at = hint_arena_.size();
+      for (auto [pos, r] : used) hint_arena_.push_back(r), hot_[r].marked = true;
+      hint_arena_.push_back(conflict);
       hot_[conflict].marked = true;
+      c.hints_len = static_cast<uint32_t>(hint_arena_.size() - c.hints_at);
     }
     undo();
     return true;
@@ -311,7 +346,7 @@ class Backward {
       res = sorted(res);
       bool tautology = false;  // a resolvent with x and ¬x holds outright
       for (int32_t l : res) tautology = tautology || std::binary_search(res.begin(), res.end(), -l);
-      rat = tautology || rup(res, nullptr);
+      rat = tautology || rup(res, false);
     }
     if (rat) throw Failure(Outcome::Incomplete, "DRAT " + where + ": a RAT lemma (not supported yet)");
     throw Failure(Outcome::Rejected, "DRAT " + where + ": the lemma is neither RUP nor RAT");
@@ -323,7 +358,7 @@ class Backward {
   std::vector<Clause> cls_;
   std::vector<Event> events_;
   std::vector<uint32_t> units_, empties_;
-  std::unordered_map<std::vector<int32_t>, std::vector<uint32_t>, VecHash> by_lits_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_lits_;  // hash of sorted literals
   std::vector<std::vector<Watch>> watches_;
   std::vector<int8_t> value_;
   std::vector<uint32_t> reason_, level_;
@@ -332,12 +367,18 @@ class Backward {
   uint64_t props_ = 0;
 };
 
-}  // namespace
+
+DratHints::DratHints(const Cnf& cnf, DratReader& in) : impl_(std::make_unique<Backward>(cnf)) { impl_->run(in); }
+DratHints::~DratHints() = default;
+bool DratHints::next(LratStep& s) { return impl_->next(s); }
+const DratStats& DratHints::stats() const { return impl_->stats; }
 
 std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* stats) {
-  DratStats st;
-  auto out = Backward(cnf).run(in, st);
-  if (stats) *stats = st;
+  DratHints h(cnf, in);
+  std::vector<LratStep> out;
+  LratStep s;
+  while (h.next(s)) out.push_back(s);
+  if (stats) *stats = h.stats();
   return out;
 }
 

@@ -2,6 +2,7 @@
 // the clauses whose unit propagation refutes its negation (spec/sat.md, "DRAT").
 // Untrusted: it only proposes hints; the LRAT translation and the kernel check them.
 #pragma once
+#include <memory>
 #include <vector>
 
 #include "formats/dimacs.hpp"
@@ -20,5 +21,19 @@ struct DratStats {
 // RAT) or no conflict is reached, Incomplete for RAT lemmas; cert::FormatError on
 // malformed DRAT.
 std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* stats = nullptr);
+
+// The same, handing the steps out one by one from compact storage (what `hcert check`
+// uses: no second copy of the proof in memory).
+class Backward;
+class DratHints {
+ public:
+  DratHints(const Cnf& cnf, DratReader& in);  // runs the backward check
+  ~DratHints();
+  bool next(LratStep& s);
+  const DratStats& stats() const;
+
+ private:
+  std::unique_ptr<Backward> impl_;
+};
 
 }  // namespace hcert::sat
