@@ -1,5 +1,6 @@
 // Reading and writing certificate records in either encoding (spec/format.md).
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -33,6 +34,18 @@ class RecordWriter {
   virtual void close() = 0;
 };
 std::unique_ptr<RecordWriter> open_writer(const std::string& path, Encoding enc, bool zstd);
+
+// A writer that hands each record to a function: a translation streams into the checker
+// through it, with no file in between.
+class CallbackWriter : public RecordWriter {
+ public:
+  explicit CallbackWriter(std::function<void(const Record&)> f) : f_(std::move(f)) {}
+  void write(const Record& r) override { f_(r); }
+  void close() override {}
+
+ private:
+  std::function<void(const Record&)> f_;
+};
 
 // The text form of one record (without the newline).
 std::string to_text(const Record& r);

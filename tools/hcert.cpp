@@ -110,18 +110,6 @@ long peak_rss_kb() {
   return u.ru_maxrss;
 }
 
-// A record writer that hands each record to a function (the checker), so that a
-// translation streams into the check.
-class FeedWriter : public hcert::cert::RecordWriter {
- public:
-  explicit FeedWriter(std::function<void(const hcert::cert::Record&)> f) : f_(std::move(f)) {}
-  void write(const hcert::cert::Record& r) override { f_(r); }
-  void close() override {}
-
- private:
-  std::function<void(const hcert::cert::Record&)> f_;
-};
-
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -188,7 +176,7 @@ int check(const Args& a) {
       while (reader->next(r)) feed(r);
     } else if (kind == "lrat") {
       // The translation streams into the checker: no temporary file.
-      FeedWriter sink(feed);
+      hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
       hcert::LratReader in(hcert::open_source(certificate), a.has("--binary") ? 1 : -1);
       hcert::sat::lrat_to_certificate(hcert::read_dimacs(problem), in, em,
@@ -198,7 +186,7 @@ int check(const Args& a) {
       hcert::Cnf cnf = hcert::read_dimacs(problem);
       hcert::DratReader in(hcert::open_source(certificate));
       hcert::sat::DratHints hints(cnf, in);
-      FeedWriter sink(feed);
+      hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
       hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
                                       a.get("--theories", hcert::check::default_theory_dir()));

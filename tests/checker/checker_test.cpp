@@ -10,6 +10,7 @@
 #include "checker/problem.hpp"
 #include "formats/cert_io.hpp"
 #include "formats/sha256.hpp"
+#include "tests/support.hpp"
 
 using namespace hcert;
 using check::Outcome;
@@ -33,21 +34,11 @@ Outcome run(const std::string& body, bool finish = true, int problem = 0, std::s
   std::string path = problem_path(problem);
   std::string cert = "hcert 1\nproblem dimacs " + sha256_hex(kCnf[problem]) + "\nclaim unsat\n" + preamble + body;
   check::Checker c(check::default_theory_dir(), [&](const std::string&) { return check::elaborate(read_dimacs(path)); });
-  try {
+  return test::outcome_of(c, [&] {
     auto in = cert::text_reader(string_source(cert));
     cert::Record r;
     while (in->next(r)) c.feed(r);
-    if (!finish) return Outcome::Verified;
-    check::Report rep = c.finish();
-    if (msg) *msg = rep.message;
-    return rep.outcome;
-  } catch (const check::Failure& e) {
-    if (msg) *msg = e.what();
-    return e.outcome;
-  } catch (const cert::FormatError& e) {
-    if (msg) *msg = e.what();
-    return Outcome::InputError;
-  }
+  }, msg, finish);
 }
 
 // bool (type 1), bool->bool (2), bool->bool->bool (3); p q (terms 1 2), = at bool (3),

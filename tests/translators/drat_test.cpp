@@ -9,53 +9,28 @@
 #include "formats/cert_emit.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
+#include "tests/support.hpp"
 
 using namespace hcert;
 using check::Outcome;
 
 namespace {
 
-class Feed : public cert::RecordWriter {
- public:
-  explicit Feed(check::Checker& c) : c_(c) {}
-  void write(const cert::Record& r) override { c_.feed(r); }
-  void close() override {}
-
- private:
-  check::Checker& c_;
-};
-
-std::string file(const std::string& name, const std::string& text) {
-  std::string path = testing::TempDir() + "/hcert_drat_test_" + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+std::string file(const std::string& name, const std::string& text) { return test::temp_file("drat_" + name, text); }
 
 const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
 
 Outcome check_drat(const std::string& cnf_text, const std::string& drat, std::string* msg = nullptr) {
   std::string cnf = file("p.cnf", cnf_text), proof = file("p.drat", drat);
   check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
-  try {
+  return test::outcome_of(c, [&] {
     Cnf problem = read_dimacs(cnf);
     DratReader in(open_source(proof));
-    std::vector<LratStep> steps = sat::drat_to_lrat(problem, in);
-    size_t i = 0;
-    Feed sink(c);
+    sat::DratHints hints(problem, in);
+    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
-    sat::lrat_to_certificate(
-        problem, [&](LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; }, em,
-        check::default_theory_dir());
-    check::Report r = c.finish();
-    if (msg) *msg = r.message;
-    return r.outcome;
-  } catch (const check::Failure& e) {
-    if (msg) *msg = e.what();
-    return e.outcome;
-  } catch (const cert::FormatError& e) {
-    if (msg) *msg = e.what();
-    return Outcome::InputError;
-  }
+    sat::lrat_to_certificate(problem, [&](LratStep& s) { return hints.next(s); }, em, check::default_theory_dir());
+  }, msg);
 }
 
 TEST(Drat, ValidTextAndBinary) {
@@ -103,7 +78,7 @@ TEST(Drat, BundledCadicalProof) {
   std::vector<LratStep> steps = sat::drat_to_lrat(problem, in, &st);
   EXPECT_GT(st.core_lemmas, 100u);
   size_t i = 0;
-  Feed sink(c);
+  cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
   cert::Emitter em(sink);
   sat::lrat_to_certificate(problem, [&](LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; },
                            em, check::default_theory_dir());

@@ -10,48 +10,26 @@
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
+#include "tests/support.hpp"
 
 using namespace hcert;
 using check::Outcome;
 
 namespace {
 
-class Feed : public cert::RecordWriter {
- public:
-  explicit Feed(check::Checker& c) : c_(c) {}
-  void write(const cert::Record& r) override { c_.feed(r); }
-  void close() override {}
-
- private:
-  check::Checker& c_;
-};
-
-std::string file(const std::string& name, const std::string& text) {
-  std::string path = testing::TempDir() + "/hcert_lrat_test_" + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+std::string file(const std::string& name, const std::string& text) { return test::temp_file("lrat_" + name, text); }
 
 const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
 
 Outcome check_lrat(const std::string& cnf_text, const std::string& lrat, std::string* msg = nullptr) {
   std::string cnf = file("p.cnf", cnf_text), proof = file("p.lrat", lrat);
   check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
-  try {
-    Feed sink(c);
+  return test::outcome_of(c, [&] {
+    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
     LratReader in(open_source(proof));
     sat::lrat_to_certificate(read_dimacs(cnf), in, em, check::default_theory_dir());
-    check::Report r = c.finish();
-    if (msg) *msg = r.message;
-    return r.outcome;
-  } catch (const check::Failure& e) {
-    if (msg) *msg = e.what();
-    return e.outcome;
-  } catch (const cert::FormatError& e) {
-    if (msg) *msg = e.what();
-    return Outcome::InputError;
-  }
+  }, msg);
 }
 
 TEST(Lrat, ValidProofVerifies) {

@@ -1,0 +1,40 @@
+// Helpers shared by the test files: temporary files, and running a check to its outcome.
+#pragma once
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+#include <string>
+
+#include "checker/checker.hpp"
+#include "formats/cert.hpp"
+
+namespace hcert::test {
+
+// Writes text to a file in the test temporary directory and returns its path.
+inline std::string temp_file(const std::string& name, const std::string& text) {
+  std::string path = testing::TempDir() + "/hcert_test_" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// Runs `feed` (which feeds records to `c`) and finishes the check; a Failure or a
+// FormatError becomes its outcome. The message, if asked for, says why.
+inline check::Outcome outcome_of(check::Checker& c, const std::function<void()>& feed, std::string* msg = nullptr,
+                                 bool finish = true) {
+  try {
+    feed();
+    if (!finish) return check::Outcome::Verified;
+    check::Report r = c.finish();
+    if (msg) *msg = r.message;
+    return r.outcome;
+  } catch (const check::Failure& e) {
+    if (msg) *msg = e.what();
+    return e.outcome;
+  } catch (const cert::FormatError& e) {
+    if (msg) *msg = e.what();
+    return check::Outcome::InputError;
+  }
+}
+
+}  // namespace hcert::test
