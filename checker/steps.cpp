@@ -128,14 +128,21 @@ const std::unordered_map<std::string, RuleFn>& table() {
       // Clause theorems (rules/sat.hpp, spec/sat.md).
       {"clause_intro", [](Cursor& c) { return clause_intro_step(c.th()); }},
       {"resolve_chain", [](Cursor& c) {
-         Thm cur = c.th();
+         const Thm& start = c.th();
+         std::vector<Kernel::ChainLink> links;
          while (c.more()) {
            const Thm& d = c.th();
            const Term& x = c.tm();
            uint64_t side = c.num();
            if (side > 1) throw StepError("resolve_chain: side must be 0 or 1");
-           cur = side == 0 ? resolve_step(cur, d, x) : resolve_step(d, cur, x);
+           links.push_back({&d, x, side == 1});
          }
+         if (!pure_mode) {
+           enable_fast_paths();
+           return Kernel::resolve_chain(start, links);
+         }
+         Thm cur = start;  // --pure: the derivation, link by link
+         for (const auto& l : links) cur = l.side ? rules::resolve(defs(), *l.d, cur, l.x) : rules::resolve(defs(), cur, *l.d, l.x);
          return cur;
        }},
       {"resolve", [](Cursor& c) {

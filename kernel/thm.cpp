@@ -375,6 +375,55 @@ Thm Kernel::conjunct(const Thm& pq, bool second) {
   return Thm(pq.hyps_, second ? c.rand() : c.rator().rand(), pq.axioms_);
 }
 
+// The same arithmetic as RESOLVE, link after link, on a working set of raw nodes (every
+// node is kept alive by the premises, or by `made`, for the duration of the call).
+Thm Kernel::resolve_chain(const Thm& start, const std::vector<ChainLink>& links) {
+  if (!sat_on) throw KernelError("RESOLVE: not enabled (the core definitions were not given)");
+  const Term& fl = false_const();
+  if (start.concl_ != fl) throw KernelError("RESOLVE: premises must conclude F");
+  auto less = [](const TermNode* a, const TermNode* b) { return a->serial < b->serial; };
+  auto holds = [](const std::vector<Term>& v, const TermNode* n) {
+    auto it = std::lower_bound(v.begin(), v.end(), n,
+                               [](const Term& t, const TermNode* m) { return TermOps::node(t)->serial < m->serial; });
+    return it != v.end() && TermOps::node(*it) == n;
+  };
+  std::vector<const TermNode*> cur, next;
+  for (const Term& h : *start.hyps_) cur.push_back(TermOps::node(h));
+  AxiomSet ax = start.axioms_;
+  std::vector<Term> made;  // the ~x terms made here
+  for (const ChainLink& l : links) {
+    if (!l.d || l.d->concl_ != fl) throw KernelError("RESOLVE: premises must conclude F");
+    if (l.x.is_null() || l.x.kind() != TermKind::Var || l.x.type() != Type::boolean())
+      throw KernelError("RESOLVE: the pivot must be a boolean variable");
+    made.push_back(Term::comb(not_const(), l.x));
+    const TermNode* x = TermOps::node(l.x);
+    const TermNode* nx = TermOps::node(made.back());
+    // The premise holding x loses x; the one holding ~x loses ~x.
+    const TermNode* drop_cur = l.side ? nx : x;
+    const TermNode* drop_d = l.side ? x : nx;
+    const std::vector<Term>& d = *l.d->hyps_;
+    if (!std::binary_search(cur.begin(), cur.end(), drop_cur, less) || !holds(d, drop_d))
+      throw KernelError("RESOLVE: the pivot is not a hypothesis of its premise");
+    next.clear();
+    size_t i = 0, j = 0;
+    while (i < cur.size() || j < d.size()) {
+      if (i < cur.size() && cur[i] == drop_cur) { ++i; continue; }
+      if (j < d.size() && TermOps::node(d[j]) == drop_d) { ++j; continue; }
+      const TermNode* b = j < d.size() ? TermOps::node(d[j]) : nullptr;
+      if (!b || (i < cur.size() && less(cur[i], b))) next.push_back(cur[i++]);
+      else if (i == cur.size() || less(b, cur[i])) next.push_back(b), ++j;
+      else next.push_back(cur[i++]), ++j;  // in both
+    }
+    cur.swap(next);
+    ax = ax_union(ax, l.d->axioms_);
+    ++resolve_count;
+  }
+  auto out = std::make_shared<std::vector<Term>>();
+  out->reserve(cur.size());
+  for (const TermNode* n : cur) out->push_back(TermOps::wrap(const_cast<TermNode*>(n)));
+  return Thm(out, fl, ax);
+}
+
 std::vector<std::pair<std::string, uint64_t>> Kernel::fast_path_uses() {
   return {{"RESOLVE", resolve_count}, {"CLAUSE_INTRO", clause_intro_count}, {"CONJ", conj_count},
           {"CONJUNCT", conjunct_count}};

@@ -133,6 +133,15 @@ class Kernel {
   //  (P − {x}) ∪ (N − {~x}) ⊢ F
   static Thm resolve(const Thm& pos, const Thm& neg, const Term& x);
 
+  // RESOLVE_CHAIN: RESOLVE applied left to right, T := RESOLVE(T, D_i, x_i) when side_i is
+  // false (T holds x_i), RESOLVE(D_i, T, x_i) when true; one result, no intermediates.
+  struct ChainLink {
+    const Thm* d;
+    Term x;
+    bool side;
+  };
+  static Thm resolve_chain(const Thm& start, const std::vector<ChainLink>& links);
+
   //  A ⊢ l1 \/ (l2 \/ … \/ lk)
   //  ─────────────────────────────────  CLAUSE_INTRO     (comp(~t) = t, comp(t) = ~t;
   //  A ∪ {comp(l1), …, comp(lk)} ⊢ F                      A ⊢ F is returned as it is)
@@ -144,7 +153,8 @@ class Kernel {
   static Thm conj(const Thm& p, const Thm& q);
   static Thm conjunct(const Thm& pq, bool second);
 
-  // Uses of each fast path so far: RESOLVE, CLAUSE_INTRO, CONJ, CONJUNCT.
+  // Uses of each fast path so far: RESOLVE (counting each link of a chain), CLAUSE_INTRO,
+  // CONJ, CONJUNCT.
   static std::vector<std::pair<std::string, uint64_t>> fast_path_uses();
 
   // Read-only views of the signature.

@@ -130,6 +130,50 @@ RC_GTEST_PROP(Conj, FastPathsEqualDerivations, ()) {
   }
 }
 
+// RESOLVE_CHAIN equals RESOLVE applied link by link, on random chains.
+RC_GTEST_PROP(Resolve, ChainEqualsIteratedResolve, ()) {
+  defs();
+  auto lit = rc::gen::suchThat(rc::gen::inRange(-6, 7), [](int x) { return x != 0; });
+  auto c0 = *rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(1, 5), lit);
+  Thm cur = clause_thm(c0), start = cur;
+  std::vector<Thm> ds;
+  std::vector<Kernel::ChainLink> links;
+  ds.reserve(8);
+  int n = *rc::gen::inRange(1, 6);
+  for (int k = 0; k < n; ++k) {
+    // Pick a literal l of the running clause (a hypothesis comp(l)) and a reason with ¬l.
+    std::vector<Term> hs = cur.hyps();
+    std::vector<int32_t> cands;
+    for (int v = 1; v <= 6; ++v)
+      for (int32_t l : {v, -v})
+        if (std::find(hs.begin(), hs.end(), rules::complement(check::dimacs_literal(l))) != hs.end() ||
+            (l < 0 && std::find(hs.begin(), hs.end(), check::dimacs_literal(v)) != hs.end()))
+          cands.push_back(l);
+    if (cands.empty()) break;
+    int32_t l = cands[*rc::gen::inRange<size_t>(0, cands.size())];
+    auto rest = *rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(0, 3), lit);
+    rest.push_back(-l);
+    ds.push_back(clause_thm(rest));
+    Term x = check::dimacs_literal(std::abs(l));
+    bool side = l > 0;  // clause has x: its theorem holds ~x, so the reason holds x
+    Thm next = side ? Kernel::resolve(ds.back(), cur, x) : Kernel::resolve(cur, ds.back(), x);
+    links.push_back({&ds.back(), x, side});
+    cur = next;
+  }
+  Thm chain = Kernel::resolve_chain(start, links);
+  RC_ASSERT(chain.concl() == cur.concl());
+  RC_ASSERT(sorted_hyps(chain) == sorted_hyps(cur));
+}
+
+TEST(Resolve, ChainRejectsWrongSide) {
+  defs();
+  Thm a = clause_thm({1, 2}), b = clause_thm({-1, 3});
+  Term x1 = check::dimacs_literal(1);
+  EXPECT_NO_THROW(Kernel::resolve_chain(a, {{&b, x1, true}}));
+  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, false}}), KernelError);
+  EXPECT_THROW(Kernel::resolve_chain(a, {{nullptr, x1, true}}), KernelError);
+}
+
 TEST(Conj, ConjunctRejectsNonConjunction) {
   defs();
   EXPECT_THROW(Kernel::conjunct(Kernel::assume(check::dimacs_clause({1, 2})), false), KernelError);
