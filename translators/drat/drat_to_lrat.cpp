@@ -172,19 +172,24 @@ class Backward {
   int32_t* lits_of(uint32_t cid) { return arena_.data() + hot_[cid].start; }
 
   void grow(uint32_t var) {
-    if (value_.size() <= var) {
-      value_.resize(var + 1, 0);
+    if (reason_.size() <= var) {
       reason_.resize(var + 1, kNone);
       level_.resize(var + 1, 0);
       seen_.resize(var + 1, 0);
-      watches_.resize(2 * (var + 1));
+      watches_.resize(4 * (var + 1));
+      lval_.resize(2 * (var + 1), 0);
     }
   }
 
+  // Each literal has two watch lists, for marked (core) and unmarked clauses, so that each
+  // pass of core-first propagation reads only its own clauses. A clause marked while its
+  // watches sit in the unmarked lists moves when the unmarked pass next meets it.
+  std::vector<Watch>& watches(int32_t lit, bool core) { return watches_[2 * idx(lit) + core]; }
   void watch(uint32_t cid) {
     const int32_t* l = lits_of(cid);
-    watches_[idx(l[0])].push_back({cid, hot_[cid].epoch, l[1]});
-    watches_[idx(l[1])].push_back({cid, hot_[cid].epoch, l[0]});
+    bool core = hot_[cid].marked;
+    watches(l[0], core).push_back({cid, hot_[cid].epoch, l[1]});
+    watches(l[1], core).push_back({cid, hot_[cid].epoch, l[0]});
   }
   void kill(uint32_t cid) {
     hot_[cid].alive = false;
@@ -219,18 +224,16 @@ class Backward {
     return cid;
   }
 
-  int8_t value(int32_t lit) const {
-    int8_t v = value_[std::abs(lit)];
-    return lit > 0 ? v : -v;
-  }
+  int8_t value(int32_t lit) const { return lval_[idx(lit)]; }
   void assign(int32_t lit, uint32_t reason) {
-    value_[std::abs(lit)] = lit > 0 ? 1 : -1;
+    lval_[idx(lit)] = 1;
+    lval_[idx(-lit)] = -1;
     reason_[std::abs(lit)] = reason;
     level_[std::abs(lit)] = static_cast<uint32_t>(trail_.size());
     trail_.push_back(lit);
   }
   void undo() {
-    for (int32_t l : trail_) value_[std::abs(l)] = 0, reason_[std::abs(l)] = kNone;
+    for (int32_t l : trail_) lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone;
     trail_.clear();
   }
 
@@ -259,27 +262,32 @@ class Backward {
   // Visits the watches of a literal that just became false, for marked (core) or unmarked
   // clauses only; returns a conflicting clause or kNone.
   uint32_t visit(int32_t falsified, bool core) {
-    std::vector<Watch>& ws = watches_[idx(falsified)];
+    std::vector<Watch>& ws = watches(falsified, core);
     size_t keep = 0, n = ws.size();
     for (size_t i = 0; i < n; ++i) {
       Watch w = ws[i];
       if (value(w.blocker) > 0) { ws[keep++] = w; continue; }
       Hot& h = hot_[w.cid];
       if (!h.alive || h.epoch != w.epoch) continue;  // stale: drop
-      if (h.marked != core) { ws[keep++] = w; continue; }  // the other pass's clause
       ++props_;
       int32_t* l = arena_.data() + h.start;
       if (l[0] == falsified) std::swap(l[0], l[1]);
       if (l[1] != falsified) continue;  // stale duplicate from an older revival
-      if (value(l[0]) > 0) { w.blocker = l[0]; ws[keep++] = w; continue; }
+      // A clause marked since its watches were filed moves to the core lists.
+      std::vector<Watch>& home = h.marked == core ? ws : watches(falsified, h.marked);
+      if (value(l[0]) > 0) {
+        w.blocker = l[0];
+        if (&home == &ws) ws[keep++] = w; else home.push_back(w);
+        continue;
+      }
       uint32_t k = 2;
       while (k < h.size && value(l[k]) < 0) ++k;
       if (k < h.size) {
         std::swap(l[1], l[k]);
-        watches_[idx(l[1])].push_back({w.cid, w.epoch, l[0]});
+        watches(l[1], h.marked).push_back({w.cid, w.epoch, l[0]});
         continue;
       }
-      ws[keep++] = w;
+      if (&home == &ws) ws[keep++] = w; else home.push_back(w);
       if (value(l[0]) < 0) {
         for (++i; i < n; ++i) ws[keep++] = ws[i];
         ws.resize(keep);
@@ -360,7 +368,7 @@ class Backward {
   std::vector<uint32_t> units_, empties_;
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_lits_;  // hash of sorted literals
   std::vector<std::vector<Watch>> watches_;
-  std::vector<int8_t> value_;
+  std::vector<int8_t> lval_;  // value of each literal (index 2|l| + sign): 1 true, -1 false
   std::vector<uint32_t> reason_, level_;
   std::vector<uint8_t> seen_;
   std::vector<int32_t> trail_;
