@@ -336,7 +336,7 @@ Report Checker::finish() {
   auto now = Kernel::fast_path_uses();
   for (size_t i = 0; i < now.size(); ++i)
     if (uint64_t n = now[i].second - fast_base_[i].second) report_.fast_paths[now[i].first] = n;
-  report_.statement = text::print(*c.final_thm);
+  report_.final_thm = std::make_shared<const Thm>(*c.final_thm);
   report_.conclusion = text::print(c.final_thm->concl());
   report_.hypotheses = c.final_thm->hyps().size();
   report_.outcome = Outcome::Verified;

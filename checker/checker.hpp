@@ -42,7 +42,7 @@ using ProblemLoader = std::function<Problem(const std::string& kind)>;
 struct Report {
   Outcome outcome = Outcome::InputError;
   std::string message;               // why, when not verified
-  std::string statement;             // the final theorem, printed
+  std::shared_ptr<const Thm> final_thm;  // the end theorem (print it with text::print)
   std::string conclusion;            // its conclusion, printed
   uint64_t hypotheses = 0;           // how many hypotheses it has (each a problem assertion)
   std::vector<std::string> axioms;   // axioms the final theorem depends on

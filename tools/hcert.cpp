@@ -223,7 +223,7 @@ int check(const Args& a) {
       << ", \"message\": " << json_str(rep.message)
       << ", \"problem_sha256\": " << json_str(rep.problem_sha256.empty() ? file_sha256(problem) : rep.problem_sha256)
       << ", \"certificate_sha256\": " << json_str(file_sha256(certificate))
-      << ", \"statement\": " << json_str(rep.statement) << ", \"axioms\": [";
+      << ", \"statement\": " << json_str(rep.final_thm ? hcert::text::print(*rep.final_thm) : "") << ", \"axioms\": [";
     for (size_t i = 0; i < rep.axioms.size(); ++i) j << (i ? ", " : "") << json_str(rep.axioms[i]);
     j << "], \"holes\": [";
     for (size_t i = 0; i < rep.holes.size(); ++i) j << (i ? ", " : "") << json_str(rep.holes[i]);
@@ -241,11 +241,11 @@ int check(const Args& a) {
     std::cout << j.str() << "\n";
   } else {
     if (!rep.message.empty()) std::cout << "c " << certificate << ": " << rep.message << "\n";
-    if (rep.statement.size() <= 2000) {
-      if (!rep.statement.empty()) std::cout << "c proved " << rep.statement << "\n";
-    } else {  // a long statement is summarised; --json prints it whole
+    if (rep.final_thm && rep.hypotheses <= 8) {
+      std::cout << "c proved " << hcert::text::print(*rep.final_thm) << "\n";
+    } else if (rep.final_thm) {  // many hypotheses are summarised; --json prints them all
       std::cout << "c proved " << rep.hypotheses << " of the problem's assertions |- " << rep.conclusion
-                << " (the statement has " << rep.statement.size() << " characters; --json prints it)\n";
+                << " (--json prints the whole statement)\n";
     }
     if (rep.outcome == Outcome::Verified || rep.outcome == Outcome::Incomplete) {
       std::cout << "c axioms";

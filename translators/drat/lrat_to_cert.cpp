@@ -74,7 +74,7 @@ class Translator {
   // ---- the formula hypothesis Φ and the input clauses ----
 
   Term phi(size_t lo, size_t hi) {
-    if (hi - lo == 1) return check::dimacs_clause(cnf_.clauses[lo]);
+    if (hi - lo == 1) return clause_terms_[lo];
     size_t mid = lo + (hi - lo) / 2;
     static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
     return Term::comb(Term::comb(conj, phi(lo, mid)), phi(mid, hi));
@@ -86,8 +86,12 @@ class Translator {
     if (!root_) {
       // The clause terms are the problem's assertions: name them by index (aterm) rather
       // than spelling them out again.
-      for (size_t k = 0; k < hi; ++k) out_.alias(check::dimacs_clause(cnf_.clauses[k]), Tag::ATerm, {k});
+      for (size_t k = 0; k < hi; ++k) {
+        clause_terms_.push_back(check::dimacs_clause(cnf_.clauses[k]));
+        out_.alias(clause_terms_.back(), Tag::ATerm, {k});
+      }
       root_ = step("assume", {out_.term(phi(0, hi))});
+      clause_terms_.clear();
     }
     uint64_t th = root_;
     while (hi - lo > 1) {
@@ -261,6 +265,7 @@ class Translator {
   std::unordered_map<uint64_t, int> refs_;
   std::vector<uint64_t> var_ids_;
   std::vector<uint8_t> mark_;  // literal membership of the running clause
+  std::vector<Term> clause_terms_;  // while Φ is built
   std::unordered_set<int64_t> deleted_;
   uint64_t root_ = 0;
   LratStats stats_;
