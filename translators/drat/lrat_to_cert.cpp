@@ -132,9 +132,225 @@ class Translator {
     }
   }
 
+  // ---- variables: DIMACS numbers, renamed by RAT steps to extension variables ----
+
+  // The internal literal of a proof literal: its variable as renamed by earlier RAT steps
+  // (spec/sat.md, "RAT steps"); a proof variable that happens to equal an extension
+  // variable's number gets a number of its own.
+  int32_t internal(int64_t l) {
+    if (l == 0 || std::abs(l) >= (int64_t(1) << 31)) reject("literal " + std::to_string(l) + " is out of range");
+    int32_t v = static_cast<int32_t>(std::abs(l));
+    auto it = rename_.find(v);
+    int32_t w = v;
+    if (it != rename_.end()) {
+      w = it->second;
+    } else if (hol_name_.count(v)) {  // collides with an extension variable
+      w = fresh_var(std::to_string(v));
+      rename_[v] = w;
+    }
+    next_var_ = std::max<int64_t>(next_var_, w + 1);
+    return l > 0 ? w : -w;
+  }
+  int32_t fresh_var(const std::string& name) {
+    int32_t w = static_cast<int32_t>(std::max<int64_t>(next_var_, cnf_.vars + 1));
+    next_var_ = w + 1;
+    hol_name_[w] = name;
+    return w;
+  }
+  Term hol_var(int32_t x) {
+    auto it = hol_name_.find(x);
+    return it == hol_name_.end() ? check::dimacs_literal(x) : Term::var(it->second, Type::boolean());
+  }
+  Term lit_term(int32_t l) { return l > 0 ? hol_var(l) : rules_neg(hol_var(-l)); }
+  Term comp_term(int32_t l) { return lit_term(-l); }  // comp(x) = ~x, comp(~x) = x
+  static Term rules_neg(const Term& t) {
+    static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
+    return Term::comb(n, t);
+  }
+  uint64_t term(const Term& t) { return out_.term(t); }
+
+  // ---- RAT steps: an extension variable for the pivot (spec/sat.md) ----
+
+  // K := comp(c1) /\ (comp(c2) /\ …) for the literals of C' (T when C' is empty), and a
+  // theorem {comp(c1), …} ⊢ K from their assumptions.
+  std::pair<Term, uint64_t> k_of(const std::vector<int32_t>& cprime) {
+    if (cprime.empty()) return {Term::constant("T", Type::boolean()), step("truth", {})};
+    static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+    Term k = comp_term(cprime.back());
+    uint64_t th = step("assume", {term(k)});
+    for (size_t i = cprime.size() - 1; i-- > 0;) {
+      Term c = comp_term(cprime[i]);
+      k = Term::comb(Term::comb(conj, c), k);
+      uint64_t a = step("assume", {term(c)});
+      uint64_t n = step("conj", {a, th});
+      drop(a);
+      drop(th);
+      th = n;
+    }
+    return {k, th};
+  }
+  // Removes the hypotheses comp(c) of C' from `th` using the assumption K (th itself is
+  // left to its owner).
+  uint64_t discharge_k(uint64_t th, const std::vector<int32_t>& cprime, const Term& k) {
+    if (cprime.empty()) return th;
+    uint64_t kt = step("assume", {term(k)});
+    uint64_t rest = kt;
+    uint64_t original = th;
+    for (size_t i = 0; i < cprime.size(); ++i) {
+      uint64_t ci = i + 1 == cprime.size() ? rest : step("conjunct1", {rest});
+      uint64_t nth = step("prove_hyp", {ci, th});
+      if (th != original) drop(th);
+      th = nth;
+      if (i + 1 < cprime.size()) {
+        uint64_t r2 = step("conjunct2", {rest});
+        drop(ci);
+        drop(rest);
+        rest = r2;
+      } else {
+        drop(ci);
+      }
+    }
+    return th;
+  }
+
+  Clause rat_step(const std::vector<int32_t>& lits, int32_t p, const std::vector<int64_t>& hints) {
+    ++stats_.rat_steps;
+    // Hints: shared positive ones, then blocks "-D hint…" for the clauses D containing ¬p.
+    std::vector<int64_t> prefix;
+    std::unordered_map<int64_t, std::vector<int64_t>> blocks;
+    std::vector<int64_t>* cur = &prefix;
+    for (int64_t h : hints) {
+      if (h < 0) {
+        if (blocks.count(-h)) reject("two RAT blocks for clause " + std::to_string(-h));
+        cur = &blocks[-h];
+      } else {
+        cur->push_back(h);
+      }
+    }
+    int32_t x = std::abs(p);
+    // Every live clause with x or ¬x becomes a clause theorem (inputs are built on demand).
+    for (size_t i = 0; i < cnf_.clauses.size(); ++i)
+      if (!deleted_.count(i + 1) && !clauses_.count(i + 1) && !hol_name_.count(x) && !rename_.count(x))
+        for (int32_t l : cnf_.clauses[i])
+          if (std::abs(l) == x) { clause(i + 1); break; }
+    std::vector<int64_t> with_x;
+    for (auto& [id, c] : clauses_)
+      if (std::binary_search(c.lits.begin(), c.lits.end(), x) || std::binary_search(c.lits.begin(), c.lits.end(), -x))
+        with_x.push_back(id);
+    std::sort(with_x.begin(), with_x.end());
+    std::vector<int32_t> cprime;
+    for (int32_t l : lits)
+      if (l != p) cprime.push_back(l);
+    // The resolvents C ∪ (D − ¬p), by RUP from the shared and the block hints.
+    std::unordered_map<int64_t, Clause> resolvents;
+    for (int64_t id : with_x) {
+      const Clause& d = clauses_.at(id);
+      if (!std::binary_search(d.lits.begin(), d.lits.end(), -p)) continue;
+      std::vector<int32_t> r = lits;
+      for (int32_t l : d.lits)
+        if (l != -p) r.push_back(l);
+      std::sort(r.begin(), r.end());
+      r.erase(std::unique(r.begin(), r.end()), r.end());
+      int32_t taut = 0;
+      for (int32_t l : r)
+        if (l > 0 && std::binary_search(r.begin(), r.end(), -l)) taut = l;
+      if (taut) {  // {y, ~y} ⊢ F stands for the tautological resolvent
+        uint64_t a = step("assume", {term(lit_term(-taut))}), b = step("assume", {term(lit_term(taut))});
+        resolvents.emplace(id, Clause{step("not_elim", {a, b}), {-taut, taut}});
+        drop(a);
+        drop(b);
+        continue;
+      }
+      auto it = blocks.find(id);
+      if (it == blocks.end()) reject("no RAT block for clause " + std::to_string(id) + ", which contains the negated pivot");
+      std::vector<int64_t> h = prefix;
+      h.insert(h.end(), it->second.begin(), it->second.end());
+      resolvents.emplace(id, derive(r, h));
+    }
+    for (auto& [id, _] : blocks)
+      if (!resolvents.count(id)) reject("RAT block for clause " + std::to_string(id) + ", which is not a live clause containing the negated pivot");
+
+    // z := x \/ K (pivot x) or x /\ ~K (pivot ¬x); H := (z = t) is assumed, and removed by
+    // INST z := t and REFL at the end.
+    auto [k, kthm] = k_of(cprime);
+    drop(kthm);
+    const Type b = Type::boolean();
+    static const Term disj = Term::constant("\\/", Type::fun(b, Type::fun(b, b)));
+    static const Term conj = Term::constant("/\\", Type::fun(b, Type::fun(b, b)));
+    Term xv = hol_var(x);
+    Term t = p > 0 ? Term::comb(Term::comb(disj, xv), k) : Term::comb(Term::comb(conj, xv), rules_neg(k));
+    int32_t zi = fresh_var("rat" + std::to_string(stats_.rat_steps));
+    Term z = hol_var(zi);
+    uint64_t h = step("assume", {term(Term::eq(z, t))});  // {H} ⊢ z = t
+    uint64_t hs = step("sym", {h});                       // {H} ⊢ t = z
+    extensions_.push_back({zi, t});
+    auto rename = [&](std::vector<int32_t> ls) {
+      for (int32_t& l : ls)
+        if (std::abs(l) == x) l = l > 0 ? zi : -zi;
+      std::sort(ls.begin(), ls.end());
+      return ls;
+    };
+
+    // The clause theorems of C and of every clause with x, after the renaming.
+    std::vector<std::pair<int64_t, Clause>> renamed;
+    auto z_thm = [&]() { return step("eq_mp", {h, step("assume", {term(z)})}); };  // {H, z} ⊢ t
+    uint64_t c_thm;
+    if (p > 0) {  // C[z/x] = z ∨ C': from the comps of C', K, then x \/ K, then z
+      auto [k2, kt] = k_of(cprime);
+      uint64_t tt = step("disj2", {term(xv), kt});
+      uint64_t zt = step("eq_mp", {hs, tt});
+      c_thm = step("not_elim", {step("assume", {term(rules_neg(z))}), zt});
+    } else {  // C[z/x] = ¬z ∨ C': z gives ~K, the comps of C' give K
+      auto [k2, kt] = k_of(cprime);
+      c_thm = step("not_elim", {step("conjunct2", {z_thm()}), kt});
+    }
+    renamed.push_back({0, Clause{c_thm, rename(lits)}});
+    for (int64_t id : with_x) {
+      const Clause& d = clauses_.at(id);
+      bool same = std::binary_search(d.lits.begin(), d.lits.end(), p);  // D contains the pivot literal
+      uint64_t th;
+      if (p > 0 && same) {  // D ∋ x: ~z gives ~x
+        uint64_t zt = step("eq_mp", {hs, step("disj1", {step("assume", {term(xv)}), term(k)})});
+        uint64_t f = step("not_elim", {step("assume", {term(rules_neg(z))}), zt});
+        th = step("prove_hyp", {step("not_intro", {term(xv), f}), d.thm});
+      } else if (p > 0) {  // D ∋ ¬x: cases on z = x \/ K; K with the resolvent
+        uint64_t nx = step("not_intro", {term(xv), d.thm});
+        uint64_t rk = step("prove_hyp", {nx, resolvents.at(id).thm});
+        rk = discharge_k(rk, cprime, k);
+        th = step("disj_cases", {z_thm(), d.thm, rk});
+      } else if (same) {  // D ∋ ¬x: z gives x
+        th = step("prove_hyp", {step("conjunct1", {z_thm()}), d.thm});
+      } else {  // D ∋ x: from x, the resolvent gives ~K, so z, against ~z: ~x
+        uint64_t rk = discharge_k(resolvents.at(id).thm, cprime, k);
+        uint64_t nk = step("not_intro", {term(k), rk});
+        uint64_t zx = step("conj", {step("assume", {term(xv)}), nk});
+        uint64_t f = step("not_elim", {step("assume", {term(rules_neg(z))}), step("eq_mp", {hs, zx})});
+        th = step("prove_hyp", {step("not_intro", {term(xv), f}), d.thm});
+      }
+      renamed.push_back({id, Clause{th, rename(d.lits)}});
+    }
+    // Resolvents first (one may be a clause's own theorem, still retained by that clause),
+    // then the old theorems of the renamed clauses.
+    for (auto& [id, r] : resolvents) retain(r.thm), forget(r.thm);
+    for (auto& [id, c] : renamed) {
+      if (id == 0) continue;
+      retain(c.thm);
+      forget(clauses_.at(id).thm);
+      clauses_.erase(id);
+      clauses_.emplace(id, c);
+    }
+    // Later proof steps mean z where they say x.
+    int64_t dimacs = x;
+    for (auto& [v, w] : rename_)
+      if (w == x) dimacs = v;
+    rename_[static_cast<int32_t>(dimacs)] = zi;
+    return renamed[0].second;
+  }
+
   // ---- one addition: check the hints by unit propagation, then resolve backwards ----
 
-  int8_t value(int32_t lit) const {
+  int8_t value(int32_t lit) {
+    if (static_cast<size_t>(std::abs(lit)) >= value_.size()) value_.resize(std::abs(lit) + 1, 0);
     int8_t v = value_[std::abs(lit)];
     return lit > 0 ? v : -v;
   }
@@ -144,44 +360,47 @@ class Translator {
   }
 
   bool add(const LratStep& s) {
-    for (int64_t h : s.hints)
-      if (h < 0) reject("RAT steps (negative hints) are not supported yet", Outcome::Incomplete);
     std::vector<int32_t> lits;
-    for (int64_t l : s.lits) {
-      if (std::abs(l) >= (int64_t(1) << 31)) reject("literal " + std::to_string(l) + " is out of range (2^31)");
-      if (static_cast<size_t>(std::abs(l)) >= value_.size()) value_.resize(std::abs(l) + 1, 0);
-      lits.push_back(static_cast<int32_t>(l));
-    }
+    for (int64_t l : s.lits) lits.push_back(internal(l));
+    int32_t pivot = lits.empty() ? 0 : lits[0];  // LRAT's RAT pivot: the first literal
     std::sort(lits.begin(), lits.end());
     lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
     if (clauses_.count(s.id) || (s.id <= cnf_.clauses.size() && !deleted_.count(s.id)))
       reject("clause id " + std::to_string(s.id) + " is already in use");
+    bool rat = std::any_of(s.hints.begin(), s.hints.end(), [](int64_t h) { return h < 0; });
+    Clause c = rat ? rat_step(lits, pivot, s.hints) : derive(lits, s.hints);
+    retain(c.thm);  // shared with the conflict clause when no resolution was needed
+    clauses_.emplace(s.id, c);
+    if (!c.lits.empty()) return false;
+    finish(c.thm);
+    return true;
+  }
 
+  // The clause theorem of a RUP clause from its hints: unit propagation checks the hints,
+  // then one resolve_chain step resolves the conflict clause backwards with the reasons of
+  // its false literals. The result's clause is a subset of `lits`.
+  Clause derive(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints) {
     for (int32_t l : lits) {
       if (value(l) == 1) { clear(); reject("the lemma is a tautology"); }
       set_true(-l);
     }
     std::vector<std::pair<const Clause*, int32_t>> units;  // (reason, propagated literal)
     const Clause* conflict = nullptr;
-    for (size_t j = 0; j < s.hints.size() && !conflict; ++j) {
-      const Clause* d = clause(s.hints[j]);
-      if (!d) { clear(); reject("hint " + std::to_string(s.hints[j]) + " is not a live clause"); }
+    for (size_t j = 0; j < hints.size() && !conflict; ++j) {
+      const Clause* d = clause(hints[j]);
+      if (!d) { clear(); reject("hint " + std::to_string(hints[j]) + " is not a live clause"); }
       int32_t unit = 0;
-      int open = 0;
-      for (int32_t l : d->lits) {
-        int8_t v = value(l);
-        if (v == 1) { clear(); reject("hint " + std::to_string(s.hints[j]) + " is already satisfied"); }
-        if (v == 0) ++open, unit = l;
-      }
+      int open = 0;  // literals not false (a true one counts, as in lrat-check)
+      for (int32_t l : d->lits)
+        if (value(l) != -1) ++open, unit = l;
       if (open == 0) conflict = d;
-      else if (open == 1) units.push_back({d, unit}), set_true(unit);
-      else { clear(); reject("hint " + std::to_string(s.hints[j]) + " is not unit"); }
+      else if (open > 1) { clear(); reject("hint " + std::to_string(hints[j]) + " is not unit"); }
+      else if (value(unit) == 0) units.push_back({d, unit}), set_true(unit);
+      // else: the hint is already satisfied; it adds nothing (lrat-check only warns)
     }
     clear();
     if (!conflict) reject("the hints do not lead to a conflict");
 
-    // Backwards: resolve the conflict clause with the reasons of its false literals, as
-    // one resolve_chain step (spec/rules.md): start, then (reason, pivot, side) triples.
     uint64_t t = conflict->thm;
     // The running clause as marks on literals (no allocation per resolution).
     std::vector<int32_t> members;
@@ -211,11 +430,7 @@ class Translator {
     if (chain.size() > 1) t = step("resolve_chain", chain);
     if (!std::includes(lits.begin(), lits.end(), cur.begin(), cur.end()))
       reject("the derived clause is not a subset of the lemma");
-    retain(t);  // shared with the conflict clause when no resolution was needed
-    clauses_.emplace(s.id, Clause{t, cur});
-    if (!cur.empty()) return false;
-    finish(t);
-    return true;
+    return Clause{t, cur};
   }
 
   size_t idx(int32_t lit) {
@@ -227,7 +442,7 @@ class Translator {
   // The certificate's term id of variable x (made once per variable).
   uint64_t var_term(int32_t x) {
     if (static_cast<size_t>(x) >= var_ids_.size()) var_ids_.resize(x + 1, 0);
-    if (!var_ids_[x]) var_ids_[x] = out_.term(check::dimacs_literal(x));
+    if (!var_ids_[x]) var_ids_[x] = out_.term(hol_var(x));
     return var_ids_[x];
   }
 
@@ -238,6 +453,13 @@ class Translator {
 
   // {Φ} ⊢ F: discharge Φ by conjoining every assertion, then end.
   void finish(uint64_t refutation) {
+    // Each extension's definition z = t leaves by INST z := t, then REFL t (latest first:
+    // a later t may mention an earlier z, never the reverse).
+    for (size_t i = extensions_.size(); i-- > 0;) {
+      const auto& [zi, t] = extensions_[i];
+      uint64_t inst = step("inst", {refutation, term(hol_var(zi)), term(t)});
+      refutation = step("prove_hyp", {step("refl", {term(t)}), inst});
+    }
     uint64_t phi_thm = conj(0, cnf_.clauses.size());
     uint64_t fin = step("prove_hyp", {phi_thm, refutation});
     out_.write(Emitter::make(Tag::End, {fin}));
@@ -266,6 +488,10 @@ class Translator {
   std::vector<uint64_t> var_ids_;
   std::vector<uint8_t> mark_;  // literal membership of the running clause
   std::vector<Term> clause_terms_;  // while Φ is built
+  std::unordered_map<int32_t, int32_t> rename_;        // DIMACS variable -> internal variable
+  std::unordered_map<int32_t, std::string> hol_name_;  // internal variables with their own name
+  std::vector<std::pair<int32_t, Term>> extensions_;   // (z, t) of each RAT step
+  int64_t next_var_ = 0;
   std::unordered_set<int64_t> deleted_;
   uint64_t root_ = 0;
   LratStats stats_;
