@@ -53,6 +53,18 @@ TEST(Drat, Refused) {
   EXPECT_EQ(check_drat(kFour, "3 0\n1 0\n0\n", &msg), Outcome::Verified) << "unneeded RAT lemma: " << msg;
 }
 
+// RAT lemmas (spec/sat.md): x3 defined by ¬x3 ∨ x1, then x3 added by RAT. Whether or not
+// the backward check needs them, the proof verifies with no axiom; a RAT lemma whose
+// resolvent is not implied is refused.
+TEST(Drat, RatLemmas) {
+  std::string msg;
+  EXPECT_EQ(check_drat(kFour, "-3 1 0\n3 0\n1 0\n0\n", &msg), Outcome::Verified) << msg;
+  EXPECT_EQ(check_drat(kFour, "-3 1 0\n3 2 0\n-3 -1 0\n3 0\n0\n", &msg), Outcome::Verified) << msg;
+  // A satisfiable formula (x2 true, x3 false): the unit x3 is neither RUP nor RAT (its
+  // resolvent with ¬x3 ∨ ¬x2 is x3 ∨ ¬x2, not implied), so the refutation is refused.
+  EXPECT_EQ(check_drat("p cnf 3 3\n1 2 0\n-1 2 0\n-3 -2 0\n", "3 0\n0\n", &msg), Outcome::Rejected) << msg;
+}
+
 TEST(Drat, Malformed) {
   struct M {
     const char* text;

@@ -74,12 +74,52 @@ TEST(Lrat, Mutations) {
            {"a needed lemma removed", "6 0 5 3 4 0\n", Outcome::Rejected},
            {"no empty clause", "5 1 0 1 2 0\n", Outcome::Rejected},
            {"id of an input clause reused", "1 1 0 1 2 0\n6 0 1 3 4 0\n", Outcome::Rejected},
-           {"RAT step", "5 1 0 -1 2 0\n6 0 5 3 4 0\n", Outcome::Incomplete},
+           {"RAT step missing a block (clause 3 has the negated pivot)", "5 1 0 -1 2 0\n6 0 5 3 4 0\n",
+            Outcome::Rejected},
            {"missing final 0", "5 1 0 1 2\n", Outcome::InputError},
            {"not a number", "5 x 0 1 2 0\n", Outcome::InputError},
        }) {
     std::string msg;
     EXPECT_EQ(check_lrat(kFour, m.lrat, &msg), m.want) << m.what << ": " << msg;
+  }
+}
+
+// RAT (spec/sat.md): x3 is defined by (¬x3 ∨ x1), then x3 itself is added by RAT on x3
+// (its one resolvent with clause 5, x3 ∨ x1, is RUP by clauses 1 and 2), then used.
+const char* kRat = "5 -3 1 0 0\n6 3 0 -5 1 2 0\n7 1 0 6 5 0\n8 0 7 4 3 0\n";
+
+TEST(Lrat, RatStepsVerifyWithoutAxioms) {
+  std::string cnf = file("p.cnf", kFour), proof = file("rat.lrat", kRat);
+  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  std::string msg;
+  check::Outcome o = test::outcome_of(c, [&] {
+    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
+    cert::Emitter em(sink);
+    LratReader in(open_source(proof));
+    sat::LratStats st = sat::lrat_to_certificate(read_dimacs(cnf), in, em, check::default_theory_dir());
+    EXPECT_EQ(st.rat_steps, 2u);
+  }, &msg);
+  EXPECT_EQ(o, Outcome::Verified) << msg;
+  EXPECT_TRUE(c.report().axioms.empty());
+  check::set_pure(true);  // and without fast paths
+  EXPECT_EQ(check_lrat(kFour, kRat), Outcome::Verified);
+  check::set_pure(false);
+}
+
+TEST(Lrat, RatMutationsRefused) {
+  struct M {
+    const char* what;
+    std::string lrat;
+  };
+  for (const M& m : std::vector<M>{
+           {"no RAT block at all", "5 -3 1 0 0\n6 3 0 1 2 0\n7 1 0 6 5 0\n8 0 7 4 3 0\n"},
+           {"a block whose hints do not refute the resolvent", "5 -3 1 0 0\n6 3 0 -5 1 0\n7 1 0 6 5 0\n8 0 7 4 3 0\n"},
+           {"a block for a clause without the negated pivot", "5 -3 1 0 0\n6 3 0 -5 1 2 -1 2 0\n7 1 0 6 5 0\n8 0 7 4 3 0\n"},
+           {"the defining clause used the wrong way round", "5 -3 1 0 0\n6 -3 0 0\n7 1 0 6 5 0\n8 0 7 4 3 0\n"},
+           {"two blocks for one clause", "5 -3 1 0 0\n6 3 0 -5 1 2 -5 1 2 0\n7 1 0 6 5 0\n8 0 7 4 3 0\n"},
+       }) {
+    std::string msg;
+    EXPECT_EQ(check_lrat(kFour, m.lrat, &msg), Outcome::Rejected) << m.what << ": " << msg;
   }
 }
 

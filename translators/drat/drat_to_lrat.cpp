@@ -105,7 +105,9 @@ class Backward {
       if (!hot_[cid].marked) continue;
       ++st.core_lemmas;
       lits.assign(lits_of(cid), lits_of(cid) + hot_[cid].size);
-      if (!rup(lits, true, cid)) reject_or_rat(cid);
+      cls_[cid].hints_at = hint_arena_.size();
+      if (!rup(lits, &hint_arena_)) rat(cid);
+      cls_[cid].hints_len = static_cast<uint32_t>(hint_arena_.size() - cls_[cid].hints_at);
     }
     st.propagations = props_;
     // Propagation is over: give its memory back before the steps are handed out.
@@ -130,7 +132,13 @@ class Backward {
       out.id = c.id;
       for (uint32_t k = 0; k < hot_[e.cid].size; ++k) out.lits.push_back(lits_of(e.cid)[k]);
       std::sort(out.lits.begin(), out.lits.end());
-      for (uint32_t k = 0; k < c.hints_len; ++k) out.hints.push_back(static_cast<int64_t>(cls_[hint_arena_[c.hints_at + k]].id));
+      auto pv = std::find(out.lits.begin(), out.lits.end(), c.pivot);  // the RAT pivot first
+      if (pv != out.lits.end()) std::rotate(out.lits.begin(), pv, pv + 1);
+      for (uint32_t k = 0; k < c.hints_len; ++k) {
+        uint32_t h = hint_arena_[c.hints_at + k];
+        int64_t id = static_cast<int64_t>(cls_[h & ~kRatBlock].id);
+        out.hints.push_back(h & kRatBlock ? -id : id);
+      }
       out.line = c.line;
       out.offset = c.offset;
       return true;
@@ -301,7 +309,9 @@ class Backward {
 
   // Is `lits` RUP w.r.t. the alive clauses? On success, hints (LRAT ids in propagation
   // order, conflict last) and the clauses used are marked.
-  bool rup(const std::vector<int32_t>& lits, bool record, uint32_t owner = kNone) {
+  // On success with `hints`, the reasons in propagation order and then the conflict clause
+  // are appended to it (as clause indices) and marked as needed.
+  bool rup(const std::vector<int32_t>& lits, std::vector<uint32_t>* hints) {
     for (int32_t l : lits) {
       int8_t v = value(l);
       if (v > 0) { undo(); return false; }  // tautology: not expressible as a RUP step
@@ -328,36 +338,39 @@ class Backward {
     }
     for (uint32_t v : seen_vars) seen_[v] = 0;
     std::sort(used.begin(), used.end());
-    if (record) {
-      Clause& c = cls_[owner];
-      c.hints_at = hint_arena_.size();
-      for (auto [pos, r] : used) hint_arena_.push_back(r), hot_[r].marked = true;
-      hint_arena_.push_back(conflict);
+    if (hints) {
+      for (auto [pos, r] : used) hints->push_back(r), hot_[r].marked = true;
+      hints->push_back(conflict);
       hot_[conflict].marked = true;
-      c.hints_len = static_cast<uint32_t>(hint_arena_.size() - c.hints_at);
     }
     undo();
     return true;
   }
 
-  [[noreturn]] void reject_or_rat(uint32_t cid) {
+  // A lemma that is not RUP: RAT on its first literal p as written, if for every alive
+  // clause D with ¬p the resolvent C ∪ (D − ¬p) is a tautology or RUP. Its hints are then
+  // LRAT's RAT blocks: D (flagged) followed by the resolvent's hints; D becomes needed.
+  static constexpr uint32_t kRatBlock = 0x80000000u;
+  void rat(uint32_t cid) {
     const Clause& c = cls_[cid];
     std::string where = c.line ? "line " + std::to_string(c.line) : "byte " + std::to_string(c.offset);
-    bool rat = c.pivot != 0;
+    if (c.pivot == 0) throw Failure(Outcome::Rejected, "DRAT " + where + ": the empty clause is not RUP");
     std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + hot_[cid].size);
-    for (uint32_t d = 0; rat && d < hot_.size(); ++d) {
+    for (uint32_t d = 0; d < hot_.size(); ++d) {
       const int32_t* dl = lits_of(d);
       if (!hot_[d].alive || std::find(dl, dl + hot_[d].size, -c.pivot) == dl + hot_[d].size) continue;
       std::vector<int32_t> res = mine;
       for (uint32_t k = 0; k < hot_[d].size; ++k)
         if (dl[k] != -c.pivot) res.push_back(dl[k]);
       res = sorted(res);
-      bool tautology = false;  // a resolvent with x and ¬x holds outright
+      bool tautology = false;  // a resolvent with y and ¬y holds outright
       for (int32_t l : res) tautology = tautology || std::binary_search(res.begin(), res.end(), -l);
-      rat = tautology || rup(res, false);
+      hot_[d].marked = true;
+      hint_arena_.push_back(d | kRatBlock);  // an empty block for a tautology, as lrat-check wants
+      if (tautology) continue;
+      if (!rup(res, &hint_arena_))
+        throw Failure(Outcome::Rejected, "DRAT " + where + ": the lemma is neither RUP nor RAT");
     }
-    if (rat) throw Failure(Outcome::Incomplete, "DRAT " + where + ": a RAT lemma (not supported yet)");
-    throw Failure(Outcome::Rejected, "DRAT " + where + ": the lemma is neither RUP nor RAT");
   }
 
   const Cnf& cnf_;

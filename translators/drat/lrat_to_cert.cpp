@@ -1,6 +1,7 @@
 #include "translators/drat/lrat_to_cert.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,6 +22,7 @@ namespace {
 struct Clause {
   uint64_t thm;
   std::vector<int32_t> lits;
+  std::vector<int32_t> claimed = {};  // the clause as the proof states it (a superset)
 };
 
 class Translator {
@@ -116,7 +118,7 @@ class Translator {
       lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
       uint64_t th = input(id - 1);
       retain(th);
-      return &clauses_.emplace(id, Clause{th, lits}).first->second;
+      return &clauses_.emplace(id, Clause{th, lits, lits}).first->second;
     }
     return nullptr;
   }
@@ -246,8 +248,8 @@ class Translator {
     for (int64_t id : with_x) {
       const Clause& d = clauses_.at(id);
       if (!std::binary_search(d.lits.begin(), d.lits.end(), -p)) continue;
-      std::vector<int32_t> r = lits;
-      for (int32_t l : d.lits)
+      std::vector<int32_t> r = lits;  // C ∪ (D − ¬p), D as the proof states it
+      for (int32_t l : d.claimed)
         if (l != -p) r.push_back(l);
       std::sort(r.begin(), r.end());
       r.erase(std::unique(r.begin(), r.end()), r.end());
@@ -265,7 +267,7 @@ class Translator {
       if (it == blocks.end()) reject("no RAT block for clause " + std::to_string(id) + ", which contains the negated pivot");
       std::vector<int64_t> h = prefix;
       h.insert(h.end(), it->second.begin(), it->second.end());
-      resolvents.emplace(id, derive(r, h));
+      resolvents.emplace(id, *derive(r, h));
     }
     for (auto& [id, _] : blocks)
       if (!resolvents.count(id)) reject("RAT block for clause " + std::to_string(id) + ", which is not a live clause containing the negated pivot");
@@ -304,7 +306,7 @@ class Translator {
       auto [k2, kt] = k_of(cprime);
       c_thm = step("not_elim", {step("conjunct2", {z_thm()}), kt});
     }
-    renamed.push_back({0, Clause{c_thm, rename(lits)}});
+    renamed.push_back({0, Clause{c_thm, rename(lits), rename(lits)}});
     for (int64_t id : with_x) {
       const Clause& d = clauses_.at(id);
       bool same = std::binary_search(d.lits.begin(), d.lits.end(), p);  // D contains the pivot literal
@@ -327,7 +329,15 @@ class Translator {
         uint64_t f = step("not_elim", {step("assume", {term(rules_neg(z))}), step("eq_mp", {hs, zx})});
         th = step("prove_hyp", {step("not_intro", {term(xv), f}), d.thm});
       }
-      renamed.push_back({id, Clause{th, rename(d.lits)}});
+      // The clause of the new theorem: D's, plus what the resolvent brought in (from D as
+      // stated) in the cases that used it.
+      std::vector<int32_t> nl = d.lits;
+      if (!same)
+        for (int32_t l : resolvents.at(id).lits)
+          if (!std::binary_search(lits.begin(), lits.end(), l)) nl.push_back(l);
+      std::sort(nl.begin(), nl.end());
+      nl.erase(std::unique(nl.begin(), nl.end()), nl.end());
+      renamed.push_back({id, Clause{th, rename(nl), rename(d.claimed)}});
     }
     // Resolvents first (one may be a clause's own theorem, still retained by that clause),
     // then the old theorems of the renamed clauses.
@@ -367,8 +377,12 @@ class Translator {
     lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
     if (clauses_.count(s.id) || (s.id <= cnf_.clauses.size() && !deleted_.count(s.id)))
       reject("clause id " + std::to_string(s.id) + " is already in use");
+    // RAT when there are RAT blocks, or when the hints refute nothing (then it must be RAT
+    // with no clause containing the negated pivot, as lrat-check accepts).
     bool rat = std::any_of(s.hints.begin(), s.hints.end(), [](int64_t h) { return h < 0; });
-    Clause c = rat ? rat_step(lits, pivot, s.hints) : derive(lits, s.hints);
+    std::optional<Clause> rup = rat ? std::nullopt : derive(lits, s.hints, lits.empty());
+    Clause c = rup ? *rup : rat_step(lits, pivot, s.hints);
+    if (rup) c.claimed = lits;
     retain(c.thm);  // shared with the conflict clause when no resolution was needed
     clauses_.emplace(s.id, c);
     if (!c.lits.empty()) return false;
@@ -379,7 +393,8 @@ class Translator {
   // The clause theorem of a RUP clause from its hints: unit propagation checks the hints,
   // then one resolve_chain step resolves the conflict clause backwards with the reasons of
   // its false literals. The result's clause is a subset of `lits`.
-  Clause derive(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints) {
+  // With must = false, hints that lead to no conflict give nothing instead of a rejection.
+  std::optional<Clause> derive(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, bool must = true) {
     for (int32_t l : lits) {
       if (value(l) == 1) { clear(); reject("the lemma is a tautology"); }
       set_true(-l);
@@ -399,7 +414,10 @@ class Translator {
       // else: the hint is already satisfied; it adds nothing (lrat-check only warns)
     }
     clear();
-    if (!conflict) reject("the hints do not lead to a conflict");
+    if (!conflict) {
+      if (!must) return std::nullopt;
+      reject("the hints do not lead to a conflict");
+    }
 
     uint64_t t = conflict->thm;
     // The running clause as marks on literals (no allocation per resolution).
