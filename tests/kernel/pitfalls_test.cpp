@@ -13,44 +13,13 @@
 
 #include "formats/hol_text.hpp"
 #include "kernel/kernel.hpp"
+#include "tests/kernel/support.hpp"
 
 using namespace hcert;
+using namespace hcert::ktest;
 
 namespace {
 
-std::string fresh(const std::string& base) {
-  static int n = 0;
-  return "pf_" + base + "_" + std::to_string(++n);
-}
-
-Type B() { return Type::boolean(); }
-Type fn(Type a, Type b) { return Type::fun(a, b); }
-Type tv(const char* n) { return Type::var(n); }
-Term V(const std::string& n, Type t = Type::boolean()) { return Term::var(n, t); }
-Term ap(Term f, Term x) { return Term::comb(f, x); }
-Term ap2(Term f, Term x, Term y) { return Term::comb(Term::comb(f, x), y); }
-Term lam(Term v, Term b) { return Term::abs(v, b); }
-Term eq(Term l, Term r) { return Term::eq(l, r); }
-
-Type num() {
-  static Type t = [] {
-    std::string n = fresh("num");
-    Kernel::new_type(n, 0);
-    return Type::op(n, {});
-  }();
-  return t;
-}
-
-Term truth_prop() {
-  Term id = lam(V("p"), V("p"));
-  return eq(id, id);
-}
-
-::testing::AssertionResult same(const Term& a, const Term& b) {
-  if (a == b) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << text::print(a) << "\n    differs from\n"
-                                       << text::print(b);
-}
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -9,48 +9,14 @@
 
 #include "formats/hol_text.hpp"
 #include "kernel/kernel.hpp"
+#include "tests/kernel/support.hpp"
 
 using namespace hcert;
+using namespace hcert::ktest;
 
 namespace {
 
-// The signature is global and permanent: every declared name gets a unique suffix.
-std::string fresh(const std::string& base) {
-  static int n = 0;
-  return "rt_" + base + "_" + std::to_string(++n);
-}
-
-Type B() { return Type::boolean(); }
-Type fn(Type a, Type b) { return Type::fun(a, b); }
-Type tv(const char* n) { return Type::var(n); }
-Term V(const std::string& n, Type t = Type::boolean()) { return Term::var(n, t); }
-Term ap(Term f, Term x) { return Term::comb(f, x); }
-Term lam(Term v, Term b) { return Term::abs(v, b); }
-Term eq(Term l, Term r) { return Term::eq(l, r); }
 Term parse(const char* s) { return text::parse_term(s); }
-
-// A type `num` of our own (an opaque declared type), created once.
-Type num() {
-  static Type t = [] {
-    std::string n = fresh("num");
-    Kernel::new_type(n, 0);
-    return Type::op(n, {});
-  }();
-  return t;
-}
-
-// The closed proposition (λp. p) = (λp. p), true by REFL.
-Term truth_prop() {
-  Term id = lam(V("p"), V("p"));
-  return eq(id, id);
-}
-
-// Equality of terms with a readable failure message.
-::testing::AssertionResult same(const Term& a, const Term& b) {
-  if (a == b) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << text::print(a) << "\n    differs from\n"
-                                       << text::print(b);
-}
 
 // The hypotheses of th are exactly `want` (as a set).
 ::testing::AssertionResult hyps_are(const Thm& th, std::vector<Term> want) {
