@@ -17,9 +17,9 @@ struct DratStats {
 
 // Reads the whole DRAT proof, checks it backwards, and returns LRAT steps (lemma ids
 // numbered after the problem's clauses; deletions included so that the certificate's live
-// set stays small). Throws check::Failure: Rejected when a needed lemma is not RUP (nor
-// RAT) or no conflict is reached, Incomplete for RAT lemmas; cert::FormatError on
-// malformed DRAT.
+// set stays small; a RAT lemma's hints are LRAT RAT blocks). Throws check::Failure
+// Rejected when a needed lemma is neither RUP nor RAT or there is no empty clause, and
+// cert::FormatError on malformed DRAT.
 std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* stats = nullptr);
 
 // The same, handing the steps out one by one from compact storage (what `hcert check`
