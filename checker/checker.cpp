@@ -211,7 +211,7 @@ struct Checker::Impl {
       case Tag::Concl:
         if (thm(r, n[0]).concl() != term(r, n[1]))
           fail(Outcome::Rejected, r, "the stated conclusion differs from the derived one: derived " +
-                                         text::print(thm(r, n[0]).concl()));
+                                         text::print_brief(thm(r, n[0]).concl()));
         return;
       case Tag::Hole: {
         if (mode == Mode::Theory) fail(Outcome::InputError, r, "holes are not allowed in theory files");
@@ -262,10 +262,10 @@ struct Checker::Impl {
 
   void check_end(const Record& r, const Thm& th) {
     Term f = Term::constant("F", Type::boolean());
-    if (th.concl() != f) fail(Outcome::Rejected, r, "the final theorem does not conclude F: " + text::print(th.concl()));
+    if (th.concl() != f) fail(Outcome::Rejected, r, "the final theorem does not conclude F: " + text::print_brief(th.concl()));
     for (const Term& h : th.hyps())
       if (!assertion_index.count(h))
-        fail(Outcome::Rejected, r, "the final theorem has a hypothesis that is not an assertion of the problem: " + text::print(h));
+        fail(Outcome::Rejected, r, "the final theorem has a hypothesis that is not an assertion of the problem: " + text::print_brief(h));
     final_thm = std::make_unique<Thm>(th);
     ended = true;
   }
@@ -337,7 +337,7 @@ Report Checker::finish() {
   for (size_t i = 0; i < now.size(); ++i)
     if (uint64_t n = now[i].second - fast_base_[i].second) report_.fast_paths[now[i].first] = n;
   report_.final_thm = std::make_shared<const Thm>(*c.final_thm);
-  report_.conclusion = text::print(c.final_thm->concl());
+  report_.conclusion = text::print_brief(c.final_thm->concl());
   report_.hypotheses = c.final_thm->hyps().size();
   report_.outcome = Outcome::Verified;
   for (uint32_t a : c.final_thm->axioms()) {

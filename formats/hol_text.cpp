@@ -43,12 +43,18 @@ struct Item {
 
 class Printer {
  public:
+  size_t limit = 0;  // 0: no limit
   explicit Printer(const Term* t) {
     if (t)
       for (const Term& v : t->frees()) taken_.insert(v.name());
   }
   void run(std::vector<Item> stack) {
     while (!stack.empty()) {
+      if (limit && out.size() > limit) {
+        out.resize(limit);
+        out += " ...";
+        return;
+      }
       Item it = std::move(stack.back());
       stack.pop_back();
       if (auto* s = std::get_if<std::string>(&it.what)) {
@@ -134,6 +140,21 @@ std::string print(const Term& t) {
   Printer p(&t);
   p.run({{t, 0}});
   return p.out;
+}
+
+std::string print_brief(const Term& t, size_t limit) {
+  Printer p(&t);
+  p.limit = limit;
+  p.run({{t, 0}});
+  return p.out;
+}
+
+std::string print_brief(const Thm& th, size_t limit) {
+  std::string out = "(thm (";
+  for (size_t i = 0; i < th.hyps().size() && out.size() < limit; ++i)
+    out += (i ? " " : "") + print_brief(th.hyps()[i], limit - std::min(limit, out.size()) + 1);
+  if (out.size() >= limit) return out.substr(0, limit) + " ...";
+  return out + ") " + print_brief(th.concl(), limit - std::min(limit, out.size()) + 1) + ")";
 }
 
 std::string print(const Thm& th) {

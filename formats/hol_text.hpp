@@ -34,6 +34,10 @@ struct ParseError : std::runtime_error {
 std::string print(const Type& ty);
 std::string print(const Term& t);
 std::string print(const Thm& th);
+// At most about `limit` characters, then " ..." (a term with a small DAG can be
+// exponentially long as text: error messages and verdicts must not print it whole).
+std::string print_brief(const Term& t, size_t limit = 2000);
+std::string print_brief(const Thm& th, size_t limit = 2000);
 std::string print_name(const std::string& name);
 
 // A cursor over text; parse functions advance it. Whitespace is space, tab, CR, LF.

@@ -223,7 +223,7 @@ int check(const Args& a) {
       << ", \"message\": " << json_str(rep.message)
       << ", \"problem_sha256\": " << json_str(rep.problem_sha256.empty() ? file_sha256(problem) : rep.problem_sha256)
       << ", \"certificate_sha256\": " << json_str(file_sha256(certificate))
-      << ", \"statement\": " << json_str(rep.final_thm ? hcert::text::print(*rep.final_thm) : "") << ", \"axioms\": [";
+      << ", \"statement\": " << json_str(rep.final_thm ? hcert::text::print_brief(*rep.final_thm, 1 << 24) : "") << ", \"axioms\": [";
     for (size_t i = 0; i < rep.axioms.size(); ++i) j << (i ? ", " : "") << json_str(rep.axioms[i]);
     j << "], \"holes\": [";
     for (size_t i = 0; i < rep.holes.size(); ++i) j << (i ? ", " : "") << json_str(rep.holes[i]);
@@ -242,7 +242,7 @@ int check(const Args& a) {
   } else {
     if (!rep.message.empty()) std::cout << "c " << certificate << ": " << rep.message << "\n";
     if (rep.final_thm && rep.hypotheses <= 8) {
-      std::cout << "c proved " << hcert::text::print(*rep.final_thm) << "\n";
+      std::cout << "c proved " << hcert::text::print_brief(*rep.final_thm) << "\n";
     } else if (rep.final_thm) {  // many hypotheses are summarised; --json prints them all
       std::cout << "c proved " << rep.hypotheses << " of the problem's assertions |- " << rep.conclusion
                 << " (--json prints the whole statement)\n";
@@ -429,7 +429,7 @@ int kernel_script(const Args& a) {
   }
   try {
     hcert::Thm th = hcert::run_script(ss.str());
-    std::cout << "c theorem " << hcert::text::print(th) << "\nc axioms";
+    std::cout << "c theorem " << hcert::text::print_brief(th) << "\nc axioms";
     if (th.axioms().empty()) std::cout << " (none)";
     for (uint32_t ax : th.axioms()) std::cout << " " << hcert::Kernel::axioms()[ax].name;
     std::cout << "\ns VERIFIED\n";

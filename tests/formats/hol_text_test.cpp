@@ -238,3 +238,19 @@ TEST(HolText, MutatedInputNeverCrashes) {
 }
 
 }  // namespace
+
+namespace {
+// A term of 41 DAG nodes and 2^40 leaves as text: printing it in brief stops at the limit
+// (error messages and verdicts print terms from hostile certificates).
+TEST(HolTextBrief, ExponentialTermStopsAtTheLimit) {
+  using namespace hcert;
+  Term g = Term::var("g", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+  Term t = Term::var("x", Type::boolean());
+  for (int i = 0; i < 40; ++i) t = Term::comb(Term::comb(g, t), t);
+  std::string s = text::print_brief(t, 500);
+  EXPECT_LE(s.size(), 510u);
+  EXPECT_EQ(s.substr(s.size() - 3), "...");
+  Term small = Term::var("y", Type::boolean());
+  EXPECT_EQ(text::print_brief(small), text::print(small));
+}
+}  // namespace
