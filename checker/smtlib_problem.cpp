@@ -18,7 +18,19 @@ Type boolean() { return Type::boolean(); }
 
 class Elaborator {
  public:
-  explicit Elaborator(const smt::Script& sc) : sc_(sc) {}
+  explicit Elaborator(const smt::Script& sc) : sc_(sc), cur_(&sc) {}
+
+  // A term of another script (a Z3 proof's), in the problem's declarations, with extra
+  // names (the proof's let names) bound to terms.
+  Term external(const smt::Script& other, uint32_t node, const std::unordered_map<std::string, Term>& names) {
+    cur_ = &other;
+    extra_ = &names;
+    struct Restore {
+      Elaborator* e;
+      ~Restore() { e->cur_ = &e->sc_, e->extra_ = nullptr; }
+    } restore{this};
+    return term(other.nodes[node], {});
+  }
 
   Problem run() {
     Problem p{"smtlib2", sc_.sha256, {}};
@@ -111,7 +123,7 @@ class Elaborator {
   }
   const Node& kid(const Node& n, size_t i) {
     if (n.kind != Node::List || i >= n.kids.size()) fail(n, "missing argument");
-    return sc_.nodes[n.kids[i]];
+    return cur_->nodes[n.kids[i]];
   }
   void need(const Node& n, size_t k) {
     if (n.kids.size() != k) fail(n, "expected " + std::to_string(k - 1) + " arguments");
@@ -202,7 +214,7 @@ class Elaborator {
             if (binds.kind != Node::List || n.kids.size() != 3) fail(n, "malformed let");
             tasks.push_back({Task::LetBody, &n});
             for (size_t i = binds.kids.size(); i-- > 0;) {
-              const Node& b = sc_.nodes[binds.kids[i]];
+              const Node& b = cur_->nodes[binds.kids[i]];
               if (b.kind != Node::List || b.kids.size() != 2) fail(b, "malformed let binding");
               tasks.push_back({Task::Eval, &kid(b, 1)});
             }
@@ -211,7 +223,7 @@ class Elaborator {
             if (vs.kind != Node::List || vs.kids.empty() || n.kids.size() != 3) fail(n, "malformed quantifier");
             Task q{Task::Quant, &n};
             for (uint32_t k : vs.kids) {
-              const Node& sv = sc_.nodes[k];
+              const Node& sv = cur_->nodes[k];
               if (sv.kind != Node::List || sv.kids.size() != 2) fail(sv, "expected (symbol sort)");
               q.vars.push_back(fresh(symbol(kid(sv, 0)), sort(kid(sv, 1))));
               env_.push_back({symbol(kid(sv, 0)), q.vars.back()});
@@ -224,7 +236,7 @@ class Elaborator {
             tasks.push_back({Task::Eval, &kid(n, 1)});
           } else {
             tasks.push_back({Task::Apply, &n, n.kids.size() - 1});
-            for (size_t i = n.kids.size(); i-- > 1;) tasks.push_back({Task::Eval, &sc_.nodes[n.kids[i]]});
+            for (size_t i = n.kids.size(); i-- > 1;) tasks.push_back({Task::Eval, &cur_->nodes[n.kids[i]]});
           }
           break;
         case Task::LetBody: {
@@ -232,7 +244,7 @@ class Elaborator {
           size_t k = binds.kids.size();
           std::vector<Term> vs(vals.end() - k, vals.end());
           vals.resize(vals.size() - k);
-          for (size_t i = 0; i < k; ++i) env_.push_back({symbol(kid(sc_.nodes[binds.kids[i]], 0)), vs[i]});
+          for (size_t i = 0; i < k; ++i) env_.push_back({symbol(kid(cur_->nodes[binds.kids[i]], 0)), vs[i]});
           tasks.push_back({Task::Pop, &n, k});
           tasks.push_back({Task::Eval, &kid(n, 2)});
           break;
@@ -276,6 +288,10 @@ class Elaborator {
   Term atom(const Node& n) {
     for (size_t i = env_.size(); i-- > 0;)
       if (env_[i].first == n.text) return env_[i].second;
+    if (extra_) {
+      auto e = extra_->find(n.text);
+      if (e != extra_->end()) return e->second;
+    }
     if (n.text == "true") return cnst("T", boolean());
     if (n.text == "false") return cnst("F", boolean());
     auto f = funs_.find(n.text);
@@ -464,6 +480,8 @@ class Elaborator {
   }
 
   const smt::Script& sc_;
+  const smt::Script* cur_;  // the script whose nodes term() reads (the problem, or a proof's)
+  const std::unordered_map<std::string, Term>* extra_ = nullptr;  // a proof's let names
   std::unordered_map<std::string, Term> funs_;
   std::unordered_map<std::string, Def> defs_;
   std::unordered_map<std::string, Type> sorts_;
@@ -473,6 +491,30 @@ class Elaborator {
 };
 
 }  // namespace
+
+struct SmtContext::Impl {
+  explicit Impl(const smt::Script& sc) : script(sc), elab(script) {}
+  smt::Script script;
+  Elaborator elab;
+  Problem problem;
+};
+
+SmtContext::SmtContext(const smt::Script& sc) : impl_(std::make_unique<Impl>(sc)) {
+  try {
+    impl_->problem = impl_->elab.run();
+  } catch (const KernelError& e) {
+    throw Failure(Outcome::InputError, std::string("problem: ill-sorted term: ") + e.what());
+  }
+}
+SmtContext::~SmtContext() = default;
+const Problem& SmtContext::problem() const { return impl_->problem; }
+Term SmtContext::term(const smt::Script& s, uint32_t node, const std::unordered_map<std::string, Term>& names) {
+  try {
+    return impl_->elab.external(s, node, names);
+  } catch (const KernelError& e) {
+    throw Failure(Outcome::Rejected, std::string("ill-sorted term: ") + e.what());
+  }
+}
 
 Problem elaborate(const smt::Script& sc) {
   try {

@@ -1,0 +1,56 @@
+// The premise of the Z3 translation (spec/z3.md): the proof's formulas, elaborated by the
+// problem's own elaboration with the proof's let names bound, are the very terms of the
+// problem's assertions wherever Z3 says `asserted`.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "translators/z3/terms.hpp"
+
+using namespace hcert;
+
+namespace {
+
+std::string data(const std::string& f) { return check::default_theory_dir() + "/../../tests/translators/data/" + f; }
+
+TEST(Z3Terms, AssertedFormulasAreTheProblemsAssertions) {
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
+  check::SmtContext ctx(smt::read_script(data("cnf_abc.smt2")));
+  const auto& as = ctx.problem().assertions;
+  z3::TermReader terms(ctx);
+  z3::ProofReader in(open_source(data("cnf_abc.z3proof")));
+  z3::Binding b;
+  size_t bound = 0, asserted = 0, matched = 0;
+  while (in.next(b)) {
+    if (b.name.empty() || b.name[0] == '@') {
+      // Every rule's conclusion (its last argument) elaborates; asserted ones are assertions.
+      for (uint32_t i = 0; i < b.expr.nodes.size(); ++i) {
+        const auto& n = b.expr.nodes[i];
+        if (z3::rule_of(b.expr, i) != "asserted") continue;
+        ++asserted;
+        Term f = terms.term(b.expr, n.kids.back());
+        matched += std::find(as.begin(), as.end(), f) != as.end();
+      }
+      continue;
+    }
+    terms.bind(b);
+    ++bound;
+  }
+  EXPECT_GT(bound, 50u);
+  EXPECT_GT(asserted, 20u);
+  EXPECT_EQ(matched, asserted);
+}
+
+TEST(Z3Terms, ScriptConversionClassifiesAtoms) {
+  z3::Sexp e;
+  e.nodes = {{true, "", {1, 2, 3, 4, 5}}, {false, "+", {}}, {false, "12", {}}, {false, "1.5", {}},
+             {false, "#x1f", {}}, {false, "a b", {}}};
+  smt::Script s = z3::to_script(e);
+  EXPECT_EQ(s.nodes[2].kind, smt::Node::Numeral);
+  EXPECT_EQ(s.nodes[3].kind, smt::Node::Decimal);
+  EXPECT_EQ(s.nodes[4].kind, smt::Node::Hex);
+  EXPECT_EQ(s.nodes[4].text, "1f");
+  EXPECT_EQ(s.nodes[5].kind, smt::Node::Symbol);
+}
+
+}  // namespace

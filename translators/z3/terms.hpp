@@ -1,0 +1,33 @@
+// Z3 proof terms as HOL terms: the proof's s-expressions are elaborated by the problem's
+// own elaboration (checker/problem.hpp, SmtContext), with the proof's let names bound, so
+// that a formula Z3 says it asserted is the very term of the problem's assertion
+// (spec/z3.md). Untrusted: it only builds terms.
+#pragma once
+#include <string>
+#include <unordered_map>
+
+#include "checker/problem.hpp"
+#include "formats/smtlib.hpp"
+#include "formats/z3proof.hpp"
+
+namespace hcert::z3 {
+
+// The proof expression as an SMT-LIB script fragment (atoms classified as symbols,
+// numerals, decimals, ... the way the SMT-LIB reader does).
+smt::Script to_script(const Sexp& e);
+
+class TermReader {
+ public:
+  explicit TermReader(check::SmtContext& ctx) : ctx_(ctx) {}
+  // Elaborates a term binding (?x or $x) and remembers it under its name.
+  Term bind(const Binding& b);
+  // Elaborates node `n` of an expression in the names bound so far.
+  Term term(const Sexp& e, uint32_t n);
+  bool has(const std::string& name) const { return names_.count(name); }
+
+ private:
+  check::SmtContext& ctx_;
+  std::unordered_map<std::string, Term> names_;
+};
+
+}  // namespace hcert::z3
