@@ -24,6 +24,7 @@
 #include "formats/z3proof.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
+#include "translators/z3/z3_to_cert.hpp"
 
 namespace {
 
@@ -32,7 +33,7 @@ constexpr int kUsage = 64;
 
 int usage() {
   std::cerr << "usage:\n"
-               "  hcert check PROBLEM PROOF [--from cert|lrat|drat] [--pure] [--json] [--time-limit SEC]\n"
+               "  hcert check PROBLEM PROOF [--from cert|lrat|drat|z3] [--pure] [--json] [--time-limit SEC]\n"
                "              [--mem-limit MB] [--theories DIR]\n"
                "      PROBLEM: DIMACS CNF or SMT-LIB 2; PROOF: a certificate, an LRAT or a DRAT proof\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
@@ -120,12 +121,14 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 std::string proof_kind(const Args& a, const std::string& path) {
   if (a.has("--from")) return a.get("--from");
   std::string p = ends_with(path, ".zst") ? path.substr(0, path.size() - 4) : path;
-  for (const char* k : {"lrat", "drat"})
+  for (const char* k : {"lrat", "drat", "z3"})
     if (ends_with(p, std::string(".") + k)) return k;
+  if (ends_with(p, ".z3proof")) return "z3";
   if (path == "-") return "cert";
   auto src = hcert::open_source(path);
   std::string head = hcert::read_head(*src, 4096);
   if (head.rfind("hcert", 0) == 0 || head.rfind("HCB1", 0) == 0 || head.rfind("#", 0) == 0) return "cert";
+  if (head.rfind("unsat", 0) == 0 || head.rfind("((set-logic", 0) == 0 || head.rfind("(proof", 0) == 0) return "z3";
   size_t nl = head.find('\n');
   std::string first = head.substr(0, nl);
   size_t zeros = 0;
@@ -190,6 +193,16 @@ int check(const Args& a) {
       hcert::cert::Emitter em(sink);
       hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
                                       a.get("--theories", hcert::check::default_theory_dir()));
+    } else if (kind == "z3") {
+      // The problem's elaboration, with its declarations, reads the proof's terms too.
+      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(dir, t);
+      hcert::smt::Script sc = hcert::smt::read_script(problem);
+      hcert::check::SmtContext ctx(sc);
+      hcert::z3::ProofReader in(hcert::open_source(certificate));
+      hcert::cert::CallbackWriter sink(feed);
+      hcert::cert::Emitter em(sink);
+      hcert::z3::z3_to_certificate(ctx, sc.sha256, in, em);
     } else {
       throw hcert::check::Failure(Outcome::InputError, "unknown proof format " + kind);
     }
@@ -255,7 +268,8 @@ int check(const Args& a) {
       if (rep.fast_paths.empty()) std::cout << " none";
       for (auto& [name, n] : rep.fast_paths) std::cout << " " << name << " (" << n << " uses)";
       std::cout << "\n";
-      for (auto& h : rep.holes) std::cout << "c depends on " << h << "\n";
+      for (size_t i = 0; i < rep.holes.size() && i < 10; ++i) std::cout << "c depends on " << rep.holes[i] << "\n";
+      if (rep.holes.size() > 10) std::cout << "c ... and " << rep.holes.size() - 10 << " more holes (--json lists them)\n";
     }
     std::cout << "c " << rep.records << " records, " << rep.steps << " steps\n";
     std::cout << verdict(rep.outcome) << "\n";

@@ -1,0 +1,330 @@
+#include "translators/z3/z3_to_cert.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "translators/z3/terms.hpp"
+
+namespace hcert::z3 {
+
+using cert::Emitter;
+using cert::Tag;
+using check::Failure;
+using check::Outcome;
+
+namespace {
+
+Type boolean() { return Type::boolean(); }
+const Term& false_term() {
+  static const Term f = Term::constant("F", boolean());
+  return f;
+}
+const Term& neg_const() {
+  static const Term n = Term::constant("~", Type::fun(boolean(), boolean()));
+  return n;
+}
+Term neg(const Term& t) { return Term::comb(neg_const(), t); }
+bool is_neg(const Term& t) { return t.kind() == TermKind::Comb && t.rator() == neg_const(); }
+// Binary connective application `op a b`? Then a and b.
+bool is_op(const Term& t, const char* op, Term* a = nullptr, Term* b = nullptr) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
+  Term c = t.rator().rator();
+  if (c.kind() != TermKind::Const || c.name() != op) return false;
+  if (a) *a = t.rator().rand();
+  if (b) *b = t.rand();
+  return true;
+}
+// The disjuncts of a right-nested disjunction (one element if it is not one).
+std::vector<Term> spine(Term t, const char* op) {
+  std::vector<Term> out;
+  Term a, b;
+  while (is_op(t, op, &a, &b)) out.push_back(a), t = b;
+  out.push_back(t);
+  return out;
+}
+
+// A proof node: the certificate theorem N(φ) = Γ ∪ {~φ} ⊢ F (spec/z3.md) and φ itself.
+struct Node {
+  uint64_t thm;
+  Term phi;
+};
+
+class Translator {
+ public:
+  Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx), out_(out) {}
+
+  Z3Stats run(const std::string& sha, ProofReader& in) {
+    out_.write(Emitter::make(Tag::Header, {1}));
+    out_.write(Emitter::make(Tag::Problem, {}, {"smtlib2", sha}));
+    out_.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
+    Binding b;
+    while (in.next(b)) {
+      out_.set_place(0, b.offset);
+      where_ = "byte " + std::to_string(b.offset);
+      if (b.name.empty()) {  // the body: a proof of false
+        Node root = proof(b.expr, b.expr.root);
+        if (root.phi != false_term()) reject("the proof does not end in false");
+        // ⊢ ~F discharges ~F: Γ ⊢ F, Γ the asserted formulas.
+        uint64_t nf = step("not_intro", {term(false_term()), step("assume", {term(false_term())})});
+        out_.write(Emitter::make(Tag::End, {step("prove_hyp", {nf, root.thm})}));
+        return stats_;
+      }
+      if (b.name[0] == '@') {
+        proofs_.emplace(b.name, proof(b.expr, b.expr.root));
+      } else {
+        try {
+          terms_.bind(b);
+        } catch (const Failure& f) {
+          // A term the elaboration cannot read (a Z3-internal name): later uses are holes.
+          unreadable_.insert(b.name);
+        }
+      }
+    }
+    reject("the proof has no body");
+  }
+
+ private:
+  [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "Z3 proof " + where_ + ": " + why); }
+  uint64_t step(const char* rule, std::vector<uint64_t> args) {
+    uint64_t id = out_.new_thm_id();
+    args.insert(args.begin(), id);
+    out_.write(Emitter::make(Tag::Step, std::move(args), {rule}));
+    return id;
+  }
+  uint64_t term(const Term& t) { return out_.term(t); }
+  uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
+
+  // N(φ) from a positive theorem of φ.
+  uint64_t n_of(uint64_t pos, const Term& phi) { return step("not_elim", {assume(neg(phi)), pos}); }
+  // Replaces the hypothesis ψ of an F-theorem by what N(ψ) needs (the premise's Γ).
+  uint64_t use(const Node& premise, uint64_t f_thm) {
+    return step("prove_hyp", {step("not_intro", {term(premise.phi), f_thm}), premise.thm});
+  }
+  // The standard shape: a positive theorem of φ from the premises assumed, then each
+  // assumption traded for its premise's N.
+  uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises) {
+    uint64_t f = n_of(pos, phi);
+    std::vector<Term> done;
+    for (const Node& p : premises) {
+      if (std::find(done.begin(), done.end(), p.phi) != done.end()) continue;
+      done.push_back(p.phi);
+      f = use(p, f);
+    }
+    return f;
+  }
+
+  uint64_t hole(const Term& phi, const std::string& rule) {
+    ++stats_.holes;
+    ++stats_.holed[rule];
+    uint64_t id = out_.new_thm_id();
+    out_.write(Emitter::make(Tag::Hole, {id, term(phi)}, {"z3 " + rule}));
+    return n_of(id, phi);
+  }
+
+  // A proof expression (nested sub-proofs are translated first, innermost first).
+  Node proof(const Sexp& e, uint32_t i, int depth = 0) {
+    if (depth > 10000) reject("sub-proofs nested too deeply");
+    const Sexp::Node& n = e.nodes[i];
+    if (!n.list) {
+      auto it = proofs_.find(n.atom);
+      if (it == proofs_.end()) reject("no proof named " + n.atom);
+      return it->second;
+    }
+    std::string rule = rule_of(e, i);
+    if (rule.empty()) reject("not a proof rule application");
+    ++stats_.nodes;
+    Term phi;
+    try {
+      phi = terms_.term(e, n.kids.back());
+    } catch (const Failure&) {
+      reject("a conclusion the elaboration cannot read");  // no term to put in a hole
+    }
+    std::vector<Node> prem;
+    for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
+    uint64_t th = justify(rule, prem, phi);
+    if (th) {
+      ++stats_.justified[rule];
+      return {th, phi};
+    }
+    return {hole(phi, rule), phi};
+  }
+
+  // The rules (spec/z3.md); 0 when this rule or this shape is not handled.
+  uint64_t justify(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
+    Term a, b, c, d;
+    if (rule == "asserted" || rule == "hypothesis") return n_of(assume(phi), phi);
+    if (rule == "refl" && is_op(phi, "=", &a, &b) && a == b) return n_of(step("refl", {term(a)}), phi);
+    if (rule == "symm" && p.size() == 1 && is_op(phi, "=", &a, &b) && p[0].phi == Term::eq(b, a))
+      return from_positive(step("sym", {assume(p[0].phi)}), phi, p);
+    if ((rule == "trans" || rule == "trans*") && !p.empty()) return trans(p, phi);
+    if (rule == "mp" && p.size() == 2 && p[1].phi == Term::eq(p[0].phi, phi))
+      return from_positive(step("eq_mp", {assume(p[1].phi), assume(p[0].phi)}), phi, p);
+    if (rule == "commutativity" && is_op(phi, "=", &a, &b) && is_op(a, "=", &c, &d) && b == Term::eq(d, c)) {
+      // ⊢ (c = d) = (d = c) by DEDUCT_ANTISYM of the two symmetric theorems.
+      uint64_t x = step("sym", {assume(a)}), y = step("sym", {assume(b)});
+      return n_of(step("sym", {step("deduct_antisym", {x, y})}), phi);
+    }
+    if (rule == "monotonicity" && is_op(phi, "=", &a, &b)) {
+      std::vector<uint64_t> eqs;
+      uint64_t pos = cong(a, b, p, 0);
+      return pos ? from_positive(pos, phi, p) : 0;
+    }
+    if (rule == "and-elim" && p.size() == 1) {
+      std::vector<Term> cs = spine(p[0].phi, "/\\");
+      uint64_t cur = assume(p[0].phi);
+      for (size_t k = 0; k < cs.size(); ++k) {
+        if (cs[k] == phi) return from_positive(k + 1 == cs.size() ? cur : step("conjunct1", {cur}), phi, p);
+        if (k + 1 < cs.size()) cur = step("conjunct2", {cur});
+      }
+      return 0;
+    }
+    if (rule == "not-or-elim" && p.size() == 1 && is_neg(p[0].phi)) {
+      Term disj = p[0].phi.rand();
+      std::vector<Term> ds = spine(disj, "\\/");
+      for (size_t k = 0; k < ds.size(); ++k) {
+        if (phi == neg(ds[k])) {  // ~l: l gives the disjunction, against the premise
+          uint64_t f = step("not_elim", {assume(p[0].phi), disj_intro(disj, ds, k, assume(ds[k]))});
+          return from_positive(step("not_intro", {term(ds[k]), f}), phi, p);
+        }
+        if (is_neg(ds[k]) && ds[k].rand() == phi) {  // a from ~(… \/ ~a \/ …): directly in N form
+          uint64_t f = step("not_elim", {assume(p[0].phi), disj_intro(disj, ds, k, assume(neg(phi)))});
+          return use(p[0], f);
+        }
+      }
+      return 0;
+    }
+    if (rule == "unit-resolution" && p.size() >= 2) return unit_resolution(p, phi);
+    if (rule == "lemma" && p.size() == 1 && p[0].phi == false_term()) return lemma(p[0], phi);
+    return 0;
+  }
+
+  // trans/trans*: a chain a = b, b = c, … in order, or any order for trans* (a path).
+  uint64_t trans(const std::vector<Node>& p, const Term& phi) {
+    Term a, b;
+    if (!is_op(phi, "=", &a, &b)) return 0;
+    std::vector<bool> used(p.size(), false);
+    Term at = a;
+    uint64_t cur = 0;
+    for (size_t step_no = 0; step_no < p.size() && at != b; ++step_no) {
+      bool found = false;
+      for (size_t k = 0; k < p.size() && !found; ++k) {
+        Term l, r;
+        if (used[k] || !is_op(p[k].phi, "=", &l, &r)) continue;
+        uint64_t e = 0;
+        Term next;
+        if (l == at) e = assume(p[k].phi), next = r;
+        else if (r == at) e = step("sym", {assume(p[k].phi)}), next = l;
+        else continue;
+        cur = cur ? step("trans", {cur, e}) : e;
+        at = next;
+        used[k] = found = true;
+      }
+      if (!found) return 0;
+    }
+    if (at != b || !cur) return 0;
+    return from_positive(cur, phi, p);
+  }
+
+  // l = r from the premises' equalities, by congruence down the two terms.
+  uint64_t cong(const Term& l, const Term& r, const std::vector<Node>& p, int depth) {
+    if (depth > 1000) return 0;
+    if (l == r) return step("refl", {term(l)});
+    for (const Node& n : p) {
+      if (n.phi == Term::eq(l, r)) return assume(n.phi);
+      if (n.phi == Term::eq(r, l)) return step("sym", {assume(n.phi)});
+    }
+    if (l.kind() == TermKind::Comb && r.kind() == TermKind::Comb && l.rator().type() == r.rator().type()) {
+      uint64_t f = cong(l.rator(), r.rator(), p, depth + 1);
+      uint64_t x = f ? cong(l.rand(), r.rand(), p, depth + 1) : 0;
+      return x ? step("mk_comb", {f, x}) : 0;
+    }
+    return 0;
+  }
+
+  // ⊢ ds[0] \/ (ds[1] \/ …) from a theorem of ds[k].
+  uint64_t disj_intro(const Term& whole, const std::vector<Term>& ds, size_t k, uint64_t th) {
+    (void)whole;
+    // Innermost first: the tail s_k (ds[k] itself if last, else ds[k] \/ s_{k+1}).
+    std::vector<Term> tails(ds.size());
+    tails.back() = ds.back();
+    for (size_t j = ds.size() - 1; j-- > 0;)
+      tails[j] = Term::comb(Term::comb(Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean()))), ds[j]), tails[j + 1]);
+    uint64_t cur = k + 1 == ds.size() ? th : step("disj1", {th, term(tails[k + 1])});
+    for (size_t j = k; j-- > 0;) cur = step("disj2", {term(ds[j]), cur});
+    return cur;
+  }
+
+  // unit-resolution: cases on the clause; a literal refuted by a unit gives F (hence φ),
+  // any other literal is one of φ's.
+  uint64_t unit_resolution(const std::vector<Node>& p, const Term& phi) {
+    std::vector<Term> ls = spine(p[0].phi, "\\/");
+    std::vector<Term> out = phi == false_term() ? std::vector<Term>{} : spine(phi, "\\/");
+    auto refuted = [&](const Term& l, uint64_t lth) -> uint64_t {  // F from l and a unit
+      for (size_t k = 1; k < p.size(); ++k) {
+        const Term& m = p[k].phi;
+        if (m == neg(l)) return step("not_elim", {assume(m), lth});
+        if (is_neg(l) && l.rand() == m) return step("not_elim", {lth, assume(m)});
+      }
+      return 0;
+    };
+    // P(j): {s_j, units} ⊢ φ, built from the last literal outwards.
+    std::vector<Term> tails(ls.size());
+    tails.back() = ls.back();
+    static const Term disj = Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
+    for (size_t j = ls.size() - 1; j-- > 0;) tails[j] = Term::comb(Term::comb(disj, ls[j]), tails[j + 1]);
+    auto case_of = [&](const Term& l) -> uint64_t {  // {l, units} ⊢ φ
+      uint64_t lth = assume(l);
+      if (uint64_t f = refuted(l, lth)) return phi == false_term() ? f : step("contr", {term(phi), f});
+      auto it = std::find(out.begin(), out.end(), l);
+      if (it == out.end()) return 0;
+      return out.size() == 1 ? lth : disj_intro(phi, out, it - out.begin(), lth);
+    };
+    uint64_t cur = case_of(ls.back());
+    if (!cur) return 0;
+    for (size_t j = ls.size() - 1; j-- > 0;) {
+      uint64_t c = case_of(ls[j]);
+      if (!c) return 0;
+      cur = step("disj_cases", {assume(tails[j]), c, cur});
+    }
+    return from_positive(cur, phi, p);
+  }
+
+  // lemma: N(false) with local hypotheses h gives N(ψ), ψ the disjunction of their
+  // negations (or of a for a hypothesis ~a), by trading each hypothesis for ~ψ.
+  uint64_t lemma(const Node& p, const Term& psi) {
+    std::vector<Term> ds = spine(psi, "\\/");
+    uint64_t nf = step("not_intro", {term(false_term()), assume(false_term())});
+    uint64_t cur = step("prove_hyp", {nf, p.thm});  // Γ ⊢ F
+    for (size_t k = 0; k < ds.size(); ++k) {
+      if (is_neg(ds[k])) {  // hypothesis h = ds[k].rand(): ~h gives ψ
+        Term h = ds[k].rand();
+        uint64_t nh = step("not_intro", {term(h), cur});
+        cur = step("not_elim", {assume(neg(psi)), disj_intro(psi, ds, k, nh)});
+      } else {  // hypothesis ~a, a = ds[k]: ~ψ gives ~a
+        uint64_t na = step("not_intro", {term(ds[k]), step("not_elim", {assume(neg(psi)), disj_intro(psi, ds, k, assume(ds[k]))})});
+        cur = step("prove_hyp", {na, cur});
+      }
+    }
+    return cur;
+  }
+
+  TermReader terms_;
+  cert::Emitter& out_;
+  std::unordered_map<std::string, Node> proofs_;
+  std::unordered_set<std::string> unreadable_;
+  Z3Stats stats_;
+  std::string where_;
+};
+
+}  // namespace
+
+Z3Stats z3_to_certificate(check::SmtContext& ctx, const std::string& sha, ProofReader& in, cert::Emitter& out) {
+  try {
+    return Translator(ctx, out).run(sha, in);
+  } catch (const KernelError& e) {
+    throw Failure(Outcome::Rejected, std::string("Z3 translation: ") + e.what());
+  }
+}
+
+}  // namespace hcert::z3
