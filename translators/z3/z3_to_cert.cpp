@@ -52,7 +52,9 @@ struct Node {
 
 class Translator {
  public:
-  Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx), out_(out) {}
+  Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx), out_(out) {
+    for (const Term& a : ctx.problem().assertions) assertions_.insert(a);
+  }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
     out_.write(Emitter::make(Tag::Header, {1}));
@@ -137,8 +139,8 @@ class Translator {
     Term phi;
     try {
       phi = terms_.term(e, n.kids.back());
-    } catch (const Failure&) {
-      reject("a conclusion the elaboration cannot read");  // no term to put in a hole
+    } catch (const Failure&) {  // a Z3-internal name: no term, not even for a hole
+      throw Failure(Outcome::Incomplete, "Z3 proof " + where_ + ": a " + rule + " step whose conclusion uses a name Z3 made up");
     }
     std::vector<Node> prem;
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
@@ -153,7 +155,10 @@ class Translator {
   // The rules (spec/z3.md); 0 when this rule or this shape is not handled.
   uint64_t justify(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
     Term a, b, c, d;
-    if (rule == "asserted" || rule == "hypothesis") return n_of(assume(phi), phi);
+    // An asserted formula that is not literally one of the problem's assertions (Z3's
+    // rendering of named assertions, say) is not assumed: it becomes a hole.
+    if (rule == "asserted") return assertions_.count(phi) ? n_of(assume(phi), phi) : 0;
+    if (rule == "hypothesis") return n_of(assume(phi), phi);
     if (rule == "refl" && is_op(phi, "=", &a, &b) && a == b) return n_of(step("refl", {term(a)}), phi);
     if (rule == "symm" && p.size() == 1 && is_op(phi, "=", &a, &b) && p[0].phi == Term::eq(b, a))
       return from_positive(step("sym", {assume(p[0].phi)}), phi, p);
@@ -313,6 +318,7 @@ class Translator {
   cert::Emitter& out_;
   std::unordered_map<std::string, Node> proofs_;
   std::unordered_set<std::string> unreadable_;
+  std::unordered_set<Term, TermHash> assertions_;
   Z3Stats stats_;
   std::string where_;
 };
