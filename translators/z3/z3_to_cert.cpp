@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "translators/z3/taut.hpp"
 #include "translators/z3/terms.hpp"
 
 namespace hcert::z3 {
@@ -19,6 +20,10 @@ Type boolean() { return Type::boolean(); }
 const Term& false_term() {
   static const Term f = Term::constant("F", boolean());
   return f;
+}
+const Term& true_term() {
+  static const Term t = Term::constant("T", boolean());
+  return t;
 }
 const Term& neg_const() {
   static const Term n = Term::constant("~", Type::fun(boolean(), boolean()));
@@ -54,6 +59,8 @@ class Translator {
  public:
   Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx), out_(out) {
     for (const Term& a : ctx.problem().assertions) assertions_.insert(a);
+    sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
+    sink_.term = [this](const Term& t) { return term(t); };
   }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
@@ -176,13 +183,15 @@ class Translator {
       return pos ? from_positive(pos, phi, p) : 0;
     }
     if (rule == "and-elim" && p.size() == 1) {
-      std::vector<Term> cs = spine(p[0].phi, "/\\");
-      uint64_t cur = assume(p[0].phi);
-      for (size_t k = 0; k < cs.size(); ++k) {
-        if (cs[k] == phi) return from_positive(k + 1 == cs.size() ? cur : step("conjunct1", {cur}), phi, p);
-        if (k + 1 < cs.size()) cur = step("conjunct2", {cur});
+      // Down the right spine: φ is a conjunct or a whole tail (a nested conjunction).
+      Term rest = p[0].phi, l, r;
+      uint64_t cur = assume(rest);
+      while (rest != phi && is_op(rest, "/\\", &l, &r)) {
+        if (l == phi) return from_positive(step("conjunct1", {cur}), phi, p);
+        cur = step("conjunct2", {cur});
+        rest = r;
       }
-      return 0;
+      return rest == phi ? from_positive(cur, phi, p) : 0;
     }
     if (rule == "not-or-elim" && p.size() == 1 && is_neg(p[0].phi)) {
       Term disj = p[0].phi.rand();
@@ -200,6 +209,19 @@ class Translator {
       return 0;
     }
     if (rule == "unit-resolution" && p.size() >= 2) return unit_resolution(p, phi);
+    // Z3's clausal definitions and its propositional rewrites are tautologies of their
+    // atoms; a rewrite that needs theory reasoning fails the check and stays a hole.
+    if ((rule == "def-axiom" || rule == "rewrite" || rule == "rewrite*") && p.empty())
+      return refute_negation(sink_, phi);
+    if (rule == "iff-true" && p.size() == 1 && phi == Term::eq(p[0].phi, true_term()))
+      return from_positive(step("eqt_intro", {assume(p[0].phi)}), phi, p);
+    if (rule == "iff-false" && p.size() == 1 && is_neg(p[0].phi) && phi == Term::eq(p[0].phi.rand(), false_term())) {
+      // ~ψ ⊢ ψ = F: F gives ψ, and ψ with ~ψ gives F.
+      const Term& psi = p[0].phi.rand();
+      uint64_t to = step("contr", {term(psi), assume(false_term())});
+      uint64_t from = step("not_elim", {assume(p[0].phi), assume(psi)});
+      return from_positive(step("deduct_antisym", {to, from}), phi, p);
+    }
     if (rule == "lemma" && p.size() == 1 && p[0].phi == false_term()) return lemma(p[0], phi);
     return 0;
   }
@@ -247,6 +269,14 @@ class Translator {
     return 0;
   }
 
+  // ds[0] \/ (ds[1] \/ …), right-nested as Z3's n-ary or is elaborated.
+  static Term disjunction(const std::vector<Term>& ds) {
+    static const Term op = Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
+    Term t = ds.back();
+    for (size_t j = ds.size() - 1; j-- > 0;) t = Term::comb(Term::comb(op, ds[j]), t);
+    return t;
+  }
+
   // ⊢ ds[0] \/ (ds[1] \/ …) from a theorem of ds[k].
   uint64_t disj_intro(const Term& whole, const std::vector<Term>& ds, size_t k, uint64_t th) {
     (void)whole;
@@ -264,15 +294,21 @@ class Translator {
   // any other literal is one of φ's.
   uint64_t unit_resolution(const std::vector<Node>& p, const Term& phi) {
     std::vector<Term> ls = spine(p[0].phi, "\\/");
-    std::vector<Term> out = phi == false_term() ? std::vector<Term>{} : spine(phi, "\\/");
     auto refuted = [&](const Term& l, uint64_t lth) -> uint64_t {  // F from l and a unit
       for (size_t k = 1; k < p.size(); ++k) {
         const Term& m = p[k].phi;
-        if (m == neg(l)) return step("not_elim", {assume(m), lth});
-        if (is_neg(l) && l.rand() == m) return step("not_elim", {lth, assume(m)});
+        if (m == neg(l)) return lth ? step("not_elim", {assume(m), lth}) : 1;
+        if (is_neg(l) && l.rand() == m) return lth ? step("not_elim", {lth, assume(m)}) : 1;
       }
       return 0;
     };
+    // φ's literals: the clause's unrefuted ones when φ is their disjunction (a literal may
+    // itself be a disjunction), else φ's own disjuncts.
+    std::vector<Term> out;
+    for (const Term& l : ls)
+      if (!refuted(l, 0)) out.push_back(l);
+    if (phi == false_term()) out.clear();
+    else if (out.empty() || disjunction(out) != phi) out = spine(phi, "\\/");
     // P(j): {s_j, units} ⊢ φ, built from the last literal outwards.
     std::vector<Term> tails(ls.size());
     tails.back() = ls.back();
@@ -321,6 +357,7 @@ class Translator {
   std::unordered_set<Term, TermHash> assertions_;
   Z3Stats stats_;
   std::string where_;
+  StepSink sink_;
 };
 
 }  // namespace

@@ -1,0 +1,249 @@
+#include "translators/z3/taut.hpp"
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace hcert::z3 {
+
+namespace {
+
+// The connective of a formula, by the core theory's constant names.
+enum class Op { True, False, Not, And, Or, Imp, Iff, Refl, Atom };
+
+struct Shape {
+  Op op;
+  Term a, b;  // operands (a only for ~)
+};
+
+Shape shape(const Term& t) {
+  if (t.kind() == TermKind::Const && t.type() == Type::boolean()) {
+    if (t.name() == "T") return {Op::True, {}, {}};
+    if (t.name() == "F") return {Op::False, {}, {}};
+  }
+  if (t.kind() != TermKind::Comb) return {Op::Atom, {}, {}};
+  const Term& f = t.rator();
+  if (f.kind() == TermKind::Const && f.name() == "~") return {Op::Not, t.rand(), {}};
+  if (f.kind() != TermKind::Comb || f.rator().kind() != TermKind::Const) return {Op::Atom, {}, {}};
+  const std::string& n = f.rator().name();
+  Term a = f.rand(), b = t.rand();
+  if (n == "=" && a == b) return {Op::Refl, a, b};
+  if (n == "=" && a.type() == Type::boolean()) return {Op::Iff, a, b};
+  if (n == "/\\") return {Op::And, a, b};
+  if (n == "\\/") return {Op::Or, a, b};
+  if (n == "==>") return {Op::Imp, a, b};
+  return {Op::Atom, {}, {}};
+}
+
+// A partial assignment: atom → (value, id of the assumed literal x or ~x).
+struct Lit {
+  bool value;
+  uint64_t thm;
+};
+using Assignment = std::unordered_map<Term, Lit, TermHash>;
+
+constexpr int kUnknown = -1, kTooDeep = -2;
+
+class Prover {
+ public:
+  Prover(StepSink& out, int max_leaves, int max_depth, bool emit)
+      : out_(out), leaves_left_(max_leaves), max_depth_(max_depth), emit_(emit) {
+    if (emit) work_left_ = 1L << 40;  // the dry run already stayed within the budget
+  }
+
+  // {~ψ} ∪ assigned literals ⊢ F, or 0.
+  uint64_t refute(const Term& psi, Assignment& as) {
+    Term atom;
+    int v = eval(psi, as, &atom, 0);
+    if (v == kTooDeep || v == 0) return 0;
+    if (v == 1) {
+      if (--leaves_left_ < 0) return 0;
+      if (!emit_) return 1;
+      return step("not_elim", {assume(neg(psi)), prove(psi, true, as, 0)});
+    }
+    uint64_t r[2];
+    for (int value = 1; value >= 0; --value) {
+      Term lit = value ? atom : neg(atom);
+      as[atom] = {value == 1, emit_ ? assume(lit) : 1};
+      r[value] = refute(psi, as);
+      as.erase(atom);
+      if (!r[value]) return 0;
+    }
+    if (!emit_) return 1;
+    // x ⊢ F gives ~x, which discharges ~x.
+    return step("prove_hyp", {step("not_intro", {out_.term(atom), r[1]}), r[0]});
+  }
+
+ private:
+  // 1 true, 0 false, kUnknown (with the first unassigned atom met), or kTooDeep.
+  // Recursion is bounded by max_depth (the formulas are small; deeper ones are refused).
+  int eval(const Term& t, const Assignment& as, Term* atom, int depth) {
+    if (depth > max_depth_ || --work_left_ < 0) return kTooDeep;
+    Shape s = shape(t);
+    if (s.op != Op::Atom && s.op != Op::True && s.op != Op::False) {
+      // A compound formula split on as a whole (see `shared_`).
+      auto it = as.find(t);
+      if (it != as.end()) return it->second.value;
+    }
+    switch (s.op) {
+      case Op::True: case Op::Refl: return 1;
+      case Op::False: return 0;
+      case Op::Atom: {
+        auto it = as.find(t);
+        if (it != as.end()) return it->second.value;
+        *atom = t;
+        return kUnknown;
+      }
+      case Op::Not: {
+        int x = eval(s.a, as, atom, depth + 1);
+        return x < 0 ? x : 1 - x;
+      }
+      default: break;
+    }
+    if (shared_.count(t)) {  // unknown so far? Then split on t itself.
+      Term atom_a;
+      int x = eval_children(t, s, as, &atom_a, depth);
+      if (x == kUnknown) *atom = t;
+      return x;
+    }
+    return eval_children(t, s, as, atom, depth);
+  }
+
+  int eval_children(const Term&, const Shape& s, const Assignment& as, Term* atom, int depth) {
+    Term atom_b;
+    int x = eval(s.a, as, atom, depth + 1);
+    if (x == kTooDeep) return x;
+    // Short circuits: the other operand decides alone.
+    if ((s.op == Op::And && x == 0) || (s.op == Op::Or && x == 1) || (s.op == Op::Imp && x == 0))
+      return s.op == Op::And ? 0 : 1;
+    int y = eval(s.b, as, &atom_b, depth + 1);
+    if (y == kTooDeep) return y;
+    if ((s.op == Op::And && y == 0) || ((s.op == Op::Or || s.op == Op::Imp) && y == 1)) return s.op == Op::And ? 0 : 1;
+    if (x == kUnknown) return kUnknown;
+    if (y == kUnknown) { *atom = atom_b; return kUnknown; }
+    switch (s.op) {
+      case Op::And: return x && y;
+      case Op::Or: return x || y;
+      case Op::Imp: return !x || y;
+      default: return x == y;  // Iff
+    }
+  }
+
+  // A theorem of t (value true) or of ~t (value false); eval(t) == value is known.
+  uint64_t prove(const Term& t, bool value, const Assignment& as, int depth) {
+    if (auto it = as.find(t); it != as.end()) return it->second.thm;
+    Shape s = shape(t);
+    Term dummy;
+    auto val = [&](const Term& u) { return eval(u, as, &dummy, depth + 1) == 1; };
+    auto sub = [&](const Term& u, bool v) { return prove(u, v, as, depth + 1); };
+    switch (s.op) {
+      case Op::True: return step("truth", {});
+      case Op::False: return step("not_intro", {out_.term(t), assume(t)});  // ⊢ ~F
+      case Op::Refl: return step("refl", {out_.term(s.a)});
+      case Op::Atom: return as.at(t).thm;
+      case Op::Not:
+        if (value) return sub(s.a, false);  // ~a is the theorem of a's falsity
+        {  // ⊢ ~~a from ⊢ a
+          uint64_t a = sub(s.a, true);
+          return step("not_intro", {out_.term(t), step("not_elim", {assume(t), a})});
+        }
+      case Op::And:
+        if (value) return step("conj", {sub(s.a, true), sub(s.b, true)});
+        {
+          bool first = !val(s.a);
+          uint64_t n = sub(first ? s.a : s.b, false);
+          uint64_t c = step(first ? "conjunct1" : "conjunct2", {assume(t)});
+          return step("not_intro", {out_.term(t), step("not_elim", {n, c})});
+        }
+      case Op::Or:
+        if (value) {
+          if (val(s.a)) return step("disj1", {sub(s.a, true), out_.term(s.b)});
+          return step("disj2", {out_.term(s.a), sub(s.b, true)});
+        }
+        {
+          uint64_t fa = step("not_elim", {sub(s.a, false), assume(s.a)});
+          uint64_t fb = step("not_elim", {sub(s.b, false), assume(s.b)});
+          return step("not_intro", {out_.term(t), step("disj_cases", {assume(t), fa, fb})});
+        }
+      case Op::Imp:
+        if (value) {
+          if (!val(s.a)) {
+            uint64_t f = step("not_elim", {sub(s.a, false), assume(s.a)});
+            return step("disch", {out_.term(s.a), step("contr", {out_.term(s.b), f})});
+          }
+          return step("disch", {out_.term(s.a), sub(s.b, true)});
+        }
+        {
+          uint64_t b = step("mp", {assume(t), sub(s.a, true)});
+          return step("not_intro", {out_.term(t), step("not_elim", {sub(s.b, false), b})});
+        }
+      case Op::Iff: {
+        bool va = val(s.a), vb = val(s.b);
+        if (va && vb) return step("deduct_antisym", {sub(s.a, true), sub(s.b, true)});
+        if (!va && !vb) {  // b ⊢ a and a ⊢ b, each by contradiction
+          uint64_t ba = step("contr", {out_.term(s.a), step("not_elim", {sub(s.b, false), assume(s.b)})});
+          uint64_t ab = step("contr", {out_.term(s.b), step("not_elim", {sub(s.a, false), assume(s.a)})});
+          return step("deduct_antisym", {ba, ab});
+        }
+        // The values differ: a = b carries the true side to the false one.
+        uint64_t eq = assume(t);
+        uint64_t moved = va ? step("eq_mp", {eq, sub(s.a, true)}) : step("eq_mp", {step("sym", {eq}), sub(s.b, true)});
+        uint64_t f = step("not_elim", {sub(va ? s.b : s.a, false), moved});
+        return step("not_intro", {out_.term(t), f});
+      }
+    }
+    return 0;
+  }
+
+  uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
+  uint64_t assume(const Term& t) { return step("assume", {out_.term(t)}); }
+  static Term neg(const Term& t) {
+    static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
+    return Term::comb(n, t);
+  }
+
+  StepSink& out_;
+ public:
+  // Compound subformulas met more than once (both sides of a flattening rewrite, say):
+  // split on whole, they keep `(a \/ b) /\ c = c /\ (a \/ b)` at 2 cases, not 2^3.
+  std::unordered_set<Term, TermHash> shared_;
+
+ private:
+  int leaves_left_;
+  int max_depth_;
+  bool emit_;
+  // Connective visits allowed in all (the dry run's count bounds the emitted steps).
+  long work_left_ = 20000;
+};
+
+}  // namespace
+
+uint64_t refute_negation(StepSink& out, const Term& psi, int max_leaves, int max_depth) {
+  if (psi.type() != Type::boolean()) return 0;
+  // Compound subformulas that occur twice, by an explicit-stack walk (bounded: at most
+  // 20,000 visits, else none is shared).
+  std::unordered_map<Term, int, TermHash> seen;
+  std::vector<Term> todo{psi};
+  for (int visits = 0; !todo.empty() && ++visits < 20000;) {
+    Term t = todo.back();
+    todo.pop_back();
+    Shape s = shape(t);
+    if (s.op == Op::Atom || s.op == Op::True || s.op == Op::False || s.op == Op::Refl) continue;
+    if (++seen[t] > 1) continue;
+    todo.push_back(s.a);
+    if (s.op != Op::Not) todo.push_back(s.b);
+  }
+  // First without emitting (so a failure leaves no trace), then for real; first with the
+  // shared subformulas as atoms, then with the atoms alone.
+  for (bool shared : {true, false}) {
+    if (shared && seen.empty()) continue;
+    Prover dry(out, max_leaves, max_depth, false), real(out, max_leaves, max_depth, true);
+    if (shared)
+      for (const auto& [t, n] : seen)
+        if (n > 1 && t != psi) dry.shared_.insert(t), real.shared_.insert(t);
+    Assignment as;
+    if (dry.refute(psi, as)) return real.refute(psi, as);
+  }
+  return 0;
+}
+
+}  // namespace hcert::z3

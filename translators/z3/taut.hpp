@@ -1,0 +1,35 @@
+// Propositional tautologies in double-negation form, for Z3's def-axiom and its
+// propositional rewrite steps (spec/z3.md, "Tautologies"). Untrusted: it only emits
+// certificate steps; a wrong step is refused by the kernel.
+//
+// Why a case split that needs no excluded middle: for a classical tautology ψ, Glivenko's
+// theorem gives ~~ψ intuitionistically, and {~ψ} ⊢ F is exactly what the translation wants
+// (N(ψ)). Splitting on an atom x: {~ψ, x} ⊢ F gives ~x, which discharges ~x from
+// {~ψ, ~x} ⊢ F. At a leaf every atom ψ depends on is assumed true or false, and ψ is
+// evaluated bottom-up into a theorem of each subformula or of its negation.
+//
+// Atoms are the subterms that are not T, F, ~, /\, \/, ==> or = on bool; an equation
+// `t = t` is true by REFL whatever its type. Splits are lazy (only atoms the evaluation
+// reaches), so `a \/ b \/ ~(a \/ b)` costs three leaves, not four.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "kernel/kernel.hpp"
+
+namespace hcert::z3 {
+
+// Where proof steps go: the translator's emitter.
+struct StepSink {
+  std::function<uint64_t(const char* rule, std::vector<uint64_t> args)> step;
+  std::function<uint64_t(const Term&)> term;
+};
+
+// {~ψ} ⊢ F as a certificate theorem id, or 0 when ψ is not a tautology of its atoms, is
+// deeper than `max_depth` connectives, needs more than `max_leaves` cases or more than
+// 20,000 connective visits in all (so each call emits a bounded number of steps). Emits
+// nothing when it returns 0.
+uint64_t refute_negation(StepSink& out, const Term& psi, int max_leaves = 4096, int max_depth = 400);
+
+}  // namespace hcert::z3
