@@ -54,6 +54,10 @@ class Prover {
   uint64_t refute(const Term& psi, Assignment& as) {
     Term atom;
     int v = eval(psi, as, &atom, 0);
+    if (v == 0 && countermodel_ && countermodel_->empty() && genuine(as)) {
+      for (const auto& [x, lit] : as) *countermodel_ += (countermodel_->empty() ? "" : ", ") + x.name() + (lit.value ? " = true" : " = false");
+      if (countermodel_->empty()) *countermodel_ = "whatever its atoms are";
+    }
     if (v == kTooDeep || v == 0) return 0;
     if (v == 1) {
       if (--leaves_left_ < 0) return 0;
@@ -201,8 +205,17 @@ class Prover {
     return Term::comb(n, t);
   }
 
+  // Only propositional variables were assigned: the assignment is a real countermodel.
+  bool genuine(const Assignment& as) const {
+    if (!shared_.empty()) return false;
+    for (const auto& [x, lit] : as)
+      if (x.kind() != TermKind::Const && x.kind() != TermKind::Var) return false;
+    return true;
+  }
+
   StepSink& out_;
  public:
+  std::string* countermodel_ = nullptr;
   // Compound subformulas met more than once (both sides of a flattening rewrite, say):
   // split on whole, they keep `(a \/ b) /\ c = c /\ (a \/ b)` at 2 cases, not 2^3.
   std::unordered_set<Term, TermHash> shared_;
@@ -217,7 +230,7 @@ class Prover {
 
 }  // namespace
 
-uint64_t refute_negation(StepSink& out, const Term& psi, int max_leaves, int max_depth) {
+uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel, int max_leaves, int max_depth) {
   if (psi.type() != Type::boolean()) return 0;
   // Compound subformulas that occur twice, by an explicit-stack walk (bounded: at most
   // 20,000 visits, else none is shared).
@@ -240,6 +253,7 @@ uint64_t refute_negation(StepSink& out, const Term& psi, int max_leaves, int max
     if (shared)
       for (const auto& [t, n] : seen)
         if (n > 1 && t != psi) dry.shared_.insert(t), real.shared_.insert(t);
+    if (!shared) dry.countermodel_ = countermodel;
     Assignment as;
     if (dry.refute(psi, as)) return real.refute(psi, as);
   }

@@ -14,6 +14,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "kernel/kernel.hpp"
@@ -29,7 +30,10 @@ struct StepSink {
 // {~ψ} ⊢ F as a certificate theorem id, or 0 when ψ is not a tautology of its atoms, is
 // deeper than `max_depth` connectives, needs more than `max_leaves` cases or more than
 // 20,000 connective visits in all (so each call emits a bounded number of steps). Emits
-// nothing when it returns 0.
-uint64_t refute_negation(StepSink& out, const Term& psi, int max_leaves = 4096, int max_depth = 400);
+// nothing when it returns 0. If `countermodel` is given and ψ is false under an assignment
+// of propositional variables alone (so ψ is not valid, whatever its other atoms mean), it
+// receives that assignment, e.g. "a = true, b = false".
+uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel = nullptr, int max_leaves = 4096,
+                         int max_depth = 400);
 
 }  // namespace hcert::z3

@@ -211,8 +211,12 @@ class Translator {
     if (rule == "unit-resolution" && p.size() >= 2) return unit_resolution(p, phi);
     // Z3's clausal definitions and its propositional rewrites are tautologies of their
     // atoms; a rewrite that needs theory reasoning fails the check and stays a hole.
-    if ((rule == "def-axiom" || rule == "rewrite" || rule == "rewrite*") && p.empty())
-      return refute_negation(sink_, phi);
+    if ((rule == "def-axiom" || rule == "rewrite" || rule == "rewrite*") && p.empty()) {
+      std::string cm;
+      uint64_t th = refute_negation(sink_, phi, &cm);
+      if (!th && !cm.empty()) reject("a " + rule + " step states a false formula (" + cm + ")");
+      return th;
+    }
     if (rule == "iff-true" && p.size() == 1 && phi == Term::eq(p[0].phi, true_term()))
       return from_positive(step("eqt_intro", {assume(p[0].phi)}), phi, p);
     if (rule == "iff-false" && p.size() == 1 && is_neg(p[0].phi) && phi == Term::eq(p[0].phi.rand(), false_term())) {

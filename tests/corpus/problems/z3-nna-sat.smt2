@@ -1,0 +1,6 @@
+; written for hcert: ~~a and a (satisfiable)
+(set-logic QF_UF)
+(declare-fun a () Bool)
+(assert (not (not a)))
+(assert a)
+(check-sat)

@@ -1,0 +1,10 @@
+; written for hcert: x = y, ~(y = x), p x, ~p y over an uninterpreted sort
+(set-logic QF_UF)
+(declare-sort U 0)
+(declare-fun x () U)
+(declare-fun y () U)
+(declare-fun p (U) Bool)
+(assert (= x y))
+(assert (p x))
+(assert (not (p y)))
+(check-sat)
