@@ -260,4 +260,20 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
   return 0;
 }
 
+std::vector<Term> atoms_of(const Term& psi, size_t limit) {
+  std::vector<Term> out, todo{psi};
+  std::unordered_set<Term, TermHash> seen;
+  while (!todo.empty() && out.size() < limit && seen.size() < 20 * limit) {
+    Term t = todo.back();
+    todo.pop_back();
+    if (!seen.insert(t).second) continue;
+    Shape s = shape(t);
+    if (s.op == Op::Atom) out.push_back(t);
+    if (s.op == Op::Atom || s.op == Op::True || s.op == Op::False || s.op == Op::Refl) continue;
+    todo.push_back(s.a);
+    if (s.op != Op::Not) todo.push_back(s.b);
+  }
+  return out;
+}
+
 }  // namespace hcert::z3

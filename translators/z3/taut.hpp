@@ -36,4 +36,7 @@ struct StepSink {
 uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel = nullptr, int max_leaves = 4096,
                          int max_depth = 400);
 
+// The atoms of ψ (as above), at most `limit` of them, by an explicit-stack walk.
+std::vector<Term> atoms_of(const Term& psi, size_t limit = 1000);
+
 }  // namespace hcert::z3

@@ -25,6 +25,10 @@ const Term& true_term() {
   static const Term t = Term::constant("T", boolean());
   return t;
 }
+const Term& imp_const() {
+  static const Term t = Term::constant("==>", Type::fun(boolean(), Type::fun(boolean(), boolean())));
+  return t;
+}
 const Term& neg_const() {
   static const Term n = Term::constant("~", Type::fun(boolean(), boolean()));
   return n;
@@ -59,6 +63,7 @@ class Translator {
  public:
   Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx), out_(out) {
     for (const Term& a : ctx.problem().assertions) assertions_.insert(a);
+    assertion_list_ = ctx.problem().assertions;
     sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
     sink_.term = [this](const Term& t) { return term(t); };
   }
@@ -164,7 +169,7 @@ class Translator {
     Term a, b, c, d;
     // An asserted formula that is not literally one of the problem's assertions (Z3's
     // rendering of named assertions, say) is not assumed: it becomes a hole.
-    if (rule == "asserted") return assertions_.count(phi) ? n_of(assume(phi), phi) : 0;
+    if (rule == "asserted") return assertions_.count(phi) ? n_of(assume(phi), phi) : asserted_consequence(phi);
     if (rule == "hypothesis") return n_of(assume(phi), phi);
     if (rule == "refl" && is_op(phi, "=", &a, &b) && a == b) return n_of(step("refl", {term(a)}), phi);
     if (rule == "symm" && p.size() == 1 && is_op(phi, "=", &a, &b) && p[0].phi == Term::eq(b, a))
@@ -227,6 +232,29 @@ class Translator {
       return from_positive(step("deduct_antisym", {to, from}), phi, p);
     }
     if (rule == "lemma" && p.size() == 1 && p[0].phi == false_term()) return lemma(p[0], phi);
+    return 0;
+  }
+
+  // An asserted formula that is not literally an assertion: Z3's own form of one (unsat-core
+  // tracking literals, `(and (distinct x y) true)`, ...). Accepted when it is a tautology
+  // or follows propositionally from one assertion that shares an atom with it (16 tried).
+  uint64_t asserted_consequence(const Term& phi) {
+    if (uint64_t th = refute_negation(sink_, phi)) return th;
+    std::vector<Term> atoms = atoms_of(phi, 64);
+    std::unordered_set<Term, TermHash> mine(atoms.begin(), atoms.end());
+    if (assertion_atoms_.empty())
+      for (const Term& a : assertion_list_) assertion_atoms_.push_back({a, atoms_of(a, 64)});
+    int tries = 0;
+    for (const auto& [a, its] : assertion_atoms_) {
+      if (std::none_of(its.begin(), its.end(), [&](const Term& x) { return mine.count(x) > 0; })) continue;
+      if (++tries > 16) break;
+      Term imp = Term::comb(Term::comb(imp_const(), a), phi);
+      uint64_t n = refute_negation(sink_, imp, nullptr, 256);
+      if (!n) continue;
+      // {a, ~φ} ⊢ ~(a ==> φ), which discharges ~(a ==> φ) from N(a ==> φ).
+      uint64_t f = step("not_elim", {assume(neg(phi)), step("mp", {assume(imp), assume(a)})});
+      return step("prove_hyp", {step("not_intro", {term(imp), f}), n});
+    }
     return 0;
   }
 
@@ -362,6 +390,8 @@ class Translator {
   Z3Stats stats_;
   std::string where_;
   StepSink sink_;
+  std::vector<Term> assertion_list_;
+  std::vector<std::pair<Term, std::vector<Term>>> assertion_atoms_;  // filled on first need
 };
 
 }  // namespace
