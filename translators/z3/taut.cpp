@@ -43,6 +43,11 @@ using Assignment = std::unordered_map<Term, Lit, TermHash>;
 
 constexpr int kUnknown = -1, kTooDeep = -2;
 
+const Term& truth_const() {
+  static const Term t = Term::constant("T", Type::boolean());
+  return t;
+}
+
 class Prover {
  public:
   Prover(StepSink& out, int max_leaves, int max_depth, bool emit)
@@ -53,9 +58,11 @@ class Prover {
   // {~ψ} ∪ assigned literals ⊢ F, or 0.
   uint64_t refute(const Term& psi, Assignment& as) {
     Term atom;
+    preferred_ = truth_const();
     int v = eval(psi, as, &atom, 0);
+    if (v == kUnknown && preferred_.kind() != TermKind::Const) atom = preferred_;
     if (v == 0 && countermodel_ && countermodel_->empty() && genuine(as)) {
-      for (const auto& [x, lit] : as) *countermodel_ += (countermodel_->empty() ? "" : ", ") + x.name() + (lit.value ? " = true" : " = false");
+      for (const Term& x : order_) *countermodel_ += (countermodel_->empty() ? "" : ", ") + x.name() + (as.at(x).value ? " = true" : " = false");
       if (countermodel_->empty()) *countermodel_ = "whatever its atoms are";
     }
     if (v == kTooDeep || v == 0) return 0;
@@ -68,7 +75,9 @@ class Prover {
     for (int value = 1; value >= 0; --value) {
       Term lit = value ? atom : neg(atom);
       as[atom] = {value == 1, emit_ ? assume(lit) : 1};
+      order_.push_back(atom);
       r[value] = refute(psi, as);
+      order_.pop_back();
       as.erase(atom);
       if (!r[value]) return 0;
     }
@@ -106,7 +115,10 @@ class Prover {
     if (shared_.count(t)) {  // unknown so far? Then split on t itself.
       Term atom_a;
       int x = eval_children(t, s, as, &atom_a, depth);
-      if (x == kUnknown) *atom = t;
+      if (x == kUnknown) {
+        *atom = t;
+        if (preferred_.kind() == TermKind::Const) preferred_ = t;
+      }
       return x;
     }
     return eval_children(t, s, as, atom, depth);
@@ -137,7 +149,10 @@ class Prover {
     if (auto it = as.find(t); it != as.end()) return it->second.thm;
     Shape s = shape(t);
     Term dummy;
+    // Whether u is known true (false), not merely "not known false (true)": a short
+    // circuit may leave one operand unknown.
     auto val = [&](const Term& u) { return eval(u, as, &dummy, depth + 1) == 1; };
+    auto known_false = [&](const Term& u) { return eval(u, as, &dummy, depth + 1) == 0; };
     auto sub = [&](const Term& u, bool v) { return prove(u, v, as, depth + 1); };
     switch (s.op) {
       case Op::True: return step("truth", {});
@@ -153,7 +168,7 @@ class Prover {
       case Op::And:
         if (value) return step("conj", {sub(s.a, true), sub(s.b, true)});
         {
-          bool first = !val(s.a);
+          bool first = known_false(s.a);
           uint64_t n = sub(first ? s.a : s.b, false);
           uint64_t c = step(first ? "conjunct1" : "conjunct2", {assume(t)});
           return step("not_intro", {out_.term(t), step("not_elim", {n, c})});
@@ -170,7 +185,7 @@ class Prover {
         }
       case Op::Imp:
         if (value) {
-          if (!val(s.a)) {
+          if (known_false(s.a)) {
             uint64_t f = step("not_elim", {sub(s.a, false), assume(s.a)});
             return step("disch", {out_.term(s.a), step("contr", {out_.term(s.b), f})});
           }
@@ -216,6 +231,14 @@ class Prover {
   StepSink& out_;
  public:
   std::string* countermodel_ = nullptr;
+
+ private:
+  // The first unknown shared subformula of the current evaluation: split on it before any
+  // plain atom (a Const, T, while there is none).
+  Term preferred_;
+  std::vector<Term> order_;  // the atoms assigned, in split order (for the countermodel)
+
+ public:
   // Compound subformulas met more than once (both sides of a flattening rewrite, say):
   // split on whole, they keep `(a \/ b) /\ c = c /\ (a \/ b)` at 2 cases, not 2^3.
   std::unordered_set<Term, TermHash> shared_;
