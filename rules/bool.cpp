@@ -237,8 +237,14 @@ Thm gen(const BoolDefs& d, const Term& x, const Thm& th) {
   return gen_(d, truth(d), x, th, "GEN");
 }
 
+// Why lemmas: DISJ1/DISJ2 from OR_DEF cost ~235 inferences, NOT_INTRO ~90, NOT_ELIM ~53,
+// and a Z3 clause of n literals needs up to n of them per use. Each lemma below is
+// derived once by the slow route from the definitions (and again if BoolDefs changes),
+// then a call is INST (touching only the lemma's few nodes) and PROVE_HYP / EQ_MP /
+// DEDUCT_ANTISYM: a handful of inferences, with exactly the documented hypotheses.
+namespace {
 // NOT_DEF unfolds A ⊢ ~p to A ⊢ p ==> F; MP.
-Thm not_elim(const BoolDefs& d, const Thm& np, const Thm& p) {
+Thm not_elim_slow(const BoolDefs& d, const Thm& np, const Thm& p) {
   Term a;
   if (!dest_unop(d.not_def, np.concl(), a)) throw KernelError("NOT_ELIM: not a negation");
   if (a != p.concl()) throw KernelError("NOT_ELIM: theorems do not agree");
@@ -246,27 +252,82 @@ Thm not_elim(const BoolDefs& d, const Thm& np, const Thm& p) {
 }
 
 // DISCH p gives A − {p} ⊢ p ==> F; fold ~.
-Thm not_intro(const BoolDefs& d, const Term& p, const Thm& th) {
+Thm not_intro_slow(const BoolDefs& d, const Term& p, const Thm& th) {
   if (!is_prop(p)) throw KernelError("NOT_INTRO: not a proposition");
   if (th.concl() != constant_of(d.f_def)) throw KernelError("NOT_INTRO: conclusion is not F");
   return eq_mp_back(unfold1(d.not_def, p), disch_(d, truth(d), p, th, "NOT_INTRO"));
 }
 
 // F_DEF turns A ⊢ F into A ⊢ !p. p; SPEC p.
-Thm contr(const BoolDefs& d, const Term& p, const Thm& th) {
+Thm contr_slow(const BoolDefs& d, const Term& p, const Thm& th) {
   if (!is_prop(p)) throw KernelError("CONTR: not a proposition");
   if (th.concl() != constant_of(d.f_def)) throw KernelError("CONTR: conclusion is not F");
   return spec_(d, p, Kernel::eq_mp(d.f_def, th), "CONTR");
 }
 
+struct Lemmas {
+  Term key;  // the OR definition they were derived with: a new BoolDefs re-derives them
+  std::optional<Thm> disj_l, disj_r;  // {p} ⊢ p \/ q,  {q} ⊢ p \/ q
+  std::optional<Thm> contr;           // {F} ⊢ p
+  std::optional<Thm> neg_eqf;         // {~p} ⊢ p = F
+  std::optional<Thm> eqf_neg;         // {F = p} ⊢ ~p
+};
+Term pv() { return Term::var("p", Type::boolean()); }
+Term qv() { return Term::var("q", Type::boolean()); }
+const Lemmas& lemmas(const BoolDefs& d) {
+  static Lemmas l;
+  if (l.disj_l && l.key == d.or_def.concl()) return l;
+  Term p = pv(), q = qv(), f = constant_of(d.f_def);
+  l.disj_l = disj_(d, p, q, Kernel::assume(p), true);
+  l.disj_r = disj_(d, p, q, Kernel::assume(q), false);
+  l.contr = contr_slow(d, p, Kernel::assume(f));
+  // {~p, p} ⊢ F and {F} ⊢ p give {~p} ⊢ F = p.
+  l.neg_eqf = sym(Kernel::deduct_antisym(not_elim_slow(d, Kernel::assume(Term::comb(constant_of(d.not_def), p)), Kernel::assume(p)), *l.contr));
+  // {F = p, p} ⊢ F, then NOT_INTRO p.
+  l.eqf_neg = not_intro_slow(d, p, Kernel::eq_mp(sym(Kernel::assume(Term::eq(f, p))), Kernel::assume(p)));
+  l.key = d.or_def.concl();
+  return l;
+}
+Thm disj_by_lemma(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool left) {
+  const Lemmas& l = lemmas(d);
+  return prove_hyp(th, Kernel::inst({{pv(), p}, {qv(), q}}, left ? *l.disj_l : *l.disj_r));
+}
+}  // namespace
+
+//  A ⊢ ~p, B ⊢ p: PROVE_HYP into {~p} ⊢ p = F, then EQ_MP.
+Thm not_elim(const BoolDefs& d, const Thm& np, const Thm& p) {
+  Term a;
+  if (!dest_unop(d.not_def, np.concl(), a)) throw KernelError("NOT_ELIM: not a negation");
+  if (a != p.concl()) throw KernelError("NOT_ELIM: theorems do not agree");
+  return Kernel::eq_mp(prove_hyp(np, Kernel::inst({{pv(), a}}, *lemmas(d).neg_eqf)), p);
+}
+
+//  A ⊢ F and {F} ⊢ p give A − {p} ⊢ F = p (DEDUCT_ANTISYM); PROVE_HYP into {F = p} ⊢ ~p.
+Thm not_intro(const BoolDefs& d, const Term& p, const Thm& th) {
+  if (!is_prop(p)) throw KernelError("NOT_INTRO: not a proposition");
+  if (th.concl() != constant_of(d.f_def)) throw KernelError("NOT_INTRO: conclusion is not F");
+  const Lemmas& l = lemmas(d);
+  Thm fp = Kernel::inst({{pv(), p}}, *l.contr);
+  return prove_hyp(Kernel::deduct_antisym(th, fp), Kernel::inst({{pv(), p}}, *l.eqf_neg));
+}
+
+//  A ⊢ F: PROVE_HYP into {F} ⊢ p.
+Thm contr(const BoolDefs& d, const Term& p, const Thm& th) {
+  if (!is_prop(p)) throw KernelError("CONTR: not a proposition");
+  if (th.concl() != constant_of(d.f_def)) throw KernelError("CONTR: conclusion is not F");
+  return prove_hyp(th, Kernel::inst({{pv(), p}}, *lemmas(d).contr));
+}
+
 Thm disj1(const BoolDefs& d, const Thm& th, const Term& q) {
   if (!is_prop(q)) throw KernelError("DISJ1: not a proposition");
-  return disj_(d, th.concl(), q, th, true);
+  if (!is_prop(th.concl())) throw KernelError("DISJ1: not a proposition");
+  return disj_by_lemma(d, th.concl(), q, th, true);
 }
 
 Thm disj2(const BoolDefs& d, const Term& p, const Thm& th) {
   if (!is_prop(p)) throw KernelError("DISJ2: not a proposition");
-  return disj_(d, p, th.concl(), th, false);
+  if (!is_prop(th.concl())) throw KernelError("DISJ2: not a proposition");
+  return disj_by_lemma(d, p, th.concl(), th, false);
 }
 
 // OR_DEF unfolds A ⊢ p \/ q to A ⊢ !r. (p ==> r) ==> (q ==> r) ==> r; SPEC r; MP with

@@ -7,14 +7,14 @@
 // when they do not fit. Hypothesis sets are exactly the documented ones (a set is compared
 // up to alpha-equivalence, which in this kernel is node identity).
 //
-// Why no cache across calls: each rule re-derives what it needs from the definitions, so
-// the functions are pure and BoolDefs is just the seven definitional theorems. The price,
-// in primitive inferences per call (variable arguments; compound ones add 0-11):
+// Why a cache of lemmas: each rule could re-derive what it needs from the definitions
+// (HOL Light's bool.ml style), but DISJ1/DISJ2 then cost ~235 primitive inferences,
+// NOT_INTRO ~90, NOT_ELIM ~53, CONTR ~22, and Z3 proofs use them by the hundred thousand.
+// So DISJ1, DISJ2, NOT_ELIM, NOT_INTRO and CONTR instantiate five small lemmas derived once
+// by that slow route ({p} ⊢ p \/ q, {q} ⊢ p \/ q, {F} ⊢ p, {~p} ⊢ p = F, {F = p} ⊢ ~p)
+// and cost 2-6 inferences. The others still derive from the definitions per call:
 //   truth 7, eqt_intro 8, eqt_elim 8, conj 30, conjunct1/2 31, mp 46, disch 78, spec 22,
-//   gen 21, not_elim 53, not_intro 90, contr 22, disj1/disj2 235, disj_cases 279;
-// eqt_intro, conj and gen add 3 when T is among the hypotheses. Proving the HOL Light
-// lemmas (⊢ p ==> p \/ q, ...) once per BoolDefs and instantiating them would cut every
-// rule to at most a dozen.
+//   gen 21, disj_cases 279; eqt_intro, conj and gen add 3 when T is among the hypotheses.
 #pragma once
 #include "kernel/kernel.hpp"
 

@@ -157,6 +157,7 @@ class Translator {
     std::vector<Node> prem;
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
     uint64_t th = justify(rule, prem, phi);
+    if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(prem, phi);
     if (th) {
       ++stats_.justified[rule];
       return {th, phi};
@@ -256,6 +257,32 @@ class Translator {
       return step("prove_hyp", {step("not_intro", {term(imp), f}), n});
     }
     return 0;
+  }
+
+  // The fallback for a step whose shape the rules above do not know (Z3's curried
+  // implications under unsat-core names, say): φ when p1 ==> … ==> pn ==> φ is a tautology
+  // (256 cases at most). {p1, …, pn, ~φ} ⊢ ~(p1 ==> …) by MP discharges the implication's
+  // negation; each pi is then traded for its N. Not for lemma, whose premise's hypotheses
+  // are its own business.
+  uint64_t propositional_consequence(const std::vector<Node>& p, const Term& phi) {
+    std::vector<Term> ps;
+    for (const Node& n : p)
+      if (std::find(ps.begin(), ps.end(), n.phi) == ps.end()) ps.push_back(n.phi);
+    std::vector<Term> imps{phi};  // imps[k] = ps[k..] ==> φ, built from the back
+    for (size_t k = ps.size(); k-- > 0;) imps.insert(imps.begin(), Term::comb(Term::comb(imp_const(), ps[k]), imps.front()));
+    uint64_t n = refute_negation(sink_, imps.front(), nullptr, 256);
+    if (!n) return 0;
+    uint64_t cur = assume(imps.front());
+    for (size_t k = 0; k < ps.size(); ++k) cur = step("mp", {cur, assume(ps[k])});
+    uint64_t f = step("not_elim", {assume(neg(phi)), cur});
+    f = step("prove_hyp", {step("not_intro", {term(imps.front()), f}), n});
+    std::vector<Term> done;
+    for (const Node& x : p) {
+      if (std::find(done.begin(), done.end(), x.phi) != done.end()) continue;
+      done.push_back(x.phi);
+      f = use(x, f);
+    }
+    return f;
   }
 
   // trans/trans*: a chain a = b, b = c, … in order, or any order for trans* (a path).
