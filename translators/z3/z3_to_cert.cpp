@@ -157,7 +157,7 @@ class Translator {
     std::vector<Node> prem;
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
     uint64_t th = justify(rule, prem, phi);
-    if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(prem, phi);
+    if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
     if (th) {
       ++stats_.justified[rule];
       return {th, phi};
@@ -261,16 +261,19 @@ class Translator {
 
   // The fallback for a step whose shape the rules above do not know (Z3's curried
   // implications under unsat-core names, say): φ when p1 ==> … ==> pn ==> φ is a tautology
-  // (256 cases at most). {p1, …, pn, ~φ} ⊢ ~(p1 ==> …) by MP discharges the implication's
+  // (256 cases at most); rejected when false under an assignment of propositional variables
+  // alone. {p1, …, pn, ~φ} ⊢ ~(p1 ==> …) by MP discharges the implication's
   // negation; each pi is then traded for its N. Not for lemma, whose premise's hypotheses
   // are its own business.
-  uint64_t propositional_consequence(const std::vector<Node>& p, const Term& phi) {
+  uint64_t propositional_consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
     std::vector<Term> ps;
     for (const Node& n : p)
       if (std::find(ps.begin(), ps.end(), n.phi) == ps.end()) ps.push_back(n.phi);
     std::vector<Term> imps{phi};  // imps[k] = ps[k..] ==> φ, built from the back
     for (size_t k = ps.size(); k-- > 0;) imps.insert(imps.begin(), Term::comb(Term::comb(imp_const(), ps[k]), imps.front()));
-    uint64_t n = refute_negation(sink_, imps.front(), nullptr, 256);
+    std::string cm;
+    uint64_t n = refute_negation(sink_, imps.front(), &cm, 256);
+    if (!n && !cm.empty()) reject("a " + rule + " step does not follow from its premises (" + cm + ")");
     if (!n) return 0;
     uint64_t cur = assume(imps.front());
     for (size_t k = 0; k < ps.size(); ++k) cur = step("mp", {cur, assume(ps[k])});
