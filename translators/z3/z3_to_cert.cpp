@@ -352,45 +352,49 @@ class Translator {
     return cur;
   }
 
-  // unit-resolution: cases on the clause; a literal refuted by a unit gives F (hence φ),
-  // any other literal is one of φ's.
+  // unit-resolution: CLAUSE_INTRO of the assumed clause gives {C, comp(l1), …} ⊢ F
+  // (spec/sat.md's clause theorem, no case split). A literal refuted by a unit leaves the
+  // unit itself as hypothesis; a literal kept in φ has its complement discharged from ~φ
+  // (for l positive, {~φ} ⊢ ~l; for l = ~a, NOT_INTRO a gives l, hence φ, against ~φ).
+  // Then C and the units are traded for their N's.
   uint64_t unit_resolution(const std::vector<Node>& p, const Term& phi) {
     std::vector<Term> ls = spine(p[0].phi, "\\/");
-    auto refuted = [&](const Term& l, uint64_t lth) -> uint64_t {  // F from l and a unit
-      for (size_t k = 1; k < p.size(); ++k) {
-        const Term& m = p[k].phi;
-        if (m == neg(l)) return lth ? step("not_elim", {assume(m), lth}) : 1;
-        if (is_neg(l) && l.rand() == m) return lth ? step("not_elim", {lth, assume(m)}) : 1;
-      }
-      return 0;
+    auto refuted = [&](const Term& l) {
+      for (size_t k = 1; k < p.size(); ++k)
+        if (p[k].phi == neg(l) || (is_neg(l) && l.rand() == p[k].phi)) return true;
+      return false;
     };
     // φ's literals: the clause's unrefuted ones when φ is their disjunction (a literal may
     // itself be a disjunction), else φ's own disjuncts.
     std::vector<Term> out;
     for (const Term& l : ls)
-      if (!refuted(l, 0)) out.push_back(l);
+      if (!refuted(l) && std::find(out.begin(), out.end(), l) == out.end()) out.push_back(l);
     if (phi == false_term()) out.clear();
     else if (out.empty() || disjunction(out) != phi) out = spine(phi, "\\/");
-    // P(j): {s_j, units} ⊢ φ, built from the last literal outwards.
-    std::vector<Term> tails(ls.size());
-    tails.back() = ls.back();
-    static const Term disj = Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
-    for (size_t j = ls.size() - 1; j-- > 0;) tails[j] = Term::comb(Term::comb(disj, ls[j]), tails[j + 1]);
-    auto case_of = [&](const Term& l) -> uint64_t {  // {l, units} ⊢ φ
-      uint64_t lth = assume(l);
-      if (uint64_t f = refuted(l, lth)) return phi == false_term() ? f : step("contr", {term(phi), f});
+    if (phi != false_term() && disjunction(out) != phi) return 0;
+    uint64_t f = step("clause_intro", {assume(p[0].phi)});
+    std::vector<Term> done;
+    for (const Term& l : ls) {
+      if (refuted(l) || std::find(done.begin(), done.end(), l) != done.end()) continue;
+      done.push_back(l);
       auto it = std::find(out.begin(), out.end(), l);
       if (it == out.end()) return 0;
-      return out.size() == 1 ? lth : disj_intro(phi, out, it - out.begin(), lth);
-    };
-    uint64_t cur = case_of(ls.back());
-    if (!cur) return 0;
-    for (size_t j = ls.size() - 1; j-- > 0;) {
-      uint64_t c = case_of(ls[j]);
-      if (!c) return 0;
-      cur = step("disj_cases", {assume(tails[j]), c, cur});
+      size_t k = it - out.begin();
+      if (!is_neg(l)) {  // hypothesis ~l, from ~φ
+        uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(phi)), disj_intro(phi, out, k, assume(l))})});
+        f = step("prove_hyp", {nl, f});
+      } else {  // hypothesis a for l = ~a: NOT_INTRO a gives l
+        uint64_t lth = step("not_intro", {term(l.rand()), f});
+        f = step("not_elim", {assume(neg(phi)), disj_intro(phi, out, k, lth)});
+      }
     }
-    return from_positive(cur, phi, p);
+    std::vector<Term> traded;
+    for (const Node& x : p) {
+      if (std::find(traded.begin(), traded.end(), x.phi) != traded.end()) continue;
+      traded.push_back(x.phi);
+      f = use(x, f);
+    }
+    return f;
   }
 
   // lemma: N(false) with local hypotheses h gives N(ψ), ψ the disjunction of their
