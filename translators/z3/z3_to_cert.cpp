@@ -221,6 +221,7 @@ class Translator {
       std::string cm;
       uint64_t th = refute_negation(sink_, phi, &cm);
       if (!th && !cm.empty()) reject("a " + rule + " step states a false formula (" + cm + ")");
+      if (!th && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() == boolean()) th = congruent(a, b, 0);
       return th;
     }
     if (rule == "iff-true" && p.size() == 1 && phi == Term::eq(p[0].phi, true_term()))
@@ -257,6 +258,38 @@ class Translator {
       return step("prove_hyp", {step("not_intro", {term(imp), f}), n});
     }
     return 0;
+  }
+
+  // N(l = r) for a rewrite too large for one case split (De Morgan over 5 × 5 atoms, say):
+  // when l and r apply the same connective, each pair of differing operands is proved
+  // equal on its own (by the case split, or again by congruence), and MK_COMB rebuilds
+  // l = r under those equations, which are then traded for their N's.
+  uint64_t congruent(const Term& l, const Term& r, int depth) {
+    if (depth > 64 || l.kind() != TermKind::Comb || r.kind() != TermKind::Comb) return 0;
+    std::vector<Term> ls, rs;  // operands, innermost application first
+    Term f = l, g = r;
+    while (f.kind() == TermKind::Comb && g.kind() == TermKind::Comb) {
+      ls.push_back(f.rand()), rs.push_back(g.rand());
+      f = f.rator(), g = g.rator();
+    }
+    if (f != g || f.kind() != TermKind::Const || ls.size() > 2) return 0;
+    for (const Term& x : ls)
+      if (x.type() != boolean()) return 0;
+    std::vector<Node> eqs;
+    uint64_t pos = step("refl", {term(f)});
+    for (size_t k = ls.size(); k-- > 0;) {
+      if (ls[k] == rs[k]) {
+        pos = step("mk_comb", {pos, step("refl", {term(ls[k])})});
+        continue;
+      }
+      Term e = Term::eq(ls[k], rs[k]);
+      uint64_t n = refute_negation(sink_, e);
+      if (!n) n = congruent(ls[k], rs[k], depth + 1);
+      if (!n) return 0;
+      eqs.push_back({n, e});
+      pos = step("mk_comb", {pos, assume(e)});
+    }
+    return from_positive(pos, Term::eq(l, r), eqs);
   }
 
   // The fallback for a step whose shape the rules above do not know (Z3's curried
