@@ -59,6 +59,7 @@ class Prover {
   uint64_t refute(const Term& psi, Assignment& as) {
     Term atom;
     preferred_ = truth_const();
+    preferred_depth_ = 1 << 30;
     int v = eval(psi, as, &atom, 0);
     if (v == kUnknown && preferred_.kind() != TermKind::Const) atom = preferred_;
     if (v == 0 && countermodel_ && countermodel_->empty() && genuine(as)) {
@@ -117,7 +118,8 @@ class Prover {
       int x = eval_children(t, s, as, &atom_a, depth);
       if (x == kUnknown) {
         *atom = t;
-        if (preferred_.kind() == TermKind::Const) preferred_ = t;
+        if (prefer_outer_ ? depth < preferred_depth_ : preferred_.kind() == TermKind::Const)
+          preferred_ = t, preferred_depth_ = depth;
       }
       return x;
     }
@@ -233,9 +235,15 @@ class Prover {
   std::string* countermodel_ = nullptr;
 
  private:
-  // The first unknown shared subformula of the current evaluation: split on it before any
-  // plain atom (a Const, T, while there is none).
+  // The unknown shared subformula to split on before any plain atom (a Const, T, while
+  // there is none): the first met, or with prefer_outer_ the outermost.
   Term preferred_;
+  int preferred_depth_ = 1 << 30;
+
+ public:
+  bool prefer_outer_ = false;  // else the first met, which is usually the innermost
+
+ private:
   std::vector<Term> order_;  // the atoms assigned, in split order (for the countermodel)
 
  public:
@@ -270,9 +278,13 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
   }
   // First without emitting (so a failure leaves no trace), then for real; first with the
   // shared subformulas as atoms, then with the atoms alone.
-  for (bool shared : {true, false}) {
+  // Three strategies, cheapest to state first: shared subformulas split first (the first
+  // met, then the outermost), then the atoms alone.
+  for (int mode : {0, 1, 2}) {
+    bool shared = mode < 2;
     if (shared && seen.empty()) continue;
     Prover dry(out, max_leaves, max_depth, false), real(out, max_leaves, max_depth, true);
+    dry.prefer_outer_ = real.prefer_outer_ = mode == 1;
     if (shared)
       for (const auto& [t, n] : seen)
         if (n > 1 && t != psi) dry.shared_.insert(t), real.shared_.insert(t);
