@@ -86,6 +86,7 @@ class Translator {
       }
       if (b.name[0] == '@') {
         proofs_.emplace(b.name, proof(b.expr, b.expr.root));
+        scratch_.clear();  // a named proof stays: later bindings may cite it
       } else {
         try {
           terms_.bind(b);
@@ -102,9 +103,21 @@ class Translator {
   [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "Z3 proof " + where_ + ": " + why); }
   uint64_t step(const char* rule, std::vector<uint64_t> args) {
     uint64_t id = out_.new_thm_id();
+    scratch_.push_back(id);
     args.insert(args.begin(), id);
     out_.write(Emitter::make(Tag::Step, std::move(args), {rule}));
     return id;
+  }
+  // Deletes the theorems made since `mark` except `keep`, which then counts as made by the
+  // caller's node: an inline sub-proof has one user, so its theorems go with that user's.
+  void collect(size_t mark, uint64_t keep) {
+    for (size_t k = mark; k < scratch_.size(); ++k)
+      if (scratch_[k] != keep) {
+        out_.write(Emitter::make(Tag::Del, {scratch_[k]}, {"thm"}));
+        out_.release_thm_id(scratch_[k]);
+      }
+    scratch_.resize(mark);
+    scratch_.push_back(keep);
   }
   uint64_t term(const Term& t) { return out_.term(t); }
   uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
@@ -132,6 +145,7 @@ class Translator {
     ++stats_.holes;
     ++stats_.holed[rule];
     uint64_t id = out_.new_thm_id();
+    scratch_.push_back(id);
     out_.write(Emitter::make(Tag::Hole, {id, term(phi)}, {"z3 " + rule}));
     return n_of(id, phi);
   }
@@ -148,6 +162,7 @@ class Translator {
     std::string rule = rule_of(e, i);
     if (rule.empty()) reject("not a proof rule application");
     ++stats_.nodes;
+    size_t mark = scratch_.size();
     Term phi;
     try {
       phi = terms_.term(e, n.kids.back());
@@ -158,11 +173,10 @@ class Translator {
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
     uint64_t th = justify(rule, prem, phi);
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
-    if (th) {
-      ++stats_.justified[rule];
-      return {th, phi};
-    }
-    return {hole(phi, rule), phi};
+    if (th) ++stats_.justified[rule];
+    else th = hole(phi, rule);
+    collect(mark, th);
+    return {th, phi};
   }
 
   // The rules (spec/z3.md); 0 when this rule or this shape is not handled.
@@ -452,6 +466,7 @@ class Translator {
   TermReader terms_;
   cert::Emitter& out_;
   std::unordered_map<std::string, Node> proofs_;
+  std::vector<uint64_t> scratch_;  // theorem ids made since the current top-level binding
   std::unordered_set<std::string> unreadable_;
   std::unordered_set<Term, TermHash> assertions_;
   Z3Stats stats_;
