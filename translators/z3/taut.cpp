@@ -105,6 +105,8 @@ class Prover {
         auto it = as.find(t);
         if (it != as.end()) return it->second.value;
         *atom = t;
+        if (shared_.count(t) && (prefer_outer_ ? depth < preferred_depth_ : preferred_.kind() == TermKind::Const))
+          preferred_ = t, preferred_depth_ = depth;
         return kUnknown;
       }
       case Op::Not: {
@@ -247,8 +249,9 @@ class Prover {
   std::vector<Term> order_;  // the atoms assigned, in split order (for the countermodel)
 
  public:
-  // Compound subformulas met more than once (both sides of a flattening rewrite, say):
-  // split on whole, they keep `(a \/ b) /\ c = c /\ (a \/ b)` at 2 cases, not 2^3.
+  // Compound subformulas and atoms met more than once (both sides of a flattening rewrite;
+  // the literal a Tseitin clause repeats among 75 others): split on first, they keep
+  // `(a \/ b) /\ c = c /\ (a \/ b)` at 2 cases, not 2^3.
   std::unordered_set<Term, TermHash> shared_;
 
  private:
@@ -263,7 +266,7 @@ class Prover {
 
 uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel, int max_leaves, int max_depth) {
   if (psi.type() != Type::boolean()) return 0;
-  // Compound subformulas that occur twice, by an explicit-stack walk (bounded: at most
+  // Subformulas and atoms that occur twice, by an explicit-stack walk (bounded: at most
   // 20,000 visits, else none is shared).
   std::unordered_map<Term, int, TermHash> seen;
   std::vector<Term> todo{psi};
@@ -271,6 +274,7 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
     Term t = todo.back();
     todo.pop_back();
     Shape s = shape(t);
+    if (s.op == Op::Atom) ++seen[t];  // an atom met twice is split on early too
     if (s.op == Op::Atom || s.op == Op::True || s.op == Op::False || s.op == Op::Refl) continue;
     if (++seen[t] > 1) continue;
     todo.push_back(s.a);
