@@ -39,6 +39,7 @@ int usage() {
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
                "                [--theory | --problem FILE] [--requires THEORY,...]\n"
                "  hcert convert --from lrat|drat PROBLEM.cnf PROOF -o OUT [--binary] [--zstd]\n"
+               "  hcert convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT [--binary] [--zstd]\n"
                "  hcert export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat [--zstd]\n"
                "  hcert stats CERT | hcert stats --z3 Z3PROOF\n"
                "  hcert kernel SCRIPT\n"
@@ -328,6 +329,15 @@ int convert(const Args& a) {
       hcert::cert::Emitter em(*out);
       hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
                                       a.get("--theories", hcert::check::default_theory_dir()));
+    } else if (from == "z3") {  // convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT
+      if (a.pos.size() != 2) return usage();
+      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(dir, t);
+      hcert::smt::Script sc = hcert::smt::read_script(a.pos[0]);
+      hcert::check::SmtContext ctx(sc);
+      hcert::z3::ProofReader in(hcert::open_source(a.pos[1]));
+      hcert::cert::Emitter em(*out);
+      hcert::z3::z3_to_certificate(ctx, sc.sha256, in, em);
     } else if (from == "cert") {
       auto in = hcert::cert::open_records(a.pos[0]);
       hcert::cert::Record r;
