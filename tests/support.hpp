@@ -8,6 +8,7 @@
 
 #include "checker/checker.hpp"
 #include "formats/cert.hpp"
+#include "rules/bool.hpp"
 
 namespace hcert::test {
 
@@ -35,6 +36,13 @@ inline check::Outcome outcome_of(check::Checker& c, const std::function<void()>&
     if (msg) *msg = e.what();
     return check::Outcome::InputError;
   }
+}
+
+// Loads the core theory (idempotent) and returns its definitions for the derived rules.
+inline const rules::BoolDefs& core_defs() {
+  check::load_pinned_theory(check::default_theory_dir(), "core");
+  static const rules::BoolDefs d = rules::BoolDefs::from_core();
+  return d;
 }
 
 }  // namespace hcert::test

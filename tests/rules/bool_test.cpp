@@ -13,6 +13,7 @@
 #include "checker/checker.hpp"
 #include "formats/hol_text.hpp"
 #include "rules/bool.hpp"
+#include "tests/support.hpp"
 #include "rules/equality.hpp"
 
 using namespace hcert;
@@ -20,12 +21,7 @@ namespace R = hcert::rules;
 
 namespace {
 
-// Loads core (idempotent) and returns its definitions.
-const R::BoolDefs& D() {
-  check::load_pinned_theory(check::default_theory_dir(), "core");
-  static const R::BoolDefs d = R::BoolDefs::from_core();
-  return d;
-}
+const R::BoolDefs& D() { return test::core_defs(); }
 
 Type B() { return Type::boolean(); }
 Type B2() { return Type::fun(B(), Type::fun(B(), B())); }

@@ -10,6 +10,7 @@
 
 #include "checker/checker.hpp"
 #include "rules/bool.hpp"
+#include "tests/support.hpp"
 #include "rules/equality.hpp"
 #include "translators/z3/taut.hpp"
 
@@ -18,11 +19,7 @@ namespace R = hcert::rules;
 
 namespace {
 
-const R::BoolDefs& D() {
-  check::load_pinned_theory(check::default_theory_dir(), "core");
-  static const R::BoolDefs d = R::BoolDefs::from_core();
-  return d;
-}
+const R::BoolDefs& D() { return test::core_defs(); }
 Type B() { return Type::boolean(); }
 Term op2(const char* c, const Term& a, const Term& b) {
   return Term::comb(Term::comb(Term::constant(c, Type::fun(B(), Type::fun(B(), B()))), a), b);

@@ -131,7 +131,10 @@ class Translator {
   // The standard shape: a positive theorem of φ from the premises assumed, then each
   // assumption traded for its premise's N.
   uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises) {
-    uint64_t f = n_of(pos, phi);
+    return use_all(premises, n_of(pos, phi));
+  }
+  // `use` for each premise, once per formula.
+  uint64_t use_all(const std::vector<Node>& premises, uint64_t f) {
     std::vector<Term> done;
     for (const Node& p : premises) {
       if (std::find(done.begin(), done.end(), p.phi) != done.end()) continue;
@@ -325,14 +328,7 @@ class Translator {
     uint64_t cur = assume(imps.front());
     for (size_t k = 0; k < ps.size(); ++k) cur = step("mp", {cur, assume(ps[k])});
     uint64_t f = step("not_elim", {assume(neg(phi)), cur});
-    f = step("prove_hyp", {step("not_intro", {term(imps.front()), f}), n});
-    std::vector<Term> done;
-    for (const Node& x : p) {
-      if (std::find(done.begin(), done.end(), x.phi) != done.end()) continue;
-      done.push_back(x.phi);
-      f = use(x, f);
-    }
-    return f;
+    return use_all(p, step("prove_hyp", {step("not_intro", {term(imps.front()), f}), n}));
   }
 
   // trans/trans*: a chain a = b, b = c, … in order, or any order for trans* (a path).
@@ -435,13 +431,7 @@ class Translator {
         f = step("not_elim", {assume(neg(phi)), disj_intro(phi, out, k, lth)});
       }
     }
-    std::vector<Term> traded;
-    for (const Node& x : p) {
-      if (std::find(traded.begin(), traded.end(), x.phi) != traded.end()) continue;
-      traded.push_back(x.phi);
-      f = use(x, f);
-    }
-    return f;
+    return use_all(p, f);
   }
 
   // lemma: N(false) with local hypotheses h gives N(ψ), ψ the disjunction of their
