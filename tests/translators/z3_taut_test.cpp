@@ -144,13 +144,17 @@ TEST(Z3Taut, RefusesNonTautologiesAndTheoryAtoms) {
   std::string cm;
   EXPECT_EQ(z3::refute_negation(k.sink, op2("\\/", var(0), var(1)), &cm), 0u);
   EXPECT_EQ(cm, "a = false, b = false");
-  // x = y against y = x over a non-bool type: true, but not a tautology of its atoms; and
-  // no countermodel is claimed, since the atoms are not propositional variables.
+  // Over a non-bool type, x = y and y = x are one atom (SYM); x = y against y = z is not
+  // a tautology, and no countermodel is claimed, since the atoms are not propositional.
   Type u = Type::var("U");
-  Term x = Term::var("x", u), y = Term::var("y", u);
+  Term x = Term::var("x", u), y = Term::var("y", u), z = Term::var("z", u);
   cm.clear();
-  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(Term::eq(x, y), Term::eq(y, x)), &cm), 0u);
+  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(Term::eq(x, y), Term::eq(y, z)), &cm), 0u);
   EXPECT_EQ(cm, "");
+  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(Term::eq(x, y), neg(Term::eq(y, x))), &cm), 0u);
+  EXPECT_NE(z3::refute_negation(k.sink, Term::eq(Term::eq(x, y), Term::eq(y, x))), 0u);
+  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", Term::eq(y, x), neg(Term::eq(x, y)))), 0u);
+  EXPECT_NE(z3::refute_negation(k.sink, Term::eq(neg(Term::eq(x, y)), neg(Term::eq(y, x)))), 0u);
   EXPECT_NE(z3::refute_negation(k.sink, Term::eq(Term::eq(x, x), Term::constant("T", B()))), 0u);
 }
 

@@ -34,6 +34,15 @@ Shape shape(const Term& t) {
   return {Op::Atom, {}, {}};
 }
 
+// b = a for an equation a = b between non-booleans (the same atom up to symmetry), else
+// a term no assignment holds.
+Term flipped(const Term& t) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return Term();
+  const Term& f = t.rator().rator();
+  if (f.kind() != TermKind::Const || f.name() != "=" || t.rand().type() == Type::boolean()) return Term();
+  return Term::eq(t.rand(), t.rator().rand());
+}
+
 // A partial assignment: atom → (value, id of the assumed literal x or ~x).
 struct Lit {
   bool value;
@@ -103,6 +112,7 @@ class Prover {
       case Op::False: return 0;
       case Op::Atom: {
         auto it = as.find(t);
+        if (Term f = flipped(t); it == as.end() && !f.is_null()) it = as.find(f);
         if (it != as.end()) return it->second.value;
         *atom = t;
         if (shared_.count(t) && (prefer_outer_ ? depth < preferred_depth_ : preferred_.kind() == TermKind::Const))
@@ -162,7 +172,13 @@ class Prover {
       case Op::True: return step("truth", {});
       case Op::False: return step("not_intro", {out_.term(t), assume(t)});  // ⊢ ~F
       case Op::Refl: return step("refl", {out_.term(s.a)});
-      case Op::Atom: return as.at(t).thm;
+      case Op::Atom: {
+        if (auto it = as.find(t); it != as.end()) return it->second.thm;
+        const Lit& l = as.at(flipped(t));  // t is a = b, and b = a is assigned
+        uint64_t eq = assume(t), ba = step("sym", {eq});
+        if (value) return step("sym", {l.thm});
+        return step("not_intro", {out_.term(t), step("not_elim", {l.thm, ba})});
+      }
       case Op::Not:
         if (value) return sub(s.a, false);  // ~a is the theorem of a's falsity
         {  // ⊢ ~~a from ⊢ a

@@ -9,7 +9,7 @@
 // evaluated bottom-up into a theorem of each subformula or of its negation.
 //
 // Atoms are the subterms that are not T, F, ~, /\, \/, ==> or = on bool; an equation
-// `t = t` is true by REFL whatever its type. Splits are lazy (only atoms the evaluation
+// `t = t` is true by REFL whatever its type, and `a = b`, `b = a` are one atom (SYM). Splits are lazy (only atoms the evaluation
 // reaches), so `a \/ b \/ ~(a \/ b)` costs three leaves, not four.
 #pragma once
 #include <cstdint>
