@@ -256,7 +256,8 @@ class Translator {
 
   // An asserted formula that is not literally an assertion: Z3's own form of one (unsat-core
   // tracking literals, `(and (distinct x y) true)`, ...). Accepted when it is a tautology
-  // or follows propositionally from one assertion that shares an atom with it (16 tried).
+  // or follows propositionally from one assertion that shares an atom with it (16 tried),
+  // or equals the first such assertion by congruence (a large assertion, flattened).
   uint64_t asserted_consequence(const Term& phi) {
     if (uint64_t th = refute_negation(sink_, phi)) return th;
     std::vector<Term> atoms = atoms_of(phi, 64);
@@ -269,6 +270,10 @@ class Translator {
       if (++tries > 16) break;
       Term imp = Term::comb(Term::comb(imp_const(), a), phi);
       uint64_t n = refute_negation(sink_, imp, nullptr, 256);
+      if (!n && tries == 1) {  // the best candidate, restated (flattened, say): a = φ by congruence
+        Term e = Term::eq(a, phi);
+        if (uint64_t ne = congruent(a, phi, 0)) return from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}});
+      }
       if (!n) continue;
       // {a, ~φ} ⊢ ~(a ==> φ), which discharges ~(a ==> φ) from N(a ==> φ).
       uint64_t f = step("not_elim", {assume(neg(phi)), step("mp", {assume(imp), assume(a)})});
