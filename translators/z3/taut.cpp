@@ -52,11 +52,6 @@ using Assignment = std::unordered_map<Term, Lit, TermHash>;
 
 constexpr int kUnknown = -1, kTooDeep = -2;
 
-const Term& truth_const() {
-  static const Term t = Term::constant("T", Type::boolean());
-  return t;
-}
-
 class Prover {
  public:
   Prover(StepSink& out, int max_leaves, int max_depth, bool emit)
@@ -67,10 +62,10 @@ class Prover {
   // {~ψ} ∪ assigned literals ⊢ F, or 0.
   uint64_t refute(const Term& psi, Assignment& as) {
     Term atom;
-    preferred_ = truth_const();
+    has_preferred_ = false;
     preferred_depth_ = 1 << 30;
     int v = eval(psi, as, &atom, 0);
-    if (v == kUnknown && preferred_.kind() != TermKind::Const) atom = preferred_;
+    if (v == kUnknown && has_preferred_) atom = preferred_;
     if (v == 0 && countermodel_ && countermodel_->empty() && genuine(as)) {
       for (const Term& x : order_) *countermodel_ += (countermodel_->empty() ? "" : ", ") + x.name() + (as.at(x).value ? " = true" : " = false");
       if (countermodel_->empty()) *countermodel_ = "whatever its atoms are";
@@ -115,8 +110,8 @@ class Prover {
         if (Term f = flipped(t); it == as.end() && !f.is_null()) it = as.find(f);
         if (it != as.end()) return it->second.value;
         *atom = t;
-        if (shared_.count(t) && (prefer_outer_ ? depth < preferred_depth_ : preferred_.kind() == TermKind::Const))
-          preferred_ = t, preferred_depth_ = depth;
+        if (shared_.count(t) && (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_))
+          preferred_ = t, preferred_depth_ = depth, has_preferred_ = true;
         return kUnknown;
       }
       case Op::Not: {
@@ -130,8 +125,8 @@ class Prover {
       int x = eval_children(t, s, as, &atom_a, depth);
       if (x == kUnknown) {
         *atom = t;
-        if (prefer_outer_ ? depth < preferred_depth_ : preferred_.kind() == TermKind::Const)
-          preferred_ = t, preferred_depth_ = depth;
+        if (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_)
+          preferred_ = t, preferred_depth_ = depth, has_preferred_ = true;
       }
       return x;
     }
@@ -253,9 +248,10 @@ class Prover {
   std::string* countermodel_ = nullptr;
 
  private:
-  // The unknown shared subformula to split on before any plain atom (a Const, T, while
-  // there is none): the first met, or with prefer_outer_ the outermost.
+  // The unknown shared subformula or atom to split on before any other atom: the first
+  // met, or with prefer_outer_ the outermost.
   Term preferred_;
+  bool has_preferred_ = false;
   int preferred_depth_ = 1 << 30;
 
  public:
