@@ -721,7 +721,13 @@ struct Binding {
 };
 using Valuation = std::vector<Binding>;
 
+// Evaluation steps left for the current countermodel search: nested abstractions over
+// large finite types multiply, and a few random seeds made one search run for minutes.
+// A term that needs more is skipped like a type too large to enumerate.
+long g_eval_budget = 0;
+
 Val eval(const Term& t, std::vector<Val>& env, const Valuation& rho) {
+  if (--g_eval_budget < 0) throw TooBig{};
   switch (t.kind()) {
     case TermKind::Var:
       for (auto& b : rho)
@@ -806,6 +812,7 @@ std::optional<std::string> countermodel(const std::vector<Term>& hyps, const Ter
   }
   bool exhaustive = total <= 256;
   uint64_t rounds = exhaustive ? total : 64;
+  g_eval_budget = 2000000;
   for (uint64_t r = 0; r < rounds; ++r) {
     Valuation rho;
     uint64_t k = r;
