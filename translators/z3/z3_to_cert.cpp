@@ -201,7 +201,6 @@ class Translator {
       return n_of(step("sym", {step("deduct_antisym", {x, y})}), phi);
     }
     if (rule == "monotonicity" && is_op(phi, "=", &a, &b)) {
-      std::vector<uint64_t> eqs;
       uint64_t pos = cong(a, b, p, 0);
       return pos ? from_positive(pos, phi, p) : 0;
     }
@@ -221,11 +220,11 @@ class Translator {
       std::vector<Term> ds = spine(disj, "\\/");
       for (size_t k = 0; k < ds.size(); ++k) {
         if (phi == neg(ds[k])) {  // ~l: l gives the disjunction, against the premise
-          uint64_t f = step("not_elim", {assume(p[0].phi), disj_intro(disj, ds, k, assume(ds[k]))});
+          uint64_t f = step("not_elim", {assume(p[0].phi), disj_intro(ds, k, assume(ds[k]))});
           return from_positive(step("not_intro", {term(ds[k]), f}), phi, p);
         }
         if (is_neg(ds[k]) && ds[k].rand() == phi) {  // a from ~(… \/ ~a \/ …): directly in N form
-          uint64_t f = step("not_elim", {assume(p[0].phi), disj_intro(disj, ds, k, assume(neg(phi)))});
+          uint64_t f = step("not_elim", {assume(p[0].phi), disj_intro(ds, k, assume(neg(phi)))});
           return use(p[0], f);
         }
       }
@@ -388,8 +387,7 @@ class Translator {
   }
 
   // ⊢ ds[0] \/ (ds[1] \/ …) from a theorem of ds[k].
-  uint64_t disj_intro(const Term& whole, const std::vector<Term>& ds, size_t k, uint64_t th) {
-    (void)whole;
+  uint64_t disj_intro(const std::vector<Term>& ds, size_t k, uint64_t th) {
     // Innermost first: the tail s_k (ds[k] itself if last, else ds[k] \/ s_{k+1}).
     std::vector<Term> tails(ds.size());
     tails.back() = ds.back();
@@ -429,11 +427,11 @@ class Translator {
       if (it == out.end()) return 0;
       size_t k = it - out.begin();
       if (!is_neg(l)) {  // hypothesis ~l, from ~φ
-        uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(phi)), disj_intro(phi, out, k, assume(l))})});
+        uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(phi)), disj_intro(out, k, assume(l))})});
         f = step("prove_hyp", {nl, f});
       } else {  // hypothesis a for l = ~a: NOT_INTRO a gives l
         uint64_t lth = step("not_intro", {term(l.rand()), f});
-        f = step("not_elim", {assume(neg(phi)), disj_intro(phi, out, k, lth)});
+        f = step("not_elim", {assume(neg(phi)), disj_intro(out, k, lth)});
       }
     }
     return use_all(p, f);
@@ -449,9 +447,9 @@ class Translator {
       if (is_neg(ds[k])) {  // hypothesis h = ds[k].rand(): ~h gives ψ
         Term h = ds[k].rand();
         uint64_t nh = step("not_intro", {term(h), cur});
-        cur = step("not_elim", {assume(neg(psi)), disj_intro(psi, ds, k, nh)});
+        cur = step("not_elim", {assume(neg(psi)), disj_intro(ds, k, nh)});
       } else {  // hypothesis ~a, a = ds[k]: ~ψ gives ~a
-        uint64_t na = step("not_intro", {term(ds[k]), step("not_elim", {assume(neg(psi)), disj_intro(psi, ds, k, assume(ds[k]))})});
+        uint64_t na = step("not_intro", {term(ds[k]), step("not_elim", {assume(neg(psi)), disj_intro(ds, k, assume(ds[k]))})});
         cur = step("prove_hyp", {na, cur});
       }
     }
