@@ -29,6 +29,10 @@ const Term& imp_const() {
   static const Term t = Term::constant("==>", Type::fun(boolean(), Type::fun(boolean(), boolean())));
   return t;
 }
+const Term& or_const() {
+  static const Term t = Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
+  return t;
+}
 const Term& neg_const() {
   static const Term n = Term::constant("~", Type::fun(boolean(), boolean()));
   return n;
@@ -380,9 +384,8 @@ class Translator {
 
   // ds[0] \/ (ds[1] \/ …), right-nested as Z3's n-ary or is elaborated.
   static Term disjunction(const std::vector<Term>& ds) {
-    static const Term op = Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
     Term t = ds.back();
-    for (size_t j = ds.size() - 1; j-- > 0;) t = Term::comb(Term::comb(op, ds[j]), t);
+    for (size_t j = ds.size() - 1; j-- > 0;) t = Term::comb(Term::comb(or_const(), ds[j]), t);
     return t;
   }
 
@@ -392,7 +395,7 @@ class Translator {
     std::vector<Term> tails(ds.size());
     tails.back() = ds.back();
     for (size_t j = ds.size() - 1; j-- > 0;)
-      tails[j] = Term::comb(Term::comb(Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean()))), ds[j]), tails[j + 1]);
+      tails[j] = Term::comb(Term::comb(or_const(), ds[j]), tails[j + 1]);
     uint64_t cur = k + 1 == ds.size() ? th : step("disj1", {th, term(tails[k + 1])});
     for (size_t j = k; j-- > 0;) cur = step("disj2", {term(ds[j]), cur});
     return cur;
