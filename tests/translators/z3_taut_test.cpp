@@ -13,6 +13,7 @@
 #include "tests/support.hpp"
 #include "rules/equality.hpp"
 #include "translators/z3/taut.hpp"
+#include "tests/translators/kernel_sink.hpp"
 
 using namespace hcert;
 namespace R = hcert::rules;
@@ -26,44 +27,6 @@ Term op2(const char* c, const Term& a, const Term& b) {
 }
 Term neg(const Term& a) { return Term::comb(Term::constant("~", Type::fun(B(), B())), a); }
 Term var(int i) { return Term::var(std::string(1, char('a' + i)), B()); }
-
-// Runs the prover's steps straight on the kernel and derived rules: theorem ids index `thms`.
-struct KernelSink {
-  std::vector<Thm> thms{Kernel::refl(var(0))};  // id 0 is "none"
-  std::vector<Term> terms{var(0)};
-  z3::StepSink sink;
-  KernelSink() {
-    sink.term = [this](const Term& t) { terms.push_back(t); return terms.size() - 1; };
-    sink.step = [this](const char* r, std::vector<uint64_t> a) {
-      const R::BoolDefs& d = D();
-      std::string n = r;
-      auto th = [&](size_t i) -> const Thm& { return thms.at(a.at(i)); };
-      auto tm = [&](size_t i) -> const Term& { return terms.at(a.at(i)); };
-      static const std::map<std::string, std::function<Thm(const std::vector<uint64_t>&)>> none;
-      Thm out = n == "assume"           ? Kernel::assume(tm(0))
-                : n == "refl"           ? Kernel::refl(tm(0))
-                : n == "sym"            ? R::sym(th(0))
-                : n == "eq_mp"          ? Kernel::eq_mp(th(0), th(1))
-                : n == "deduct_antisym" ? Kernel::deduct_antisym(th(0), th(1))
-                : n == "prove_hyp"      ? R::prove_hyp(th(0), th(1))
-                : n == "truth"          ? R::truth(d)
-                : n == "conj"           ? R::conj(d, th(0), th(1))
-                : n == "conjunct1"      ? R::conjunct1(d, th(0))
-                : n == "conjunct2"      ? R::conjunct2(d, th(0))
-                : n == "mp"             ? R::mp(d, th(0), th(1))
-                : n == "disch"          ? R::disch(d, tm(0), th(1))
-                : n == "not_elim"       ? R::not_elim(d, th(0), th(1))
-                : n == "not_intro"      ? R::not_intro(d, tm(0), th(1))
-                : n == "contr"          ? R::contr(d, tm(0), th(1))
-                : n == "disj1"          ? R::disj1(d, th(0), tm(1))
-                : n == "disj2"          ? R::disj2(d, tm(0), th(1))
-                : n == "disj_cases"     ? R::disj_cases(d, th(0), th(1), th(2))
-                                        : throw std::runtime_error("unknown step " + n);
-      thms.push_back(out);
-      return thms.size() - 1;
-    };
-  }
-};
 
 // A random formula over a, b, c with every connective the prover knows, plus `x = x`.
 Term random_formula(int depth) {
@@ -101,7 +64,7 @@ TEST(Z3Taut, ProvesExactlyTheTautologies) {
   int proved = 0, refuted = 0;
   bool ok = rc::check("refute_negation ⇔ truth table", [&] {
     Term psi = random_formula(4);
-    KernelSink k;
+    test::KernelSink k;
     std::string cm;
     uint64_t id = z3::refute_negation(k.sink, psi, &cm);
     RC_ASSERT((id != 0) == tautology(psi));
@@ -133,14 +96,14 @@ TEST(Z3Taut, FlatteningRewriteSplitsOnSharedSubformulas) {
   for (size_t i = ds.size() - 1; i-- > 0;) l = op2("/\\", ds[i], l);
   r = op2("/\\", op2("/\\", ds[0], ds[1]), ds[2]);
   for (size_t i = 3; i < ds.size(); ++i) r = op2("/\\", r, ds[i]);
-  KernelSink k;
+  test::KernelSink k;
   EXPECT_NE(z3::refute_negation(k.sink, Term::eq(l, r)), 0u);
   EXPECT_LT(k.thms.size(), 20000u);
 }
 
 TEST(Z3Taut, RefusesNonTautologiesAndTheoryAtoms) {
   D();
-  KernelSink k;
+  test::KernelSink k;
   std::string cm;
   EXPECT_EQ(z3::refute_negation(k.sink, op2("\\/", var(0), var(1)), &cm), 0u);
   EXPECT_EQ(cm, "a = false, b = false");

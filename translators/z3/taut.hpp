@@ -25,6 +25,8 @@ namespace hcert::z3 {
 struct StepSink {
   std::function<uint64_t(const char* rule, std::vector<uint64_t> args)> step;
   std::function<uint64_t(const Term&)> term;
+  // A theory fact by name (spec/format.md `fact`); only the arithmetic uses it.
+  std::function<uint64_t(const std::string&)> fact;
 };
 
 // {~ψ} ⊢ F as a certificate theorem id, or 0 when ψ is not a tautology of its atoms, is

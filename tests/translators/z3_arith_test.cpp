@@ -1,0 +1,84 @@
+// The linear arithmetic of the Z3 translation (spec/arith.md): every step it emits is run
+// on the kernel at once; a contradictory set of literals is refuted with exactly those
+// literals as hypotheses, and a satisfiable one is not.
+#include <gtest/gtest.h>
+
+#include "checker/problem.hpp"
+#include "formats/smtlib.hpp"
+#include "tests/translators/kernel_sink.hpp"
+#include "translators/z3/arith.hpp"
+
+using namespace hcert;
+
+namespace {
+
+void theories() {
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
+}
+
+// The assertions of a small SMT-LIB problem, as the literals to refute.
+std::vector<Term> literals(const std::string& name, const std::string& text) {
+  theories();
+  check::SmtContext ctx(smt::read_script(test::temp_file(name + ".smt2", text + "(check-sat)")));
+  return ctx.problem().assertions;
+}
+
+// Refutes the literals on the kernel; true when a refutation was found (and then checks
+// it is {lits} ⊢ F exactly).
+bool refutes(const std::vector<Term>& lits, size_t* steps = nullptr) {
+  test::KernelSink k;
+  z3::Arith a(k.sink);
+  std::optional<uint64_t> id;
+  try {
+    id = a.refute(k.sink, lits);
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "step " << k.steps << " (" << k.last << "): " << e.what();
+    return false;
+  }
+  if (steps) *steps = k.steps;
+  if (!id) return false;
+  const Thm& th = k.thms.at(*id);
+  EXPECT_EQ(th.concl(), Term::constant("F", Type::boolean()));
+  for (const Term& h : th.hyps()) EXPECT_NE(std::find(lits.begin(), lits.end(), h), lits.end()) << "extra hypothesis";
+  return true;
+}
+
+const char* reals = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const z Real)";
+const char* ints = "(set-logic QF_LIA)(declare-const x Int)(declare-const y Int)(declare-const z Int)";
+
+TEST(Z3Arith, RefutesStrictCycleOverTheReals) {
+  EXPECT_TRUE(refutes(literals("a1", std::string(reals) + "(assert (< x y))(assert (< y x))")));
+  EXPECT_FALSE(refutes(literals("a2", std::string(reals) + "(assert (<= x y))(assert (<= y x))")));
+}
+
+TEST(Z3Arith, NegatedAtomsAndEqualities) {
+  EXPECT_TRUE(refutes(literals("b1", std::string(reals) + "(assert (not (<= x y)))(assert (not (< y x)))")));
+  EXPECT_TRUE(refutes(literals("b2", std::string(reals) + "(assert (= x (+ y 1.5)))(assert (<= x y))")));
+  EXPECT_TRUE(refutes(literals("b3", std::string(reals) + "(assert (not (= x y)))(assert (<= x y))(assert (<= y x))")));
+  EXPECT_FALSE(refutes(literals("b4", std::string(reals) + "(assert (not (= x y)))(assert (<= x y))")));
+}
+
+TEST(Z3Arith, CoefficientsDecimalsAndFractions) {
+  // 2x + 3y <= 1, x >= 1, y >= 0  is contradictory; with 3 instead of 1 it is not
+  EXPECT_TRUE(refutes(literals("c1", std::string(reals) + "(assert (<= (+ (* 2 x) (* 3.0 y)) 1))(assert (>= x 1))(assert (>= y 0))")));
+  EXPECT_FALSE(refutes(literals("c2", std::string(reals) + "(assert (<= (+ (* 2 x) (* 3.0 y)) 3))(assert (>= x 1))(assert (>= y 0))")));
+  EXPECT_TRUE(refutes(literals("c3", std::string(reals) + "(assert (<= (* (/ 1 3) x) 0.5))(assert (> x 1.5))")));
+  EXPECT_FALSE(refutes(literals("c4", std::string(reals) + "(assert (<= (* (/ 1 3) x) 0.5))(assert (>= x 1.5))")));
+  EXPECT_TRUE(refutes(literals("c5", std::string(reals) + "(assert (<= (* x (/ (- 235.0) 42.0)) (- 6)))(assert (< x 1))")));
+}
+
+TEST(Z3Arith, IntegerStrictnessIsTightened) {
+  // x < y < x + 1 has no integer solution but a real one
+  EXPECT_TRUE(refutes(literals("d1", std::string(ints) + "(assert (< x y))(assert (< y (+ x 1)))")));
+  EXPECT_FALSE(refutes(literals("d2", std::string(reals) + "(assert (< x y))(assert (< y (+ x 1)))")));
+  EXPECT_TRUE(refutes(literals("d3", std::string(ints) + "(assert (<= (- x y) (- 3)))(assert (<= (- y z) 1))(assert (<= (- z x) 1))")));
+  EXPECT_FALSE(refutes(literals("d4", std::string(ints) + "(assert (<= (- x y) (- 2)))(assert (<= (- y z) 1))(assert (<= (- z x) 1))")));
+}
+
+TEST(Z3Arith, BigNumeralsAndNonlinearAtoms) {
+  EXPECT_TRUE(refutes(literals("e1", std::string(ints) + "(assert (>= x 123456789012345678901234567890))(assert (<= (* 2 x) 246913578024691357802469135779))")));
+  EXPECT_TRUE(refutes(literals("e2", std::string(ints) + "(assert (>= (* x y) 3))(assert (< (+ (* x y) 1) 4))")));
+  EXPECT_FALSE(refutes(literals("e3", std::string(ints) + "(assert (>= (* x y) 3))(assert (< (* y x) 3))")));
+}
+
+}  // namespace

@@ -1,0 +1,1053 @@
+#include "translators/z3/arith.hpp"
+
+#include <gmpxx.h>
+
+#include <map>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "checker/checker.hpp"
+#include "translators/z3/farkas.hpp"
+
+namespace hcert::z3 {
+
+namespace {
+
+// Thrown when a term is outside what the normaliser handles (a hole, never a verdict).
+struct Unsupported : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A canonical polynomial (spec/arith.md): monomials c*x in atom order, then a constant.
+struct Poly {
+  std::vector<std::pair<uint32_t, mpz_class>> mons;
+  mpz_class k;
+};
+
+}  // namespace
+
+// The ring, order and numeral reasoning of one type (int or real): lemma cache and the
+// normaliser. Lemmas are stated over the free variables x, y, z, w and instantiated.
+class Ring {
+ public:
+  Ring(Prover& lemmas, bool is_int) : L_(lemmas), is_int_(is_int) {
+    p_ = is_int ? "int." : "real.";
+    A_ = is_int ? "INT_" : "REAL_";
+    ty_ = Type::op(is_int ? "int" : "real", {});
+    Type f2 = Type::fun(ty_, Type::fun(ty_, ty_)), r2 = Type::fun(ty_, Type::fun(ty_, Type::boolean()));
+    zero_ = Term::constant(p_ + "0", ty_);
+    one_ = Term::constant(p_ + "1", ty_);
+    add_ = Term::constant(p_ + "+", f2);
+    mul_ = Term::constant(p_ + "*", f2);
+    sub_ = Term::constant(p_ + "-", f2);
+    neg_ = Term::constant(p_ + "neg", Type::fun(ty_, ty_));
+    le_ = Term::constant(p_ + "<=", r2);
+    lt_ = Term::constant(p_ + "<", r2);
+    bit0_ = Term::constant(p_ + "bit0", Type::fun(ty_, ty_));
+    bit1_ = Term::constant(p_ + "bit1", Type::fun(ty_, ty_));
+    if (!is_int) div_ = Term::constant("real./", f2);
+    for (const char* n : {"x", "y", "z", "w"}) v_.push_back(Term::var(n, ty_));
+  }
+  Type type() const { return ty_; }
+
+  // ---- term constructors and recognisers
+  Term add(const Term& a, const Term& b) const { return Term::comb(Term::comb(add_, a), b); }
+  Term mul(const Term& a, const Term& b) const { return Term::comb(Term::comb(mul_, a), b); }
+  Term neg(const Term& a) const { return Term::comb(neg_, a); }
+  Term le(const Term& a, const Term& b) const { return Term::comb(Term::comb(le_, a), b); }
+  Term lt(const Term& a, const Term& b) const { return Term::comb(Term::comb(lt_, a), b); }
+  bool is2(const Term& t, const Term& c) const {
+    return t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb && t.rator().rator() == c;
+  }
+  bool is1(const Term& t, const Term& c) const { return t.kind() == TermKind::Comb && t.rator() == c; }
+  static Term l(const Term& t) { return t.rator().rand(); }
+  static Term r(const Term& t) { return t.rand(); }
+
+  // A positive numeral in binary (spec/theories.md, "Numerals").
+  Term numeral(const mpz_class& v) const {
+    Term t = one_;
+    for (size_t i = mpz_sizeinbase(v.get_mpz_t(), 2) - 1; i-- > 0;)
+      t = Term::comb(mpz_tstbit(v.get_mpz_t(), i) ? bit1_ : bit0_, t);
+    return t;
+  }
+  Term signed_numeral(const mpz_class& v) const { return v == 0 ? zero_ : v > 0 ? numeral(v) : neg(numeral(-v)); }
+  // The value of a positive numeral term, or false.
+  bool numeral_value(const Term& t, mpz_class& v) const {
+    Term u = t;
+    std::vector<int> bits;
+    while (is1(u, bit0_) || is1(u, bit1_)) bits.push_back(is1(u, bit1_)), u = u.rand();
+    if (u != one_) return false;
+    v = 1;
+    for (size_t i = bits.size(); i-- > 0;) v = v * 2 + bits[i];
+    return true;
+  }
+
+  // ---- proof helpers (all steps on the lemma prover or the current one)
+  Prover& P() { return *cur_; }
+  void use(Prover& p) { cur_ = &p; }
+  Pf chain(std::initializer_list<Pf> ps) {
+    auto it = ps.begin();
+    Pf acc = *it++;
+    for (; it != ps.end(); ++it) acc = P().trans(acc, *it);
+    return acc;
+  }
+  Pf add_l(const Pf& e, const Term& b) { return P().ap_thm(P().ap_term(add_, e), b); }
+  Pf add_r(const Term& a, const Pf& e) { return P().ap_term(Term::comb(add_, a), e); }
+  Pf add_lr(const Pf& ea, const Pf& eb) { return P().mk_comb(P().ap_term(add_, ea), eb); }
+  Pf mul_l(const Pf& e, const Term& b) { return P().ap_thm(P().ap_term(mul_, e), b); }
+  Pf mul_r(const Term& a, const Pf& e) { return P().ap_term(Term::comb(mul_, a), e); }
+  // lemma[x, y, z, w := args]
+  Pf I(const Pf& lemma, std::initializer_list<Term> args) {
+    std::vector<std::pair<Term, Term>> th;
+    size_t i = 0;
+    for (const Term& a : args) th.push_back({v_[i++], a});
+    return P().inst(lemma, th);
+  }
+
+  // A theory axiom with its universal variables specialised to x, y, z.
+  Pf axiom(const std::string& name) {
+    auto th = check::theory_fact(name);
+    if (!th) throw Unsupported("no theory fact " + name);
+    Pf p = L_.fact(name, th->concl());
+    for (size_t i = 0; p.concl.kind() == TermKind::Comb && p.concl.rator().kind() == TermKind::Const &&
+                       p.concl.rator().name() == "!";
+         ++i)
+      p = L_.spec(v_[i], p);
+    return p;
+  }
+  // ⊢ c a1 … an = body[a1 … an] for a definition ⊢ c = λx1 … xn. body (n = 1 or 2).
+  Pf unfold(const std::string& name, std::vector<Term> args) {
+    auto th = check::theory_fact(name);
+    if (!th) throw Unsupported("no theory fact " + name);
+    Pf e = L_.fact(name, th->concl());
+    for (const Term& a : args) {
+      e = L_.ap_thm(e, a);
+      e = L_.trans(e, L_.beta_conv(e.concl.rhs()));
+    }
+    return e;
+  }
+
+  // ---- lemmas, derived once on the lemma prover
+  Pf lemma(const char* key, const std::function<Pf()>& derive) {
+    auto it = lemmas_.find(key);
+    if (it != lemmas_.end()) return it->second;
+    Prover* saved = cur_;
+    cur_ = &L_;
+    Pf p = derive();
+    cur_ = saved;
+    lemmas_.emplace(key, p);
+    return p;
+  }
+  const Term &x() const { return v_[0]; }
+  const Term &y() const { return v_[1]; }
+  const Term &z() const { return v_[2]; }
+  const Term &w() const { return v_[3]; }
+
+  Pf ADD_ASSOC() { return lemma("ADD_ASSOC", [&] { return axiom(A_ + "ADD_ASSOC"); }); }  // x+(y+z) = (x+y)+z
+  Pf ADD_COMM() { return lemma("ADD_COMM", [&] { return axiom(A_ + "ADD_COMM"); }); }
+  Pf ADD_LID() { return lemma("ADD_LID", [&] { return axiom(A_ + "ADD_LID"); }); }    // 0+x = x
+  Pf ADD_LINV() { return lemma("ADD_LINV", [&] { return axiom(A_ + "ADD_LINV"); }); }  // neg x + x = 0
+  Pf MUL_ASSOC() { return lemma("MUL_ASSOC", [&] { return axiom(A_ + "MUL_ASSOC"); }); }
+  Pf MUL_COMM() { return lemma("MUL_COMM", [&] { return axiom(A_ + "MUL_COMM"); }); }
+  Pf MUL_LID() { return lemma("MUL_LID", [&] { return axiom(A_ + "MUL_LID"); }); }
+  Pf LDISTRIB() { return lemma("LDISTRIB", [&] { return axiom(A_ + "LDISTRIB"); }); }  // x*(y+z) = x*y + x*z
+  // x + 0 = x
+  Pf ADD_RID() { return lemma("ADD_RID", [&] { return P().trans(I(ADD_COMM(), {x(), zero_}), I(ADD_LID(), {x()})); }); }
+  // x + neg x = 0
+  Pf ADD_RINV() { return lemma("ADD_RINV", [&] { return P().trans(I(ADD_COMM(), {x(), neg(x())}), I(ADD_LINV(), {x()})); }); }
+  // (x + y) + z = x + (y + z)
+  Pf ADD_ASSOC_R() { return lemma("ADD_ASSOC_R", [&] { return P().sym(ADD_ASSOC()); }); }
+  // x + (y + z) = y + (x + z)
+  Pf ADD_SWAP() {
+    return lemma("ADD_SWAP", [&] {
+      return chain({ADD_ASSOC(), add_l(I(ADD_COMM(), {x(), y()}), z()), I(ADD_ASSOC_R(), {y(), x(), z()})});
+    });
+  }
+  // (x + y) + (z + w) = (x + z) + (y + w)
+  Pf ADD_PAIR() {
+    return lemma("ADD_PAIR", [&] {
+      // (x+y)+(z+w) = x+(y+(z+w)) = x+(z+(y+w)) = (x+z)+(y+w)
+      return chain({I(ADD_ASSOC_R(), {x(), y(), add(z(), w())}), add_r(x(), I(ADD_SWAP(), {y(), z(), w()})),
+                    I(ADD_ASSOC(), {x(), z(), add(y(), w())})});
+    });
+  }
+  // (x + y) * z = x * z + y * z
+  Pf RDISTRIB() {
+    return lemma("RDISTRIB", [&] {
+      return chain({I(MUL_COMM(), {add(x(), y()), z()}), I(LDISTRIB(), {z(), x(), y()}),
+                    add_lr(I(MUL_COMM(), {z(), x()}), I(MUL_COMM(), {z(), y()}))});
+    });
+  }
+  // x * 0 = 0
+  Pf MUL_0() {
+    return lemma("MUL_0", [&] {
+      Term a = mul(x(), zero_);
+      // a = x*(0+0) = a + a
+      Pf twice = P().trans(mul_r(x(), P().sym(I(ADD_LID(), {zero_}))), I(LDISTRIB(), {x(), zero_, zero_}));
+      // 0 = neg a + a = neg a + (a + a) = (neg a + a) + a = 0 + a = a
+      Pf z0 = chain({P().sym(I(ADD_LINV(), {a})), add_r(neg(a), twice), I(ADD_ASSOC(), {neg(a), a, a}),
+                     add_l(I(ADD_LINV(), {a}), a), I(ADD_LID(), {a})});
+      return P().sym(z0);
+    });
+  }
+  // 0 * x = 0
+  Pf ZERO_MUL() { return lemma("ZERO_MUL", [&] { return P().trans(I(MUL_COMM(), {zero_, x()}), I(MUL_0(), {x()})); }); }
+  // {x + y = 0} ⊢ x = neg y
+  Pf INV_UNIQ() {
+    return lemma("INV_UNIQ", [&] {
+      Pf h = P().assume(Term::eq(add(x(), y()), zero_));
+      return chain({P().sym(I(ADD_RID(), {x()})), add_r(x(), P().sym(I(ADD_RINV(), {y()}))),
+                    I(ADD_ASSOC(), {x(), y(), neg(y())}), add_l(h, neg(y())), I(ADD_LID(), {neg(y())})});
+    });
+  }
+  // neg (neg x) = x
+  Pf NEG_NEG() {
+    return lemma("NEG_NEG", [&] {
+      Pf u = P().prove_hyp(I(ADD_RINV(), {x()}), I(INV_UNIQ(), {x(), neg(x())}));  // x = neg (neg x)
+      return P().sym(u);
+    });
+  }
+  // neg x * y = neg (x * y)
+  Pf NEG_MUL() {
+    return lemma("NEG_MUL", [&] {
+      Pf s = chain({P().sym(I(RDISTRIB(), {neg(x()), x(), y()})), mul_l(I(ADD_LINV(), {x()}), y()), I(ZERO_MUL(), {y()})});
+      return P().prove_hyp(s, I(INV_UNIQ(), {mul(neg(x()), y()), mul(x(), y())}));
+    });
+  }
+  // x * neg y = neg (x * y)
+  Pf MUL_NEG() {
+    return lemma("MUL_NEG", [&] {
+      return chain({I(MUL_COMM(), {x(), neg(y())}), I(NEG_MUL(), {y(), x()}), P().ap_term(neg_, I(MUL_COMM(), {y(), x()}))});
+    });
+  }
+  // neg x * neg y = x * y
+  Pf NEG_MUL_NEG() {
+    return lemma("NEG_MUL_NEG", [&] {
+      return chain({I(NEG_MUL(), {x(), neg(y())}), P().ap_term(neg_, I(MUL_NEG(), {x(), y()})), I(NEG_NEG(), {mul(x(), y())})});
+    });
+  }
+  // neg x + neg y = neg (x + y)
+  Pf NEG_ADD() {
+    return lemma("NEG_ADD", [&] {
+      Pf s = chain({I(ADD_PAIR(), {neg(x()), neg(y()), x(), y()}),
+                    add_lr(I(ADD_LINV(), {x()}), I(ADD_LINV(), {y()})), I(ADD_LID(), {zero_})});
+      return P().prove_hyp(s, I(INV_UNIQ(), {add(neg(x()), neg(y())), add(x(), y())}));
+    });
+  }
+  // {x + y = z} ⊢ z + neg y = x
+  Pf SUB1() {
+    return lemma("SUB1", [&] {
+      Pf h = P().assume(Term::eq(add(x(), y()), z()));
+      return chain({add_l(P().sym(h), neg(y())), I(ADD_ASSOC_R(), {x(), y(), neg(y())}), add_r(x(), I(ADD_RINV(), {y()})),
+                    I(ADD_RID(), {x()})});
+    });
+  }
+  // {x + y = z} ⊢ x + neg z = neg y
+  Pf SUB2() {
+    return lemma("SUB2", [&] {
+      Pf h = P().assume(Term::eq(add(x(), y()), z()));
+      return chain({add_r(x(), P().ap_term(neg_, P().sym(h))), add_r(x(), P().sym(I(NEG_ADD(), {x(), y()}))),
+                    I(ADD_ASSOC(), {x(), neg(x()), neg(y())}), add_l(I(ADD_RINV(), {x()}), neg(y())),
+                    I(ADD_LID(), {neg(y())})});
+    });
+  }
+  // x - y = x + neg y
+  Pf SUB_DEF() { return lemma("SUB_DEF", [&] { return unfold(p_ + "-", {x(), y()}); }); }
+  // x < y = (x <= y /\ ~(x = y))
+  Pf LT_DEF() { return lemma("LT_DEF", [&] { return unfold(p_ + "<", {x(), y()}); }); }
+  Pf BIT0_DEF() { return lemma("BIT0_DEF", [&] { return unfold(p_ + "bit0", {x()}); }); }  // bit0 x = x + x
+  Pf BIT1_DEF() { return lemma("BIT1_DEF", [&] { return unfold(p_ + "bit1", {x()}); }); }  // bit1 x = (x+x)+1
+
+  // ---- AC over + (only for deriving the numeral lemmas: small terms, recursion is fine)
+  Pf unfold_bits(const Term& t) {
+    if (is1(t, bit0_) || is1(t, bit1_)) {
+      Pf a = unfold_bits(t.rand());
+      Pf d = I(is1(t, bit0_) ? BIT0_DEF() : BIT1_DEF(), {a.concl.rhs()});
+      return P().trans(P().ap_term(t.rator(), a), d);
+    }
+    if (is2(t, add_)) return add_lr(unfold_bits(l(t)), unfold_bits(r(t)));
+    return P().refl(t);
+  }
+  static bool before(const Term& a, const Term& b) { return a.serial() <= b.serial(); }
+  Term head(const Term& t) const { return is2(t, add_) ? l(t) : t; }
+  // X + Y = Z for sorted right-nested sums X and Y.
+  Pf merge(const Term& X, const Term& Y) {
+    bool xs = is2(X, add_), ys = is2(Y, add_);
+    if (before(head(X), head(Y))) {
+      if (!xs) return P().refl(add(X, Y));
+      Pf m = merge(r(X), Y);
+      return P().trans(I(ADD_ASSOC_R(), {l(X), r(X), Y}), add_r(l(X), m));
+    }
+    if (!ys) return I(ADD_COMM(), {X, Y});
+    Pf m = merge(X, r(Y));
+    return P().trans(I(ADD_SWAP(), {X, l(Y), r(Y)}), add_r(l(Y), m));
+  }
+  Pf ac(const Term& t) {
+    if (!is2(t, add_)) return P().refl(t);
+    Pf a = ac(l(t)), b = ac(r(t));
+    return P().trans(add_lr(a, b), merge(a.concl.rhs(), b.concl.rhs()));
+  }
+  // s = t when both are equal sums after unfolding bit0/bit1.
+  Pf by_ac(const Term& s, const Term& t) {
+    Pf a = unfold_bits(s), b = unfold_bits(t);
+    a = P().trans(a, ac(a.concl.rhs()));
+    b = P().trans(b, ac(b.concl.rhs()));
+    if (a.concl.rhs() != b.concl.rhs()) throw std::logic_error("arith: AC lemma does not hold");
+    return P().trans(a, P().sym(b));
+  }
+
+  // ---- numerals: positive binary numerals by bits; signed ones are 0, n, neg n
+  Pf NUMLEMMA(const char* key, const Term& lhs, const Term& rhs) {
+    return lemma(key, [&] { return by_ac(lhs, rhs); });
+  }
+  Term b0(const Term& t) const { return Term::comb(bit0_, t); }
+  Term b1(const Term& t) const { return Term::comb(bit1_, t); }
+  // ⊢ m + n = k, m and n positive numerals.
+  Pf pos_add(const Term& m, const Term& n) {
+    const Term &X = x(), &Y = y();
+    if (m == one_ && n == one_) return NUMLEMMA("A11", add(one_, one_), b0(one_));
+    if (m == one_) {
+      if (is1(n, bit0_)) return I(NUMLEMMA("A1B0", add(one_, b0(X)), b1(X)), {n.rand()});
+      Pf s = I(NUMLEMMA("A1B1", add(one_, b1(X)), b0(add(X, one_))), {n.rand()});
+      return P().trans(s, P().ap_term(bit0_, pos_add(n.rand(), one_)));
+    }
+    if (n == one_) {
+      if (is1(m, bit0_)) return I(NUMLEMMA("AB01", add(b0(X), one_), b1(X)), {m.rand()});
+      Pf s = I(NUMLEMMA("AB11", add(b1(X), one_), b0(add(X, one_))), {m.rand()});
+      return P().trans(s, P().ap_term(bit0_, pos_add(m.rand(), one_)));
+    }
+    Term a = m.rand(), b = n.rand();
+    bool m1 = is1(m, bit1_), n1 = is1(n, bit1_);
+    if (!m1 && !n1) return P().trans(I(NUMLEMMA("AB0B0", add(b0(X), b0(Y)), b0(add(X, Y))), {a, b}), P().ap_term(bit0_, pos_add(a, b)));
+    if (!m1 && n1) return P().trans(I(NUMLEMMA("AB0B1", add(b0(X), b1(Y)), b1(add(X, Y))), {a, b}), P().ap_term(bit1_, pos_add(a, b)));
+    if (m1 && !n1) return P().trans(I(NUMLEMMA("AB1B0", add(b1(X), b0(Y)), b1(add(X, Y))), {a, b}), P().ap_term(bit1_, pos_add(a, b)));
+    Pf s = I(NUMLEMMA("AB1B1", add(b1(X), b1(Y)), b0(add(add(X, Y), one_))), {a, b});
+    Pf ab = pos_add(a, b);
+    Pf inner = P().trans(add_l(ab, one_), pos_add(ab.concl.rhs(), one_));
+    return P().trans(s, P().ap_term(bit0_, inner));
+  }
+  // bit0 x * y = bit0 (x * y)
+  Pf MB0() {
+    return lemma("MB0", [&] {
+      return chain({mul_l(I(BIT0_DEF(), {x()}), y()), I(RDISTRIB(), {x(), x(), y()}), P().sym(I(BIT0_DEF(), {mul(x(), y())}))});
+    });
+  }
+  // bit1 x * y = bit0 (x * y) + y
+  Pf MB1() {
+    return lemma("MB1", [&] {
+      Term xy = mul(x(), y());
+      return chain({mul_l(I(BIT1_DEF(), {x()}), y()), I(RDISTRIB(), {add(x(), x()), one_, y()}),
+                    add_lr(I(RDISTRIB(), {x(), x(), y()}), I(MUL_LID(), {y()})),
+                    add_l(P().sym(I(BIT0_DEF(), {xy})), y())});
+    });
+  }
+  // ⊢ m * n = k, m and n positive numerals.
+  Pf pos_mul(const Term& m, const Term& n) {
+    if (m == one_) return I(MUL_LID(), {n});
+    Pf inner = pos_mul(m.rand(), n);
+    if (is1(m, bit0_)) return P().trans(I(MB0(), {m.rand(), n}), P().ap_term(bit0_, inner));
+    Pf s = P().trans(I(MB1(), {m.rand(), n}), add_l(P().ap_term(bit0_, inner), n));
+    return P().trans(s, pos_add(s.concl.rhs().rator().rand(), n));
+  }
+  // The value of a signed numeral term (0, n, neg n), or false.
+  bool signed_value(const Term& t, mpz_class& v) const {
+    if (t == zero_) return v = 0, true;
+    if (is1(t, neg_)) {
+      if (!numeral_value(t.rand(), v)) return false;
+      v = -v;
+      return true;
+    }
+    return numeral_value(t, v);
+  }
+  // ⊢ a + b = c for signed numerals.
+  Pf s_add(const Term& a, const Term& b) {
+    mpz_class va, vb;
+    signed_value(a, va), signed_value(b, vb);
+    if (va == 0) return I(ADD_LID(), {b});
+    if (vb == 0) return I(ADD_RID(), {a});
+    if (va > 0 && vb > 0) return pos_add(a, b);
+    if (va < 0 && vb < 0) return P().trans(I(NEG_ADD(), {a.rand(), b.rand()}), P().ap_term(neg_, pos_add(a.rand(), b.rand())));
+    if (va < 0) return P().trans(I(ADD_COMM(), {a, b}), s_add(b, a));
+    // a positive, b = neg n
+    Term n = b.rand();
+    mpz_class vn = -vb;
+    if (va == vn) return I(ADD_RINV(), {a});
+    if (va > vn) {
+      Term d = numeral(va - vn);
+      return P().prove_hyp(pos_add(d, n), I(SUB1(), {d, n, a}));  // d + n = a ⊢ a + neg n = d
+    }
+    Term d = numeral(vn - va);
+    return P().prove_hyp(pos_add(a, d), I(SUB2(), {a, d, n}));  // a + d = n ⊢ a + neg n = neg d
+  }
+  // ⊢ a * b = c for signed numerals.
+  Pf s_mul(const Term& a, const Term& b) {
+    mpz_class va, vb;
+    signed_value(a, va), signed_value(b, vb);
+    if (va == 0) return I(ZERO_MUL(), {b});
+    if (vb == 0) return I(MUL_0(), {a});
+    if (va > 0 && vb > 0) return pos_mul(a, b);
+    if (va < 0 && vb < 0) return P().trans(I(NEG_MUL_NEG(), {a.rand(), b.rand()}), pos_mul(a.rand(), b.rand()));
+    if (va < 0) return P().trans(I(NEG_MUL(), {a.rand(), b}), P().ap_term(neg_, pos_mul(a.rand(), b)));
+    return P().trans(I(MUL_NEG(), {a, b.rand()}), P().ap_term(neg_, pos_mul(a, b.rand())));
+  }
+
+  // ---- order
+  Pf LE_REFL() { return lemma("LE_REFL", [&] { return axiom(A_ + "LE_REFL"); }); }
+  Pf LE_ANTISYM() { return lemma("LE_ANTISYM", [&] { return axiom(A_ + "LE_ANTISYM"); }); }  // x<=y /\ y<=x ==> x=y
+  Pf LE_TRANS() { return lemma("LE_TRANS", [&] { return axiom(A_ + "LE_TRANS"); }); }
+  Pf LE_TOTAL() { return lemma("LE_TOTAL", [&] { return axiom(A_ + "LE_TOTAL"); }); }        // x<=y \/ y<=x
+  Pf LE_LADD() { return lemma("LE_LADD", [&] { return axiom(A_ + "LE_LADD_IMP"); }); }       // y<=z ==> x+y <= x+z
+  Pf LE_MUL() { return lemma("LE_MUL", [&] { return axiom(A_ + "LE_MUL"); }); }              // 0<=x /\ 0<=y ==> 0<=x*y
+  Pf le_l(const Pf& e, const Term& b) { return P().ap_thm(P().ap_term(le_, e), b); }
+  Pf le_r(const Term& a, const Pf& e) { return P().ap_term(Term::comb(le_, a), e); }
+  Pf lt_r(const Term& a, const Pf& e) { return P().ap_term(Term::comb(lt_, a), e); }
+  Term eq0(const Term& t) const { return Term::eq(zero_, t); }
+  // {~(x = y)} ⊢ ~(y = x)
+  Pf NE_SYM() {
+    return lemma("NE_SYM", [&] {
+      Pf f = P().not_elim(P().assume(Prover::negate(Term::eq(x(), y()))), P().sym(P().assume(Term::eq(y(), x()))));
+      return P().not_intro(Term::eq(y(), x()), f);
+    });
+  }
+  // {x <= y} ⊢ 0 <= neg x + y
+  Pf LE_SUB() {
+    return lemma("LE_SUB", [&] {
+      Pf a = P().mp(I(LE_LADD(), {neg(x()), x(), y()}), P().assume(le(x(), y())));
+      return P().eq_mp(le_l(I(ADD_LINV(), {x()}), add(neg(x()), y())), a);
+    });
+  }
+  // {0 = neg y + x} ⊢ y = x
+  Pf EQ_FROM_SUB() {
+    return lemma("EQ_FROM_SUB", [&] {
+      Pf h = P().assume(eq0(add(neg(y()), x())));
+      return chain({P().sym(I(ADD_RID(), {y()})), add_r(y(), h), I(ADD_ASSOC(), {y(), neg(y()), x()}),
+                    add_l(I(ADD_RINV(), {y()}), x()), I(ADD_LID(), {x()})});
+    });
+  }
+  // {x = y} ⊢ 0 = neg x + y
+  Pf EQ_SUB() {
+    return lemma("EQ_SUB", [&] {
+      return P().trans(P().sym(I(ADD_LINV(), {x()})), add_r(neg(x()), P().assume(Term::eq(x(), y()))));
+    });
+  }
+  // {0 <= x, ~(0 = x)} ⊢ 0 < x
+  Pf MK_LT() {
+    return lemma("MK_LT", [&] {
+      Pf c = P().conj(P().assume(le(zero_, x())), P().assume(Prover::negate(eq0(x()))));
+      return P().eq_mp(P().sym(I(LT_DEF(), {zero_, x()})), c);
+    });
+  }
+  // {0 < x} ⊢ 0 <= x   and   {0 < x} ⊢ ~(0 = x)
+  Pf LT_LE() {
+    return lemma("LT_LE", [&] { return P().conjunct1(P().eq_mp(I(LT_DEF(), {zero_, x()}), P().assume(lt(zero_, x())))); });
+  }
+  Pf LT_NE() {
+    return lemma("LT_NE", [&] { return P().conjunct2(P().eq_mp(I(LT_DEF(), {zero_, x()}), P().assume(lt(zero_, x())))); });
+  }
+  // {x <= y} ⊢ (x <= y) as proved from y = x: {y = x} ⊢ x <= y
+  Pf LE_OF_EQ() {
+    return lemma("LE_OF_EQ", [&] {
+      return P().eq_mp(le_l(P().assume(Term::eq(y(), x())), y()), I(LE_REFL(), {y()}));
+    });
+  }
+  // {~(x <= y)} ⊢ 0 < neg y + x
+  Pf NLE() {
+    return lemma("NLE", [&] {
+      Pf nh = P().assume(Prover::negate(le(x(), y())));
+      Pf c1 = P().contr(le(y(), x()), P().not_elim(nh, P().assume(le(x(), y()))));
+      Pf yx = P().disj_cases(I(LE_TOTAL(), {x(), y()}), c1, P().assume(le(y(), x())));
+      Pf nonneg = P().prove_hyp(yx, I(LE_SUB(), {y(), x()}));
+      Term e = eq0(add(neg(y()), x()));
+      Pf f = P().not_elim(nh, P().prove_hyp(I(EQ_FROM_SUB(), {x(), y()}), LE_OF_EQ()));
+      Pf ne = P().not_intro(e, f);
+      return P().prove_hyp(ne, P().prove_hyp(nonneg, I(MK_LT(), {add(neg(y()), x())})));
+    });
+  }
+  // {x < y} ⊢ 0 < neg x + y
+  Pf LT_SUB() {
+    return lemma("LT_SUB", [&] {
+      Pf d = P().eq_mp(I(LT_DEF(), {x(), y()}), P().assume(lt(x(), y())));
+      Pf nonneg = P().prove_hyp(P().conjunct1(d), LE_SUB());
+      Term e = eq0(add(neg(x()), y()));
+      Pf f = P().not_elim(P().conjunct2(d), I(EQ_FROM_SUB(), {y(), x()}));
+      return P().prove_hyp(P().not_intro(e, f), P().prove_hyp(nonneg, I(MK_LT(), {add(neg(x()), y())})));
+    });
+  }
+  // {~(x < y), ~(y <= x)} ⊢ F
+  Pf NLT() {
+    return lemma("NLT", [&] {
+      Pf nyx = P().assume(Prover::negate(le(y(), x())));
+      // x <= y: with ~(x = y), x < y, against ~(x < y)
+      Pf ne = P().not_intro(Term::eq(x(), y()), P().not_elim(nyx, I(LE_OF_EQ(), {y(), x()})));
+      Pf xy = P().eq_mp(P().sym(I(LT_DEF(), {x(), y()})), P().conj(P().assume(le(x(), y())), ne));
+      Pf f1 = P().not_elim(P().assume(Prover::negate(lt(x(), y()))), xy);
+      Pf f2 = P().not_elim(nyx, P().assume(le(y(), x())));
+      return P().disj_cases(I(LE_TOTAL(), {x(), y()}), f1, f2);
+    });
+  }
+  // {~(x = y)} ⊢ x < y \/ y < x
+  Pf NE_SPLIT() {
+    return lemma("NE_SPLIT", [&] {
+      Pf ne = P().assume(Prover::negate(Term::eq(x(), y())));
+      Pf c1 = P().disj1(P().eq_mp(P().sym(I(LT_DEF(), {x(), y()})), P().conj(P().assume(le(x(), y())), ne)), lt(y(), x()));
+      Pf ne2 = P().prove_hyp(ne, NE_SYM());
+      Pf c2 = P().disj2(lt(x(), y()), P().eq_mp(P().sym(I(LT_DEF(), {y(), x()})), P().conj(P().assume(le(y(), x())), ne2)));
+      return P().disj_cases(I(LE_TOTAL(), {x(), y()}), c1, c2);
+    });
+  }
+  // {0 <= x, 0 <= y} ⊢ 0 <= x + y
+  Pf LE_ADD() {
+    return lemma("LE_ADD", [&] {
+      Pf a = P().mp(I(LE_LADD(), {x(), zero_, y()}), P().assume(le(zero_, y())));  // x + 0 <= x + y
+      Pf b = P().eq_mp(le_l(I(ADD_RID(), {x()}), add(x(), y())), a);
+      return P().mp(I(LE_TRANS(), {zero_, x(), add(x(), y())}), P().conj(P().assume(le(zero_, x())), b));
+    });
+  }
+  // {0 < x, 0 <= y} ⊢ 0 < x + y
+  Pf LT_ADD() {
+    return lemma("LT_ADD", [&] {
+      Pf nonneg = P().prove_hyp(LT_LE(), LE_ADD());
+      Term e = eq0(add(x(), y()));
+      Pf xn = P().prove_hyp(P().sym(P().assume(e)), I(INV_UNIQ(), {x(), y()}));  // x = neg y
+      // neg y + 0 <= neg y + y, so neg y <= 0, so x <= 0
+      Pf a = P().mp(I(LE_LADD(), {neg(y()), zero_, y()}), P().assume(le(zero_, y())));
+      Pf b = P().eq_mp(P().mk_comb(P().ap_term(le_, I(ADD_RID(), {neg(y())})), I(ADD_LINV(), {y()})), a);
+      Pf xle = P().eq_mp(le_l(P().sym(xn), zero_), b);
+      Pf x0 = P().mp(I(LE_ANTISYM(), {x(), zero_}), P().conj(xle, LT_LE()));
+      Pf f = P().not_elim(LT_NE(), P().sym(x0));
+      return P().prove_hyp(P().not_intro(e, f), P().prove_hyp(nonneg, I(MK_LT(), {add(x(), y())})));
+    });
+  }
+  // ⊢ 0 < 1
+  Pf ZERO_LT_ONE() {
+    return lemma("ZERO_LT_ONE", [&] {
+      Pf ne = P().prove_hyp(axiom(A_ + "ZERO_NE_ONE"), I(NE_SYM(), {one_, zero_}));  // ~(0 = 1)
+      // case 1 <= 0: 0 <= neg 1 + 0 = neg 1, and 0 <= neg 1 * neg 1 = 1
+      Pf s = P().prove_hyp(P().assume(le(one_, zero_)), I(LE_SUB(), {one_, zero_}));
+      Pf n1 = P().eq_mp(le_r(zero_, I(ADD_RID(), {neg(one_)})), s);
+      Pf sq = P().mp(I(LE_MUL(), {neg(one_), neg(one_)}), P().conj(n1, n1));
+      Pf one = P().eq_mp(le_r(zero_, P().trans(I(NEG_MUL_NEG(), {one_, one_}), I(MUL_LID(), {one_}))), sq);
+      Pf le01 = P().disj_cases(I(LE_TOTAL(), {zero_, one_}), P().assume(le(zero_, one_)), one);
+      return P().prove_hyp(ne, P().prove_hyp(le01, I(MK_LT(), {one_})));
+    });
+  }
+  // {0 < x} ⊢ 0 < x + x
+  Pf LT_DOUBLE() {
+    return lemma("LT_DOUBLE", [&] { return P().prove_hyp(LT_LE(), I(LT_ADD(), {x(), x()})); });
+  }
+  // ⊢ 0 < n for a positive numeral n
+  Pf positive(const Term& n) {
+    if (n == one_) return ZERO_LT_ONE();
+    Term a = n.rand();
+    Pf d = P().prove_hyp(positive(a), I(LT_DOUBLE(), {a}));  // 0 < a + a
+    if (is1(n, bit1_)) d = P().prove_hyp(P().prove_hyp(ZERO_LT_ONE(), I(LT_LE(), {one_})),
+                                         P().prove_hyp(d, I(LT_ADD(), {add(a, a), one_})));
+    return P().eq_mp(lt_r(zero_, P().sym(I(is1(n, bit1_) ? BIT1_DEF() : BIT0_DEF(), {a}))), d);
+  }
+
+  // ---- Farkas combination lemmas
+  // {0 < x, 0 <= y} ⊢ 0 <= x * y
+  Pf SCALE_LE() {
+    return lemma("SCALE_LE", [&] { return P().mp(I(LE_MUL(), {x(), y()}), P().conj(LT_LE(), P().assume(le(zero_, y())))); });
+  }
+  // {0 = y} ⊢ 0 = x * y
+  Pf SCALE_EQ() {
+    return lemma("SCALE_EQ", [&] { return P().trans(P().sym(I(MUL_0(), {x()})), mul_r(x(), P().assume(eq0(y())))); });
+  }
+  // {0 <= x, 0 = y} ⊢ 0 <= x + y   and the strict and the equational versions
+  Pf plus_eq(const Term& x_, const Pf& h) { return P().trans(P().sym(I(ADD_RID(), {x_})), add_r(x_, h)); }  // x = x + y
+  Pf LE_ADD_EQ() {
+    return lemma("LE_ADD_EQ", [&] { return P().eq_mp(le_r(zero_, plus_eq(x(), P().assume(eq0(y())))), P().assume(le(zero_, x()))); });
+  }
+  Pf LT_ADD_EQ() {
+    return lemma("LT_ADD_EQ", [&] { return P().eq_mp(lt_r(zero_, plus_eq(x(), P().assume(eq0(y())))), P().assume(lt(zero_, x()))); });
+  }
+  Pf EQ_ADD_EQ() {
+    return lemma("EQ_ADD_EQ", [&] {
+      return P().trans(P().sym(I(ADD_LID(), {zero_})), add_lr(P().assume(eq0(x())), P().assume(eq0(y()))));
+    });
+  }
+  // {0 < x, 0 <= neg x} ⊢ F
+  Pf NEG_NONNEG() {
+    return lemma("NEG_NONNEG", [&] {
+      Pf a = P().mp(I(LE_LADD(), {x(), zero_, neg(x())}), P().assume(le(zero_, neg(x()))));
+      Pf b = P().eq_mp(P().mk_comb(P().ap_term(le_, I(ADD_RID(), {x()})), I(ADD_RINV(), {x()})), a);  // x <= 0
+      Pf x0 = P().mp(I(LE_ANTISYM(), {x(), zero_}), P().conj(b, LT_LE()));
+      return P().not_elim(LT_NE(), P().sym(x0));
+    });
+  }
+  // {0 < x} ⊢ 0 <= neg 1 + x  (integers)
+  Pf INT_TIGHT() {
+    return lemma("INT_TIGHT", [&] {
+      Pf a = P().mp(I(axiom("INT_DISCRETE"), {zero_, x()}), P().assume(lt(zero_, x())));  // 0 + 1 <= x
+      Pf b = P().eq_mp(le_l(I(ADD_LID(), {one_}), x()), a);
+      return P().prove_hyp(b, I(LE_SUB(), {one_, x()}));
+    });
+  }
+  // {~(y = 0)} ⊢ (z * y) * (x / y) = z * x   (reals)
+  Pf DIV_CANCEL() {
+    return lemma("DIV_CANCEL", [&] {
+      Term q = Term::comb(Term::comb(div_, x()), y());
+      Pf d = P().mp(axiom("REAL_DIV"), P().assume(Prover::negate(Term::eq(y(), zero_))));
+      return P().trans(P().sym(I(MUL_ASSOC(), {z(), y(), q})), mul_r(z(), d));
+    });
+  }
+  // {~(z = 0), z * x = z * y} ⊢ x = y   (reals)
+  Pf CANCEL() {
+    return lemma("CANCEL", [&] {
+      Term inv = Term::comb(Term::comb(div_, one_), z());
+      Pf i = P().mp(I(axiom("REAL_DIV"), {one_, z()}), P().assume(Prover::negate(Term::eq(z(), zero_))));  // z * inv = 1
+      Pf h = P().assume(Term::eq(mul(z(), x()), mul(z(), y())));
+      auto side = [&](const Term& v) {  // v = inv * (z * v)
+        return chain({P().sym(I(MUL_LID(), {v})), mul_l(P().sym(i), v), mul_l(I(MUL_COMM(), {z(), inv}), v),
+                      P().sym(I(MUL_ASSOC(), {inv, z(), v}))});
+      };
+      return chain({side(x()), mul_r(inv, h), P().sym(side(y()))});
+    });
+  }
+
+  // ---- the normaliser
+  enum class Kind { Numeral, Atom, Add, Sub, Neg, MulL, MulR, Div };
+  // How the normaliser reads e; `q` is the divisor's value for Div.
+  Kind classify(const Term& e, mpq_class* q = nullptr) {
+    mpz_class v;
+    if (e == zero_ || numeral_value(e, v)) return Kind::Numeral;
+    if (is2(e, add_)) return Kind::Add;
+    if (is2(e, sub_)) return Kind::Sub;
+    if (is1(e, neg_)) return Kind::Neg;
+    mpq_class k;
+    if (is2(e, mul_)) {
+      if (constant(l(e), k)) return Kind::MulL;
+      if (constant(r(e), k)) return Kind::MulR;
+      return Kind::Atom;
+    }
+    if (!is_int_ && is2(e, div_) && constant(r(e), k) && k > 0 && k.get_den() == 1) {
+      if (q) *q = k;
+      return Kind::Div;
+    }
+    return Kind::Atom;
+  }
+  // The value of a constant expression (numerals, 0, +, -, neg, *, / by non-zero), memoised.
+  bool constant(const Term& e, mpq_class& out) {
+    auto it = const_memo_.find(e);
+    if (it != const_memo_.end()) {
+      if (!it->second.first) return false;
+      out = it->second.second;
+      return true;
+    }
+    mpq_class a, b;
+    mpz_class v;
+    bool ok = true;
+    if (e == zero_) out = 0;
+    else if (numeral_value(e, v)) out = v;
+    else if (is1(e, neg_) && constant(e.rand(), a)) out = -a;
+    else if ((is2(e, add_) || is2(e, sub_) || is2(e, mul_)) && constant(l(e), a) && constant(r(e), b))
+      out = is2(e, add_) ? mpq_class(a + b) : is2(e, sub_) ? mpq_class(a - b) : mpq_class(a * b);
+    else if (!is_int_ && is2(e, div_) && constant(l(e), a) && constant(r(e), b) && b != 0) out = a / b;
+    else ok = false;
+    const_memo_.emplace(e, std::make_pair(ok, ok ? out : mpq_class(0)));
+    return ok;
+  }
+  // A multiplier that clears every divisor the normaliser meets in e.
+  mpz_class need(const Term& e) {
+    auto it = need_memo_.find(e);
+    if (it != need_memo_.end()) return it->second;
+    mpq_class q, k;
+    mpz_class n = 1;
+    switch (classify(e, &q)) {
+      case Kind::Add: case Kind::Sub: n = lcm(need(l(e)), need(r(e))); break;
+      case Kind::Neg: n = need(e.rand()); break;
+      case Kind::MulL: constant(l(e), k), n = need(l(e)) * need(r(e)) * k.get_den(); break;
+      case Kind::MulR: constant(r(e), k), n = need(r(e)) * need(l(e)) * k.get_den(); break;
+      case Kind::Div: n = q.get_num() * need(l(e)); break;
+      default: break;
+    }
+    if (mpz_sizeinbase(n.get_mpz_t(), 2) > 4096) throw Unsupported("denominators too large");
+    need_memo_.emplace(e, n);
+    return n;
+  }
+  uint32_t atom_id(const Term& t) {
+    auto [it, fresh] = atom_ids_.emplace(t, atoms_.size());
+    if (fresh) atoms_.push_back(t);
+    return it->second;
+  }
+  // The numeric linear form c * e (no proof), following `classify` exactly.
+  void lin(const mpq_class& c, const Term& e, std::map<uint32_t, mpq_class>& m, mpq_class& k, int depth = 0) {
+    if (depth > 2000) throw Unsupported("term too deep");
+    mpq_class q, v;
+    switch (classify(e, &q)) {
+      case Kind::Numeral: constant(e, v), k += c * v; break;
+      case Kind::Atom: m[atom_id(e)] += c; break;
+      case Kind::Add: lin(c, l(e), m, k, depth + 1), lin(c, r(e), m, k, depth + 1); break;
+      case Kind::Sub: lin(c, l(e), m, k, depth + 1), lin(-c, r(e), m, k, depth + 1); break;
+      case Kind::Neg: lin(-c, e.rand(), m, k, depth + 1); break;
+      case Kind::MulL: constant(l(e), v), lin(c * v, r(e), m, k, depth + 1); break;
+      case Kind::MulR: constant(r(e), v), lin(c * v, l(e), m, k, depth + 1); break;
+      case Kind::Div: lin(c / q, l(e), m, k, depth + 1); break;
+    }
+  }
+
+  Term mono(const std::pair<uint32_t, mpz_class>& m) const { return mul(signed_numeral(m.second), atoms_[m.first]); }
+  // The term of p's monomials from i on.
+  Term suffix(const Poly& p, size_t i) const {
+    Term t = signed_numeral(p.k);
+    for (size_t j = p.mons.size(); j-- > i;) t = add(mono(p.mons[j]), t);
+    return t;
+  }
+  // ⊢ suffix(P, i) + suffix(Q, j) = suffix(R, 0), R appended to from its current end.
+  Pf padd(const Poly& a, size_t i, const Poly& b, size_t j, Poly& out) {
+    size_t na = a.mons.size(), nb = b.mons.size();
+    if (i == na && j == nb) {
+      out.k = a.k + b.k;
+      return s_add(signed_numeral(a.k), signed_numeral(b.k));
+    }
+    if (j == nb || (i < na && a.mons[i].first < b.mons[j].first)) {
+      out.mons.push_back(a.mons[i]);
+      Pf rest = padd(a, i + 1, b, j, out);
+      return P().trans(I(ADD_ASSOC_R(), {mono(a.mons[i]), suffix(a, i + 1), suffix(b, j)}), add_r(mono(a.mons[i]), rest));
+    }
+    if (i == na || b.mons[j].first < a.mons[i].first) {
+      out.mons.push_back(b.mons[j]);
+      Pf rest = padd(a, i, b, j + 1, out);
+      return P().trans(I(ADD_SWAP(), {suffix(a, i), mono(b.mons[j]), suffix(b, j + 1)}), add_r(mono(b.mons[j]), rest));
+    }
+    // the same atom: (c x + P') + (d x + Q') = (c x + d x) + (P' + Q') = (c + d) x + R'
+    Term x_ = atoms_[a.mons[i].first];
+    Term c = signed_numeral(a.mons[i].second), d = signed_numeral(b.mons[j].second);
+    mpz_class s = a.mons[i].second + b.mons[j].second;
+    Pf coef = P().trans(P().sym(I(RDISTRIB(), {c, d, x_})), mul_l(s_add(c, d), x_));
+    if (s == 0) coef = P().trans(coef, I(ZERO_MUL(), {x_}));
+    else out.mons.push_back({a.mons[i].first, s});
+    Pf rest = padd(a, i + 1, b, j + 1, out);
+    Pf e = P().trans(I(ADD_PAIR(), {mono(a.mons[i]), suffix(a, i + 1), mono(b.mons[j]), suffix(b, j + 1)}), add_lr(coef, rest));
+    return s == 0 ? P().trans(e, I(ADD_LID(), {rest.concl.rhs()})) : e;
+  }
+  // ⊢ c * e = P with P canonical (c ≠ 0); `out` receives P.
+  Pf norm(const mpz_class& c, const Term& e, Poly& out, int depth = 0) {
+    if (depth > 2000) throw Unsupported("term too deep");
+    Term cT = signed_numeral(c);
+    mpq_class q, v;
+    switch (classify(e, &q)) {
+      case Kind::Numeral: {
+        constant(e, v);
+        out = Poly{{}, c * v.get_num()};
+        return s_mul(cT, e);
+      }
+      case Kind::Atom:
+        out = Poly{{{atom_id(e), c}}, 0};
+        return P().sym(I(ADD_RID(), {mul(cT, e)}));
+      case Kind::Add: {
+        Poly pa, pb;
+        Pf a = norm(c, l(e), pa, depth + 1), b = norm(c, r(e), pb, depth + 1);
+        if (pa.mons.size() + pb.mons.size() > 2000) throw Unsupported("polynomial too long");
+        out = Poly{};
+        Pf s = padd(pa, 0, pb, 0, out);
+        return chain({I(LDISTRIB(), {cT, l(e), r(e)}), add_lr(a, b), s});
+      }
+      case Kind::Sub: {
+        Pf d = mul_r(cT, I(SUB_DEF(), {l(e), r(e)}));
+        return P().trans(d, norm(c, d.concl.rhs().rand(), out, depth + 1));
+      }
+      case Kind::Neg: {
+        // c * neg a = neg c * a (MUL_NEG, NEG_MUL), and neg c is the numeral of -c
+        Pf s = P().trans(I(MUL_NEG(), {cT, e.rand()}), P().sym(I(NEG_MUL(), {cT, e.rand()})));
+        if (c < 0) s = P().trans(s, mul_l(I(NEG_NEG(), {cT.rand()}), e.rand()));
+        return P().trans(s, norm(-c, e.rand(), out, depth + 1));
+      }
+      case Kind::MulL: case Kind::MulR: {
+        Pf s = I(MUL_ASSOC(), {cT, l(e), r(e)});
+        Term k = l(e), b = r(e);
+        if (classify(e) == Kind::MulR) {
+          s = P().trans(mul_r(cT, I(MUL_COMM(), {l(e), r(e)})), I(MUL_ASSOC(), {cT, r(e), l(e)}));
+          k = r(e), b = l(e);
+        }
+        Poly pk;
+        Pf kk = norm(c, k, pk, depth + 1);  // c * k = K
+        if (!pk.mons.empty()) throw Unsupported("constant with atoms");
+        if (pk.k == 0) {
+          out = Poly{{}, 0};
+          return chain({s, mul_l(kk, b), I(ZERO_MUL(), {b})});
+        }
+        return chain({s, mul_l(kk, b), norm(pk.k, b, out, depth + 1)});
+      }
+      case Kind::Div: {
+        mpz_class qn = q.get_num();
+        if (c % qn != 0) throw Unsupported("multiplier not divisible by the divisor");
+        mpz_class zc = c / qn;
+        Term Q = numeral(qn), zT = signed_numeral(zc), a = l(e);
+        // c * (a / d) = (z * Q) * (a / d) = (z * Q) * (a / Q) = z * a
+        Pf s = mul_l(P().sym(s_mul(zT, Q)), e);
+        if (r(e) != Q) {
+          // d = Q from need(d) * d = need(d) * Q and CANCEL
+          mpz_class nd = need(r(e));
+          Poly pd;
+          Pf dd = norm(nd, r(e), pd, depth + 1);  // nd * d = nd*Q
+          Term ndT = numeral(nd);
+          Pf qq = P().sym(s_mul(ndT, Q));          // nd*Q (numeral) = nd * Q
+          Pf eqd = P().prove_hyp(P().trans(dd, qq), P().prove_hyp(nonzero(ndT), I(CANCEL(), {r(e), Q, ndT})));
+          s = P().trans(s, mul_r(mul(zT, Q), P().ap_term(Term::comb(div_, a), eqd)));
+        }
+        s = P().trans(s, P().prove_hyp(nonzero(Q), I(DIV_CANCEL(), {a, Q, zT})));
+        return P().trans(s, norm(zc, a, out, depth + 1));
+      }
+    }
+    throw Unsupported("unreachable");
+  }
+  // hyps ⊢ 0 < n * E from hyps ⊢ 0 < E, n a positive numeral (by its bits: LT_ADD only)
+  Pf scale_lt(const Term& n, const Pf& h) {
+    Term E = h.concl.rand();
+    if (n == one_) return P().eq_mp(lt_r(zero_, P().sym(I(MUL_LID(), {E}))), h);
+    Pf r = scale_lt(n.rand(), h);  // 0 < m * E
+    Term mE = mul(n.rand(), E);
+    Pf d = P().prove_hyp(r, I(LT_DOUBLE(), {mE}));  // 0 < mE + mE
+    if (is1(n, bit0_)) {
+      Pf eq = P().trans(I(MB0(), {n.rand(), E}), I(BIT0_DEF(), {mE}));  // n * E = mE + mE
+      return P().eq_mp(lt_r(zero_, P().sym(eq)), d);
+    }
+    Pf eq = P().trans(I(MB1(), {n.rand(), E}), add_l(I(BIT0_DEF(), {mE}), E));  // n * E = (mE + mE) + E
+    Pf s = P().prove_hyp(P().prove_hyp(h, I(LT_LE(), {E})), P().prove_hyp(d, I(LT_ADD(), {add(mE, mE), E})));
+    return P().eq_mp(lt_r(zero_, P().sym(eq)), s);
+  }
+  // ⊢ ~(n = 0) for a positive numeral n
+  Pf nonzero(const Term& n) { return P().prove_hyp(P().prove_hyp(positive(n), I(LT_NE(), {n})), I(NE_SYM(), {zero_, n})); }
+  // ⊢ e = P
+  Pf norm_top(const Term& e, Poly& out) { return P().trans(P().sym(I(MUL_LID(), {e})), norm(1, e, out)); }
+
+ private:
+  Prover& L_;
+  Prover* cur_ = &L_;
+  bool is_int_;
+  std::string p_, A_;
+  Type ty_;
+  Term zero_, one_, add_, mul_, sub_, neg_, le_, lt_, bit0_, bit1_, div_;
+  std::vector<Term> v_;
+  std::map<std::string, Pf> lemmas_;
+  std::unordered_map<Term, std::pair<bool, mpq_class>, TermHash> const_memo_;
+  std::unordered_map<Term, mpz_class, TermHash> need_memo_;
+  std::unordered_map<Term, uint32_t, TermHash> atom_ids_;
+  std::vector<Term> atoms_;
+
+ public:
+  const Term& zero() const { return zero_; }
+  const Term& le_c() const { return le_; }
+  const Term& lt_c() const { return lt_; }
+  bool is_int() const { return is_int_; }
+};
+
+namespace {
+
+// One literal as a fact 0 REL E (spec/arith.md, "Facts").
+struct Fact {
+  LinFact::Rel rel;
+  Term e;           // E, unnormalised
+  Pf pf;            // hyps ⊢ 0 REL E   (emitted only when used)
+  Term lit;         // the literal it comes from
+  Term discharge;   // for ~(s < t): the hypothesis t <= s to trade for the literal, else null
+  mpz_class scale;  // need(E): clears E's divisors
+};
+
+}  // namespace
+
+struct Arith::Impl {
+  StepSink& lemma_sink;
+  Prover lemmas;
+  std::unique_ptr<Ring> ints, reals;
+  explicit Impl(StepSink& s) : lemma_sink(s), lemmas(s) {}
+  Ring& ring(bool is_int) {
+    auto& r = is_int ? ints : reals;
+    if (!r) r = std::make_unique<Ring>(lemmas, is_int);
+    return *r;
+  }
+};
+
+Arith::Arith(StepSink& lemma_sink) : impl_(std::make_unique<Impl>(lemma_sink)) {}
+Arith::~Arith() = default;
+
+namespace {
+
+Type int_type() { return Type::op("int", {}); }
+Type real_type() { return Type::op("real", {}); }
+// The type of an arithmetic atom's operands, or null type (bool) when it is not one.
+bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
+  rel = t.rator().rator();
+  if (rel.kind() != TermKind::Const) return false;
+  s = t.rator().rand(), u = t.rand();
+  Type ty = s.type();
+  if (ty != int_type() && ty != real_type()) return false;
+  const std::string& n = rel.name();
+  return n == "=" || n == "int.<=" || n == "int.<" || n == "real.<=" || n == "real.<";
+}
+bool is_neg(const Term& t) {
+  return t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Const && t.rator().name() == "~";
+}
+
+// The refutation of one case (after disequalities are split) in one ring.
+std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits) {
+  std::vector<Fact> facts;
+  std::vector<LinFact> lin;
+  for (const Term& lit : lits) {
+    bool pos = !is_neg(lit);
+    Term atom = pos ? lit : lit.rand(), rel, s, t;
+    if (!atom_parts(atom, rel, s, t) || (s.type() == int_type()) != R.is_int()) continue;
+    Fact f{LinFact::Ge, Term(), Pf{}, lit, Term(), 0};
+    std::string n = rel.name();
+    bool is_le = n.size() > 2 && n.substr(n.size() - 2) == "<=", is_lt = !is_le && n != "=";
+    if (n == "=") {
+      if (!pos) continue;  // split by the caller
+      f.rel = LinFact::Eq, f.e = R.add(R.neg(s), t);
+    } else if (is_le) {
+      f.rel = pos ? LinFact::Ge : LinFact::Gt, f.e = pos ? R.add(R.neg(s), t) : R.add(R.neg(t), s);
+    } else if (is_lt) {
+      f.rel = pos ? LinFact::Gt : LinFact::Ge, f.e = pos ? R.add(R.neg(s), t) : R.add(R.neg(t), s);
+      if (!pos) f.discharge = R.le(t, s);
+    }
+    if (R.is_int() && f.rel == LinFact::Gt) f.rel = LinFact::Ge, f.e = R.add(R.neg(R.numeral(1)), f.e);
+    f.scale = R.need(f.e);
+    std::map<uint32_t, mpq_class> m;
+    mpq_class k;
+    R.lin(mpq_class(f.scale), f.e, m, k);
+    LinFact lf{f.rel, {}, 0};
+    for (auto& [a, c] : m)
+      if (c != 0) {
+        if (c.get_den() != 1) throw Unsupported("fraction left after scaling");
+        lf.terms.push_back({a, c.get_num()});
+      }
+    if (k.get_den() != 1) throw Unsupported("fraction left after scaling");
+    lf.constant = k.get_num();
+    facts.push_back(f);
+    lin.push_back(lf);
+  }
+  if (facts.empty()) return std::nullopt;
+  auto y = find_farkas(lin);
+  if (!y) return std::nullopt;
+
+  R.use(P);
+  // Each used fact, scaled by y_i * need(E_i), then summed.
+  std::optional<Pf> acc;
+  LinFact::Rel acc_rel = LinFact::Eq;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < facts.size(); ++i)
+    if ((*y)[i] != 0 && facts[i].rel != LinFact::Eq) order.push_back(i);
+  for (size_t i = 0; i < facts.size(); ++i)
+    if ((*y)[i] != 0 && facts[i].rel == LinFact::Eq) order.push_back(i);
+  for (size_t i : order) {
+    Fact& f = facts[i];
+    Term atom = is_neg(f.lit) ? f.lit.rand() : f.lit, rel, s, t;
+    atom_parts(atom, rel, s, t);
+    bool pos = !is_neg(f.lit);
+    std::string n = rel.name();
+    Pf base;  // {lit or discharge} ⊢ 0 REL E  (before integer tightening)
+    if (n == "=") base = R.I(R.EQ_SUB(), {s, t});
+    else if (n.substr(n.size() - 2) == "<=") base = pos ? R.I(R.LE_SUB(), {s, t}) : R.I(R.NLE(), {s, t});
+    else base = pos ? R.I(R.LT_SUB(), {s, t}) : R.I(R.LE_SUB(), {t, s});
+    if (R.is_int() && base.concl.rator().rator() == R.lt_c()) base = P.prove_hyp(base, R.I(R.INT_TIGHT(), {base.concl.rand()}));
+    mpz_class c = (*y)[i] * f.scale;
+    Pf scaled;
+    if (f.rel == LinFact::Eq) {
+      scaled = P.prove_hyp(base, R.I(R.SCALE_EQ(), {R.signed_numeral(c), f.e}));
+    } else if (base.concl.rator().rator() == R.le_c()) {
+      Term cT = R.numeral(c);
+      scaled = P.prove_hyp(R.positive(cT), P.prove_hyp(base, R.I(R.SCALE_LE(), {cT, f.e})));
+    } else {
+      scaled = R.scale_lt(R.numeral(c), base);
+    }
+    LinFact::Rel rel2 = f.rel == LinFact::Eq ? LinFact::Eq : scaled.concl.rator().rator() == R.lt_c() ? LinFact::Gt : LinFact::Ge;
+    if (!acc) {
+      acc = scaled, acc_rel = rel2;
+      continue;
+    }
+    Term a = acc->concl.rand(), b = scaled.concl.rand();
+    Pf sum;
+    if (rel2 == LinFact::Eq) {
+      const Pf& L = acc_rel == LinFact::Eq ? R.EQ_ADD_EQ() : acc_rel == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
+      sum = P.prove_hyp(scaled, P.prove_hyp(*acc, R.I(L, {a, b})));
+      rel2 = acc_rel;
+    } else if (acc_rel == LinFact::Ge && rel2 == LinFact::Ge) {
+      sum = P.prove_hyp(scaled, P.prove_hyp(*acc, R.I(R.LE_ADD(), {a, b})));
+    } else if (acc_rel == LinFact::Ge) {  // new strict first
+      sum = P.prove_hyp(*acc, P.prove_hyp(scaled, R.I(R.LT_ADD(), {b, a})));
+      rel2 = LinFact::Gt;
+    } else {  // acc strict
+      Pf nb = rel2 == LinFact::Gt ? P.prove_hyp(scaled, R.I(R.LT_LE(), {b})) : scaled;
+      sum = P.prove_hyp(nb, P.prove_hyp(*acc, R.I(R.LT_ADD(), {a, b})));
+      rel2 = LinFact::Gt;
+    }
+    acc = sum, acc_rel = rel2;
+  }
+  // Normalise the sum to a constant K and contradict 0 REL K.
+  Poly K;
+  Pf e = R.norm_top(acc->concl.rand(), K);
+  if (!K.mons.empty()) return std::nullopt;
+  Term zero = R.zero();
+  Pf fk = acc_rel == LinFact::Eq ? P.trans(*acc, e)
+                                 : P.eq_mp(P.ap_term(Term::comb(acc_rel == LinFact::Gt ? R.lt_c() : R.le_c(), zero), e), *acc);
+  Pf f;
+  if (acc_rel == LinFact::Gt && K.k == 0) {
+    f = P.not_elim(P.prove_hyp(fk, R.I(R.LT_NE(), {zero})), P.refl(zero));
+  } else if (K.k < 0) {
+    Term n = R.numeral(-K.k);
+    if (acc_rel == LinFact::Gt) fk = P.prove_hyp(fk, R.I(R.LT_LE(), {R.neg(n)}));
+    if (acc_rel == LinFact::Eq) fk = P.eq_mp(P.ap_term(Term::comb(R.le_c(), zero), fk), R.I(R.LE_REFL(), {zero}));
+    f = P.prove_hyp(R.positive(n), P.prove_hyp(fk, R.I(R.NEG_NONNEG(), {n})));
+  } else if (acc_rel == LinFact::Eq && K.k > 0) {
+    Term n = R.numeral(K.k);
+    f = P.not_elim(P.prove_hyp(R.positive(n), R.I(R.LT_NE(), {n})), fk);
+  } else {
+    return std::nullopt;
+  }
+  // Trade each discharge hypothesis t <= s for its literal ~(s < t) (NLT).
+  for (size_t i : order) {
+    const Fact& fa = facts[i];
+    if (fa.discharge == Term()) continue;
+    Term s = fa.lit.rand().rator().rand(), t = fa.lit.rand().rand();
+    f = P.prove_hyp(P.not_intro(fa.discharge, f), R.I(R.NLT(), {s, t}));
+  }
+  return f;
+}
+
+}  // namespace
+
+bool Arith::is_atom(const Term& t) {
+  Term rel, s, u;
+  return atom_parts(t, rel, s, u);
+}
+
+std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& lits) {
+  Prover P(out);
+  for (bool is_int : {false, true}) {
+    bool any = false;
+    for (const Term& l : lits) {
+      Term a = is_neg(l) ? l.rand() : l, rel, s, t;
+      if (atom_parts(a, rel, s, t) && (s.type() == int_type()) == is_int) any = true;
+    }
+    if (!any) continue;
+    try {
+      Ring& R = impl_->ring(is_int);
+      // Disequalities: ~(s = t) gives s < t \/ t < s; refute both (at most 4 splits).
+      std::function<std::optional<Pf>(std::vector<Term>, int)> go = [&](std::vector<Term> ls, int budget) -> std::optional<Pf> {
+        for (size_t i = 0; i < ls.size(); ++i) {
+          Term rel, s, t;
+          if (!is_neg(ls[i]) || !atom_parts(ls[i].rand(), rel, s, t) || rel.name() != "=" ||
+              (s.type() == int_type()) != is_int)
+            continue;
+          if (budget == 0) break;
+          std::vector<Term> a = ls, b = ls;
+          a[i] = R.lt(s, t), b[i] = R.lt(t, s);
+          auto ra = go(a, budget - 1);
+          if (!ra) return std::nullopt;
+          auto rb = go(b, budget - 1);
+          if (!rb) return std::nullopt;
+          R.use(P);
+          return P.disj_cases(R.I(R.NE_SPLIT(), {s, t}), *ra, *rb);
+        }
+        return refute_case(R, P, ls);
+      };
+      if (auto r = go(lits, 4)) return r->id;
+    } catch (const Unsupported&) {
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace hcert::z3

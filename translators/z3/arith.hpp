@@ -1,0 +1,35 @@
+// Linear arithmetic for the Z3 translation (spec/arith.md): refutes a set of arithmetic
+// literals by a Farkas combination proved with certificate steps from the `ints` / `reals`
+// axioms. Untrusted: it only emits steps; the checker's kernel checks every one.
+//
+// Why one object per certificate: the lemmas (numeral addition by bits, ring identities,
+// order facts) are derived once, on first use, and then instantiated; their ids stay live
+// for the whole certificate, so the sink given here must not be one whose steps the caller
+// deletes after each proof node.
+#pragma once
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "translators/z3/pf.hpp"
+
+namespace hcert::z3 {
+
+class Arith {
+ public:
+  explicit Arith(StepSink& lemma_sink);
+  ~Arith();
+  // `s <= t`, `s < t` or `s = t` with s, t of type int or real?
+  static bool is_atom(const Term& t);
+  // {l1, …, lk} ⊢ F emitted to `out`, the li arithmetic literals (an atom or its negation;
+  // other literals are ignored), when a Farkas combination of them is contradictory;
+  // nullopt (and nothing emitted to `out`) otherwise.
+  std::optional<uint64_t> refute(StepSink& out, const std::vector<Term>& lits);
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hcert::z3

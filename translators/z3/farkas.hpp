@@ -1,0 +1,36 @@
+// Farkas coefficients for linear arithmetic facts over the rationals, found by an exact
+// simplex. Untrusted search: the multipliers feed certificate steps that the kernel checks,
+// and every answer is re-checked here with is_farkas before it is returned.
+//
+// Why this suffices: by Motzkin's transposition theorem a finite system of facts
+// 0 >= / > / = P_i is unsatisfiable over Q (equivalently over any ordered field) exactly when
+// such multipliers exist, so nullopt (within the pivot budget) means "satisfiable over Q".
+#pragma once
+#include <gmpxx.h>
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace hcert::z3 {
+
+// A linear fact  0 REL Σ a_j·x_j + k  with integer coefficients (sparse; a variable index may
+// appear at most once per fact; zero coefficients allowed and ignored).
+struct LinFact {
+  enum Rel { Ge, Gt, Eq } rel;  // 0 <= P, 0 < P, 0 = P
+  std::vector<std::pair<uint32_t, mpz_class>> terms;
+  mpz_class constant;
+};
+
+// Integer multipliers y_i, one per fact (y_i >= 0 for Ge/Gt, any sign for Eq; zero allowed)
+// such that Σ y_i·P_i has every variable coefficient 0 and constant K where K < 0, or K = 0
+// and y_i > 0 for at least one Gt fact. Then the facts are contradictory over any ordered field.
+// nullopt when the facts are satisfiable over Q, or when the search exceeds max_pivots pivots.
+// The vector is primitive (gcd of its entries is 1).
+std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots = 20000);
+
+// Checks a multiplier vector against the definition above (used by tests and as a guard).
+bool is_farkas(const std::vector<LinFact>& facts, const std::vector<mpz_class>& y);
+
+}  // namespace hcert::z3
