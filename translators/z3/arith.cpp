@@ -883,7 +883,7 @@ bool is_neg(const Term& t) {
 }
 
 // The refutation of one case (after disequalities are split) in one ring.
-std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits) {
+std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit) {
   std::vector<Fact> facts;
   std::vector<LinFact> lin;
   for (const Term& lit : lits) {
@@ -921,6 +921,7 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits)
   if (facts.empty()) return std::nullopt;
   auto y = find_farkas(lin);
   if (!y) return std::nullopt;
+  if (!emit) return Pf{1, Term()};
 
   R.use(P);
   // Each used fact, scaled by y_i * need(E_i), then summed.
@@ -1013,7 +1014,7 @@ bool Arith::is_atom(const Term& t) {
   return atom_parts(t, rel, s, u);
 }
 
-std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& lits) {
+std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& lits, bool emit) {
   Prover P(out);
   for (bool is_int : {false, true}) {
     bool any = false;
@@ -1038,10 +1039,11 @@ std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& li
           if (!ra) return std::nullopt;
           auto rb = go(b, budget - 1);
           if (!rb) return std::nullopt;
+          if (!emit) return ra;
           R.use(P);
           return P.disj_cases(R.I(R.NE_SPLIT(), {s, t}), *ra, *rb);
         }
-        return refute_case(R, P, ls);
+        return refute_case(R, P, ls, emit);
       };
       if (auto r = go(lits, 4)) return r->id;
     } catch (const Unsupported&) {

@@ -23,8 +23,8 @@ class Arith {
   static bool is_atom(const Term& t);
   // {l1, …, lk} ⊢ F emitted to `out`, the li arithmetic literals (an atom or its negation;
   // other literals are ignored), when a Farkas combination of them is contradictory;
-  // nullopt (and nothing emitted to `out`) otherwise.
-  std::optional<uint64_t> refute(StepSink& out, const std::vector<Term>& lits);
+  // nullopt otherwise. With `emit` false nothing is emitted and the id is 1 on success.
+  std::optional<uint64_t> refute(StepSink& out, const std::vector<Term>& lits, bool emit = true);
 
   struct Impl;
 

@@ -70,6 +70,12 @@ class Prover {
       for (const Term& x : order_) *countermodel_ += (countermodel_->empty() ? "" : ", ") + x.name() + (as.at(x).value ? " = true" : " = false");
       if (countermodel_->empty()) *countermodel_ = "whatever its atoms are";
     }
+    if (v == 0 && theory_) {  // false propositionally: perhaps contradictory in the theory
+      if (--leaves_left_ < 0) return 0;
+      std::vector<Term> lits;
+      for (const Term& x : order_) lits.push_back(as.at(x).value ? x : neg(x));
+      return (*theory_)(lits, emit_);
+    }
     if (v == kTooDeep || v == 0) return 0;
     if (v == 1) {
       if (--leaves_left_ < 0) return 0;
@@ -246,6 +252,7 @@ class Prover {
   StepSink& out_;
  public:
   std::string* countermodel_ = nullptr;
+  const TheoryRefuter* theory_ = nullptr;
 
  private:
   // The unknown shared subformula or atom to split on before any other atom: the first
@@ -276,7 +283,8 @@ class Prover {
 
 }  // namespace
 
-uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel, int max_leaves, int max_depth) {
+uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel, int max_leaves, int max_depth,
+                         const TheoryRefuter* theory) {
   if (psi.type() != Type::boolean()) return 0;
   // Subformulas and atoms that occur twice, by an explicit-stack walk (bounded: at most
   // 20,000 visits, else none is shared).
@@ -301,6 +309,7 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
     if (shared && seen.empty()) continue;
     Prover dry(out, max_leaves, max_depth, false), real(out, max_leaves, max_depth, true);
     dry.prefer_outer_ = real.prefer_outer_ = mode == 1;
+    dry.theory_ = real.theory_ = theory;
     if (shared)
       for (const auto& [t, n] : seen)
         if (n > 1 && t != psi) dry.shared_.insert(t), real.shared_.insert(t);

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "translators/z3/arith.hpp"
 #include "translators/z3/taut.hpp"
 #include "translators/z3/terms.hpp"
 
@@ -70,6 +71,24 @@ class Translator {
     assertion_list_ = ctx.problem().assertions;
     sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
     sink_.term = [this](const Term& t) { return term(t); };
+    // Arithmetic lemmas are derived once and stay live: their steps are not scratch.
+    lemma_sink_.term = sink_.term;
+    lemma_sink_.step = [this](const char* r, std::vector<uint64_t> a) {
+      uint64_t id = out_.new_thm_id();
+      a.insert(a.begin(), id);
+      out_.write(Emitter::make(Tag::Step, std::move(a), {r}));
+      return id;
+    };
+    lemma_sink_.fact = sink_.fact = [this](const std::string& name) {
+      uint64_t id = out_.new_thm_id();
+      out_.write(Emitter::make(Tag::Fact, {id}, {name}));
+      return id;
+    };
+    arith_ = std::make_unique<Arith>(lemma_sink_);
+    theory_ = [this](const std::vector<Term>& lits, bool emit) -> uint64_t {
+      auto r = arith_->refute(sink_, lits, emit);
+      return r ? *r : 0;
+    };
   }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
@@ -237,9 +256,10 @@ class Translator {
     if (rule == "unit-resolution" && p.size() >= 2) return unit_resolution(p, phi);
     // Z3's clausal definitions and its propositional rewrites are tautologies of their
     // atoms; a rewrite that needs theory reasoning fails the check and stays a hole.
-    if ((rule == "def-axiom" || rule == "rewrite" || rule == "rewrite*") && p.empty()) {
+    bool th_lemma = rule.rfind("th-lemma", 0) == 0;
+    if ((rule == "def-axiom" || rule == "rewrite" || rule == "rewrite*" || th_lemma) && p.empty()) {
       std::string cm;
-      uint64_t th = refute_negation(sink_, phi, &cm);
+      uint64_t th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
       if (!th && !cm.empty()) reject("a " + rule + " step states a false formula (" + cm + ")");
       if (!th && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() == boolean()) th = congruent(a, b, 0);
       return th;
@@ -262,17 +282,29 @@ class Translator {
   // or follows propositionally from one assertion that shares an atom with it (16 tried),
   // or equals the first such assertion by congruence (a large assertion, flattened).
   uint64_t asserted_consequence(const Term& phi) {
-    if (uint64_t th = refute_negation(sink_, phi)) return th;
+    if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
     std::vector<Term> atoms = atoms_of(phi, 64);
-    std::unordered_set<Term, TermHash> mine(atoms.begin(), atoms.end());
+    std::unordered_set<Term, TermHash> mine(atoms.begin(), atoms.end()), my_syms = symbols_of(atoms);
     if (assertion_atoms_.empty())
       for (const Term& a : assertion_list_) assertion_atoms_.push_back({a, atoms_of(a, 64)});
+    // Candidates sharing an atom first, then (Z3 writes 0 as 0.0) those sharing a symbol.
+    std::vector<const Term*> cands;
+    for (int pass = 0; pass < 2; ++pass)
+      for (const auto& [a, its] : assertion_atoms_) {
+        bool atom = std::any_of(its.begin(), its.end(), [&](const Term& x) { return mine.count(x) > 0; });
+        if (pass == 0 ? !atom : atom) continue;
+        if (pass == 1) {
+          auto syms = symbols_of(its);
+          if (std::none_of(syms.begin(), syms.end(), [&](const Term& x) { return my_syms.count(x) > 0; })) continue;
+        }
+        cands.push_back(&a);
+      }
     int tries = 0;
-    for (const auto& [a, its] : assertion_atoms_) {
-      if (std::none_of(its.begin(), its.end(), [&](const Term& x) { return mine.count(x) > 0; })) continue;
+    for (const Term* ap : cands) {
+      const Term& a = *ap;
       if (++tries > 16) break;
       Term imp = Term::comb(Term::comb(imp_const(), a), phi);
-      uint64_t n = refute_negation(sink_, imp, nullptr, 256);
+      uint64_t n = refute_negation(sink_, imp, nullptr, 256, 400, &theory_);
       if (!n && tries == 1) {  // the best candidate, restated (flattened, say): a = φ by congruence
         Term e = Term::eq(a, phi);
         if (uint64_t ne = congruent(a, phi, 0)) return from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}});
@@ -283,6 +315,22 @@ class Translator {
       return step("prove_hyp", {step("not_intro", {term(imp), f}), n});
     }
     return 0;
+  }
+
+  // The problem's symbols (constants and variables without a theory prefix) in the atoms.
+  static std::unordered_set<Term, TermHash> symbols_of(const std::vector<Term>& atoms) {
+    std::unordered_set<Term, TermHash> out, seen;
+    std::vector<Term> todo(atoms.begin(), atoms.end());
+    while (!todo.empty() && seen.size() < 5000) {
+      Term t = todo.back();
+      todo.pop_back();
+      if (!seen.insert(t).second) continue;
+      if (t.kind() == TermKind::Comb) todo.push_back(t.rator()), todo.push_back(t.rand());
+      else if ((t.kind() == TermKind::Const || t.kind() == TermKind::Var) && t.name().find('.') == std::string::npos &&
+               t.name() != "=" && t.name() != "~" && t.name() != "T" && t.name() != "F")
+        out.insert(t);
+    }
+    return out;
   }
 
   // N(l = r) for a rewrite too large for one case split (De Morgan over 5 × 5 atoms, say):
@@ -308,7 +356,7 @@ class Translator {
         continue;
       }
       Term e = Term::eq(ls[k], rs[k]);
-      uint64_t n = refute_negation(sink_, e);
+      uint64_t n = refute_negation(sink_, e, nullptr, 4096, 400, &theory_);
       if (!n) n = congruent(ls[k], rs[k], depth + 1);
       if (!n) return 0;
       eqs.push_back({n, e});
@@ -330,7 +378,7 @@ class Translator {
     std::vector<Term> imps{phi};  // imps[k] = ps[k..] ==> φ, built from the back
     for (size_t k = ps.size(); k-- > 0;) imps.insert(imps.begin(), Term::comb(Term::comb(imp_const(), ps[k]), imps.front()));
     std::string cm;
-    uint64_t n = refute_negation(sink_, imps.front(), &cm, 256);
+    uint64_t n = refute_negation(sink_, imps.front(), &cm, 256, 400, &theory_);
     if (!n && !cm.empty()) reject("a " + rule + " step does not follow from its premises (" + cm + ")");
     if (!n) return 0;
     uint64_t cur = assume(imps.front());
@@ -467,7 +515,9 @@ class Translator {
   std::unordered_set<Term, TermHash> assertions_;
   Z3Stats stats_;
   std::string where_;
-  StepSink sink_;
+  StepSink sink_, lemma_sink_;
+  std::unique_ptr<Arith> arith_;
+  TheoryRefuter theory_;  // the arithmetic, for the case split's leaves
   std::vector<Term> assertion_list_;
   std::vector<std::pair<Term, std::vector<Term>>> assertion_atoms_;  // filled on first need
 };
