@@ -19,11 +19,13 @@ namespace hcert::test {
 struct KernelSink {
   std::vector<Thm> thms{Kernel::refl(Term::var("a", Type::boolean()))};
   std::vector<Term> terms{Term::var("a", Type::boolean())};
+  std::vector<Type> types{Type::boolean()};
   z3::StepSink sink;
   size_t steps = 0;
   std::string last;  // the rule of the last step, to tell which one failed
   KernelSink() {
     sink.term = [this](const Term& t) { terms.push_back(t); return terms.size() - 1; };
+    sink.type = [this](const Type& t) { types.push_back(t); return types.size() - 1; };
     sink.fact = [this](const std::string& name) {
       auto th = check::theory_fact(name);
       if (!th) throw std::runtime_error("no theory fact " + name);
@@ -37,6 +39,12 @@ struct KernelSink {
       auto th = [&](size_t i) -> const Thm& { return thms.at(a.at(i)); };
       auto tm = [&](size_t i) -> const Term& { return terms.at(a.at(i)); };
       ++steps, last = n;
+      if (n == "inst_type") {
+        TypeSubst theta;
+        for (size_t i = 1; i + 1 < a.size(); i += 2) theta.push_back({types.at(a[i]), types.at(a[i + 1])});
+        thms.push_back(Kernel::inst_type(theta, th(0)));
+        return thms.size() - 1;
+      }
       if (n == "inst") {
         std::vector<std::pair<Term, Term>> theta;
         for (size_t i = 1; i + 1 < a.size(); i += 2) theta.push_back({tm(i), tm(i + 1)});
@@ -55,6 +63,7 @@ struct KernelSink {
                 : n == "deduct_antisym" ? Kernel::deduct_antisym(th(0), th(1))
                 : n == "prove_hyp"      ? R::prove_hyp(th(0), th(1))
                 : n == "truth"          ? R::truth(d)
+                : n == "eqt_intro"      ? R::eqt_intro(d, th(0))
                 : n == "conj"           ? R::conj(d, th(0), th(1))
                 : n == "conjunct1"      ? R::conjunct1(d, th(0))
                 : n == "conjunct2"      ? R::conjunct2(d, th(0))

@@ -59,6 +59,7 @@ struct Tableau {
       if (!mixes && p == d) continue;  // the row is unchanged
       for (size_t j = 0; j < cols; ++j) {
         mpz_ptr x = pi[j].get_mpz_t();
+        if (mpz_sgn(x) == 0 && (!mixes || sgn(pr[j]) == 0)) continue;  // stays 0 (tableaux are sparse)
         mpz_mul(x, x, p.get_mpz_t());
         if (mixes) mpz_submul(x, f.get_mpz_t(), pr[j].get_mpz_t());
         if (!unit) mpz_divexact(x, x, d.get_mpz_t());

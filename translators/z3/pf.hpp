@@ -51,6 +51,11 @@ class Prover {
     for (const auto& [x, t] : theta) a.push_back(tm(x)), a.push_back(tm(t));
     return make("inst", std::move(a), th.concl.subst(theta));
   }
+  Pf inst_type(const Pf& th, const TypeSubst& theta) {
+    std::vector<uint64_t> a{th.id};
+    for (const auto& [x, t] : theta) a.push_back(out_.type(x)), a.push_back(out_.type(t));
+    return make("inst_type", std::move(a), th.concl.subst_type(theta));
+  }
   // A theory fact by name (an axiom, or a definition by its constant) with its statement.
   Pf fact(const std::string& name, const Term& concl) { return {out_.fact(name), concl}; }
 
@@ -61,6 +66,8 @@ class Prover {
   Pf conj(const Pf& a, const Pf& b) { return make("conj", {a.id, b.id}, op2("/\\", a.concl, b.concl)); }
   Pf conjunct1(const Pf& a) { return make("conjunct1", {a.id}, a.concl.rator().rand()); }
   Pf conjunct2(const Pf& a) { return make("conjunct2", {a.id}, a.concl.rand()); }
+  Pf truth() { return make("truth", {}, Term::constant("T", Type::boolean())); }
+  Pf eqt_intro(const Pf& p) { return make("eqt_intro", {p.id}, Term::eq(p.concl, Term::constant("T", Type::boolean()))); }
   Pf not_elim(const Pf& np, const Pf& p) { return make("not_elim", {np.id, p.id}, falsity()); }
   Pf not_intro(const Term& p, const Pf& f) { return make("not_intro", {tm(p), f.id}, negate(p)); }
   Pf contr(const Term& p, const Pf& f) { return make("contr", {tm(p), f.id}, p); }

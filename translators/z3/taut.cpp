@@ -1,5 +1,7 @@
 #include "translators/z3/taut.hpp"
 
+#include "translators/z3/cond.hpp"
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -8,14 +10,35 @@ namespace hcert::z3 {
 namespace {
 
 // The connective of a formula, by the core theory's constant names.
-enum class Op { True, False, Not, And, Or, Imp, Iff, Refl, Atom };
+enum class Op { True, False, Not, And, Or, Imp, Iff, Refl, Cond, CondEq, Atom };
 
 struct Shape {
   Op op;
-  Term a, b;  // operands (a only for ~)
+  Term a, b;  // operands (a only for ~); Cond: c ? a : b; CondEq: a = COND c p q, b the other side
+  Term c;
 };
 
-Shape shape(const Term& t) {
+// COND c p q (any type)? Then c, p, q.
+bool is_cond(const Term& t, Term* c = nullptr, Term* p = nullptr, Term* q = nullptr) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb || t.rator().rator().kind() != TermKind::Comb) return false;
+  const Term& f = t.rator().rator().rator();
+  if (f.kind() != TermKind::Const || f.name() != "COND") return false;
+  if (c) *c = t.rator().rator().rand(), *p = t.rator().rand(), *q = t.rand();
+  return true;
+}
+
+// With `cond`, COND on bool is a connective and COND c p q = p (or q) a CondEq.
+Shape shape(const Term& t, bool cond = false) {
+  if (cond) {
+    Term c, p, q;
+    if (t.type() == Type::boolean() && is_cond(t, &c, &p, &q)) return {Op::Cond, p, q, c};
+    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb && t.rator().rator().kind() == TermKind::Const &&
+        t.rator().rator().name() == "=" && t.rand().type() != Type::boolean()) {
+      Term l = t.rator().rand(), r = t.rand();
+      if (is_cond(l, &c, &p, &q) && (r == p || r == q)) return {Op::CondEq, l, r, c};
+      if (is_cond(r, &c, &p, &q) && (l == p || l == q)) return {Op::CondEq, r, l, c};
+    }
+  }
   if (t.kind() == TermKind::Const && t.type() == Type::boolean()) {
     if (t.name() == "T") return {Op::True, {}, {}};
     if (t.name() == "F") return {Op::False, {}, {}};
@@ -52,10 +75,11 @@ using Assignment = std::unordered_map<Term, Lit, TermHash>;
 
 constexpr int kUnknown = -1, kTooDeep = -2;
 
-class Prover {
+class Splitter {
  public:
-  Prover(StepSink& out, int max_leaves, int max_depth, bool emit)
-      : out_(out), leaves_left_(max_leaves), max_depth_(max_depth), emit_(emit) {
+  Splitter(StepSink& out, int max_leaves, int max_depth, bool emit, const Theories* th)
+      : out_(out), theory_(th ? th->arith : nullptr), cond_(th ? th->cond : nullptr), leaves_left_(max_leaves),
+        max_depth_(max_depth), emit_(emit) {
     if (emit) work_left_ = 1L << 40;  // the dry run already stayed within the budget
   }
 
@@ -102,11 +126,18 @@ class Prover {
   // Recursion is bounded by max_depth (the formulas are small; deeper ones are refused).
   int eval(const Term& t, const Assignment& as, Term* atom, int depth) {
     if (depth > max_depth_ || --work_left_ < 0) return kTooDeep;
-    Shape s = shape(t);
+    Shape s = shape(t, cond_ != nullptr);
     if (s.op != Op::Atom && s.op != Op::True && s.op != Op::False) {
       // A compound formula split on as a whole (see `shared_`).
       auto it = as.find(t);
       if (it != as.end()) return it->second.value;
+    }
+    if (s.op == Op::Cond || s.op == Op::CondEq) {
+      int x = eval(s.c, as, atom, depth + 1);
+      if (x < 0) return x;
+      if (s.op == Op::Cond) return eval(x ? s.a : s.b, as, atom, depth + 1);
+      if (selects(s, x)) return 1;
+      s.op = Op::Atom;  // the other branch: as an atom
     }
     switch (s.op) {
       case Op::True: case Op::Refl: return 1;
@@ -139,6 +170,27 @@ class Prover {
     return eval_children(t, s, as, atom, depth);
   }
 
+  // Does c's value x pick the branch that the CondEq's other side is?
+  static bool selects(const Shape& s, int x) {
+    Term c, p, q;
+    is_cond(s.a, &c, &p, &q);
+    return s.b == (x ? p : q);
+  }
+  // ⊢ COND c p q = (c ? p : q), c's value known.
+  uint64_t cond_eq(const Term& k, bool cv, const Assignment& as, int depth) {
+    Term c, p, q;
+    is_cond(k, &c, &p, &q);
+    uint64_t th_c = prove(c, cv, as, depth + 1);
+    Term F = Term::constant("F", Type::boolean());
+    uint64_t eqc = cv ? step("eqt_intro", {th_c})
+                      : step("deduct_antisym", {step("contr", {out_.term(c), assume(F)}), step("not_elim", {th_c, assume(c)})});
+    Type ty = p.type();
+    uint64_t lhs = step("ap_thm", {step("ap_thm", {step("ap_term", {out_.term(CondLemmas::cond(ty)), eqc}), out_.term(p)}), out_.term(q)});
+    const Pf& lemma = cond_->get(ty, cv);
+    uint64_t inst = step("inst", {lemma.id, out_.term(CondLemmas::x(ty)), out_.term(p), out_.term(CondLemmas::y(ty)), out_.term(q)});
+    return step("trans", {lhs, inst});
+  }
+
   int eval_children(const Term&, const Shape& s, const Assignment& as, Term* atom, int depth) {
     Term atom_b;
     int x = eval(s.a, as, atom, depth + 1);
@@ -162,8 +214,24 @@ class Prover {
   // A theorem of t (value true) or of ~t (value false); eval(t) == value is known.
   uint64_t prove(const Term& t, bool value, const Assignment& as, int depth) {
     if (auto it = as.find(t); it != as.end()) return it->second.thm;
-    Shape s = shape(t);
+    Shape s = shape(t, cond_ != nullptr);
     Term dummy;
+    if (s.op == Op::Cond || s.op == Op::CondEq) {
+      int cv = eval(s.c, as, &dummy, depth + 1);
+      if (s.op == Op::Cond) {
+        Term k = t;  // COND c a b on bool
+        uint64_t e = cond_eq(k, cv == 1, as, depth);
+        const Term& branch = cv == 1 ? s.a : s.b;
+        if (value) return step("eq_mp", {step("sym", {e}), prove(branch, true, as, depth + 1)});
+        uint64_t f = step("not_elim", {prove(branch, false, as, depth + 1), step("eq_mp", {e, assume(t)})});
+        return step("not_intro", {out_.term(t), f});
+      }
+      if (selects(s, cv)) {  // value is true
+        uint64_t e = cond_eq(s.a, cv == 1, as, depth);
+        return t.rator().rand() == s.a ? e : step("sym", {e});
+      }
+      s.op = Op::Atom;
+    }
     // Whether u is known true (false), not merely "not known false (true)": a short
     // circuit may leave one operand unknown.
     auto val = [&](const Term& u) { return eval(u, as, &dummy, depth + 1) == 1; };
@@ -250,9 +318,11 @@ class Prover {
   }
 
   StepSink& out_;
+  const TheoryRefuter* theory_;
+  CondLemmas* cond_;
+
  public:
   std::string* countermodel_ = nullptr;
-  const TheoryRefuter* theory_ = nullptr;
 
  private:
   // The unknown shared subformula or atom to split on before any other atom: the first
@@ -284,7 +354,8 @@ class Prover {
 }  // namespace
 
 uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel, int max_leaves, int max_depth,
-                         const TheoryRefuter* theory) {
+                         const Theories* theories) {
+  bool cond = theories && theories->cond;
   if (psi.type() != Type::boolean()) return 0;
   // Subformulas and atoms that occur twice, by an explicit-stack walk (bounded: at most
   // 20,000 visits, else none is shared).
@@ -293,10 +364,15 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
   for (int visits = 0; !todo.empty() && ++visits < 20000;) {
     Term t = todo.back();
     todo.pop_back();
-    Shape s = shape(t);
+    Shape s = shape(t, cond);
     if (s.op == Op::Atom) ++seen[t];  // an atom met twice is split on early too
     if (s.op == Op::Atom || s.op == Op::True || s.op == Op::False || s.op == Op::Refl) continue;
     if (++seen[t] > 1) continue;
+    if (s.op == Op::CondEq) {
+      todo.push_back(s.c);
+      continue;
+    }
+    if (s.op == Op::Cond) todo.push_back(s.c);
     todo.push_back(s.a);
     if (s.op != Op::Not) todo.push_back(s.b);
   }
@@ -307,9 +383,8 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
   for (int mode : {0, 1, 2}) {
     bool shared = mode < 2;
     if (shared && seen.empty()) continue;
-    Prover dry(out, max_leaves, max_depth, false), real(out, max_leaves, max_depth, true);
+    Splitter dry(out, max_leaves, max_depth, false, theories), real(out, max_leaves, max_depth, true, theories);
     dry.prefer_outer_ = real.prefer_outer_ = mode == 1;
-    dry.theory_ = real.theory_ = theory;
     if (shared)
       for (const auto& [t, n] : seen)
         if (n > 1 && t != psi) dry.shared_.insert(t), real.shared_.insert(t);

@@ -27,6 +27,7 @@ struct StepSink {
   std::function<uint64_t(const Term&)> term;
   // A theory fact by name (spec/format.md `fact`); only the arithmetic uses it.
   std::function<uint64_t(const std::string&)> fact;
+  std::function<uint64_t(const Type&)> type;
 };
 
 // A theory refuter for the leaves of the case split (spec/arith.md): {l1, …, lk} ⊢ F from
@@ -34,15 +35,25 @@ struct StepSink {
 // `emit`, else only decided (any non-zero value). 0 when it cannot refute them.
 using TheoryRefuter = std::function<uint64_t(const std::vector<Term>& lits, bool emit)>;
 
+class CondLemmas;  // translators/z3/cond.hpp
+// What the case split knows beyond propositional logic: the arithmetic for its leaves, and
+// the conditional (COND, SMT-LIB's ite) through its two defining equations.
+struct Theories {
+  const TheoryRefuter* arith = nullptr;
+  CondLemmas* cond = nullptr;
+};
+
 // {~ψ} ⊢ F as a certificate theorem id, or 0 when ψ is not a tautology of its atoms, is
 // deeper than `max_depth` connectives, needs more than `max_leaves` cases or more than
 // 20,000 connective visits in all (so each call emits a bounded number of steps). Emits
 // nothing when it returns 0. If `countermodel` is given and ψ is false under an assignment
 // of propositional variables alone (so ψ is not valid, whatever its other atoms mean), it
 // receives that assignment, e.g. "a = true, b = false".
-// With `theory`, a leaf where ψ is false propositionally is closed by the theory refuter.
+// With theories.arith, a leaf where ψ is false propositionally is closed by the theory
+// refuter; with theories.cond, `COND c a b` on bool is a connective and `COND c a b = a`
+// (or `= b`) is true once c is decided for that branch.
 uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel = nullptr, int max_leaves = 4096,
-                         int max_depth = 400, const TheoryRefuter* theory = nullptr);
+                         int max_depth = 400, const Theories* theories = nullptr);
 
 // The atoms of ψ (as above), at most `limit` of them, by an explicit-stack walk.
 std::vector<Term> atoms_of(const Term& psi, size_t limit = 1000);

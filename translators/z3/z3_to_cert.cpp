@@ -1,10 +1,13 @@
 #include "translators/z3/z3_to_cert.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "translators/z3/arith.hpp"
+#include "translators/z3/cond.hpp"
 #include "translators/z3/taut.hpp"
 #include "translators/z3/terms.hpp"
 
@@ -72,7 +75,9 @@ class Translator {
     sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
     sink_.term = [this](const Term& t) { return term(t); };
     // Arithmetic lemmas are derived once and stay live: their steps are not scratch.
+    sink_.type = [this](const Type& t) { return out_.type(t); };
     lemma_sink_.term = sink_.term;
+    lemma_sink_.type = sink_.type;
     lemma_sink_.step = [this](const char* r, std::vector<uint64_t> a) {
       uint64_t id = out_.new_thm_id();
       a.insert(a.begin(), id);
@@ -85,10 +90,13 @@ class Translator {
       return id;
     };
     arith_ = std::make_unique<Arith>(lemma_sink_);
-    theory_ = [this](const std::vector<Term>& lits, bool emit) -> uint64_t {
+    arith_refuter_ = [this](const std::vector<Term>& lits, bool emit) -> uint64_t {
       auto r = arith_->refute(sink_, lits, emit);
       return r ? *r : 0;
     };
+    cond_ = std::make_unique<CondLemmas>(lemma_sink_);
+    theory_.arith = &arith_refuter_;
+    theory_.cond = cond_.get();
   }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
@@ -168,12 +176,26 @@ class Translator {
   }
 
   uint64_t hole(const Term& phi, const std::string& rule) {
+    if (getenv("HCERT_Z3_HOLES")) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), show(phi).c_str());
     ++stats_.holes;
     ++stats_.holed[rule];
     uint64_t id = out_.new_thm_id();
     scratch_.push_back(id);
     out_.write(Emitter::make(Tag::Hole, {id, term(phi)}, {"z3 " + rule}));
     return n_of(id, phi);
+  }
+
+  // A compact rendering for the HCERT_Z3_HOLES diagnostic: (f a b), constants by name.
+  static std::string show(const Term& t, int depth = 0) {
+    if (depth > 40) return "...";
+    if (t.kind() == TermKind::Const || t.kind() == TermKind::Var) return t.name();
+    if (t.kind() != TermKind::Comb) return "<lambda>";
+    std::vector<Term> args;
+    Term f = t;
+    while (f.kind() == TermKind::Comb) args.push_back(f.rand()), f = f.rator();
+    std::string out = "(" + show(f, depth + 1);
+    for (size_t k = args.size(); k-- > 0;) out += " " + show(args[k], depth + 1);
+    return out + ")";
   }
 
   // A proof expression (nested sub-proofs are translated first, innermost first).
@@ -517,7 +539,9 @@ class Translator {
   std::string where_;
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
-  TheoryRefuter theory_;  // the arithmetic, for the case split's leaves
+  TheoryRefuter arith_refuter_;
+  std::unique_ptr<CondLemmas> cond_;
+  Theories theory_;  // what the case split knows: arithmetic, COND
   std::vector<Term> assertion_list_;
   std::vector<std::pair<Term, std::vector<Term>>> assertion_atoms_;  // filled on first need
 };
