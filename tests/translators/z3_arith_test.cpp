@@ -7,6 +7,10 @@
 #include "formats/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/z3/arith.hpp"
+#include "translators/z3/farkas.hpp"
+
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 using namespace hcert;
 
@@ -82,3 +86,80 @@ TEST(Z3Arith, BigNumeralsAndNonlinearAtoms) {
 }
 
 }  // namespace
+
+namespace {
+
+// A random linear literal over x, y, z (reals, coefficients in halves) as SMT-LIB text, and
+// the same literal as facts for the reference (find_farkas, itself checked against
+// Fourier–Motzkin in z3_farkas_test): one fact, or two alternatives for a disequality.
+struct RandomLit {
+  std::string text;
+  std::vector<std::vector<z3::LinFact>> alternatives;
+};
+
+std::string half(int h) {  // h/2 as an SMT-LIB real
+  std::string s = std::to_string(std::abs(h) / 2) + (h % 2 ? ".5" : ".0");
+  return h < 0 ? "(- " + s + ")" : s;
+}
+
+RandomLit random_lit(int nv) {
+  static const char* rels[] = {"<=", "<", ">=", ">", "="};
+  int rel = *rc::gen::inRange(0, 5);
+  bool negated = *rc::gen::inRange(0, 4) == 0;
+  std::vector<int> a(3);
+  std::string sum = "(+";
+  for (int j = 0; j < 3; ++j) {
+    a[j] = j < nv ? *rc::gen::inRange(-6, 7) : 0;
+    sum += " (* " + half(a[j]) + " " + std::string(1, char('x' + j)) + ")";
+  }
+  sum += ")";
+  int c = *rc::gen::inRange(-10, 11);
+  RandomLit r;
+  std::string atom = std::string("(") + rels[rel] + " " + sum + " " + half(c) + ")";
+  r.text = negated ? "(not " + atom + ")" : atom;
+  // 2·(Σ a x - c) as a fact polynomial with sign s: 0 REL s·(Σ - c)
+  auto fact = [&](z3::LinFact::Rel k, int s) {
+    z3::LinFact f{k, {}, mpz_class(-s * c)};
+    for (int j = 0; j < 3; ++j) f.terms.push_back({uint32_t(j), mpz_class(s * a[j])});
+    return f;
+  };
+  using L = z3::LinFact;
+  // rel: <= : 0 <= c - Σ ; < : 0 < c - Σ ; >= : 0 <= Σ - c ; > : 0 < Σ - c ; = : 0 = Σ - c
+  bool upper = rel < 2, strict = rel == 1 || rel == 3;
+  if (rel == 4) {
+    if (!negated) r.alternatives = {{fact(L::Eq, 1)}};
+    else r.alternatives = {{fact(L::Gt, 1)}, {fact(L::Gt, -1)}};
+  } else if (!negated) {
+    r.alternatives = {{fact(strict ? L::Gt : L::Ge, upper ? -1 : 1)}};
+  } else {  // the complement: not (Σ <= c) is 0 < Σ - c, ...
+    r.alternatives = {{fact(strict ? L::Ge : L::Gt, upper ? 1 : -1)}};
+  }
+  return r;
+}
+
+}  // namespace
+
+RC_GTEST_PROP(Z3Arith, RefutesExactlyTheInfeasibleSystems, ()) {
+  int n = *rc::gen::inRange(2, 7), nv = *rc::gen::inRange(1, 4);
+  std::vector<RandomLit> lits;
+  std::string text = reals;
+  for (int i = 0; i < n; ++i) lits.push_back(random_lit(nv)), text += "(assert " + lits.back().text + ")";
+  // Reference: infeasible when every choice among the disequalities' alternatives is.
+  std::vector<std::vector<z3::LinFact>> systems{{}};
+  for (const RandomLit& l : lits) {
+    std::vector<std::vector<z3::LinFact>> next;
+    for (const auto& s : systems)
+      for (const auto& alt : l.alternatives) {
+        auto t = s;
+        t.insert(t.end(), alt.begin(), alt.end());
+        next.push_back(t);
+      }
+    systems = next;
+  }
+  bool infeasible = true;
+  for (const auto& s : systems) infeasible = infeasible && z3::find_farkas(s).has_value();
+  static int k = 0;
+  std::vector<Term> ts = literals("p" + std::to_string(k++ % 8), text);
+  RC_CLASSIFY(infeasible, "infeasible");
+  RC_ASSERT(refutes(ts) == infeasible);
+}
