@@ -1009,6 +1009,37 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
 
 }  // namespace
 
+std::optional<std::pair<std::string, bool>> Arith::key(const Term& atom) {
+  Term rel, s, t;
+  if (!atom_parts(atom, rel, s, t)) return std::nullopt;
+  bool is_int = s.type() == int_type();
+  try {
+    Ring& R = impl_->ring(is_int);
+    std::string n = rel.name();
+    bool eq = n == "=", lt = !eq && n.substr(n.size() - 2) != "<=";
+    // s <= t is 0 <= t - s; s < t is ~(t <= s), i.e. ~(0 <= s - t); s = t is 0 = t - s.
+    std::map<uint32_t, mpq_class> m;
+    mpq_class k;
+    R.lin(1, lt ? s : t, m, k);
+    R.lin(-1, lt ? t : s, m, k);
+    // Scale to primitive integers; an equation also up to sign (first coefficient > 0).
+    mpz_class den = k.get_den(), g = k.get_num();
+    for (auto& [a, c] : m) den = lcm(den, mpz_class(c.get_den()));
+    std::vector<std::pair<uint32_t, mpz_class>> cs;
+    for (auto& [a, c] : m)
+      if (c != 0) cs.push_back({a, mpz_class(c * den)}), g = gcd(g, cs.back().second);
+    mpz_class kk = mpz_class(k * den);
+    if (g == 0) g = 1;
+    g = abs(g);
+    if (eq && !cs.empty() && cs[0].second < 0) g = -g;
+    std::string key = std::string(is_int ? "i" : "r") + (eq ? "=" : "<") + mpz_class(kk / g).get_str();
+    for (auto& [a, c] : cs) key += " " + std::to_string(a) + ":" + mpz_class(c / g).get_str();
+    return std::make_pair(key, lt);
+  } catch (const Unsupported&) {
+    return std::nullopt;
+  }
+}
+
 bool Arith::is_atom(const Term& t) {
   Term rel, s, u;
   return atom_parts(t, rel, s, u);

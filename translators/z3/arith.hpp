@@ -9,6 +9,8 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "translators/z3/pf.hpp"
@@ -25,6 +27,11 @@ class Arith {
   // other literals are ignored), when a Farkas combination of them is contradictory;
   // nullopt otherwise. With `emit` false nothing is emitted and the id is 1 on success.
   std::optional<uint64_t> refute(StepSink& out, const std::vector<Term>& lits, bool emit = true);
+
+  // A key naming an atom's linear constraint up to positive scaling (spec/arith.md,
+  // "Equivalent atoms"), and whether the atom is the key's negation: `x < y` and
+  // `~(y <= x)` have one key; empty for a non-arithmetic atom or one too large to read.
+  std::optional<std::pair<std::string, bool>> key(const Term& atom);
 
   struct Impl;
 

@@ -78,7 +78,8 @@ constexpr int kUnknown = -1, kTooDeep = -2;
 class Splitter {
  public:
   Splitter(StepSink& out, int max_leaves, int max_depth, bool emit, const Theories* th)
-      : out_(out), theory_(th ? th->arith : nullptr), cond_(th ? th->cond : nullptr), leaves_left_(max_leaves),
+      : out_(out), theory_(th ? th->arith : nullptr), cond_(th ? th->cond : nullptr),
+        key_(th && th->arith && th->key ? &th->key : nullptr), leaves_left_(max_leaves),
         max_depth_(max_depth), emit_(emit) {
     if (emit) work_left_ = 1L << 40;  // the dry run already stayed within the budget
   }
@@ -107,11 +108,24 @@ class Splitter {
       return step("not_elim", {assume(neg(psi)), prove(psi, true, as, 0)});
     }
     uint64_t r[2];
+    const std::optional<std::pair<std::string, bool>>* k = key_ ? &key_of(atom) : nullptr;
+    auto same = k && *k ? assigned_keys_.find((*k)->first) : assigned_keys_.end();
     for (int value = 1; value >= 0; --value) {
       Term lit = value ? atom : neg(atom);
+      if (same != assigned_keys_.end() && ((value == 1) != (*k)->second) != same->second.second) {
+        // Disagrees with an equivalent atom already assigned: the theory closes it.
+        const Term& other = same->second.first;
+        if (--leaves_left_ < 0) return 0;
+        r[value] = (*theory_)({as.at(other).value ? other : neg(other), lit}, emit_);
+        if (!r[value]) return 0;
+        continue;
+      }
       as[atom] = {value == 1, emit_ ? assume(lit) : 1};
       order_.push_back(atom);
+      bool mine = k && *k && same == assigned_keys_.end();
+      if (mine) assigned_keys_[(*k)->first] = {atom, (value == 1) != (*k)->second};
       r[value] = refute(psi, as);
+      if (mine) assigned_keys_.erase((*k)->first);
       order_.pop_back();
       as.erase(atom);
       if (!r[value]) return 0;
@@ -149,6 +163,10 @@ class Splitter {
         *atom = t;
         if (shared_.count(t) && (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_))
           preferred_ = t, preferred_depth_ = depth, has_preferred_ = true;
+        if (key_ && preferred_depth_ >= 0) {  // equivalent to an assigned atom: split on it first
+          const auto& k = key_of(t);
+          if (k && assigned_keys_.count(k->first)) preferred_ = t, preferred_depth_ = -1, has_preferred_ = true;
+        }
         return kUnknown;
       }
       case Op::Not: {
@@ -320,6 +338,16 @@ class Splitter {
   StepSink& out_;
   const TheoryRefuter* theory_;
   CondLemmas* cond_;
+  const std::function<std::optional<std::pair<std::string, bool>>(const Term&)>* key_;
+  // Arithmetic atoms by constraint (Theories::key): the key of each atom, memoised, and for
+  // each key assigned so far its atom and the key's value under that assignment.
+  std::unordered_map<Term, std::optional<std::pair<std::string, bool>>, TermHash> keys_;
+  std::unordered_map<std::string, std::pair<Term, bool>> assigned_keys_;
+  const std::optional<std::pair<std::string, bool>>& key_of(const Term& t) {
+    auto it = keys_.find(t);
+    if (it == keys_.end()) it = keys_.emplace(t, (*key_)(t)).first;
+    return it->second;
+  }
 
  public:
   std::string* countermodel_ = nullptr;

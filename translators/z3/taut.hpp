@@ -14,6 +14,8 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -38,9 +40,12 @@ using TheoryRefuter = std::function<uint64_t(const std::vector<Term>& lits, bool
 class CondLemmas;  // translators/z3/cond.hpp
 // What the case split knows beyond propositional logic: the arithmetic for its leaves, and
 // the conditional (COND, SMT-LIB's ite) through its two defining equations.
+// `key` names an arithmetic atom's constraint up to equivalence (Arith::key): two atoms with
+// one key are split as one (the branch where they disagree is closed by `arith` at once).
 struct Theories {
   const TheoryRefuter* arith = nullptr;
   CondLemmas* cond = nullptr;
+  std::function<std::optional<std::pair<std::string, bool>>(const Term&)> key;
 };
 
 // {~ψ} ⊢ F as a certificate theorem id, or 0 when ψ is not a tautology of its atoms, is

@@ -97,6 +97,7 @@ class Translator {
     cond_ = std::make_unique<CondLemmas>(lemma_sink_);
     theory_.arith = &arith_refuter_;
     theory_.cond = cond_.get();
+    theory_.key = [this](const Term& t) { return arith_->key(t); };
   }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
@@ -361,6 +362,7 @@ class Translator {
   // l = r under those equations, which are then traded for their N's.
   uint64_t congruent(const Term& l, const Term& r, int depth) {
     if (depth > 64 || l.kind() != TermKind::Comb || r.kind() != TermKind::Comb) return 0;
+    if (uint64_t n = congruent_ac(l, r, depth)) return n;
     std::vector<Term> ls, rs;  // operands, innermost application first
     Term f = l, g = r;
     while (f.kind() == TermKind::Comb && g.kind() == TermKind::Comb) {
@@ -378,13 +380,138 @@ class Translator {
         continue;
       }
       Term e = Term::eq(ls[k], rs[k]);
-      uint64_t n = refute_negation(sink_, e, nullptr, 4096, 400, &theory_);
-      if (!n) n = congruent(ls[k], rs[k], depth + 1);
+      uint64_t n = operands_equal(ls[k], rs[k], depth);
       if (!n) return 0;
       eqs.push_back({n, e});
       pos = step("mk_comb", {pos, assume(e)});
     }
     return from_positive(pos, Term::eq(l, r), eqs);
+  }
+
+  // N(a = b) for two operands: by the case split, or by congruence (first, when both are
+  // conjunctions or both disjunctions: a split over their atoms would be large).
+  uint64_t operands_equal(const Term& a, const Term& b, int depth) {
+    Term e = Term::eq(a, b);
+    bool both = (is_op(a, "/\\") && is_op(b, "/\\")) || (is_op(a, "\\/") && is_op(b, "\\/"));
+    uint64_t n = both ? congruent(a, b, depth + 1) : 0;
+    if (!n) n = refute_negation(sink_, e, nullptr, 4096, 400, &theory_);
+    if (!n && !both) n = congruent(a, b, depth + 1);
+    return n;
+  }
+
+  // The operands of a nest of one connective (/\ or \/), left to right, however nested.
+  static std::vector<Term> flatten(const Term& t, const char* op) {
+    std::vector<Term> out, todo{t};
+    Term a, b;
+    while (!todo.empty()) {
+      Term u = todo.back();
+      todo.pop_back();
+      if (is_op(u, op, &a, &b)) todo.push_back(b), todo.push_back(a);
+      else out.push_back(u);
+    }
+    return out;
+  }
+  // t with its i-th flattened operand replaced by to[i], proved equal under the equations
+  // `from[i] = to[i]` assumed where they differ (leaves numbered as `flatten` does).
+  uint64_t rebuild(const Term& t, const char* op, const std::vector<Term>& from, const std::vector<Term>& to, size_t& i,
+                   int depth) {
+    Term a, b;
+    if (depth < 400 && is_op(t, op, &a, &b)) {
+      uint64_t x = rebuild(a, op, from, to, i, depth + 1);
+      uint64_t y = rebuild(b, op, from, to, i, depth + 1);
+      return step("mk_comb", {step("ap_term", {term(t.rator().rator()), x}), y});
+    }
+    size_t k = i++;
+    if (k >= from.size() || from[k] != t) return 0;
+    return from[k] == to[k] ? step("refl", {term(t)}) : assume(Term::eq(from[k], to[k]));
+  }
+  // Congruence modulo association: l and r are nests of one connective with as many
+  // operands, paired left to right. Each differing pair is proved equal on its own; l = l'
+  // (l's shape, r's operands) by MK_COMB under those equations; l' = r by the case split with
+  // the operands as shared atoms (association alone). N(l = r) from the two.
+  uint64_t congruent_ac(const Term& l, const Term& r, int depth) {
+    const char* op = is_op(l, "/\\") && is_op(r, "/\\") ? "/\\" : is_op(l, "\\/") && is_op(r, "\\/") ? "\\/" : nullptr;
+    if (!op) return 0;
+    std::vector<Term> ls = flatten(l, op), rs = flatten(r, op);
+    if (ls.size() != rs.size() || ls.size() < 2 || ls.size() > 400) return 0;
+    // Pair each operand of l with one of r: the same term, else the same signature.
+    std::vector<Term> to(ls.size());
+    std::vector<bool> used(rs.size(), false);
+    for (int pass = 0; pass < 2; ++pass)
+      for (size_t k = 0; k < ls.size(); ++k) {
+        if (!to[k].is_null()) continue;
+        for (size_t j = 0; j < rs.size(); ++j)
+          if (!used[j] && (pass == 0 ? rs[j] == ls[k] : signature(rs[j]) == signature(ls[k]))) {
+            to[k] = rs[j], used[j] = true;
+            break;
+          }
+      }
+    for (size_t k = 0; k < ls.size(); ++k)
+      if (to[k].is_null()) to[k] = rs[k];  // unpaired: positionally, and let the proof decide
+    std::vector<Node> eqs;
+    for (size_t k = 0; k < ls.size(); ++k) {
+      if (ls[k] == to[k]) continue;
+      uint64_t n = operands_equal(ls[k], to[k], depth);
+      if (!n) return 0;
+      eqs.push_back({n, Term::eq(ls[k], to[k])});
+    }
+    size_t i = 0;
+    uint64_t pos = rebuild(l, op, ls, to, i, 0);  // {eqs} ⊢ l = l'
+    if (!pos) return 0;
+    Term lp = rebuild_term(l, op, to, 0);
+    Term assoc = Term::eq(lp, r);
+    uint64_t na = lp == r ? 0 : refute_negation(sink_, assoc, nullptr, 4096, 400, &theory_);
+    if (lp != r && !na) return 0;
+    // ~(l = r), l = l' ⊢ ~(l' = r), which discharges ~(l' = r) from N(l' = r).
+    Term e = Term::eq(l, r);
+    uint64_t f;
+    if (lp == r) {
+      f = step("not_elim", {assume(neg(e)), pos});
+    } else {
+      uint64_t lr = step("trans", {pos, assume(assoc)});
+      uint64_t nassoc = step("not_intro", {term(assoc), step("not_elim", {assume(neg(e)), lr})});
+      f = step("prove_hyp", {nassoc, na});
+    }
+    return use_all(eqs, f);
+  }
+  // A name for a formula up to what congruent_ac can prove: /\ and \/ nests flattened and
+  // sorted, ~~ dropped, arithmetic atoms by their constraint (Arith::key), others by identity.
+  const std::string& signature(const Term& t) {
+    auto it = signatures_.find(t);
+    if (it != signatures_.end()) return it->second;
+    std::string sig;
+    Term a;
+    if (is_neg(t)) {
+      sig = signature(t.rand());
+      sig = sig.rfind("~", 0) == 0 ? sig.substr(1) : "~" + sig;
+    } else if (is_op(t, "/\\") || is_op(t, "\\/")) {
+      const char* op = is_op(t, "/\\") ? "/\\" : "\\/";
+      std::vector<std::string> parts;
+      for (const Term& u : flatten(t, op)) parts.push_back(signature(u));
+      std::sort(parts.begin(), parts.end());
+      sig = std::string("(") + op;
+      for (const std::string& p : parts) sig += " " + p;
+      sig += ")";
+    } else if (auto k = arith_->key(t)) {
+      sig = (k->second ? "~" : "") + std::string("[") + k->first + "]";
+    } else {
+      sig = "#" + std::to_string(t.serial());
+    }
+    if (sig.size() > 100000) sig = "#" + std::to_string(t.serial());
+    return signatures_.emplace(t, sig).first->second;
+  }
+  Term rebuild_term(const Term& t, const char* op, const std::vector<Term>& to, int depth) {
+    size_t i = 0;
+    std::function<Term(const Term&, int)> go = [&](const Term& u, int d) -> Term {
+      Term a, b;
+      if (d < 400 && is_op(u, op, &a, &b)) {
+        Term x = go(a, d + 1);
+        return Term::comb(Term::comb(u.rator().rator(), x), go(b, d + 1));
+      }
+      return to[i++];
+    };
+    (void)depth;
+    return go(t, 0);
   }
 
   // The fallback for a step whose shape the rules above do not know (Z3's curried
@@ -539,6 +666,7 @@ class Translator {
   std::string where_;
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
+  std::unordered_map<Term, std::string, TermHash> signatures_;
   TheoryRefuter arith_refuter_;
   std::unique_ptr<CondLemmas> cond_;
   Theories theory_;  // what the case split knows: arithmetic, COND
