@@ -2,6 +2,9 @@
 
 #include "translators/z3/cond.hpp"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -163,7 +166,7 @@ class Splitter {
         *atom = t;
         if (shared_.count(t) && (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_))
           preferred_ = t, preferred_depth_ = depth, has_preferred_ = true;
-        if (key_ && preferred_depth_ >= 0) {  // equivalent to an assigned atom: split on it first
+        if (key_ && prefer_keys_ && preferred_depth_ >= 0) {  // equivalent to an assigned atom: split on it first
           const auto& k = key_of(t);
           if (k && assigned_keys_.count(k->first)) preferred_ = t, preferred_depth_ = -1, has_preferred_ = true;
         }
@@ -361,6 +364,7 @@ class Splitter {
 
  public:
   bool prefer_outer_ = false;  // else the first met, which is usually the innermost
+  bool prefer_keys_ = false;   // atoms equivalent to an assigned one first (with atoms alone)
 
  private:
   std::vector<Term> order_;  // the atoms assigned, in split order (for the countermodel)
@@ -373,8 +377,15 @@ class Splitter {
 
  private:
   int leaves_left_;
+
+ public:
+  int leaves_left() const { return leaves_left_; }
+
+ private:
   int max_depth_;
   bool emit_;
+
+ public:
   // Connective visits allowed in all (the dry run's count bounds the emitted steps).
   long work_left_ = 20000;
 };
@@ -389,7 +400,8 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
   // 20,000 visits, else none is shared).
   std::unordered_map<Term, int, TermHash> seen;
   std::vector<Term> todo{psi};
-  for (int visits = 0; !todo.empty() && ++visits < 20000;) {
+  long visits = 0;
+  for (; !todo.empty() && ++visits < 20000;) {
     Term t = todo.back();
     todo.pop_back();
     Shape s = shape(t, cond);
@@ -412,13 +424,18 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
     bool shared = mode < 2;
     if (shared && seen.empty()) continue;
     Splitter dry(out, max_leaves, max_depth, false, theories), real(out, max_leaves, max_depth, true, theories);
+    // Each leaf evaluates the formula once: allow a few hundred leaves of its size.
+    dry.work_left_ = std::max(20000L, std::min(4000000L, 40 * visits * visits));
     dry.prefer_outer_ = real.prefer_outer_ = mode == 1;
+    dry.prefer_keys_ = real.prefer_keys_ = mode == 2;
     if (shared)
       for (const auto& [t, n] : seen)
         if (n > 1 && t != psi) dry.shared_.insert(t), real.shared_.insert(t);
     if (!shared) dry.countermodel_ = countermodel;
     Assignment as;
-    if (dry.refute(psi, as)) return real.refute(psi, as);
+    bool ok_dry = dry.refute(psi, as);
+    if (getenv("HCERT_DBG2")) fprintf(stderr, "mode %d ok %d leaves_left %d work_left %ld visits %ld\n", mode, ok_dry, dry.leaves_left(), dry.work_left_, visits);
+    if (ok_dry) return real.refute(psi, as);
   }
   return 0;
 }

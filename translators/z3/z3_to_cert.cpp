@@ -1,6 +1,7 @@
 #include "translators/z3/z3_to_cert.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -8,6 +9,7 @@
 
 #include "translators/z3/arith.hpp"
 #include "translators/z3/cond.hpp"
+#include "translators/z3/normal.hpp"
 #include "translators/z3/taut.hpp"
 #include "translators/z3/terms.hpp"
 
@@ -98,6 +100,7 @@ class Translator {
     theory_.arith = &arith_refuter_;
     theory_.cond = cond_.get();
     theory_.key = [this](const Term& t) { return arith_->key(t); };
+    normal_ = std::make_unique<Normaliser>(sink_, &theory_);
   }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
@@ -133,7 +136,9 @@ class Translator {
 
  private:
   [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "Z3 proof " + where_ + ": " + why); }
+  std::map<std::string, size_t> dbg_rules_;
   uint64_t step(const char* rule, std::vector<uint64_t> args) {
+    ++dbg_rules_[rule];
     uint64_t id = out_.new_thm_id();
     scratch_.push_back(id);
     args.insert(args.begin(), id);
@@ -143,6 +148,7 @@ class Translator {
   // Deletes the theorems made since `mark` except `keep`, which then counts as made by the
   // caller's node: an inline sub-proof has one user, so its theorems go with that user's.
   void collect(size_t mark, uint64_t keep) {
+    normal_->forget();
     for (size_t k = mark; k < scratch_.size(); ++k)
       if (scratch_[k] != keep) {
         out_.write(Emitter::make(Tag::Del, {scratch_[k]}, {"thm"}));
@@ -220,7 +226,13 @@ class Translator {
     }
     std::vector<Node> prem;
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
+    size_t before = scratch_.size();
     uint64_t th = justify(rule, prem, phi);
+    if (getenv("HCERT_DBG3") && scratch_.size() - before > 20000) {
+      fprintf(stderr, "node %s %s: %zu theorems\n", rule.c_str(), where_.c_str(), scratch_.size() - before);
+      for (auto& [r, c] : dbg_rules_) fprintf(stderr, "   %s %zu\n", r.c_str(), c);
+    }
+    dbg_rules_.clear();
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
@@ -284,6 +296,7 @@ class Translator {
       std::string cm;
       uint64_t th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
       if (!th && !cm.empty()) reject("a " + rule + " step states a false formula (" + cm + ")");
+      if (!th && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() == boolean()) th = normal_->equal(a, b);
       if (!th && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() == boolean()) th = congruent(a, b, 0);
       return th;
     }
@@ -667,6 +680,7 @@ class Translator {
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unordered_map<Term, std::string, TermHash> signatures_;
+  std::unique_ptr<Normaliser> normal_;  // its proofs live until the node's scratch goes
   TheoryRefuter arith_refuter_;
   std::unique_ptr<CondLemmas> cond_;
   Theories theory_;  // what the case split knows: arithmetic, COND

@@ -1,0 +1,352 @@
+#include "translators/z3/normal.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+namespace hcert::z3 {
+
+namespace {
+
+Type boolean() { return Type::boolean(); }
+const Term& neg_c() {
+  static const Term n = Term::constant("~", Type::fun(boolean(), boolean()));
+  return n;
+}
+Term neg(const Term& t) { return Term::comb(neg_c(), t); }
+bool is_neg(const Term& t) { return t.kind() == TermKind::Comb && t.rator() == neg_c(); }
+Term truth() { return Term::constant("T", boolean()); }
+Term falsity() { return Term::constant("F", boolean()); }
+Term op_c(const char* op) { return Term::constant(op, Type::fun(boolean(), Type::fun(boolean(), boolean()))); }
+bool is_op(const Term& t, const char* op, Term* a = nullptr, Term* b = nullptr) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
+  const Term& c = t.rator().rator();
+  if (c.kind() != TermKind::Const || c.name() != op) return false;
+  if (a) *a = t.rator().rand(), *b = t.rand();
+  return true;
+}
+bool is_cond(const Term& t, Term* c, Term* p, Term* q) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb || t.rator().rator().kind() != TermKind::Comb) return false;
+  const Term& f = t.rator().rator().rator();
+  if (f.kind() != TermKind::Const || f.name() != "COND") return false;
+  *c = t.rator().rator().rand(), *p = t.rator().rand(), *q = t.rand();
+  return true;
+}
+std::vector<Term> flatten(const Term& t, const char* op) {
+  std::vector<Term> out, todo{t};
+  Term a, b;
+  while (!todo.empty()) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (is_op(u, op, &a, &b)) todo.push_back(b), todo.push_back(a);
+    else out.push_back(u);
+  }
+  return out;
+}
+// ops[0] op (ops[1] op …), right-nested; the unit of op when empty.
+Term build(const char* op, const std::vector<Term>& ops) {
+  bool conj = std::string(op) == "/\\";
+  if (ops.empty()) return conj ? truth() : falsity();
+  Term t = ops.back();
+  for (size_t i = ops.size() - 1; i-- > 0;) t = Term::comb(Term::comb(op_c(op), ops[i]), t);
+  return t;
+}
+
+std::string dbg(const Term& t) {
+  if (t.kind() == TermKind::Const || t.kind() == TermKind::Var) return t.name();
+  if (t.kind() != TermKind::Comb) return "<l>";
+  if (t.rator().kind() == TermKind::Comb && t.rator().rator().kind() == TermKind::Const) {
+    std::string n = t.rator().rator().name();
+    if (n == "/\\" || n == "\\/" || (n == "=" && t.rand().type() == Type::boolean()))
+      return "(" + n + " " + dbg(t.rator().rand()) + " " + dbg(t.rand()) + ")";
+  }
+  if (is_neg(t)) return "~" + dbg(t.rand());
+  return "a" + std::to_string(t.serial() % 100000);
+}
+
+}  // namespace
+
+uint64_t Normaliser::by_split(const Term& a, const Term& b) {
+  uint64_t n = refute_negation(out_, Term::eq(a, b), nullptr, 4096, 400, th_);
+  if (!n && getenv("HCERT_DBG")) fprintf(stderr, "split fail\n  %s\n  %s\n", dbg(a).substr(0, 1500).c_str(), dbg(b).substr(0, 1500).c_str());
+  return n;
+}
+
+uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
+  bool conj = op[0] == '/';
+  Term unit = conj ? truth() : falsity(), zero = conj ? falsity() : truth();
+  // The leaves of a nest of op (T, F and complements included), each with its theorem
+  // from the assumed nest (conjunctions) ...
+  auto split = [&](uint64_t th, const Term& t, std::unordered_map<Term, uint64_t, TermHash>& out) {
+    std::vector<std::pair<uint64_t, Term>> todo{{th, t}};
+    Term a, b;
+    while (!todo.empty()) {
+      auto [h, u] = todo.back();
+      todo.pop_back();
+      if (is_op(u, op, &a, &b)) {
+        todo.push_back({step("conjunct2", {h}), b});
+        todo.push_back({step("conjunct1", {h}), a});
+      } else {
+        out.emplace(u, h);
+      }
+    }
+  };
+  // ... or, for disjunctions, ⊢ t from ⊢ u for a leaf u of t (DISJ1/DISJ2 down the nest).
+  std::function<uint64_t(uint64_t, const Term&, const Term&, int)> inject = [&](uint64_t th, const Term& u, const Term& t, int d) -> uint64_t {
+    if (t == u) return th;
+    Term a, b;
+    if (d > 400 || !is_op(t, op, &a, &b)) return 0;
+    std::vector<Term> left = flatten(a, op);
+    if (std::find(left.begin(), left.end(), u) != left.end()) {
+      uint64_t x = inject(th, u, a, d + 1);
+      return x ? step("disj1", {x, out_.term(b)}) : 0;
+    }
+    uint64_t y = inject(th, u, b, d + 1);
+    return y ? step("disj2", {out_.term(a), y}) : 0;
+  };
+  if (conj) {
+    // x1 ⊢ result: its conjuncts, then CONJ; result ⊢ x1 likewise.
+    auto prove_from = [&](const Term& from, const Term& to) -> uint64_t {
+      std::unordered_map<Term, uint64_t, TermHash> have;
+      split(assume(from), from, have);
+      if (auto f = have.find(falsity()); f != have.end()) return step("contr", {out_.term(to), f->second});
+      for (const auto& [u, h] : have)
+        if (is_neg(u) && have.count(u.rand())) return step("contr", {out_.term(to), step("not_elim", {h, have.at(u.rand())})});
+      std::function<uint64_t(const Term&, int)> make = [&](const Term& t, int d) -> uint64_t {
+        Term a, b;
+        if (d < 400 && is_op(t, op, &a, &b)) {
+          uint64_t x = make(a, d + 1), y = x ? make(b, d + 1) : 0;
+          return y ? step("conj", {x, y}) : 0;
+        }
+        if (t == truth()) return step("truth", {});
+        auto it = have.find(t);
+        return it == have.end() ? 0 : it->second;
+      };
+      return make(to, 0);
+    };
+    uint64_t fwd = prove_from(x1, result), bwd = fwd ? prove_from(result, x1) : 0;
+    return bwd ? step("deduct_antisym", {bwd, fwd}) : 0;
+  }
+  // Disjunctions: case analysis on the assumed nest, each leaf injected into the other.
+  if (result == truth()) return 0;  // u \/ ~u: classical
+  auto prove_from = [&](const Term& from, const Term& to) -> uint64_t {
+    std::function<uint64_t(uint64_t, const Term&, int)> cases = [&](uint64_t th, const Term& t, int d) -> uint64_t {
+      Term a, b;
+      if (d < 400 && is_op(t, op, &a, &b)) {
+        uint64_t x = cases(assume(a), a, d + 1), y = x ? cases(assume(b), b, d + 1) : 0;
+        return y ? step("disj_cases", {th, x, y}) : 0;
+      }
+      if (t == falsity()) return step("contr", {out_.term(to), th});
+      return inject(th, t, to, 0);
+    };
+    return cases(assume(from), from, 0);
+  };
+  (void)unit, (void)zero;
+  uint64_t fwd = prove_from(x1, result), bwd = fwd ? prove_from(result, x1) : 0;
+  return bwd ? step("deduct_antisym", {bwd, fwd}) : 0;
+}
+
+uint64_t Normaliser::trans(const Term& a, const Term& b, uint64_t ab, const Term& c, uint64_t bc) {
+  if (!ab) return bc;
+  if (!bc) return ab;
+  Term eab = Term::eq(a, b), ebc = Term::eq(b, c), eac = Term::eq(a, c);
+  uint64_t f = step("not_elim", {assume(neg(eac)), step("trans", {assume(eab), assume(ebc)})});
+  f = step("prove_hyp", {step("not_intro", {out_.term(ebc), f}), bc});
+  return step("prove_hyp", {step("not_intro", {out_.term(eab), f}), ab});
+}
+
+uint64_t Normaliser::equal(const Term& l, const Term& r) {
+  Nf a = nf(l, 0);
+  if (!a.ok) return 0;
+  Nf b = nf(r, 0);
+  if (getenv("HCERT_DBG")) fprintf(stderr, "nf ok %d %d same %d\n  L %s\n  R %s\n", a.ok, b.ok, a.t == b.t, dbg(a.t).substr(0, 3000).c_str(), dbg(b.t).substr(0, 3000).c_str());
+  if (!b.ok || a.t != b.t) return 0;
+  uint64_t rb = 0;  // N(nf = r)
+  if (b.n) {
+    Term e = Term::eq(r, b.t);
+    uint64_t f = step("not_elim", {assume(neg(Term::eq(b.t, r))), step("sym", {assume(e)})});
+    rb = step("prove_hyp", {step("not_intro", {out_.term(e), f}), b.n});
+  }
+  return trans(l, a.t, a.n, r, rb);
+}
+
+Normaliser::Nf Normaliser::nf(const Term& x, int depth) {
+  auto it = memo_.find(x);
+  if (it != memo_.end()) return it->second;
+  Nf r = nf_uncached(x, depth);
+  memo_.emplace(x, r);
+  return r;
+}
+
+Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
+  Nf fail{x, 0, false};
+  if (depth > 300) return fail;
+  if (x.type() != boolean()) return {x};
+  // Continue from y (with N(x = y) = n) to nf(y).
+  auto then = [&](const Term& y, uint64_t n) -> Nf {
+    if (y == x) return {x};
+    if (!n) return fail;
+    Nf z = nf(y, depth + 1);
+    if (!z.ok) return fail;
+    return {z.t, trans(x, y, n, z.t, z.n)};
+  };
+  // N(x = x') from a positive proof under the operand equations, each traded for its N.
+  auto discharge = [&](uint64_t pos, const Term& xp, const std::vector<std::pair<Term, uint64_t>>& eqs) {
+    uint64_t f = step("not_elim", {assume(neg(Term::eq(x, xp))), pos});
+    for (const auto& [e, n] : eqs) f = step("prove_hyp", {step("not_intro", {out_.term(e), f}), n});
+    return f;
+  };
+  Term a, b, c;
+  if (is_neg(x)) {
+    Nf s = nf(x.rand(), depth + 1);
+    if (!s.ok) return fail;
+    Term y = s.t, ny = neg(y);
+    uint64_t n1 = 0;
+    if (s.n) {
+      Term e = Term::eq(x.rand(), y);
+      n1 = discharge(step("ap_term", {out_.term(neg_c()), assume(e)}), ny, {{e, s.n}});
+    }
+    Term target;
+    if (y == truth()) target = falsity();
+    else if (y == falsity()) target = truth();
+    else if (is_neg(y)) target = y.rand();
+    else if (is_op(y, "/\\") || is_op(y, "\\/")) {
+      const char* dual = is_op(y, "/\\") ? "\\/" : "/\\";
+      std::vector<Term> ops;
+      for (const Term& u : flatten(y, is_op(y, "/\\") ? "/\\" : "\\/")) ops.push_back(neg(u));
+      target = build(dual, ops);
+    }
+    if (target.is_null()) return {ny, n1};
+    uint64_t n2 = by_split(ny, target);
+    if (!n2) return fail;
+    Nf z = nf(target, depth + 1);
+    if (!z.ok) return fail;
+    return {z.t, trans(x, ny, n1, z.t, trans(ny, target, n2, z.t, z.n))};
+  }
+  if (is_op(x, "/\\") || is_op(x, "\\/")) {
+    const char* op = is_op(x, "/\\") ? "/\\" : "\\/";
+    bool conj = op[0] == '/';
+    std::vector<Term> ops = flatten(x, op);
+    std::vector<Nf> nfs;
+    for (const Term& u : ops) {
+      nfs.push_back(nf(u, depth + 1));
+      if (!nfs.back().ok) return fail;
+    }
+    // x = x1: x's shape with each operand in normal form (MK_COMB under the equations).
+    std::vector<std::pair<Term, uint64_t>> eqs;
+    size_t i = 0;
+    std::function<uint64_t(const Term&, int)> rebuild = [&](const Term& u, int d) -> uint64_t {
+      Term p, q;
+      if (d < 400 && is_op(u, op, &p, &q)) {
+        uint64_t l = rebuild(p, d + 1);
+        return step("mk_comb", {step("ap_term", {out_.term(u.rator().rator()), l}), rebuild(q, d + 1)});
+      }
+      const Nf& v = nfs[i++];
+      if (!v.n) return step("refl", {out_.term(u)});
+      Term e = Term::eq(u, v.t);
+      eqs.push_back({e, v.n});
+      return assume(e);
+    };
+    std::function<Term(const Term&, int)> shape = [&](const Term& u, int d) -> Term {
+      Term p, q;
+      if (d < 400 && is_op(u, op, &p, &q)) {
+        Term l = shape(p, d + 1);
+        return Term::comb(Term::comb(u.rator().rator(), l), shape(q, d + 1));
+      }
+      return nfs[i++].t;
+    };
+    Term x1 = shape(x, 0);
+    i = 0;
+    uint64_t n1 = x1 == x ? 0 : discharge(rebuild(x, 0), x1, eqs);
+    // Flatten, drop units, absorb, sort and dedupe.
+    std::vector<Term> flat;
+    for (const Nf& v : nfs)
+      for (const Term& u : flatten(v.t, op)) flat.push_back(u);
+    std::vector<Term> keep;
+    bool absorbed = false;
+    for (const Term& u : flat) {
+      if (u == (conj ? truth() : falsity())) continue;
+      if (u == (conj ? falsity() : truth())) absorbed = true;
+      keep.push_back(u);
+    }
+    std::sort(keep.begin(), keep.end(), [](const Term& p, const Term& q) { return p.serial() < q.serial(); });
+    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    for (const Term& u : keep)
+      if (is_neg(u) && std::binary_search(keep.begin(), keep.end(), u.rand(),
+                                          [](const Term& p, const Term& q) { return p.serial() < q.serial(); }))
+        absorbed = true;
+    Term result = absorbed ? (conj ? falsity() : truth()) : build(op, keep);
+    if (result == x1) return {x1, n1};
+    uint64_t n2 = 0;
+    if (uint64_t pos = ac(x1, op, result)) n2 = step("not_elim", {assume(neg(Term::eq(x1, result))), pos});
+    if (!n2) n2 = by_split(x1, result);
+    if (!n2) return fail;
+    return {result, trans(x, x1, n1, result, n2)};
+  }
+  if (is_op(x, "==>", &a, &b)) {
+    Term target = build("\\/", {neg(a), b});
+    return then(target, by_split(x, target));
+  }
+  if (is_cond(x, &c, &a, &b)) {
+    Term target = build("/\\", {build("\\/", {neg(c), a}), build("\\/", {c, b})});
+    return then(target, by_split(x, target));
+  }
+  if (x.kind() == TermKind::Comb && x.rator().kind() == TermKind::Comb && x.rator().rator().kind() == TermKind::Const &&
+      x.rator().rator().name() == "=") {
+    Term l = x.rator().rand(), r = x.rand();
+    if (l.type() == boolean()) {  // iff: operands in normal form, ordered
+      Nf nl = nf(l, depth + 1), nr = nf(r, depth + 1);
+      if (!nl.ok || !nr.ok) return fail;
+      Term x1 = Term::eq(nl.t, nr.t);
+      uint64_t n1 = 0;
+      if (x1 != x) {
+        std::vector<std::pair<Term, uint64_t>> eqs;
+        uint64_t pl = nl.n ? (eqs.push_back({Term::eq(l, nl.t), nl.n}), assume(eqs.back().first)) : step("refl", {out_.term(l)});
+        uint64_t pr = nr.n ? (eqs.push_back({Term::eq(r, nr.t), nr.n}), assume(eqs.back().first)) : step("refl", {out_.term(r)});
+        uint64_t pos = step("mk_comb", {step("ap_term", {out_.term(x.rator().rator()), pl}), pr});
+        n1 = discharge(pos, x1, eqs);
+      }
+      // (~a = b) and (a = ~b) are ~(a = b); then the operands in serial order.
+      Term p = nl.t, q = nr.t;
+      bool flip = false;
+      if (is_neg(p)) p = p.rand(), flip = !flip;
+      if (is_neg(q)) q = q.rand(), flip = !flip;
+      Term core = p == q ? truth() : q.serial() < p.serial() ? Term::eq(q, p) : Term::eq(p, q);
+      Term target = flip ? (core == truth() ? falsity() : neg(core)) : core;
+      if (target == x1) return {x1, n1};
+      uint64_t n2 = by_split(x1, target);
+      if (!n2) return fail;
+      return {target, trans(x, x1, n1, target, n2)};
+    }
+  }
+  // An atom: arithmetic atoms by their constraint's first atom, equations by orientation.
+  if (th_ && th_->key) {
+    Term l, r;
+    if (x.kind() == TermKind::Comb && x.rator().kind() == TermKind::Comb && x.rator().rator().kind() == TermKind::Const &&
+        x.rator().rator().name() == "=" && !x.rand().type().is_var() && (x.rand().type().name() == "int" || x.rand().type().name() == "real")) {
+      l = x.rator().rand(), r = x.rand();
+      Type ty = l.type();
+      Term le = Term::constant(ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
+      auto cmp = [&](const Term& a2, const Term& b2) { return Term::comb(Term::comb(le, a2), b2); };
+      Term target = build("/\\", {cmp(l, r), cmp(r, l)});
+      return then(target, by_split(x, target));
+    }
+    if (auto k = th_->key(x)) {
+      auto [it, fresh] = reps_.emplace(k->first, std::make_pair(x, k->second));
+      if (fresh || it->second.first == x) return {x};
+      Term target = it->second.second == k->second ? it->second.first : neg(it->second.first);
+      uint64_t n = by_split(x, target);
+      return n ? Nf{target, n} : fail;
+    }
+  }
+  if (x.kind() == TermKind::Comb && x.rator().kind() == TermKind::Comb && x.rator().rator().kind() == TermKind::Const &&
+      x.rator().rator().name() == "=" && x.rand().serial() < x.rator().rand().serial()) {
+    Term target = Term::eq(x.rand(), x.rator().rand());
+    uint64_t n = by_split(x, target);
+    return n ? Nf{target, n} : fail;
+  }
+  return {x};
+}
+
+}  // namespace hcert::z3

@@ -1,0 +1,53 @@
+// Proof-producing normal forms of formulas, for Z3's rewrite steps that reorder, flatten
+// and push negations through large formulas (spec/z3.md, "Rewrites by normal form").
+// Untrusted: it only emits steps.
+//
+// Why a normal form: a rewrite l = r over a hundred atoms is far beyond a case split, and
+// its two sides differ by many small rewrites at once (association, commutation, De Morgan,
+// double negation, `=>` and `ite` expanded, equivalent arithmetic atoms). Each side is
+// brought to one canonical form nf, every local step proved by a small case split; l = r
+// holds when nf(l) = nf(r). Equalities are carried in double-negation form
+// N(a = b) = {~(a = b)} ∪ Γ ⊢ F (spec/z3.md), which compose like equalities.
+#pragma once
+#include <string>
+#include <unordered_map>
+
+#include "translators/z3/taut.hpp"
+
+namespace hcert::z3 {
+
+class Normaliser {
+ public:
+  Normaliser(StepSink& out, const Theories* theories) : out_(out), th_(theories) {}
+  // N(l = r) when l and r have one normal form, else 0. Proofs are remembered until
+  // `forget` (the caller deletes its scratch theorems between proof nodes).
+  uint64_t equal(const Term& l, const Term& r);
+  void forget() { memo_.clear(); }
+
+ private:
+  struct Nf {
+    Term t;
+    uint64_t n = 0;  // N(x = t); 0 when t is x itself
+    bool ok = true;
+  };
+  Nf nf(const Term& x, int depth);
+  Nf nf_uncached(const Term& x, int depth);
+  // N(a = c) from N(a = b) and N(b = c) (either 0 for identity).
+  uint64_t trans(const Term& a, const Term& b, uint64_t ab, const Term& c, uint64_t bc);
+  // ⊢ x1 = result for a nest x1 of `op` and its flattened, sorted, deduplicated form
+  // (operands T/F dropped or absorbing), both directions by introduction and elimination
+  // rules; 0 when it needs a classical step (u \/ ~u absorbed to T).
+  uint64_t ac(const Term& x1, const char* op, const Term& result);
+  // N(a = b) by a case split (small: its operands are shared atoms), or 0.
+  uint64_t by_split(const Term& a, const Term& b);
+  uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
+  uint64_t assume(const Term& t) { return step("assume", {out_.term(t)}); }
+
+  StepSink& out_;
+  const Theories* th_;
+  std::unordered_map<Term, Nf, TermHash> memo_;
+  // The first atom met for each arithmetic constraint, and whether it is the key's negation.
+  std::unordered_map<std::string, std::pair<Term, bool>> reps_;
+};
+
+}  // namespace hcert::z3
