@@ -12,6 +12,8 @@
 #include "rules/bool.hpp"
 #include "tests/support.hpp"
 #include "rules/equality.hpp"
+#include "translators/z3/cond.hpp"
+#include "translators/z3/normal.hpp"
 #include "translators/z3/taut.hpp"
 #include "tests/translators/kernel_sink.hpp"
 
@@ -119,6 +121,64 @@ TEST(Z3Taut, RefusesNonTautologiesAndTheoryAtoms) {
   EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", Term::eq(y, x), neg(Term::eq(x, y)))), 0u);
   EXPECT_NE(z3::refute_negation(k.sink, Term::eq(neg(Term::eq(x, y)), neg(Term::eq(y, x)))), 0u);
   EXPECT_NE(z3::refute_negation(k.sink, Term::eq(Term::eq(x, x), Term::constant("T", B()))), 0u);
+}
+
+// ite: COND on bool as a connective, COND c x y = x as an atom decided by c (through
+// ⊢ COND T x y = x and ⊢ COND F x y = y, derived in the run from COND's definition and
+// SELECT_AX, every step on the kernel).
+TEST(Z3Taut, ConditionalsThroughTheirDefiningEquations) {
+  D();
+  test::KernelSink k;
+  z3::CondLemmas cond(k.sink);
+  z3::Theories th;
+  th.cond = &cond;
+  Term c = var(0), a = var(1), b = var(2);
+  Term ite = Term::comb(Term::comb(Term::comb(z3::CondLemmas::cond(B()), c), a), b);
+  Term expansion = op2("/\\", op2("\\/", neg(c), a), op2("\\/", c, b));
+  EXPECT_NE(z3::refute_negation(k.sink, Term::eq(ite, expansion), nullptr, 4096, 400, &th), 0u);
+  // Without the theory COND is an atom, and the expansion is not a tautology of atoms.
+  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(ite, expansion)), 0u);
+  // A wrong expansion (branches swapped) is refused, with a countermodel.
+  std::string cm;
+  Term wrong = op2("/\\", op2("\\/", neg(c), b), op2("\\/", c, a));
+  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(ite, wrong), &cm, 4096, 400, &th), 0u);
+  // Term-level: ~c \/ COND c x y = x, and c \/ y = COND c x y (Z3's def-axioms).
+  Type u = Type::var("U");
+  Term x = Term::var("x", u), y = Term::var("y", u);
+  Term t = Term::comb(Term::comb(Term::comb(z3::CondLemmas::cond(u), c), x), y);
+  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", neg(c), Term::eq(t, x)), nullptr, 4096, 400, &th), 0u);
+  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", c, Term::eq(y, t)), nullptr, 4096, 400, &th), 0u);
+  EXPECT_EQ(z3::refute_negation(k.sink, op2("\\/", c, Term::eq(t, x)), nullptr, 4096, 400, &th), 0u);
+  // The lemmas themselves, as the kernel has them.
+  const z3::Pf& l = cond.get(u, true);
+  EXPECT_EQ(k.thms.at(l.id).concl(), l.concl);
+  EXPECT_TRUE(k.thms.at(l.id).hyps().empty());
+}
+
+// Rewrites by normal form: association, commutation, duplicates, De Morgan, double
+// negation, ==> and iff orientation; a formula with another normal form is not equal.
+TEST(Z3Normal, EqualUpToTheNormalForm) {
+  D();
+  test::KernelSink k;
+  z3::Normaliser nf(k.sink, nullptr);
+  Term a = var(0), b = var(1), c = var(2);
+  auto equal = [&](const Term& l, const Term& r) {
+    uint64_t id = nf.equal(l, r);
+    if (id) {
+      EXPECT_EQ(k.thms.at(id).concl(), Term::constant("F", B()));
+      EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(Term::eq(l, r))});
+    }
+    nf.forget();
+    return id != 0;
+  };
+  EXPECT_TRUE(equal(op2("/\\", a, op2("/\\", b, c)), op2("/\\", op2("/\\", c, a), op2("/\\", b, a))));
+  EXPECT_TRUE(equal(neg(op2("\\/", a, b)), op2("/\\", neg(b), neg(a))));
+  EXPECT_TRUE(equal(neg(op2("/\\", a, neg(b))), op2("==>", a, b)));
+  EXPECT_TRUE(equal(neg(neg(op2("\\/", a, op2("\\/", b, a)))), op2("\\/", b, a)));
+  EXPECT_TRUE(equal(Term::eq(neg(a), b), neg(Term::eq(b, a))));
+  EXPECT_TRUE(equal(op2("/\\", a, op2("/\\", Term::constant("T", B()), a)), a));
+  EXPECT_FALSE(equal(op2("/\\", a, b), op2("\\/", a, b)));
+  EXPECT_FALSE(equal(op2("/\\", a, b), op2("/\\", a, c)));
 }
 
 }  // namespace

@@ -829,6 +829,7 @@ class Ring {
 
  public:
   const Term& zero() const { return zero_; }
+  const Term& atom(uint32_t id) const { return atoms_.at(id); }
   const Term& le_c() const { return le_; }
   const Term& lt_c() const { return lt_; }
   bool is_int() const { return is_int_; }
@@ -883,9 +884,10 @@ bool is_neg(const Term& t) {
 }
 
 // The refutation of one case (after disequalities are split) in one ring.
-std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit) {
+std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat) {
   std::vector<Fact> facts;
   std::vector<LinFact> lin;
+  bool complete = true;  // every literal of this ring became a fact
   for (const Term& lit : lits) {
     bool pos = !is_neg(lit);
     Term atom = pos ? lit : lit.rand(), rel, s, t;
@@ -894,7 +896,10 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     std::string n = rel.name();
     bool is_le = n.size() > 2 && n.substr(n.size() - 2) == "<=", is_lt = !is_le && n != "=";
     if (n == "=") {
-      if (!pos) continue;  // split by the caller
+      if (!pos) {  // split by the caller
+        complete = false;
+        continue;
+      }
       f.rel = LinFact::Eq, f.e = R.add(R.neg(s), t);
     } else if (is_le) {
       f.rel = pos ? LinFact::Ge : LinFact::Gt, f.e = pos ? R.add(R.neg(s), t) : R.add(R.neg(t), s);
@@ -920,7 +925,17 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
   }
   if (facts.empty()) return std::nullopt;
   auto y = find_farkas(lin);
-  if (!y) return std::nullopt;
+  if (!y) {
+    // Satisfiable over the rationals (so over the reals) when the search is exhaustive
+    // (a small system: far within the pivot budget) and every atom is a variable.
+    if (sat && complete && !R.is_int() && facts.size() <= 30) {
+      bool vars = true;
+      for (const LinFact& lf : lin)
+        for (const auto& [a, c] : lf.terms) vars = vars && R.atom(a).kind() == TermKind::Var;
+      *sat = vars;
+    }
+    return std::nullopt;
+  }
   if (!emit) return Pf{1, Term()};
 
   R.use(P);
@@ -1045,19 +1060,23 @@ bool Arith::is_atom(const Term& t) {
   return atom_parts(t, rel, s, u);
 }
 
-std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& lits, bool emit) {
+std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& lits, bool emit, bool* satisfiable) {
   Prover P(out);
+  bool any = false, all_sat = true;
   for (bool is_int : {false, true}) {
-    bool any = false;
+    bool mine = false;
     for (const Term& l : lits) {
       Term a = is_neg(l) ? l.rand() : l, rel, s, t;
-      if (atom_parts(a, rel, s, t) && (s.type() == int_type()) == is_int) any = true;
+      if (atom_parts(a, rel, s, t) && (s.type() == int_type()) == is_int) mine = true;
     }
-    if (!any) continue;
+    if (!mine) continue;
+    any = true;
+    bool ring_sat = false;
     try {
       Ring& R = impl_->ring(is_int);
       // Disequalities: ~(s = t) gives s < t \/ t < s; refute both (at most 4 splits).
-      std::function<std::optional<Pf>(std::vector<Term>, int)> go = [&](std::vector<Term> ls, int budget) -> std::optional<Pf> {
+      std::function<std::optional<Pf>(std::vector<Term>, int, bool*)> go = [&](std::vector<Term> ls, int budget,
+                                                                            bool* sat) -> std::optional<Pf> {
         for (size_t i = 0; i < ls.size(); ++i) {
           Term rel, s, t;
           if (!is_neg(ls[i]) || !atom_parts(ls[i].rand(), rel, s, t) || rel.name() != "=" ||
@@ -1066,20 +1085,23 @@ std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& li
           if (budget == 0) break;
           std::vector<Term> a = ls, b = ls;
           a[i] = R.lt(s, t), b[i] = R.lt(t, s);
-          auto ra = go(a, budget - 1);
+          auto ra = go(a, budget - 1, sat);
           if (!ra) return std::nullopt;
-          auto rb = go(b, budget - 1);
+          auto rb = go(b, budget - 1, sat);
           if (!rb) return std::nullopt;
           if (!emit) return ra;
           R.use(P);
           return P.disj_cases(R.I(R.NE_SPLIT(), {s, t}), *ra, *rb);
         }
-        return refute_case(R, P, ls, emit);
+        return refute_case(R, P, ls, emit, sat);
       };
-      if (auto r = go(lits, 4)) return r->id;
+      if (auto r = go(lits, 4, &ring_sat)) return r->id;
     } catch (const Unsupported&) {
+      ring_sat = false;
     }
+    all_sat = all_sat && ring_sat;
   }
+  if (satisfiable) *satisfiable = any && all_sat;
   return std::nullopt;
 }
 

@@ -26,7 +26,10 @@ class Arith {
   // {l1, …, lk} ⊢ F emitted to `out`, the li arithmetic literals (an atom or its negation;
   // other literals are ignored), when a Farkas combination of them is contradictory;
   // nullopt otherwise. With `emit` false nothing is emitted and the id is 1 on success.
-  std::optional<uint64_t> refute(StepSink& out, const std::vector<Term>& lits, bool emit = true);
+  // On failure `*satisfiable` (if given) is set when the literals certainly have a model:
+  // all real, over variables only, every disequality split, and no Farkas combination.
+  std::optional<uint64_t> refute(StepSink& out, const std::vector<Term>& lits, bool emit = true,
+                                 bool* satisfiable = nullptr);
 
   // A key naming an atom's linear constraint up to positive scaling (spec/arith.md,
   // "Equivalent atoms"), and whether the atom is the key's negation: `x < y` and

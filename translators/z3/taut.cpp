@@ -102,7 +102,11 @@ class Splitter {
       if (--leaves_left_ < 0) return 0;
       std::vector<Term> lits;
       for (const Term& x : order_) lits.push_back(as.at(x).value ? x : neg(x));
-      return (*theory_)(lits, emit_);
+      bool sat = false;
+      uint64_t r = (*theory_)(lits, emit_, countermodel_ ? &sat : nullptr);
+      if (!r && sat && countermodel_ && countermodel_->empty() && genuine_with_theory(as))
+        for (const Term& x : order_) *countermodel_ += (countermodel_->empty() ? "" : ", ") + render(x) + (as.at(x).value ? " = true" : " = false");
+      return r;
     }
     if (v == kTooDeep || v == 0) return 0;
     if (v == 1) {
@@ -119,7 +123,7 @@ class Splitter {
         // Disagrees with an equivalent atom already assigned: the theory closes it.
         const Term& other = same->second.first;
         if (--leaves_left_ < 0) return 0;
-        r[value] = (*theory_)({as.at(other).value ? other : neg(other), lit}, emit_);
+        r[value] = (*theory_)({as.at(other).value ? other : neg(other), lit}, emit_, nullptr);
         if (!r[value]) return 0;
         continue;
       }
@@ -336,6 +340,26 @@ class Splitter {
     for (const auto& [x, lit] : as)
       if (x.kind() != TermKind::Const && x.kind() != TermKind::Var) return false;
     return true;
+  }
+
+  // The same with arithmetic atoms too, once the theory has found the leaf satisfiable.
+  bool genuine_with_theory(const Assignment& as) {
+    if (!shared_.empty() || !key_) return false;
+    for (const auto& [x, lit] : as)
+      if (x.kind() != TermKind::Const && x.kind() != TermKind::Var && !key_of(x)) return false;
+    return true;
+  }
+  // A literal for a countermodel message: SMT-LIB-like prefix form, constants by name.
+  static std::string render(const Term& t, int depth = 0) {
+    if (depth > 20) return "...";
+    if (t.kind() == TermKind::Const || t.kind() == TermKind::Var) return t.name();
+    if (t.kind() != TermKind::Comb) return "(lambda)";
+    std::vector<Term> args;
+    Term f = t;
+    while (f.kind() == TermKind::Comb) args.push_back(f.rand()), f = f.rator();
+    std::string out = "(" + render(f, depth + 1);
+    for (size_t k = args.size(); k-- > 0;) out += " " + render(args[k], depth + 1);
+    return out + ")";
   }
 
   StepSink& out_;

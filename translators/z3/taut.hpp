@@ -34,8 +34,10 @@ struct StepSink {
 
 // A theory refuter for the leaves of the case split (spec/arith.md): {l1, …, lk} ⊢ F from
 // the assigned literals (atoms or their negations; it may use a subset), emitted when
-// `emit`, else only decided (any non-zero value). 0 when it cannot refute them.
-using TheoryRefuter = std::function<uint64_t(const std::vector<Term>& lits, bool emit)>;
+// `emit`, else only decided (any non-zero value). 0 when it cannot refute them; then
+// `*satisfiable` (if given) says whether the literals are known to have a model (linear
+// real arithmetic over variables: a rational solution exists by Farkas' lemma).
+using TheoryRefuter = std::function<uint64_t(const std::vector<Term>& lits, bool emit, bool* satisfiable)>;
 
 class CondLemmas;  // translators/z3/cond.hpp
 // What the case split knows beyond propositional logic: the arithmetic for its leaves, and

@@ -92,8 +92,8 @@ class Translator {
       return id;
     };
     arith_ = std::make_unique<Arith>(lemma_sink_);
-    arith_refuter_ = [this](const std::vector<Term>& lits, bool emit) -> uint64_t {
-      auto r = arith_->refute(sink_, lits, emit);
+    arith_refuter_ = [this](const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+      auto r = arith_->refute(sink_, lits, emit, sat);
       return r ? *r : 0;
     };
     cond_ = std::make_unique<CondLemmas>(lemma_sink_);

@@ -1,0 +1,6 @@
+(set-logic QF_LIA)
+(declare-const x Int)
+(declare-const y Int)
+(assert (< x y))
+(assert (< y (+ x 1)))
+(check-sat)
