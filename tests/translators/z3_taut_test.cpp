@@ -160,7 +160,7 @@ TEST(Z3Taut, ConditionalsThroughTheirDefiningEquations) {
 TEST(Z3Normal, EqualUpToTheNormalForm) {
   D();
   test::KernelSink k;
-  z3::Normaliser nf(k.sink, nullptr);
+  z3::Normaliser nf(k.sink, k.sink, nullptr);
   Term a = var(0), b = var(1), c = var(2);
   auto equal = [&](const Term& l, const Term& r) {
     uint64_t id = nf.equal(l, r);

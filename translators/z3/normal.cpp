@@ -67,8 +67,34 @@ std::string dbg(const Term& t) {
 
 }  // namespace
 
+long g_dbg_steps = 0;
 uint64_t Normaliser::by_split(const Term& a, const Term& b) {
-  uint64_t n = refute_negation(out_, Term::eq(a, b), nullptr, 4096, 400, th_);
+  long before = g_dbg_steps;
+  // The largest subformulas both sides share are atoms: the split is then over them alone.
+  std::unordered_set<Term, TermHash> in_b, opaque, seen;
+  std::vector<Term> todo{b};
+  while (!todo.empty() && in_b.size() < 20000) {
+    Term t = todo.back();
+    todo.pop_back();
+    if (t.type() != boolean() || !in_b.insert(t).second) continue;
+    if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
+    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
+  }
+  todo = {a};
+  while (!todo.empty() && seen.size() < 20000) {
+    Term t = todo.back();
+    todo.pop_back();
+    if (t.type() != boolean() || !seen.insert(t).second) continue;
+    if (t != a && t != b && in_b.count(t)) {
+      if (t != truth() && t != falsity()) opaque.insert(t);
+      continue;
+    }
+    if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
+    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
+  }
+  uint64_t n = opaque.empty() ? 0 : refute_negation(out_, Term::eq(a, b), nullptr, 4096, 400, th_, &opaque);
+  if (!n) n = refute_negation(out_, Term::eq(a, b), nullptr, 4096, 400, th_);
+  if (getenv("HCERT_DBG6") && g_dbg_steps - before > 3000) fprintf(stderr, "by_split %ld steps: %s\n   = %s\n", g_dbg_steps - before, dbg(a).substr(0,300).c_str(), dbg(b).substr(0,300).c_str());
   if (!n && getenv("HCERT_DBG")) fprintf(stderr, "split fail\n  %s\n  %s\n", dbg(a).substr(0, 1500).c_str(), dbg(b).substr(0, 1500).c_str());
   return n;
 }
@@ -157,6 +183,41 @@ uint64_t Normaliser::trans(const Term& a, const Term& b, uint64_t ab, const Term
 }
 
 uint64_t Normaliser::equal(const Term& l, const Term& r) {
+  if (getenv("HCERT_DBG6")) fprintf(stderr, "equal start %ld\n", g_dbg_steps);
+  // Shallow first: the subformulas l and r share are atoms.
+  std::unordered_set<Term, TermHash> in_r;
+  std::vector<Term> todo{r};
+  while (!todo.empty() && in_r.size() < 100000) {
+    Term t = todo.back();
+    todo.pop_back();
+    if (t.type() != boolean() || !in_r.insert(t).second) continue;
+    if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
+    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
+  }
+  todo = {l};
+  std::unordered_set<Term, TermHash> seen;
+  while (!todo.empty() && seen.size() < 100000) {
+    Term t = todo.back();
+    todo.pop_back();
+    if (t.type() != boolean() || !seen.insert(t).second) continue;
+    if (t != l && t != r && in_r.count(t)) {
+      common_.insert(t);
+      continue;
+    }
+    if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
+    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
+  }
+  if (!common_.empty()) {
+    uint64_t n = equal_deep(l, r);
+    if (getenv("HCERT_DBG6")) fprintf(stderr, "shallow %d after %ld\n", n != 0, g_dbg_steps);
+    common_.clear();
+    memo_.clear();
+    if (n) return n;
+  }
+  return equal_deep(l, r);
+}
+
+uint64_t Normaliser::equal_deep(const Term& l, const Term& r) {
   Nf a = nf(l, 0);
   if (!a.ok) return 0;
   Nf b = nf(r, 0);
@@ -182,7 +243,7 @@ Normaliser::Nf Normaliser::nf(const Term& x, int depth) {
 Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
   Nf fail{x, 0, false};
   if (depth > 300) return fail;
-  if (x.type() != boolean()) return {x};
+  if (x.type() != boolean() || common_.count(x)) return {x};
   // Continue from y (with N(x = y) = n) to nf(y).
   auto then = [&](const Term& y, uint64_t n) -> Nf {
     if (y == x) return {x};
@@ -330,23 +391,32 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
       Term le = Term::constant(ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
       auto cmp = [&](const Term& a2, const Term& b2) { return Term::comb(Term::comb(le, a2), b2); };
       Term target = build("/\\", {cmp(l, r), cmp(r, l)});
-      return then(target, by_split(x, target));
+      return then(target, atom_step(x, target));
     }
     if (auto k = th_->key(x)) {
       auto [it, fresh] = reps_.emplace(k->first, std::make_pair(x, k->second));
       if (fresh || it->second.first == x) return {x};
       Term target = it->second.second == k->second ? it->second.first : neg(it->second.first);
-      uint64_t n = by_split(x, target);
+      uint64_t n = atom_step(x, target);
       return n ? Nf{target, n} : fail;
     }
   }
   if (x.kind() == TermKind::Comb && x.rator().kind() == TermKind::Comb && x.rator().rator().kind() == TermKind::Const &&
       x.rator().rator().name() == "=" && x.rand().serial() < x.rator().rand().serial()) {
     Term target = Term::eq(x.rand(), x.rator().rand());
-    uint64_t n = by_split(x, target);
+    uint64_t n = atom_step(x, target);
     return n ? Nf{target, n} : fail;
   }
   return {x};
+}
+
+uint64_t Normaliser::atom_step(const Term& x, const Term& target) {
+  auto it = atom_steps_.find(x);
+  if (!getenv("HCERT_NOCACHE") && it != atom_steps_.end() && it->second.first == target) return it->second.second;
+  uint64_t n = refute_negation(kept_, Term::eq(x, target), nullptr, 4096, 400, th_);
+  if (n) atom_steps_[x] = {target, n};
+  if (getenv("HCERT_DBG7")) fprintf(stderr, "atom_step %lu\n", (unsigned long)n);
+  return n;
 }
 
 }  // namespace hcert::z3

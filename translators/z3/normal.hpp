@@ -11,6 +11,7 @@
 #pragma once
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "translators/z3/taut.hpp"
 
@@ -18,7 +19,10 @@ namespace hcert::z3 {
 
 class Normaliser {
  public:
-  Normaliser(StepSink& out, const Theories* theories) : out_(out), th_(theories) {}
+  // Atom-level rewrites (an arithmetic atom to its representative, an equation oriented or
+  // split in two inequalities) are proved on `kept`, whose theorems stay for the whole
+  // certificate, once per atom; everything else on `out`.
+  Normaliser(StepSink& out, StepSink& kept, const Theories* theories) : out_(out), kept_(kept), th_(theories) {}
   // N(l = r) when l and r have one normal form, else 0. Proofs are remembered until
   // `forget` (the caller deletes its scratch theorems between proof nodes).
   uint64_t equal(const Term& l, const Term& r);
@@ -30,6 +34,7 @@ class Normaliser {
     uint64_t n = 0;  // N(x = t); 0 when t is x itself
     bool ok = true;
   };
+  uint64_t equal_deep(const Term& l, const Term& r);
   Nf nf(const Term& x, int depth);
   Nf nf_uncached(const Term& x, int depth);
   // N(a = c) from N(a = b) and N(b = c) (either 0 for identity).
@@ -43,9 +48,16 @@ class Normaliser {
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
   uint64_t assume(const Term& t) { return step("assume", {out_.term(t)}); }
 
+  // N(x = target) for an atom x, proved once on kept_.
+  uint64_t atom_step(const Term& x, const Term& target);
   StepSink& out_;
+  StepSink& kept_;
   const Theories* th_;
+  std::unordered_map<Term, std::pair<Term, uint64_t>, TermHash> atom_steps_;
   std::unordered_map<Term, Nf, TermHash> memo_;
+  // Subformulas of both sides, taken as atoms in a first, shallow attempt (a flattening
+  // rewrite need not look inside its operands).
+  std::unordered_set<Term, TermHash> common_;
   // The first atom met for each arithmetic constraint, and whether it is the key's negation.
   std::unordered_map<std::string, std::pair<Term, bool>> reps_;
 };

@@ -103,7 +103,7 @@ class Splitter {
       std::vector<Term> lits;
       for (const Term& x : order_) lits.push_back(as.at(x).value ? x : neg(x));
       bool sat = false;
-      uint64_t r = (*theory_)(lits, emit_, countermodel_ ? &sat : nullptr);
+      uint64_t r = (*theory_)(out_, lits, emit_, countermodel_ ? &sat : nullptr);
       if (!r && sat && countermodel_ && countermodel_->empty() && genuine_with_theory(as))
         for (const Term& x : order_) *countermodel_ += (countermodel_->empty() ? "" : ", ") + render(x) + (as.at(x).value ? " = true" : " = false");
       return r;
@@ -123,7 +123,7 @@ class Splitter {
         // Disagrees with an equivalent atom already assigned: the theory closes it.
         const Term& other = same->second.first;
         if (--leaves_left_ < 0) return 0;
-        r[value] = (*theory_)({as.at(other).value ? other : neg(other), lit}, emit_, nullptr);
+        r[value] = (*theory_)(out_, {as.at(other).value ? other : neg(other), lit}, emit_, nullptr);
         if (!r[value]) return 0;
         continue;
       }
@@ -147,7 +147,7 @@ class Splitter {
   // Recursion is bounded by max_depth (the formulas are small; deeper ones are refused).
   int eval(const Term& t, const Assignment& as, Term* atom, int depth) {
     if (depth > max_depth_ || --work_left_ < 0) return kTooDeep;
-    Shape s = shape(t, cond_ != nullptr);
+    Shape s = opaque_ && opaque_->count(t) ? Shape{Op::Atom, {}, {}, {}} : shape(t, cond_ != nullptr);
     if (s.op != Op::Atom && s.op != Op::True && s.op != Op::False) {
       // A compound formula split on as a whole (see `shared_`).
       auto it = as.find(t);
@@ -155,8 +155,13 @@ class Splitter {
     }
     if (s.op == Op::Cond || s.op == Op::CondEq) {
       int x = eval(s.c, as, atom, depth + 1);
-      if (x < 0) return x;
-      if (s.op == Op::Cond) return eval(x ? s.a : s.b, as, atom, depth + 1);
+      if (x >= 0 && s.op == Op::Cond) x = eval(x ? s.a : s.b, as, atom, depth + 1);
+      if (x == kUnknown && shared_.count(t)) {  // a shared conditional: split on it whole
+        *atom = t;
+        if (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_)
+          preferred_ = t, preferred_depth_ = depth, has_preferred_ = true;
+      }
+      if (x < 0 || s.op == Op::Cond) return x;
       if (selects(s, x)) return 1;
       s.op = Op::Atom;  // the other branch: as an atom
     }
@@ -239,7 +244,7 @@ class Splitter {
   // A theorem of t (value true) or of ~t (value false); eval(t) == value is known.
   uint64_t prove(const Term& t, bool value, const Assignment& as, int depth) {
     if (auto it = as.find(t); it != as.end()) return it->second.thm;
-    Shape s = shape(t, cond_ != nullptr);
+    Shape s = opaque_ && opaque_->count(t) ? Shape{Op::Atom, {}, {}, {}} : shape(t, cond_ != nullptr);
     Term dummy;
     if (s.op == Op::Cond || s.op == Op::CondEq) {
       int cv = eval(s.c, as, &dummy, depth + 1);
@@ -378,6 +383,7 @@ class Splitter {
 
  public:
   std::string* countermodel_ = nullptr;
+  const std::unordered_set<Term, TermHash>* opaque_ = nullptr;  // subformulas split on whole
 
  private:
   // The unknown shared subformula or atom to split on before any other atom: the first
@@ -417,7 +423,7 @@ class Splitter {
 }  // namespace
 
 uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel, int max_leaves, int max_depth,
-                         const Theories* theories) {
+                         const Theories* theories, const std::unordered_set<Term, TermHash>* opaque) {
   bool cond = theories && theories->cond;
   if (psi.type() != Type::boolean()) return 0;
   // Subformulas and atoms that occur twice, by an explicit-stack walk (bounded: at most
@@ -446,12 +452,14 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
   // met, then the outermost), then the atoms alone.
   for (int mode : {0, 1, 2}) {
     bool shared = mode < 2;
+    if (opaque && shared) continue;  // the caller's atoms already capture the sharing
     if (shared && seen.empty()) continue;
     Splitter dry(out, max_leaves, max_depth, false, theories), real(out, max_leaves, max_depth, true, theories);
     // Each leaf evaluates the formula once: allow a few hundred leaves of its size.
     dry.work_left_ = std::max(20000L, std::min(4000000L, 40 * visits * visits));
     dry.prefer_outer_ = real.prefer_outer_ = mode == 1;
     dry.prefer_keys_ = real.prefer_keys_ = mode == 2;
+    dry.opaque_ = real.opaque_ = opaque;
     if (shared)
       for (const auto& [t, n] : seen)
         if (n > 1 && t != psi) dry.shared_.insert(t), real.shared_.insert(t);

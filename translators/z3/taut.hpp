@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 #include <string>
 #include <vector>
@@ -37,7 +38,8 @@ struct StepSink {
 // `emit`, else only decided (any non-zero value). 0 when it cannot refute them; then
 // `*satisfiable` (if given) says whether the literals are known to have a model (linear
 // real arithmetic over variables: a rational solution exists by Farkas' lemma).
-using TheoryRefuter = std::function<uint64_t(const std::vector<Term>& lits, bool emit, bool* satisfiable)>;
+// Its steps go to `out`, the case split's own sink.
+using TheoryRefuter = std::function<uint64_t(StepSink& out, const std::vector<Term>& lits, bool emit, bool* satisfiable)>;
 
 class CondLemmas;  // translators/z3/cond.hpp
 // What the case split knows beyond propositional logic: the arithmetic for its leaves, and
@@ -59,8 +61,10 @@ struct Theories {
 // With theories.arith, a leaf where ψ is false propositionally is closed by the theory
 // refuter; with theories.cond, `COND c a b` on bool is a connective and `COND c a b = a`
 // (or `= b`) is true once c is decided for that branch.
+// With `opaque`, those subformulas are atoms (split on whole, never looked into).
 uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel = nullptr, int max_leaves = 4096,
-                         int max_depth = 400, const Theories* theories = nullptr);
+                         int max_depth = 400, const Theories* theories = nullptr,
+                         const std::unordered_set<Term, TermHash>* opaque = nullptr);
 
 // The atoms of ψ (as above), at most `limit` of them, by an explicit-stack walk.
 std::vector<Term> atoms_of(const Term& psi, size_t limit = 1000);

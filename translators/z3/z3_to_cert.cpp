@@ -14,6 +14,7 @@
 #include "translators/z3/terms.hpp"
 
 namespace hcert::z3 {
+extern long g_dbg_steps;
 
 using cert::Emitter;
 using cert::Tag;
@@ -74,7 +75,7 @@ class Translator {
   Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx), out_(out) {
     for (const Term& a : ctx.problem().assertions) assertions_.insert(a);
     assertion_list_ = ctx.problem().assertions;
-    sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
+    sink_.step = [this](const char* r, std::vector<uint64_t> a) { ++g_dbg_steps; return step(r, std::move(a)); };
     sink_.term = [this](const Term& t) { return term(t); };
     // Arithmetic lemmas are derived once and stay live: their steps are not scratch.
     sink_.type = [this](const Type& t) { return out_.type(t); };
@@ -92,15 +93,15 @@ class Translator {
       return id;
     };
     arith_ = std::make_unique<Arith>(lemma_sink_);
-    arith_refuter_ = [this](const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
-      auto r = arith_->refute(sink_, lits, emit, sat);
+    arith_refuter_ = [this](StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+      auto r = arith_->refute(out, lits, emit, sat);
       return r ? *r : 0;
     };
     cond_ = std::make_unique<CondLemmas>(lemma_sink_);
     theory_.arith = &arith_refuter_;
     theory_.cond = cond_.get();
     theory_.key = [this](const Term& t) { return arith_->key(t); };
-    normal_ = std::make_unique<Normaliser>(sink_, &theory_);
+    normal_ = std::make_unique<Normaliser>(sink_, lemma_sink_, &theory_);
   }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
@@ -147,15 +148,20 @@ class Translator {
   }
   // Deletes the theorems made since `mark` except `keep`, which then counts as made by the
   // caller's node: an inline sub-proof has one user, so its theorems go with that user's.
+  // `keep` is adopted only if this node made it: a result that is a theorem kept for the
+  // whole certificate (an atom's normal-form step, say) must never be deleted.
   void collect(size_t mark, uint64_t keep) {
     normal_->forget();
+    bool mine = false;
     for (size_t k = mark; k < scratch_.size(); ++k)
       if (scratch_[k] != keep) {
         out_.write(Emitter::make(Tag::Del, {scratch_[k]}, {"thm"}));
         out_.release_thm_id(scratch_[k]);
+      } else {
+        mine = true;
       }
     scratch_.resize(mark);
-    scratch_.push_back(keep);
+    if (mine) scratch_.push_back(keep);
   }
   uint64_t term(const Term& t) { return out_.term(t); }
   uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
@@ -229,7 +235,7 @@ class Translator {
     size_t before = scratch_.size();
     uint64_t th = justify(rule, prem, phi);
     if (getenv("HCERT_DBG3") && scratch_.size() - before > 20000) {
-      fprintf(stderr, "node %s %s: %zu theorems\n", rule.c_str(), where_.c_str(), scratch_.size() - before);
+      fprintf(stderr, "node %s %s: %zu theorems %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before, show(phi).c_str());
       for (auto& [r, c] : dbg_rules_) fprintf(stderr, "   %s %zu\n", r.c_str(), c);
     }
     dbg_rules_.clear();
@@ -293,11 +299,15 @@ class Translator {
     // atoms; a rewrite that needs theory reasoning fails the check and stays a hole.
     bool th_lemma = rule.rfind("th-lemma", 0) == 0;
     if ((rule == "def-axiom" || rule == "rewrite" || rule == "rewrite*" || th_lemma) && p.empty()) {
+      // A rewrite between formulas: normal forms first (linear in the formula where a case
+      // split over a flattened conjunction of 30 formulas is not), then the case split.
+      bool iff = rule != "def-axiom" && !th_lemma && is_op(phi, "=", &a, &b) && a.type() == boolean();
+      uint64_t th = iff ? normal_->equal(a, b) : 0;
+      if (th) return th;
       std::string cm;
-      uint64_t th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
+      th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
       if (!th && !cm.empty()) reject("a " + rule + " step states a false formula (" + cm + ")");
-      if (!th && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() == boolean()) th = normal_->equal(a, b);
-      if (!th && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() == boolean()) th = congruent(a, b, 0);
+      if (!th && iff) th = congruent(a, b, 0);
       return th;
     }
     if (rule == "iff-true" && p.size() == 1 && phi == Term::eq(p[0].phi, true_term()))
