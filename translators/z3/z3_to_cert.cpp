@@ -93,8 +93,22 @@ class Translator {
       return id;
     };
     arith_ = std::make_unique<Arith>(lemma_sink_);
+    // The dry run and the real one (and each strategy) meet the same leaves: decisions are
+    // remembered per proof node, so only refutations that will be emitted are searched twice.
     arith_refuter_ = [this](StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
-      auto r = arith_->refute(out, lits, emit, sat);
+      std::vector<uint64_t> ids;
+      for (const Term& l : lits) ids.push_back(l.serial());
+      std::sort(ids.begin(), ids.end());
+      std::string key;
+      for (uint64_t i : ids) key += std::to_string(i) + ",";
+      auto it = theory_memo_.find(key);
+      if (it != theory_memo_.end() && (!it->second.first || !emit)) {
+        if (sat) *sat = it->second.second;
+        return it->second.first ? 1 : 0;
+      }
+      bool s = false;
+      auto r = arith_->refute(out, lits, emit, sat ? sat : &s);
+      theory_memo_[key] = {r.has_value(), sat ? *sat : s};
       return r ? *r : 0;
     };
     cond_ = std::make_unique<CondLemmas>(lemma_sink_);
@@ -152,6 +166,7 @@ class Translator {
   // whole certificate (an atom's normal-form step, say) must never be deleted.
   void collect(size_t mark, uint64_t keep) {
     normal_->forget();
+    theory_memo_.clear();
     bool mine = false;
     for (size_t k = mark; k < scratch_.size(); ++k)
       if (scratch_[k] != keep) {
@@ -647,7 +662,19 @@ class Translator {
       if (refuted(l) || std::find(done.begin(), done.end(), l) != done.end()) continue;
       done.push_back(l);
       auto it = std::find(out.begin(), out.end(), l);
-      if (it == out.end()) return 0;
+      if (it == out.end()) {
+        // A clause literal that is itself a disjunction, flattened into φ's tail: from l,
+        // φ by DISJ2 down to that tail; so {~φ} ⊢ ~l discharges ~l.
+        size_t k = 1;
+        for (; k < out.size(); ++k)
+          if (disjunction(std::vector<Term>(out.begin() + k, out.end())) == l) break;
+        if (k >= out.size() || is_neg(l)) return 0;
+        uint64_t cur = assume(l);
+        for (size_t j = k; j-- > 0;) cur = step("disj2", {term(out[j]), cur});
+        uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(phi)), cur})});
+        f = step("prove_hyp", {nl, f});
+        continue;
+      }
       size_t k = it - out.begin();
       if (!is_neg(l)) {  // hypothesis ~l, from ~φ
         uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(phi)), disj_intro(out, k, assume(l))})});
@@ -690,7 +717,8 @@ class Translator {
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unordered_map<Term, std::string, TermHash> signatures_;
-  std::unique_ptr<Normaliser> normal_;  // its proofs live until the node's scratch goes
+  std::unique_ptr<Normaliser> normal_;
+  std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes
   TheoryRefuter arith_refuter_;
   std::unique_ptr<CondLemmas> cond_;
   Theories theory_;  // what the case split knows: arithmetic, COND
