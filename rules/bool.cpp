@@ -223,12 +223,6 @@ Thm conjunct1(const BoolDefs& d, const Thm& th) { return conjunct_(d, th, true, 
 
 Thm conjunct2(const BoolDefs& d, const Thm& th) { return conjunct_(d, th, false, "CONJUNCT2"); }
 
-Thm mp(const BoolDefs& d, const Thm& pq, const Thm& p) { return mp_(d, pq, p, "MP"); }
-
-Thm disch(const BoolDefs& d, const Term& p, const Thm& th) {
-  if (!is_prop(p)) throw KernelError("DISCH: not a proposition");  // before deriving ⊢ T
-  return disch_(d, truth(d), p, th, "DISCH");
-}
 
 Thm spec(const BoolDefs& d, const Term& t, const Thm& th) { return spec_(d, t, th, "SPEC"); }
 
@@ -271,6 +265,9 @@ struct Lemmas {
   std::optional<Thm> contr;           // {F} ⊢ p
   std::optional<Thm> neg_eqf;         // {~p} ⊢ p = F
   std::optional<Thm> eqf_neg;         // {F = p} ⊢ ~p
+  std::optional<Thm> conj, conj1;     // {p, q} ⊢ p /\ q,  {p /\ q} ⊢ p
+  std::optional<Thm> imp_def;         // ⊢ (p ==> q) = ((p /\ q) = p)
+  std::optional<Thm> imp;             // {p ==> q, p} ⊢ q
 };
 Term pv() { return Term::var("p", Type::boolean()); }
 Term qv() { return Term::var("q", Type::boolean()); }
@@ -285,6 +282,12 @@ const Lemmas& lemmas(const BoolDefs& d) {
   l.neg_eqf = sym(Kernel::deduct_antisym(not_elim_slow(d, Kernel::assume(Term::comb(constant_of(d.not_def), p)), Kernel::assume(p)), *l.contr));
   // {F = p, p} ⊢ F, then NOT_INTRO p.
   l.eqf_neg = not_intro_slow(d, p, Kernel::eq_mp(sym(Kernel::assume(Term::eq(f, p))), Kernel::assume(p)));
+  Thm t = truth(d);
+  l.conj = conj_(d, t, Kernel::assume(p), Kernel::assume(q));
+  l.conj1 = conjunct_(d, Kernel::assume(l.conj->concl()), true, "CONJUNCT1");
+  l.imp_def = unfold2(d.imp_def, p, q);
+  Term pq = l.imp_def->concl().lhs();
+  l.imp = mp_(d, Kernel::assume(pq), Kernel::assume(p), "MP");
   l.key = d.or_def.concl();
   return l;
 }
@@ -293,6 +296,30 @@ Thm disj_by_lemma(const BoolDefs& d, const Term& p, const Term& q, const Thm& th
   return prove_hyp(th, Kernel::inst({{pv(), p}, {qv(), q}}, left ? *l.disj_l : *l.disj_r));
 }
 }  // namespace
+
+//  Instantiates {p ==> q, p} ⊢ q and discharges both hypotheses (2 PROVE_HYPs) unless a
+//  premise's hypotheses contain the other's conclusion, where that would drop it: then the
+//  derivation from the definition.
+Thm mp(const BoolDefs& d, const Thm& pq, const Thm& p) {
+  Term a, b;
+  if (!dest_binop(d.imp_def, pq.concl(), a, b)) throw KernelError("MP: not an implication");
+  if (a != p.concl()) throw KernelError("MP: antecedent does not match");
+  auto has = [](const Thm& th, const Term& h) { return std::find(th.hyps().begin(), th.hyps().end(), h) != th.hyps().end(); };
+  if (has(pq, a) || has(p, pq.concl())) return mp_(d, pq, p, "MP");
+  Thm l = Kernel::inst({{pv(), a}, {qv(), b}}, *lemmas(d).imp);
+  return prove_hyp(p, prove_hyp(pq, l));
+}
+
+//  {p} ∪ A ⊢ p /\ q (the CONJ lemma, PROVE_HYP) and {p /\ q} ⊢ p (CONJUNCT1 lemma) give
+//  A − {p} ⊢ (p /\ q) = p by DEDUCT_ANTISYM; EQ_MP with the definition's instance folds ==>.
+Thm disch(const BoolDefs& d, const Term& p, const Thm& th) {
+  if (!is_prop(p)) throw KernelError("DISCH: not a proposition");
+  const Lemmas& l = lemmas(d);
+  Term q = th.concl();
+  Thm pq = prove_hyp(th, Kernel::inst({{pv(), p}, {qv(), q}}, *l.conj));
+  Thm pp = Kernel::inst({{pv(), p}, {qv(), q}}, *l.conj1);
+  return Kernel::eq_mp(sym(Kernel::inst({{pv(), p}, {qv(), q}}, *l.imp_def)), Kernel::deduct_antisym(pq, pp));
+}
 
 //  A ⊢ ~p, B ⊢ p: PROVE_HYP into {~p} ⊢ p = F, then EQ_MP.
 Thm not_elim(const BoolDefs& d, const Thm& np, const Thm& p) {

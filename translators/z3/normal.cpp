@@ -1,8 +1,6 @@
 #include "translators/z3/normal.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 
 namespace hcert::z3 {
@@ -53,23 +51,10 @@ Term build(const char* op, const std::vector<Term>& ops) {
   return t;
 }
 
-std::string dbg(const Term& t) {
-  if (t.kind() == TermKind::Const || t.kind() == TermKind::Var) return t.name();
-  if (t.kind() != TermKind::Comb) return "<l>";
-  if (t.rator().kind() == TermKind::Comb && t.rator().rator().kind() == TermKind::Const) {
-    std::string n = t.rator().rator().name();
-    if (n == "/\\" || n == "\\/" || (n == "=" && t.rand().type() == Type::boolean()))
-      return "(" + n + " " + dbg(t.rator().rand()) + " " + dbg(t.rand()) + ")";
-  }
-  if (is_neg(t)) return "~" + dbg(t.rand());
-  return "a" + std::to_string(t.serial() % 100000);
-}
 
 }  // namespace
 
-long g_dbg_steps = 0;
 uint64_t Normaliser::by_split(const Term& a, const Term& b) {
-  long before = g_dbg_steps;
   // The largest subformulas both sides share are atoms: the split is then over them alone.
   std::unordered_set<Term, TermHash> in_b, opaque, seen;
   std::vector<Term> todo{b};
@@ -94,8 +79,6 @@ uint64_t Normaliser::by_split(const Term& a, const Term& b) {
   }
   uint64_t n = opaque.empty() ? 0 : refute_negation(out_, Term::eq(a, b), nullptr, 4096, 400, th_, &opaque);
   if (!n) n = refute_negation(out_, Term::eq(a, b), nullptr, 4096, 400, th_);
-  if (getenv("HCERT_DBG6") && g_dbg_steps - before > 3000) fprintf(stderr, "by_split %ld steps: %s\n   = %s\n", g_dbg_steps - before, dbg(a).substr(0,300).c_str(), dbg(b).substr(0,300).c_str());
-  if (!n && getenv("HCERT_DBG")) fprintf(stderr, "split fail\n  %s\n  %s\n", dbg(a).substr(0, 1500).c_str(), dbg(b).substr(0, 1500).c_str());
   return n;
 }
 
@@ -183,7 +166,6 @@ uint64_t Normaliser::trans(const Term& a, const Term& b, uint64_t ab, const Term
 }
 
 uint64_t Normaliser::equal(const Term& l, const Term& r) {
-  if (getenv("HCERT_DBG6")) fprintf(stderr, "equal start %ld\n", g_dbg_steps);
   // Shallow first: the subformulas l and r share are atoms.
   std::unordered_set<Term, TermHash> in_r;
   std::vector<Term> todo{r};
@@ -209,8 +191,7 @@ uint64_t Normaliser::equal(const Term& l, const Term& r) {
   }
   if (!common_.empty()) {
     uint64_t n = equal_deep(l, r);
-    if (getenv("HCERT_DBG6")) fprintf(stderr, "shallow %d after %ld\n", n != 0, g_dbg_steps);
-    common_.clear();
+      common_.clear();
     memo_.clear();
     if (n) return n;
   }
@@ -221,7 +202,6 @@ uint64_t Normaliser::equal_deep(const Term& l, const Term& r) {
   Nf a = nf(l, 0);
   if (!a.ok) return 0;
   Nf b = nf(r, 0);
-  if (getenv("HCERT_DBG")) fprintf(stderr, "nf ok %d %d same %d\n  L %s\n  R %s\n", a.ok, b.ok, a.t == b.t, dbg(a.t).substr(0, 3000).c_str(), dbg(b.t).substr(0, 3000).c_str());
   if (!b.ok || a.t != b.t) return 0;
   uint64_t rb = 0;  // N(nf = r)
   if (b.n) {
@@ -412,10 +392,9 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
 
 uint64_t Normaliser::atom_step(const Term& x, const Term& target) {
   auto it = atom_steps_.find(x);
-  if (!getenv("HCERT_NOCACHE") && it != atom_steps_.end() && it->second.first == target) return it->second.second;
+  if (it != atom_steps_.end() && it->second.first == target) return it->second.second;
   uint64_t n = refute_negation(kept_, Term::eq(x, target), nullptr, 4096, 400, th_);
   if (n) atom_steps_[x] = {target, n};
-  if (getenv("HCERT_DBG7")) fprintf(stderr, "atom_step %lu\n", (unsigned long)n);
   return n;
 }
 

@@ -3,8 +3,6 @@
 #include "translators/z3/cond.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,8 +15,8 @@ enum class Op { True, False, Not, And, Or, Imp, Iff, Refl, Cond, CondEq, Atom };
 
 struct Shape {
   Op op;
-  Term a, b;  // operands (a only for ~); Cond: c ? a : b; CondEq: a = COND c p q, b the other side
-  Term c;
+  Term a, b;  // operands (a only for ~); Cond: c ? a : b; CondEq: the sides a = b
+  Term c = {};
 };
 
 // COND c p q (any type)? Then c, p, q.
@@ -26,11 +24,12 @@ bool is_cond(const Term& t, Term* c = nullptr, Term* p = nullptr, Term* q = null
   if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb || t.rator().rator().kind() != TermKind::Comb) return false;
   const Term& f = t.rator().rator().rator();
   if (f.kind() != TermKind::Const || f.name() != "COND") return false;
-  if (c) *c = t.rator().rator().rand(), *p = t.rator().rand(), *q = t.rand();
+  if (c) *c = t.rator().rator().rand();
+  if (p) *p = t.rator().rand(), *q = t.rand();
   return true;
 }
 
-// With `cond`, COND on bool is a connective and COND c p q = p (or q) a CondEq.
+// With `cond`, COND on bool is a connective and an equation with a COND side a CondEq.
 Shape shape(const Term& t, bool cond = false) {
   if (cond) {
     Term c, p, q;
@@ -38,8 +37,7 @@ Shape shape(const Term& t, bool cond = false) {
     if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb && t.rator().rator().kind() == TermKind::Const &&
         t.rator().rator().name() == "=" && t.rand().type() != Type::boolean()) {
       Term l = t.rator().rand(), r = t.rand();
-      if (is_cond(l, &c, &p, &q) && (r == p || r == q)) return {Op::CondEq, l, r, c};
-      if (is_cond(r, &c, &p, &q) && (l == p || l == q)) return {Op::CondEq, r, l, c};
+      if (is_cond(l) || is_cond(r)) return {Op::CondEq, l, r, {}};
     }
   }
   if (t.kind() == TermKind::Const && t.type() == Type::boolean()) {
@@ -153,17 +151,23 @@ class Splitter {
       auto it = as.find(t);
       if (it != as.end()) return it->second.value;
     }
-    if (s.op == Op::Cond || s.op == Op::CondEq) {
+    if (s.op == Op::Cond) {
       int x = eval(s.c, as, atom, depth + 1);
-      if (x >= 0 && s.op == Op::Cond) x = eval(x ? s.a : s.b, as, atom, depth + 1);
+      if (x >= 0) x = eval(x ? s.a : s.b, as, atom, depth + 1);
       if (x == kUnknown && shared_.count(t)) {  // a shared conditional: split on it whole
         *atom = t;
         if (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_)
           preferred_ = t, preferred_depth_ = depth, has_preferred_ = true;
       }
-      if (x < 0 || s.op == Op::Cond) return x;
-      if (selects(s, x)) return 1;
-      s.op = Op::Atom;  // the other branch: as an atom
+      return x;
+    }
+    if (s.op == Op::CondEq) {  // both sides reduced by their decided conditions
+      Term l = s.a, r = s.b;
+      int x = reduce(l, as, atom, depth);
+      if (x >= 0) x = reduce(r, as, atom, depth);
+      if (x < 0) return x;
+      if (l == r) return 1;
+      s.op = Op::Atom;  // different values: an atom
     }
     switch (s.op) {
       case Op::True: case Op::Refl: return 1;
@@ -200,11 +204,28 @@ class Splitter {
     return eval_children(t, s, as, atom, depth);
   }
 
-  // Does c's value x pick the branch that the CondEq's other side is?
-  static bool selects(const Shape& s, int x) {
+  // u with each top COND replaced by the branch its decided condition picks; kUnknown (with
+  // the condition's first unassigned atom) when one is undecided.
+  int reduce(Term& u, const Assignment& as, Term* atom, int depth) {
     Term c, p, q;
-    is_cond(s.a, &c, &p, &q);
-    return s.b == (x ? p : q);
+    for (int k = 0; k < 64 && is_cond(u, &c, &p, &q); ++k) {
+      int v = eval(c, as, atom, depth + 1);
+      if (v < 0) return v;
+      u = v ? p : q;
+    }
+    return 0;
+  }
+  // ⊢ u = u' for that reduction (0 when u' is u).
+  uint64_t reduce_proof(Term& u, const Assignment& as, int depth) {
+    Term c, p, q, dummy;
+    uint64_t e = 0;
+    for (int k = 0; k < 64 && is_cond(u, &c, &p, &q); ++k) {
+      bool v = eval(c, as, &dummy, depth + 1) == 1;
+      uint64_t step1 = cond_eq(u, v, as, depth);
+      e = e ? step("trans", {e, step1}) : step1;
+      u = v ? p : q;
+    }
+    return e;
   }
   // ⊢ COND c p q = (c ? p : q), c's value known.
   uint64_t cond_eq(const Term& k, bool cv, const Assignment& as, int depth) {
@@ -246,19 +267,21 @@ class Splitter {
     if (auto it = as.find(t); it != as.end()) return it->second.thm;
     Shape s = opaque_ && opaque_->count(t) ? Shape{Op::Atom, {}, {}, {}} : shape(t, cond_ != nullptr);
     Term dummy;
-    if (s.op == Op::Cond || s.op == Op::CondEq) {
+    if (s.op == Op::Cond) {
       int cv = eval(s.c, as, &dummy, depth + 1);
-      if (s.op == Op::Cond) {
-        Term k = t;  // COND c a b on bool
-        uint64_t e = cond_eq(k, cv == 1, as, depth);
-        const Term& branch = cv == 1 ? s.a : s.b;
-        if (value) return step("eq_mp", {step("sym", {e}), prove(branch, true, as, depth + 1)});
-        uint64_t f = step("not_elim", {prove(branch, false, as, depth + 1), step("eq_mp", {e, assume(t)})});
-        return step("not_intro", {out_.term(t), f});
-      }
-      if (selects(s, cv)) {  // value is true
-        uint64_t e = cond_eq(s.a, cv == 1, as, depth);
-        return t.rator().rand() == s.a ? e : step("sym", {e});
+      uint64_t e = cond_eq(t, cv == 1, as, depth);  // COND c a b = branch
+      const Term& branch = cv == 1 ? s.a : s.b;
+      if (value) return step("eq_mp", {step("sym", {e}), prove(branch, true, as, depth + 1)});
+      uint64_t f = step("not_elim", {prove(branch, false, as, depth + 1), step("eq_mp", {e, assume(t)})});
+      return step("not_intro", {out_.term(t), f});
+    }
+    if (s.op == Op::CondEq) {
+      Term l = s.a, r = s.b;
+      if (reduce(l, as, &dummy, depth) >= 0 && reduce(r, as, &dummy, depth) >= 0 && l == r) {  // value is true
+        Term l2 = s.a, r2 = s.b;
+        uint64_t el = reduce_proof(l2, as, depth), er = reduce_proof(r2, as, depth);
+        if (!el) return step("sym", {er});
+        return er ? step("trans", {el, step("sym", {er})}) : el;
       }
       s.op = Op::Atom;
     }
@@ -271,6 +294,7 @@ class Splitter {
       case Op::True: return step("truth", {});
       case Op::False: return step("not_intro", {out_.term(t), assume(t)});  // ⊢ ~F
       case Op::Refl: return step("refl", {out_.term(s.a)});
+      case Op::Cond: case Op::CondEq: return 0;  // handled above
       case Op::Atom: {
         if (auto it = as.find(t); it != as.end()) return it->second.thm;
         const Lit& l = as.at(flipped(t));  // t is a = b, and b = a is assigned
@@ -408,10 +432,6 @@ class Splitter {
  private:
   int leaves_left_;
 
- public:
-  int leaves_left() const { return leaves_left_; }
-
- private:
   int max_depth_;
   bool emit_;
 
@@ -439,7 +459,9 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
     if (s.op == Op::Atom || s.op == Op::True || s.op == Op::False || s.op == Op::Refl) continue;
     if (++seen[t] > 1) continue;
     if (s.op == Op::CondEq) {
-      todo.push_back(s.c);
+      Term c, p, q;
+      if (is_cond(s.a, &c, &p, &q)) todo.push_back(c);
+      if (is_cond(s.b, &c, &p, &q)) todo.push_back(c);
       continue;
     }
     if (s.op == Op::Cond) todo.push_back(s.c);
@@ -465,9 +487,7 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
         if (n > 1 && t != psi) dry.shared_.insert(t), real.shared_.insert(t);
     if (!shared) dry.countermodel_ = countermodel;
     Assignment as;
-    bool ok_dry = dry.refute(psi, as);
-    if (getenv("HCERT_DBG2")) fprintf(stderr, "mode %d ok %d leaves_left %d work_left %ld visits %ld\n", mode, ok_dry, dry.leaves_left(), dry.work_left_, visits);
-    if (ok_dry) return real.refute(psi, as);
+    if (dry.refute(psi, as)) return real.refute(psi, as);
   }
   return 0;
 }

@@ -1,7 +1,6 @@
 #include "translators/z3/z3_to_cert.hpp"
 
 #include <algorithm>
-#include <map>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
@@ -14,7 +13,6 @@
 #include "translators/z3/terms.hpp"
 
 namespace hcert::z3 {
-extern long g_dbg_steps;
 
 using cert::Emitter;
 using cert::Tag;
@@ -75,7 +73,7 @@ class Translator {
   Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx), out_(out) {
     for (const Term& a : ctx.problem().assertions) assertions_.insert(a);
     assertion_list_ = ctx.problem().assertions;
-    sink_.step = [this](const char* r, std::vector<uint64_t> a) { ++g_dbg_steps; return step(r, std::move(a)); };
+    sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
     sink_.term = [this](const Term& t) { return term(t); };
     // Arithmetic lemmas are derived once and stay live: their steps are not scratch.
     sink_.type = [this](const Type& t) { return out_.type(t); };
@@ -151,9 +149,7 @@ class Translator {
 
  private:
   [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "Z3 proof " + where_ + ": " + why); }
-  std::map<std::string, size_t> dbg_rules_;
   uint64_t step(const char* rule, std::vector<uint64_t> args) {
-    ++dbg_rules_[rule];
     uint64_t id = out_.new_thm_id();
     scratch_.push_back(id);
     args.insert(args.begin(), id);
@@ -204,7 +200,7 @@ class Translator {
   }
 
   uint64_t hole(const Term& phi, const std::string& rule) {
-    if (getenv("HCERT_Z3_HOLES")) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), show(phi).c_str());
+    if (holes_) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), show(phi).c_str());
     ++stats_.holes;
     ++stats_.holed[rule];
     uint64_t id = out_.new_thm_id();
@@ -249,11 +245,10 @@ class Translator {
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
     size_t before = scratch_.size();
     uint64_t th = justify(rule, prem, phi);
-    if (getenv("HCERT_DBG3") && scratch_.size() - before > 20000) {
-      fprintf(stderr, "node %s %s: %zu theorems %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before, show(phi).c_str());
-      for (auto& [r, c] : dbg_rules_) fprintf(stderr, "   %s %zu\n", r.c_str(), c);
-    }
-    dbg_rules_.clear();
+    // Diagnostics (spec/cli.md): the proof nodes that cost the most steps.
+    if (cost_ && scratch_.size() - before > 20000)
+      fprintf(stderr, "cost %s %s: %zu theorems: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
+              show(phi).substr(0, 300).c_str());
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
@@ -718,6 +713,7 @@ class Translator {
   std::unique_ptr<Arith> arith_;
   std::unordered_map<Term, std::string, TermHash> signatures_;
   std::unique_ptr<Normaliser> normal_;
+  bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
   std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes
   TheoryRefuter arith_refuter_;
   std::unique_ptr<CondLemmas> cond_;
