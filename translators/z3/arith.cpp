@@ -688,28 +688,38 @@ class Ring {
   }
 
   Term mono(const std::pair<uint32_t, mpz_class>& m) const { return mul(signed_numeral(m.second), atoms_[m.first]); }
-  // The term of p's monomials from i on.
-  Term suffix(const Poly& p, size_t i) const {
-    Term t = signed_numeral(p.k);
-    for (size_t j = p.mons.size(); j-- > i;) t = add(mono(p.mons[j]), t);
-    return t;
+  // The terms of p's monomials from each i on (the last one is the constant), built once:
+  // the merge below needs them at every step, and rebuilding one is linear in p.
+  std::vector<Term> suffixes(const Poly& p) const {
+    std::vector<Term> s(p.mons.size() + 1);
+    s.back() = signed_numeral(p.k);
+    for (size_t j = p.mons.size(); j-- > 0;) s[j] = add(mono(p.mons[j]), s[j + 1]);
+    return s;
+  }
+  // ⊢ P + Q = R, R the merge of P and Q (written to `out`).
+  Pf padd(const Poly& a, const Poly& b, Poly& out) {
+    std::vector<Term> sa = suffixes(a), sb = suffixes(b);
+    return padd(a, sa, 0, b, sb, 0, out);
   }
   // ⊢ suffix(P, i) + suffix(Q, j) = suffix(R, 0), R appended to from its current end.
-  Pf padd(const Poly& a, size_t i, const Poly& b, size_t j, Poly& out) {
+  Pf padd(const Poly& a, const std::vector<Term>& sa, size_t i, const Poly& b, const std::vector<Term>& sb, size_t j,
+          Poly& out) {
     size_t na = a.mons.size(), nb = b.mons.size();
     if (i == na && j == nb) {
       out.k = a.k + b.k;
-      return s_add(signed_numeral(a.k), signed_numeral(b.k));
+      return s_add(sa[i], sb[j]);
     }
     if (j == nb || (i < na && a.mons[i].first < b.mons[j].first)) {
       out.mons.push_back(a.mons[i]);
-      Pf rest = padd(a, i + 1, b, j, out);
-      return P().trans(I(ADD_ASSOC_R(), {mono(a.mons[i]), suffix(a, i + 1), suffix(b, j)}), add_r(mono(a.mons[i]), rest));
+      Pf rest = padd(a, sa, i + 1, b, sb, j, out);
+      Term m = mono(a.mons[i]);
+      return P().trans(I(ADD_ASSOC_R(), {m, sa[i + 1], sb[j]}), add_r(m, rest));
     }
     if (i == na || b.mons[j].first < a.mons[i].first) {
       out.mons.push_back(b.mons[j]);
-      Pf rest = padd(a, i, b, j + 1, out);
-      return P().trans(I(ADD_SWAP(), {suffix(a, i), mono(b.mons[j]), suffix(b, j + 1)}), add_r(mono(b.mons[j]), rest));
+      Pf rest = padd(a, sa, i, b, sb, j + 1, out);
+      Term m = mono(b.mons[j]);
+      return P().trans(I(ADD_SWAP(), {sa[i], m, sb[j + 1]}), add_r(m, rest));
     }
     // the same atom: (c x + P') + (d x + Q') = (c x + d x) + (P' + Q') = (c + d) x + R'
     Term x_ = atoms_[a.mons[i].first];
@@ -718,8 +728,8 @@ class Ring {
     Pf coef = P().trans(P().sym(I(RDISTRIB(), {c, d, x_})), mul_l(s_add(c, d), x_));
     if (s == 0) coef = P().trans(coef, I(ZERO_MUL(), {x_}));
     else out.mons.push_back({a.mons[i].first, s});
-    Pf rest = padd(a, i + 1, b, j + 1, out);
-    Pf e = P().trans(I(ADD_PAIR(), {mono(a.mons[i]), suffix(a, i + 1), mono(b.mons[j]), suffix(b, j + 1)}), add_lr(coef, rest));
+    Pf rest = padd(a, sa, i + 1, b, sb, j + 1, out);
+    Pf e = P().trans(I(ADD_PAIR(), {mono(a.mons[i]), sa[i + 1], mono(b.mons[j]), sb[j + 1]}), add_lr(coef, rest));
     return s == 0 ? P().trans(e, I(ADD_LID(), {rest.concl.rhs()})) : e;
   }
   // ⊢ c * e = P with P canonical (c ≠ 0); `out` receives P.
@@ -741,7 +751,7 @@ class Ring {
         Pf a = norm(c, l(e), pa, depth + 1), b = norm(c, r(e), pb, depth + 1);
         if (pa.mons.size() + pb.mons.size() > 2000) throw Unsupported("polynomial too long");
         out = Poly{};
-        Pf s = padd(pa, 0, pb, 0, out);
+        Pf s = padd(pa, pb, out);
         return chain({I(LDISTRIB(), {cT, l(e), r(e)}), add_lr(a, b), s});
       }
       case Kind::Sub: {

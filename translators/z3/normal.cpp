@@ -84,7 +84,6 @@ uint64_t Normaliser::by_split(const Term& a, const Term& b) {
 
 uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
   bool conj = op[0] == '/';
-  Term unit = conj ? truth() : falsity(), zero = conj ? falsity() : truth();
   // The leaves of a nest of op (T, F and complements included), each with its theorem
   // from the assumed nest (conjunctions) ...
   auto split = [&](uint64_t th, const Term& t, std::unordered_map<Term, uint64_t, TermHash>& out) {
@@ -151,7 +150,6 @@ uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
     };
     return cases(assume(from), from, 0);
   };
-  (void)unit, (void)zero;
   uint64_t fwd = prove_from(x1, result), bwd = fwd ? prove_from(result, x1) : 0;
   return bwd ? step("deduct_antisym", {bwd, fwd}) : 0;
 }

@@ -491,7 +491,7 @@ class Translator {
     size_t i = 0;
     uint64_t pos = rebuild(l, op, ls, to, i, 0);  // {eqs} ⊢ l = l'
     if (!pos) return 0;
-    Term lp = rebuild_term(l, op, to, 0);
+    Term lp = rebuild_term(l, op, to);
     Term assoc = Term::eq(lp, r);
     uint64_t na = lp == r ? 0 : refute_negation(sink_, assoc, nullptr, 4096, 400, &theory_);
     if (lp != r && !na) return 0;
@@ -533,7 +533,7 @@ class Translator {
     if (sig.size() > 100000) sig = "#" + std::to_string(t.serial());
     return signatures_.emplace(t, sig).first->second;
   }
-  Term rebuild_term(const Term& t, const char* op, const std::vector<Term>& to, int depth) {
+  Term rebuild_term(const Term& t, const char* op, const std::vector<Term>& to) {
     size_t i = 0;
     std::function<Term(const Term&, int)> go = [&](const Term& u, int d) -> Term {
       Term a, b;
@@ -543,7 +543,6 @@ class Translator {
       }
       return to[i++];
     };
-    (void)depth;
     return go(t, 0);
   }
 
