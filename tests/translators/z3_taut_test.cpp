@@ -179,6 +179,14 @@ TEST(Z3Normal, EqualUpToTheNormalForm) {
   EXPECT_TRUE(equal(op2("/\\", a, op2("/\\", Term::constant("T", B()), a)), a));
   EXPECT_FALSE(equal(op2("/\\", a, b), op2("\\/", a, b)));
   EXPECT_FALSE(equal(op2("/\\", a, b), op2("/\\", a, c)));
+  // A nest deeper than any recursion limit of old (a Z3 proof had one): every step the
+  // normal form emits still runs on the kernel (a wrong one would throw here).
+  std::vector<Term> vs;
+  for (int i = 0; i < 450; ++i) vs.push_back(Term::var("v" + std::to_string(i), B()));
+  Term deep = vs.back(), left = vs[0];
+  for (size_t i = vs.size() - 1; i-- > 0;) deep = op2("/\\", neg(neg(vs[i])), deep);
+  for (size_t i = 1; i < vs.size(); ++i) left = op2("/\\", left, vs[i]);
+  EXPECT_TRUE(equal(deep, left));
 }
 
 }  // namespace

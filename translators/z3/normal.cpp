@@ -104,7 +104,7 @@ uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
   std::function<uint64_t(uint64_t, const Term&, const Term&, int)> inject = [&](uint64_t th, const Term& u, const Term& t, int d) -> uint64_t {
     if (t == u) return th;
     Term a, b;
-    if (d > 400 || !is_op(t, op, &a, &b)) return 0;
+    if (d > 4000 || !is_op(t, op, &a, &b)) return 0;
     std::vector<Term> left = flatten(a, op);
     if (std::find(left.begin(), left.end(), u) != left.end()) {
       uint64_t x = inject(th, u, a, d + 1);
@@ -123,7 +123,7 @@ uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
         if (is_neg(u) && have.count(u.rand())) return step("contr", {out_.term(to), step("not_elim", {h, have.at(u.rand())})});
       std::function<uint64_t(const Term&, int)> make = [&](const Term& t, int d) -> uint64_t {
         Term a, b;
-        if (d < 400 && is_op(t, op, &a, &b)) {
+        if (d < 4000 && is_op(t, op, &a, &b)) {
           uint64_t x = make(a, d + 1), y = x ? make(b, d + 1) : 0;
           return y ? step("conj", {x, y}) : 0;
         }
@@ -141,7 +141,7 @@ uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
   auto prove_from = [&](const Term& from, const Term& to) -> uint64_t {
     std::function<uint64_t(uint64_t, const Term&, int)> cases = [&](uint64_t th, const Term& t, int d) -> uint64_t {
       Term a, b;
-      if (d < 400 && is_op(t, op, &a, &b)) {
+      if (d < 4000 && is_op(t, op, &a, &b)) {
         uint64_t x = cases(assume(a), a, d + 1), y = x ? cases(assume(b), b, d + 1) : 0;
         return y ? step("disj_cases", {th, x, y}) : 0;
       }
@@ -267,6 +267,7 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
     const char* op = is_op(x, "/\\") ? "/\\" : "\\/";
     bool conj = op[0] == '/';
     std::vector<Term> ops = flatten(x, op);
+    if (ops.size() > 2000) return fail;  // bounds the recursion of shape/rebuild below
     std::vector<Nf> nfs;
     for (const Term& u : ops) {
       nfs.push_back(nf(u, depth + 1));
@@ -277,7 +278,7 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
     size_t i = 0;
     std::function<uint64_t(const Term&, int)> rebuild = [&](const Term& u, int d) -> uint64_t {
       Term p, q;
-      if (d < 400 && is_op(u, op, &p, &q)) {
+      if (is_op(u, op, &p, &q)) {  // the nest has at most 2,000 leaves: d stays below that
         uint64_t l = rebuild(p, d + 1);
         return step("mk_comb", {step("ap_term", {out_.term(u.rator().rator()), l}), rebuild(q, d + 1)});
       }
@@ -289,7 +290,7 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
     };
     std::function<Term(const Term&, int)> shape = [&](const Term& u, int d) -> Term {
       Term p, q;
-      if (d < 400 && is_op(u, op, &p, &q)) {
+      if (is_op(u, op, &p, &q)) {
         Term l = shape(p, d + 1);
         return Term::comb(Term::comb(u.rator().rator(), l), shape(q, d + 1));
       }
@@ -315,6 +316,7 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
       if (is_neg(u) && std::binary_search(keep.begin(), keep.end(), u.rand(),
                                           [](const Term& p, const Term& q) { return p.serial() < q.serial(); }))
         absorbed = true;
+    if (keep.size() > 2000) return fail;  // bounds the recursion of `ac`
     Term result = absorbed ? (conj ? falsity() : truth()) : build(op, keep);
     if (result == x1) return {x1, n1};
     uint64_t n2 = 0;
