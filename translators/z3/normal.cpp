@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "translators/z3/formula.hpp"
+
 namespace hcert::z3 {
 
 namespace {
@@ -31,17 +33,6 @@ bool is_cond(const Term& t, Term* c, Term* p, Term* q) {
   *c = t.rator().rator().rand(), *p = t.rator().rand(), *q = t.rand();
   return true;
 }
-std::vector<Term> flatten(const Term& t, const char* op) {
-  std::vector<Term> out, todo{t};
-  Term a, b;
-  while (!todo.empty()) {
-    Term u = todo.back();
-    todo.pop_back();
-    if (is_op(u, op, &a, &b)) todo.push_back(b), todo.push_back(a);
-    else out.push_back(u);
-  }
-  return out;
-}
 // ops[0] op (ops[1] op …), right-nested; the unit of op when empty.
 Term build(const char* op, const std::vector<Term>& ops) {
   bool conj = std::string(op) == "/\\";
@@ -52,31 +43,35 @@ Term build(const char* op, const std::vector<Term>& ops) {
 }
 
 
+// The largest boolean subformulas of a that also occur in b (a and b themselves, T and F
+// excluded), by explicit-stack walks of at most `limit` nodes each.
+std::unordered_set<Term, TermHash> common_subformulas(const Term& a, const Term& b, size_t limit) {
+  std::unordered_set<Term, TermHash> in_b, seen, out;
+  auto walk = [&](const Term& root, auto&& visit) {
+    std::vector<Term> todo{root};
+    while (!todo.empty() && seen.size() < limit) {
+      Term t = todo.back();
+      todo.pop_back();
+      if (t.type() != boolean() || !visit(t)) continue;
+      if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
+      if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
+    }
+  };
+  walk(b, [&](const Term& t) { return in_b.insert(t).second && in_b.size() < limit; });
+  walk(a, [&](const Term& t) {
+    if (!seen.insert(t).second) return false;
+    if (t == a || t == b || !in_b.count(t)) return true;
+    if (t != truth() && t != falsity()) out.insert(t);
+    return false;
+  });
+  return out;
+}
+
 }  // namespace
 
 uint64_t Normaliser::by_split(const Term& a, const Term& b) {
   // The largest subformulas both sides share are atoms: the split is then over them alone.
-  std::unordered_set<Term, TermHash> in_b, opaque, seen;
-  std::vector<Term> todo{b};
-  while (!todo.empty() && in_b.size() < 20000) {
-    Term t = todo.back();
-    todo.pop_back();
-    if (t.type() != boolean() || !in_b.insert(t).second) continue;
-    if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
-    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
-  }
-  todo = {a};
-  while (!todo.empty() && seen.size() < 20000) {
-    Term t = todo.back();
-    todo.pop_back();
-    if (t.type() != boolean() || !seen.insert(t).second) continue;
-    if (t != a && t != b && in_b.count(t)) {
-      if (t != truth() && t != falsity()) opaque.insert(t);
-      continue;
-    }
-    if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
-    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
-  }
+  std::unordered_set<Term, TermHash> opaque = common_subformulas(a, b, 20000);
   uint64_t n = opaque.empty() ? 0 : refute_negation(out_, Term::eq(a, b), nullptr, 4096, 400, th_, &opaque);
   if (!n) n = refute_negation(out_, Term::eq(a, b), nullptr, 4096, 400, th_);
   return n;
@@ -165,28 +160,7 @@ uint64_t Normaliser::trans(const Term& a, const Term& b, uint64_t ab, const Term
 
 uint64_t Normaliser::equal(const Term& l, const Term& r) {
   // Shallow first: the subformulas l and r share are atoms.
-  std::unordered_set<Term, TermHash> in_r;
-  std::vector<Term> todo{r};
-  while (!todo.empty() && in_r.size() < 100000) {
-    Term t = todo.back();
-    todo.pop_back();
-    if (t.type() != boolean() || !in_r.insert(t).second) continue;
-    if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
-    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
-  }
-  todo = {l};
-  std::unordered_set<Term, TermHash> seen;
-  while (!todo.empty() && seen.size() < 100000) {
-    Term t = todo.back();
-    todo.pop_back();
-    if (t.type() != boolean() || !seen.insert(t).second) continue;
-    if (t != l && t != r && in_r.count(t)) {
-      common_.insert(t);
-      continue;
-    }
-    if (t.kind() == TermKind::Comb) todo.push_back(t.rand());
-    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb) todo.push_back(t.rator().rand());
-  }
+  common_ = common_subformulas(l, r, 100000);
   if (!common_.empty()) {
     uint64_t n = equal_deep(l, r);
       common_.clear();

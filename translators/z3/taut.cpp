@@ -1,6 +1,7 @@
 #include "translators/z3/taut.hpp"
 
 #include "translators/z3/cond.hpp"
+#include "translators/z3/formula.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -377,18 +378,6 @@ class Splitter {
     for (const auto& [x, lit] : as)
       if (x.kind() != TermKind::Const && x.kind() != TermKind::Var && !key_of(x)) return false;
     return true;
-  }
-  // A literal for a countermodel message: SMT-LIB-like prefix form, constants by name.
-  static std::string render(const Term& t, int depth = 0) {
-    if (depth > 20) return "...";
-    if (t.kind() == TermKind::Const || t.kind() == TermKind::Var) return t.name();
-    if (t.kind() != TermKind::Comb) return "(lambda)";
-    std::vector<Term> args;
-    Term f = t;
-    while (f.kind() == TermKind::Comb) args.push_back(f.rand()), f = f.rator();
-    std::string out = "(" + render(f, depth + 1);
-    for (size_t k = args.size(); k-- > 0;) out += " " + render(args[k], depth + 1);
-    return out + ")";
   }
 
   StepSink& out_;

@@ -8,6 +8,7 @@
 
 #include "translators/z3/arith.hpp"
 #include "translators/z3/cond.hpp"
+#include "translators/z3/formula.hpp"
 #include "translators/z3/normal.hpp"
 #include "translators/z3/taut.hpp"
 #include "translators/z3/terms.hpp"
@@ -200,26 +201,13 @@ class Translator {
   }
 
   uint64_t hole(const Term& phi, const std::string& rule) {
-    if (holes_) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), show(phi).c_str());
+    if (holes_) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), render(phi).c_str());
     ++stats_.holes;
     ++stats_.holed[rule];
     uint64_t id = out_.new_thm_id();
     scratch_.push_back(id);
     out_.write(Emitter::make(Tag::Hole, {id, term(phi)}, {"z3 " + rule}));
     return n_of(id, phi);
-  }
-
-  // A compact rendering for the HCERT_Z3_HOLES diagnostic: (f a b), constants by name.
-  static std::string show(const Term& t, int depth = 0) {
-    if (depth > 40) return "...";
-    if (t.kind() == TermKind::Const || t.kind() == TermKind::Var) return t.name();
-    if (t.kind() != TermKind::Comb) return "<lambda>";
-    std::vector<Term> args;
-    Term f = t;
-    while (f.kind() == TermKind::Comb) args.push_back(f.rand()), f = f.rator();
-    std::string out = "(" + show(f, depth + 1);
-    for (size_t k = args.size(); k-- > 0;) out += " " + show(args[k], depth + 1);
-    return out + ")";
   }
 
   // A proof expression (nested sub-proofs are translated first, innermost first).
@@ -248,7 +236,7 @@ class Translator {
     // Diagnostics (spec/cli.md): the proof nodes that cost the most steps.
     if (cost_ && scratch_.size() - before > 20000)
       fprintf(stderr, "cost %s %s: %zu theorems: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
-              show(phi).substr(0, 300).c_str());
+              render(phi).substr(0, 300).c_str());
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
@@ -432,18 +420,6 @@ class Translator {
     return n;
   }
 
-  // The operands of a nest of one connective (/\ or \/), left to right, however nested.
-  static std::vector<Term> flatten(const Term& t, const char* op) {
-    std::vector<Term> out, todo{t};
-    Term a, b;
-    while (!todo.empty()) {
-      Term u = todo.back();
-      todo.pop_back();
-      if (is_op(u, op, &a, &b)) todo.push_back(b), todo.push_back(a);
-      else out.push_back(u);
-    }
-    return out;
-  }
   // t with its i-th flattened operand replaced by to[i], proved equal under the equations
   // `from[i] = to[i]` assumed where they differ (leaves numbered as `flatten` does).
   uint64_t rebuild(const Term& t, const char* op, const std::vector<Term>& from, const std::vector<Term>& to, size_t& i,
