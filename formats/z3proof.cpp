@@ -102,6 +102,11 @@ bool ProofReader::next(Binding& b) {
       if (peek_nonspace() < 0 && pushed_.empty()) throw FormatError(0, in_.offset(), "no (proof ...) in the input");
       std::string t = token();
       if (t == "proof" && prev == "(") break;
+      if (t == "declare-fun" && prev == "(") {  // Z3's own names: (declare-fun n () Sort)
+        std::string name = token(), open = token(), close = token(), sort = token();
+        if (open == "(" && close == ")" && sort != "(" && sort != ")") declarations_.push_back({name, sort});
+        t = sort;
+      }
       prev = t;
     }
     started_ = true;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "formats/cert.hpp"
@@ -38,6 +39,9 @@ class ProofReader {
   // Skips the solver's status line ("unsat") and the leading "((set-logic ...)" wrapper if
   // present, up to "(proof". False at the end (after the body); throws cert::FormatError.
   bool next(Binding& b);
+  // The names Z3 declared before the proof (`(declare-fun z3name!0 () Int)`), as
+  // (name, sort); known once next() has returned the first binding.
+  const std::vector<std::pair<std::string, std::string>>& declarations() const { return declarations_; }
 
  private:
   int peek_nonspace();
@@ -48,6 +52,7 @@ class ProofReader {
   bool started_ = false, done_ = false;
   uint32_t open_lets_ = 0;
   std::vector<std::string> pushed_;  // tokens put back (read in reverse)
+  std::vector<std::pair<std::string, std::string>> declarations_;
 };
 
 // The rule of a proof expression: "mp", "unit-resolution", "th-lemma arith farkas", ...

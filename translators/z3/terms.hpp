@@ -24,6 +24,8 @@ class TermReader {
   // Elaborates node `n` of an expression in the names bound so far.
   Term term(const Sexp& e, uint32_t n);
   bool has(const std::string& name) const { return names_.count(name); }
+  // Binds a name to a term (Z3's declared names, spec/z3.md).
+  void declare(const std::string& name, const Term& t) { names_[name] = t; }
 
  private:
   check::SmtContext& ctx_;

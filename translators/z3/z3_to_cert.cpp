@@ -122,15 +122,24 @@ class Translator {
     out_.write(Emitter::make(Tag::Problem, {}, {"smtlib2", sha}));
     out_.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
     Binding b;
+    bool declared = false;
     while (in.next(b)) {
       out_.set_place(0, b.offset);
       where_ = "byte " + std::to_string(b.offset);
+      if (!declared) {  // Z3's own names: fresh variables no problem symbol can be
+        declared = true;
+        for (const auto& [name, sort] : in.declarations()) {
+          Type ty = sort == "Int" ? Type::op("int", {}) : sort == "Real" ? Type::op("real", {}) : sort == "Bool" ? boolean() : Type();
+          if (!ty.is_null()) terms_.declare(name, Term::var(name + "|z3", ty));
+        }
+      }
       if (b.name.empty()) {  // the body: a proof of false
         Node root = proof(b.expr, b.expr.root);
         if (root.phi != false_term()) reject("the proof does not end in false");
-        // ⊢ ~F discharges ~F: Γ ⊢ F, Γ the asserted formulas.
+        // ⊢ ~F discharges ~F: Γ ⊢ F, Γ the asserted formulas (and the definitions used).
         uint64_t nf = step("not_intro", {term(false_term()), step("assume", {term(false_term())})});
-        out_.write(Emitter::make(Tag::End, {step("prove_hyp", {nf, root.thm})}));
+        uint64_t fin = step("prove_hyp", {nf, root.thm});
+        out_.write(Emitter::make(Tag::End, {discharge_definitions(fin)}));
         return stats_;
       }
       if (b.name[0] == '@') {
@@ -238,6 +247,7 @@ class Translator {
       fprintf(stderr, "cost %s %s: %zu theorems: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
               render(phi).substr(0, 300).c_str());
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
+    if (!th && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
     collect(mark, th);
@@ -251,6 +261,7 @@ class Translator {
     // rendering of named assertions, say) is not assumed: it becomes a hole.
     if (rule == "asserted") return assertions_.count(phi) ? n_of(assume(phi), phi) : asserted_consequence(phi);
     if (rule == "hypothesis") return n_of(assume(phi), phi);
+    if (rule == "intro-def" && p.empty()) return intro_def(phi);
     if (rule == "refl" && is_op(phi, "=", &a, &b) && a == b) return n_of(step("refl", {term(a)}), phi);
     if (rule == "symm" && p.size() == 1 && is_op(phi, "=", &a, &b) && p[0].phi == Term::eq(b, a))
       return from_positive(step("sym", {assume(p[0].phi)}), phi, p);
@@ -656,6 +667,71 @@ class Translator {
     }
     return use_all(p, f);
   }
+
+  // intro-def: Z3 names a term or formula with one of its declared names n (a fresh
+  // variable here). The definition D(n) is kept as a hypothesis, N(D) = {D, ~D} ⊢ F, and
+  // recorded with n's term: COND c a b for `(~c \/ n = a) /\ (c \/ n = b)`, e for
+  // `(n \/ ~e) /\ (~n \/ e)`, `~n \/ e` or `n \/ ~e`. At the end n is instantiated by its
+  // term and D, then a tautology, is discharged (discharge_definitions).
+  uint64_t intro_def(const Term& phi) {
+    auto defined = [&](const Term& n) {
+      return n.kind() == TermKind::Var && n.name().size() > 3 && n.name().substr(n.name().size() - 3) == "|z3" &&
+             std::none_of(defs_.begin(), defs_.end(), [&](const Definition& d) { return d.name == n; });
+    };
+    Term a, b, c, x, y, l, r;
+    Term n, t;
+    if (is_op(phi, "/\\", &a, &b) && is_op(a, "\\/", &x, &y) && is_neg(x) && is_op(y, "=", &l, &r) && is_op(b, "\\/", &c, &y)) {
+      // (~c \/ n = p) /\ (c \/ n = q)
+      Term q, l2;
+      if (c == x.rand() && is_op(y, "=", &l2, &q) && l2 == l && defined(l))
+        n = l, t = Term::comb(Term::comb(Term::comb(CondLemmas::cond(r.type()), c), r), q);
+    }
+    if (n.is_null() && is_op(phi, "/\\", &a, &b) && is_op(a, "\\/", &x, &y) && is_neg(y) && defined(x) &&
+        b == Term::comb(Term::comb(or_const(), neg(x)), y.rand()))
+      n = x, t = y.rand();  // (n \/ ~e) /\ (~n \/ e)
+    if (n.is_null() && is_op(phi, "\\/", &x, &y) && is_neg(x) && defined(x.rand())) n = x.rand(), t = y;  // ~n \/ e
+    if (n.is_null() && is_op(phi, "\\/", &x, &y) && is_neg(y) && defined(x)) n = x, t = y.rand();          // n \/ ~e
+    if (n.is_null()) return 0;
+    defs_.push_back({n, t, phi});
+    return n_of(assume(phi), phi);
+  }
+  // A step no rule justified that mentions defined names: again, with their definitions as
+  // extra premises (each a hypothesis, discharged at the end).
+  uint64_t with_definitions(const std::string& rule, std::vector<Node> prem, const Term& phi) {
+    std::vector<Term> terms{phi};
+    for (const Node& p : prem) terms.push_back(p.phi);
+    size_t before = prem.size();
+    for (const Definition& d : defs_) {
+      bool used = false;
+      for (const Term& t : terms)
+        for (const Term& v : t.frees()) used = used || v == d.name;
+      if (used) prem.push_back({n_of(assume(d.formula), d.formula), d.formula});
+    }
+    if (prem.size() == before) return 0;
+    return propositional_consequence(rule, prem, phi);
+  }
+  // Γ ∪ {D1, …} ⊢ F to Γ ⊢ F: INST each name by its term (the last defined first, so the
+  // terms' own names go later), then each instantiated definition is a tautology of COND
+  // (the case split), which NOT_INTRO/PROVE_HYP discharges; one it cannot prove is a hole.
+  uint64_t discharge_definitions(uint64_t fin) {
+    if (defs_.empty()) return fin;
+    std::vector<Term> forms;
+    for (const Definition& d : defs_) forms.push_back(d.formula);
+    for (size_t k = defs_.size(); k-- > 0;) {
+      fin = step("inst", {fin, term(defs_[k].name), term(defs_[k].term)});
+      for (Term& f : forms) f = f.subst({{defs_[k].name, defs_[k].term}});
+    }
+    for (const Term& f : forms) {
+      uint64_t n = refute_negation(sink_, f, nullptr, 4096, 400, &theory_);
+      if (!n) n = hole(f, "intro-def");
+      fin = step("prove_hyp", {step("not_intro", {term(f), fin}), n});
+    }
+    return fin;
+  }
+  struct Definition {
+    Term name, term, formula;
+  };
+  std::vector<Definition> defs_;
 
   // lemma: N(false) with local hypotheses h gives N(ψ), ψ the disjunction of their
   // negations (or of a for a hypothesis ~a), by trading each hypothesis for ~ψ.

@@ -1,0 +1,6 @@
+(set-logic QF_LIA)
+(declare-const x Int)
+(declare-const y Int)
+(assert (= x (ite (> y 0) y (- y))))
+(assert (< x 0))
+(check-sat)
