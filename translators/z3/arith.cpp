@@ -8,6 +8,7 @@
 
 #include "checker/checker.hpp"
 #include "translators/z3/farkas.hpp"
+#include "translators/z3/formula.hpp"
 
 namespace hcert::z3 {
 
@@ -888,9 +889,6 @@ bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
   if (ty != int_type() && ty != real_type()) return false;
   const std::string& n = rel.name();
   return n == "=" || n == "int.<=" || n == "int.<" || n == "real.<=" || n == "real.<";
-}
-bool is_neg(const Term& t) {
-  return t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Const && t.rator().name() == "~";
 }
 
 // The refutation of one case (after disequalities are split) in one ring.

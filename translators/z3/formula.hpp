@@ -1,5 +1,5 @@
-// Small views of formulas shared by the Z3 translation's parts: the operands of a nest of
-// one connective, and a compact prefix rendering for messages and diagnostics.
+// Small views of formulas shared by the Z3 translation's parts: connectives recognised by
+// name, the operands of a nest of one connective, and a compact prefix rendering.
 #pragma once
 #include <string>
 #include <vector>
@@ -8,6 +8,35 @@
 
 namespace hcert::z3 {
 
+// ~t, and whether t is one.
+inline Term neg(const Term& t) {
+  static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
+  return Term::comb(n, t);
+}
+inline bool is_neg(const Term& t) {
+  return t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Const && t.rator().name() == "~";
+}
+// A binary connective application `op a b` (by the constant's name)? Then a and b.
+inline bool is_op(const Term& t, const char* op, Term* a = nullptr, Term* b = nullptr) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
+  const Term& c = t.rator().rator();
+  if (c.kind() != TermKind::Const || c.name() != op) return false;
+  if (a) *a = t.rator().rand();
+  if (b) *b = t.rand();
+  return true;
+}
+// COND c p q (SMT-LIB's ite, any type)? Then c, p, q.
+inline bool is_cond(const Term& t, Term* c = nullptr, Term* p = nullptr, Term* q = nullptr) {
+  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb || t.rator().rator().kind() != TermKind::Comb)
+    return false;
+  const Term& f = t.rator().rator().rator();
+  if (f.kind() != TermKind::Const || f.name() != "COND") return false;
+  if (c) *c = t.rator().rator().rand();
+  if (p) *p = t.rator().rand();
+  if (q) *q = t.rand();
+  return true;
+}
+
 // The operands of a nest of the binary connective `op` (/\ or \/), left to right, however
 // nested (explicit stack: nests can be thousands deep).
 inline std::vector<Term> flatten(const Term& t, const char* op) {
@@ -15,9 +44,7 @@ inline std::vector<Term> flatten(const Term& t, const char* op) {
   while (!todo.empty()) {
     Term u = todo.back();
     todo.pop_back();
-    bool nest = u.kind() == TermKind::Comb && u.rator().kind() == TermKind::Comb &&
-                u.rator().rator().kind() == TermKind::Const && u.rator().rator().name() == op;
-    if (nest) todo.push_back(u.rand()), todo.push_back(u.rator().rand());
+    if (is_op(u, op)) todo.push_back(u.rand()), todo.push_back(u.rator().rand());
     else out.push_back(u);
   }
   return out;

@@ -10,29 +10,9 @@ namespace hcert::z3 {
 namespace {
 
 Type boolean() { return Type::boolean(); }
-const Term& neg_c() {
-  static const Term n = Term::constant("~", Type::fun(boolean(), boolean()));
-  return n;
-}
-Term neg(const Term& t) { return Term::comb(neg_c(), t); }
-bool is_neg(const Term& t) { return t.kind() == TermKind::Comb && t.rator() == neg_c(); }
 Term truth() { return Term::constant("T", boolean()); }
 Term falsity() { return Term::constant("F", boolean()); }
 Term op_c(const char* op) { return Term::constant(op, Type::fun(boolean(), Type::fun(boolean(), boolean()))); }
-bool is_op(const Term& t, const char* op, Term* a = nullptr, Term* b = nullptr) {
-  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
-  const Term& c = t.rator().rator();
-  if (c.kind() != TermKind::Const || c.name() != op) return false;
-  if (a) *a = t.rator().rand(), *b = t.rand();
-  return true;
-}
-bool is_cond(const Term& t, Term* c, Term* p, Term* q) {
-  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb || t.rator().rator().kind() != TermKind::Comb) return false;
-  const Term& f = t.rator().rator().rator();
-  if (f.kind() != TermKind::Const || f.name() != "COND") return false;
-  *c = t.rator().rator().rand(), *p = t.rator().rand(), *q = t.rand();
-  return true;
-}
 // ops[0] op (ops[1] op …), right-nested; the unit of op when empty.
 Term build(const char* op, const std::vector<Term>& ops) {
   bool conj = std::string(op) == "/\\";
@@ -218,7 +198,7 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
     uint64_t n1 = 0;
     if (s.n) {
       Term e = Term::eq(x.rand(), y);
-      n1 = discharge(step("ap_term", {out_.term(neg_c()), assume(e)}), ny, {{e, s.n}});
+      n1 = discharge(step("ap_term", {out_.term(ny.rator()), assume(e)}), ny, {{e, s.n}});  // ~ of x.rand() = y
     }
     Term target;
     if (y == truth()) target = falsity();

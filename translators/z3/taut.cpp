@@ -20,15 +20,6 @@ struct Shape {
   Term c = {};
 };
 
-// COND c p q (any type)? Then c, p, q.
-bool is_cond(const Term& t, Term* c = nullptr, Term* p = nullptr, Term* q = nullptr) {
-  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb || t.rator().rator().kind() != TermKind::Comb) return false;
-  const Term& f = t.rator().rator().rator();
-  if (f.kind() != TermKind::Const || f.name() != "COND") return false;
-  if (c) *c = t.rator().rator().rand();
-  if (p) *p = t.rator().rand(), *q = t.rand();
-  return true;
-}
 
 // With `cond`, COND on bool is a connective and an equation with a COND side a CondEq.
 Shape shape(const Term& t, bool cond = false) {
@@ -359,10 +350,6 @@ class Splitter {
 
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
   uint64_t assume(const Term& t) { return step("assume", {out_.term(t)}); }
-  static Term neg(const Term& t) {
-    static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
-    return Term::comb(n, t);
-  }
 
   // Only propositional variables were assigned: the assignment is a real countermodel.
   bool genuine(const Assignment& as) const {

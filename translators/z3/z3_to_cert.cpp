@@ -39,21 +39,6 @@ const Term& or_const() {
   static const Term t = Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
   return t;
 }
-const Term& neg_const() {
-  static const Term n = Term::constant("~", Type::fun(boolean(), boolean()));
-  return n;
-}
-Term neg(const Term& t) { return Term::comb(neg_const(), t); }
-bool is_neg(const Term& t) { return t.kind() == TermKind::Comb && t.rator() == neg_const(); }
-// Binary connective application `op a b`? Then a and b.
-bool is_op(const Term& t, const char* op, Term* a = nullptr, Term* b = nullptr) {
-  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
-  Term c = t.rator().rator();
-  if (c.kind() != TermKind::Const || c.name() != op) return false;
-  if (a) *a = t.rator().rand();
-  if (b) *b = t.rand();
-  return true;
-}
 // The disjuncts of a right-nested disjunction (one element if it is not one).
 std::vector<Term> spine(Term t, const char* op) {
   std::vector<Term> out;
