@@ -22,7 +22,7 @@ class IdTable {
   // False if the id is already defined.
   bool emplace(uint64_t id, T v) {
     if (find(id)) return false;
-    if (id >= dense_.size() && id < 4 * (count_ + 1) + 1024) dense_.resize(std::max<uint64_t>(id + 1, dense_.size() * 2));
+    if (id >= dense_.size() && id < 4 * (count_ + 1) + 1024) grow(std::max<uint64_t>(id + 1, dense_.size() * 2));
     if (id < dense_.size()) dense_[id].emplace(std::move(v));
     else sparse_.emplace(id, std::move(v));
     ++count_;
@@ -40,8 +40,24 @@ class IdTable {
     return true;
   }
   uint64_t size() const { return count_; }
+  // Every defined (id, object), dense ids in increasing order first.
+  template <class F>
+  void for_each(F f) {
+    for (uint64_t id = 0; id < dense_.size(); ++id)
+      if (dense_[id]) f(id, *dense_[id]);
+    for (auto& [id, v] : sparse_) f(id, v);
+  }
 
  private:
+  // Growing the dense part moves the sparse ids it now covers into it (find looks in one
+  // place only).
+  void grow(uint64_t size) {
+    dense_.resize(size);
+    for (auto it = sparse_.begin(); it != sparse_.end();)
+      if (it->first < size) dense_[it->first].emplace(std::move(it->second)), it = sparse_.erase(it);
+      else ++it;
+  }
+
   std::vector<std::optional<T>> dense_;
   std::unordered_map<uint64_t, T> sparse_;
   uint64_t count_ = 0;

@@ -174,6 +174,19 @@ TEST(Resolve, ChainRejectsWrongSide) {
   EXPECT_THROW(Kernel::resolve_chain(a, {{nullptr, x1, true}}), KernelError);
 }
 
+// A pivot removed by an earlier link is gone from the running set; a premise without the
+// pivot is refused; a later premise may bring a removed literal back.
+TEST(Resolve, ChainTracksTheRunningSet) {
+  defs();
+  Thm a = clause_thm({1, 2}), b = clause_thm({-1, 3}), c = clause_thm({-1, 4}), d = clause_thm({-3, 1});
+  Term x1 = check::dimacs_literal(1), x3 = check::dimacs_literal(3);
+  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true}, {&c, x1, true}}), KernelError);  // 1 already resolved
+  EXPECT_THROW(Kernel::resolve_chain(a, {{&c, x3, true}}), KernelError);  // no 3 in either
+  Thm back = Kernel::resolve_chain(a, {{&b, x1, true}, {&d, x3, true}});  // {2, 3} then {2, 1}
+  EXPECT_EQ(sorted_hyps(back), sorted_hyps(Kernel::resolve(d, Kernel::resolve(b, a, x1), x3)));
+  EXPECT_NE(std::find(back.hyps().begin(), back.hyps().end(), rules::complement(x1)), back.hyps().end());
+}
+
 TEST(Conj, ConjunctRejectsNonConjunction) {
   defs();
   EXPECT_THROW(Kernel::conjunct(Kernel::assume(check::dimacs_clause({1, 2})), false), KernelError);

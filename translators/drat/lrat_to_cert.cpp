@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "checker/checker.hpp"
+#include "checker/id_table.hpp"
 #include "checker/problem.hpp"
 
 namespace hcert::sat {
@@ -27,7 +28,8 @@ struct Clause {
 
 class Translator {
  public:
-  Translator(const Cnf& cnf, cert::Emitter& out) : cnf_(cnf), out_(out), value_(cnf.vars + 1, 0) {}
+  Translator(const Cnf& cnf, cert::Emitter& out)
+      : cnf_(cnf), out_(out), value_(cnf.vars + 1, 0), input_deleted_(cnf.clauses.size() + 1, 0) {}
 
   LratStats run(const std::function<bool(LratStep&)>& next) {
     out_.write(Emitter::make(Tag::Header, {1}));
@@ -61,11 +63,14 @@ class Translator {
   }
   // Clause theorems can be shared (a lemma subsumed by its conflict clause is that clause's
   // theorem), so they are deleted from the certificate when their last user goes.
-  void retain(uint64_t thm) { ++refs_[thm]; }
+  void retain(uint64_t thm) {
+    if (int* n = refs_.find(thm)) ++*n;
+    else refs_.emplace(thm, 1);
+  }
   void forget(uint64_t thm) {
-    auto it = refs_.find(thm);
-    if (it != refs_.end() && --it->second > 0) return;
-    if (it != refs_.end()) refs_.erase(it);
+    int* n = refs_.find(thm);
+    if (n && --*n > 0) return;
+    if (n) refs_.erase(thm);
     drop(thm);
   }
   void drop(uint64_t thm) {
@@ -109,28 +114,38 @@ class Translator {
     return step("clause_intro", {th});
   }
 
+  Clause* live(int64_t id) {
+    std::unique_ptr<Clause>* c = id >= 1 ? clauses_.find(static_cast<uint64_t>(id)) : nullptr;
+    return c ? c->get() : nullptr;
+  }
+  Clause* put(int64_t id, Clause c) {
+    auto p = std::make_unique<Clause>(std::move(c));
+    Clause* raw = p.get();
+    clauses_.emplace(static_cast<uint64_t>(id), std::move(p));
+    return raw;
+  }
+
   const Clause* clause(int64_t id) {
-    auto it = clauses_.find(id);
-    if (it != clauses_.end()) return &it->second;
-    if (id >= 1 && static_cast<uint64_t>(id) <= cnf_.clauses.size() && !deleted_.count(id)) {
+    if (id < 1) return nullptr;
+    if (Clause* c = live(id)) return c;
+    if (static_cast<uint64_t>(id) <= cnf_.clauses.size() && !input_deleted_[id]) {
       std::vector<int32_t> lits = cnf_.clauses[id - 1];
       std::sort(lits.begin(), lits.end());
       lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
       uint64_t th = input(id - 1);
       retain(th);
-      return &clauses_.emplace(id, Clause{th, lits, lits}).first->second;
+      return put(id, Clause{th, lits, lits});
     }
     return nullptr;
   }
 
   void erase(const std::vector<int64_t>& ids) {
     for (int64_t id : ids) {
-      auto it = clauses_.find(id);
-      if (it != clauses_.end()) {
-        forget(it->second.thm);
-        clauses_.erase(it);
+      if (Clause* c = live(id)) {
+        forget(c->thm);
+        clauses_.erase(id);
       }
-      deleted_.insert(id);
+      if (id >= 1 && static_cast<uint64_t>(id) <= cnf_.clauses.size()) input_deleted_[id] = 1;
     }
   }
 
@@ -232,13 +247,14 @@ class Translator {
     int32_t x = std::abs(p);
     // Every live clause with x or ¬x becomes a clause theorem (inputs are built on demand).
     for (size_t i = 0; i < cnf_.clauses.size(); ++i)
-      if (!deleted_.count(i + 1) && !clauses_.count(i + 1) && !hol_name_.count(x) && !rename_.count(x))
+      if (!input_deleted_[i + 1] && !live(i + 1) && !hol_name_.count(x) && !rename_.count(x))
         for (int32_t l : cnf_.clauses[i])
           if (std::abs(l) == x) { clause(i + 1); break; }
     std::vector<int64_t> with_x;
-    for (auto& [id, c] : clauses_)
-      if (std::binary_search(c.lits.begin(), c.lits.end(), x) || std::binary_search(c.lits.begin(), c.lits.end(), -x))
-        with_x.push_back(id);
+    clauses_.for_each([&](uint64_t id, const std::unique_ptr<Clause>& c) {
+      if (std::binary_search(c->lits.begin(), c->lits.end(), x) || std::binary_search(c->lits.begin(), c->lits.end(), -x))
+        with_x.push_back(static_cast<int64_t>(id));
+    });
     std::sort(with_x.begin(), with_x.end());
     std::vector<int32_t> cprime;
     for (int32_t l : lits)
@@ -246,7 +262,7 @@ class Translator {
     // The resolvents C ∪ (D − ¬p), by RUP from the shared and the block hints.
     std::unordered_map<int64_t, Clause> resolvents;
     for (int64_t id : with_x) {
-      const Clause& d = clauses_.at(id);
+      const Clause& d = *live(id);
       if (!std::binary_search(d.lits.begin(), d.lits.end(), -p)) continue;
       std::vector<int32_t> r = lits;  // C ∪ (D − ¬p), D as the proof states it
       for (int32_t l : d.claimed)
@@ -308,7 +324,7 @@ class Translator {
     }
     renamed.push_back({0, Clause{c_thm, rename(lits), rename(lits)}});
     for (int64_t id : with_x) {
-      const Clause& d = clauses_.at(id);
+      const Clause& d = *live(id);
       bool same = std::binary_search(d.lits.begin(), d.lits.end(), p);  // D contains the pivot literal
       uint64_t th;
       if (p > 0 && same) {  // D ∋ x: ~z gives ~x
@@ -345,9 +361,8 @@ class Translator {
     for (auto& [id, c] : renamed) {
       if (id == 0) continue;
       retain(c.thm);
-      forget(clauses_.at(id).thm);
-      clauses_.erase(id);
-      clauses_.emplace(id, c);
+      forget(live(id)->thm);
+      *live(id) = c;
     }
     // Later proof steps mean z where they say x.
     int64_t dimacs = x;
@@ -375,7 +390,7 @@ class Translator {
     int32_t pivot = lits.empty() ? 0 : lits[0];  // LRAT's RAT pivot: the first literal
     std::sort(lits.begin(), lits.end());
     lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
-    if (clauses_.count(s.id) || (s.id <= cnf_.clauses.size() && !deleted_.count(s.id)))
+    if (live(static_cast<int64_t>(s.id)) || (s.id <= cnf_.clauses.size() && !input_deleted_[s.id]))
       reject("clause id " + std::to_string(s.id) + " is already in use");
     // RAT when there are RAT blocks, or when the hints refute nothing (then it must be RAT
     // with no clause containing the negated pivot, as lrat-check accepts).
@@ -384,9 +399,9 @@ class Translator {
     Clause c = rup ? *rup : rat_step(lits, pivot, s.hints);
     if (rup) c.claimed = lits;
     retain(c.thm);  // shared with the conflict clause when no resolution was needed
-    clauses_.emplace(s.id, c);
-    if (!c.lits.empty()) return false;
-    finish(c.thm);
+    const Clause* mine = put(static_cast<int64_t>(s.id), std::move(c));
+    if (!mine->lits.empty()) return false;
+    finish(mine->thm);
     return true;
   }
 
@@ -500,9 +515,11 @@ class Translator {
   cert::Emitter& out_;
   std::vector<int8_t> value_;
   std::vector<int32_t> touched_;
-  std::unordered_map<int64_t, Clause> clauses_;
+  // Clauses by LRAT id. Each clause sits in its own allocation, so a Clause* stays valid
+  // while others are added (the dense table may move its slots).
+  check::IdTable<std::unique_ptr<Clause>> clauses_;
   std::unordered_map<uint64_t, uint64_t> tree_;
-  std::unordered_map<uint64_t, int> refs_;
+  check::IdTable<int> refs_;  // users of each clause theorem id
   std::vector<uint64_t> var_ids_;
   std::vector<uint8_t> mark_;  // literal membership of the running clause
   std::vector<Term> clause_terms_;  // while Φ is built
@@ -510,7 +527,7 @@ class Translator {
   std::unordered_map<int32_t, std::string> hol_name_;  // internal variables with their own name
   std::vector<std::pair<int32_t, Term>> extensions_;   // (z, t) of each RAT step
   int64_t next_var_ = 0;
-  std::unordered_set<int64_t> deleted_;
+  std::vector<uint8_t> input_deleted_;  // by input clause id (1-based)
   uint64_t root_ = 0;
   LratStats stats_;
   std::string where_;
