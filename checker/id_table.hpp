@@ -4,6 +4,7 @@
 // certificate can name 2^62 - 1) go to a hash map, so memory stays proportional to the
 // objects alive, never to the largest id.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
@@ -22,7 +23,7 @@ class IdTable {
   // False if the id is already defined.
   bool emplace(uint64_t id, T v) {
     if (find(id)) return false;
-    if (id >= dense_.size() && id < 4 * (count_ + 1) + 1024) grow(std::max<uint64_t>(id + 1, dense_.size() * 2));
+    if (id >= dense_.size() && id < std::max(4 * (count_ + 1) + 1024, allowance_)) grow(std::max<uint64_t>(id + 1, dense_.size() * 2));
     if (id < dense_.size()) dense_[id].emplace(std::move(v));
     else sparse_.emplace(id, std::move(v));
     ++count_;
@@ -40,6 +41,10 @@ class IdTable {
     return true;
   }
   uint64_t size() const { return count_; }
+  // Lets ids below n be dense whatever the live count: for a user whose ids grow with the
+  // input read so far (LRAT clause ids), n proportional to that input keeps memory
+  // proportional to it too.
+  void allow_dense(uint64_t n) { allowance_ = n; }
   // Every defined (id, object), dense ids in increasing order first.
   template <class F>
   void for_each(F f) {
@@ -60,7 +65,7 @@ class IdTable {
 
   std::vector<std::optional<T>> dense_;
   std::unordered_map<uint64_t, T> sparse_;
-  uint64_t count_ = 0;
+  uint64_t count_ = 0, allowance_ = 0;
 };
 
 }  // namespace hcert::check

@@ -45,6 +45,7 @@ class Translator {
         continue;
       }
       ++stats_.additions;
+      clauses_.allow_dense(4 * (stats_.additions + cnf_.clauses.size()) + 1024);
       if (add(s)) return stats_;
     }
     reject("the proof ends without deriving the empty clause");
