@@ -46,6 +46,18 @@ const rules::BoolDefs& defs() {
 
 bool pure_mode = false;
 
+// ~x for each boolean variable x used as a pivot so far. Handed to the kernel with the
+// link (it checks in O(1) that the term is ~x), so that a link does not look ~x up in the
+// global term table, whose size makes that lookup a few cache misses. Bounded by the
+// variables the certificate names.
+Term negated_pivot(const Term& x) {
+  if (x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean()) return {};
+  static auto* negs = new std::unordered_map<Term, Term, TermHash>();
+  auto it = negs->find(x);
+  if (it == negs->end()) it = negs->emplace(x, rules::complement(x)).first;
+  return it->second;
+}
+
 // The kernel's clause fast paths unless --pure, then their derivations in rules/sat.cpp.
 void enable_fast_paths() {
   static bool enabled = false;
@@ -135,7 +147,7 @@ const std::unordered_map<std::string, RuleFn>& table() {
            const Term& x = c.tm();
            uint64_t side = c.num();
            if (side > 1) throw StepError("resolve_chain: side must be 0 or 1");
-           links.push_back({&d, x, side == 1});
+           links.push_back({&d, x, side == 1, negated_pivot(x)});
          }
          if (!pure_mode) {
            enable_fast_paths();

@@ -428,9 +428,11 @@ Thm Kernel::resolve_chain(const Thm& start, const std::vector<ChainLink>& links)
   for (const ChainLink& l : links) {
     if (l.x.is_null() || l.x.kind() != TermKind::Var || l.x.type() != Type::boolean())
       throw KernelError("RESOLVE: the pivot must be a boolean variable");
-    made.push_back(Term::comb(not_const(), l.x));
     const TermNode* x = TermOps::node(l.x);
-    const TermNode* nx = TermOps::node(made.back());
+    const TermNode* nx = TermOps::node(l.nx);
+    if (!nx) made.push_back(Term::comb(not_const(), l.x)), nx = TermOps::node(made.back());
+    else if (nx->kind != TermKind::Comb || nx->a != TermOps::node(not_const()) || nx->b != x)
+      throw KernelError("RESOLVE: the given negated pivot is not ~x");
     // The premise holding x loses x; the one holding ~x loses ~x.
     const TermNode* drop_s = l.side ? nx : x;
     const TermNode* drop_d = l.side ? x : nx;

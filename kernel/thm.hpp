@@ -135,10 +135,12 @@ class Kernel {
 
   // RESOLVE_CHAIN: RESOLVE applied left to right, T := RESOLVE(T, D_i, x_i) when side_i is
   // false (T holds x_i), RESOLVE(D_i, T, x_i) when true; one result, no intermediates.
+  // nx, if given, must be the term ~x_i (checked in O(1)); it spares building it.
   struct ChainLink {
     const Thm* d;
     Term x;
     bool side;
+    Term nx = {};
   };
   static Thm resolve_chain(const Thm& start, const std::vector<ChainLink>& links);
 

@@ -187,6 +187,19 @@ TEST(Resolve, ChainTracksTheRunningSet) {
   EXPECT_NE(std::find(back.hyps().begin(), back.hyps().end(), rules::complement(x1)), back.hyps().end());
 }
 
+// A link may carry ~x ready-made; anything but exactly ~x is refused.
+TEST(Resolve, ChainChecksTheGivenNegatedPivot) {
+  defs();
+  Thm a = clause_thm({1, 2}), b = clause_thm({-1, 3});
+  Term x1 = check::dimacs_literal(1), x2 = check::dimacs_literal(2);
+  Thm plain = Kernel::resolve_chain(a, {{&b, x1, true}});
+  Thm given = Kernel::resolve_chain(a, {{&b, x1, true, rules::complement(x1)}});
+  EXPECT_EQ(sorted_hyps(given), sorted_hyps(plain));
+  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true, rules::complement(x2)}}), KernelError);
+  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true, x1}}), KernelError);
+  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true, check::dimacs_clause({-1, 2})}}), KernelError);
+}
+
 TEST(Conj, ConjunctRejectsNonConjunction) {
   defs();
   EXPECT_THROW(Kernel::conjunct(Kernel::assume(check::dimacs_clause({1, 2})), false), KernelError);
