@@ -17,8 +17,7 @@ constexpr uint32_t kNone = UINT32_MAX;
 // Why one clause array with `alive` flags and epoch-stamped watches: the backward pass
 // removes lemmas and re-adds deleted clauses millions of times. Killing a clause bumps its
 // epoch, so its watches become stale and are dropped when propagation next meets them;
-// reviving it adds fresh watches. Since every RUP check starts from an empty assignment, a
-// revived clause satisfies the two-watched-literal invariant at once.
+// reviving it adds fresh watches, on literals chosen against the top-level assignment.
 // Hot per-clause data, 16 bytes, read on every watch visit; the literals live in one arena
 // (reordered in place by propagation: the watched ones are the first two).
 struct Hot {
@@ -199,13 +198,43 @@ class Backward {
     watches(l[0], core).push_back({cid, hot_[cid].epoch, l[1]});
     watches(l[1], core).push_back({cid, hot_[cid].epoch, l[0]});
   }
+  // A dead clause no longer justifies anything: if it was the top-level conflict or the
+  // reason of a top-level literal (always its first literal), the top level is cut there.
   void kill(uint32_t cid) {
-    hot_[cid].alive = false;
-    ++hot_[cid].epoch;
+    Hot& h = hot_[cid];
+    h.alive = false;
+    ++h.epoch;
+    if (cid == top_conflict_) return unsettle();
+    if (h.size == 0) return;
+    uint32_t v = static_cast<uint32_t>(std::abs(lits_of(cid)[0]));
+    if (reason_[v] == cid) retract(level_[v]), unsettle();
   }
+  // A revived clause watches its best two literals under the top-level assignment (true,
+  // then unassigned, then the latest false), so that it is unit (propagated at once) or
+  // false (the top-level conflict) only if all its other literals are false.
   void revive(uint32_t cid) {
-    hot_[cid].alive = true;
-    if (hot_[cid].size >= 2) watch(cid);
+    Hot& h = hot_[cid];
+    h.alive = true;
+    if (h.size == 0) {
+      if (top_conflict_ == kNone) top_conflict_ = cid;
+      return;
+    }
+    if (h.size == 1) {
+      units_pending_ = true;
+      return;
+    }
+    int32_t* l = lits_of(cid);
+    auto rank = [&](int32_t lit) -> uint64_t {
+      int8_t v = value(lit);
+      return v > 0 ? UINT64_MAX : v == 0 ? UINT64_MAX - 1 : level_[std::abs(lit)];
+    };
+    for (uint32_t w = 0; w < 2; ++w)
+      for (uint32_t k = w + 1; k < h.size; ++k)
+        if (rank(l[k]) > rank(l[w])) std::swap(l[w], l[k]);
+    watch(cid);
+    if (top_conflict_ != kNone || value(l[1]) >= 0 || value(l[0]) > 0) return;
+    if (value(l[0]) < 0) top_conflict_ = cid;
+    else assign(l[0], cid);
   }
 
   // The literals (duplicates removed), with the first one as written kept first: RAT is
@@ -240,15 +269,56 @@ class Backward {
     level_[std::abs(lit)] = static_cast<uint32_t>(trail_.size());
     trail_.push_back(lit);
   }
-  void undo() {
-    for (int32_t l : trail_) lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone;
-    trail_.clear();
+  void undo(size_t to) {
+    while (trail_.size() > to) {
+      int32_t l = trail_.back();
+      trail_.pop_back();
+      lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone;
+    }
   }
 
-  // Core-first (as drat-trim): clauses already needed by the proof (marked) propagate to
-  // a fixpoint before any other clause may add one literal, which keeps the set of needed
-  // lemmas small.
-  uint32_t propagate() {
+  // Why a persistent top-level assignment: the literals the alive unit clauses imply by
+  // propagation are the same for thousands of consecutive RUP checks (manol-pipe-c9 has
+  // 1,700 units), so they stay assigned; a check pushes the lemma's negation above them
+  // and undoes down to them. As before every check, all alive units are assigned before
+  // anything propagates (a unit's own clause is its reason). The top level is kept a
+  // fixpoint of propagation (or a conflict) lazily: going backwards, a dying reason takes
+  // its literal and the literals depending on it off the trail (`retract`); since that
+  // can leave a clause unit under what remains, with its watches already visited, the
+  // remaining trail is propagated again from its start (`unsettle`). A revived clause is
+  // watched so that it is unit or false only if it really is (`revive`).
+  size_t top_core_ = 0, top_all_ = 0;  // propagation heads of the top-level trail
+  uint32_t top_conflict_ = kNone;      // an alive clause false at the top level
+  bool units_pending_ = true;          // some alive unit clause may be unassigned
+
+  void unsettle() {
+    top_core_ = top_all_ = 0;
+    top_conflict_ = kNone;
+    units_pending_ = true;
+  }
+  // Takes the literal at trail position `at` off, and every later one whose reason has
+  // another literal no longer false; the rest keep their order.
+  void retract(size_t at) {
+    auto unassign = [&](int32_t l) { lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone; };
+    unassign(trail_[at]);
+    size_t keep = at;
+    for (size_t i = at + 1; i < trail_.size(); ++i) {
+      int32_t l = trail_[i];
+      uint32_t r = reason_[std::abs(l)];
+      const int32_t* rl = lits_of(r);
+      bool holds = true;
+      for (uint32_t k = 0; k < hot_[r].size && holds; ++k) holds = rl[k] == l || value(rl[k]) < 0;
+      if (!holds) {
+        unassign(l);
+        continue;
+      }
+      level_[std::abs(l)] = static_cast<uint32_t>(keep);
+      trail_[keep++] = l;
+    }
+    trail_.resize(keep);
+  }
+  // Assigns the alive units; returns a conflicting clause (an empty one, or a false unit).
+  uint32_t assign_units() {
     for (uint32_t e : empties_)
       if (hot_[e].alive) return e;
     for (uint32_t u : units_) {
@@ -258,7 +328,22 @@ class Backward {
       if (v < 0) return u;
       if (v == 0) assign(l, u);
     }
-    size_t core_head = 0, all_head = 0;
+    return kNone;
+  }
+  // Makes the top level a fixpoint (or finds its conflict).
+  void settle() {
+    if (top_conflict_ != kNone) return;
+    if (units_pending_) {
+      units_pending_ = false;
+      if ((top_conflict_ = assign_units()) != kNone) return;
+    }
+    top_conflict_ = propagate(top_core_, top_all_);
+  }
+
+  // Core-first (as drat-trim): clauses already needed by the proof (marked) propagate to
+  // a fixpoint before any other clause may add one literal, which keeps the set of needed
+  // lemmas small.
+  uint32_t propagate(size_t& core_head, size_t& all_head) {
     for (;;) {
       while (core_head < trail_.size())
         if (uint32_t r = visit(-trail_[core_head++], true); r != kNone) return r;
@@ -307,43 +392,65 @@ class Backward {
     return kNone;
   }
 
-  // Is `lits` RUP w.r.t. the alive clauses? On success, hints (LRAT ids in propagation
-  // order, conflict last) and the clauses used are marked.
-  // On success with `hints`, the reasons in propagation order and then the conflict clause
-  // are appended to it (as clause indices) and marked as needed.
+  // Is `lits` RUP w.r.t. the alive clauses? On success with `hints`, the reasons the
+  // conflict depends on, in propagation order, and then the conflict clause are appended
+  // to it (as clause indices) and marked as needed.
   bool rup(const std::vector<int32_t>& lits, std::vector<uint32_t>* hints) {
+    settle();
+    // A lemma literal true at the top level (rare: 3% of the checks on manol-pipe-c9) is
+    // checked from scratch, its negation assumed before the units as the top level would
+    // not have it. Taking the literal's top-level reason as the conflict instead (as
+    // drat-trim does) can need a RAT lemma whose candidate clause the LRAT translation
+    // knows only strengthened (without the negated pivot), which it refuses.
+    bool scratch = false;
+    for (int32_t l : lits) scratch = scratch || value(l) > 0;
+    if (scratch) undo(0), unsettle();
+    size_t mark = trail_.size();
     for (int32_t l : lits) {
       int8_t v = value(l);
-      if (v > 0) { undo(); return false; }  // tautology: not expressible as a RUP step
       if (v == 0) assign(-l, kNone);
+      if (v > 0) {
+        undo(mark);  // the lemma has l and ¬l: not expressible as a RUP step
+        return false;
+      }
     }
-    uint32_t conflict = propagate();
-    if (conflict == kNone) { undo(); return false; }
+    uint32_t conflict = scratch ? assign_units() : top_conflict_;
+    size_t core_head = mark, all_head = mark;
+    if (conflict == kNone) conflict = propagate(core_head, all_head);
+    if (conflict == kNone) {
+      undo(mark);
+      return false;
+    }
     // Collect the reasons the conflict depends on, each with the trail position of the
-    // literal it propagated (hints must follow propagation order).
-    std::vector<std::pair<uint32_t, uint32_t>> used;  // (trail position, clause)
-    std::vector<int32_t> stack(lits_of(conflict), lits_of(conflict) + hot_[conflict].size);
-    std::vector<uint32_t> seen_vars;
-    while (!stack.empty()) {
-      uint32_t v = static_cast<uint32_t>(std::abs(stack.back()));
-      stack.pop_back();
+    // literal it propagated (hints must follow propagation order). The lemma's variables
+    // are assumptions: a top-level reason of one is not needed.
+    used_.clear();
+    seen_vars_.clear();
+    for (int32_t l : lits) {
+      uint32_t v = static_cast<uint32_t>(std::abs(l));
+      if (!seen_[v]) seen_[v] = 1, seen_vars_.push_back(v);
+    }
+    stack_.assign(lits_of(conflict), lits_of(conflict) + hot_[conflict].size);
+    while (!stack_.empty()) {
+      uint32_t v = static_cast<uint32_t>(std::abs(stack_.back()));
+      stack_.pop_back();
       uint32_t r = reason_[v];
       if (r == kNone || seen_[v]) continue;
       seen_[v] = 1;
-      seen_vars.push_back(v);
-      used.push_back({level_[v], r});
+      seen_vars_.push_back(v);
+      used_.push_back({level_[v], r});
       const int32_t* rl = lits_of(r);
       for (uint32_t k = 0; k < hot_[r].size; ++k)
-        if (static_cast<uint32_t>(std::abs(rl[k])) != v) stack.push_back(rl[k]);
+        if (static_cast<uint32_t>(std::abs(rl[k])) != v) stack_.push_back(rl[k]);
     }
-    for (uint32_t v : seen_vars) seen_[v] = 0;
-    std::sort(used.begin(), used.end());
+    for (uint32_t v : seen_vars_) seen_[v] = 0;
+    std::sort(used_.begin(), used_.end());
     if (hints) {
-      for (auto [pos, r] : used) hints->push_back(r), hot_[r].marked = true;
+      for (auto [pos, r] : used_) hints->push_back(r), hot_[r].marked = true;
       hints->push_back(conflict);
       hot_[conflict].marked = true;
     }
-    undo();
+    undo(mark);
     return true;
   }
 
@@ -385,6 +492,9 @@ class Backward {
   std::vector<uint32_t> reason_, level_;
   std::vector<uint8_t> seen_;
   std::vector<int32_t> trail_;
+  std::vector<std::pair<uint32_t, uint32_t>> used_;  // conflict analysis: (trail position, reason)
+  std::vector<uint32_t> seen_vars_;
+  std::vector<int32_t> stack_;
   uint64_t props_ = 0;
 };
 
