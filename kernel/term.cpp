@@ -18,18 +18,63 @@ static uint64_t str_hash(Name n) {
 }
 
 namespace {
-struct NodeHash {
-  size_t operator()(const TermNode* n) const { return n->hash & TypeOps::hash_mask; }
-};
 // Structural equality one level deep: children are already unique, so comparing their
 // pointers is comparing them. A hash collision therefore never identifies distinct terms.
-struct NodeEq {
-  bool operator()(const TermNode* x, const TermNode* y) const {
-    return x->kind == y->kind && x->ty == y->ty && x->name == y->name && x->a == y->a &&
-           x->b == y->b && x->index == y->index;
+bool same_node(const TermNode* x, const TermNode* y) {
+  return x->kind == y->kind && x->ty == y->ty && x->name == y->name && x->a == y->a && x->b == y->b &&
+         x->index == y->index;
+}
+
+// The hash-consing table: every live node once. Why open addressing over a power-of-two
+// array rather than std::unordered_set: the standard set picks a bucket by a 64-bit
+// division at every probe and keeps each entry in an allocation of its own, and with one
+// lookup per node built that made hash-consing most of the time spent on large problems.
+// Linear probing from the slot given by the node's hash (masked by hash_mask, which
+// tests lower to force collisions); erasing shifts later entries of the run back, so a
+// lookup can stop at the first empty slot. At most half full.
+class Table {
+ public:
+  TermNode* find(const TermNode& key) const {
+    for (size_t i = home(key.hash);; i = (i + 1) & mask()) {
+      TermNode* n = slots_[i];
+      if (!n || (n->hash == key.hash && same_node(n, &key))) return n;
+    }
   }
+  void insert(TermNode* n) {  // n is not in the table
+    if (2 * (count_ + 1) > slots_.size()) resize(2 * slots_.size());
+    size_t i = home(n->hash);
+    while (slots_[i]) i = (i + 1) & mask();
+    slots_[i] = n;
+    ++count_;
+  }
+  void erase(const TermNode* n) {  // n is in the table
+    size_t i = home(n->hash);
+    while (slots_[i] != n) i = (i + 1) & mask();
+    for (size_t j = (i + 1) & mask(); slots_[j]; j = (j + 1) & mask()) {
+      size_t k = home(slots_[j]->hash);  // entry j may move to i if its home is not in (i, j]
+      if ((i < j) ? (k <= i || k > j) : (k <= i && k > j)) slots_[i] = slots_[j], i = j;
+    }
+    slots_[i] = nullptr;
+    --count_;
+  }
+  size_t size() const { return count_; }
+  void rehash() { resize(slots_.size()); }
+
+ private:
+  size_t mask() const { return slots_.size() - 1; }
+  size_t home(uint64_t h) const { return ((h & TypeOps::hash_mask) * 0x9e3779b97f4a7c15ull) >> shift_; }
+  void resize(size_t cap) {
+    std::vector<TermNode*> old(cap, nullptr);
+    old.swap(slots_);
+    shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(cap));
+    count_ = 0;
+    for (TermNode* n : old)
+      if (n) insert(n);
+  }
+  std::vector<TermNode*> slots_ = std::vector<TermNode*>(1024, nullptr);
+  unsigned shift_ = 64 - 10;
+  size_t count_ = 0;
 };
-using Table = std::unordered_set<TermNode*, NodeHash, NodeEq>;
 Table& table() {
   static Table* t = new Table();  // never destroyed: handles in static storage outlive it
   return *t;
@@ -37,8 +82,7 @@ Table& table() {
 uint64_t next_serial = 0;
 
 TermNode* intern(TermNode key) {
-  auto it = table().find(&key);
-  if (it != table().end()) return *it;
+  if (TermNode* found = table().find(key)) return found;
   key.rc = 0;
   key.serial = next_serial++;
   auto* n = new TermNode(key);
@@ -96,7 +140,7 @@ void TermOps::release(TermNode* n) {
 }
 
 size_t TermOps::live_nodes() { return table().size(); }
-void TermOps::rehash_table() { table() = Table(table().begin(), table().end()); }
+void TermOps::rehash_table() { table().rehash(); }
 
 // ---- handles -------------------------------------------------------------------------
 
