@@ -1,5 +1,6 @@
 // The hcert command line. spec/cli.md is the contract: one `s` verdict line, `c` comment
 // lines, exit 0 verified, 1 rejected, 2 incomplete, 3 input error, 4 resource limit.
+#include <cstdlib>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -275,7 +276,11 @@ int check(const Args& a) {
     std::cout << "c " << rep.records << " records, " << rep.steps << " steps\n";
     std::cout << verdict(rep.outcome) << "\n";
   }
-  return static_cast<int>(rep.outcome);
+  // The verdict is out: exit without tearing down the checker, whose millions of terms and
+  // theorems would otherwise be freed one by one (about a tenth of a large check's time).
+  std::cout.flush();
+  std::cerr.flush();
+  std::_Exit(static_cast<int>(rep.outcome));
 }
 
 int convert(const Args& a) {
