@@ -14,16 +14,16 @@ namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
-// Why one clause array with `alive` flags and epoch-stamped watches: the backward pass
+// Why one clause arena with `alive` flags and epoch-stamped watches: the backward pass
 // removes lemmas and re-adds deleted clauses millions of times. Killing a clause bumps its
 // epoch, so its watches become stale and are dropped when propagation next meets them;
 // reviving it adds fresh watches, on literals chosen against the top-level assignment.
-// Hot per-clause data, 16 bytes, read on every watch visit; the literals live in one arena
-// (reordered in place by propagation: the watched ones are the first two).
-struct Hot {
-  uint32_t start, size, epoch;
-  bool alive, marked;
-};
+// The hot per-clause data (index, epoch, flags, size) is the four words right before the
+// clause's literals in the arena, so that a watch visit usually touches one cache line,
+// not two (the clause's header and then its literals). The literals are reordered in
+// place by propagation: the watched ones are the first two.
+constexpr int kCidW = -4, kEpochW = -3, kFlagsW = -2, kSizeW = -1;  // header words
+constexpr uint32_t kAlive = 1, kMarked = 2;                         // flags
 // Cold per-clause data.
 struct Clause {
   int32_t pivot = 0;    // first literal as written (RAT pivot)
@@ -37,7 +37,7 @@ struct Clause {
 // A watch carries a blocker (the clause's other watched literal when it was made): if the
 // blocker is true the clause is satisfied and need not be touched at all.
 struct Watch {
-  uint32_t cid, epoch;
+  uint32_t ref, epoch;  // the clause's literals in the arena; its epoch when watched
   int32_t blocker;
 };
 
@@ -92,7 +92,7 @@ class Backward {
 
     // Backwards from the empty clause: un-add lemmas, re-add deleted clauses, check the
     // lemmas the refutation needs.
-    hot_[empty].marked = true;
+    set_marked(empty);
     std::vector<int32_t> lits;
     for (size_t t = events_.size(); t-- > 0;) {
       uint32_t cid = events_[t].cid;
@@ -101,9 +101,9 @@ class Backward {
         continue;
       }
       kill(cid);
-      if (!hot_[cid].marked) continue;
+      if (!marked(cid)) continue;
       ++st.core_lemmas;
-      lits.assign(lits_of(cid), lits_of(cid) + hot_[cid].size);
+      lits.assign(lits_of(cid), lits_of(cid) + len(cid));
       cls_[cid].hints_at = hint_arena_.size();
       if (!rup(lits, &hint_arena_)) rat(cid);
       cls_[cid].hints_len = static_cast<uint32_t>(hint_arena_.size() - cls_[cid].hints_at);
@@ -120,16 +120,16 @@ class Backward {
       const Event& e = events_[pos_++];
       const Clause& c = cls_[e.cid];
       if (e.deletion) {
-        if (c.lemma && !hot_[e.cid].marked) continue;
+        if (c.lemma && !marked(e.cid)) continue;
         out = LratStep();
         out.deletion = true;
         out.hints = {static_cast<int64_t>(c.id)};
         return true;
       }
-      if (!hot_[e.cid].marked) continue;
+      if (!marked(e.cid)) continue;
       out = LratStep();
       out.id = c.id;
-      for (uint32_t k = 0; k < hot_[e.cid].size; ++k) out.lits.push_back(lits_of(e.cid)[k]);
+      for (uint32_t k = 0; k < len(e.cid); ++k) out.lits.push_back(lits_of(e.cid)[k]);
       std::sort(out.lits.begin(), out.lits.end());
       auto pv = std::find(out.lits.begin(), out.lits.end(), c.pivot);  // the RAT pivot first
       if (pv != out.lits.end()) std::rotate(out.lits.begin(), pv, pv + 1);
@@ -157,8 +157,8 @@ class Backward {
     if (it == by_lits_.end()) return kNone;
     for (size_t i = it->second.size(); i-- > 0;) {
       uint32_t cid = it->second[i];
-      if (hot_[cid].size != key.size()) continue;
-      std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + hot_[cid].size);
+      if (len(cid) != key.size()) continue;
+      std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + len(cid));
       std::sort(mine.begin(), mine.end());
       if (mine == key) return cid;
     }
@@ -176,7 +176,12 @@ class Backward {
     return v;
   }
   static size_t idx(int32_t lit) { return 2 * static_cast<size_t>(std::abs(lit)) + (lit < 0); }
-  int32_t* lits_of(uint32_t cid) { return arena_.data() + hot_[cid].start; }
+  int32_t* lits_of(uint32_t cid) { return arena_.data() + start_[cid]; }
+  uint32_t& hdr(uint32_t cid, int w) { return reinterpret_cast<uint32_t&>(arena_[start_[cid] + w]); }
+  uint32_t len(uint32_t cid) { return hdr(cid, kSizeW); }
+  bool alive(uint32_t cid) { return hdr(cid, kFlagsW) & kAlive; }
+  bool marked(uint32_t cid) { return hdr(cid, kFlagsW) & kMarked; }
+  void set_marked(uint32_t cid) { hdr(cid, kFlagsW) |= kMarked; }
 
   void grow(uint32_t var) {
     if (reason_.size() <= var) {
@@ -194,18 +199,17 @@ class Backward {
   std::vector<Watch>& watches(int32_t lit, bool core) { return watches_[2 * idx(lit) + core]; }
   void watch(uint32_t cid) {
     const int32_t* l = lits_of(cid);
-    bool core = hot_[cid].marked;
-    watches(l[0], core).push_back({cid, hot_[cid].epoch, l[1]});
-    watches(l[1], core).push_back({cid, hot_[cid].epoch, l[0]});
+    bool core = marked(cid);
+    watches(l[0], core).push_back({start_[cid], hdr(cid, kEpochW), l[1]});
+    watches(l[1], core).push_back({start_[cid], hdr(cid, kEpochW), l[0]});
   }
   // A dead clause no longer justifies anything: if it was the top-level conflict or the
   // reason of a top-level literal (always its first literal), the top level is cut there.
   void kill(uint32_t cid) {
-    Hot& h = hot_[cid];
-    h.alive = false;
-    ++h.epoch;
+    hdr(cid, kFlagsW) &= ~kAlive;
+    ++hdr(cid, kEpochW);
     if (cid == top_conflict_) return unsettle();
-    if (h.size == 0) return;
+    if (len(cid) == 0) return;
     uint32_t v = static_cast<uint32_t>(std::abs(lits_of(cid)[0]));
     if (reason_[v] == cid) retract(level_[v]), unsettle();
   }
@@ -213,13 +217,13 @@ class Backward {
   // then unassigned, then the latest false), so that it is unit (propagated at once) or
   // false (the top-level conflict) only if all its other literals are false.
   void revive(uint32_t cid) {
-    Hot& h = hot_[cid];
-    h.alive = true;
-    if (h.size == 0) {
+    hdr(cid, kFlagsW) |= kAlive;
+    uint32_t n = len(cid);
+    if (n == 0) {
       if (top_conflict_ == kNone) top_conflict_ = cid;
       return;
     }
-    if (h.size == 1) {
+    if (n == 1) {
       units_pending_ = true;
       return;
     }
@@ -229,7 +233,7 @@ class Backward {
       return v > 0 ? UINT64_MAX : v == 0 ? UINT64_MAX - 1 : level_[std::abs(lit)];
     };
     for (uint32_t w = 0; w < 2; ++w)
-      for (uint32_t k = w + 1; k < h.size; ++k)
+      for (uint32_t k = w + 1; k < n; ++k)
         if (rank(l[k]) > rank(l[w])) std::swap(l[w], l[k]);
     watch(cid);
     if (top_conflict_ != kNone || value(l[1]) >= 0 || value(l[0]) > 0) return;
@@ -245,7 +249,8 @@ class Backward {
     int32_t pivot = lits.empty() ? 0 : lits[0];
     auto p = std::find(ls.begin(), ls.end(), pivot);
     if (p != ls.end()) std::iter_swap(ls.begin(), p);
-    hot_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(ls.size()), 0, true, false});
+    arena_.insert(arena_.end(), {static_cast<int32_t>(cid), 0, static_cast<int32_t>(kAlive), static_cast<int32_t>(ls.size())});
+    start_.push_back(static_cast<uint32_t>(arena_.size()));
     arena_.insert(arena_.end(), ls.begin(), ls.end());
     Clause c;
     c.pivot = pivot;
@@ -307,7 +312,7 @@ class Backward {
       uint32_t r = reason_[std::abs(l)];
       const int32_t* rl = lits_of(r);
       bool holds = true;
-      for (uint32_t k = 0; k < hot_[r].size && holds; ++k) holds = rl[k] == l || value(rl[k]) < 0;
+      for (uint32_t k = 0; k < len(r) && holds; ++k) holds = rl[k] == l || value(rl[k]) < 0;
       if (!holds) {
         unassign(l);
         continue;
@@ -320,9 +325,9 @@ class Backward {
   // Assigns the alive units; returns a conflicting clause (an empty one, or a false unit).
   uint32_t assign_units() {
     for (uint32_t e : empties_)
-      if (hot_[e].alive) return e;
+      if (alive(e)) return e;
     for (uint32_t u : units_) {
-      if (!hot_[u].alive) continue;
+      if (!alive(u)) continue;
       int32_t l = lits_of(u)[0];
       int8_t v = value(l);
       if (v < 0) return u;
@@ -360,33 +365,34 @@ class Backward {
     for (size_t i = 0; i < n; ++i) {
       Watch w = ws[i];
       if (value(w.blocker) > 0) { ws[keep++] = w; continue; }
-      Hot& h = hot_[w.cid];
-      if (!h.alive || h.epoch != w.epoch) continue;  // stale: drop
+      int32_t* l = arena_.data() + w.ref;
+      if (static_cast<uint32_t>(l[kEpochW]) != w.epoch) continue;  // killed since: drop
       ++props_;
-      int32_t* l = arena_.data() + h.start;
       if (l[0] == falsified) std::swap(l[0], l[1]);
       if (l[1] != falsified) continue;  // stale duplicate from an older revival
+      bool m = l[kFlagsW] & kMarked;
+      uint32_t size = static_cast<uint32_t>(l[kSizeW]);
       // A clause marked since its watches were filed moves to the core lists.
-      std::vector<Watch>& home = h.marked == core ? ws : watches(falsified, h.marked);
+      std::vector<Watch>& home = m == core ? ws : watches(falsified, m);
       if (value(l[0]) > 0) {
         w.blocker = l[0];
         if (&home == &ws) ws[keep++] = w; else home.push_back(w);
         continue;
       }
       uint32_t k = 2;
-      while (k < h.size && value(l[k]) < 0) ++k;
-      if (k < h.size) {
+      while (k < size && value(l[k]) < 0) ++k;
+      if (k < size) {
         std::swap(l[1], l[k]);
-        watches(l[1], h.marked).push_back({w.cid, w.epoch, l[0]});
+        watches(l[1], m).push_back({w.ref, w.epoch, l[0]});
         continue;
       }
       if (&home == &ws) ws[keep++] = w; else home.push_back(w);
       if (value(l[0]) < 0) {
         for (++i; i < n; ++i) ws[keep++] = ws[i];
         ws.resize(keep);
-        return w.cid;
+        return static_cast<uint32_t>(l[kCidW]);
       }
-      assign(l[0], w.cid);
+      assign(l[0], static_cast<uint32_t>(l[kCidW]));
     }
     ws.resize(keep);
     return kNone;
@@ -430,7 +436,7 @@ class Backward {
       uint32_t v = static_cast<uint32_t>(std::abs(l));
       if (!seen_[v]) seen_[v] = 1, seen_vars_.push_back(v);
     }
-    stack_.assign(lits_of(conflict), lits_of(conflict) + hot_[conflict].size);
+    stack_.assign(lits_of(conflict), lits_of(conflict) + len(conflict));
     while (!stack_.empty()) {
       uint32_t v = static_cast<uint32_t>(std::abs(stack_.back()));
       stack_.pop_back();
@@ -440,15 +446,15 @@ class Backward {
       seen_vars_.push_back(v);
       used_.push_back({level_[v], r});
       const int32_t* rl = lits_of(r);
-      for (uint32_t k = 0; k < hot_[r].size; ++k)
+      for (uint32_t k = 0; k < len(r); ++k)
         if (static_cast<uint32_t>(std::abs(rl[k])) != v) stack_.push_back(rl[k]);
     }
     for (uint32_t v : seen_vars_) seen_[v] = 0;
     std::sort(used_.begin(), used_.end());
     if (hints) {
-      for (auto [pos, r] : used_) hints->push_back(r), hot_[r].marked = true;
+      for (auto [pos, r] : used_) hints->push_back(r), set_marked(r);
       hints->push_back(conflict);
-      hot_[conflict].marked = true;
+      set_marked(conflict);
     }
     undo(mark);
     return true;
@@ -462,17 +468,17 @@ class Backward {
     const Clause& c = cls_[cid];
     std::string where = c.line ? "line " + std::to_string(c.line) : "byte " + std::to_string(c.offset);
     if (c.pivot == 0) throw Failure(Outcome::Rejected, "DRAT " + where + ": the empty clause is not RUP");
-    std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + hot_[cid].size);
-    for (uint32_t d = 0; d < hot_.size(); ++d) {
+    std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + len(cid));
+    for (uint32_t d = 0; d < cls_.size(); ++d) {
       const int32_t* dl = lits_of(d);
-      if (!hot_[d].alive || std::find(dl, dl + hot_[d].size, -c.pivot) == dl + hot_[d].size) continue;
+      if (!alive(d) || std::find(dl, dl + len(d), -c.pivot) == dl + len(d)) continue;
       std::vector<int32_t> res = mine;
-      for (uint32_t k = 0; k < hot_[d].size; ++k)
+      for (uint32_t k = 0; k < len(d); ++k)
         if (dl[k] != -c.pivot) res.push_back(dl[k]);
       res = sorted(res);
       bool tautology = false;  // a resolvent with y and ¬y holds outright
       for (int32_t l : res) tautology = tautology || std::binary_search(res.begin(), res.end(), -l);
-      hot_[d].marked = true;
+      set_marked(d);
       hint_arena_.push_back(d | kRatBlock);  // an empty block for a tautology, as lrat-check wants
       if (tautology) continue;
       if (!rup(res, &hint_arena_))
@@ -481,8 +487,8 @@ class Backward {
   }
 
   const Cnf& cnf_;
-  std::vector<Hot> hot_;
   std::vector<int32_t> arena_;
+  std::vector<uint32_t> start_;  // each clause's literals in the arena
   std::vector<Clause> cls_;
   std::vector<Event> events_;
   std::vector<uint32_t> units_, empties_;
