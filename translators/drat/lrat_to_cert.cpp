@@ -56,10 +56,18 @@ class Translator {
     throw Failure(o, "LRAT " + where_ + ": " + why);
   }
 
-  uint64_t step(const char* rule, std::vector<uint64_t> args) {
+  uint64_t step(const char* rule, std::initializer_list<uint64_t> args) {
+    std::vector<uint64_t> nums;
+    nums.reserve(args.size() + 1);
+    nums.push_back(0);
+    nums.insert(nums.end(), args);
+    return step(rule, std::move(nums));
+  }
+  // nums[0] is left for the new theorem's id.
+  uint64_t step(const char* rule, std::vector<uint64_t>&& nums) {
     uint64_t id = out_.new_thm_id();
-    args.insert(args.begin(), id);
-    out_.write(Emitter::make(Tag::Step, std::move(args), {rule}));
+    nums[0] = id;
+    out_.write(Emitter::make(Tag::Step, std::move(nums), {rule}));
     return id;
   }
   // Clause theorems can be shared (a lemma subsumed by its conflict clause is that clause's
@@ -158,6 +166,10 @@ class Translator {
   int32_t internal(int64_t l) {
     if (l == 0 || std::abs(l) >= (int64_t(1) << 31)) reject("literal " + std::to_string(l) + " is out of range");
     int32_t v = static_cast<int32_t>(std::abs(l));
+    if (rename_.empty() && hol_name_.empty()) {  // no RAT step so far: every name is its own
+      next_var_ = std::max<int64_t>(next_var_, v + 1);
+      return l > 0 ? v : -v;
+    }
     auto it = rename_.find(v);
     int32_t w = v;
     if (it != rename_.end()) {
@@ -415,7 +427,8 @@ class Translator {
       if (value(l) == 1) { clear(); reject("the lemma is a tautology"); }
       set_true(-l);
     }
-    std::vector<std::pair<const Clause*, int32_t>> units;  // (reason, propagated literal)
+    std::vector<std::pair<const Clause*, int32_t>>& units = units_;  // (reason, propagated literal)
+    units.clear();
     const Clause* conflict = nullptr;
     for (size_t j = 0; j < hints.size() && !conflict; ++j) {
       const Clause* d = clause(hints[j]);
@@ -437,13 +450,14 @@ class Translator {
 
     uint64_t t = conflict->thm;
     // The running clause as marks on literals (no allocation per resolution).
-    std::vector<int32_t> members;
+    std::vector<int32_t>& members = members_;
+    members.clear();
     auto add_lit = [&](int32_t l) {
       uint8_t& m = mark_[idx(l)];
       if (!m) m = 1, members.push_back(l);
     };
     for (int32_t l : conflict->lits) add_lit(l);
-    std::vector<uint64_t> chain{t};
+    std::vector<uint64_t> chain{0, t};  // nums[0]: the new theorem's id
     for (size_t j = units.size(); j-- > 0;) {
       int32_t u = units[j].second;
       if (!mark_[idx(-u)]) continue;
@@ -461,7 +475,7 @@ class Translator {
     for (int32_t l : members)
       if (mark_[idx(l)]) cur.push_back(l), mark_[idx(l)] = 0;
     std::sort(cur.begin(), cur.end());
-    if (chain.size() > 1) t = step("resolve_chain", chain);
+    if (chain.size() > 2) t = step("resolve_chain", std::move(chain));
     if (!std::includes(lits.begin(), lits.end(), cur.begin(), cur.end()))
       reject("the derived clause is not a subset of the lemma");
     return Clause{t, cur};
@@ -523,6 +537,8 @@ class Translator {
   check::IdTable<int> refs_;  // users of each clause theorem id
   std::vector<uint64_t> var_ids_;
   std::vector<uint8_t> mark_;  // literal membership of the running clause
+  std::vector<std::pair<const Clause*, int32_t>> units_;  // derive's scratch, kept for its capacity
+  std::vector<int32_t> members_;
   std::vector<Term> clause_terms_;  // while Φ is built
   std::unordered_map<int32_t, int32_t> rename_;        // DIMACS variable -> internal variable
   std::unordered_map<int32_t, std::string> hol_name_;  // internal variables with their own name
