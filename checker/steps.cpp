@@ -20,6 +20,7 @@ class Cursor {
   const Thm& th() { return a_.thm(next("theorem")); }
   const Type& ty() { return a_.type(next("type")); }
   uint64_t num() { return next("number"); }
+  uint64_t peek() const { return more() ? a_.rec.nums[i_] : 0; }  // the next raw id, if any
   bool more() const { return i_ < a_.rec.nums.size(); }
   void done() const {
     if (more()) throw StepError("too many arguments (" + std::to_string(a_.rec.nums.size() - 1) + ")");
@@ -46,16 +47,19 @@ const rules::BoolDefs& defs() {
 
 bool pure_mode = false;
 
-// ~x for each boolean variable x used as a pivot so far. Handed to the kernel with the
-// link (it checks in O(1) that the term is ~x), so that a link does not look ~x up in the
-// global term table, whose size makes that lookup a few cache misses. Bounded by the
-// variables the certificate names.
-Term negated_pivot(const Term& x) {
+// ~x for each boolean variable x used as a pivot, by the certificate's term id of x (a
+// slot remembers which x it was made for, so a reused id is noticed). Handed to the kernel
+// with the link (it checks in O(1) that the term is ~x), so that a link does not look ~x
+// up in the global term table, whose size makes that lookup a few cache misses. Ids
+// beyond 2^22 are not cached.
+Term negated_pivot(uint64_t id, const Term& x) {
   if (x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean()) return {};
-  static auto* negs = new std::unordered_map<Term, Term, TermHash>();
-  auto it = negs->find(x);
-  if (it == negs->end()) it = negs->emplace(x, rules::complement(x)).first;
-  return it->second;
+  if (id >= (uint64_t(1) << 22)) return rules::complement(x);
+  static auto* negs = new std::vector<std::pair<Term, Term>>();
+  if (id >= negs->size()) negs->resize(std::max<size_t>(id + 1, 2 * negs->size()));
+  auto& [made_for, neg] = (*negs)[id];
+  if (made_for != x) made_for = x, neg = rules::complement(x);
+  return neg;
 }
 
 // The kernel's clause fast paths unless --pure, then their derivations in rules/sat.cpp.
@@ -144,10 +148,11 @@ const std::unordered_map<std::string, RuleFn>& table() {
          std::vector<Kernel::ChainLink> links;
          while (c.more()) {
            const Thm& d = c.th();
+           uint64_t xid = c.peek();
            const Term& x = c.tm();
            uint64_t side = c.num();
            if (side > 1) throw StepError("resolve_chain: side must be 0 or 1");
-           links.push_back({&d, x, side == 1, negated_pivot(x)});
+           links.push_back({&d, x, side == 1, negated_pivot(xid, x)});
          }
          if (!pure_mode) {
            enable_fast_paths();
