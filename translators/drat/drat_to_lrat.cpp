@@ -1,7 +1,6 @@
 #include "translators/drat/drat_to_lrat.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "checker/checker.hpp"
 
@@ -46,14 +45,6 @@ struct Event {
   uint32_t cid;
 };
 
-struct VecHash {
-  size_t operator()(const std::vector<int32_t>& v) const {
-    uint64_t h = 1469598103934665603ull;
-    for (int32_t x : v) h = (h ^ static_cast<uint32_t>(x)) * 1099511628211ull;
-    return h;
-  }
-};
-
 }  // namespace
 
 class Backward {
@@ -71,14 +62,16 @@ class Backward {
       for (int32_t l : s.lits) grow(static_cast<uint32_t>(std::abs(l)));
       if (s.deletion) {
         ++st.deletions;
-        std::vector<int32_t> key = sorted(s.lits);
-        uint32_t cid = find_alive(key);
+        key_.assign(s.lits.begin(), s.lits.end());
+        std::sort(key_.begin(), key_.end());
+        key_.erase(std::unique(key_.begin(), key_.end()), key_.end());
+        uint32_t cid = find_alive(key_);
         if (cid == kNone) continue;  // deleting nothing: ignored (like drat-trim)
-        if (key.size() == 1) {  // like drat-trim: unit deletions are ignored (spec/sat.md)
+        if (key_.size() == 1) {  // like drat-trim: unit deletions are ignored (spec/sat.md)
           ++st.ignored_unit_deletions;
           continue;
         }
-        unindex(key, cid);
+        unindex(cid);
         kill(cid);
         events_.push_back({true, cid});
         continue;
@@ -111,7 +104,9 @@ class Backward {
     st.propagations = props_;
     // Propagation is over: give its memory back before the steps are handed out.
     std::vector<std::vector<Watch>>().swap(watches_);
-    decltype(by_lits_)().swap(by_lits_);
+    std::vector<uint32_t>().swap(bucket_);
+    std::vector<uint32_t>().swap(chain_);
+    std::vector<uint32_t>().swap(hash_);
   }
 
   // The steps, forward: the needed lemmas with their hints, and the deletions.
@@ -151,22 +146,59 @@ class Backward {
   size_t pos_ = 0;
   std::vector<uint32_t> hint_arena_;
 
-  static uint64_t key_hash(const std::vector<int32_t>& v) { return VecHash()(v); }
+  // Why a chained hash table over clause indices (not a map of vectors): every clause of
+  // the problem and the proof is indexed, and a vector per key costs an allocation each.
+  // The hash of a literal set is a sum, so it needs no sorted copy; chains run through
+  // chain_ (one link per clause), newest first, so that a deletion takes the latest
+  // clause with its literals.
+  std::vector<uint32_t> bucket_, chain_, hash_;
+  std::vector<int32_t> key_;
+  size_t indexed_ = 0;
+  static uint32_t lit_hash(const int32_t* l, uint32_t n) {
+    uint64_t h = n;
+    for (uint32_t k = 0; k < n; ++k) {
+      uint64_t x = static_cast<uint32_t>(l[k]) * 0x9e3779b97f4a7c15ull;
+      h += x ^ (x >> 29);
+    }
+    return static_cast<uint32_t>(h ^ (h >> 32));
+  }
+  void index(uint32_t cid) {
+    chain_.resize(cid + 1, kNone);
+    hash_.resize(cid + 1, 0);
+    hash_[cid] = lit_hash(lits_of(cid), len(cid));
+    if (++indexed_ > bucket_.size()) {  // double, relinking the indexed clauses oldest first
+      std::vector<uint32_t> live;
+      for (uint32_t b : bucket_)
+        for (uint32_t c = b; c != kNone; c = chain_[c]) live.push_back(c);
+      std::sort(live.begin(), live.end());
+      bucket_.assign(std::max<size_t>(1024, 2 * bucket_.size()), kNone);
+      for (uint32_t c : live) link(c);
+    }
+    link(cid);
+  }
+  void link(uint32_t cid) {
+    uint32_t& b = bucket_[hash_[cid] & (bucket_.size() - 1)];
+    chain_[cid] = b;
+    b = cid;
+  }
+  // `key`: sorted, no duplicates.
   uint32_t find_alive(const std::vector<int32_t>& key) {
-    auto it = by_lits_.find(key_hash(key));
-    if (it == by_lits_.end()) return kNone;
-    for (size_t i = it->second.size(); i-- > 0;) {
-      uint32_t cid = it->second[i];
-      if (len(cid) != key.size()) continue;
-      std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + len(cid));
-      std::sort(mine.begin(), mine.end());
-      if (mine == key) return cid;
+    if (bucket_.empty()) return kNone;
+    uint32_t h = lit_hash(key.data(), static_cast<uint32_t>(key.size()));
+    for (uint32_t c = bucket_[h & (bucket_.size() - 1)]; c != kNone; c = chain_[c]) {
+      if (hash_[c] != h || len(c) != key.size()) continue;
+      const int32_t* l = lits_of(c);
+      uint32_t k = 0;
+      while (k < key.size() && std::binary_search(key.begin(), key.end(), l[k])) ++k;
+      if (k == key.size()) return c;
     }
     return kNone;
   }
-  void unindex(const std::vector<int32_t>& key, uint32_t cid) {
-    auto& v = by_lits_[key_hash(key)];
-    v.erase(std::find(v.begin(), v.end(), cid));
+  void unindex(uint32_t cid) {
+    uint32_t* p = &bucket_[hash_[cid] & (bucket_.size() - 1)];
+    while (*p != cid) p = &chain_[*p];
+    *p = chain_[cid];
+    --indexed_;
   }
 
 
@@ -262,7 +294,7 @@ class Backward {
     if (ls.size() >= 2) watch(cid);
     else if (ls.size() == 1) units_.push_back(cid);
     else if (!lemma) empties_.push_back(cid);
-    by_lits_[key_hash(sorted(lits))].push_back(cid);
+    index(cid);
     return cid;
   }
 
@@ -492,7 +524,6 @@ class Backward {
   std::vector<Clause> cls_;
   std::vector<Event> events_;
   std::vector<uint32_t> units_, empties_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_lits_;  // hash of sorted literals
   std::vector<std::vector<Watch>> watches_;
   std::vector<int8_t> lval_;  // value of each literal (index 2|l| + sign): 1 true, -1 false
   std::vector<uint32_t> reason_, level_;
