@@ -16,6 +16,17 @@ class Emitter {
   // Makes `t` known under a fresh id given by a record the caller chooses (e.g. `aterm`
   // for a problem assertion), so later uses of t refer to it instead of rebuilding it.
   uint64_t alias(const Term& t, Tag tag, std::vector<uint64_t> extra);
+  // Writes a term record (`app`, `aterm`, …) under a fresh id, given its other fields,
+  // without a kernel term behind it: for a producer that knows the ids of the parts and
+  // need not build the term itself (the SAT translation's formula hypothesis). The id is
+  // not known to term() afterwards.
+  uint64_t term_record(Tag tag, std::initializer_list<uint64_t> fields) {
+    uint64_t id = next_term_++;
+    std::vector<uint64_t> nums{id};
+    nums.insert(nums.end(), fields);
+    write(make(tag, std::move(nums)));
+    return id;
+  }
   // Theorem ids are reused after release (the writer has deleted the theorem), so ids
   // stay dense and the checker's tables small.
   uint64_t new_thm_id() {

@@ -89,11 +89,13 @@ class Translator {
 
   // ---- the formula hypothesis Φ and the input clauses ----
 
-  Term phi(size_t lo, size_t hi) {
-    if (hi - lo == 1) return clause_terms_[lo];
+  // The term id of Φ(lo, hi), written as `app` records over the problem's assertions
+  // (`aterm`): the checker builds the term; the translator never does.
+  uint64_t phi(size_t lo, size_t hi, const std::vector<uint64_t>& clause_ids, uint64_t conj_id) {
+    if (hi - lo == 1) return clause_ids[lo];
     size_t mid = lo + (hi - lo) / 2;
-    static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
-    return Term::comb(Term::comb(conj, phi(lo, mid)), phi(mid, hi));
+    uint64_t left = out_.term_record(Tag::App, {conj_id, phi(lo, mid, clause_ids, conj_id)});
+    return out_.term_record(Tag::App, {left, phi(mid, hi, clause_ids, conj_id)});
   }
 
   // {Φ} ⊢ Φ(lo, hi) for the tree node containing clause i, walking down from the root.
@@ -102,12 +104,10 @@ class Translator {
     if (!root_) {
       // The clause terms are the problem's assertions: name them by index (aterm) rather
       // than spelling them out again.
-      for (size_t k = 0; k < hi; ++k) {
-        clause_terms_.push_back(check::dimacs_clause(cnf_.clauses[k]));
-        out_.alias(clause_terms_.back(), Tag::ATerm, {k});
-      }
-      root_ = step("assume", {out_.term(phi(0, hi))});
-      clause_terms_.clear();
+      std::vector<uint64_t> clause_ids(hi);
+      for (size_t k = 0; k < hi; ++k) clause_ids[k] = out_.term_record(Tag::ATerm, {k});
+      static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+      root_ = step("assume", {phi(0, hi, clause_ids, term(conj))});
     }
     uint64_t th = root_;
     while (hi - lo > 1) {
@@ -539,7 +539,6 @@ class Translator {
   std::vector<uint8_t> mark_;  // literal membership of the running clause
   std::vector<std::pair<const Clause*, int32_t>> units_;  // derive's scratch, kept for its capacity
   std::vector<int32_t> members_;
-  std::vector<Term> clause_terms_;  // while Φ is built
   std::unordered_map<int32_t, int32_t> rename_;        // DIMACS variable -> internal variable
   std::unordered_map<int32_t, std::string> hol_name_;  // internal variables with their own name
   std::vector<std::pair<int32_t, Term>> extensions_;   // (z, t) of each RAT step
