@@ -1,5 +1,7 @@
 #include "checker/problem.hpp"
 
+#include <algorithm>
+
 namespace hcert::check {
 
 Term dimacs_literal(int32_t lit) {
@@ -9,20 +11,37 @@ Term dimacs_literal(int32_t lit) {
   return Term::comb(neg, x);
 }
 
-Term dimacs_clause(const std::vector<int32_t>& lits) {
+// The clause term l1 \/ (l2 \/ … \/ lk), F when empty, with the literals' terms from lit.
+template <class Lit>
+static Term clause_term(const std::vector<int32_t>& lits, Lit lit) {
   static const Term f = Term::constant("F", Type::boolean());
   static const Term disj = Term::constant(
       "\\/", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
   if (lits.empty()) return f;
-  Term t = dimacs_literal(lits.back());
-  for (size_t i = lits.size() - 1; i-- > 0;) t = Term::comb(Term::comb(disj, dimacs_literal(lits[i])), t);
+  Term t = lit(lits.back());
+  for (size_t i = lits.size() - 1; i-- > 0;) t = Term::comb(Term::comb(disj, lit(lits[i])), t);
   return t;
 }
 
+Term dimacs_clause(const std::vector<int32_t>& lits) { return clause_term(lits, dimacs_literal); }
+
+// Why a table of literal terms while elaborating: naming a variable (its decimal name,
+// the name table, the term table) costs more than the rest of a clause, so each literal
+// is made once per problem. The table covers variables up to a bound proportional to the
+// problem's size (a header may name 2^31 variables); larger ones are made each time.
 Problem elaborate(const Cnf& cnf) {
   Problem p{"dimacs", cnf.sha256, {}};
   p.assertions.reserve(cnf.clauses.size());
-  for (const auto& c : cnf.clauses) p.assertions.push_back(dimacs_clause(c));
+  size_t size = 0;
+  for (const auto& c : cnf.clauses) size += c.size();
+  std::vector<Term> made(2 * (std::min<size_t>(cnf.vars, 2 * size + 1024) + 1));
+  auto lit = [&](int32_t l) {
+    size_t i = 2 * static_cast<size_t>(l < 0 ? -static_cast<int64_t>(l) : l) + (l < 0);
+    if (i >= made.size()) return dimacs_literal(l);
+    if (made[i].is_null()) made[i] = dimacs_literal(l);
+    return made[i];
+  };
+  for (const auto& c : cnf.clauses) p.assertions.push_back(clause_term(c, lit));
   return p;
 }
 
