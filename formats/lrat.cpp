@@ -19,7 +19,10 @@ LratReader::LratReader(std::unique_ptr<Source> src, int binary) : in_(std::move(
 }
 
 bool LratReader::next(LratStep& s) {
-  s = LratStep();
+  s.deletion = false;  // cleared field by field: the vectors keep their capacity
+  s.id = s.line = s.offset = 0;
+  s.lits.clear();
+  s.hints.clear();
   return binary_ ? next_binary(s) : next_text(s);
 }
 
