@@ -65,6 +65,25 @@ TEST(Drat, RatLemmas) {
   EXPECT_EQ(check_drat("p cnf 3 3\n1 2 0\n-1 2 0\n-3 -2 0\n", "3 0\n0\n", &msg), Outcome::Rejected) << msg;
 }
 
+// The backward check keeps the units' propagation assigned across checks (spec/sat.md):
+// it must follow the clause set as it changes going backwards.
+TEST(Drat, TopLevelFollowsTheClauseSet) {
+  std::string msg;
+  // Checking `1` kills it: x1 and what it implied leave the top level, and x3 (the unit
+  // `3`) implies ¬x1 there, which refutes the formula at the top level. Checking `3` kills
+  // it: that refutation goes away and the revived ¬x1 ∨ x3 is needed.
+  EXPECT_EQ(check_drat("p cnf 3 4\n1 2 0\n1 -2 0\n-1 3 0\n-1 -3 0\n", "3 0\nd -1 3 0\n1 0\n0\n", &msg),
+            Outcome::Verified) << msg;
+  // ¬x1 ∨ x3 is revived under the unit x1, so it is unit at the top level (x3); the lemma
+  // `3` is then true there and is checked from its negation.
+  EXPECT_EQ(check_drat("p cnf 3 4\n1 2 0\n1 -2 0\n-1 3 0\n-3 -1 0\n", "1 0\n3 0\nd -1 3 0\n0\n", &msg),
+            Outcome::Verified) << msg;
+  // x1 implies x3 at the top level; when `4` dies, ¬x3 ∨ x4 is not yet revived, so x4
+  // leaves the top level; revived, it implies x4 there again (and refutes the formula).
+  EXPECT_EQ(check_drat("p cnf 4 5\n1 2 0\n1 -2 0\n-1 3 0\n-3 4 0\n-4 -1 0\n", "1 0\n4 0\nd -3 4 0\n0\n", &msg),
+            Outcome::Verified) << msg;
+}
+
 TEST(Drat, Malformed) {
   struct M {
     const char* text;
