@@ -243,7 +243,7 @@ class Backward {
     if (cid == top_conflict_) return unsettle();
     if (len(cid) == 0) return;
     uint32_t v = static_cast<uint32_t>(std::abs(lits_of(cid)[0]));
-    if (reason_[v] == cid) retract(level_[v]), unsettle();
+    if (reason_[v] == cid) retract_from_ = std::min(retract_from_, level_[v]), unsettle();
   }
   // A revived clause watches its best two literals under the top-level assignment (true,
   // then unassigned, then the latest false), so that it is unit (propagated at once) or
@@ -320,30 +320,33 @@ class Backward {
   // and undoes down to them. As before every check, all alive units are assigned before
   // anything propagates (a unit's own clause is its reason). The top level is kept a
   // fixpoint of propagation (or a conflict) lazily: going backwards, a dying reason takes
-  // its literal and the literals depending on it off the trail (`retract`); since that
-  // can leave a clause unit under what remains, with its watches already visited, the
-  // remaining trail is propagated again from its start (`unsettle`). A revived clause is
-  // watched so that it is unit or false only if it really is (`revive`).
+  // its literal and the literals depending on it off the trail (`retract`, once before
+  // the next check for all the reasons that died since, so that its cost is bounded by
+  // the propagation that follows); since that can leave a clause unit under what
+  // remains, with its watches already visited, the remaining trail is propagated again
+  // from its start (`unsettle`). A revived clause is watched so that it is unit or false
+  // only if it really is (`revive`; until the retraction its choice may rest on literals
+  // about to go, which the propagation from the start then corrects).
   size_t top_core_ = 0, top_all_ = 0;  // propagation heads of the top-level trail
   uint32_t top_conflict_ = kNone;      // an alive clause false at the top level
   bool units_pending_ = true;          // some alive unit clause may be unassigned
+  uint32_t retract_from_ = kNone;      // trail position of the earliest dead reason
 
   void unsettle() {
     top_core_ = top_all_ = 0;
     top_conflict_ = kNone;
     units_pending_ = true;
   }
-  // Takes the literal at trail position `at` off, and every later one whose reason has
+  // Takes off the trail, from position `at` on, every literal whose reason is dead or has
   // another literal no longer false; the rest keep their order.
   void retract(size_t at) {
     auto unassign = [&](int32_t l) { lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone; };
-    unassign(trail_[at]);
     size_t keep = at;
-    for (size_t i = at + 1; i < trail_.size(); ++i) {
+    for (size_t i = at; i < trail_.size(); ++i) {
       int32_t l = trail_[i];
       uint32_t r = reason_[std::abs(l)];
       const int32_t* rl = lits_of(r);
-      bool holds = true;
+      bool holds = alive(r);
       for (uint32_t k = 0; k < len(r) && holds; ++k) holds = rl[k] == l || value(rl[k]) < 0;
       if (!holds) {
         unassign(l);
@@ -369,6 +372,7 @@ class Backward {
   }
   // Makes the top level a fixpoint (or finds its conflict).
   void settle() {
+    if (retract_from_ != kNone) retract(retract_from_), retract_from_ = kNone, unsettle();
     if (top_conflict_ != kNone) return;
     if (units_pending_) {
       units_pending_ = false;
