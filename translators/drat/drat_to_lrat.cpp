@@ -22,7 +22,7 @@ constexpr uint32_t kNone = UINT32_MAX;
 // not two (the clause's header and then its literals). The literals are reordered in
 // place by propagation: the watched ones are the first two.
 constexpr int kCidW = -4, kEpochW = -3, kFlagsW = -2, kSizeW = -1;  // header words
-constexpr uint32_t kAlive = 1, kMarked = 2;                         // flags
+constexpr int32_t kAlive = 1, kMarked = 2;                          // flags
 // Cold per-clause data.
 struct Clause {
   int32_t pivot = 0;    // first literal as written (RAT pivot)
@@ -209,8 +209,8 @@ class Backward {
   }
   static size_t idx(int32_t lit) { return 2 * static_cast<size_t>(std::abs(lit)) + (lit < 0); }
   int32_t* lits_of(uint32_t cid) { return arena_.data() + start_[cid]; }
-  uint32_t& hdr(uint32_t cid, int w) { return reinterpret_cast<uint32_t&>(arena_[start_[cid] + w]); }
-  uint32_t len(uint32_t cid) { return hdr(cid, kSizeW); }
+  int32_t& hdr(uint32_t cid, int w) { return arena_[start_[cid] + w]; }
+  uint32_t len(uint32_t cid) { return static_cast<uint32_t>(hdr(cid, kSizeW)); }
   bool alive(uint32_t cid) { return hdr(cid, kFlagsW) & kAlive; }
   bool marked(uint32_t cid) { return hdr(cid, kFlagsW) & kMarked; }
   void set_marked(uint32_t cid) { hdr(cid, kFlagsW) |= kMarked; }
@@ -232,8 +232,9 @@ class Backward {
   void watch(uint32_t cid) {
     const int32_t* l = lits_of(cid);
     bool core = marked(cid);
-    watches(l[0], core).push_back({start_[cid], hdr(cid, kEpochW), l[1]});
-    watches(l[1], core).push_back({start_[cid], hdr(cid, kEpochW), l[0]});
+    uint32_t epoch = static_cast<uint32_t>(hdr(cid, kEpochW));
+    watches(l[0], core).push_back({start_[cid], epoch, l[1]});
+    watches(l[1], core).push_back({start_[cid], epoch, l[0]});
   }
   // A dead clause no longer justifies anything: if it was the top-level conflict or the
   // reason of a top-level literal (always its first literal), the top level is cut there.
@@ -281,7 +282,7 @@ class Backward {
     int32_t pivot = lits.empty() ? 0 : lits[0];
     auto p = std::find(ls.begin(), ls.end(), pivot);
     if (p != ls.end()) std::iter_swap(ls.begin(), p);
-    arena_.insert(arena_.end(), {static_cast<int32_t>(cid), 0, static_cast<int32_t>(kAlive), static_cast<int32_t>(ls.size())});
+    arena_.insert(arena_.end(), {static_cast<int32_t>(cid), 0, kAlive, static_cast<int32_t>(ls.size())});
     start_.push_back(static_cast<uint32_t>(arena_.size()));
     arena_.insert(arena_.end(), ls.begin(), ls.end());
     Clause c;
