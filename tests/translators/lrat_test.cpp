@@ -106,6 +106,15 @@ TEST(Lrat, RatStepsVerifyWithoutAxioms) {
   check::set_pure(false);
 }
 
+// drat-trim's own LRAT for a RAT proof: lemma 5 (¬x3 ∨ x1) is derived as x1 alone, yet
+// the proof gives a RAT block for it when x3 is added (it contains ¬x3 as stated). The
+// block is not needed and is accepted, as lrat-check accepts it.
+TEST(Lrat, RatBlockForAClauseDerivedWithoutTheNegatedPivot) {
+  std::string msg;
+  EXPECT_EQ(check_lrat(kFour, "4 d 0\n5 -3 1 0 1 2 0\n6 3 0 -5 1 2 0\n6 d 1 2 0\n9 0 6 5 3 4 0\n", &msg),
+            Outcome::Verified) << msg;
+}
+
 TEST(Lrat, RatMutationsRefused) {
   struct M {
     const char* what;

@@ -298,8 +298,15 @@ class Translator {
       h.insert(h.end(), it->second.begin(), it->second.end());
       resolvents.emplace(id, *derive(r, h));
     }
-    for (auto& [id, _] : blocks)
-      if (!resolvents.count(id)) reject("RAT block for clause " + std::to_string(id) + ", which is not a live clause containing the negated pivot");
+    // A block is refused unless its clause contains the negated pivot as the proof states
+    // it (as lrat-check has it); a clause whose derived form lost the negated pivot needs
+    // no resolvent, so its block goes unused.
+    for (auto& [id, _] : blocks) {
+      if (resolvents.count(id)) continue;
+      const Clause* d = live(id);
+      if (!d || !std::binary_search(d->claimed.begin(), d->claimed.end(), -p))
+        reject("RAT block for clause " + std::to_string(id) + ", which is not a live clause containing the negated pivot");
+    }
 
     // z := x \/ K (pivot x) or x /\ ~K (pivot ¬x); H := (z = t) is assumed, and removed by
     // INST z := t and REFL at the end.
