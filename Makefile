@@ -12,7 +12,7 @@ TEST_SRC := $(wildcard tests/*.cpp tests/*/*.cpp)
 BENCH_SRC:= $(wildcard bench/*/*.cpp)
 LIB_OBJ  := $(LIB_SRC:%.cpp=$(B)/%.o)
 TEST_OBJ := $(TEST_SRC:%.cpp=$(B)/%.o)
-LIBS     := -lgmpxx -lgmp -lzstd
+LIBS     := -lgmpxx -lgmp -lzstd -pthread
 
 DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev
 

@@ -12,6 +12,8 @@
 
 namespace hcert::check {
 
+// A pointer from find() is valid until the next emplace (the dense part may grow and move
+// its slots, and take over sparse entries).
 template <class T>
 class IdTable {
  public:

@@ -47,17 +47,15 @@ const rules::BoolDefs& defs() {
 
 bool pure_mode = false;
 
-// ~x for each boolean variable x used as a pivot, by the certificate's term id of x (a
-// slot remembers which x it was made for, so a reused id is noticed). Handed to the kernel
-// with the link (it checks in O(1) that the term is ~x), so that a link does not look ~x
-// up in the global term table, whose size makes that lookup a few cache misses. Ids
-// beyond 2^22 are not cached.
+// ~x for a boolean variable x used as a pivot, from a small direct-mapped cache keyed by
+// the certificate's term id of x (a slot remembers which x it was made for, so a reused id
+// or a collision only costs a rebuild). Handed to the kernel with the link (it checks in
+// O(1) that the term is ~x), so that a link does not look ~x up in the global term table,
+// whose size makes that lookup a few cache misses. Fixed size: hostile ids cost nothing.
 Term negated_pivot(uint64_t id, const Term& x) {
-  if (x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean()) return {};
-  if (id >= (uint64_t(1) << 22)) return rules::complement(x);
-  static auto* negs = new std::vector<std::pair<Term, Term>>();
-  if (id >= negs->size()) negs->resize(std::max<size_t>(id + 1, 2 * negs->size()));
-  auto& [made_for, neg] = (*negs)[id];
+  if (pure_mode || x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean()) return {};
+  static auto* negs = new std::vector<std::pair<Term, Term>>(size_t(1) << 16);
+  auto& [made_for, neg] = (*negs)[id & (negs->size() - 1)];
   if (made_for != x) made_for = x, neg = rules::complement(x);
   return neg;
 }

@@ -37,16 +37,6 @@ uint64_t Emitter::type(const Type& root) {
   return types_.at(root);
 }
 
-uint64_t Emitter::alias(const Term& t, Tag tag, std::vector<uint64_t> extra) {
-  auto it = terms_.find(t);
-  if (it != terms_.end()) return it->second;
-  uint64_t id = next_term_++;
-  extra.insert(extra.begin(), id);
-  write(make(tag, std::move(extra)));
-  terms_.emplace(t, id);
-  return id;
-}
-
 // An abstraction is written as `lam v body` with the body opened at a variable v that is
 // not free in it, so the checker rebuilds exactly this node with Term::abs.
 uint64_t Emitter::term(const Term& root) {

@@ -13,9 +13,6 @@ class Emitter {
   explicit Emitter(RecordWriter& out) : out_(out) {}
   uint64_t type(const Type& ty);
   uint64_t term(const Term& t);
-  // Makes `t` known under a fresh id given by a record the caller chooses (e.g. `aterm`
-  // for a problem assertion), so later uses of t refer to it instead of rebuilding it.
-  uint64_t alias(const Term& t, Tag tag, std::vector<uint64_t> extra);
   // Writes a term record (`app`, `aterm`, …) under a fresh id, given its other fields,
   // without a kernel term behind it: for a producer that knows the ids of the parts and
   // need not build the term itself (the SAT translation's formula hypothesis). The id is
@@ -41,7 +38,7 @@ class Emitter {
   void write(Record r) {
     r.line = line_;
     r.offset = offset_;
-    out_.write(r);
+    out_.take(std::move(r));
   }
   void set_place(uint64_t line, uint64_t offset) { line_ = line, offset_ = offset; }
   static Record make(Tag tag, std::vector<uint64_t> nums, std::vector<std::string> names = {});

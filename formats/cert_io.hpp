@@ -31,6 +31,8 @@ class RecordWriter {
  public:
   virtual ~RecordWriter() = default;
   virtual void write(const Record& r) = 0;
+  // The same for a record the caller gives up (a writer that keeps records moves it).
+  virtual void take(Record&& r) { write(r); }
   virtual void close() = 0;
 };
 std::unique_ptr<RecordWriter> open_writer(const std::string& path, Encoding enc, bool zstd);

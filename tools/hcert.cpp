@@ -25,6 +25,7 @@
 #include "formats/z3proof.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
+#include "tools/checker_pipe.hpp"
 #include "translators/z3/z3_to_cert.hpp"
 
 namespace {
@@ -140,6 +141,26 @@ std::string proof_kind(const Args& a, const std::string& path) {
   return "cert";
 }
 
+// Runs a SAT translation on this thread while its records are checked on another
+// (tools/checker_pipe.hpp): the same records in the same order as a check on one thread,
+// and the same errors (a checker error on an earlier record wins over the translator's).
+void check_translation(const std::function<void(const hcert::cert::Record&)>& feed,
+                       const std::function<void(hcert::cert::Emitter&, hcert::sat::KernelGate*)>& translate) {
+  hcert::tool::CheckerPipe pipe(feed);
+  hcert::cert::Emitter em(pipe);
+  try {
+    translate(em, &pipe);
+  } catch (const hcert::tool::CheckerPipe::Stopped&) {
+    pipe.close();  // rethrows the checker's error
+    throw std::logic_error("the checker stopped without an error");
+  } catch (...) {
+    std::exception_ptr e = std::current_exception();
+    pipe.close();
+    std::rethrow_exception(e);
+  }
+  pipe.close();
+}
+
 int check(const Args& a) {
   if (a.pos.size() != 2) return usage();
   const std::string& problem = a.pos[0];
@@ -180,21 +201,22 @@ int check(const Args& a) {
       hcert::cert::Record r;
       while (reader->next(r)) feed(r);
     } else if (kind == "lrat") {
-      // The translation streams into the checker: no temporary file.
-      hcert::cert::CallbackWriter sink(feed);
-      hcert::cert::Emitter em(sink);
+      // The translation streams into the checker (no temporary file), which checks its
+      // records on a second thread.
       hcert::LratReader in(hcert::open_source(certificate), a.has("--binary") ? 1 : -1);
-      hcert::sat::lrat_to_certificate(hcert::read_dimacs(problem), in, em,
-                                      a.get("--theories", hcert::check::default_theory_dir()));
+      hcert::Cnf cnf = hcert::read_dimacs(problem);
+      check_translation(feed, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
+        hcert::sat::lrat_to_certificate(cnf, in, em, a.get("--theories", hcert::check::default_theory_dir()), gate);
+      });
     } else if (kind == "drat") {
       // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
       hcert::Cnf cnf = hcert::read_dimacs(problem);
       hcert::DratReader in(hcert::open_source(certificate));
       hcert::sat::DratHints hints(cnf, in);
-      hcert::cert::CallbackWriter sink(feed);
-      hcert::cert::Emitter em(sink);
-      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
-                                      a.get("--theories", hcert::check::default_theory_dir()));
+      check_translation(feed, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
+        hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
+                                        a.get("--theories", hcert::check::default_theory_dir()), gate);
+      });
     } else if (kind == "z3") {
       // The problem's elaboration, with its declarations, reads the proof's terms too.
       std::string dir = a.get("--theories", hcert::check::default_theory_dir());

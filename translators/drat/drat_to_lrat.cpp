@@ -59,7 +59,15 @@ class Backward {
     uint32_t empty = kNone;
     DratStep s;
     while (empty == kNone && in.next(s)) {
-      for (int32_t l : s.lits) grow(static_cast<uint32_t>(std::abs(l)));
+      // Per-variable tables grow with the largest variable: a proof's new variables (RAT
+      // extensions) are bounded by its lemmas, so a larger number is refused, not allocated.
+      for (int32_t l : s.lits) {
+        uint64_t v = static_cast<uint64_t>(std::abs(static_cast<int64_t>(l)));
+        if (v > cnf_.vars + 2 * st.lemmas + 65536)
+          throw cert::FormatError(s.line, s.offset, "variable " + std::to_string(v) + " is far beyond the problem's " +
+                                                        std::to_string(cnf_.vars) + " variables");
+        grow(static_cast<uint32_t>(v));
+      }
       if (s.deletion) {
         ++st.deletions;
         key_.assign(s.lits.begin(), s.lits.end());

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "checker/checker.hpp"
 #include "checker/id_table.hpp"
@@ -28,8 +27,12 @@ struct Clause {
 
 class Translator {
  public:
-  Translator(const Cnf& cnf, cert::Emitter& out)
-      : cnf_(cnf), out_(out), value_(cnf.vars + 1, 0), input_deleted_(cnf.clauses.size() + 1, 0) {}
+  Translator(const Cnf& cnf, cert::Emitter& out, KernelGate* gate)
+      : gate_(gate), cnf_(cnf), out_(out), value_(cnf.vars + 1, 0), input_deleted_(cnf.clauses.size() + 1, 0) {}
+  ~Translator() {
+    Inside kernel(this);  // the terms this translator holds go inside the gate
+    extensions_.clear();
+  }
 
   LratStats run(const std::function<bool(LratStep&)>& next) {
     out_.write(Emitter::make(Tag::Header, {1}));
@@ -102,6 +105,7 @@ class Translator {
   uint64_t input(size_t i) {
     size_t lo = 0, hi = cnf_.clauses.size();
     if (!root_) {
+      Inside kernel(this);
       // The clause terms are the problem's assertions: name them by index (aterm) rather
       // than spelling them out again.
       std::vector<uint64_t> clause_ids(hi);
@@ -130,7 +134,7 @@ class Translator {
   Clause* put(int64_t id, Clause c) {
     auto p = std::make_unique<Clause>(std::move(c));
     Clause* raw = p.get();
-    clauses_.emplace(static_cast<uint64_t>(id), std::move(p));
+    if (!clauses_.emplace(static_cast<uint64_t>(id), std::move(p))) reject("clause id " + std::to_string(id) + " is already in use");
     return raw;
   }
 
@@ -165,6 +169,11 @@ class Translator {
   // variable's number gets a number of its own.
   int32_t internal(int64_t l) {
     if (l == 0 || std::abs(l) >= (int64_t(1) << 31)) reject("literal " + std::to_string(l) + " is out of range");
+    // Per-variable tables grow with the largest variable: a proof's new variables (RAT
+    // extensions) are bounded by its steps, so a larger number is refused, not allocated.
+    if (std::abs(l) > static_cast<int64_t>(cnf_.vars + 2 * stats_.additions) + 65536)
+      throw Failure(Outcome::InputError, "LRAT " + where_ + ": variable " + std::to_string(std::abs(l)) +
+                                             " is far beyond the problem's " + std::to_string(cnf_.vars) + " variables");
     int32_t v = static_cast<int32_t>(std::abs(l));
     if (rename_.empty() && hol_name_.empty()) {  // no RAT step so far: every name is its own
       next_var_ = std::max<int64_t>(next_var_, v + 1);
@@ -244,6 +253,7 @@ class Translator {
   }
 
   Clause rat_step(const std::vector<int32_t>& lits, int32_t p, const std::vector<int64_t>& hints) {
+    Inside kernel(this);
     ++stats_.rat_steps;
     // Hints: shared positive ones, then blocks "-D hint…" for the clauses D containing ¬p.
     std::vector<int64_t> prefix;
@@ -497,7 +507,10 @@ class Translator {
   // The certificate's term id of variable x (made once per variable).
   uint64_t var_term(int32_t x) {
     if (static_cast<size_t>(x) >= var_ids_.size()) var_ids_.resize(x + 1, 0);
-    if (!var_ids_[x]) var_ids_[x] = out_.term(hol_var(x));
+    if (!var_ids_[x]) {
+      Inside kernel(this);
+      var_ids_[x] = out_.term(hol_var(x));
+    }
     return var_ids_[x];
   }
 
@@ -508,6 +521,7 @@ class Translator {
 
   // {Φ} ⊢ F: discharge Φ by conjoining every assertion, then end.
   void finish(uint64_t refutation) {
+    Inside kernel(this);
     // Each extension's definition z = t leaves by INST z := t, then REFL t (latest first:
     // a later t may mention an earlier z, never the reverse).
     for (size_t i = extensions_.size(); i-- > 0;) {
@@ -533,6 +547,23 @@ class Translator {
     return c;
   }
 
+  // Holds the kernel gate (if any) for its lifetime; nests.
+  class Inside {
+   public:
+    explicit Inside(Translator* t) : t_(t) {
+      if (t_->gate_ && t_->gate_depth_++ == 0) t_->gate_->enter();
+    }
+    ~Inside() {
+      if (t_->gate_ && --t_->gate_depth_ == 0) t_->gate_->leave();
+    }
+    Inside(const Inside&) = delete;
+    Inside& operator=(const Inside&) = delete;
+
+   private:
+    Translator* t_;
+  };
+  KernelGate* gate_;
+  int gate_depth_ = 0;
   const Cnf& cnf_;
   cert::Emitter& out_;
   std::vector<int8_t> value_;
@@ -559,16 +590,23 @@ class Translator {
 }  // namespace
 
 LratStats lrat_to_certificate(const Cnf& cnf, LratReader& in, cert::Emitter& out,
-                              const std::string& theory_dir) {
-  return lrat_to_certificate(cnf, [&](LratStep& s) { return in.next(s); }, out, theory_dir);
+                              const std::string& theory_dir, KernelGate* gate) {
+  return lrat_to_certificate(cnf, [&](LratStep& s) { return in.next(s); }, out, theory_dir, gate);
 }
 
 LratStats lrat_to_certificate(const Cnf& cnf, const std::function<bool(LratStep&)>& next,
-                              cert::Emitter& out, const std::string& theory_dir) {
+                              cert::Emitter& out, const std::string& theory_dir, KernelGate* gate) {
   if (cnf.clauses.empty()) throw Failure(Outcome::Rejected, "an empty formula is satisfiable");
-  check::load_pinned_theory(theory_dir, "core");
+  if (gate) gate->enter();
   try {
-    return Translator(cnf, out).run(next);
+    check::load_pinned_theory(theory_dir, "core");
+  } catch (...) {
+    if (gate) gate->leave();
+    throw;
+  }
+  if (gate) gate->leave();
+  try {
+    return Translator(cnf, out, gate).run(next);
   } catch (const KernelError& e) {  // a term the translator built was refused: its bug
     throw Failure(Outcome::Rejected, std::string("LRAT translation: ") + e.what());
   }

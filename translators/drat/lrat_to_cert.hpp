@@ -9,6 +9,17 @@
 
 namespace hcert::sat {
 
+// Entered around every use of kernel terms when the certificate's records are checked on
+// another thread, whose checker holds it while it checks (the kernel's tables are not
+// thread-safe). The translator uses terms only to name variables, in RAT steps, at the
+// start and at the end; its resolutions are records of ids.
+class KernelGate {
+ public:
+  virtual ~KernelGate() = default;
+  virtual void enter() = 0;
+  virtual void leave() = 0;
+};
+
 struct LratStats {
   uint64_t additions = 0, deletions = 0, resolutions = 0, inputs_used = 0, rat_steps = 0;
 };
@@ -18,9 +29,10 @@ struct LratStats {
 // an unknown or deleted hint, no empty clause), and cert::FormatError for malformed LRAT.
 // theory_dir: where the pinned core theory is, which the clause terms are built from.
 LratStats lrat_to_certificate(const Cnf& cnf, LratReader& in, cert::Emitter& out,
-                              const std::string& theory_dir);
+                              const std::string& theory_dir, KernelGate* gate = nullptr);
 // The same from any source of LRAT steps (the DRAT translation produces them in memory).
+// With a gate, every use of kernel terms happens inside it.
 LratStats lrat_to_certificate(const Cnf& cnf, const std::function<bool(LratStep&)>& next,
-                              cert::Emitter& out, const std::string& theory_dir);
+                              cert::Emitter& out, const std::string& theory_dir, KernelGate* gate = nullptr);
 
 }  // namespace hcert::sat

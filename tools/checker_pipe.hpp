@@ -1,0 +1,120 @@
+// Checking a translation's records on a second thread (hcert check of LRAT and DRAT
+// proofs, spec/cli.md).
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "formats/cert_io.hpp"
+#include "translators/drat/lrat_to_cert.hpp"
+
+namespace hcert::tool {
+
+// Why: translating a SAT proof (replaying hints, choosing the resolutions) and checking it
+// (the kernel's resolutions) each take about half of the time, and they only talk through
+// the record stream, so the records can be checked while the next ones are made. The
+// stream is the same (same records, same order, one checker), so the verdict and every
+// line printed are those of the single-threaded check.
+// The kernel's tables are not thread-safe. The checker thread holds the kernel gate while
+// it checks a batch; the translator enters it around its own uses of terms. Inside the
+// gate the translator never waits for room in the queue (the batch just grows), so the
+// two threads never wait for each other in a cycle.
+// Errors keep their order: when the translator stops with an error, the records it wrote
+// before are still checked, and a checker error among them is the one reported.
+class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
+ public:
+  // Thrown at the translator when the checker has failed, to stop it.
+  struct Stopped {};
+
+  explicit CheckerPipe(std::function<void(const cert::Record&)> check)
+      : check_(std::move(check)), worker_([this] { work(); }) {}
+  ~CheckerPipe() override { finish(); }
+
+  void write(const cert::Record& r) override { take(cert::Record(r)); }
+  void take(cert::Record&& r) override {
+    if (failed()) throw Stopped{};
+    batch_.push_back(std::move(r));
+    if (batch_.size() >= kBatch && !inside_) hand_over();
+  }
+  // Checks everything written, ends the thread, and rethrows the checker's error if any.
+  void close() override {
+    finish();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+  void enter() override {
+    kernel_.lock();
+    inside_ = true;
+  }
+  void leave() override {
+    inside_ = false;
+    kernel_.unlock();
+  }
+
+ private:
+  static constexpr size_t kBatch = 256, kMaxBatches = 64;
+
+  bool failed() const { return failed_.load(std::memory_order_relaxed); }
+  void hand_over() {
+    std::unique_lock<std::mutex> lk(m_);
+    room_.wait(lk, [&] { return queue_.size() < kMaxBatches || error_; });
+    if (error_) throw Stopped{};
+    queue_.push_back(std::move(batch_));
+    batch_.clear();
+    ready_.notify_one();
+  }
+  void finish() {
+    if (!worker_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lk(m_);
+      if (!batch_.empty() && !error_) queue_.push_back(std::move(batch_));
+      batch_.clear();
+      closing_ = true;
+      ready_.notify_one();
+    }
+    worker_.join();
+  }
+  void work() {
+    for (;;) {
+      std::vector<cert::Record> b;
+      {
+        std::unique_lock<std::mutex> lk(m_);
+        ready_.wait(lk, [&] { return !queue_.empty() || closing_; });
+        if (queue_.empty()) return;
+        b = std::move(queue_.front());
+        queue_.pop_front();
+        room_.notify_one();
+      }
+      std::lock_guard<std::mutex> k(kernel_);
+      try {
+        for (const cert::Record& r : b) check_(r);
+      } catch (...) {
+        std::lock_guard<std::mutex> lk(m_);
+        error_ = std::current_exception();
+        failed_ = true;
+        queue_.clear();
+        room_.notify_one();
+        return;
+      }
+    }
+  }
+
+  std::function<void(const cert::Record&)> check_;
+  std::mutex m_;                       // guards queue_, closing_, error_
+  std::condition_variable ready_, room_;
+  std::deque<std::vector<cert::Record>> queue_;
+  bool closing_ = false;
+  std::exception_ptr error_;
+  std::atomic<bool> failed_{false};    // error_ is set: the translator may stop early
+  std::mutex kernel_;                  // the kernel gate
+  std::vector<cert::Record> batch_;    // translator thread only
+  bool inside_ = false;                // translator thread only: it holds the gate
+  std::thread worker_;                 // last: starts once the rest is built
+};
+
+}  // namespace hcert::tool
