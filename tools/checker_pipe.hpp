@@ -72,7 +72,13 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
     if (!worker_.joinable()) return;
     {
       std::lock_guard<std::mutex> lk(m_);
-      if (!batch_.empty() && !error_) queue_.push_back(std::move(batch_));
+      try {
+        if (!batch_.empty() && !error_) queue_.push_back(std::move(batch_));
+      } catch (...) {  // no memory for the last batch: that is the error (never thrown here)
+        error_ = std::current_exception();
+        failed_ = true;
+        queue_.clear();
+      }
       batch_.clear();
       closing_ = true;
       ready_.notify_one();

@@ -1,6 +1,7 @@
 // The hcert command line. spec/cli.md is the contract: one `s` verdict line, `c` comment
 // lines, exit 0 verified, 1 rejected, 2 incomplete, 3 input error, 4 resource limit.
 #include <cstdlib>
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "checker/checker.hpp"
@@ -146,7 +148,16 @@ std::string proof_kind(const Args& a, const std::string& path) {
 // and the same errors (a checker error on an earlier record wins over the translator's).
 void check_translation(const std::function<void(const hcert::cert::Record&)>& feed,
                        const std::function<void(hcert::cert::Emitter&, hcert::sat::KernelGate*)>& translate) {
-  hcert::tool::CheckerPipe pipe(feed);
+  std::unique_ptr<hcert::tool::CheckerPipe> made;
+  try {
+    made = std::make_unique<hcert::tool::CheckerPipe>(feed);
+  } catch (const std::exception&) {  // no second thread (a tight --mem-limit, say): one thread
+    hcert::cert::CallbackWriter sink(feed);
+    hcert::cert::Emitter em(sink);
+    translate(em, nullptr);
+    return;
+  }
+  hcert::tool::CheckerPipe& pipe = *made;
   hcert::cert::Emitter em(pipe);
   try {
     translate(em, &pipe);
@@ -167,6 +178,9 @@ int check(const Args& a) {
   const std::string& certificate = a.pos[1];
   double time_limit = a.has("--time-limit") ? std::stod(a.get("--time-limit")) : 0;
   if (a.has("--mem-limit")) {
+    // One heap for both threads of a SAT check: glibc reserves 64 MB of address space for
+    // each extra thread's heap, which would count against the limit before any use.
+    mallopt(M_ARENA_MAX, 1);
     rlim_t bytes = static_cast<rlim_t>(std::stod(a.get("--mem-limit")) * 1024 * 1024);
     rlimit lim{bytes, bytes};
     setrlimit(RLIMIT_AS, &lim);
