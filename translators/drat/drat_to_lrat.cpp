@@ -156,12 +156,13 @@ class Backward {
 
   // Why a chained hash table over clause indices (not a map of vectors): every clause of
   // the problem and the proof is indexed, and a vector per key costs an allocation each.
-  // The hash of a literal set is a sum, so it needs no sorted copy; chains run through
+  // The hash of a literal set is a sum, so an indexed clause needs no sorted copy (a
+  // deletion's literals are sorted into key_ once, to compare); chains run through
   // chain_ (one link per clause), newest first, so that a deletion takes the latest
   // clause with its literals.
   std::vector<uint32_t> bucket_, chain_, hash_;
-  std::vector<int32_t> key_;
-  size_t indexed_ = 0;
+  std::vector<int32_t> key_;  // the literals of the deletion being looked up, sorted
+  size_t indexed_ = 0;         // clauses in the index (it is rehashed as this grows)
   static uint32_t lit_hash(const int32_t* l, uint32_t n) {
     uint64_t h = n;
     for (uint32_t k = 0; k < n; ++k) {
@@ -208,7 +209,6 @@ class Backward {
     *p = chain_[cid];
     --indexed_;
   }
-
 
   static std::vector<int32_t> sorted(std::vector<int32_t> v) {
     std::sort(v.begin(), v.end());
@@ -315,11 +315,11 @@ class Backward {
     level_[std::abs(lit)] = static_cast<uint32_t>(trail_.size());
     trail_.push_back(lit);
   }
+  void unassign(int32_t l) { lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone; }
   void undo(size_t to) {
     while (trail_.size() > to) {
-      int32_t l = trail_.back();
+      unassign(trail_.back());
       trail_.pop_back();
-      lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone;
     }
   }
 
@@ -349,7 +349,6 @@ class Backward {
   // Takes off the trail, from position `at` on, every literal whose reason is dead or has
   // another literal no longer false; the rest keep their order.
   void retract(size_t at) {
-    auto unassign = [&](int32_t l) { lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone; };
     size_t keep = at;
     for (size_t i = at; i < trail_.size(); ++i) {
       int32_t l = trail_[i];
@@ -543,11 +542,12 @@ class Backward {
   std::vector<uint8_t> seen_;
   std::vector<int32_t> trail_;
   std::vector<std::pair<uint32_t, uint32_t>> used_;  // conflict analysis: (trail position, reason)
+  // Conflict analysis scratch, kept for its capacity: the variables marked seen (to clear
+  // them after) and the literals still to visit.
   std::vector<uint32_t> seen_vars_;
   std::vector<int32_t> stack_;
   uint64_t props_ = 0;
 };
-
 
 DratHints::DratHints(const Cnf& cnf, DratReader& in) : impl_(std::make_unique<Backward>(cnf)) { impl_->run(in); }
 DratHints::~DratHints() = default;
