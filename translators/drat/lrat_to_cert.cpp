@@ -105,13 +105,17 @@ class Translator {
   uint64_t input(size_t i) {
     size_t lo = 0, hi = cnf_.clauses.size();
     if (!root_) {
-      Inside kernel(this);
+      uint64_t conj_id;
+      {
+        Inside kernel(this);
+        static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+        conj_id = term(conj);
+      }
       // The clause terms are the problem's assertions: name them by index (aterm) rather
       // than spelling them out again.
       std::vector<uint64_t> clause_ids(hi);
       for (size_t k = 0; k < hi; ++k) clause_ids[k] = out_.term_record(Tag::ATerm, {k});
-      static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
-      root_ = step("assume", {phi(0, hi, clause_ids, term(conj))});
+      root_ = step("assume", {phi(0, hi, clause_ids, conj_id)});
     }
     uint64_t th = root_;
     while (hi - lo > 1) {
@@ -521,10 +525,10 @@ class Translator {
 
   // {Φ} ⊢ F: discharge Φ by conjoining every assertion, then end.
   void finish(uint64_t refutation) {
-    Inside kernel(this);
     // Each extension's definition z = t leaves by INST z := t, then REFL t (latest first:
     // a later t may mention an earlier z, never the reverse).
     for (size_t i = extensions_.size(); i-- > 0;) {
+      Inside kernel(this);
       const auto& [zi, t] = extensions_[i];
       uint64_t inst = step("inst", {refutation, term(hol_var(zi)), term(t)});
       refutation = step("prove_hyp", {step("refl", {term(t)}), inst});
