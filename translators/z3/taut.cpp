@@ -107,8 +107,17 @@ class Splitter {
     uint64_t r[2];
     const std::optional<std::pair<std::string, bool>>* k = key_ ? &key_of(atom) : nullptr;
     auto same = k && *k ? assigned_keys_.find((*k)->first) : assigned_keys_.end();
+    // An arithmetic atom without variables (`36 <= 222`, what a reduced conditional leaves):
+    // the theory decides it alone, so the branch it refutes is closed at once.
+    bool ground = k && *k && same == assigned_keys_.end() && atom.frees().empty();
     for (int value = 1; value >= 0; --value) {
       Term lit = value ? atom : neg(atom);
+      if (ground && (*theory_)(out_, {lit}, false, nullptr)) {
+        if (--leaves_left_ < 0) return 0;
+        r[value] = emit_ ? (*theory_)(out_, {lit}, true, nullptr) : 1;
+        if (!r[value]) return 0;
+        continue;
+      }
       if (same != assigned_keys_.end() && ((value == 1) != (*k)->second) != same->second.second) {
         // Disagrees with an equivalent atom already assigned: the theory closes it.
         const Term& other = same->second.first;
@@ -153,14 +162,7 @@ class Splitter {
       }
       return x;
     }
-    if (s.op == Op::CondEq) {  // both sides reduced by their decided conditions
-      Term l = s.a, r = s.b;
-      int x = reduce(l, as, atom, depth);
-      if (x >= 0) x = reduce(r, as, atom, depth);
-      if (x < 0) return x;
-      if (l == r) return 1;
-      s.op = Op::Atom;  // different values: an atom
-    }
+    if (s.op == Op::CondEq) s.op = Op::Atom;  // reduced below like any atom with a COND inside
     switch (s.op) {
       case Op::True: case Op::Refl: return 1;
       case Op::False: return 0;
@@ -168,6 +170,12 @@ class Splitter {
         auto it = as.find(t);
         if (Term f = flipped(t); it == as.end() && !f.is_null()) it = as.find(f);
         if (it != as.end()) return it->second.value;
+        if (cond_ && has_cond(t)) {  // the atom its decided conditions make of t, or a condition to split on
+          Term u;
+          std::unordered_map<Term, Term, TermHash> memo;
+          int x = reduce_all(t, as, atom, depth, &u, memo);
+          return x < 0 ? x : eval(u, as, atom, depth + 1);
+        }
         *atom = t;
         if (shared_.count(t) && (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_))
           preferred_ = t, preferred_depth_ = depth, has_preferred_ = true;
@@ -196,28 +204,66 @@ class Splitter {
     return eval_children(t, s, as, atom, depth);
   }
 
-  // u with each top COND replaced by the branch its decided condition picks; kUnknown (with
-  // the condition's first unassigned atom) when one is undecided.
-  int reduce(Term& u, const Assignment& as, Term* atom, int depth) {
-    Term c, p, q;
-    for (int k = 0; k < 64 && is_cond(u, &c, &p, &q); ++k) {
+  // Whether u has a COND application inside (u itself included); memoised, and bounded in
+  // depth (deeper terms count as COND-free: their atoms are then split on whole).
+  bool has_cond(const Term& u, int depth = 0) {
+    if (u.kind() != TermKind::Comb || depth > max_depth_) return false;
+    auto it = has_cond_.find(u);
+    if (it != has_cond_.end()) return it->second;
+    bool r = is_cond(u) || has_cond(u.rator(), depth + 1) || has_cond(u.rand(), depth + 1);
+    has_cond_.emplace(u, r);
+    return r;
+  }
+  // u with every COND application inside replaced by the branch its condition picks
+  // (innermost conditions decided too: a branch is reduced in turn); kUnknown with the first
+  // undecided condition's unassigned atom, or kTooDeep. Lambdas are not entered (has_cond).
+  int reduce_all(const Term& u, const Assignment& as, Term* atom, int depth, Term* out,
+                 std::unordered_map<Term, Term, TermHash>& memo) {
+    if (depth > max_depth_ || --work_left_ < 0) return kTooDeep;
+    if (!has_cond(u)) return *out = u, 0;
+    if (auto it = memo.find(u); it != memo.end()) return *out = it->second, 0;
+    Term c, p, q, r;
+    if (is_cond(u, &c, &p, &q)) {
       int v = eval(c, as, atom, depth + 1);
       if (v < 0) return v;
-      u = v ? p : q;
+      int x = reduce_all(v ? p : q, as, atom, depth + 1, &r, memo);
+      if (x < 0) return x;
+    } else {
+      Term f, x;
+      int a = reduce_all(u.rator(), as, atom, depth + 1, &f, memo);
+      if (a < 0) return a;
+      int b = reduce_all(u.rand(), as, atom, depth + 1, &x, memo);
+      if (b < 0) return b;
+      r = f == u.rator() && x == u.rand() ? u : Term::comb(f, x);
     }
-    return 0;
+    memo.emplace(u, r);
+    return *out = r, 0;
   }
-  // ⊢ u = u' for that reduction (0 when u' is u).
-  uint64_t reduce_proof(Term& u, const Assignment& as, int depth) {
-    Term c, p, q, dummy;
+  // ⊢ u = u' for that reduction (0 when u' is u), every condition being decided.
+  uint64_t reduce_all_proof(const Term& u, const Assignment& as, int depth, Term* out,
+                            std::unordered_map<Term, std::pair<Term, uint64_t>, TermHash>& memo) {
+    if (!has_cond(u)) return *out = u, 0;
+    if (auto it = memo.find(u); it != memo.end()) return *out = it->second.first, it->second.second;
+    Term c, p, q, r, dummy;
     uint64_t e = 0;
-    for (int k = 0; k < 64 && is_cond(u, &c, &p, &q); ++k) {
+    if (is_cond(u, &c, &p, &q)) {
       bool v = eval(c, as, &dummy, depth + 1) == 1;
-      uint64_t step1 = cond_eq(u, v, as, depth);
-      e = e ? step("trans", {e, step1}) : step1;
-      u = v ? p : q;
+      uint64_t e1 = cond_eq(u, v, as, depth);  // COND c p q = branch
+      uint64_t e2 = reduce_all_proof(v ? p : q, as, depth + 1, &r, memo);
+      e = e2 ? step("trans", {e1, e2}) : e1;
+    } else {
+      Term f, x;
+      uint64_t ef = reduce_all_proof(u.rator(), as, depth + 1, &f, memo);
+      uint64_t ex = reduce_all_proof(u.rand(), as, depth + 1, &x, memo);
+      if (ef || ex) {
+        e = step("mk_comb", {ef ? ef : step("refl", {out_.term(u.rator())}), ex ? ex : step("refl", {out_.term(u.rand())})});
+        r = Term::comb(f, x);
+      } else {
+        r = u;
+      }
     }
-    return e;
+    memo.emplace(u, std::make_pair(r, e));
+    return *out = r, e;
   }
   // ⊢ COND c p q = (c ? p : q), c's value known.
   uint64_t cond_eq(const Term& k, bool cv, const Assignment& as, int depth) {
@@ -267,16 +313,7 @@ class Splitter {
       uint64_t f = step("not_elim", {prove(branch, false, as, depth + 1), step("eq_mp", {e, assume(t)})});
       return step("not_intro", {out_.term(t), f});
     }
-    if (s.op == Op::CondEq) {
-      Term l = s.a, r = s.b;
-      if (reduce(l, as, &dummy, depth) >= 0 && reduce(r, as, &dummy, depth) >= 0 && l == r) {  // value is true
-        Term l2 = s.a, r2 = s.b;
-        uint64_t el = reduce_proof(l2, as, depth), er = reduce_proof(r2, as, depth);
-        if (!el) return step("sym", {er});
-        return er ? step("trans", {el, step("sym", {er})}) : el;
-      }
-      s.op = Op::Atom;
-    }
+    if (s.op == Op::CondEq) s.op = Op::Atom;
     // Whether u is known true (false), not merely "not known false (true)": a short
     // circuit may leave one operand unknown.
     auto val = [&](const Term& u) { return eval(u, as, &dummy, depth + 1) == 1; };
@@ -289,6 +326,14 @@ class Splitter {
       case Op::Cond: case Op::CondEq: return 0;  // handled above
       case Op::Atom: {
         if (auto it = as.find(t); it != as.end()) return it->second.thm;
+        if (cond_ && has_cond(t)) {  // t = u, u the reduced atom (eval reduced it too)
+          Term u;
+          std::unordered_map<Term, std::pair<Term, uint64_t>, TermHash> memo;
+          uint64_t e = reduce_all_proof(t, as, depth, &u, memo);
+          uint64_t th = prove(u, value, as, depth + 1);
+          if (value) return step("eq_mp", {step("sym", {e}), th});
+          return step("not_intro", {out_.term(t), step("not_elim", {th, step("eq_mp", {e, assume(t)})})});
+        }
         const Lit& l = as.at(flipped(t));  // t is a = b, and b = a is assigned
         uint64_t eq = assume(t), ba = step("sym", {eq});
         if (value) return step("sym", {l.thm});
@@ -375,6 +420,7 @@ class Splitter {
   // each key assigned so far its atom and the key's value under that assignment.
   std::unordered_map<Term, std::optional<std::pair<std::string, bool>>, TermHash> keys_;
   std::unordered_map<std::string, std::pair<Term, bool>> assigned_keys_;
+  std::unordered_map<Term, bool, TermHash> has_cond_;
   const std::optional<std::pair<std::string, bool>>& key_of(const Term& t) {
     auto it = keys_.find(t);
     if (it == keys_.end()) it = keys_.emplace(t, (*key_)(t)).first;

@@ -233,6 +233,12 @@ class Translator {
               render(phi).substr(0, 300).c_str());
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
     if (!th && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
+    if (!th && prem.empty() && (rule == "rewrite" || rule == "rewrite*") && !invented_names(phi).empty()) {
+      // A rewrite over a name Z3 invented, perhaps before its intro-def: proved at the end,
+      // once the name is replaced by its term (discharge_definitions); a hypothesis till then.
+      deferred_.push_back({phi, rule});
+      th = n_of(assume(phi), phi);
+    }
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
     collect(mark, th);
@@ -300,7 +306,10 @@ class Translator {
       if (th) return th;
       std::string cm;
       th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
-      if (!th && !cm.empty()) reject("a " + rule + " step states a false formula (" + cm + ")");
+      // A step over a name Z3 invented holds only with the name's definition (with_definitions
+      // tries that): a countermodel of the step alone proves nothing.
+      if (!th && !cm.empty() && invented_names(phi).empty())
+        reject("a " + rule + " step states a false formula (" + cm + ")");
       if (!th && iff) th = congruent(a, b, 0);
       return th;
     }
@@ -532,7 +541,8 @@ class Translator {
     for (size_t k = ps.size(); k-- > 0;) imps.insert(imps.begin(), Term::comb(Term::comb(imp_const(), ps[k]), imps.front()));
     std::string cm;
     uint64_t n = refute_negation(sink_, imps.front(), &cm, 256, 400, &theory_);
-    if (!n && !cm.empty()) reject("a " + rule + " step does not follow from its premises (" + cm + ")");
+    if (!n && !cm.empty() && undefined_names(imps.front(), ps).empty())
+      reject("a " + rule + " step does not follow from its premises (" + cm + ")");
     if (!n) return 0;
     uint64_t cur = assume(imps.front());
     for (size_t k = 0; k < ps.size(); ++k) cur = step("mp", {cur, assume(ps[k])});
@@ -695,24 +705,125 @@ class Translator {
     if (prem.size() == before) return 0;
     return propositional_consequence(rule, prem, phi);
   }
+  // The names Z3 invented (`z3name!n|z3`, defined or not yet) that occur in t.
+  static bool invented(const Term& v) {
+    return v.kind() == TermKind::Var && v.name().size() > 3 && v.name().compare(v.name().size() - 3, 3, "|z3") == 0;
+  }
+  static std::vector<Term> invented_names(const Term& t) {
+    std::vector<Term> out;
+    for (const Term& v : t.frees())
+      if (invented(v)) out.push_back(v);
+    return out;
+  }
+  // Those whose definitions are not among `given`: a countermodel that leaves them free
+  // does not refute a step that uses them (Z3 may define them only later).
+  std::vector<Term> undefined_names(const Term& t, const std::vector<Term>& given) const {
+    std::vector<Term> out;
+    for (const Term& v : invented_names(t)) {
+      bool ok = false;
+      for (const Definition& d : defs_)
+        ok = ok || (d.name == v && std::find(given.begin(), given.end(), d.formula) != given.end());
+      if (!ok) out.push_back(v);
+    }
+    return out;
+  }
   // Γ ∪ {D1, …} ⊢ F to Γ ⊢ F: INST each name by its term (the last defined first, so the
   // terms' own names go later), then each instantiated definition is a tautology of COND
   // (the case split), which NOT_INTRO/PROVE_HYP discharges; one it cannot prove is a hole.
+  // The deferred rewrites likewise: after the INSTs each is a formula without those names,
+  // proved by the rewrite's own means (normal forms, case split, congruence) or a hole.
   uint64_t discharge_definitions(uint64_t fin) {
-    if (defs_.empty()) return fin;
-    std::vector<Term> forms;
-    for (const Definition& d : defs_) forms.push_back(d.formula);
-    for (size_t k = defs_.size(); k-- > 0;) {
-      fin = step("inst", {fin, term(defs_[k].name), term(defs_[k].term)});
-      for (Term& f : forms) f = f.subst({{defs_[k].name, defs_[k].term}});
+    if (defs_.empty() && deferred_.empty()) return fin;
+    std::vector<std::pair<Term, std::string>> forms;
+    for (const Definition& d : defs_) forms.push_back({d.formula, "intro-def"});
+    for (const auto& d : deferred_) forms.push_back(d);
+    // Names with no intro-def that a deferred rewrite introduces in place of a term (Z3 4.8.12
+    // omits some definitions): that term, read off the rewrite (guess_names).
+    std::vector<std::pair<Term, Term>> names;  // name, term: INST order is decided below
+    for (const Definition& d : defs_) names.push_back({d.name, d.term});
+    guess_names(names);
+    // INST each name by its term, a name only once no pending term mentions it (so a term's
+    // own names are replaced after it is put in). Names left in a cycle stay (their steps
+    // are holes).
+    std::vector<bool> gone(names.size(), false);
+    for (bool progress = true; progress;) {
+      progress = false;
+      for (size_t k = names.size(); k-- > 0;) {
+        if (gone[k]) continue;
+        bool free = true;
+        for (size_t j = 0; j < names.size() && free; ++j)
+          if (j != k && !gone[j])
+            for (const Term& v : names[j].second.frees()) free = free && v != names[k].first;
+        if (!free) continue;
+        fin = step("inst", {fin, term(names[k].first), term(names[k].second)});
+        for (auto& f : forms) f.first = f.first.subst({{names[k].first, names[k].second}});
+        for (size_t j = 0; j < names.size(); ++j)
+          if (!gone[j] && j != k) names[j].second = names[j].second.subst({{names[k].first, names[k].second}});
+        gone[k] = progress = true;
+      }
     }
-    for (const Term& f : forms) {
-      uint64_t n = refute_negation(sink_, f, nullptr, 4096, 400, &theory_);
-      if (!n) n = hole(f, "intro-def");
+    std::unordered_set<Term, TermHash> done;
+    for (const auto& [f, rule] : forms) {
+      if (!done.insert(f).second) continue;  // one hypothesis, discharged once
+      where_ = "end (" + rule + ")";
+      uint64_t n = 0;
+      if (rule != "intro-def" && invented_names(f).empty()) n = justify(rule, {}, f);
+      if (!n) n = refute_negation(sink_, f, nullptr, 4096, 400, &theory_);
+      if (!n) n = hole(f, rule);
       fin = step("prove_hyp", {step("not_intro", {term(f), fin}), n});
     }
     return fin;
   }
+  // For each invented name without a definition that occurs in a deferred rewrite l = r on
+  // one side only: the term that stands in its place on the other side, found by matching
+  // the side's atoms that mention it against the other side's atoms (the name a pattern
+  // variable). Appended to `names`; nothing is assumed about it (INST is a rule: a wrong
+  // guess only leaves the rewrite unproved).
+  void guess_names(std::vector<std::pair<Term, Term>>& names) {
+    for (const auto& [f, rule] : deferred_) {
+      Term l, r;
+      if (!is_op(f, "=", &l, &r)) continue;
+      for (const Term& n : invented_names(f)) {
+        if (std::any_of(names.begin(), names.end(), [&](const auto& e) { return e.first == n; })) continue;
+        for (int side = 0; side < 2; ++side) {
+          const Term& with = side ? l : r;
+          const Term& without = side ? r : l;
+          std::vector<Term> mine = atoms_of(with, 1000), theirs = atoms_of(without, 1000);
+          Term found;
+          for (const Term& a : mine) {
+            if (!found.is_null()) break;
+            auto fr = a.frees();
+            if (std::find(fr.begin(), fr.end(), n) == fr.end()) continue;
+            for (const Term& b : theirs) {
+              Term bound;
+              int budget = 100000;
+              if (match(a, b, n, bound, budget) && !bound.is_null()) {
+                found = bound;
+                break;
+              }
+            }
+          }
+          if (!found.is_null()) {
+            auto fr = found.frees();
+            if (std::find(fr.begin(), fr.end(), n) == fr.end()) names.push_back({n, found});
+            break;
+          }
+        }
+      }
+    }
+  }
+  // Does pattern p match t, the variable n standing for one term (`bound`)?
+  static bool match(const Term& p, const Term& t, const Term& n, Term& bound, int& budget) {
+    if (--budget < 0) return false;
+    if (p == n) {
+      if (bound.is_null() && p.type() == t.type()) bound = t;
+      return bound == t;
+    }
+    if (p == t) return true;
+    if (p.kind() != TermKind::Comb || t.kind() != TermKind::Comb || p.rator().type() != t.rator().type()) return false;
+    return match(p.rator(), t.rator(), n, bound, budget) && match(p.rand(), t.rand(), n, bound, budget);
+  }
+  std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
   struct Definition {
     Term name, term, formula;
   };
