@@ -38,7 +38,7 @@ constexpr int kUsage = 64;
 int usage() {
   std::cerr << "usage:\n"
                "  hcert check PROBLEM PROOF [--from cert|lrat|drat|z3] [--pure] [--json] [--time-limit SEC]\n"
-               "              [--mem-limit MB] [--theories DIR]\n"
+               "              [--mem-limit MB] [--theories DIR] [--threads 1|2]\n"
                "      PROBLEM: DIMACS CNF or SMT-LIB 2; PROOF: a certificate, an LRAT or a DRAT proof\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
                "                [--theory | --problem FILE] [--requires THEORY,...]\n"
@@ -146,12 +146,14 @@ std::string proof_kind(const Args& a, const std::string& path) {
 // Runs a SAT translation on this thread while its records are checked on another
 // (tools/checker_pipe.hpp): the same records in the same order as a check on one thread,
 // and the same errors (a checker error on an earlier record wins over the translator's).
-void check_translation(const std::function<void(const hcert::cert::Record&)>& feed,
+void check_translation(const std::function<void(const hcert::cert::Record&)>& feed, bool two_threads,
                        const std::function<void(hcert::cert::Emitter&, hcert::sat::KernelGate*)>& translate) {
   std::unique_ptr<hcert::tool::CheckerPipe> made;
   try {
-    made = std::make_unique<hcert::tool::CheckerPipe>(feed);
+    if (two_threads) made = std::make_unique<hcert::tool::CheckerPipe>(feed);
   } catch (const std::exception&) {  // no second thread (a tight --mem-limit, say): one thread
+  }
+  if (!made) {
     hcert::cert::CallbackWriter sink(feed);
     hcert::cert::Emitter em(sink);
     translate(em, nullptr);
@@ -186,6 +188,8 @@ int check(const Args& a) {
     setrlimit(RLIMIT_AS, &lim);
   }
   hcert::check::set_pure(a.has("--pure"));
+  int threads = a.has("--threads") ? std::stoi(a.get("--threads")) : 2;
+  if (threads != 1 && threads != 2) throw std::invalid_argument("--threads must be 1 or 2");
   auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
@@ -219,7 +223,7 @@ int check(const Args& a) {
       // records on a second thread.
       hcert::LratReader in(hcert::open_source(certificate), a.has("--binary") ? 1 : -1);
       hcert::Cnf cnf = hcert::read_dimacs(problem);
-      check_translation(feed, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
+      check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         hcert::sat::lrat_to_certificate(cnf, in, em, a.get("--theories", hcert::check::default_theory_dir()), gate);
       });
     } else if (kind == "drat") {
@@ -227,7 +231,7 @@ int check(const Args& a) {
       hcert::Cnf cnf = hcert::read_dimacs(problem);
       hcert::DratReader in(hcert::open_source(certificate));
       hcert::sat::DratHints hints(cnf, in);
-      check_translation(feed, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
+      check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
                                         a.get("--theories", hcert::check::default_theory_dir()), gate);
       });
@@ -512,7 +516,7 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   try {
     if (cmd == "check")
-      return check(parse_args(argc, argv, {"--time-limit", "--mem-limit", "--theories", "--from"}));
+      return check(parse_args(argc, argv, {"--time-limit", "--mem-limit", "--theories", "--from", "--threads"}));
     if (cmd == "convert")
       return convert(parse_args(argc, argv, {"--from", "--problem", "--theories", "--requires"}));
     if (cmd == "stats") return stats(parse_args(argc, argv, {}));
