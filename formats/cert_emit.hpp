@@ -41,6 +41,7 @@ class Emitter {
     out_.take(std::move(r));
   }
   void set_place(uint64_t line, uint64_t offset) { line_ = line, offset_ = offset; }
+  void flush() { out_.flush(); }
   static Record make(Tag tag, std::vector<uint64_t> nums, std::vector<std::string> names = {});
 
  private:

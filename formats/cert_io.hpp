@@ -33,6 +33,8 @@ class RecordWriter {
   virtual void write(const Record& r) = 0;
   // The same for a record the caller gives up (a writer that keeps records moves it).
   virtual void take(Record&& r) { write(r); }
+  // Hands on what was written so far, for a writer that batches (a hint, not a close).
+  virtual void flush() {}
   virtual void close() = 0;
 };
 std::unique_ptr<RecordWriter> open_writer(const std::string& path, Encoding enc, bool zstd);

@@ -41,6 +41,9 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
     batch_.push_back(std::move(r));
     if (batch_.size() >= kBatch && !inside_) hand_over();
   }
+  void flush() override {
+    if (!batch_.empty() && !inside_) hand_over();
+  }
   // Checks everything written, ends the thread, and rethrows the checker's error if any.
   void close() override {
     finish();

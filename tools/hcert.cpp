@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <memory>
 #include <sstream>
 
@@ -228,12 +229,17 @@ int check(const Args& a) {
       });
     } else if (kind == "drat") {
       // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
+      // The backward pass runs when the first step is asked for, after the translation has
+      // handed the problem and Φ to the checker's thread, which builds them meanwhile.
       hcert::Cnf cnf = hcert::read_dimacs(problem);
       hcert::DratReader in(hcert::open_source(certificate));
-      hcert::sat::DratHints hints(cnf, in);
+      std::optional<hcert::sat::DratHints> hints;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
-        hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
-                                        a.get("--theories", hcert::check::default_theory_dir()), gate);
+        auto next = [&](hcert::LratStep& s) {
+          if (!hints) hints.emplace(cnf, in);
+          return hints->next(s);
+        };
+        hcert::sat::lrat_to_certificate(cnf, next, em, a.get("--theories", hcert::check::default_theory_dir()), gate);
       });
     } else if (kind == "z3") {
       // The problem's elaboration, with its declarations, reads the proof's terms too.

@@ -38,6 +38,11 @@ class Translator {
     out_.write(Emitter::make(Tag::Header, {1}));
     out_.write(Emitter::make(Tag::Problem, {}, {"dimacs", cnf_.sha256}));
     out_.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
+    // Φ first (every refutation needs it), and handed on at once: with the checker on a
+    // second thread, the problem's elaboration and Φ's terms are built while the first
+    // step is still being found (a DRAT proof's backward pass runs inside next).
+    root();
+    out_.flush();
     LratStep s;
     while (next(s)) {
       where_ = s.line ? "line " + std::to_string(s.line) : "byte " + std::to_string(s.offset);
@@ -101,10 +106,10 @@ class Translator {
     return out_.term_record(Tag::App, {left, phi(mid, hi, clause_ids, conj_id)});
   }
 
-  // {Φ} ⊢ Φ(lo, hi) for the tree node containing clause i, walking down from the root.
-  uint64_t input(size_t i) {
-    size_t lo = 0, hi = cnf_.clauses.size();
+  // {Φ} ⊢ Φ, made once.
+  uint64_t root() {
     if (!root_) {
+      size_t hi = cnf_.clauses.size();
       uint64_t conj_id;
       {
         Inside kernel(this);
@@ -117,7 +122,13 @@ class Translator {
       for (size_t k = 0; k < hi; ++k) clause_ids[k] = out_.term_record(Tag::ATerm, {k});
       root_ = step("assume", {phi(0, hi, clause_ids, conj_id)});
     }
-    uint64_t th = root_;
+    return root_;
+  }
+
+  // {Φ} ⊢ Φ(lo, hi) for the tree node containing clause i, walking down from the root.
+  uint64_t input(size_t i) {
+    size_t lo = 0, hi = cnf_.clauses.size();
+    uint64_t th = root();
     while (hi - lo > 1) {
       size_t mid = lo + (hi - lo) / 2;
       bool left = i < mid;
