@@ -472,20 +472,29 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
   // 20,000 visits, else none is shared).
   std::unordered_map<Term, int, TermHash> seen;
   std::vector<Term> todo{psi};
+  std::unordered_set<Term, TermHash> inner;  // terms inside atoms already walked
   long visits = 0;
   for (; !todo.empty() && ++visits < 20000;) {
     Term t = todo.back();
     todo.pop_back();
     Shape s = shape(t, cond);
     if (s.op == Op::Atom) ++seen[t];  // an atom met twice is split on early too
+    if (cond && (s.op == Op::Atom || s.op == Op::CondEq) && seen[t] <= 1) {
+      // The conditions of the COND applications inside the atom are formulas too (split
+      // on when the atom is reduced); the atom's terms count towards the work allowed.
+      std::vector<Term> terms{t};
+      while (!terms.empty() && ++visits < 20000) {
+        Term u = terms.back();
+        terms.pop_back();
+        if (u.kind() != TermKind::Comb || !inner.insert(u).second) continue;
+        Term c, p, q;
+        if (is_cond(u, &c, &p, &q)) todo.push_back(c), terms.push_back(p), terms.push_back(q);
+        else terms.push_back(u.rator()), terms.push_back(u.rand());
+      }
+    }
     if (s.op == Op::Atom || s.op == Op::True || s.op == Op::False || s.op == Op::Refl) continue;
     if (++seen[t] > 1) continue;
-    if (s.op == Op::CondEq) {
-      Term c, p, q;
-      if (is_cond(s.a, &c, &p, &q)) todo.push_back(c);
-      if (is_cond(s.b, &c, &p, &q)) todo.push_back(c);
-      continue;
-    }
+    if (s.op == Op::CondEq) continue;
     if (s.op == Op::Cond) todo.push_back(s.c);
     todo.push_back(s.a);
     if (s.op != Op::Not) todo.push_back(s.b);

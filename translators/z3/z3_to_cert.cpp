@@ -780,23 +780,29 @@ class Translator {
   // variable). Appended to `names`; nothing is assumed about it (INST is a rule: a wrong
   // guess only leaves the rewrite unproved).
   void guess_names(std::vector<std::pair<Term, Term>>& names) {
-    for (const auto& [f, rule] : deferred_) {
-      Term l, r;
+    for (const auto& [f0, rule] : deferred_) {
+      Term f = f0, l, r;
+      // The names known so far replaced by their terms (theirs too: nested definitions).
+      for (size_t k = 0; k <= names.size() && !names.empty(); ++k) {
+        Term g = f.subst(names);
+        if (g == f) break;
+        f = g;
+      }
       if (!is_op(f, "=", &l, &r)) continue;
       for (const Term& n : invented_names(f)) {
         if (std::any_of(names.begin(), names.end(), [&](const auto& e) { return e.first == n; })) continue;
         for (int side = 0; side < 2; ++side) {
           const Term& with = side ? l : r;
           const Term& without = side ? r : l;
-          std::vector<Term> mine = atoms_of(with, 1000), theirs = atoms_of(without, 1000);
+          std::vector<Term> mine = guess_atoms(with), theirs = guess_atoms(without);
           Term found;
+          int budget = 1000000;
           for (const Term& a : mine) {
-            if (!found.is_null()) break;
+            if (!found.is_null() || budget < 0) break;
             auto fr = a.frees();
             if (std::find(fr.begin(), fr.end(), n) == fr.end()) continue;
             for (const Term& b : theirs) {
               Term bound;
-              int budget = 100000;
               if (match(a, b, n, bound, budget) && !bound.is_null()) {
                 found = bound;
                 break;
@@ -811,6 +817,25 @@ class Translator {
         }
       }
     }
+  }
+  // The atoms of a formula for guess_names: below the connectives and bool COND (at most
+  // 2,000 distinct subformulas visited).
+  static std::vector<Term> guess_atoms(const Term& t) {
+    std::vector<Term> out, todo{t};
+    std::unordered_set<Term, TermHash> seen;
+    while (!todo.empty() && seen.size() < 2000) {
+      Term u = todo.back();
+      todo.pop_back();
+      if (!seen.insert(u).second) continue;
+      Term a, b, c;
+      if (is_neg(u)) todo.push_back(u.rand());
+      else if ((is_op(u, "/\\", &a, &b) || is_op(u, "\\/", &a, &b) || is_op(u, "==>", &a, &b) ||
+                (is_op(u, "=", &a, &b) && a.type() == boolean())))
+        todo.push_back(a), todo.push_back(b);
+      else if (u.type() == boolean() && is_cond(u, &c, &a, &b)) todo.push_back(c), todo.push_back(a), todo.push_back(b);
+      else out.push_back(u);
+    }
+    return out;
   }
   // Does pattern p match t, the variable n standing for one term (`bound`)?
   static bool match(const Term& p, const Term& t, const Term& n, Term& bound, int& budget) {
