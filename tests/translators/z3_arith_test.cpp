@@ -7,6 +7,8 @@
 #include "formats/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/z3/arith.hpp"
+#include "translators/z3/cond.hpp"
+#include "translators/z3/taut.hpp"
 #include "translators/z3/farkas.hpp"
 
 #include <rapidcheck.h>
@@ -162,4 +164,75 @@ RC_GTEST_PROP(Z3Arith, RefutesExactlyTheInfeasibleSystems, ()) {
   std::vector<Term> ts = literals("p" + std::to_string(k++ % 8), text);
   RC_CLASSIFY(infeasible, "infeasible");
   RC_ASSERT(refutes(ts) == infeasible);
+}
+
+namespace {
+
+// The case split with the arithmetic refuter and COND (spec/z3.md, "Tautologies"): proves
+// ψ, the one assertion of a small problem, on the kernel; 0 when it cannot. `cm` receives a
+// countermodel when one is claimed.
+uint64_t taut_with_theories(const std::string& name, const std::string& text, std::string* cm = nullptr) {
+  std::vector<Term> as = literals(name, text);
+  EXPECT_EQ(as.size(), 1u);
+  test::KernelSink k;
+  z3::Arith a(k.sink);
+  z3::CondLemmas cond(k.sink);
+  z3::TheoryRefuter refuter = [&](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+    auto r = a.refute(out, lits, emit, sat);
+    return r ? *r : 0;
+  };
+  z3::Theories th;
+  th.arith = &refuter;
+  th.cond = &cond;
+  th.key = [&](const Term& t) { return a.key(t); };
+  uint64_t id = 0;
+  try {
+    id = z3::refute_negation(k.sink, as[0], cm, 4096, 400, &th);
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "step " << k.steps << " (" << k.last << "): " << e.what();
+    return 0;
+  }
+  if (id) {
+    const Thm& t = k.thms.at(id);
+    EXPECT_EQ(t.concl(), Term::constant("F", Type::boolean()));
+    EXPECT_EQ(t.hyps(), std::vector<Term>{Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), as[0])});
+  }
+  return id;
+}
+
+const char* reals_c = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const c Bool)";
+const char* ints_c = "(set-logic QF_LIA)(declare-const x Int)(declare-const y Int)(declare-const c Bool)";
+
+}  // namespace
+
+// Conditionals inside arithmetic atoms: the split decides the condition, the atom is proved
+// equal to its conditional-free form (COND's equations, MK_COMB), and the refuter sees that.
+TEST(Z3Arith, ConditionalsInsideSums) {
+  // ite lifted out of a difference.
+  EXPECT_NE(taut_with_theories("c1", std::string(reals_c) +
+                                         "(assert (= (<= 0.0 (- x (ite c y 0.0))) (ite c (<= y x) (<= 0.0 x))))"), 0u);
+  // A branch normalised inside the ite (Z3's rewrite of pursuit-safety-1).
+  EXPECT_NE(taut_with_theories("c2", std::string(reals_c) +
+                                         "(assert (= (= x (ite c 20.0 (+ 20.0 (* y 5.0)))) (= x (ite c 20.0 (+ 20.0 (* 5.0 y))))))"), 0u);
+  // Ground atoms left by the reduction (36 = 222) are decided by the refuter.
+  EXPECT_NE(taut_with_theories("c3", std::string(ints_c) + "(assert (= (= (ite c 36 222) 222) (not c)))"), 0u);
+  // A condition that is itself an atom over a conditional.
+  EXPECT_NE(taut_with_theories("c4", std::string(ints_c) + "(assert (= (ite (<= (ite c 1 2) 1) x y) (ite c x y)))"), 0u);
+  EXPECT_NE(taut_with_theories("c5", std::string(ints_c) + "(assert (<= (ite c x y) (ite c (+ x 1) (+ y 2))))"), 0u);
+}
+
+// Their false variants are not proved; over the reals and variables the countermodel is
+// claimed (the step would be rejected).
+TEST(Z3Arith, ConditionalsInsideSumsFalseVariants) {
+  std::string cm;
+  EXPECT_EQ(taut_with_theories("d1", std::string(reals_c) +
+                                         "(assert (= (<= 0.0 (- x (ite c y 0.0))) (ite c (<= 0.0 x) (<= y x))))", &cm), 0u);
+  EXPECT_NE(cm, "");
+  cm.clear();
+  EXPECT_EQ(taut_with_theories("d2", std::string(reals_c) +
+                                         "(assert (= (= x (ite c 20.0 (+ 20.0 (* y 5.0)))) (= x (ite c 20.0 (+ 20.0 (* 4.0 y))))))", &cm), 0u);
+  EXPECT_NE(cm, "");
+  EXPECT_EQ(taut_with_theories("d3", std::string(ints_c) + "(assert (= (= (ite c 36 222) 222) c))"), 0u);
+  EXPECT_EQ(taut_with_theories("d4", std::string(ints_c) + "(assert (= (ite (<= (ite c 1 2) 1) x y) (ite c y x)))"), 0u);
+  EXPECT_EQ(taut_with_theories("d5", std::string(ints_c) + "(assert (<= (ite c x y) (ite c (+ x 1) (- y 2))))"), 0u);
 }
