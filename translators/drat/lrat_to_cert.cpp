@@ -34,6 +34,12 @@ class Translator {
     extensions_.clear();
   }
 
+  // The pinned core theory, which the clause terms are built from.
+  void load_core(const std::string& theory_dir) {
+    Inside kernel(this);
+    check::load_pinned_theory(theory_dir, "core");
+  }
+
   LratStats run(const std::function<bool(LratStep&)>& next) {
     out_.write(Emitter::make(Tag::Header, {1}));
     out_.write(Emitter::make(Tag::Problem, {}, {"dimacs", cnf_.sha256}));
@@ -612,16 +618,10 @@ LratStats lrat_to_certificate(const Cnf& cnf, LratReader& in, cert::Emitter& out
 LratStats lrat_to_certificate(const Cnf& cnf, const std::function<bool(LratStep&)>& next,
                               cert::Emitter& out, const std::string& theory_dir, KernelGate* gate) {
   if (cnf.clauses.empty()) throw Failure(Outcome::Rejected, "an empty formula is satisfiable");
-  if (gate) gate->enter();
+  Translator t(cnf, out, gate);
+  t.load_core(theory_dir);
   try {
-    check::load_pinned_theory(theory_dir, "core");
-  } catch (...) {
-    if (gate) gate->leave();
-    throw;
-  }
-  if (gate) gate->leave();
-  try {
-    return Translator(cnf, out, gate).run(next);
+    return t.run(next);
   } catch (const KernelError& e) {  // a term the translator built was refused: its bug
     throw Failure(Outcome::Rejected, std::string("LRAT translation: ") + e.what());
   }
