@@ -160,6 +160,25 @@ const std::unordered_map<std::string, RuleFn>& table() {
          for (const auto& l : links) cur = l.side ? rules::resolve(defs(), *l.d, cur, l.x) : rules::resolve(defs(), cur, *l.d, l.x);
          return cur;
        }},
+      {"rup", [](Cursor& c) {
+         // k literals as (variable, sign) pairs, sign 1 meaning ~x; then the hints.
+         uint64_t k = c.num();
+         std::vector<Term> lits;
+         for (uint64_t i = 0; i < k; ++i) {
+           uint64_t xid = c.peek();
+           const Term& x = c.tm();
+           uint64_t sign = c.num();
+           if (sign > 1) throw StepError("rup: sign must be 0 or 1");
+           if (sign == 0) { lits.push_back(x); continue; }
+           Term nx = negated_pivot(xid, x);
+           lits.push_back(nx.is_null() ? Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), x) : nx);
+         }
+         std::vector<const Thm*> hints;
+         while (c.more()) hints.push_back(&c.th());
+         if (pure_mode) return rules::rup(defs(), lits, hints);
+         enable_fast_paths();
+         return Kernel::rup(lits, hints);
+       }},
       {"resolve", [](Cursor& c) {
          const Thm& p = c.th();
          const Thm& n = c.th();

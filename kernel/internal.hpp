@@ -27,6 +27,12 @@ struct TermNode {
   uint32_t index;  // Bound
   TermKind kind;
   bool tyvars;
+  // For the RUP fast path (kernel/thm.cpp): a boolean variable's slot in its flat
+  // assignment arrays (0: none yet, given on first use, kept for the node's life), and a
+  // mark on a background hypothesis already taken into a result (zero outside the rule).
+  // Both fit in padding: the node does not grow.
+  mutable int8_t mark;
+  mutable uint32_t slot;
   uint64_t hash;
   uint64_t serial;
   uint64_t fvmask;

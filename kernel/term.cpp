@@ -87,6 +87,8 @@ TermNode* intern(TermNode key) {
   key.serial = next_serial++;
   auto* n = new TermNode(key);
   n->parents = 0;
+  n->mark = 0;
+  n->slot = 0;
   if (n->a) ++n->a->rc, ++n->a->parents;
   if (n->b) ++n->b->rc, ++n->b->parents;
   n->fv_lo = UINT64_MAX;
@@ -101,26 +103,26 @@ TermNode* intern(TermNode key) {
 
 TermNode* TermOps::mk_var(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Var, ty->has_vars, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0});
+  return intern({0, 0, 0, TermKind::Var, ty->has_vars, 0, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0, 0});
 }
 TermNode* TermOps::mk_const(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Const, ty->has_vars, h, 0, 0, ty, name, nullptr, nullptr, 0, 0});
+  return intern({0, 0, 0, TermKind::Const, ty->has_vars, 0, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0, 0});
 }
 TermNode* TermOps::mk_comb(TermNode* f, TermNode* x) {
   uint64_t h = mix(mix(3, f->hash), x->hash);
-  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, h, 0,
-                 f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0});
+  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, 0, 0, h, 0,
+                 f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0, 0});
 }
 TermNode* TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
   uint64_t h = mix(mix(4, bvty->hash), body->hash);
   return intern({0, body->loose ? body->loose - 1 : 0, 0, TermKind::Abs,
-                 bvty->has_vars || body->tyvars, h, 0, body->fvmask,
-                 TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0});
+                 bvty->has_vars || body->tyvars, 0, 0, h, 0, body->fvmask,
+                 TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0, 0});
 }
 TermNode* TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
   uint64_t h = mix(mix(5, i), ty->hash);
-  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0});
+  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, 0, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0, 0});
 }
 
 // Iterative, so that freeing a very deep term cannot overflow the stack.

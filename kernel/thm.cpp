@@ -16,7 +16,7 @@ static bool by_serial(const Term& x, const Term& y) {
 }
 
 static const Hyps& no_hyps() {
-  static const Hyps* empty = new Hyps(std::make_shared<const std::vector<Term>>());
+  static const Hyps* empty = new Hyps(std::make_shared<const HypSet>());
   return *empty;
 }
 
@@ -27,7 +27,7 @@ static Hyps hyp_union(const Hyps& a, const Hyps& b) {
   if (a->empty()) return b;
   if (b->size() <= a->size() && std::includes(a->begin(), a->end(), b->begin(), b->end(), by_serial)) return a;
   if (a->size() < b->size() && std::includes(b->begin(), b->end(), a->begin(), a->end(), by_serial)) return b;
-  auto out = std::make_shared<std::vector<Term>>();
+  auto out = std::make_shared<HypSet>();
   out->reserve(a->size() + b->size());
   std::set_union(a->begin(), a->end(), b->begin(), b->end(), std::back_inserter(*out), by_serial);
   return out;
@@ -36,7 +36,7 @@ static Hyps hyp_union(const Hyps& a, const Hyps& b) {
 static Hyps hyp_remove(const Hyps& a, const Term& t) {
   auto it = std::lower_bound(a->begin(), a->end(), t, by_serial);
   if (it == a->end() || *it != t) return a;
-  auto out = std::make_shared<std::vector<Term>>(a->begin(), it);
+  auto out = std::make_shared<HypSet>(a->begin(), it);
   out->insert(out->end(), it + 1, a->end());
   return out;
 }
@@ -44,7 +44,7 @@ static Hyps hyp_remove(const Hyps& a, const Term& t) {
 // Sort and deduplicate after instantiation, which can map distinct hypotheses to one.
 static Hyps hyp_map(const Hyps& a, const std::function<Term(const Term&)>& f) {
   if (a->empty()) return a;
-  auto out = std::make_shared<std::vector<Term>>();
+  auto out = std::make_shared<HypSet>();
   out->reserve(a->size());
   bool same = true;
   for (const Term& h : *a) {
@@ -141,7 +141,7 @@ Thm Kernel::beta(const Term& redex) {
 Thm Kernel::assume(const Term& p) {
   check_term(p, "ASSUME");
   if (p.type() != Type::boolean()) throw KernelError("ASSUME: not a proposition");
-  return Thm(std::make_shared<const std::vector<Term>>(1, p), p, no_axioms());
+  return Thm(std::make_shared<const HypSet>(1, p), p, no_axioms());
 }
 
 Thm Kernel::eq_mp(const Thm& pq, const Thm& p) {
@@ -316,7 +316,7 @@ Thm Kernel::resolve(const Thm& pos, const Thm& neg, const Term& x) {
   if (!std::binary_search(b.begin(), b.end(), nx, by_serial))
     throw KernelError("RESOLVE: the negated pivot is not a hypothesis of the second premise");
   // One merge of both sets, leaving out x from the first and ~x from the second.
-  auto out = std::make_shared<std::vector<Term>>();
+  auto out = std::make_shared<HypSet>();
   out->reserve(a.size() + b.size() - 2);
   size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
@@ -341,7 +341,7 @@ Thm Kernel::clause_intro(const Thm& th) {
   auto comp = [&](const Term& l) {
     return l.kind() == TermKind::Comb && l.rator() == neg ? l.rand() : Term::comb(neg, l);
   };
-  auto out = std::make_shared<std::vector<Term>>(*th.hyps_);
+  auto out = std::make_shared<HypSet>(th.hyps_->begin(), th.hyps_->end());
   Term c = th.concl_;
   while (c.kind() == TermKind::Comb && c.rator().kind() == TermKind::Comb && c.rator().rator() == disj) {
     out->push_back(comp(c.rator().rand()));
@@ -451,14 +451,143 @@ Thm Kernel::resolve_chain(const Thm& start, const std::vector<ChainLink>& links)
   }
   std::vector<const TermNode*> cur = set.members();
   std::sort(cur.begin(), cur.end(), [](const TermNode* a, const TermNode* b) { return a->serial < b->serial; });
-  auto out = std::make_shared<std::vector<Term>>();
+  auto out = std::make_shared<HypSet>();
   out->reserve(cur.size());
   for (const TermNode* n : cur) out->push_back(TermOps::wrap(const_cast<TermNode*>(n)));
   return Thm(out, fl, ax);
 }
 
+// ---- fast path: RUP ------------------------------------------------------------------------
+
+static uint64_t rup_count = 0;
+
+// x ↦ (x, +1), ~x ↦ (x, −1) for a boolean variable x; anything else is background (null).
+static const TermNode* literal_var(const TermNode* n, int8_t& sign) {
+  static const TypeNode* b = TypeOps::node(Type::boolean());
+  static const TermNode* neg = TermOps::node(not_const());
+  if (n->kind == TermKind::Var && n->ty == b) return sign = 1, n;
+  if (n->kind == TermKind::Comb && n->a == neg && n->b->kind == TermKind::Var && n->b->ty == b) return sign = -1, n->b;
+  return nullptr;
+}
+
+// The assignment, by variable slot: value (+1 true, −1 false, 0 unassigned) and 1 + the
+// trail position of a propagated variable. Slot 0 is never given; all zero outside RUP.
+static std::vector<int8_t> rup_value(1, 0);
+static std::vector<uint32_t> rup_where(1, 0);
+constexpr uint32_t kBackground = 0x80000000u;
+
+static uint32_t slot_of(const TermNode* v) {
+  if (!v->slot) {
+    if (rup_value.size() >= (size_t(1) << 30)) throw KernelError("RUP: too many variables");
+    v->slot = static_cast<uint32_t>(rup_value.size());
+    rup_value.push_back(0);
+    rup_where.push_back(0);
+  }
+  return v->slot;
+}
+
+// The set's reading (HypSet::rup), made once: 2·slot + negated for a literal, position +
+// kBackground for any other hypothesis.
+static const std::vector<uint32_t>& reading(const HypSet& h) {
+  if (!h.rup_read) {
+    h.rup.clear();
+    h.rup.reserve(h.size());
+    for (size_t i = 0; i < h.size(); ++i) {
+      int8_t sign;
+      const TermNode* v = literal_var(TermOps::node(h[i]), sign);
+      h.rup.push_back(v ? 2 * slot_of(v) + (sign < 0) : static_cast<uint32_t>(i) | kBackground);
+    }
+    h.rup_read = true;
+  }
+  return h.rup;
+}
+
+// Unit propagation over the hints in flat arrays, then a walk back from the conflict to
+// the hints it used (spec/kernel.md §12, RUP).
+Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints) {
+  if (!sat_on) throw KernelError("RUP: not enabled (the core definitions were not given)");
+  const Term& fl = false_const();
+  // Every slot and node given scratch is listed here and reset on the way out, thrown or not.
+  struct Scratch {
+    std::vector<uint32_t> slots;
+    std::vector<const TermNode*> marked;
+    ~Scratch() {
+      for (uint32_t v : slots) rup_value[v] = 0, rup_where[v] = 0;
+      for (const TermNode* n : marked) n->mark = 0;
+    }
+  } sc;
+  std::vector<Term> out;
+  out.reserve(s.size() + 4);
+  for (const Term& t : s) {
+    int8_t sign;
+    const TermNode* v = t.is_null() ? nullptr : literal_var(TermOps::node(t), sign);
+    if (!v) throw KernelError("RUP: the clause holds a term that is not a literal");
+    uint32_t x = slot_of(v);
+    if (rup_value[x] == -sign) throw KernelError("RUP: the clause is a tautology (it has x and ~x)");
+    if (rup_value[x] == sign) continue;  // the same literal twice
+    rup_value[x] = sign;
+    sc.slots.push_back(x);
+    out.push_back(t);
+  }
+  struct Unit {
+    uint32_t slot;
+    size_t hint;
+  };
+  std::vector<Unit> trail;
+  const Thm* conflict = nullptr;
+  for (size_t i = 0; i < hints.size() && !conflict; ++i) {
+    const Thm* h = hints[i];
+    if (!h || h->concl_ != fl) throw KernelError("RUP: hint " + std::to_string(i + 1) + " does not conclude F");
+    uint32_t open = 0;  // the one hypothesis not true, if one
+    size_t n_open = 0;
+    for (uint32_t e : reading(*h->hyps_)) {
+      if (e & kBackground || rup_value[e >> 1] == ((e & 1) ? -1 : 1)) continue;  // true
+      if (++n_open > 1) break;
+      open = e;
+    }
+    if (n_open == 0) conflict = h;
+    else if (n_open > 1)
+      throw KernelError("RUP: hint " + std::to_string(i + 1) + " of " + std::to_string(hints.size()) +
+                        " is not unit (two of its literals are not false)");
+    else if (rup_value[open >> 1] == 0) {  // its literal becomes false: the complement is true
+      uint32_t x = open >> 1;
+      rup_value[x] = (open & 1) ? 1 : -1;
+      rup_where[x] = static_cast<uint32_t>(trail.size() + 1);
+      trail.push_back({x, i});
+      sc.slots.push_back(x);
+    }  // else the hint is satisfied and adds nothing
+  }
+  if (!conflict) throw KernelError("RUP: the hints lead to no conflict");
+  // Back from the conflict: a used hint needs the reason of each propagated literal in it.
+  std::vector<uint8_t> need(trail.size(), 0);
+  std::vector<const Thm*> used{conflict};
+  auto needs = [&](const Thm* h, uint32_t unit) {
+    for (uint32_t e : reading(*h->hyps_))
+      if (!(e & kBackground) && (e >> 1) != unit && rup_where[e >> 1]) need[rup_where[e >> 1] - 1] = 1;
+  };
+  needs(conflict, 0);
+  for (size_t t = trail.size(); t-- > 0;)
+    if (need[t]) used.push_back(hints[trail[t].hint]), needs(used.back(), trail[t].slot);
+  AxiomSet ax = conflict->axioms_;
+  for (const Thm* h : used) {
+    ax = ax_union(ax, h->axioms_);
+    for (uint32_t e : reading(*h->hyps_)) {
+      if (!(e & kBackground)) continue;
+      const Term& hyp = (*h->hyps_)[e & ~kBackground];
+      const TermNode* n = TermOps::node(hyp);
+      if (n->mark) continue;
+      n->mark = 1;
+      sc.marked.push_back(n);
+      out.push_back(hyp);
+    }
+  }
+  std::sort(out.begin(), out.end(), by_serial);
+  ++rup_count;
+  return Thm(std::make_shared<HypSet>(std::move(out)), fl, ax);
+}
+
 std::vector<std::pair<std::string, uint64_t>> Kernel::fast_path_uses() {
-  return {{"RESOLVE", resolve_count}, {"CLAUSE_INTRO", clause_intro_count}, {"CONJ", conj_count},
+  return {{"RESOLVE", resolve_count}, {"RUP", rup_count}, {"CLAUSE_INTRO", clause_intro_count}, {"CONJ", conj_count},
           {"CONJUNCT", conjunct_count}};
 }
 

@@ -16,7 +16,21 @@ namespace hcert {
 // operand unchanged when the result has its size (the operand object is then shared, so
 // the next union is again a pointer test). Sorting by creation serial makes the order
 // deterministic and membership a binary search.
-using Hyps = std::shared_ptr<const std::vector<Term>>;
+//
+// The set also carries the RUP fast path's reading of it (kernel/thm.cpp), made on its
+// first use as a RUP hint: each literal hypothesis as 2·slot + (1 if negated), then for
+// each other hypothesis its position + 2^31. A theorem serves as a hint many times, and
+// this reading lets propagation test it in a flat array instead of visiting term nodes.
+// Only the kernel fills it; a copy of the set starts without it.
+struct HypSet : std::vector<Term> {
+  using std::vector<Term>::vector;
+  explicit HypSet(std::vector<Term>&& v) : std::vector<Term>(std::move(v)) {}
+  HypSet(const HypSet& o) : std::vector<Term>(o) {}
+  HypSet& operator=(const HypSet&) = delete;
+  mutable std::vector<uint32_t> rup;
+  mutable bool rup_read = false;
+};
+using Hyps = std::shared_ptr<const HypSet>;
 
 // The axioms a theorem depends on, as indices into Kernel::axioms(). Sets are interned so
 // that equal sets are one object and the common union (equal sets) is a pointer test.
@@ -144,6 +158,13 @@ class Kernel {
   };
   static Thm resolve_chain(const Thm& start, const std::vector<ChainLink>& links);
 
+  //  A_1 ⊢ F   …   A_n ⊢ F
+  //  ──────────────────────────  RUP S     (S: literals x / ~x, x : bool a variable; unit
+  //       S ∪ B ⊢ F                          propagation from S over A_1 … A_j meets a
+  //                                          conflict at A_j; B: the non-literal hypotheses
+  //                                          of the hints it used; spec/kernel.md §12)
+  static Thm rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints);
+
   //  A ⊢ l1 \/ (l2 \/ … \/ lk)
   //  ─────────────────────────────────  CLAUSE_INTRO     (comp(~t) = t, comp(t) = ~t;
   //  A ∪ {comp(l1), …, comp(lk)} ⊢ F                      A ⊢ F is returned as it is)
@@ -155,8 +176,8 @@ class Kernel {
   static Thm conj(const Thm& p, const Thm& q);
   static Thm conjunct(const Thm& pq, bool second);
 
-  // Uses of each fast path so far: RESOLVE (counting each link of a chain), CLAUSE_INTRO,
-  // CONJ, CONJUNCT.
+  // Uses of each fast path so far: RESOLVE (counting each link of a chain), RUP,
+  // CLAUSE_INTRO, CONJ, CONJUNCT.
   static std::vector<std::pair<std::string, uint64_t>> fast_path_uses();
 
   // Read-only views of the signature.

@@ -1,6 +1,7 @@
 #include "rules/sat.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "rules/equality.hpp"
 
@@ -57,6 +58,80 @@ Thm resolve(const BoolDefs& d, const Thm& pos, const Thm& neg, const Term& x) {
   if (!has(pos, x)) throw KernelError("RESOLVE: the first premise has no hypothesis for the pivot");
   if (!has(neg, nx)) throw KernelError("RESOLVE: the second premise has no hypothesis for the negated pivot");
   return prove_hyp(not_intro(d, x, pos), neg);
+}
+
+// x ↦ (x, +1) and ~x ↦ (x, −1) for a boolean variable x; false for any other term.
+static bool literal(const Term& t, Term& var, int& sign) {
+  auto is_bool_var = [](const Term& v) { return v.kind() == TermKind::Var && v.type() == boolean(); };
+  if (is_bool_var(t)) return var = t, sign = 1, true;
+  if (is_neg(t) && is_bool_var(t.rand())) return var = t.rand(), sign = -1, true;
+  return false;
+}
+
+Thm rup(const BoolDefs& d, const std::vector<Term>& s, const std::vector<const Thm*>& hints) {
+  static const Term f = Term::constant("F", boolean());
+  std::unordered_map<Term, int, TermHash> value;  // variable -> +1 (true) or -1 (false)
+  for (const Term& t : s) {
+    Term v;
+    int sign;
+    if (t.is_null() || !literal(t, v, sign)) throw KernelError("RUP: the clause holds a term that is not a literal");
+    auto [it, fresh] = value.emplace(v, sign);
+    if (!fresh && it->second != sign) throw KernelError("RUP: the clause is a tautology (it has x and ~x)");
+  }
+  auto is_true = [&](const Term& h) {
+    Term v;
+    int sign;
+    if (!literal(h, v, sign)) return true;  // background
+    auto it = value.find(v);
+    return it != value.end() && it->second == sign;
+  };
+  struct Unit {
+    Term var;
+    int unit_sign;  // the sign of the hint's hypothesis on var (that literal became false)
+    const Thm* reason;
+  };
+  std::vector<Unit> trail;
+  std::unordered_map<Term, size_t, TermHash> pos;  // propagated variable -> trail position
+  const Thm* conflict = nullptr;
+  for (size_t i = 0; i < hints.size() && !conflict; ++i) {
+    const Thm* h = hints[i];
+    if (!h || h->concl() != f) throw KernelError("RUP: hint " + std::to_string(i + 1) + " does not conclude F");
+    std::vector<Term> open;
+    for (const Term& hyp : h->hyps())
+      if (!is_true(hyp)) open.push_back(hyp);
+    if (open.empty()) { conflict = h; break; }
+    if (open.size() > 1) throw KernelError("RUP: hint " + std::to_string(i + 1) + " is not unit");
+    Term v;
+    int sign;
+    literal(open[0], v, sign);
+    if (value.count(v)) continue;  // its literal is false: satisfied
+    value[v] = -sign;
+    pos[v] = trail.size();
+    trail.push_back({v, sign, h});
+  }
+  if (!conflict) throw KernelError("RUP: the hints lead to no conflict");
+  std::vector<bool> need(trail.size(), false);
+  auto needs = [&](const Thm& h) {
+    for (const Term& hyp : h.hyps()) {
+      Term v;
+      int sign;
+      if (!literal(hyp, v, sign)) continue;
+      auto it = pos.find(v);
+      if (it != pos.end() && is_true(hyp)) need[it->second] = true;
+    }
+  };
+  Thm cur = *conflict;
+  needs(cur);
+  for (size_t t = trail.size(); t-- > 0;) {
+    if (!need[t]) continue;
+    const Unit& u = trail[t];
+    // The reason holds u.var when unit_sign > 0 (then the running theorem holds ~var).
+    cur = u.unit_sign > 0 ? resolve(d, *u.reason, cur, u.var) : resolve(d, cur, *u.reason, u.var);
+    needs(*u.reason);
+  }
+  for (const Term& t : s)
+    if (std::find(cur.hyps().begin(), cur.hyps().end(), t) == cur.hyps().end()) cur = prove_hyp(Kernel::assume(t), cur);
+  return cur;
 }
 
 }  // namespace hcert::rules

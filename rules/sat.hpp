@@ -20,4 +20,13 @@ Thm clause_intro(const BoolDefs& d, const Thm& th);
 //  PROVE_HYP (NOT_INTRO x P) N.
 Thm resolve(const BoolDefs& d, const Thm& pos, const Thm& neg, const Term& x);
 
+//  A_1 ⊢ F   …   A_n ⊢ F
+//  ──────────────────────────  RUP S     (unit propagation from the literals S over the
+//       S ∪ B ⊢ F                          A_i meets a conflict; B: the non-literal
+//                                          hypotheses of the hints used; spec/kernel.md §12)
+//  Propagation here (untrusted), then RESOLVE from the conflict back through the reasons it
+//  needs, then PROVE_HYP (ASSUME s) for each literal s of S the resolutions did not keep.
+//  The slow reference for the kernel's RUP fast path and `--pure`'s `rup` step.
+Thm rup(const BoolDefs& d, const std::vector<Term>& s, const std::vector<const Thm*>& hints);
+
 }  // namespace hcert::rules

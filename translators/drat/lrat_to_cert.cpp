@@ -28,7 +28,9 @@ struct Clause {
 class Translator {
  public:
   Translator(const Cnf& cnf, cert::Emitter& out, KernelGate* gate)
-      : gate_(gate), cnf_(cnf), out_(out), value_(cnf.vars + 1, 0), input_deleted_(cnf.clauses.size() + 1, 0) {}
+      : gate_(gate), cnf_(cnf), out_(out), value_(cnf.vars + 1, 0), input_deleted_(cnf.clauses.size() + 1, 0) {
+    for (const std::vector<int32_t>& c : cnf_.clauses) count_input(c, 1);
+  }
   ~Translator() {
     Inside kernel(this);  // the terms this translator holds go inside the gate
     extensions_.clear();
@@ -176,11 +178,30 @@ class Translator {
   void erase(const std::vector<int64_t>& ids) {
     for (int64_t id : ids) {
       if (Clause* c = live(id)) {
+        count(*c, -1);
         forget(c->thm);
         clauses_.erase(id);
+      } else if (id >= 1 && static_cast<uint64_t>(id) <= cnf_.clauses.size() && !input_deleted_[id]) {
+        count_input(cnf_.clauses[id - 1], -1);
       }
       if (id >= 1 && static_cast<uint64_t>(id) <= cnf_.clauses.size()) input_deleted_[id] = 1;
     }
+  }
+
+  // Occurrences of each literal in the live clauses, as written and as derived (an input
+  // clause counts from the start, built or not). A RUP-looking step whose hints refute
+  // nothing is still a RAT step when no live clause has its negated pivot; only such a
+  // step needs the hints replayed here to tell (the kernel checks every other one).
+  // A wrong count can only make a valid proof fail, never a wrong one pass.
+  uint32_t& occ(int32_t l) { return occ_[idx_in(occ_, l)]; }
+  void count(const Clause& c, int d) {
+    for (int32_t l : c.lits) occ(l) += d;
+    for (int32_t l : c.claimed) occ(l) += d;
+  }
+  void count_input(std::vector<int32_t> c, int d) {  // as its Clause will have it
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+    for (int32_t l : c) occ(l) += 2 * d;
   }
 
   // ---- variables: DIMACS numbers, renamed by RAT steps to extension variables ----
@@ -413,6 +434,8 @@ class Translator {
       if (id == 0) continue;
       retain(c.thm);
       forget(live(id)->thm);
+      count(*live(id), -1);
+      count(c, 1);
       *live(id) = c;
     }
     // Later proof steps mean z where they say x.
@@ -446,29 +469,30 @@ class Translator {
     // RAT when there are RAT blocks, or when the hints refute nothing (then it must be RAT
     // with no clause containing the negated pivot, as lrat-check accepts).
     bool rat = std::any_of(s.hints.begin(), s.hints.end(), [](int64_t h) { return h < 0; });
-    std::optional<Clause> rup = rat ? std::nullopt : derive(lits, s.hints, lits.empty());
+    bool might_be_rat = !lits.empty() && occ(-pivot) == 0;
+    std::optional<Clause> rup = rat ? std::nullopt : rup_clause(lits, s.hints, might_be_rat);
     Clause c = rup ? *rup : rat_step(lits, pivot, s.hints);
-    if (rup) c.claimed = lits;
-    retain(c.thm);  // shared with the conflict clause when no resolution was needed
+    retain(c.thm);
     const Clause* mine = put(static_cast<int64_t>(s.id), std::move(c));
+    count(*mine, 1);
     if (!mine->lits.empty()) return false;
     finish(mine->thm);
     return true;
   }
 
-  // The clause theorem of a RUP clause from its hints: unit propagation checks the hints,
-  // then one resolve_chain step resolves the conflict clause backwards with the reasons of
-  // its false literals. The result's clause is a subset of `lits`.
-  // With must = false, hints that lead to no conflict give nothing instead of a rejection.
-  std::optional<Clause> derive(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, bool must = true) {
+  // Unit propagation from "every literal of lits is false" over the hints, in order: the
+  // conflict clause (null when the hints reach none), with the units found on the way in
+  // units_ (reason, literal made true) and the number of hints read in *read. Rejects a
+  // hint that is not a live clause or not unit. The assignment is cleared again.
+  const Clause* propagate(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, size_t* read) {
     for (int32_t l : lits) {
       if (value(l) == 1) { clear(); reject("the lemma is a tautology"); }
       set_true(-l);
     }
-    std::vector<std::pair<const Clause*, int32_t>>& units = units_;  // (reason, propagated literal)
-    units.clear();
+    units_.clear();
     const Clause* conflict = nullptr;
-    for (size_t j = 0; j < hints.size() && !conflict; ++j) {
+    size_t j = 0;
+    for (; j < hints.size() && !conflict; ++j) {
       const Clause* d = clause(hints[j]);
       if (!d) { clear(); reject("hint " + std::to_string(hints[j]) + " is not a live clause"); }
       int32_t unit = 0;
@@ -477,15 +501,45 @@ class Translator {
         if (value(l) != -1) ++open, unit = l;
       if (open == 0) conflict = d;
       else if (open > 1) { clear(); reject("hint " + std::to_string(hints[j]) + " is not unit"); }
-      else if (value(unit) == 0) units.push_back({d, unit}), set_true(unit);
+      else if (value(unit) == 0) units_.push_back({d, unit}), set_true(unit);
       // else: the hint is already satisfied; it adds nothing (lrat-check only warns)
     }
     clear();
+    if (read) *read = j;
+    return conflict;
+  }
+
+  // The clause theorem of a RUP lemma: one `rup` step, the kernel's unit propagation over
+  // the hints (spec/sat.md); its clause is the lemma as stated. Only when the step might be
+  // a RAT step with no blocks are the hints replayed here first: then hints that reach no
+  // conflict give nothing, and the caller checks it as RAT.
+  std::optional<Clause> rup_clause(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, bool might_be_rat) {
+    size_t read = hints.size();
+    if (might_be_rat && !propagate(lits, hints, &read)) return std::nullopt;
+    std::vector<uint64_t> nums;
+    nums.reserve(2 + 2 * lits.size() + read);
+    nums.push_back(0);  // the new theorem's id
+    nums.push_back(lits.size());
+    for (int32_t l : lits) nums.push_back(var_term(std::abs(l))), nums.push_back(l > 0 ? 1 : 0);  // comp(l)
+    for (size_t j = 0; j < read; ++j) {
+      const Clause* d = clause(hints[j]);
+      if (!d) reject("hint " + std::to_string(hints[j]) + " is not a live clause");
+      nums.push_back(d->thm);
+    }
+    ++stats_.rup_steps;
+    return Clause{step("rup", std::move(nums)), lits, lits};
+  }
+
+  // The clause theorem of a RUP clause from its hints, by resolution (RAT resolvents): after
+  // the propagation, one resolve_chain step resolves the conflict clause backwards with the
+  // reasons of its false literals. The result's clause is a subset of `lits`.
+  std::optional<Clause> derive(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, bool must = true) {
+    const Clause* conflict = propagate(lits, hints, nullptr);
     if (!conflict) {
       if (!must) return std::nullopt;
       reject("the hints do not lead to a conflict");
     }
-
+    std::vector<std::pair<const Clause*, int32_t>>& units = units_;  // (reason, propagated literal)
     uint64_t t = conflict->thm;
     // The running clause as marks on literals (no allocation per resolution).
     std::vector<int32_t>& members = members_;
@@ -519,9 +573,11 @@ class Translator {
     return Clause{t, cur};
   }
 
-  size_t idx(int32_t lit) {
+  size_t idx(int32_t lit) { return idx_in(mark_, lit); }
+  template <class V>
+  static size_t idx_in(V& v, int32_t lit) {
     size_t i = 2 * static_cast<size_t>(std::abs(lit)) + (lit < 0);
-    if (i >= mark_.size()) mark_.resize(i + 2, 0);
+    if (i >= v.size()) v.resize(i + 2, 0);
     return i;
   }
 
@@ -596,6 +652,7 @@ class Translator {
   check::IdTable<int> refs_;  // users of each clause theorem id
   std::vector<uint64_t> var_ids_;
   std::vector<uint8_t> mark_;  // literal membership of the running clause
+  std::vector<uint32_t> occ_;
   std::vector<std::pair<const Clause*, int32_t>> units_;  // derive's scratch, kept for its capacity
   std::vector<int32_t> members_;
   std::unordered_map<int32_t, int32_t> rename_;        // DIMACS variable -> internal variable

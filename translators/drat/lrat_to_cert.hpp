@@ -12,7 +12,7 @@ namespace hcert::sat {
 // Entered around every use of kernel terms when the certificate's records are checked on
 // another thread, whose checker holds it while it checks (the kernel's tables are not
 // thread-safe). The translator uses terms only to name variables, in RAT steps, at the
-// start and at the end; its resolutions are records of ids.
+// start and at the end; its RUP and resolution steps are records of ids.
 class KernelGate {
  public:
   virtual ~KernelGate() = default;
@@ -21,7 +21,7 @@ class KernelGate {
 };
 
 struct LratStats {
-  uint64_t additions = 0, deletions = 0, resolutions = 0, inputs_used = 0, rat_steps = 0;
+  uint64_t additions = 0, deletions = 0, resolutions = 0, inputs_used = 0, rat_steps = 0, rup_steps = 0;
 };
 
 // Writes the whole certificate (header to end) to `out`. Throws check::Failure with
