@@ -496,7 +496,9 @@ static const std::vector<uint32_t>& reading(const HypSet& h) {
       int8_t sign;
       const TermNode* v = literal_var(TermOps::node(h[i]), sign);
       h.rup.push_back(v ? 2 * slot_of(v) + (sign < 0) : static_cast<uint32_t>(i) | kBackground);
+      if (!v) ++h.bg_count, h.bg_one = TermOps::node(h[i]);
     }
+    if (h.bg_count != 1) h.bg_one = nullptr;
     h.rup_read = true;
   }
   return h.rup;
@@ -535,12 +537,21 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
   };
   std::vector<Unit> trail;
   const Thm* conflict = nullptr;
+  // Whether every hint read has the same background (none, or one and the same term) and
+  // the same axioms: then the hints used give that background and those axioms, whichever
+  // they are, and the walk back is not needed.
+  bool uniform = true;
   for (size_t i = 0; i < hints.size() && !conflict; ++i) {
     const Thm* h = hints[i];
     if (!h || h->concl_ != fl) throw KernelError("RUP: hint " + std::to_string(i + 1) + " does not conclude F");
+    const HypSet& hs = *h->hyps_;
+    const std::vector<uint32_t>& r = reading(hs);
+    const HypSet& first = *hints[0]->hyps_;
+    uniform = uniform && hs.bg_count <= 1 && hs.bg_count == first.bg_count && hs.bg_one == first.bg_one &&
+              h->axioms_ == hints[0]->axioms_;
     uint32_t open = 0;  // the one hypothesis not true, if one
     size_t n_open = 0;
-    for (uint32_t e : reading(*h->hyps_)) {
+    for (uint32_t e : r) {
       if (e & kBackground || rup_value[e >> 1] == ((e & 1) ? -1 : 1)) continue;  // true
       if (++n_open > 1) break;
       open = e;
@@ -558,6 +569,12 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     }  // else the hint is satisfied and adds nothing
   }
   if (!conflict) throw KernelError("RUP: the hints lead to no conflict");
+  if (uniform) {
+    if (const TermNode* b = conflict->hyps_->bg_one) out.push_back(TermOps::wrap(const_cast<TermNode*>(b)));
+    std::sort(out.begin(), out.end(), by_serial);
+    ++rup_count;
+    return Thm(std::make_shared<HypSet>(std::move(out)), fl, conflict->axioms_);
+  }
   // Back from the conflict: a used hint needs the reason of each propagated literal in it.
   std::vector<uint8_t> need(trail.size(), 0);
   std::vector<const Thm*> used{conflict};

@@ -29,6 +29,8 @@ struct HypSet : std::vector<Term> {
   HypSet& operator=(const HypSet&) = delete;
   mutable std::vector<uint32_t> rup;
   mutable bool rup_read = false;
+  mutable uint32_t bg_count = 0;          // how many hypotheses are not literals,
+  mutable const TermNode* bg_one = nullptr;  // and which, when there is exactly one
 };
 using Hyps = std::shared_ptr<const HypSet>;
 

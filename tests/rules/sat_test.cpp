@@ -331,9 +331,24 @@ RC_GTEST_PROP(Rup, FastPathEqualsDerivation, ()) {
   std::vector<Thm> cs;
   cs.reserve(clauses.size());
   std::vector<const Thm*> hints;
-  // A unit clause's term is a literal, which RUP would read as one: its theorem assumes
-  // l \/ l instead, so that every hint has the background hypothesis Φ has in a proof.
-  for (const auto& c : clauses) cs.push_back(clause_thm(c.size() == 1 ? std::vector<int32_t>{c[0], c[0]} : c)), hints.push_back(&cs.back());
+  if (!clauses.empty() && *rc::gen::arbitrary<bool>()) {
+    // As in a proof: every clause theorem has the one background hypothesis Φ, the
+    // conjunction of all clauses (the kernel then skips its walk back).
+    Term phi = check::dimacs_clause(clauses.back());
+    for (size_t i = clauses.size() - 1; i-- > 0;) phi = Term::comb(Term::comb(Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean()))), check::dimacs_clause(clauses[i])), phi);
+    Thm th = Kernel::assume(phi);
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      bool last = i + 1 == clauses.size();
+      cs.push_back(rules::clause_intro(d, last ? th : Kernel::conjunct(th, false)));
+      if (!last) th = Kernel::conjunct(th, true);
+    }
+    RC_TAG("one background");
+  } else {
+    // A unit clause's term is a literal, which RUP would read as one: its theorem assumes
+    // l \/ l instead, so that every hint has a background hypothesis, its own.
+    for (const auto& c : clauses) cs.push_back(clause_thm(c.size() == 1 ? std::vector<int32_t>{c[0], c[0]} : c));
+  }
+  for (const Thm& c : cs) hints.push_back(&c);
   std::optional<Thm> fast, slow;
   try { fast = Kernel::rup(comps(lemma), hints); } catch (const KernelError&) {}
   try { slow = rules::rup(d, comps(lemma), hints); } catch (const KernelError&) {}
