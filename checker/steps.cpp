@@ -118,6 +118,7 @@ const std::unordered_map<std::string, RuleFn>& table() {
       {"ap_term", [](Cursor& c) { const Term& f = c.tm(); return rules::ap_term(f, c.th()); }},
       {"ap_thm", [](Cursor& c) { const Thm& th = c.th(); return rules::ap_thm(th, c.tm()); }},
       {"prove_hyp", [](Cursor& c) { const Thm& a = c.th(); return rules::prove_hyp(a, c.th()); }},
+      {"assume_concl", [](Cursor& c) { return Kernel::assume(c.th().concl()); }},
       // Boolean rules over the core theory (rules/bool.hpp).
       {"truth", [](Cursor&) { return rules::truth(defs()); }},
       {"eqt_intro", [](Cursor& c) { return rules::eqt_intro(defs(), c.th()); }},

@@ -11,9 +11,10 @@ namespace hcert {
 
 // ---- hypothesis sets ---------------------------------------------------------------------
 
-static bool by_serial(const Term& x, const Term& y) {
+// A function object, not a function, so that sorts and merges inline the comparison.
+static constexpr auto by_serial = [](const Term& x, const Term& y) {
   return TermOps::node(x)->serial < TermOps::node(y)->serial;  // hypotheses are never null
-}
+};
 
 static const Hyps& no_hyps() {
   static const Hyps* empty = new Hyps(std::make_shared<const HypSet>());
@@ -573,7 +574,9 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     if (const TermNode* b = conflict->hyps_->bg_one) out.push_back(TermOps::wrap(const_cast<TermNode*>(b)));
     std::sort(out.begin(), out.end(), by_serial);
     ++rup_count;
-    return Thm(std::make_shared<HypSet>(std::move(out)), fl, conflict->axioms_);
+    auto hs = std::make_shared<HypSet>(std::move(out));
+    reading(*hs);  // now, while its nodes are in the cache: the result will be a hint
+    return Thm(hs, fl, conflict->axioms_);
   }
   // Back from the conflict: a used hint needs the reason of each propagated literal in it.
   std::vector<uint8_t> need(trail.size(), 0);
@@ -600,7 +603,9 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
   }
   std::sort(out.begin(), out.end(), by_serial);
   ++rup_count;
-  return Thm(std::make_shared<HypSet>(std::move(out)), fl, ax);
+  auto hs = std::make_shared<HypSet>(std::move(out));
+  reading(*hs);
+  return Thm(hs, fl, ax);
 }
 
 std::vector<std::pair<std::string, uint64_t>> Kernel::fast_path_uses() {

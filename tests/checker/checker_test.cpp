@@ -76,6 +76,8 @@ TEST_P(Micro, Outcome) {
 const std::string A = "step 1 assume 6\n";  // {p = q} ⊢ p = q
 // \/ (40), p \/ q (42), ~ (44), ~p (43).
 const std::string kClauseNodes = "const 40 |\\\\/| 3\napp 41 40 1\napp 42 41 2\nconst 44 ~ 2\napp 43 44 1\n";
+const std::string kRupClauses = "app 46 40 43\napp 47 46 2\nstep 1 assume 42\nstep 2 clause_intro 1\nstep 3 assume 47\n"
+                                "step 4 clause_intro 3\n";
 
 INSTANTIATE_TEST_SUITE_P(
     Rules, Micro,
@@ -140,6 +142,14 @@ INSTANTIATE_TEST_SUITE_P(
              Outcome::InputError},
         Case{"resolve, pivot not a hypothesis", kClauseNodes + "step 1 assume 42\nstep 2 clause_intro 1\n"
                                                                "step 3 resolve 2 2 1\n", Outcome::Rejected},
+        Case{"assume_concl", "step 1 refl 1\nstep 2 assume_concl 1\n" + eq(20, 1, 1) + "concl 2 20\n", Outcome::Verified},
+        Case{"assume_concl of a term id", "step 1 assume_concl 1\n", Outcome::InputError},
+        // (~p) \/ q is 47; the clause theorems of p \/ q and of ~p \/ q are 2 and 4.
+        Case{"rup", kClauseNodes + kRupClauses + "step 5 rup 1 2 1 2 4\nconcl 5 4\n", Outcome::Verified},
+        Case{"rup, hint not unit", kClauseNodes + kRupClauses + "step 5 rup 0 2 4\n", Outcome::Rejected},
+        Case{"rup, no conflict", kClauseNodes + kRupClauses + "step 5 rup 1 2 1 2\n", Outcome::Rejected},
+        Case{"rup, sign 2", kClauseNodes + kRupClauses + "step 5 rup 1 2 2 2 4\n", Outcome::InputError},
+        Case{"rup, more literals than arguments", kClauseNodes + kRupClauses + "step 5 rup 9 2 1\n", Outcome::InputError},
         Case{"theorem id as term", A + "step 2 refl 99\n", Outcome::InputError}),
     case_name);
 

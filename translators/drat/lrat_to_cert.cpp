@@ -105,30 +105,13 @@ class Translator {
 
   // ---- the formula hypothesis Φ and the input clauses ----
 
-  // The term id of Φ(lo, hi), written as `app` records over the problem's assertions
-  // (`aterm`): the checker builds the term; the translator never does.
-  uint64_t phi(size_t lo, size_t hi, const std::vector<uint64_t>& clause_ids, uint64_t conj_id) {
-    if (hi - lo == 1) return clause_ids[lo];
-    size_t mid = lo + (hi - lo) / 2;
-    uint64_t left = out_.term_record(Tag::App, {conj_id, phi(lo, mid, clause_ids, conj_id)});
-    return out_.term_record(Tag::App, {left, phi(mid, hi, clause_ids, conj_id)});
-  }
-
-  // {Φ} ⊢ Φ, made once.
+  // {Φ} ⊢ Φ, made once: first `{A_0, …, A_{m−1}} ⊢ Φ` by CONJ up the tree of the
+  // problem's assertions (kept to discharge Φ at the end), then ASSUME of its conclusion.
+  // The checker builds Φ's terms once, inside CONJ; the translator never does.
   uint64_t root() {
     if (!root_) {
-      size_t hi = cnf_.clauses.size();
-      uint64_t conj_id;
-      {
-        Inside kernel(this);
-        static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
-        conj_id = term(conj);
-      }
-      // The clause terms are the problem's assertions: name them by index (aterm) rather
-      // than spelling them out again.
-      std::vector<uint64_t> clause_ids(hi);
-      for (size_t k = 0; k < hi; ++k) clause_ids[k] = out_.term_record(Tag::ATerm, {k});
-      root_ = step("assume", {phi(0, hi, clause_ids, conj_id)});
+      phi_thm_ = conj(0, cnf_.clauses.size());
+      root_ = step("assume_concl", {phi_thm_});
     }
     return root_;
   }
@@ -596,7 +579,7 @@ class Translator {
     touched_.clear();
   }
 
-  // {Φ} ⊢ F: discharge Φ by conjoining every assertion, then end.
+  // {Φ} ⊢ F: discharge Φ with the theorem of the assertions' conjunction, then end.
   void finish(uint64_t refutation) {
     // Each extension's definition z = t leaves by INST z := t, then REFL t (latest first:
     // a later t may mention an earlier z, never the reverse).
@@ -606,8 +589,7 @@ class Translator {
       uint64_t inst = step("inst", {refutation, term(hol_var(zi)), term(t)});
       refutation = step("prove_hyp", {step("refl", {term(t)}), inst});
     }
-    uint64_t phi_thm = conj(0, cnf_.clauses.size());
-    uint64_t fin = step("prove_hyp", {phi_thm, refutation});
+    uint64_t fin = step("prove_hyp", {phi_thm_, refutation});
     out_.write(Emitter::make(Tag::End, {fin}));
   }
   uint64_t conj(size_t lo, size_t hi) {
@@ -660,7 +642,7 @@ class Translator {
   std::vector<std::pair<int32_t, Term>> extensions_;   // (z, t) of each RAT step
   int64_t next_var_ = 0;
   std::vector<uint8_t> input_deleted_;  // by input clause id (1-based)
-  uint64_t root_ = 0;
+  uint64_t root_ = 0, phi_thm_ = 0;
   LratStats stats_;
   std::string where_;
 };
