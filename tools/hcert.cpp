@@ -129,6 +129,7 @@ std::string proof_kind(const Args& a, const std::string& path) {
   std::string p = ends_with(path, ".zst") ? path.substr(0, path.size() - 4) : path;
   for (const char* k : {"lrat", "drat", "z3"})
     if (ends_with(p, std::string(".") + k)) return k;
+  if (ends_with(p, ".drup")) return "drat";  // DRUP is DRAT without RAT steps
   if (ends_with(p, ".z3proof")) return "z3";
   if (path == "-") return "cert";
   auto src = hcert::open_source(path);
@@ -137,10 +138,13 @@ std::string proof_kind(const Args& a, const std::string& path) {
   if (head.rfind("unsat", 0) == 0 || head.rfind("((set-logic", 0) == 0 || head.rfind("(proof", 0) == 0) return "z3";
   size_t nl = head.find('\n');
   std::string first = head.substr(0, nl);
+  first.erase(0, first.find_first_not_of(" \t"));  // solvers may indent (drat-trim's examples)
   size_t zeros = 0;
   for (size_t i = 0; i < first.size(); ++i)
     if (first[i] == '0' && (i == 0 || first[i - 1] == ' ') && (i + 1 == first.size() || first[i + 1] == ' ')) ++zeros;
-  if (!first.empty() && first[0] >= '0' && first[0] <= '9') return zeros >= 2 ? "lrat" : "drat";
+  bool digit = !first.empty() && first[0] >= '0' && first[0] <= '9';
+  if (digit) return zeros >= 2 ? "lrat" : "drat";
+  if (first.rfind("-", 0) == 0 || first.rfind("d ", 0) == 0) return "drat";  // a negative literal or a deletion
   return "cert";
 }
 
