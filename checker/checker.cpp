@@ -65,6 +65,8 @@ struct Checker::Impl {
   std::unordered_map<Term, size_t, TermHash> assertion_index;
   std::set<uint32_t> hole_axioms;
   std::unique_ptr<Thm> final_thm;
+  std::string rule_name;  // the rule of the last step, and its counter in report.rules
+  uint64_t* rule_count = nullptr;
 
   [[noreturn]] void fail(Outcome o, const Record& r, const std::string& why) {
     std::string what = cert::schema(r.tag).keyword;
@@ -195,7 +197,8 @@ struct Checker::Impl {
       }
       case Tag::Step: {
         ++report.steps;
-        ++report.rules[r.names[0]];
+        if (!rule_count || r.names[0] != rule_name) rule_name = r.names[0], rule_count = &report.rules[rule_name];
+        ++*rule_count;
         StepArgs args{r, [&](uint64_t id) -> const Type& { return type(r, id); },
                       [&](uint64_t id) -> const Term& { return term(r, id); },
                       [&](uint64_t id) -> const Thm& { return thm(r, id); }};

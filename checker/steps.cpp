@@ -192,10 +192,17 @@ const std::unordered_map<std::string, RuleFn>& table() {
 }  // namespace
 
 Thm run_step(const std::string& rule, const StepArgs& args) {
-  auto it = table().find(rule);
-  if (it == table().end()) throw StepError("unsupported rule " + rule, true);
+  // Steps come in long runs of one rule (a SAT proof is mostly `rup`): the last rule found
+  // is remembered, so that a step compares a short name instead of hashing it.
+  static std::string last_name;
+  static const RuleFn* last_fn = nullptr;
+  if (!last_fn || rule != last_name) {
+    auto it = table().find(rule);
+    if (it == table().end()) throw StepError("unsupported rule " + rule, true);
+    last_name = rule, last_fn = &it->second;
+  }
   Cursor c(args);
-  Thm th = it->second(c);
+  Thm th = (*last_fn)(c);
   c.done();
   return th;
 }
