@@ -132,6 +132,15 @@ TEST(Lrat, RatMutationsRefused) {
   }
 }
 
+// A step with no blocks whose hints refute nothing is RAT only while no live clause has
+// its negated pivot: the translator's occurrence counts follow additions and deletions.
+TEST(Lrat, RatWithoutBlocksFollowsDeletions) {
+  std::string msg;
+  EXPECT_EQ(check_lrat(kFour, "5 -3 1 0 0\n5 d 5 0\n6 3 0 0\n7 1 0 1 2 0\n8 0 7 3 4 0\n", &msg), Outcome::Verified) << msg;
+  EXPECT_EQ(check_lrat(kFour, "5 -3 1 0 0\n6 3 0 0\n7 1 0 1 2 0\n8 0 7 3 4 0\n", &msg), Outcome::Rejected) << msg;
+  EXPECT_EQ(check_lrat(kFour, "6 3 0 0\n7 1 0 1 2 0\n8 0 7 3 4 0\n", &msg), Outcome::Verified) << msg;
+}
+
 TEST(Lrat, SatisfiableFormulaRejected) {
   // Without clause 4 the formula is satisfiable (x1 = x2 = true): the last step fails.
   EXPECT_EQ(check_lrat("p cnf 2 3\n1 2 0\n1 -2 0\n-1 2 0\n", "5 1 0 1 2 0\n6 0 5 3 4 0\n"), Outcome::Rejected);
