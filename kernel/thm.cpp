@@ -478,11 +478,11 @@ static std::vector<uint32_t> rup_where(1, 0);
 constexpr uint32_t kBackground = 0x80000000u;
 
 static uint32_t slot_of(const TermNode* v) {
-  if (!v->slot) {
+  if (!v->slot) {  // the arrays grow first: a failed allocation leaves no slot behind
     if (rup_value.size() >= (size_t(1) << 30)) throw KernelError("RUP: too many variables");
-    v->slot = static_cast<uint32_t>(rup_value.size());
     rup_value.push_back(0);
     rup_where.push_back(0);
+    v->slot = static_cast<uint32_t>(rup_value.size() - 1);
   }
   return v->slot;
 }
@@ -493,6 +493,7 @@ static const std::vector<uint32_t>& reading(const HypSet& h) {
   if (!h.rup_read) {
     h.rup.clear();
     h.rup.reserve(h.size());
+    h.bg_count = 0;
     for (size_t i = 0; i < h.size(); ++i) {
       int8_t sign;
       const TermNode* v = literal_var(TermOps::node(h[i]), sign);
@@ -510,7 +511,8 @@ static const std::vector<uint32_t>& reading(const HypSet& h) {
 Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints) {
   if (!sat_on) throw KernelError("RUP: not enabled (the core definitions were not given)");
   const Term& fl = false_const();
-  // Every slot and node given scratch is listed here and reset on the way out, thrown or not.
+  // Every slot and node given scratch is listed here and reset on the way out, thrown or not
+  // (listed before it is set, so that even a failed allocation leaves nothing behind).
   struct Scratch {
     std::vector<uint32_t> slots;
     std::vector<const TermNode*> marked;
@@ -528,8 +530,8 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     uint32_t x = slot_of(v);
     if (rup_value[x] == -sign) throw KernelError("RUP: the clause is a tautology (it has x and ~x)");
     if (rup_value[x] == sign) continue;  // the same literal twice
-    rup_value[x] = sign;
     sc.slots.push_back(x);
+    rup_value[x] = sign;
     out.push_back(t);
   }
   struct Unit {
@@ -563,10 +565,10 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
                         " is not unit (two of its literals are not false)");
     else if (rup_value[open >> 1] == 0) {  // its literal becomes false: the complement is true
       uint32_t x = open >> 1;
-      rup_value[x] = (open & 1) ? 1 : -1;
-      rup_where[x] = static_cast<uint32_t>(trail.size() + 1);
-      trail.push_back({x, i});
       sc.slots.push_back(x);
+      trail.push_back({x, i});
+      rup_value[x] = (open & 1) ? 1 : -1;
+      rup_where[x] = static_cast<uint32_t>(trail.size());
     }  // else the hint is satisfied and adds nothing
   }
   if (!conflict) throw KernelError("RUP: the hints lead to no conflict");
@@ -596,8 +598,8 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
       const Term& hyp = (*h->hyps_)[e & ~kBackground];
       const TermNode* n = TermOps::node(hyp);
       if (n->mark) continue;
-      n->mark = 1;
       sc.marked.push_back(n);
+      n->mark = 1;
       out.push_back(hyp);
     }
   }

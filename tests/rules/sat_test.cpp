@@ -11,6 +11,7 @@
 
 #include "checker/checker.hpp"
 #include "checker/problem.hpp"
+#include "rules/equality.hpp"
 #include "rules/sat.hpp"
 
 using namespace hcert;
@@ -331,18 +332,27 @@ RC_GTEST_PROP(Rup, FastPathEqualsDerivation, ()) {
   std::vector<Thm> cs;
   cs.reserve(clauses.size());
   std::vector<const Thm*> hints;
-  if (!clauses.empty() && *rc::gen::arbitrary<bool>()) {
-    // As in a proof: every clause theorem has the one background hypothesis Φ, the
-    // conjunction of all clauses (the kernel then skips its walk back).
+  // The hints' backgrounds, as the kernel meets them: 0 each its own (the assumed clause
+  // term), 1 one Φ for all (the kernel skips its walk back), 2 Φ for some and Φ plus a
+  // further assumption G for others (as after RAT steps), 3 none (each clause an axiom,
+  // so the hints carry axioms, different ones).
+  int mode = clauses.empty() ? 0 : *rc::gen::element(0, 1, 2, 3);
+  RC_TAG("background mode " + std::to_string(mode));
+  if (mode == 1 || mode == 2) {
     Term phi = check::dimacs_clause(clauses.back());
     for (size_t i = clauses.size() - 1; i-- > 0;) phi = Term::comb(Term::comb(Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean()))), check::dimacs_clause(clauses[i])), phi);
     Thm th = Kernel::assume(phi);
+    Term g = check::dimacs_clause({7, 8});
     for (size_t i = 0; i < clauses.size(); ++i) {
       bool last = i + 1 == clauses.size();
       cs.push_back(rules::clause_intro(d, last ? th : Kernel::conjunct(th, false)));
+      if (mode == 2 && *rc::gen::arbitrary<bool>()) cs.back() = rules::prove_hyp(Kernel::assume(g), cs.back());
       if (!last) th = Kernel::conjunct(th, true);
     }
-    RC_TAG("one background");
+  } else if (mode == 3) {
+    static int axioms = 0;
+    for (const auto& c : clauses)
+      cs.push_back(rules::clause_intro(d, Kernel::new_axiom("rup_property_" + std::to_string(++axioms), check::dimacs_clause(c))));
   } else {
     // A unit clause's term is a literal, which RUP would read as one: its theorem assumes
     // l \/ l instead, so that every hint has a background hypothesis, its own.

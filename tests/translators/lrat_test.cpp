@@ -141,6 +141,16 @@ TEST(Lrat, RatWithoutBlocksFollowsDeletions) {
   EXPECT_EQ(check_lrat(kFour, "6 3 0 0\n7 1 0 1 2 0\n8 0 7 3 4 0\n", &msg), Outcome::Verified) << msg;
 }
 
+// lrat-check stops reading hints at the conflict: a deleted clause named after it does not
+// matter, one named before it is refused (found by review).
+TEST(Lrat, HintsAfterTheConflictAreNotRead) {
+  const char* cnf = "p cnf 2 4\n1 2 0\n-1 2 0\n1 -2 0\n-1 -2 0\n";
+  std::string msg;
+  EXPECT_EQ(check_lrat(cnf, "5 2 0 1 2 0\n5 d 1 0\n6 -2 0 3 4 1 0\n7 0 5 6 0\n", &msg), Outcome::Verified) << msg;
+  EXPECT_EQ(check_lrat(cnf, "5 2 0 1 2 0\n5 d 1 0\n6 -2 0 1 3 4 0\n7 0 5 6 0\n", &msg), Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("hint 1 is not a live clause"), std::string::npos) << msg;
+}
+
 TEST(Lrat, SatisfiableFormulaRejected) {
   // Without clause 4 the formula is satisfiable (x1 = x2 = true): the last step fails.
   EXPECT_EQ(check_lrat("p cnf 2 3\n1 2 0\n1 -2 0\n-1 2 0\n", "5 1 0 1 2 0\n6 0 5 3 4 0\n"), Outcome::Rejected);

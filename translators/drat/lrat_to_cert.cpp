@@ -504,9 +504,17 @@ class Translator {
     nums.push_back(0);  // the new theorem's id
     nums.push_back(lits.size());
     for (int32_t l : lits) nums.push_back(var_term(std::abs(l))), nums.push_back(l > 0 ? 1 : 0);  // comp(l)
+    size_t first = nums.size();
     for (size_t j = 0; j < read; ++j) {
       const Clause* d = clause(hints[j]);
-      if (!d) reject("hint " + std::to_string(hints[j]) + " is not a live clause");
+      if (!d) {
+        // lrat-check stops at the conflict and never reads later hints, so a hint that
+        // names no live clause is judged by replaying: refused (by propagate) if it comes
+        // before the conflict, left out if after.
+        propagate(lits, hints, &read);
+        nums.resize(first + read);
+        break;
+      }
       nums.push_back(d->thm);
     }
     ++stats_.rup_steps;
