@@ -29,8 +29,7 @@ std::string certs() { return check::default_theory_dir() + "/../"; }
 
 // Runs the checker on certificate bytes; returns the outcome (exceptions of the defined
 // kinds are outcomes; anything else propagates and fails the test).
-Outcome run(const std::string& bytes) {
-  std::string cnf = certs() + "unit-pair.cnf";
+Outcome run(const std::string& bytes, const std::string& cnf = certs() + "unit-pair.cnf") {
   check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
   try {
     auto in = cert::open_records(string_source(bytes));
@@ -63,6 +62,24 @@ RC_GTEST_PROP(Fuzz, MutatedTextCertificateNeverCrashes, ()) {
     }
   }
   Outcome o = run(s);
+  RC_TAG(static_cast<int>(o));
+  RC_ASSERT(o == Outcome::Verified || o == Outcome::Rejected || o == Outcome::Incomplete || o == Outcome::InputError);
+}
+
+// The same for a certificate made of `rup` steps (tests/corpus/check/rup-four.hct): the
+// kernel's RUP fast path meets hostile literal lists, signs and hint ids.
+RC_GTEST_PROP(Fuzz, MutatedRupCertificateNeverCrashes, ()) {
+  static const std::string corpus = certs() + "../tests/corpus/";
+  static const std::string base = slurp(corpus + "check/rup-four.hct");
+  RC_PRE(!base.empty());
+  std::string s = base;
+  int n = *rc::gen::inRange(1, 5);
+  for (int i = 0; i < n; ++i) {
+    size_t at = *rc::gen::inRange<size_t>(0, s.size());
+    if (*rc::gen::arbitrary<bool>()) s[at] = "0123456789 "[*rc::gen::inRange(0, 11)];
+    else s.erase(at, *rc::gen::inRange<size_t>(1, 6));
+  }
+  Outcome o = run(s, corpus + "problems/four.cnf");
   RC_TAG(static_cast<int>(o));
   RC_ASSERT(o == Outcome::Verified || o == Outcome::Rejected || o == Outcome::Incomplete || o == Outcome::InputError);
 }
