@@ -17,38 +17,6 @@ struct TypeNode {
   bool has_vars;
 };
 
-// A term node caches everything a traversal needs to decide in O(1) whether it can skip the
-// node: `loose` (all loose de Bruijn indices are below it), `fvmask` (a 64-bit Bloom filter
-// of the free variables) and their serial range, `tyvars` (some type inside has a type variable). `serial` is the
-// creation order: sets of terms are sorted by it, so output never depends on addresses.
-struct TermNode {
-  uint64_t rc;
-  uint32_t loose;
-  uint32_t index;  // Bound
-  TermKind kind;
-  bool tyvars;
-  // For the RUP fast path (kernel/thm.cpp): a boolean variable's slot in its flat
-  // assignment arrays (0: none yet, given on first use, kept for the node's life), and a
-  // mark on a background hypothesis already taken into a result (zero outside the rule).
-  // Both fit in padding: the node does not grow.
-  mutable int8_t mark;
-  mutable uint32_t slot;
-  uint64_t hash;
-  uint64_t serial;
-  uint64_t fvmask;
-  const TypeNode* ty;
-  Name name;            // Var, Const
-  TermNode* a;          // Comb: function
-  TermNode* b;          // Comb: argument; Abs: body
-  // Serial range of the free variables below (lo > hi: none). With the Bloom filter it
-  // lets abstraction skip every subterm built before or after the variable it looks for,
-  // which keeps nested binders built bottom-up linear instead of quadratic.
-  uint64_t fv_lo, fv_hi;
-  // Live nodes that have this one as a direct child. A variable with none occurs in no
-  // term at all, so abstracting it (a vacuous binder) costs O(1) whatever its Bloom bit.
-  uint64_t parents;
-};
-
 // May t contain a free variable with a Bloom bit in mask and a serial in [lo, hi]?
 inline bool may_contain(const TermNode* t, uint64_t mask, uint64_t lo, uint64_t hi) {
   return (t->fvmask & mask) && t->fv_lo <= hi && lo <= t->fv_hi;

@@ -146,24 +146,8 @@ void TermOps::rehash_table() { table().rehash(); }
 
 // ---- handles -------------------------------------------------------------------------
 
-Term::Term(TermNode* n) : node_(n) {
-  if (n) ++n->rc;
-}
-Term::Term(const Term& o) : node_(o.node_) {
-  if (node_) ++node_->rc;
-}
-Term& Term::operator=(const Term& o) {
-  Term copy(o);
-  std::swap(node_, copy.node_);
-  return *this;
-}
-Term& Term::operator=(Term&& o) noexcept {
-  std::swap(node_, o.node_);
-  return *this;
-}
-Term::~Term() {
-  if (node_ && --node_->rc == 0) TermOps::release(node_);
-}
+void Term::release(TermNode* n) { TermOps::release(n); }
+void Term::fail(const char* what, const char* why) { throw KernelError(std::string(what) + ": " + why); }
 
 static TermNode* need(const Term& t, TermKind k, const char* what) {
   TermNode* n = TermOps::node(t);
@@ -176,21 +160,9 @@ static TermNode* nonnull(TermNode* n, const char* what) {
   return n;
 }
 
-TermKind Term::kind() const { return nonnull(node_, "kind")->kind; }
-Type Term::type() const { return Type(nonnull(node_, "type")->ty); }
-const std::string& Term::name() const {
-  if (nonnull(node_, "name")->kind != TermKind::Var && node_->kind != TermKind::Const)
-    throw KernelError("name: not a variable or constant");
-  return *node_->name;
-}
-Term Term::rator() const { return Term(need(*this, TermKind::Comb, "rator")->a); }
-Term Term::rand() const { return Term(need(*this, TermKind::Comb, "rand")->b); }
 Type Term::bound_type() const { return need(*this, TermKind::Abs, "bound_type")->ty->args[0]; }
 Term Term::body() const { return Term(need(*this, TermKind::Abs, "body")->b); }
 uint32_t Term::bound_index() const { return need(*this, TermKind::Bound, "bound_index")->index; }
-bool Term::is_closed() const { return nonnull(node_, "is_closed")->loose == 0; }
-uint64_t Term::hash() const { return nonnull(node_, "hash")->hash; }
-uint64_t Term::serial() const { return nonnull(node_, "serial")->serial; }
 
 // ---- checked constructors --------------------------------------------------------------
 

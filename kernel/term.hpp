@@ -2,6 +2,7 @@
 // variables are de Bruijn indices; an abstraction stores only the type of what it binds.
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "kernel/type.hpp"
@@ -9,6 +10,42 @@
 namespace hcert {
 
 enum class TermKind : uint8_t { Var, Const, Comb, Abs, Bound };
+
+// The node layout is in this header only so that Term's accessors below compile inline;
+// only the kernel builds or changes a node (a Term's pointer is private, and nothing
+// outside kernel/ may get at it: tests/run's lint).
+//
+// A term node caches everything a traversal needs to decide in O(1) whether it can skip the
+// node: `loose` (all loose de Bruijn indices are below it), `fvmask` (a 64-bit Bloom filter
+// of the free variables) and their serial range, `tyvars` (some type inside has a type variable). `serial` is the
+// creation order: sets of terms are sorted by it, so output never depends on addresses.
+struct TermNode {
+  uint64_t rc;
+  uint32_t loose;
+  uint32_t index;  // Bound
+  TermKind kind;
+  bool tyvars;
+  // For the RUP fast path (kernel/thm.cpp): a boolean variable's slot in its flat
+  // assignment arrays (0: none yet, given on first use, kept for the node's life), and a
+  // mark on a background hypothesis already taken into a result (zero outside the rule).
+  // Both fit in padding: the node does not grow.
+  mutable int8_t mark;
+  mutable uint32_t slot;
+  uint64_t hash;
+  uint64_t serial;
+  uint64_t fvmask;
+  const TypeNode* ty;
+  Name name;            // Var, Const
+  TermNode* a;          // Comb: function
+  TermNode* b;          // Comb: argument; Abs: body
+  // Serial range of the free variables below (lo > hi: none). With the Bloom filter it
+  // lets abstraction skip every subterm built before or after the variable it looks for,
+  // which keeps nested binders built bottom-up linear instead of quadratic.
+  uint64_t fv_lo, fv_hi;
+  // Live nodes that have this one as a direct child. A variable with none occurs in no
+  // term at all, so abstracting it (a vacuous binder) costs O(1) whatever its Bloom bit.
+  uint64_t parents;
+};
 
 // Why locally nameless and hash-consed: alpha-equivalent terms are then the same node, so
 // the equality tests that every rule performs (TRANS's middle term, EQ_MP's antecedent,
@@ -67,12 +104,54 @@ class Term {
   Term subst_type(const TypeSubst& theta) const;
 
  private:
-  explicit Term(TermNode* n);  // takes a new reference
+  explicit Term(TermNode* n) : node_(n) {  // takes a new reference
+    if (n) ++n->rc;
+  }
+  [[noreturn]] static void fail(const char* what, const char* why);
+  static void release(TermNode* n);  // the last reference went away
+  TermNode* checked(TermKind k, const char* what) const {
+    if (!node_ || node_->kind != k) fail(what, "wrong kind of term");
+    return node_;
+  }
+  TermNode* present(const char* what) const {
+    if (!node_) fail(what, "null term");
+    return node_;
+  }
   TermNode* node_ = nullptr;
   friend class Kernel;
   friend struct TermOps;
   friend struct TermHash;
 };
+
+// The accessors every traversal calls, inline (they were a third of a Z3 translation's
+// time as calls).
+inline Term::Term(const Term& o) : node_(o.node_) {
+  if (node_) ++node_->rc;
+}
+inline Term& Term::operator=(const Term& o) {
+  Term copy(o);
+  std::swap(node_, copy.node_);
+  return *this;
+}
+inline Term& Term::operator=(Term&& o) noexcept {
+  std::swap(node_, o.node_);
+  return *this;
+}
+inline Term::~Term() {
+  if (node_ && --node_->rc == 0) release(node_);
+}
+inline TermKind Term::kind() const { return present("kind")->kind; }
+inline Type Term::type() const { return Type(present("type")->ty); }
+inline const std::string& Term::name() const {
+  TermNode* n = present("name");
+  if (n->kind != TermKind::Var && n->kind != TermKind::Const) fail("name", "not a variable or constant");
+  return *n->name;
+}
+inline Term Term::rator() const { return Term(checked(TermKind::Comb, "rator")->a); }
+inline Term Term::rand() const { return Term(checked(TermKind::Comb, "rand")->b); }
+inline bool Term::is_closed() const { return present("is_closed")->loose == 0; }
+inline uint64_t Term::hash() const { return present("hash")->hash; }
+inline uint64_t Term::serial() const { return present("serial")->serial; }
 
 struct TermHash {
   size_t operator()(const Term& t) const { return static_cast<size_t>(t.hash()); }
