@@ -26,6 +26,9 @@ namespace hcert::tool {
 // two threads never wait for each other in a cycle.
 // Errors keep their order: when the translator stops with an error, the records it wrote
 // before are still checked, and a checker error among them is the one reported.
+// Batches go back to the translator once checked, records and all: it overwrites them, so
+// a record's memory is freed by the thread that allocated it (no cross-thread frees, which
+// cost the allocator a lock) and batches are not regrown.
 class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
  public:
   // Thrown at the translator when the checker has failed, to stop it.
@@ -38,11 +41,12 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
   void write(const cert::Record& r) override { take(cert::Record(r)); }
   void take(cert::Record&& r) override {
     if (failed()) throw Stopped{};
-    batch_.push_back(std::move(r));
-    if (batch_.size() >= kBatch && !inside_) hand_over();
+    if (fill_ < batch_.size()) batch_[fill_] = std::move(r);
+    else batch_.push_back(std::move(r));
+    if (++fill_ >= kBatch && !inside_) hand_over();
   }
   void flush() override {
-    if (!batch_.empty() && !inside_) hand_over();
+    if (fill_ && !inside_) hand_over();
   }
   // Checks everything written, ends the thread, and rethrows the checker's error if any.
   void close() override {
@@ -67,8 +71,10 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
     std::unique_lock<std::mutex> lk(m_);
     room_.wait(lk, [&] { return queue_.size() < kMaxBatches || error_; });
     if (error_) throw Stopped{};
-    queue_.push_back(std::move(batch_));
+    queue_.push_back({std::move(batch_), fill_});
     batch_.clear();
+    fill_ = 0;
+    if (!spare_.empty()) batch_ = std::move(spare_.back()), spare_.pop_back();
     ready_.notify_one();
   }
   void finish() {
@@ -76,13 +82,14 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
     {
       std::lock_guard<std::mutex> lk(m_);
       try {
-        if (!batch_.empty() && !error_) queue_.push_back(std::move(batch_));
+        if (fill_ && !error_) queue_.push_back({std::move(batch_), fill_});
       } catch (...) {  // no memory for the last batch: that is the error (never thrown here)
         error_ = std::current_exception();
         failed_ = true;
         queue_.clear();
       }
       batch_.clear();
+      fill_ = 0;
       closing_ = true;
       ready_.notify_one();
     }
@@ -90,7 +97,7 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
   }
   void work() {
     for (;;) {
-      std::vector<cert::Record> b;
+      Batch b;
       {
         std::unique_lock<std::mutex> lk(m_);
         ready_.wait(lk, [&] { return !queue_.empty() || closing_; });
@@ -99,9 +106,13 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
         queue_.pop_front();
         room_.notify_one();
       }
-      std::lock_guard<std::mutex> k(kernel_);
       try {
-        for (const cert::Record& r : b) check_(r);
+        {
+          std::lock_guard<std::mutex> k(kernel_);
+          for (size_t i = 0; i < b.n; ++i) check_(b.records[i]);
+        }
+        std::lock_guard<std::mutex> lk(m_);
+        if (spare_.size() < 4) spare_.push_back(std::move(b.records));
       } catch (...) {
         std::lock_guard<std::mutex> lk(m_);
         error_ = std::current_exception();
@@ -116,12 +127,18 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
   std::function<void(const cert::Record&)> check_;
   std::mutex m_;                       // guards queue_, closing_, error_
   std::condition_variable ready_, room_;
-  std::deque<std::vector<cert::Record>> queue_;
+  struct Batch {
+    std::vector<cert::Record> records;
+    size_t n = 0;  // the first n are the batch
+  };
+  std::deque<Batch> queue_;
+  std::vector<std::vector<cert::Record>> spare_;  // checked batches, back to the translator
   bool closing_ = false;
   std::exception_ptr error_;
   std::atomic<bool> failed_{false};    // error_ is set: the translator may stop early
   std::mutex kernel_;                  // the kernel gate
   std::vector<cert::Record> batch_;    // translator thread only
+  size_t fill_ = 0;                    // records of batch_ in use
   bool inside_ = false;                // translator thread only: it holds the gate
   std::thread worker_;                 // last: starts once the rest is built
 };
