@@ -88,6 +88,7 @@ TermNode* intern(TermNode key) {
   auto* n = new TermNode(key);
   n->parents = 0;
   n->mark = 0;
+  n->seen = 0;
   n->slot = 0;
   if (n->a) ++n->a->rc, ++n->a->parents;
   if (n->b) ++n->b->rc, ++n->b->parents;
@@ -103,26 +104,26 @@ TermNode* intern(TermNode key) {
 
 TermNode* TermOps::mk_var(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Var, ty->has_vars, 0, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0, 0});
+  return intern({0, 0, 0, TermKind::Var, ty->has_vars, 0, 0, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0, 0});
 }
 TermNode* TermOps::mk_const(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Const, ty->has_vars, 0, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0, 0});
+  return intern({0, 0, 0, TermKind::Const, ty->has_vars, 0, 0, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0, 0});
 }
 TermNode* TermOps::mk_comb(TermNode* f, TermNode* x) {
   uint64_t h = mix(mix(3, f->hash), x->hash);
-  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, 0, 0, h, 0,
+  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, 0, 0, 0, h, 0,
                  f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0, 0});
 }
 TermNode* TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
   uint64_t h = mix(mix(4, bvty->hash), body->hash);
   return intern({0, body->loose ? body->loose - 1 : 0, 0, TermKind::Abs,
-                 bvty->has_vars || body->tyvars, 0, 0, h, 0, body->fvmask,
+                 bvty->has_vars || body->tyvars, 0, 0, 0, h, 0, body->fvmask,
                  TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0, 0});
 }
 TermNode* TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
   uint64_t h = mix(mix(5, i), ty->hash);
-  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, 0, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0, 0});
+  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, 0, 0, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0, 0});
 }
 
 // Iterative, so that freeing a very deep term cannot overflow the stack.
@@ -355,15 +356,25 @@ Term TermOps::subst_type(TermNode* t,
       ty);
 }
 
-// Depth-first visit of each distinct node once; `visit` returns false to prune.
+// Depth-first visit of each distinct node once; `visit` returns false to prune. Visited
+// nodes carry the `seen` flag (listed first, cleared on the way out, thrown or not): no
+// hash set per call. Not reentrant: no visit calls each_node.
 template <class Visit>
 static void each_node(TermNode* t, Visit visit) {
-  std::unordered_set<TermNode*> seen;
+  struct Visited {
+    std::vector<TermNode*> nodes;
+    ~Visited() {
+      for (TermNode* n : nodes) n->seen = 0;
+    }
+  } visited;
   std::vector<TermNode*> stack{t};
   while (!stack.empty()) {
     TermNode* n = stack.back();
     stack.pop_back();
-    if (!seen.insert(n).second || !visit(n)) continue;
+    if (n->seen) continue;
+    visited.nodes.push_back(n);
+    n->seen = 1;
+    if (!visit(n)) continue;
     if (n->a) stack.push_back(n->a);
     if (n->b) stack.push_back(n->b);
   }

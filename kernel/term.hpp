@@ -30,6 +30,7 @@ struct TermNode {
   // mark on a background hypothesis already taken into a result (zero outside the rule).
   // Both fit in padding: the node does not grow.
   mutable int8_t mark;
+  mutable uint8_t seen;  // each_node's visited flag (kernel/term.cpp), zero outside it
   mutable uint32_t slot;
   uint64_t hash;
   uint64_t serial;
