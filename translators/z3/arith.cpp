@@ -891,11 +891,10 @@ bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
   return n == "=" || n == "int.<=" || n == "int.<" || n == "real.<=" || n == "real.<";
 }
 
-// The refutation of one case (after disequalities are split) in one ring.
-std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat) {
-  std::vector<Fact> facts;
-  std::vector<LinFact> lin;
-  bool complete = true;  // every literal of this ring became a fact
+// The facts of the literals of R's type (spec/arith.md, "Facts"), unnormalised and as
+// numeric linear forms; `complete` is cleared when a literal (a disequality) is left out.
+void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts, std::vector<LinFact>& lin,
+                bool& complete) {
   for (const Term& lit : lits) {
     bool pos = !is_neg(lit);
     Term atom = pos ? lit : lit.rand(), rel, s, t;
@@ -931,6 +930,14 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     facts.push_back(f);
     lin.push_back(lf);
   }
+}
+
+// The refutation of one case (after disequalities are split) in one ring.
+std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat) {
+  std::vector<Fact> facts;
+  std::vector<LinFact> lin;
+  bool complete = true;  // every literal of this ring became a fact
+  make_facts(R, lits, facts, lin, complete);
   if (facts.empty()) return std::nullopt;
   auto y = find_farkas(lin);
   if (!y) {
@@ -1030,6 +1037,161 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
   return f;
 }
 
+// ---- Integer cuts and branches (spec/arith.md, "Integer cuts")
+// A plan refutes a case by splitting on literals `t <= k` (t an integer linear term, k a
+// numeral): each split node refutes the case with `t <= k` added and with `~(t <= k)` added
+// (the latter is `k + 1 <= t` once tightened), a leaf by a Farkas combination.
+struct PlanNode {
+  Term split;      // t <= k; null for a leaf
+  int a = -1, b = -1;
+};
+
+// Search budget per case: split depth and Farkas/model searches (each one simplex run).
+constexpr int kCutDepth = 8;
+constexpr int kCutSearches = 400;
+
+// A candidate split term: primitive integer coefficients over atoms, first one positive.
+struct SplitTerm {
+  std::vector<std::pair<uint32_t, mpz_class>> terms;
+  mpq_class value;  // at the model
+};
+
+Term split_term(Ring& R, const SplitTerm& c) {
+  Term t;
+  for (size_t i = c.terms.size(); i-- > 0;) {
+    const auto& [a, k] = c.terms[i];
+    Term m = k == 1 ? R.atom(a) : R.mul(R.signed_numeral(k), R.atom(a));
+    t = t == Term() ? m : R.add(m, t);
+  }
+  return t;
+}
+
+// The candidates at a rational model: each fact's variable part divided by the gcd of its
+// coefficients (a Gomory split of that row; for a fact whose gcd does not divide its
+// constant one branch closes at once: the gcd test, Chvátal–Gomory rounding), then each
+// atom; only those with a fractional value.
+std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const std::map<uint32_t, mpq_class>& model) {
+  std::vector<SplitTerm> out;
+  auto add = [&](std::vector<std::pair<uint32_t, mpz_class>> ts) {
+    std::sort(ts.begin(), ts.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    mpz_class g = 0;
+    for (const auto& [a, c] : ts) g = gcd(g, c);
+    if (g == 0) return;
+    if (ts[0].second < 0) g = -g;
+    SplitTerm st;
+    st.value = 0;
+    for (auto& [a, c] : ts) {
+      c /= g;
+      auto it = model.find(a);
+      if (it != model.end()) st.value += c * it->second;
+    }
+    st.terms = std::move(ts);
+    if (st.value.get_den() == 1) return;
+    for (const SplitTerm& o : out)
+      if (o.terms == st.terms) return;
+    out.push_back(std::move(st));
+  };
+  for (const LinFact& f : lin) {
+    std::vector<std::pair<uint32_t, mpz_class>> ts;
+    for (const auto& [a, c] : f.terms)
+      if (c != 0) ts.push_back({a, c});
+    if (ts.size() > 1) add(ts);
+  }
+  for (const auto& [a, v] : model) add({{a, 1}});
+  return out;
+}
+
+mpz_class floor_q(const mpq_class& q) {
+  mpz_class f;
+  mpz_fdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return f;
+}
+
+// A plan refuting lits (node index), or -1. With `farkas_first` false the case is known not
+// to be Farkas-refutable (its caller just tried).
+int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int& budget, std::vector<PlanNode>& nodes,
+              bool farkas_first = true) {
+  auto leaf = [&]() {
+    nodes.push_back({});
+    return int(nodes.size()) - 1;
+  };
+  if (farkas_first) {
+    if (budget-- <= 0) return -1;
+    if (refute_case(R, P, lits, false, nullptr)) return leaf();
+  }
+  if (depth == 0 || budget-- <= 0) return -1;
+  std::vector<Fact> facts;
+  std::vector<LinFact> lin;
+  bool complete = true;
+  make_facts(R, lits, facts, lin, complete);
+  auto model = find_model(lin);
+  if (!model) return -1;
+  std::vector<SplitTerm> cands = split_candidates(lin, *model);
+  if (cands.empty()) return -1;  // an integer point: the facts hold over the integers
+  std::vector<Term> with = lits;
+  with.push_back(Term());
+  auto branch = [&](const SplitTerm& c, bool neg) {
+    Term b = R.le(split_term(R, c), R.signed_numeral(floor_q(c.value)));
+    with.back() = neg ? Prover::negate(b) : b;
+    return b;
+  };
+  // One split that both sides refute by Farkas, else the first split one side of which
+  // does (a cut: the other side carries on), else the first candidate (branch and bound).
+  int cut = -1;
+  for (size_t i = 0; i < cands.size(); ++i) {
+    if (budget <= 0) return -1;
+    branch(cands[i], false);
+    budget--;
+    bool a = refute_case(R, P, with, false, nullptr).has_value();
+    branch(cands[i], true);
+    budget--;
+    bool b = refute_case(R, P, with, false, nullptr).has_value();
+    if (a && b) {
+      Term split = branch(cands[i], false);
+      int la = leaf(), lb = leaf();
+      nodes.push_back({split, la, lb});
+      return int(nodes.size()) - 1;
+    }
+    if ((a || b) && cut < 0) cut = int(i);
+  }
+  const SplitTerm& c = cands[cut < 0 ? 0 : cut];
+  Term split = branch(c, false);
+  int a = plan_cuts(R, P, with, depth - 1, budget, nodes);
+  if (a < 0) return -1;
+  branch(c, true);
+  int b = plan_cuts(R, P, with, depth - 1, budget, nodes);
+  if (b < 0) return -1;
+  nodes.push_back({split, a, b});
+  return int(nodes.size()) - 1;
+}
+
+// {lits} ⊢ F following the plan: a split `b` is NOT_INTRO of the b side, which PROVE_HYP
+// discharges from the ~b side.
+std::optional<Pf> emit_plan(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<PlanNode>& nodes, int i) {
+  const PlanNode& n = nodes[i];
+  if (n.split == Term()) return refute_case(R, P, lits, true, nullptr);
+  std::vector<Term> with = lits;
+  with.push_back(n.split);
+  auto a = emit_plan(R, P, with, nodes, n.a);
+  if (!a) return std::nullopt;
+  with.back() = Prover::negate(n.split);
+  auto b = emit_plan(R, P, with, nodes, n.b);
+  if (!b) return std::nullopt;
+  return P.prove_hyp(P.not_intro(n.split, *a), *b);
+}
+
+// One case: a Farkas combination, or over the integers a plan of cuts and branches.
+std::optional<Pf> refute_int_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat) {
+  if (auto r = refute_case(R, P, lits, emit, sat)) return r;
+  if (!R.is_int()) return std::nullopt;
+  std::vector<PlanNode> nodes;
+  int budget = kCutSearches;
+  int root = plan_cuts(R, P, lits, kCutDepth, budget, nodes, false);
+  if (root < 0) return std::nullopt;
+  if (!emit) return Pf{1, Term()};
+  return emit_plan(R, P, lits, nodes, root);
+}
+
 }  // namespace
 
 std::optional<std::pair<std::string, bool>> Arith::key(const Term& atom) {
@@ -1101,7 +1263,7 @@ std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& li
           R.use(P);
           return P.disj_cases(R.I(R.NE_SPLIT(), {s, t}), *ra, *rb);
         }
-        return refute_case(R, P, ls, emit, sat);
+        return refute_int_case(R, P, ls, emit, sat);
       };
       if (auto r = go(lits, 4, &ring_sat)) return r->id;
     } catch (const Unsupported&) {

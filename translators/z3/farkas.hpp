@@ -9,6 +9,7 @@
 #include <gmpxx.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -29,6 +30,12 @@ struct LinFact {
 // nullopt when the facts are satisfiable over Q, or when the search exceeds max_pivots pivots.
 // The vector is primitive (gcd of its entries is 1).
 std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots = 20000);
+
+// A rational point satisfying every fact, strict facts read as non-strict (0 <= P): a vertex
+// found by phase 1 of the primal simplex, variables that occur mapped to their values.
+// nullopt when there is none (over Q) or after max_pivots pivots. Used to choose where to
+// split an integer problem (spec/arith.md, "Integer cuts"); never as a verdict.
+std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFact>& facts, size_t max_pivots = 20000);
 
 // Checks a multiplier vector against the definition above (used by tests and as a guard).
 bool is_farkas(const std::vector<LinFact>& facts, const std::vector<mpz_class>& y);
