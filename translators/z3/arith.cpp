@@ -1047,8 +1047,8 @@ struct PlanNode {
 };
 
 // Search budget per case: split depth and Farkas/model searches (each one simplex run).
-constexpr int kCutDepth = 8;
-constexpr int kCutSearches = 400;
+constexpr int kCutDepth = 24;
+constexpr int kCutSearches = 1000;
 
 // A candidate split term: primitive integer coefficients over atoms, first one positive.
 struct SplitTerm {
@@ -1066,17 +1066,62 @@ Term split_term(Ring& R, const SplitTerm& c) {
   return t;
 }
 
-// The candidates at a rational model: each fact's variable part divided by the gcd of its
-// coefficients (a Gomory split of that row; for a fact whose gcd does not divide its
-// constant one branch closes at once: the gcd test, Chvátal–Gomory rounding), then each
-// atom; only those with a fractional value.
-std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const std::map<uint32_t, mpq_class>& model) {
+mpz_class floor_q(const mpq_class& q) {
+  mpz_class f;
+  mpz_fdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return f;
+}
+mpz_class ceil_q(const mpq_class& q) {
+  mpz_class f;
+  mpz_cdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return f;
+}
+
+// Integer bounds lo <= x <= hi stated by single-atom facts (a·x + k >= 0, = 0).
+struct Bounds {
+  std::map<uint32_t, mpz_class> lo, hi;
+  bool fixed(uint32_t a) const {
+    auto l = lo.find(a), h = hi.find(a);
+    return l != lo.end() && h != hi.end() && l->second == h->second;
+  }
+};
+
+Bounds bounds_of(const std::vector<LinFact>& lin) {
+  Bounds b;
+  for (const LinFact& f : lin) {
+    const std::pair<uint32_t, mpz_class>* t = nullptr;
+    size_t n = 0;
+    for (const auto& p : f.terms)
+      if (p.second != 0) t = &p, ++n;
+    if (n != 1) continue;
+    mpq_class v(-f.constant, t->second);  // a·x + k >= 0: x >= v (a > 0) or x <= v (a < 0)
+    v.canonicalize();
+    auto lower = [&](const mpz_class& c) {
+      auto it = b.lo.find(t->first);
+      if (it == b.lo.end() || it->second < c) b.lo[t->first] = c;
+    };
+    auto upper = [&](const mpz_class& c) {
+      auto it = b.hi.find(t->first);
+      if (it == b.hi.end() || it->second > c) b.hi[t->first] = c;
+    };
+    if (f.rel == LinFact::Eq || t->second > 0) lower(ceil_q(v));
+    if (f.rel == LinFact::Eq || t->second < 0) upper(floor_q(v));
+  }
+  return b;
+}
+
+// The candidates at a rational model, fractional there: each fact's variable part without
+// the atoms its case fixes (lo = hi), divided by the gcd of its coefficients (a Gomory
+// split of that row; when the gcd does not divide the rest, one or both branches close at
+// once: the gcd test, Chvátal–Gomory rounding), then each atom.
+std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const std::map<uint32_t, mpq_class>& model,
+                                        const Bounds& bounds) {
   std::vector<SplitTerm> out;
   auto add = [&](std::vector<std::pair<uint32_t, mpz_class>> ts) {
+    if (ts.empty()) return;
     std::sort(ts.begin(), ts.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     mpz_class g = 0;
     for (const auto& [a, c] : ts) g = gcd(g, c);
-    if (g == 0) return;
     if (ts[0].second < 0) g = -g;
     SplitTerm st;
     st.value = 0;
@@ -1094,25 +1139,24 @@ std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const s
   for (const LinFact& f : lin) {
     std::vector<std::pair<uint32_t, mpz_class>> ts;
     for (const auto& [a, c] : f.terms)
-      if (c != 0) ts.push_back({a, c});
+      if (c != 0 && !bounds.fixed(a)) ts.push_back({a, c});
     if (ts.size() > 1) add(ts);
   }
   for (const auto& [a, v] : model) add({{a, 1}});
   return out;
 }
 
-mpz_class floor_q(const mpq_class& q) {
-  mpz_class f;
-  mpz_fdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
-  return f;
-}
-
-// A plan refuting lits (node index), or -1. With `farkas_first` false the case is known not
-// to be Farkas-refutable (its caller just tried).
+// A plan refuting lits (node index); -1 when none is found within the budget, -2 when a
+// node's rational model is an integer point (lits then hold over the integers: stop).
+// With `farkas_first` false the case is known not to be Farkas-refutable.
 int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int& budget, std::vector<PlanNode>& nodes,
               bool farkas_first = true) {
   auto leaf = [&]() {
     nodes.push_back({});
+    return int(nodes.size()) - 1;
+  };
+  auto split_node = [&](const Term& b, int a, int c) {
+    nodes.push_back({b, a, c});
     return int(nodes.size()) - 1;
   };
   if (farkas_first) {
@@ -1126,43 +1170,53 @@ int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int&
   make_facts(R, lits, facts, lin, complete);
   auto model = find_model(lin);
   if (!model) return -1;
-  std::vector<SplitTerm> cands = split_candidates(lin, *model);
-  if (cands.empty()) return -1;  // an integer point: the facts hold over the integers
+  Bounds bounds = bounds_of(lin);
+  std::vector<SplitTerm> cands = split_candidates(lin, *model, bounds);
+  if (cands.empty()) return complete ? -2 : -1;  // an integer point
   std::vector<Term> with = lits;
   with.push_back(Term());
-  auto branch = [&](const SplitTerm& c, bool neg) {
-    Term b = R.le(split_term(R, c), R.signed_numeral(floor_q(c.value)));
-    with.back() = neg ? Prover::negate(b) : b;
-    return b;
+  auto farkas = [&](const Term& lit) {
+    with.back() = lit;
+    budget--;
+    return refute_case(R, P, with, false, nullptr).has_value();
   };
-  // One split that both sides refute by Farkas, else the first split one side of which
-  // does (a cut: the other side carries on), else the first candidate (branch and bound).
+  // One split that both sides refute by Farkas.
   int cut = -1;
   for (size_t i = 0; i < cands.size(); ++i) {
     if (budget <= 0) return -1;
-    branch(cands[i], false);
-    budget--;
-    bool a = refute_case(R, P, with, false, nullptr).has_value();
-    branch(cands[i], true);
-    budget--;
-    bool b = refute_case(R, P, with, false, nullptr).has_value();
-    if (a && b) {
-      Term split = branch(cands[i], false);
-      int la = leaf(), lb = leaf();
-      nodes.push_back({split, la, lb});
-      return int(nodes.size()) - 1;
-    }
-    if ((a || b) && cut < 0) cut = int(i);
+    Term b = R.le(split_term(R, cands[i]), R.signed_numeral(floor_q(cands[i].value)));
+    bool a = farkas(b), c = a && farkas(Prover::negate(b));
+    if (a && c) return split_node(b, leaf(), leaf());
+    if (a && cut < 0) cut = int(i);
   }
-  const SplitTerm& c = cands[cut < 0 ? 0 : cut];
-  Term split = branch(c, false);
+  // Otherwise recurse on both sides of one split: an atom the model puts at one of its
+  // bounds (lo <= x <= hi) is walked off it (x = hi, x <= hi - 1: the first side is fixed
+  // and its rows lose x), else a fractional candidate, one side of which Farkas closes
+  // when there is one.
+  Term b;
+  for (const auto& [a, v] : *model) {
+    if (bounds.fixed(a) || v.get_den() != 1) continue;
+    auto h = bounds.hi.find(a), l = bounds.lo.find(a);
+    if (h != bounds.hi.end() && h->second == v.get_num()) {
+      b = R.le(R.atom(a), R.signed_numeral(h->second - 1));
+      break;
+    }
+    if (l != bounds.lo.end() && l->second == v.get_num()) {
+      b = R.le(R.atom(a), R.signed_numeral(l->second));
+      break;
+    }
+  }
+  if (b == Term()) {
+    const SplitTerm& c = cands[cut < 0 ? 0 : cut];
+    b = R.le(split_term(R, c), R.signed_numeral(floor_q(c.value)));
+  }
+  with.back() = b;
   int a = plan_cuts(R, P, with, depth - 1, budget, nodes);
-  if (a < 0) return -1;
-  branch(c, true);
-  int b = plan_cuts(R, P, with, depth - 1, budget, nodes);
-  if (b < 0) return -1;
-  nodes.push_back({split, a, b});
-  return int(nodes.size()) - 1;
+  if (a < 0) return a;
+  with.back() = Prover::negate(b);
+  int c = plan_cuts(R, P, with, depth - 1, budget, nodes);
+  if (c < 0) return c;
+  return split_node(b, a, c);
 }
 
 // {lits} ⊢ F following the plan: a split `b` is NOT_INTRO of the b side, which PROVE_HYP
@@ -1187,6 +1241,17 @@ std::optional<Pf> refute_int_case(Ring& R, Prover& P, const std::vector<Term>& l
   std::vector<PlanNode> nodes;
   int budget = kCutSearches;
   int root = plan_cuts(R, P, lits, kCutDepth, budget, nodes, false);
+  if (root < 0 && getenv("HCERT_CUT_DEBUG")) {
+    std::vector<Fact> facts;
+    std::vector<LinFact> lin;
+    bool complete = true;
+    make_facts(R, lits, facts, lin, complete);
+    fprintf(stderr, "cut search failed, budget left %d:\n", budget);
+    for (auto& f : lin) {
+      for (auto& [a, c] : f.terms) fprintf(stderr, " %s*v%u", c.get_str().c_str(), a);
+      fprintf(stderr, " %s %s 0\n", f.constant.get_str().c_str(), f.rel == LinFact::Eq ? "=" : ">=");
+    }
+  }
   if (root < 0) return std::nullopt;
   if (!emit) return Pf{1, Term()};
   return emit_plan(R, P, lits, nodes, root);
