@@ -667,7 +667,82 @@ class Ring {
     need_memo_.emplace(e, n);
     return n;
   }
-  uint32_t atom_id(const Term& t) {
+  // ---- atoms under uninterpreted functions (spec/arith.md, "Atoms"): the arguments of this
+  // type of an application f a1 … an are read in normal form, so that f (x - 2) and
+  // f (neg 2 + x) are one atom. A normal form is written as the canonical polynomial, except
+  // a constant (its numeral) and a lone atom with coefficient 1 (the atom itself).
+  static bool uninterpreted(const Term& head) {
+    if (head.kind() == TermKind::Var) return true;
+    if (head.kind() != TermKind::Const) return false;
+    const std::string& n = head.name();
+    return n != "COND" && n != "=" && n.rfind("int.", 0) != 0 && n.rfind("real.", 0) != 0;
+  }
+  // The normal form of an argument, or null when it has one that is not integral.
+  Term canon_arg(const Term& a) {
+    std::map<uint32_t, mpq_class> m;
+    mpq_class k;
+    lin(1, a, m, k);
+    Poly p;
+    for (auto& [id, c] : m)
+      if (c != 0) {
+        if (c.get_den() != 1) return Term();
+        p.mons.push_back({id, c.get_num()});
+      }
+    if (k.get_den() != 1) return Term();
+    p.k = k.get_num();
+    if (p.mons.size() == 1 && p.mons[0].second == 1 && p.k == 0) return atoms_[p.mons[0].first];
+    return suffixes(p)[0];
+  }
+  Term canon(const Term& e) {
+    if (e.kind() != TermKind::Comb) return e;
+    auto it = canon_memo_.find(e);
+    if (it != canon_memo_.end()) return it->second;
+    std::vector<Term> args;
+    Term head = e;
+    while (head.kind() == TermKind::Comb) args.push_back(head.rand()), head = head.rator();
+    Term out = e;
+    if (uninterpreted(head)) {
+      struct Depth {
+        int& d;
+        ~Depth() { --d; }
+      } depth{++canon_depth_};
+      if (canon_depth_ > 200) throw Unsupported("atoms nested too deep");
+      out = head;
+      for (size_t i = args.size(); i-- > 0;) {
+        Term a = args[i].type() == ty_ ? canon_arg(args[i]) : Term();
+        out = Term::comb(out, a == Term() ? args[i] : a);
+      }
+    }
+    canon_memo_.emplace(e, out);
+    return out;
+  }
+  // ⊢ e = canon(e), e an atom that canon changes.
+  Pf canon_pf(const Term& e) {
+    std::vector<Term> args;
+    Term head = e;
+    while (head.kind() == TermKind::Comb) args.push_back(head.rand()), head = head.rator();
+    Pf acc = P().refl(head);
+    for (size_t i = args.size(); i-- > 0;) {
+      const Term& a = args[i];
+      Term ca = a.type() == ty_ ? canon_arg(a) : Term();
+      if (ca == Term() || ca == a) {
+        acc = P().ap_thm(acc, a);
+        continue;
+      }
+      Poly p;
+      Pf n = norm_top(a, p);
+      Term r = n.concl.rhs();
+      if (p.mons.size() == 1 && p.mons[0].second == 1 && p.k == 0) {
+        Term x_ = atoms_[p.mons[0].first];
+        n = chain({n, I(ADD_RID(), {mul(one_, x_)}), I(MUL_LID(), {x_})});
+      }
+      if (n.concl.rhs() != ca) throw Unsupported("argument normal form differs");
+      acc = P().mk_comb(acc, n);
+    }
+    return acc;
+  }
+  uint32_t atom_id(const Term& t0) {
+    const Term t = canon(t0);
     auto [it, fresh] = atom_ids_.emplace(t, atoms_.size());
     if (fresh) atoms_.push_back(t);
     return it->second;
@@ -744,9 +819,12 @@ class Ring {
         out = Poly{{}, c * v.get_num()};
         return s_mul(cT, e);
       }
-      case Kind::Atom:
+      case Kind::Atom: {
         out = Poly{{{atom_id(e), c}}, 0};
-        return P().sym(I(ADD_RID(), {mul(cT, e)}));
+        const Term& a = atoms_[out.mons[0].first];
+        if (a == e) return P().sym(I(ADD_RID(), {mul(cT, e)}));
+        return P().trans(mul_r(cT, canon_pf(e)), P().sym(I(ADD_RID(), {mul(cT, a)})));
+      }
       case Kind::Add: {
         Poly pa, pb;
         Pf a = norm(c, l(e), pa, depth + 1), b = norm(c, r(e), pb, depth + 1);
@@ -836,6 +914,8 @@ class Ring {
   std::unordered_map<Term, std::pair<bool, mpq_class>, TermHash> const_memo_;
   std::unordered_map<Term, mpz_class, TermHash> need_memo_;
   std::unordered_map<Term, uint32_t, TermHash> atom_ids_;
+  std::unordered_map<Term, Term, TermHash> canon_memo_;
+  int canon_depth_ = 0;
   std::vector<Term> atoms_;
 
  public:
