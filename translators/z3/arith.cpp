@@ -2,11 +2,14 @@
 
 #include <gmpxx.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "checker/checker.hpp"
+#include "translators/z3/cond.hpp"
 #include "translators/z3/farkas.hpp"
 #include "translators/z3/formula.hpp"
 
@@ -585,6 +588,62 @@ class Ring {
       return P().prove_hyp(b, I(LE_SUB(), {one_, x()}));
     });
   }
+  // ---- div and mod by a positive numeral k (INT_DIV_MOD; abs k = k by abs's definition
+  // and COND's first equation)
+  void set_cond(CondLemmas* c) { cond_ = c; }
+  Term mod(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant("int.mod", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
+  Term div(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant("int.div", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
+  // t is `mod a k` or `div a k` with k a positive numeral?
+  bool div_mod_arg(const Term& t, Term& a, Term& k) const {
+    if (!is_int_ || !cond_ || t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
+    const Term& h = t.rator().rator();
+    if (h.kind() != TermKind::Const || (h.name() != "int.mod" && h.name() != "int.div")) return false;
+    mpz_class v;
+    a = l(t), k = r(t);
+    return numeral_value(k, v);
+  }
+  // {~(y = 0)} ⊢ x = y * div x y + mod x y /\ 0 <= mod x y /\ mod x y < abs y
+  Pf DIVMOD() {
+    return lemma("DIVMOD", [&] { return P().mp(axiom("INT_DIV_MOD"), P().assume(Prover::negate(Term::eq(y(), zero_)))); });
+  }
+  // {0 <= x} ⊢ abs x = x
+  Pf ABS_POS() {
+    return lemma("ABS_POS", [&] {
+      Pf u = unfold(p_ + "abs", {x()});  // abs x = COND (0 <= x) x (neg x)
+      Pf t = P().eqt_intro(P().assume(le(zero_, x())));
+      Pf c = P().ap_thm(P().ap_thm(P().ap_term(CondLemmas::cond(ty_), t), x()), neg(x()));
+      Pf ct = P().inst(cond_->get(ty_, true), {{CondLemmas::x(ty_), x()}, {CondLemmas::y(ty_), neg(x())}});
+      return chain({u, c, ct});
+    });
+  }
+  // {0 < y} ⊢ ~(y = 0)
+  Pf POS_NZ() { return lemma("POS_NZ", [&] { return P().prove_hyp(I(LT_NE(), {y()}), I(NE_SYM(), {zero_, y()})); }); }
+  // {0 < y} ⊢ 0 <= mod x y
+  Pf MOD_NONNEG() {
+    return lemma("MOD_NONNEG", [&] { return P().prove_hyp(POS_NZ(), P().conjunct1(P().conjunct2(DIVMOD()))); });
+  }
+  // {0 < y} ⊢ 0 <= neg 1 + (neg (mod x y) + y)
+  Pf MOD_LT() {
+    return lemma("MOD_LT", [&] {
+      Term m = mod(x(), y());
+      Pf lt = P().prove_hyp(POS_NZ(), P().conjunct2(P().conjunct2(DIVMOD())));  // mod x y < abs y
+      Pf ab = P().prove_hyp(I(LT_LE(), {y()}), I(ABS_POS(), {y()}));             // abs y = y
+      Pf lt2 = P().eq_mp(lt_r(m, ab), lt);
+      Pf d = P().prove_hyp(lt2, I(LT_SUB(), {m, y()}));  // 0 < neg (mod x y) + y
+      return P().prove_hyp(d, I(INT_TIGHT(), {add(neg(m), y())}));
+    });
+  }
+  // {0 < y} ⊢ 0 = neg x + (y * div x y + mod x y)
+  Pf DIV_EQ() {
+    return lemma("DIV_EQ", [&] {
+      Pf e = P().prove_hyp(POS_NZ(), P().conjunct1(DIVMOD()));
+      return P().prove_hyp(e, I(EQ_SUB(), {x(), add(mul(y(), div(x(), y())), mod(x(), y()))}));
+    });
+  }
+  Pf mod_nonneg(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(MOD_NONNEG(), {a, k})); }
+  Pf mod_lt(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(MOD_LT(), {a, k})); }
+  Pf div_eq(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(DIV_EQ(), {a, k})); }
+
   // {~(y = 0)} ⊢ (z * y) * (x / y) = z * x   (reals)
   Pf DIV_CANCEL() {
     return lemma("DIV_CANCEL", [&] {
@@ -915,6 +974,7 @@ class Ring {
   std::unordered_map<Term, mpz_class, TermHash> need_memo_;
   std::unordered_map<Term, uint32_t, TermHash> atom_ids_;
   std::unordered_map<Term, Term, TermHash> canon_memo_;
+  CondLemmas* cond_ = nullptr;
   int canon_depth_ = 0;
   std::vector<Term> atoms_;
 
@@ -936,6 +996,7 @@ struct Fact {
   Term lit;         // the literal it comes from
   Term discharge;   // for ~(s < t): the hypothesis t <= s to trade for the literal, else null
   mpz_class scale;  // need(E): clears E's divisors
+  std::function<Pf()> axiom;  // ⊢ 0 REL E for a fact of the theory (no literal), else empty
 };
 
 }  // namespace
@@ -944,10 +1005,11 @@ struct Arith::Impl {
   StepSink& lemma_sink;
   Prover lemmas;
   std::unique_ptr<Ring> ints, reals;
-  explicit Impl(StepSink& s) : lemma_sink(s), lemmas(s) {}
+  CondLemmas cond;  // for abs (div and mod facts)
+  explicit Impl(StepSink& s) : lemma_sink(s), lemmas(s), cond(s) {}
   Ring& ring(bool is_int) {
     auto& r = is_int ? ints : reals;
-    if (!r) r = std::make_unique<Ring>(lemmas, is_int);
+    if (!r) r = std::make_unique<Ring>(lemmas, is_int), r->set_cond(&cond);
     return *r;
   }
 };
@@ -973,13 +1035,53 @@ bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
 
 // The facts of the literals of R's type (spec/arith.md, "Facts"), unnormalised and as
 // numeric linear forms; `complete` is cleared when a literal (a disequality) is left out.
+void push_fact(Ring& R, Fact f, std::vector<Fact>& facts, std::vector<LinFact>& lin) {
+  f.scale = R.need(f.e);
+  std::map<uint32_t, mpq_class> m;
+  mpq_class k;
+  R.lin(mpq_class(f.scale), f.e, m, k);
+  LinFact lf{f.rel, {}, 0};
+  for (auto& [a, c] : m)
+    if (c != 0) {
+      if (c.get_den() != 1) throw Unsupported("fraction left after scaling");
+      lf.terms.push_back({a, c.get_num()});
+    }
+  if (k.get_den() != 1) throw Unsupported("fraction left after scaling");
+  lf.constant = k.get_num();
+  facts.push_back(std::move(f));
+  lin.push_back(lf);
+}
+
+// For each `mod a k` and `div a k` among the atoms (k a positive numeral), INT_DIV_MOD's
+// facts: 0 <= mod a k, mod a k <= k - 1, a = k * div a k + mod a k (spec/arith.md).
+void div_mod_facts(Ring& R, std::vector<Fact>& facts, std::vector<LinFact>& lin) {
+  std::vector<std::pair<Term, Term>> done;
+  size_t n = lin.size();
+  for (size_t i = 0; i < n; ++i)
+    for (const auto& [id, c] : lin[i].terms) {
+      Term t = R.atom(id), a, k;
+      if (!R.div_mod_arg(t, a, k)) continue;
+      if (std::find(done.begin(), done.end(), std::make_pair(a, k)) != done.end()) continue;
+      done.push_back({a, k});
+      Term mod = R.mod(a, k), div = R.div(a, k);
+      Fact f{LinFact::Ge, mod, Pf{}, Term(), Term(), 0, [&R, a, k] { return R.mod_nonneg(a, k); }};
+      push_fact(R, f, facts, lin);
+      f.e = R.add(R.neg(R.numeral(1)), R.add(R.neg(mod), k)), f.axiom = [&R, a, k] { return R.mod_lt(a, k); };
+      push_fact(R, f, facts, lin);
+      f.rel = LinFact::Eq, f.e = R.add(R.neg(a), R.add(R.mul(k, div), mod));
+      f.axiom = [&R, a, k] { return R.div_eq(a, k); };
+      push_fact(R, f, facts, lin);
+      if (done.size() >= 16) return;
+    }
+}
+
 void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts, std::vector<LinFact>& lin,
                 bool& complete) {
   for (const Term& lit : lits) {
     bool pos = !is_neg(lit);
     Term atom = pos ? lit : lit.rand(), rel, s, t;
     if (!atom_parts(atom, rel, s, t) || (s.type() == int_type()) != R.is_int()) continue;
-    Fact f{LinFact::Ge, Term(), Pf{}, lit, Term(), 0};
+    Fact f{LinFact::Ge, Term(), Pf{}, lit, Term(), 0, {}};
     std::string n = rel.name();
     bool is_le = n.size() > 2 && n.substr(n.size() - 2) == "<=", is_lt = !is_le && n != "=";
     if (n == "=") {
@@ -995,21 +1097,9 @@ void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts
       if (!pos) f.discharge = R.le(t, s);
     }
     if (R.is_int() && f.rel == LinFact::Gt) f.rel = LinFact::Ge, f.e = R.add(R.neg(R.numeral(1)), f.e);
-    f.scale = R.need(f.e);
-    std::map<uint32_t, mpq_class> m;
-    mpq_class k;
-    R.lin(mpq_class(f.scale), f.e, m, k);
-    LinFact lf{f.rel, {}, 0};
-    for (auto& [a, c] : m)
-      if (c != 0) {
-        if (c.get_den() != 1) throw Unsupported("fraction left after scaling");
-        lf.terms.push_back({a, c.get_num()});
-      }
-    if (k.get_den() != 1) throw Unsupported("fraction left after scaling");
-    lf.constant = k.get_num();
-    facts.push_back(f);
-    lin.push_back(lf);
+    push_fact(R, f, facts, lin);
   }
+  if (R.is_int()) div_mod_facts(R, facts, lin);
 }
 
 // The refutation of one case (after disequalities are split) in one ring.
@@ -1044,14 +1134,18 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     if ((*y)[i] != 0 && facts[i].rel == LinFact::Eq) order.push_back(i);
   for (size_t i : order) {
     Fact& f = facts[i];
-    Term atom = is_neg(f.lit) ? f.lit.rand() : f.lit, rel, s, t;
-    atom_parts(atom, rel, s, t);
-    bool pos = !is_neg(f.lit);
-    std::string n = rel.name();
     Pf base;  // {lit or discharge} ⊢ 0 REL E  (before integer tightening)
-    if (n == "=") base = R.I(R.EQ_SUB(), {s, t});
-    else if (n.substr(n.size() - 2) == "<=") base = pos ? R.I(R.LE_SUB(), {s, t}) : R.I(R.NLE(), {s, t});
-    else base = pos ? R.I(R.LT_SUB(), {s, t}) : R.I(R.LE_SUB(), {t, s});
+    if (f.axiom) {
+      base = f.axiom();
+    } else {
+      Term atom = is_neg(f.lit) ? f.lit.rand() : f.lit, rel, s, t;
+      atom_parts(atom, rel, s, t);
+      bool pos = !is_neg(f.lit);
+      std::string n = rel.name();
+      if (n == "=") base = R.I(R.EQ_SUB(), {s, t});
+      else if (n.substr(n.size() - 2) == "<=") base = pos ? R.I(R.LE_SUB(), {s, t}) : R.I(R.NLE(), {s, t});
+      else base = pos ? R.I(R.LT_SUB(), {s, t}) : R.I(R.LE_SUB(), {t, s});
+    }
     if (R.is_int() && base.concl.rator().rator() == R.lt_c()) base = P.prove_hyp(base, R.I(R.INT_TIGHT(), {base.concl.rand()}));
     mpz_class c = (*y)[i] * f.scale;
     Pf scaled;

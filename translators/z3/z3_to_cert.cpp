@@ -250,6 +250,7 @@ class Translator {
     Term a, b, c, d;
     // An asserted formula that is not literally one of the problem's assertions (Z3's
     // rendering of named assertions, say) is not assumed: it becomes a hole.
+    if (rule == "true-axiom" && p.empty() && phi == true_term()) return n_of(step("truth", {}), phi);
     if (rule == "asserted") return assertions_.count(phi) ? n_of(assume(phi), phi) : asserted_consequence(phi);
     if (rule == "hypothesis") return n_of(assume(phi), phi);
     if (rule == "intro-def" && p.empty()) return intro_def(phi);
