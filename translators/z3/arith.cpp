@@ -1310,11 +1310,36 @@ std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const s
       if (o.terms == st.terms) return;
     out.push_back(std::move(st));
   };
+  using Row = std::map<uint32_t, mpz_class>;
+  std::vector<Row> rows;
   for (const LinFact& f : lin) {
-    std::vector<std::pair<uint32_t, mpz_class>> ts;
+    Row r;
     for (const auto& [a, c] : f.terms)
-      if (c != 0 && !bounds.fixed(a)) ts.push_back({a, c});
+      if (c != 0 && !bounds.fixed(a)) r[a] += c;
+    rows.push_back(r);
+  }
+  auto add_row = [&](const Row& r) {
+    std::vector<std::pair<uint32_t, mpz_class>> ts;
+    for (const auto& [a, c] : r)
+      if (c != 0) ts.push_back({a, c});
     if (ts.size() > 1) add(ts);
+  };
+  for (const Row& r : rows) add_row(r);
+  // The rows again after substituting the equations' atoms of coefficient ±1 (an integral,
+  // unimodular elimination: x - 2y = 0 and x - 2d = 1 give 2y - 2d = 1).
+  for (size_t i = 0; i < lin.size() && i < 64; ++i) {
+    if (lin[i].rel != LinFact::Eq) continue;
+    const Row& e = rows[i];
+    auto unit = std::find_if(e.begin(), e.end(), [](const auto& p) { return abs(p.second) == 1; });
+    if (unit == e.end()) continue;
+    uint32_t v = unit->first;
+    for (size_t j = 0; j < rows.size(); ++j) {
+      if (j == i || !rows[j].count(v) || rows[j][v] == 0) continue;
+      mpz_class f = rows[j][v] * unit->second;  // rows[j] - f·e eliminates v (unit² = 1)
+      Row r = rows[j];
+      for (const auto& [a, c] : e) r[a] -= f * c;
+      add_row(r);
+    }
   }
   for (const auto& [a, v] : model) add({{a, 1}});
   return out;
