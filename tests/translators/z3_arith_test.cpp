@@ -316,3 +316,16 @@ RC_GTEST_PROP(Z3Arith, CutsNeverRefuteAnIntegerPoint, ()) {
   RC_CLASSIFY(!point && !refuted, "no point, not refuted");
   if (point) RC_ASSERT(!refuted);
 }
+
+// In the case split: a true integer lemma that needs a cut is proved; a false one is not,
+// and its integer countermodel (variables only) is claimed.
+TEST(Z3Arith, IntegerLemmasInTheCaseSplit) {
+  std::string cm;
+  EXPECT_NE(taut_with_theories("h1", std::string(ints_c) + "(assert (or (< (* 4 x) 18) (> (* 4 x) 19)))", &cm), 0u);
+  EXPECT_EQ(taut_with_theories("h2", std::string(ints_c) + "(assert (or (< (* 4 x) 18) (> (* 4 x) 20)))", &cm), 0u);
+  EXPECT_NE(cm, "");
+  cm.clear();
+  EXPECT_NE(taut_with_theories("h3", std::string(ints_c) + "(assert (not (= (+ (* 2 x) (* 4 y)) 7)))", &cm), 0u);
+  EXPECT_EQ(taut_with_theories("h4", std::string(ints_c) + "(assert (not (= (+ (* 2 x) (* 4 y)) 8)))", &cm), 0u);
+  EXPECT_NE(cm, "");
+}
