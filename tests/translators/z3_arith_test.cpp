@@ -328,4 +328,9 @@ TEST(Z3Arith, IntegerLemmasInTheCaseSplit) {
   EXPECT_NE(taut_with_theories("h3", std::string(ints_c) + "(assert (not (= (+ (* 2 x) (* 4 y)) 7)))", &cm), 0u);
   EXPECT_EQ(taut_with_theories("h4", std::string(ints_c) + "(assert (not (= (+ (* 2 x) (* 4 y)) 8)))", &cm), 0u);
   EXPECT_NE(cm, "");
+  // Z3's rewrite of 4x <= 19 (rounded), and a wrong rounding
+  EXPECT_NE(taut_with_theories("h5", std::string(ints_c) + "(assert (= (<= (* 4 x) 19) (<= x 4)))"), 0u);
+  cm.clear();
+  EXPECT_EQ(taut_with_theories("h6", std::string(ints_c) + "(assert (= (<= (* 4 x) 19) (<= x 3)))", &cm), 0u);
+  EXPECT_NE(cm, "");
 }
