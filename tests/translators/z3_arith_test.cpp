@@ -237,47 +237,58 @@ TEST(Z3Arith, ConditionalsInsideSumsFalseVariants) {
   EXPECT_EQ(taut_with_theories("d5", std::string(ints_c) + "(assert (<= (ite c x y) (ite c (+ x 1) (- y 2))))"), 0u);
 }
 
+// A table of cases over one declaration header: each refuted exactly when marked so.
+struct Case {
+  bool refuted;
+  const char* assertions;
+};
+void expect_table(const std::string& prefix, const std::string& header, const std::vector<Case>& cases) {
+  for (size_t i = 0; i < cases.size(); ++i)
+    EXPECT_EQ(refutes(literals(prefix + std::to_string(i), header + cases[i].assertions)), cases[i].refuted)
+        << cases[i].assertions;
+}
+
 // Integer lemmas that need cuts (spec/arith.md, "Integer cuts"): true ones are proved by
 // splits `t <= k` whose sides Farkas refutes; false ones (an integer point exists) never.
 TEST(Z3Arith, IntegerCuts) {
-  // gcd test: 3x + 3y = 1 has a rational solution, no integer one
-  EXPECT_TRUE(refutes(literals("g1", std::string(ints) + "(assert (= (+ (* 3 x) (* 3 y)) 1))")));
-  EXPECT_FALSE(refutes(literals("g2", std::string(reals) + "(assert (= (+ (* 3 x) (* 3 y)) 1))")));
-  EXPECT_FALSE(refutes(literals("g3", std::string(ints) + "(assert (= (+ (* 3 x) (* 3 y)) 6))")));
-  // rounding: 18 <= 4x <= 19 (use-name-in-same-command); with 20 there is x = 5
-  EXPECT_TRUE(refutes(literals("g4", std::string(ints) + "(assert (<= 18 (* 4 x)))(assert (<= (* 4 x) 19))")));
-  EXPECT_FALSE(refutes(literals("g5", std::string(ints) + "(assert (<= 18 (* 4 x)))(assert (<= (* 4 x) 20))")));
-  // a row without the atom its case fixes: y = 3, 466 <= 5x <= 468 (prime_cone_unsat_11)
-  EXPECT_TRUE(refutes(literals("g6", std::string(ints) + "(assert (<= 3 y))(assert (<= y 3))"
-                                                         "(assert (<= (- (* 5 x) (* 156 y)) 0))(assert (<= (- 2) (- (* 5 x) (* 156 y))))")));
-  EXPECT_FALSE(refutes(literals("g7", std::string(ints) + "(assert (<= 3 y))(assert (<= y 3))"
-                                                          "(assert (<= (- (* 5 x) (* 156 y)) 0))(assert (<= (- 3) (- (* 5 x) (* 156 y))))")));
-  // walking a bounded atom: (356y + 1)/85 <= x <= 130y/31 has no integer point for y <= 17
-  EXPECT_TRUE(refutes(literals("g8", std::string(ints) + "(assert (<= (* 31 x) (* 130 y)))(assert (<= y 17))"
-                                                         "(assert (<= (+ (* 356 y) 1) (* 85 x)))")));
-  // ... but has one at y = 237 (x = 994): beyond the budget or refused, never proved
-  EXPECT_FALSE(refutes(literals("g9", std::string(ints) + "(assert (<= (* 31 x) (* 130 y)))(assert (<= y 237))"
-                                                          "(assert (<= (+ (* 356 y) 1) (* 85 x)))")));
+  expect_table("g", ints, {
+      // gcd test: 3x + 3y = 1 has a rational solution, no integer one
+      {true, "(assert (= (+ (* 3 x) (* 3 y)) 1))"},
+      {false, "(assert (= (+ (* 3 x) (* 3 y)) 6))"},
+      // rounding: 18 <= 4x <= 19 (use-name-in-same-command); with 20 there is x = 5
+      {true, "(assert (<= 18 (* 4 x)))(assert (<= (* 4 x) 19))"},
+      {false, "(assert (<= 18 (* 4 x)))(assert (<= (* 4 x) 20))"},
+      // a row without the atom its case fixes: y = 3, 466 <= 5x <= 468 (prime_cone_unsat_11)
+      {true, "(assert (<= 3 y))(assert (<= y 3))(assert (<= (- (* 5 x) (* 156 y)) 0))(assert (<= (- 2) (- (* 5 x) (* 156 y))))"},
+      {false, "(assert (<= 3 y))(assert (<= y 3))(assert (<= (- (* 5 x) (* 156 y)) 0))(assert (<= (- 3) (- (* 5 x) (* 156 y))))"},
+      // walking a bounded atom: (356y + 1)/85 <= x <= 130y/31 has no integer point for y <= 17
+      {true, "(assert (<= (* 31 x) (* 130 y)))(assert (<= y 17))(assert (<= (+ (* 356 y) 1) (* 85 x)))"},
+      // ... but has one at y = 237 (x = 994): beyond the budget or refused, never proved
+      {false, "(assert (<= (* 31 x) (* 130 y)))(assert (<= y 237))(assert (<= (+ (* 356 y) 1) (* 85 x)))"},
+  });
+  EXPECT_FALSE(refutes(literals("g-real", std::string(reals) + "(assert (= (+ (* 3 x) (* 3 y)) 1))")));
 }
 
 TEST(Z3Arith, DivModByNumerals) {
-  const char* dm = "(set-logic QF_LIA)(declare-const x Int)(declare-const y Int)";
-  EXPECT_TRUE(refutes(literals("m1", std::string(dm) + "(assert (< (mod x 2) 0))")));
-  EXPECT_TRUE(refutes(literals("m2", std::string(dm) + "(assert (>= (mod x 3) 3))")));
-  EXPECT_FALSE(refutes(literals("m3", std::string(dm) + "(assert (>= (mod x 3) 2))")));
-  // x = 2y and x mod 2 = 1: x = 2 div x 2 + 1 = 2y (a cut on y - div x 2)
-  EXPECT_TRUE(refutes(literals("m4", std::string(dm) + "(assert (= (mod x 2) 1))(assert (= x (* 2 y)))")));
-  EXPECT_FALSE(refutes(literals("m5", std::string(dm) + "(assert (= (mod x 2) 1))(assert (= x (+ (* 2 y) 1)))")));
-  EXPECT_TRUE(refutes(literals("m6", std::string(dm) + "(assert (> (div x 4) 2))(assert (< x 12))")));
-  EXPECT_FALSE(refutes(literals("m7", std::string(dm) + "(assert (> (div x 4) 2))(assert (< x 13))")));
+  expect_table("m", ints, {
+      {true, "(assert (< (mod x 2) 0))"},
+      {true, "(assert (>= (mod x 3) 3))"},
+      {false, "(assert (>= (mod x 3) 2))"},
+      // x = 2y and x mod 2 = 1: x = 2 div x 2 + 1 = 2y (a cut on y - div x 2)
+      {true, "(assert (= (mod x 2) 1))(assert (= x (* 2 y)))"},
+      {false, "(assert (= (mod x 2) 1))(assert (= x (+ (* 2 y) 1)))"},
+      {true, "(assert (> (div x 4) 2))(assert (< x 12))"},
+      {false, "(assert (> (div x 4) 2))(assert (< x 13))"},
+  });
 }
 
 // Atoms under uninterpreted functions: arguments equal as polynomials make one atom.
 TEST(Z3Arith, AtomsUnderFunctions) {
-  const char* uf = "(set-logic QF_UFLIA)(declare-const x Int)(declare-fun f (Int) Int)";
-  EXPECT_TRUE(refutes(literals("f1", std::string(uf) + "(assert (= (f (- x 2)) 1))(assert (= (f (+ (- 2) x)) 2))")));
-  EXPECT_TRUE(refutes(literals("f2", std::string(uf) + "(assert (= (f (+ x 0)) 1))(assert (= (f x) 2))")));
-  EXPECT_FALSE(refutes(literals("f3", std::string(uf) + "(assert (= (f (- x 2)) 1))(assert (= (f (+ 2 x)) 2))")));
+  expect_table("f", "(set-logic QF_UFLIA)(declare-const x Int)(declare-fun f (Int) Int)", {
+      {true, "(assert (= (f (- x 2)) 1))(assert (= (f (+ (- 2) x)) 2))"},
+      {true, "(assert (= (f (+ x 0)) 1))(assert (= (f x) 2))"},
+      {false, "(assert (= (f (- x 2)) 1))(assert (= (f (+ 2 x)) 2))"},
+  });
 }
 
 // Soundness of the cut search on random small integer systems: whenever brute force finds

@@ -110,16 +110,22 @@ bool phase1(Tableau& T, std::vector<size_t>& basis, size_t m, size_t ns, size_t 
   return true;
 }
 
-}  // namespace
-
-std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots) {
-  // Variables that occur, renumbered densely: one equation row each.
+// The variables that occur in the facts (with a non-zero coefficient), sorted.
+std::vector<uint32_t> variables(const std::vector<LinFact>& facts) {
   std::vector<uint32_t> vars;
   for (const LinFact& f : facts)
     for (const auto& [v, a] : f.terms)
       if (a != 0) vars.push_back(v);
   std::sort(vars.begin(), vars.end());
   vars.erase(std::unique(vars.begin(), vars.end()), vars.end());
+  return vars;
+}
+
+}  // namespace
+
+std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots) {
+  // Variables that occur, renumbered densely: one equation row each.
+  std::vector<uint32_t> vars = variables(facts);
 
   std::vector<Col> cols;
   cols.reserve(2 * facts.size());
@@ -182,12 +188,7 @@ std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& fa
 }
 
 std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFact>& facts, size_t max_pivots) {
-  std::vector<uint32_t> vars;
-  for (const LinFact& f : facts)
-    for (const auto& [v, a] : f.terms)
-      if (a != 0) vars.push_back(v);
-  std::sort(vars.begin(), vars.end());
-  vars.erase(std::unique(vars.begin(), vars.end()), vars.end());
+  std::vector<uint32_t> vars = variables(facts);
   // Columns: x⁺_j, x⁻_j for each variable (free variables split), then one slack per
   // inequality; rows: Σ a_ij (x⁺_j − x⁻_j) − s_i = −k_i, negated where −k_i < 0 so that the
   // artificial basis is feasible; then the objective.
