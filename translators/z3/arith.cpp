@@ -1103,13 +1103,14 @@ void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts
 }
 
 // The refutation of one case (after disequalities are split) in one ring.
-std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat) {
+std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat,
+                              size_t max_pivots = 20000) {
   std::vector<Fact> facts;
   std::vector<LinFact> lin;
   bool complete = true;  // every literal of this ring became a fact
   make_facts(R, lits, facts, lin, complete);
   if (facts.empty()) return std::nullopt;
-  auto y = find_farkas(lin);
+  auto y = find_farkas(lin, max_pivots);
   if (!y) {
     // Satisfiable over the rationals (so over the reals) when the search is exhaustive
     // (a small system: far within the pivot budget) and every atom is a variable.
@@ -1224,6 +1225,7 @@ struct PlanNode {
 constexpr int kCutDepth = 24;
 constexpr int kCutSearches = 1000;
 constexpr size_t kCutFacts = 64;  // facts and atoms per case; larger cases are not searched
+constexpr size_t kCutPivots = 1000;  // per simplex run in the search
 
 // A candidate split term: primitive integer coefficients over atoms, first one positive.
 struct SplitTerm {
@@ -1361,7 +1363,7 @@ int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int&
   };
   if (farkas_first) {
     if (budget-- <= 0) return -1;
-    if (refute_case(R, P, lits, false, nullptr)) return leaf();
+    if (refute_case(R, P, lits, false, nullptr, kCutPivots)) return leaf();
   }
   if (depth == 0 || budget-- <= 0) return -1;
   std::vector<Fact> facts;
@@ -1369,7 +1371,7 @@ int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int&
   bool complete = true;
   make_facts(R, lits, facts, lin, complete);
   if (lin.size() > kCutFacts) return -1;
-  auto model = find_model(lin);
+  auto model = find_model(lin, kCutPivots);
   if (!model || model->size() > kCutFacts) return -1;
   Bounds bounds = bounds_of(lin);
   std::vector<SplitTerm> cands = split_candidates(lin, *model, bounds);
@@ -1379,7 +1381,7 @@ int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int&
   auto farkas = [&](const Term& lit) {
     with.back() = lit;
     budget--;
-    return refute_case(R, P, with, false, nullptr).has_value();
+    return refute_case(R, P, with, false, nullptr, kCutPivots).has_value();
   };
   // One split that both sides refute by Farkas.
   int cut = -1;
