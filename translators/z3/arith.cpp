@@ -736,8 +736,10 @@ class Ring {
     const std::string& n = head.name();
     return n != "COND" && n != "=" && n.rfind("int.", 0) != 0 && n.rfind("real.", 0) != 0;
   }
-  // The normal form of an argument, or null when it has one that is not integral.
+  // The normal form of an argument, or null when the normaliser cannot prove it from the
+  // argument alone (a divisor: `f 0.0`, 0.0 being 0 / 10, is left as it is).
   Term canon_arg(const Term& a) {
+    if (need(a) != 1) return Term();
     std::map<uint32_t, mpq_class> m;
     mpq_class k;
     lin(1, a, m, k);
