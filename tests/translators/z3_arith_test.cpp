@@ -289,7 +289,7 @@ TEST(Z3Arith, AtomsUnderFunctions) {
       {true, "(assert (= (f (+ x 0)) 1))(assert (= (f x) 2))"},
       {false, "(assert (= (f (- x 2)) 1))(assert (= (f (+ 2 x)) 2))"},
   });
-  // an argument with a divisor (0.0 is 0 / 10) is left as it is (regression_1)
+  // over the reals arguments are left as they are (regression_1: 0.0 is 0 / 10)
   expect_table("fr", "(set-logic QF_UFLRA)(declare-fun f (Real Real) Real)", {
       {true, "(assert (< 0 (f 0.0 0.0)))(assert (= 0.0 (f 0.0 0.0)))"},
       {false, "(assert (< 0 (f 0.0 0.0)))(assert (= 1.0 (f 0.0 0.0)))"},

@@ -726,8 +726,8 @@ class Ring {
     need_memo_.emplace(e, n);
     return n;
   }
-  // ---- atoms under uninterpreted functions (spec/arith.md, "Atoms"): the arguments of this
-  // type of an application f a1 … an are read in normal form, so that f (x - 2) and
+  // ---- atoms under uninterpreted functions (spec/arith.md, "Atoms"; over int only): the
+  // arguments of this type of an application f a1 … an are read in normal form, so that f (x - 2) and
   // f (neg 2 + x) are one atom. A normal form is written as the canonical polynomial, except
   // a constant (its numeral) and a lone atom with coefficient 1 (the atom itself).
   static bool uninterpreted(const Term& head) {
@@ -755,7 +755,7 @@ class Ring {
     return suffixes(p)[0];
   }
   Term canon(const Term& e) {
-    if (e.kind() != TermKind::Comb) return e;
+    if (!is_int_ || e.kind() != TermKind::Comb) return e;
     auto it = canon_memo_.find(e);
     if (it != canon_memo_.end()) return it->second;
     std::vector<Term> args;
