@@ -1106,13 +1106,13 @@ void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts
 
 // The refutation of one case (after disequalities are split) in one ring.
 std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat,
-                              size_t max_pivots = 20000) {
+                              size_t max_pivots = 20000, size_t* used = nullptr) {
   std::vector<Fact> facts;
   std::vector<LinFact> lin;
   bool complete = true;  // every literal of this ring became a fact
   make_facts(R, lits, facts, lin, complete);
   if (facts.empty()) return std::nullopt;
-  auto y = find_farkas(lin, max_pivots);
+  auto y = find_farkas(lin, max_pivots, used);
   if (!y) {
     // Satisfiable over the rationals (so over the reals) when the search is exhaustive
     // (a small system: far within the pivot budget) and every atom is a variable.
@@ -1223,11 +1223,19 @@ struct PlanNode {
   int a = -1, b = -1;
 };
 
-// Search budget per case: split depth and Farkas/model searches (each one simplex run).
+// Search budget per case: split depth, simplex runs (Farkas or model searches) and pivots.
 constexpr int kCutDepth = 24;
 constexpr int kCutSearches = 1000;
 constexpr size_t kCutFacts = 64;  // facts and atoms per case; larger cases are not searched
 constexpr size_t kCutPivots = 1000;  // per simplex run in the search
+constexpr size_t kCutPivotsTotal = 50000;
+
+struct CutBudget {
+  int searches = kCutSearches;
+  size_t pivots = 0;  // made so far
+  // Takes one simplex run; false when none is left.
+  bool take() { return searches-- > 0 && pivots < kCutPivotsTotal; }
+};
 
 // A candidate split term: primitive integer coefficients over atoms, first one positive.
 struct SplitTerm {
@@ -1353,8 +1361,8 @@ std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const s
 // A plan refuting lits (node index); -1 when none is found within the budget, -2 when a
 // node's rational model is an integer point (lits then hold over the integers: stop).
 // With `farkas_first` false the case is known not to be Farkas-refutable.
-int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int& budget, std::vector<PlanNode>& nodes,
-              bool farkas_first = true) {
+int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, CutBudget& budget,
+              std::vector<PlanNode>& nodes, bool farkas_first = true) {
   auto leaf = [&]() {
     nodes.push_back({});
     return int(nodes.size()) - 1;
@@ -1364,16 +1372,16 @@ int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int&
     return int(nodes.size()) - 1;
   };
   if (farkas_first) {
-    if (budget-- <= 0) return -1;
-    if (refute_case(R, P, lits, false, nullptr, kCutPivots)) return leaf();
+    if (!budget.take()) return -1;
+    if (refute_case(R, P, lits, false, nullptr, kCutPivots, &budget.pivots)) return leaf();
   }
-  if (depth == 0 || budget-- <= 0) return -1;
+  if (depth == 0 || !budget.take()) return -1;
   std::vector<Fact> facts;
   std::vector<LinFact> lin;
   bool complete = true;
   make_facts(R, lits, facts, lin, complete);
   if (lin.size() > kCutFacts) return -1;
-  auto model = find_model(lin, kCutPivots);
+  auto model = find_model(lin, kCutPivots, &budget.pivots);
   if (!model || model->size() > kCutFacts) return -1;
   Bounds bounds = bounds_of(lin);
   std::vector<SplitTerm> cands = split_candidates(lin, *model, bounds);
@@ -1382,13 +1390,12 @@ int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, int&
   with.push_back(Term());
   auto farkas = [&](const Term& lit) {
     with.back() = lit;
-    budget--;
-    return refute_case(R, P, with, false, nullptr, kCutPivots).has_value();
+    return budget.take() && refute_case(R, P, with, false, nullptr, kCutPivots, &budget.pivots).has_value();
   };
   // One split that both sides refute by Farkas.
   int cut = -1;
   for (size_t i = 0; i < cands.size(); ++i) {
-    if (budget <= 0) return -1;
+    if (budget.searches <= 0 || budget.pivots >= kCutPivotsTotal) return -1;
     Term b = R.le(split_term(R, cands[i]), R.signed_numeral(floor_q(cands[i].value)));
     bool a = farkas(b), c = a && farkas(Prover::negate(b));
     if (a && c) return split_node(b, leaf(), leaf());
@@ -1444,7 +1451,7 @@ std::optional<Pf> refute_int_case(Ring& R, Prover& P, const std::vector<Term>& l
   if (auto r = refute_case(R, P, lits, emit, sat)) return r;
   if (!R.is_int()) return std::nullopt;
   std::vector<PlanNode> nodes;
-  int budget = kCutSearches;
+  CutBudget budget;
   int root = plan_cuts(R, P, lits, kCutDepth, budget, nodes, false);
   if (root == -2 && sat) {
     // An integer point of a case that extends lits: a countermodel when every atom is a

@@ -74,10 +74,18 @@ struct Tableau {
 // of the artificials, priced out; columns 0..ns-1, then the right-hand side), Bland's rule.
 // basis[i] is row i's basic variable as a rank: i for its artificial, m + j for column j.
 // True when the artificials reach 0 (T then holds a feasible basic solution); false when the
-// phase-1 optimum is positive (infeasible) or after max_pivots pivots.
-bool phase1(Tableau& T, std::vector<size_t>& basis, size_t m, size_t ns, size_t max_pivots) {
+// phase-1 optimum is positive (infeasible) or after max_pivots pivots. Adds the pivots made
+// to *used.
+bool phase1(Tableau& T, std::vector<size_t>& basis, size_t m, size_t ns, size_t max_pivots, size_t* used) {
   const size_t obj = m, rhs = ns;
   size_t pivots = 0;
+  struct Count {
+    size_t& n;
+    size_t* used;
+    ~Count() {
+      if (used) *used += n;
+    }
+  } count{pivots, used};
   mpz_class lhs, rhsv;
   while (T.at(obj, rhs) != 0) {  // the sum of the artificials is still positive
     // Bland: the entering column is the first with a negative reduced cost.
@@ -123,7 +131,7 @@ std::vector<uint32_t> variables(const std::vector<LinFact>& facts) {
 
 }  // namespace
 
-std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots) {
+std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots, size_t* used) {
   // Variables that occur, renumbered densely: one equation row each.
   std::vector<uint32_t> vars = variables(facts);
 
@@ -167,7 +175,7 @@ std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& fa
   std::vector<size_t> basis(m);
   for (size_t i = 0; i < m; ++i) basis[i] = i;
   basis[krow] = m + w;
-  if (!phase1(T, basis, m, ns, max_pivots)) return std::nullopt;
+  if (!phase1(T, basis, m, ns, max_pivots, used)) return std::nullopt;
 
   // The basic solution: column j's value is t(row,rhs)/d; all share d > 0, so the numerators
   // are already an integer multiple of y.
@@ -187,7 +195,8 @@ std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& fa
   return y;
 }
 
-std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFact>& facts, size_t max_pivots) {
+std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFact>& facts, size_t max_pivots,
+                                                         size_t* used) {
   std::vector<uint32_t> vars = variables(facts);
   // Columns: x⁺_j, x⁻_j for each variable (free variables split), then one slack per
   // inequality; rows: Σ a_ij (x⁺_j − x⁻_j) − s_i = −k_i, negated where −k_i < 0 so that the
@@ -216,7 +225,7 @@ std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFac
     for (size_t j = 0; j <= rhs; ++j) T.at(obj, j) -= T.at(i, j);
   std::vector<size_t> basis(m);
   for (size_t i = 0; i < m; ++i) basis[i] = i;
-  if (!phase1(T, basis, m, ns, max_pivots)) return std::nullopt;
+  if (!phase1(T, basis, m, ns, max_pivots, used)) return std::nullopt;
   std::map<uint32_t, mpq_class> x;
   for (uint32_t v : vars) x[v] = 0;
   for (size_t i = 0; i < m; ++i) {
