@@ -236,3 +236,117 @@ TEST(Z3Arith, ConditionalsInsideSumsFalseVariants) {
   EXPECT_EQ(taut_with_theories("d4", std::string(ints_c) + "(assert (= (ite (<= (ite c 1 2) 1) x y) (ite c y x)))"), 0u);
   EXPECT_EQ(taut_with_theories("d5", std::string(ints_c) + "(assert (<= (ite c x y) (ite c (+ x 1) (- y 2))))"), 0u);
 }
+
+// A table of cases over one declaration header: each refuted exactly when marked so.
+struct Case {
+  bool refuted;
+  const char* assertions;
+};
+void expect_table(const std::string& prefix, const std::string& header, const std::vector<Case>& cases) {
+  for (size_t i = 0; i < cases.size(); ++i)
+    EXPECT_EQ(refutes(literals(prefix + std::to_string(i), header + cases[i].assertions)), cases[i].refuted)
+        << cases[i].assertions;
+}
+
+// Integer lemmas that need cuts (spec/arith.md, "Integer cuts"): true ones are proved by
+// splits `t <= k` whose sides Farkas refutes; false ones (an integer point exists) never.
+TEST(Z3Arith, IntegerCuts) {
+  expect_table("g", ints, {
+      // gcd test: 3x + 3y = 1 has a rational solution, no integer one
+      {true, "(assert (= (+ (* 3 x) (* 3 y)) 1))"},
+      {false, "(assert (= (+ (* 3 x) (* 3 y)) 6))"},
+      // rounding: 18 <= 4x <= 19 (use-name-in-same-command); with 20 there is x = 5
+      {true, "(assert (<= 18 (* 4 x)))(assert (<= (* 4 x) 19))"},
+      {false, "(assert (<= 18 (* 4 x)))(assert (<= (* 4 x) 20))"},
+      // a row without the atom its case fixes: y = 3, 466 <= 5x <= 468 (prime_cone_unsat_11)
+      {true, "(assert (<= 3 y))(assert (<= y 3))(assert (<= (- (* 5 x) (* 156 y)) 0))(assert (<= (- 2) (- (* 5 x) (* 156 y))))"},
+      {false, "(assert (<= 3 y))(assert (<= y 3))(assert (<= (- (* 5 x) (* 156 y)) 0))(assert (<= (- 3) (- (* 5 x) (* 156 y))))"},
+      // walking a bounded atom: (356y + 1)/85 <= x <= 130y/31 has no integer point for y <= 17
+      {true, "(assert (<= (* 31 x) (* 130 y)))(assert (<= y 17))(assert (<= (+ (* 356 y) 1) (* 85 x)))"},
+      // ... but has one at y = 237 (x = 994): beyond the budget or refused, never proved
+      {false, "(assert (<= (* 31 x) (* 130 y)))(assert (<= y 237))(assert (<= (+ (* 356 y) 1) (* 85 x)))"},
+  });
+  EXPECT_FALSE(refutes(literals("g-real", std::string(reals) + "(assert (= (+ (* 3 x) (* 3 y)) 1))")));
+}
+
+TEST(Z3Arith, DivModByNumerals) {
+  expect_table("m", ints, {
+      {true, "(assert (< (mod x 2) 0))"},
+      {true, "(assert (>= (mod x 3) 3))"},
+      {false, "(assert (>= (mod x 3) 2))"},
+      // x = 2y and x mod 2 = 1: x = 2 div x 2 + 1 = 2y (a cut on y - div x 2)
+      {true, "(assert (= (mod x 2) 1))(assert (= x (* 2 y)))"},
+      {false, "(assert (= (mod x 2) 1))(assert (= x (+ (* 2 y) 1)))"},
+      {true, "(assert (> (div x 4) 2))(assert (< x 12))"},
+      {false, "(assert (> (div x 4) 2))(assert (< x 13))"},
+  });
+}
+
+// Atoms under uninterpreted functions: arguments equal as polynomials make one atom.
+TEST(Z3Arith, AtomsUnderFunctions) {
+  expect_table("f", "(set-logic QF_UFLIA)(declare-const x Int)(declare-fun f (Int) Int)", {
+      {true, "(assert (= (f (- x 2)) 1))(assert (= (f (+ (- 2) x)) 2))"},
+      {true, "(assert (= (f (+ x 0)) 1))(assert (= (f x) 2))"},
+      {false, "(assert (= (f (- x 2)) 1))(assert (= (f (+ 2 x)) 2))"},
+  });
+  // over the reals arguments are left as they are (regression_1: 0.0 is 0 / 10)
+  expect_table("fr", "(set-logic QF_UFLRA)(declare-fun f (Real Real) Real)", {
+      {true, "(assert (< 0 (f 0.0 0.0)))(assert (= 0.0 (f 0.0 0.0)))"},
+      {false, "(assert (< 0 (f 0.0 0.0)))(assert (= 1.0 (f 0.0 0.0)))"},
+  });
+}
+
+// Soundness of the cut search on random small integer systems: whenever brute force finds
+// an integer point, the literals are not refuted (and every refutation is checked on the
+// kernel with exactly those literals as hypotheses).
+RC_GTEST_PROP(Z3Arith, CutsNeverRefuteAnIntegerPoint, ()) {
+  auto num = [](int v) { return v < 0 ? "(- " + std::to_string(-v) + ")" : std::to_string(v); };
+  int n = *rc::gen::inRange(2, 6);
+  static const char* rels[] = {"<=", ">=", "="};
+  struct Row {
+    int a, b, c, rel;
+  };
+  std::vector<Row> rows;
+  std::string text = ints;
+  for (int i = 0; i < n; ++i) {
+    Row r{*rc::gen::inRange(-7, 8), *rc::gen::inRange(-7, 8), *rc::gen::inRange(-12, 13), *rc::gen::inRange(0, 3)};
+    rows.push_back(r);
+    text += "(assert (" + std::string(rels[r.rel]) + " (+ (* " + num(r.a) + " x) (* " + num(r.b) + " y)) " + num(r.c) + "))";
+  }
+  text += "(assert (<= (- 6) x))(assert (<= x 6))(assert (<= (- 6) y))(assert (<= y 6))";
+  bool point = false;
+  for (int x = -6; x <= 6 && !point; ++x)
+    for (int y = -6; y <= 6 && !point; ++y) {
+      bool ok = true;
+      for (const Row& r : rows) {
+        int v = r.a * x + r.b * y;
+        ok = ok && (r.rel == 0 ? v <= r.c : r.rel == 1 ? v >= r.c : v == r.c);
+      }
+      point = ok;
+    }
+  static int k = 0;
+  std::vector<Term> ts = literals("q" + std::to_string(k++ % 8), text);
+  bool refuted = refutes(ts);
+  RC_CLASSIFY(point, "integer point");
+  RC_CLASSIFY(!point && refuted, "refuted");
+  RC_CLASSIFY(!point && !refuted, "no point, not refuted");
+  if (point) RC_ASSERT(!refuted);
+}
+
+// In the case split: a true integer lemma that needs a cut is proved; a false one is not,
+// and its integer countermodel (variables only) is claimed.
+TEST(Z3Arith, IntegerLemmasInTheCaseSplit) {
+  std::string cm;
+  EXPECT_NE(taut_with_theories("h1", std::string(ints_c) + "(assert (or (< (* 4 x) 18) (> (* 4 x) 19)))", &cm), 0u);
+  EXPECT_EQ(taut_with_theories("h2", std::string(ints_c) + "(assert (or (< (* 4 x) 18) (> (* 4 x) 20)))", &cm), 0u);
+  EXPECT_NE(cm, "");
+  cm.clear();
+  EXPECT_NE(taut_with_theories("h3", std::string(ints_c) + "(assert (not (= (+ (* 2 x) (* 4 y)) 7)))", &cm), 0u);
+  EXPECT_EQ(taut_with_theories("h4", std::string(ints_c) + "(assert (not (= (+ (* 2 x) (* 4 y)) 8)))", &cm), 0u);
+  EXPECT_NE(cm, "");
+  // Z3's rewrite of 4x <= 19 (rounded), and a wrong rounding
+  EXPECT_NE(taut_with_theories("h5", std::string(ints_c) + "(assert (= (<= (* 4 x) 19) (<= x 4)))"), 0u);
+  cm.clear();
+  EXPECT_EQ(taut_with_theories("h6", std::string(ints_c) + "(assert (= (<= (* 4 x) 19) (<= x 3)))", &cm), 0u);
+  EXPECT_NE(cm, "");
+}

@@ -316,3 +316,32 @@ RC_GTEST_PROP(Farkas, LargeSystemsByConstruction, ()) {
   RC_ASSERT(is_farkas(fs, *y));
   RC_ASSERT(primitive(*y));
 }
+
+// find_model: on systems without strict facts, a point exactly when no multipliers exist,
+// and the point satisfies every fact.
+RC_GTEST_PROP(Farkas, ModelExactlyWhenNoMultipliers, ()) {
+  std::vector<LinFact> fs = gen_system(*rc::gen::inRange(1, 7), *rc::gen::inRange(1, 4), 5);
+  for (LinFact& f : fs)
+    if (f.rel == Rel::Gt) f.rel = Rel::Ge;
+  auto x = find_model(fs);
+  bool infeasible = find_farkas(fs).has_value();
+  RC_CLASSIFY(infeasible);
+  RC_ASSERT(x.has_value() == !infeasible);
+  if (!x) return;
+  for (const LinFact& f : fs) {
+    mpq_class s = f.constant;
+    for (const auto& [v, a] : f.terms) s += a * (*x)[v];
+    bool holds = f.rel == Rel::Eq ? s == 0 : s >= 0;
+    RC_ASSERT(holds);
+  }
+}
+
+TEST(Farkas, ModelOfAThinStrip) {
+  // 18 <= 4x <= 19: the point is rational (no integer one), 4x - 20 >= 0 added: none
+  std::vector<LinFact> fs{fact(Rel::Ge, {{0, 4}}, -18), fact(Rel::Ge, {{0, -4}}, 19)};
+  auto x = find_model(fs);
+  ASSERT_TRUE(x.has_value());
+  EXPECT_TRUE((*x)[0] >= mpq_class(18, 4) && (*x)[0] <= mpq_class(19, 4));
+  fs.push_back(fact(Rel::Ge, {{0, 4}}, -20));
+  EXPECT_FALSE(find_model(fs).has_value());
+}

@@ -2,11 +2,14 @@
 
 #include <gmpxx.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "checker/checker.hpp"
+#include "translators/z3/cond.hpp"
 #include "translators/z3/farkas.hpp"
 #include "translators/z3/formula.hpp"
 
@@ -585,6 +588,62 @@ class Ring {
       return P().prove_hyp(b, I(LE_SUB(), {one_, x()}));
     });
   }
+  // ---- div and mod by a positive numeral k (INT_DIV_MOD; abs k = k by abs's definition
+  // and COND's first equation)
+  void set_cond(CondLemmas* c) { cond_ = c; }
+  Term mod(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant("int.mod", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
+  Term div(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant("int.div", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
+  // t is `mod a k` or `div a k` with k a positive numeral?
+  bool div_mod_arg(const Term& t, Term& a, Term& k) const {
+    if (!is_int_ || !cond_ || t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
+    const Term& h = t.rator().rator();
+    if (h.kind() != TermKind::Const || (h.name() != "int.mod" && h.name() != "int.div")) return false;
+    mpz_class v;
+    a = l(t), k = r(t);
+    return numeral_value(k, v);
+  }
+  // {~(y = 0)} ⊢ x = y * div x y + mod x y /\ 0 <= mod x y /\ mod x y < abs y
+  Pf DIVMOD() {
+    return lemma("DIVMOD", [&] { return P().mp(axiom("INT_DIV_MOD"), P().assume(Prover::negate(Term::eq(y(), zero_)))); });
+  }
+  // {0 <= x} ⊢ abs x = x
+  Pf ABS_POS() {
+    return lemma("ABS_POS", [&] {
+      Pf u = unfold(p_ + "abs", {x()});  // abs x = COND (0 <= x) x (neg x)
+      Pf t = P().eqt_intro(P().assume(le(zero_, x())));
+      Pf c = P().ap_thm(P().ap_thm(P().ap_term(CondLemmas::cond(ty_), t), x()), neg(x()));
+      Pf ct = P().inst(cond_->get(ty_, true), {{CondLemmas::x(ty_), x()}, {CondLemmas::y(ty_), neg(x())}});
+      return chain({u, c, ct});
+    });
+  }
+  // {0 < y} ⊢ ~(y = 0)
+  Pf POS_NZ() { return lemma("POS_NZ", [&] { return P().prove_hyp(I(LT_NE(), {y()}), I(NE_SYM(), {zero_, y()})); }); }
+  // {0 < y} ⊢ 0 <= mod x y
+  Pf MOD_NONNEG() {
+    return lemma("MOD_NONNEG", [&] { return P().prove_hyp(POS_NZ(), P().conjunct1(P().conjunct2(DIVMOD()))); });
+  }
+  // {0 < y} ⊢ 0 <= neg 1 + (neg (mod x y) + y)
+  Pf MOD_LT() {
+    return lemma("MOD_LT", [&] {
+      Term m = mod(x(), y());
+      Pf lt = P().prove_hyp(POS_NZ(), P().conjunct2(P().conjunct2(DIVMOD())));  // mod x y < abs y
+      Pf ab = P().prove_hyp(I(LT_LE(), {y()}), I(ABS_POS(), {y()}));             // abs y = y
+      Pf lt2 = P().eq_mp(lt_r(m, ab), lt);
+      Pf d = P().prove_hyp(lt2, I(LT_SUB(), {m, y()}));  // 0 < neg (mod x y) + y
+      return P().prove_hyp(d, I(INT_TIGHT(), {add(neg(m), y())}));
+    });
+  }
+  // {0 < y} ⊢ 0 = neg x + (y * div x y + mod x y)
+  Pf DIV_EQ() {
+    return lemma("DIV_EQ", [&] {
+      Pf e = P().prove_hyp(POS_NZ(), P().conjunct1(DIVMOD()));
+      return P().prove_hyp(e, I(EQ_SUB(), {x(), add(mul(y(), div(x(), y())), mod(x(), y()))}));
+    });
+  }
+  Pf mod_nonneg(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(MOD_NONNEG(), {a, k})); }
+  Pf mod_lt(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(MOD_LT(), {a, k})); }
+  Pf div_eq(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(DIV_EQ(), {a, k})); }
+
   // {~(y = 0)} ⊢ (z * y) * (x / y) = z * x   (reals)
   Pf DIV_CANCEL() {
     return lemma("DIV_CANCEL", [&] {
@@ -667,7 +726,84 @@ class Ring {
     need_memo_.emplace(e, n);
     return n;
   }
-  uint32_t atom_id(const Term& t) {
+  // ---- atoms under uninterpreted functions (spec/arith.md, "Atoms"; over int only): the
+  // arguments of this type of an application f a1 … an are read in normal form, so that f (x - 2) and
+  // f (neg 2 + x) are one atom. A normal form is written as the canonical polynomial, except
+  // a constant (its numeral) and a lone atom with coefficient 1 (the atom itself).
+  static bool uninterpreted(const Term& head) {
+    if (head.kind() == TermKind::Var) return true;
+    if (head.kind() != TermKind::Const) return false;
+    const std::string& n = head.name();
+    return n != "COND" && n != "=" && n.rfind("int.", 0) != 0 && n.rfind("real.", 0) != 0;
+  }
+  // The normal form of an argument, or null when the normaliser cannot prove it from the
+  // argument alone (a divisor: `f 0.0`, 0.0 being 0 / 10, is left as it is).
+  Term canon_arg(const Term& a) {
+    if (need(a) != 1) return Term();
+    std::map<uint32_t, mpq_class> m;
+    mpq_class k;
+    lin(1, a, m, k);
+    Poly p;
+    for (auto& [id, c] : m)
+      if (c != 0) {
+        if (c.get_den() != 1) return Term();
+        p.mons.push_back({id, c.get_num()});
+      }
+    if (k.get_den() != 1) return Term();
+    p.k = k.get_num();
+    if (p.mons.size() == 1 && p.mons[0].second == 1 && p.k == 0) return atoms_[p.mons[0].first];
+    return suffixes(p)[0];
+  }
+  Term canon(const Term& e) {
+    if (!is_int_ || e.kind() != TermKind::Comb) return e;
+    auto it = canon_memo_.find(e);
+    if (it != canon_memo_.end()) return it->second;
+    std::vector<Term> args;
+    Term head = e;
+    while (head.kind() == TermKind::Comb) args.push_back(head.rand()), head = head.rator();
+    Term out = e;
+    if (uninterpreted(head)) {
+      struct Depth {
+        int& d;
+        ~Depth() { --d; }
+      } depth{++canon_depth_};
+      if (canon_depth_ > 200) throw Unsupported("atoms nested too deep");
+      out = head;
+      for (size_t i = args.size(); i-- > 0;) {
+        Term a = args[i].type() == ty_ ? canon_arg(args[i]) : Term();
+        out = Term::comb(out, a == Term() ? args[i] : a);
+      }
+    }
+    canon_memo_.emplace(e, out);
+    return out;
+  }
+  // ⊢ e = canon(e), e an atom that canon changes.
+  Pf canon_pf(const Term& e) {
+    std::vector<Term> args;
+    Term head = e;
+    while (head.kind() == TermKind::Comb) args.push_back(head.rand()), head = head.rator();
+    Pf acc = P().refl(head);
+    for (size_t i = args.size(); i-- > 0;) {
+      const Term& a = args[i];
+      Term ca = a.type() == ty_ ? canon_arg(a) : Term();
+      if (ca == Term() || ca == a) {
+        acc = P().ap_thm(acc, a);
+        continue;
+      }
+      Poly p;
+      Pf n = norm_top(a, p);
+      Term r = n.concl.rhs();
+      if (p.mons.size() == 1 && p.mons[0].second == 1 && p.k == 0) {
+        Term x_ = atoms_[p.mons[0].first];
+        n = chain({n, I(ADD_RID(), {mul(one_, x_)}), I(MUL_LID(), {x_})});
+      }
+      if (n.concl.rhs() != ca) throw Unsupported("argument normal form differs");
+      acc = P().mk_comb(acc, n);
+    }
+    return acc;
+  }
+  uint32_t atom_id(const Term& t0) {
+    const Term t = canon(t0);
     auto [it, fresh] = atom_ids_.emplace(t, atoms_.size());
     if (fresh) atoms_.push_back(t);
     return it->second;
@@ -744,9 +880,12 @@ class Ring {
         out = Poly{{}, c * v.get_num()};
         return s_mul(cT, e);
       }
-      case Kind::Atom:
+      case Kind::Atom: {
         out = Poly{{{atom_id(e), c}}, 0};
-        return P().sym(I(ADD_RID(), {mul(cT, e)}));
+        const Term& a = atoms_[out.mons[0].first];
+        if (a == e) return P().sym(I(ADD_RID(), {mul(cT, e)}));
+        return P().trans(mul_r(cT, canon_pf(e)), P().sym(I(ADD_RID(), {mul(cT, a)})));
+      }
       case Kind::Add: {
         Poly pa, pb;
         Pf a = norm(c, l(e), pa, depth + 1), b = norm(c, r(e), pb, depth + 1);
@@ -836,6 +975,9 @@ class Ring {
   std::unordered_map<Term, std::pair<bool, mpq_class>, TermHash> const_memo_;
   std::unordered_map<Term, mpz_class, TermHash> need_memo_;
   std::unordered_map<Term, uint32_t, TermHash> atom_ids_;
+  std::unordered_map<Term, Term, TermHash> canon_memo_;
+  CondLemmas* cond_ = nullptr;
+  int canon_depth_ = 0;
   std::vector<Term> atoms_;
 
  public:
@@ -856,6 +998,7 @@ struct Fact {
   Term lit;         // the literal it comes from
   Term discharge;   // for ~(s < t): the hypothesis t <= s to trade for the literal, else null
   mpz_class scale;  // need(E): clears E's divisors
+  std::function<Pf()> axiom;  // ⊢ 0 REL E for a fact of the theory (no literal), else empty
 };
 
 }  // namespace
@@ -864,10 +1007,11 @@ struct Arith::Impl {
   StepSink& lemma_sink;
   Prover lemmas;
   std::unique_ptr<Ring> ints, reals;
-  explicit Impl(StepSink& s) : lemma_sink(s), lemmas(s) {}
+  CondLemmas cond;  // for abs (div and mod facts)
+  explicit Impl(StepSink& s) : lemma_sink(s), lemmas(s), cond(s) {}
   Ring& ring(bool is_int) {
     auto& r = is_int ? ints : reals;
-    if (!r) r = std::make_unique<Ring>(lemmas, is_int);
+    if (!r) r = std::make_unique<Ring>(lemmas, is_int), r->set_cond(&cond);
     return *r;
   }
 };
@@ -891,16 +1035,55 @@ bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
   return n == "=" || n == "int.<=" || n == "int.<" || n == "real.<=" || n == "real.<";
 }
 
-// The refutation of one case (after disequalities are split) in one ring.
-std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat) {
-  std::vector<Fact> facts;
-  std::vector<LinFact> lin;
-  bool complete = true;  // every literal of this ring became a fact
+// The facts of the literals of R's type (spec/arith.md, "Facts"), unnormalised and as
+// numeric linear forms; `complete` is cleared when a literal (a disequality) is left out.
+void push_fact(Ring& R, Fact f, std::vector<Fact>& facts, std::vector<LinFact>& lin) {
+  f.scale = R.need(f.e);
+  std::map<uint32_t, mpq_class> m;
+  mpq_class k;
+  R.lin(mpq_class(f.scale), f.e, m, k);
+  LinFact lf{f.rel, {}, 0};
+  for (auto& [a, c] : m)
+    if (c != 0) {
+      if (c.get_den() != 1) throw Unsupported("fraction left after scaling");
+      lf.terms.push_back({a, c.get_num()});
+    }
+  if (k.get_den() != 1) throw Unsupported("fraction left after scaling");
+  lf.constant = k.get_num();
+  facts.push_back(std::move(f));
+  lin.push_back(lf);
+}
+
+// For each `mod a k` and `div a k` among the atoms (k a positive numeral), INT_DIV_MOD's
+// facts: 0 <= mod a k, mod a k <= k - 1, a = k * div a k + mod a k (spec/arith.md).
+void div_mod_facts(Ring& R, std::vector<Fact>& facts, std::vector<LinFact>& lin) {
+  std::vector<std::pair<Term, Term>> done;
+  size_t n = lin.size();
+  for (size_t i = 0; i < n; ++i)
+    for (const auto& [id, c] : lin[i].terms) {
+      Term t = R.atom(id), a, k;
+      if (!R.div_mod_arg(t, a, k)) continue;
+      if (std::find(done.begin(), done.end(), std::make_pair(a, k)) != done.end()) continue;
+      done.push_back({a, k});
+      Term mod = R.mod(a, k), div = R.div(a, k);
+      Fact f{LinFact::Ge, mod, Pf{}, Term(), Term(), 0, [&R, a, k] { return R.mod_nonneg(a, k); }};
+      push_fact(R, f, facts, lin);
+      f.e = R.add(R.neg(R.numeral(1)), R.add(R.neg(mod), k)), f.axiom = [&R, a, k] { return R.mod_lt(a, k); };
+      push_fact(R, f, facts, lin);
+      f.rel = LinFact::Eq, f.e = R.add(R.neg(a), R.add(R.mul(k, div), mod));
+      f.axiom = [&R, a, k] { return R.div_eq(a, k); };
+      push_fact(R, f, facts, lin);
+      if (done.size() >= 16) return;
+    }
+}
+
+void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts, std::vector<LinFact>& lin,
+                bool& complete) {
   for (const Term& lit : lits) {
     bool pos = !is_neg(lit);
     Term atom = pos ? lit : lit.rand(), rel, s, t;
     if (!atom_parts(atom, rel, s, t) || (s.type() == int_type()) != R.is_int()) continue;
-    Fact f{LinFact::Ge, Term(), Pf{}, lit, Term(), 0};
+    Fact f{LinFact::Ge, Term(), Pf{}, lit, Term(), 0, {}};
     std::string n = rel.name();
     bool is_le = n.size() > 2 && n.substr(n.size() - 2) == "<=", is_lt = !is_le && n != "=";
     if (n == "=") {
@@ -916,23 +1099,20 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
       if (!pos) f.discharge = R.le(t, s);
     }
     if (R.is_int() && f.rel == LinFact::Gt) f.rel = LinFact::Ge, f.e = R.add(R.neg(R.numeral(1)), f.e);
-    f.scale = R.need(f.e);
-    std::map<uint32_t, mpq_class> m;
-    mpq_class k;
-    R.lin(mpq_class(f.scale), f.e, m, k);
-    LinFact lf{f.rel, {}, 0};
-    for (auto& [a, c] : m)
-      if (c != 0) {
-        if (c.get_den() != 1) throw Unsupported("fraction left after scaling");
-        lf.terms.push_back({a, c.get_num()});
-      }
-    if (k.get_den() != 1) throw Unsupported("fraction left after scaling");
-    lf.constant = k.get_num();
-    facts.push_back(f);
-    lin.push_back(lf);
+    push_fact(R, f, facts, lin);
   }
+  if (R.is_int()) div_mod_facts(R, facts, lin);
+}
+
+// The refutation of one case (after disequalities are split) in one ring.
+std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat,
+                              size_t max_pivots = 20000, size_t* used = nullptr) {
+  std::vector<Fact> facts;
+  std::vector<LinFact> lin;
+  bool complete = true;  // every literal of this ring became a fact
+  make_facts(R, lits, facts, lin, complete);
   if (facts.empty()) return std::nullopt;
-  auto y = find_farkas(lin);
+  auto y = find_farkas(lin, max_pivots, used);
   if (!y) {
     // Satisfiable over the rationals (so over the reals) when the search is exhaustive
     // (a small system: far within the pivot budget) and every atom is a variable.
@@ -957,14 +1137,18 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     if ((*y)[i] != 0 && facts[i].rel == LinFact::Eq) order.push_back(i);
   for (size_t i : order) {
     Fact& f = facts[i];
-    Term atom = is_neg(f.lit) ? f.lit.rand() : f.lit, rel, s, t;
-    atom_parts(atom, rel, s, t);
-    bool pos = !is_neg(f.lit);
-    std::string n = rel.name();
     Pf base;  // {lit or discharge} ⊢ 0 REL E  (before integer tightening)
-    if (n == "=") base = R.I(R.EQ_SUB(), {s, t});
-    else if (n.substr(n.size() - 2) == "<=") base = pos ? R.I(R.LE_SUB(), {s, t}) : R.I(R.NLE(), {s, t});
-    else base = pos ? R.I(R.LT_SUB(), {s, t}) : R.I(R.LE_SUB(), {t, s});
+    if (f.axiom) {
+      base = f.axiom();
+    } else {
+      Term atom = is_neg(f.lit) ? f.lit.rand() : f.lit, rel, s, t;
+      atom_parts(atom, rel, s, t);
+      bool pos = !is_neg(f.lit);
+      std::string n = rel.name();
+      if (n == "=") base = R.I(R.EQ_SUB(), {s, t});
+      else if (n.substr(n.size() - 2) == "<=") base = pos ? R.I(R.LE_SUB(), {s, t}) : R.I(R.NLE(), {s, t});
+      else base = pos ? R.I(R.LT_SUB(), {s, t}) : R.I(R.LE_SUB(), {t, s});
+    }
     if (R.is_int() && base.concl.rator().rator() == R.lt_c()) base = P.prove_hyp(base, R.I(R.INT_TIGHT(), {base.concl.rand()}));
     mpz_class c = (*y)[i] * f.scale;
     Pf scaled;
@@ -1028,6 +1212,261 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     f = P.prove_hyp(P.not_intro(fa.discharge, f), R.I(R.NLT(), {s, t}));
   }
   return f;
+}
+
+// ---- Integer cuts and branches (spec/arith.md, "Integer cuts")
+// A plan refutes a case by splitting on literals `t <= k` (t an integer linear term, k a
+// numeral): each split node refutes the case with `t <= k` added and with `~(t <= k)` added
+// (the latter is `k + 1 <= t` once tightened), a leaf by a Farkas combination.
+struct PlanNode {
+  Term split;      // t <= k; null for a leaf
+  int a = -1, b = -1;
+};
+
+// Search budget per case: split depth, simplex runs (Farkas or model searches) and pivots.
+constexpr int kCutDepth = 24;
+constexpr int kCutSearches = 1000;
+constexpr size_t kCutFacts = 64;  // facts and atoms per case; larger cases are not searched
+constexpr size_t kCutPivots = 1000;  // per simplex run in the search
+constexpr size_t kCutPivotsTotal = 50000;
+
+struct CutBudget {
+  int searches = kCutSearches;
+  size_t pivots = 0;  // made so far
+  // Takes one simplex run; false when none is left.
+  bool take() { return searches-- > 0 && pivots < kCutPivotsTotal; }
+};
+
+// A candidate split term: primitive integer coefficients over atoms, first one positive.
+struct SplitTerm {
+  std::vector<std::pair<uint32_t, mpz_class>> terms;
+  mpq_class value;  // at the model
+};
+
+Term split_term(Ring& R, const SplitTerm& c) {
+  Term t;
+  for (size_t i = c.terms.size(); i-- > 0;) {
+    const auto& [a, k] = c.terms[i];
+    Term m = k == 1 ? R.atom(a) : R.mul(R.signed_numeral(k), R.atom(a));
+    t = t == Term() ? m : R.add(m, t);
+  }
+  return t;
+}
+
+mpz_class floor_q(const mpq_class& q) {
+  mpz_class f;
+  mpz_fdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return f;
+}
+mpz_class ceil_q(const mpq_class& q) {
+  mpz_class f;
+  mpz_cdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return f;
+}
+
+// Integer bounds lo <= x <= hi stated by single-atom facts (a·x + k >= 0, = 0).
+struct Bounds {
+  std::map<uint32_t, mpz_class> lo, hi;
+  bool fixed(uint32_t a) const {
+    auto l = lo.find(a), h = hi.find(a);
+    return l != lo.end() && h != hi.end() && l->second == h->second;
+  }
+};
+
+Bounds bounds_of(const std::vector<LinFact>& lin) {
+  Bounds b;
+  for (const LinFact& f : lin) {
+    const std::pair<uint32_t, mpz_class>* t = nullptr;
+    size_t n = 0;
+    for (const auto& p : f.terms)
+      if (p.second != 0) t = &p, ++n;
+    if (n != 1) continue;
+    mpq_class v(-f.constant, t->second);  // a·x + k >= 0: x >= v (a > 0) or x <= v (a < 0)
+    v.canonicalize();
+    auto lower = [&](const mpz_class& c) {
+      auto it = b.lo.find(t->first);
+      if (it == b.lo.end() || it->second < c) b.lo[t->first] = c;
+    };
+    auto upper = [&](const mpz_class& c) {
+      auto it = b.hi.find(t->first);
+      if (it == b.hi.end() || it->second > c) b.hi[t->first] = c;
+    };
+    if (f.rel == LinFact::Eq || t->second > 0) lower(ceil_q(v));
+    if (f.rel == LinFact::Eq || t->second < 0) upper(floor_q(v));
+  }
+  return b;
+}
+
+// The candidates at a rational model, fractional there: each fact's variable part without
+// the atoms its case fixes (lo = hi), divided by the gcd of its coefficients (a Gomory
+// split of that row; when the gcd does not divide the rest, one or both branches close at
+// once: the gcd test, Chvátal–Gomory rounding), then each atom.
+std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const std::map<uint32_t, mpq_class>& model,
+                                        const Bounds& bounds) {
+  std::vector<SplitTerm> out;
+  auto add = [&](std::vector<std::pair<uint32_t, mpz_class>> ts) {
+    if (ts.empty()) return;
+    std::sort(ts.begin(), ts.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    mpz_class g = 0;
+    for (const auto& [a, c] : ts) g = gcd(g, c);
+    if (ts[0].second < 0) g = -g;
+    SplitTerm st;
+    st.value = 0;
+    for (auto& [a, c] : ts) {
+      c /= g;
+      auto it = model.find(a);
+      if (it != model.end()) st.value += c * it->second;
+    }
+    st.terms = std::move(ts);
+    if (st.value.get_den() == 1) return;
+    for (const SplitTerm& o : out)
+      if (o.terms == st.terms) return;
+    out.push_back(std::move(st));
+  };
+  using Row = std::map<uint32_t, mpz_class>;
+  std::vector<Row> rows;
+  for (const LinFact& f : lin) {
+    Row r;
+    for (const auto& [a, c] : f.terms)
+      if (c != 0 && !bounds.fixed(a)) r[a] += c;
+    rows.push_back(r);
+  }
+  auto add_row = [&](const Row& r) {
+    std::vector<std::pair<uint32_t, mpz_class>> ts;
+    for (const auto& [a, c] : r)
+      if (c != 0) ts.push_back({a, c});
+    if (ts.size() > 1) add(ts);
+  };
+  for (const Row& r : rows) add_row(r);
+  // The rows again after substituting the equations' atoms of coefficient ±1 (an integral,
+  // unimodular elimination: x - 2y = 0 and x - 2d = 1 give 2y - 2d = 1).
+  for (size_t i = 0; i < lin.size() && i < 64; ++i) {
+    if (lin[i].rel != LinFact::Eq) continue;
+    const Row& e = rows[i];
+    auto unit = std::find_if(e.begin(), e.end(), [](const auto& p) { return abs(p.second) == 1; });
+    if (unit == e.end()) continue;
+    uint32_t v = unit->first;
+    for (size_t j = 0; j < rows.size(); ++j) {
+      if (j == i || !rows[j].count(v) || rows[j][v] == 0) continue;
+      mpz_class f = rows[j][v] * unit->second;  // rows[j] - f·e eliminates v (unit² = 1)
+      Row r = rows[j];
+      for (const auto& [a, c] : e) r[a] -= f * c;
+      add_row(r);
+    }
+  }
+  for (const auto& [a, v] : model) add({{a, 1}});
+  return out;
+}
+
+// A plan refuting lits (node index); -1 when none is found within the budget, -2 when a
+// node's rational model is an integer point (lits then hold over the integers: stop).
+// With `farkas_first` false the case is known not to be Farkas-refutable.
+int plan_cuts(Ring& R, Prover& P, const std::vector<Term>& lits, int depth, CutBudget& budget,
+              std::vector<PlanNode>& nodes, bool farkas_first = true) {
+  auto leaf = [&]() {
+    nodes.push_back({});
+    return int(nodes.size()) - 1;
+  };
+  auto split_node = [&](const Term& b, int a, int c) {
+    nodes.push_back({b, a, c});
+    return int(nodes.size()) - 1;
+  };
+  if (farkas_first) {
+    if (!budget.take()) return -1;
+    if (refute_case(R, P, lits, false, nullptr, kCutPivots, &budget.pivots)) return leaf();
+  }
+  if (depth == 0 || !budget.take()) return -1;
+  std::vector<Fact> facts;
+  std::vector<LinFact> lin;
+  bool complete = true;
+  make_facts(R, lits, facts, lin, complete);
+  if (lin.size() > kCutFacts) return -1;
+  auto model = find_model(lin, kCutPivots, &budget.pivots);
+  if (!model || model->size() > kCutFacts) return -1;
+  Bounds bounds = bounds_of(lin);
+  std::vector<SplitTerm> cands = split_candidates(lin, *model, bounds);
+  if (cands.empty()) return complete ? -2 : -1;  // an integer point
+  std::vector<Term> with = lits;
+  with.push_back(Term());
+  auto farkas = [&](const Term& lit) {
+    with.back() = lit;
+    return budget.take() && refute_case(R, P, with, false, nullptr, kCutPivots, &budget.pivots).has_value();
+  };
+  // One split that both sides refute by Farkas.
+  int cut = -1;
+  for (size_t i = 0; i < cands.size(); ++i) {
+    if (budget.searches <= 0 || budget.pivots >= kCutPivotsTotal) return -1;
+    Term b = R.le(split_term(R, cands[i]), R.signed_numeral(floor_q(cands[i].value)));
+    bool a = farkas(b), c = a && farkas(Prover::negate(b));
+    if (a && c) return split_node(b, leaf(), leaf());
+    if (a && cut < 0) cut = int(i);
+  }
+  // Otherwise recurse on both sides of one split: an atom the model puts at one of its
+  // bounds (lo <= x <= hi) is walked off it (x = hi, x <= hi - 1: the first side is fixed
+  // and its rows lose x), else a fractional candidate, one side of which Farkas closes
+  // when there is one.
+  Term b;
+  for (const auto& [a, v] : *model) {
+    if (bounds.fixed(a) || v.get_den() != 1) continue;
+    auto h = bounds.hi.find(a), l = bounds.lo.find(a);
+    if (h != bounds.hi.end() && h->second == v.get_num()) {
+      b = R.le(R.atom(a), R.signed_numeral(h->second - 1));
+      break;
+    }
+    if (l != bounds.lo.end() && l->second == v.get_num()) {
+      b = R.le(R.atom(a), R.signed_numeral(l->second));
+      break;
+    }
+  }
+  if (b == Term()) {
+    const SplitTerm& c = cands[cut < 0 ? 0 : cut];
+    b = R.le(split_term(R, c), R.signed_numeral(floor_q(c.value)));
+  }
+  with.back() = b;
+  int a = plan_cuts(R, P, with, depth - 1, budget, nodes);
+  if (a < 0) return a;
+  with.back() = Prover::negate(b);
+  int c = plan_cuts(R, P, with, depth - 1, budget, nodes);
+  if (c < 0) return c;
+  return split_node(b, a, c);
+}
+
+// {lits} ⊢ F following the plan: a split `b` is NOT_INTRO of the b side, which PROVE_HYP
+// discharges from the ~b side.
+std::optional<Pf> emit_plan(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<PlanNode>& nodes, int i) {
+  const PlanNode& n = nodes[i];
+  if (n.split == Term()) return refute_case(R, P, lits, true, nullptr);
+  std::vector<Term> with = lits;
+  with.push_back(n.split);
+  auto a = emit_plan(R, P, with, nodes, n.a);
+  if (!a) return std::nullopt;
+  with.back() = Prover::negate(n.split);
+  auto b = emit_plan(R, P, with, nodes, n.b);
+  if (!b) return std::nullopt;
+  return P.prove_hyp(P.not_intro(n.split, *a), *b);
+}
+
+// One case: a Farkas combination, or over the integers a plan of cuts and branches.
+std::optional<Pf> refute_int_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat) {
+  if (auto r = refute_case(R, P, lits, emit, sat)) return r;
+  if (!R.is_int()) return std::nullopt;
+  std::vector<PlanNode> nodes;
+  CutBudget budget;
+  int root = plan_cuts(R, P, lits, kCutDepth, budget, nodes, false);
+  if (root == -2 && sat) {
+    // An integer point of a case that extends lits: a countermodel when every atom is a
+    // variable (spec/arith.md, "Verdicts on false steps").
+    std::vector<Fact> facts;
+    std::vector<LinFact> lin;
+    bool complete = true, vars = true;
+    make_facts(R, lits, facts, lin, complete);
+    for (const LinFact& lf : lin)
+      for (const auto& [a, c] : lf.terms) vars = vars && R.atom(a).kind() == TermKind::Var;
+    *sat = complete && vars;
+  }
+  if (root < 0) return std::nullopt;
+  if (!emit) return Pf{1, Term()};
+  return emit_plan(R, P, lits, nodes, root);
 }
 
 }  // namespace
@@ -1101,7 +1540,7 @@ std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& li
           R.use(P);
           return P.disj_cases(R.I(R.NE_SPLIT(), {s, t}), *ra, *rb);
         }
-        return refute_case(R, P, ls, emit, sat);
+        return refute_int_case(R, P, ls, emit, sat);
       };
       if (auto r = go(lits, 4, &ring_sat)) return r->id;
     } catch (const Unsupported&) {

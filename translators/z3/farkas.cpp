@@ -1,6 +1,7 @@
 #include "translators/z3/farkas.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 // The search solves the dual directly: multipliers y are a feasible point of
 //
@@ -69,16 +70,70 @@ struct Tableau {
   }
 };
 
-}  // namespace
+// Phase 1 of the primal simplex on T (rows 0..m-1 constraints, row m the objective: the sum
+// of the artificials, priced out; columns 0..ns-1, then the right-hand side), Bland's rule.
+// basis[i] is row i's basic variable as a rank: i for its artificial, m + j for column j.
+// True when the artificials reach 0 (T then holds a feasible basic solution); false when the
+// phase-1 optimum is positive (infeasible) or after max_pivots pivots. Adds the pivots made
+// to *used.
+bool phase1(Tableau& T, std::vector<size_t>& basis, size_t m, size_t ns, size_t max_pivots, size_t* used) {
+  const size_t obj = m, rhs = ns;
+  size_t pivots = 0;
+  struct Count {
+    size_t& n;
+    size_t* used;
+    ~Count() {
+      if (used) *used += n;
+    }
+  } count{pivots, used};
+  mpz_class lhs, rhsv;
+  while (T.at(obj, rhs) != 0) {  // the sum of the artificials is still positive
+    // Bland: the entering column is the first with a negative reduced cost.
+    size_t c = 0;
+    while (c < ns && sgn(T.at(obj, c)) >= 0) ++c;
+    if (c == ns) return false;  // phase-1 optimum > 0: infeasible
+    if (pivots++ >= max_pivots) return false;
+    // Ratio test (t(i,rhs)/t(i,c) over t(i,c) > 0, d cancels); ties go to the lowest rank.
+    size_t r = m;
+    for (size_t i = 0; i < m; ++i) {
+      if (sgn(T.at(i, c)) <= 0) continue;
+      if (r == m) {
+        r = i;
+        continue;
+      }
+      int si = sgn(T.at(i, rhs)), sr = sgn(T.at(r, rhs)), order;  // both >= 0 (feasible basis)
+      if (si == 0 || sr == 0) {
+        order = si - sr;
+      } else {
+        mpz_mul(lhs.get_mpz_t(), T.at(i, rhs).get_mpz_t(), T.at(r, c).get_mpz_t());
+        mpz_mul(rhsv.get_mpz_t(), T.at(r, rhs).get_mpz_t(), T.at(i, c).get_mpz_t());
+        order = cmp(lhs, rhsv);
+      }
+      if (order < 0 || (order == 0 && basis[i] < basis[r])) r = i;
+    }
+    if (r == m) return false;  // unbounded; impossible for phase 1 (objective >= 0)
+    T.pivot(r, c);
+    basis[r] = m + c;
+  }
+  return true;
+}
 
-std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots) {
-  // Variables that occur, renumbered densely: one equation row each.
+// The variables that occur in the facts (with a non-zero coefficient), sorted.
+std::vector<uint32_t> variables(const std::vector<LinFact>& facts) {
   std::vector<uint32_t> vars;
   for (const LinFact& f : facts)
     for (const auto& [v, a] : f.terms)
       if (a != 0) vars.push_back(v);
   std::sort(vars.begin(), vars.end());
   vars.erase(std::unique(vars.begin(), vars.end()), vars.end());
+  return vars;
+}
+
+}  // namespace
+
+std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots, size_t* used) {
+  // Variables that occur, renumbered densely: one equation row each.
+  std::vector<uint32_t> vars = variables(facts);
 
   std::vector<Col> cols;
   cols.reserve(2 * facts.size());
@@ -120,37 +175,7 @@ std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& fa
   std::vector<size_t> basis(m);
   for (size_t i = 0; i < m; ++i) basis[i] = i;
   basis[krow] = m + w;
-
-  size_t pivots = 0;
-  mpz_class lhs, rhsv;
-  while (T.at(obj, rhs) != 0) {  // the sum of the artificials is still positive
-    // Bland: the entering column is the first with a negative reduced cost.
-    size_t c = 0;
-    while (c < ns && sgn(T.at(obj, c)) >= 0) ++c;
-    if (c == ns) return std::nullopt;  // phase-1 optimum > 0: no multipliers exist
-    if (pivots++ >= max_pivots) return std::nullopt;
-    // Ratio test (t(i,rhs)/t(i,c) over t(i,c) > 0, d cancels); ties go to the lowest rank.
-    size_t r = m;
-    for (size_t i = 0; i < m; ++i) {
-      if (sgn(T.at(i, c)) <= 0) continue;
-      if (r == m) {
-        r = i;
-        continue;
-      }
-      int si = sgn(T.at(i, rhs)), sr = sgn(T.at(r, rhs)), order;  // both >= 0 (feasible basis)
-      if (si == 0 || sr == 0) {
-        order = si - sr;
-      } else {
-        mpz_mul(lhs.get_mpz_t(), T.at(i, rhs).get_mpz_t(), T.at(r, c).get_mpz_t());
-        mpz_mul(rhsv.get_mpz_t(), T.at(r, rhs).get_mpz_t(), T.at(i, c).get_mpz_t());
-        order = cmp(lhs, rhsv);
-      }
-      if (order < 0 || (order == 0 && basis[i] < basis[r])) r = i;
-    }
-    if (r == m) return std::nullopt;  // unbounded; impossible for phase 1 (objective >= 0)
-    T.pivot(r, c);
-    basis[r] = m + c;
-  }
+  if (!phase1(T, basis, m, ns, max_pivots, used)) return std::nullopt;
 
   // The basic solution: column j's value is t(row,rhs)/d; all share d > 0, so the numerators
   // are already an integer multiple of y.
@@ -168,6 +193,56 @@ std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& fa
     for (mpz_class& v : y) mpz_divexact(v.get_mpz_t(), v.get_mpz_t(), g.get_mpz_t());
   if (!is_farkas(facts, y)) return std::nullopt;  // never expected; never return a wrong answer
   return y;
+}
+
+std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFact>& facts, size_t max_pivots,
+                                                         size_t* used) {
+  std::vector<uint32_t> vars = variables(facts);
+  // Columns: x⁺_j, x⁻_j for each variable (free variables split), then one slack per
+  // inequality; rows: Σ a_ij (x⁺_j − x⁻_j) − s_i = −k_i, negated where −k_i < 0 so that the
+  // artificial basis is feasible; then the objective.
+  const size_t nv = vars.size(), m = facts.size();
+  size_t ns = 2 * nv;
+  std::vector<size_t> slack(m, SIZE_MAX);
+  for (size_t i = 0; i < m; ++i)
+    if (facts[i].rel != LinFact::Eq) slack[i] = ns++;
+  Tableau T(m + 1, ns + 1);
+  const size_t rhs = ns, obj = m;
+  for (size_t i = 0; i < m; ++i) {
+    const LinFact& f = facts[i];
+    for (const auto& [v, a] : f.terms) {
+      if (a == 0) continue;
+      size_t j = std::lower_bound(vars.begin(), vars.end(), v) - vars.begin();
+      T.at(i, 2 * j) += a;
+      T.at(i, 2 * j + 1) -= a;
+    }
+    if (slack[i] != SIZE_MAX) T.at(i, slack[i]) = -1;
+    T.at(i, rhs) = -f.constant;
+    if (T.at(i, rhs) < 0)
+      for (size_t j = 0; j <= rhs; ++j) T.at(i, j) = -T.at(i, j);
+  }
+  for (size_t i = 0; i < m; ++i)
+    for (size_t j = 0; j <= rhs; ++j) T.at(obj, j) -= T.at(i, j);
+  std::vector<size_t> basis(m);
+  for (size_t i = 0; i < m; ++i) basis[i] = i;
+  if (!phase1(T, basis, m, ns, max_pivots, used)) return std::nullopt;
+  std::map<uint32_t, mpq_class> x;
+  for (uint32_t v : vars) x[v] = 0;
+  for (size_t i = 0; i < m; ++i) {
+    if (basis[i] < m || basis[i] - m >= 2 * nv) continue;
+    size_t c = basis[i] - m;
+    mpq_class val(T.at(i, rhs), T.d);
+    val.canonicalize();
+    if (c % 2) x[vars[c / 2]] -= val;
+    else x[vars[c / 2]] += val;
+  }
+  // Never expected to fail; never return a point that is not one.
+  for (const LinFact& f : facts) {
+    mpq_class s = f.constant;
+    for (const auto& [v, a] : f.terms) s += a * x[v];
+    if (f.rel == LinFact::Eq ? s != 0 : s < 0) return std::nullopt;
+  }
+  return x;
 }
 
 bool is_farkas(const std::vector<LinFact>& facts, const std::vector<mpz_class>& y) {

@@ -9,6 +9,7 @@
 #include <gmpxx.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -27,8 +28,17 @@ struct LinFact {
 // such that Σ y_i·P_i has every variable coefficient 0 and constant K where K < 0, or K = 0
 // and y_i > 0 for at least one Gt fact. Then the facts are contradictory over any ordered field.
 // nullopt when the facts are satisfiable over Q, or when the search exceeds max_pivots pivots.
+// The pivots made are added to *used (if given), here and in find_model.
 // The vector is primitive (gcd of its entries is 1).
-std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots = 20000);
+std::optional<std::vector<mpz_class>> find_farkas(const std::vector<LinFact>& facts, size_t max_pivots = 20000,
+                                                   size_t* used = nullptr);
+
+// A rational point satisfying every fact, strict facts read as non-strict (0 <= P): a vertex
+// found by phase 1 of the primal simplex, variables that occur mapped to their values.
+// nullopt when there is none (over Q) or after max_pivots pivots. Used to choose where to
+// split an integer problem (spec/arith.md, "Integer cuts"); never as a verdict.
+std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFact>& facts, size_t max_pivots = 20000,
+                                                         size_t* used = nullptr);
 
 // Checks a multiplier vector against the definition above (used by tests and as a guard).
 bool is_farkas(const std::vector<LinFact>& facts, const std::vector<mpz_class>& y);

@@ -250,6 +250,7 @@ class Translator {
     Term a, b, c, d;
     // An asserted formula that is not literally one of the problem's assertions (Z3's
     // rendering of named assertions, say) is not assumed: it becomes a hole.
+    if (rule == "true-axiom" && p.empty() && phi == true_term()) return n_of(step("truth", {}), phi);
     if (rule == "asserted") return assertions_.count(phi) ? n_of(assume(phi), phi) : asserted_consequence(phi);
     if (rule == "hypothesis") return n_of(assume(phi), phi);
     if (rule == "intro-def" && p.empty()) return intro_def(phi);
@@ -308,7 +309,7 @@ class Translator {
       th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
       // A step over a name Z3 invented holds only with the name's definition (with_definitions
       // tries that): a countermodel of the step alone proves nothing.
-      if (!th && !cm.empty() && invented_names(phi).empty())
+      if (!th && !cm.empty() && invented_names(phi).empty() && !guessed_)
         reject("a " + rule + " step states a false formula (" + cm + ")");
       if (!th && iff) th = congruent(a, b, 0);
       return th;
@@ -742,6 +743,9 @@ class Translator {
     std::vector<std::pair<Term, Term>> names;  // name, term: INST order is decided below
     for (const Definition& d : defs_) names.push_back({d.name, d.term});
     guess_names(names);
+    // A rewrite is false under a guessed instance, perhaps not under the name's meaning:
+    // no countermodel rejects it then (it stays a hole).
+    guessed_ = names.size() > defs_.size();
     // INST each name by its term, a name only once no pending term mentions it (so a term's
     // own names are replaced after it is put in). Names left in a cycle stay (their steps
     // are holes).
@@ -848,6 +852,7 @@ class Translator {
     if (p.kind() != TermKind::Comb || t.kind() != TermKind::Comb || p.rator().type() != t.rator().type()) return false;
     return match(p.rator(), t.rator(), n, bound, budget) && match(p.rand(), t.rand(), n, bound, budget);
   }
+  bool guessed_ = false;  // names were guessed (guess_names): no step is rejected by a countermodel
   std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
   struct Definition {
     Term name, term, formula;

@@ -1,0 +1,5 @@
+(set-logic QF_LIA)
+(declare-const x Int)
+(assert (<= 18 (* 4 x)))
+(assert (<= (* 4 x) 19))
+(check-sat)

@@ -1,0 +1,5 @@
+(set-logic QF_LIA)
+(declare-const x Int)
+(declare-const y Int)
+(assert (= (+ (* 3 x) (* 3 y)) 1))
+(check-sat)
