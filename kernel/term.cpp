@@ -35,43 +35,55 @@ bool same_node(const TermNode* x, const TermNode* y) {
 class Table {
  public:
   TermNode* find(const TermNode& key) const {
+    uintptr_t t = tag(key.hash);
     for (size_t i = home(key.hash);; i = (i + 1) & mask()) {
-      TermNode* n = slots_[i];
-      if (!n || (n->hash == key.hash && same_node(n, &key))) return n;
+      uintptr_t s = slots_[i];
+      if (!s) return nullptr;
+      if ((s & kTagBits) == t && same_node(node(s), &key)) return node(s);
     }
   }
   void insert(TermNode* n) {  // n is not in the table
     if (2 * (count_ + 1) > slots_.size()) resize(2 * slots_.size());
-    size_t i = home(n->hash);
-    while (slots_[i]) i = (i + 1) & mask();
-    slots_[i] = n;
+    put(n);
     ++count_;
   }
   void erase(const TermNode* n) {  // n is in the table
     size_t i = home(n->hash);
-    while (slots_[i] != n) i = (i + 1) & mask();
+    while (node(slots_[i]) != n) i = (i + 1) & mask();
     for (size_t j = (i + 1) & mask(); slots_[j]; j = (j + 1) & mask()) {
-      size_t k = home(slots_[j]->hash);  // entry j may move to i if its home is not in (i, j]
+      size_t k = home(node(slots_[j])->hash);  // entry j may move to i if its home is not in (i, j]
       if ((i < j) ? (k <= i || k > j) : (k <= i && k > j)) slots_[i] = slots_[j], i = j;
     }
-    slots_[i] = nullptr;
+    slots_[i] = 0;
     --count_;
   }
   size_t size() const { return count_; }
   void rehash() { resize(slots_.size()); }
 
  private:
+  // A slot holds the node's address in its low 48 bits and the top 16 bits of its hash
+  // above them, so that probing past other nodes reads no node (a node is visited only
+  // when its hash agrees in those bits); the table does not grow for it.
+  static constexpr uintptr_t kTagBits = ~((uintptr_t(1) << 48) - 1);
+  static uintptr_t tag(uint64_t h) { return static_cast<uintptr_t>(h) & kTagBits; }
+  static TermNode* node(uintptr_t s) { return reinterpret_cast<TermNode*>(s & ~kTagBits); }
+  void put(TermNode* n) {
+    uintptr_t p = reinterpret_cast<uintptr_t>(n);
+    if (p & kTagBits) throw KernelError("term table: a node address beyond 48 bits");
+    size_t i = home(n->hash);
+    while (slots_[i]) i = (i + 1) & mask();
+    slots_[i] = p | tag(n->hash);
+  }
   size_t mask() const { return slots_.size() - 1; }
   size_t home(uint64_t h) const { return ((h & TypeOps::hash_mask) * 0x9e3779b97f4a7c15ull) >> shift_; }
   void resize(size_t cap) {
-    std::vector<TermNode*> old(cap, nullptr);
+    std::vector<uintptr_t> old(cap, 0);
     old.swap(slots_);
     shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(cap));
-    count_ = 0;
-    for (TermNode* n : old)
-      if (n) insert(n);
+    for (uintptr_t s : old)
+      if (s) put(node(s));
   }
-  std::vector<TermNode*> slots_ = std::vector<TermNode*>(1024, nullptr);
+  std::vector<uintptr_t> slots_ = std::vector<uintptr_t>(1024, 0);
   unsigned shift_ = 64 - 10;
   size_t count_ = 0;
 };
