@@ -277,6 +277,7 @@ struct KeyHash {
 // unchanged, `leaf` rebuilds a Var/Const/Bound, `bvty` maps the bound type of an Abs.
 template <class Skip, class Leaf, class BvTy>
 Term rebuild(TermNode* root, bool by_depth, Skip skip, Leaf leaf, BvTy bvty) {
+  if (skip(root, 0)) return TermOps::wrap(root);  // unchanged: no memo to build
   std::unordered_map<Key, Term, KeyHash> memo;
   auto key = [&](TermNode* n, uint32_t d) { return Key{n, by_depth ? d : 0}; };
   struct Frame {
