@@ -194,6 +194,9 @@ class Splitter {
     if (shared_.count(t)) {  // unknown so far? Then split on t itself.
       Term atom_a;
       int x = eval_children(t, s, as, &atom_a, depth);
+      // Too deep to look into (a conjunction of 780 disequalities, say), though within the
+      // work budget: split on it whole all the same.
+      if (x == kTooDeep && work_left_ >= 0) x = kUnknown;
       if (x == kUnknown) {
         *atom = t;
         if (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_)
@@ -283,14 +286,19 @@ class Splitter {
   int eval_children(const Term&, const Shape& s, const Assignment& as, Term* atom, int depth) {
     Term atom_b;
     int x = eval(s.a, as, atom, depth + 1);
-    if (x == kTooDeep) return x;
-    // Short circuits: the other operand decides alone.
+    if (x == kTooDeep && work_left_ < 0) return x;
+    // Short circuits: the other operand decides alone (even when one is too deep to
+    // evaluate: `~(l /\ rest) \/ l` needs only l).
     if ((s.op == Op::And && x == 0) || (s.op == Op::Or && x == 1) || (s.op == Op::Imp && x == 0))
       return s.op == Op::And ? 0 : 1;
     int y = eval(s.b, as, &atom_b, depth + 1);
-    if (y == kTooDeep) return y;
+    if (y == kTooDeep && work_left_ < 0) return y;
     if ((s.op == Op::And && y == 0) || ((s.op == Op::Or || s.op == Op::Imp) && y == 1)) return s.op == Op::And ? 0 : 1;
+    // Undecided: split on an unknown atom if there is one (it may short-circuit the deep
+    // operand), else give up.
     if (x == kUnknown) return kUnknown;
+    if (y == kUnknown && x == kTooDeep) { *atom = atom_b; return kUnknown; }
+    if (x == kTooDeep || y == kTooDeep) return kTooDeep;
     if (y == kUnknown) { *atom = atom_b; return kUnknown; }
     switch (s.op) {
       case Op::And: return x && y;

@@ -239,6 +239,13 @@ class Translator {
       deferred_.push_back({phi, rule});
       th = n_of(assume(phi), phi);
     }
+    if (!th && rule == "asserted" && !invented_names(phi).empty()) {
+      // `(check-sat-assuming (A))`: Z3 asserts `proxy!n` and `proxy!n => A`. Kept as a
+      // hypothesis; at the end proxy!n is instantiated by A (guess_names) and the formula
+      // is an asserted one again, found among the assertions or a hole.
+      deferred_.push_back({phi, rule});
+      th = n_of(assume(phi), phi);
+    }
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
     collect(mark, th);
@@ -250,7 +257,11 @@ class Translator {
     Term a, b, c, d;
     // An asserted formula that is not literally one of the problem's assertions (Z3's
     // rendering of named assertions, say) is not assumed: it becomes a hole.
-    if (rule == "asserted") return assertions_.count(phi) ? n_of(assume(phi), phi) : asserted_consequence(phi);
+    if (rule == "asserted") {
+      if (assertions_.count(phi)) return n_of(assume(phi), phi);
+      if (!invented_names(phi).empty()) proxies_.push_back(phi);  // for guess_names
+      return asserted_consequence(phi);
+    }
     if (rule == "hypothesis") return n_of(assume(phi), phi);
     if (rule == "intro-def" && p.empty()) return intro_def(phi);
     if (rule == "refl" && is_op(phi, "=", &a, &b) && a == b) return n_of(step("refl", {term(a)}), phi);
@@ -780,6 +791,18 @@ class Translator {
   // variable). Appended to `names`; nothing is assumed about it (INST is a rule: a wrong
   // guess only leaves the rewrite unproved).
   void guess_names(std::vector<std::pair<Term, Term>>& names) {
+    auto known = [&](const Term& n) {
+      return std::any_of(names.begin(), names.end(), [&](const auto& e) { return e.first == n; });
+    };
+    // An assumption's proxy, from `asserted (=> n A)` (or `(or (not n) A)`): n is A.
+    for (const Term& f : proxies_) {
+      Term n, a;
+      if (is_op(f, "\\/", &n, &a) && is_neg(n)) n = n.rand();
+      else if (!is_op(f, "==>", &n, &a)) continue;
+      if (!invented(n) || known(n)) continue;
+      auto fr = a.frees();
+      if (std::find(fr.begin(), fr.end(), n) == fr.end()) names.push_back({n, a});
+    }
     for (const auto& [f0, rule] : deferred_) {
       Term f = f0, l, r;
       // The names known so far replaced by their terms (theirs too: nested definitions).
@@ -790,7 +813,7 @@ class Translator {
       }
       if (!is_op(f, "=", &l, &r)) continue;
       for (const Term& n : invented_names(f)) {
-        if (std::any_of(names.begin(), names.end(), [&](const auto& e) { return e.first == n; })) continue;
+        if (known(n)) continue;
         for (int side = 0; side < 2; ++side) {
           const Term& with = side ? l : r;
           const Term& without = side ? r : l;
@@ -849,6 +872,7 @@ class Translator {
     return match(p.rator(), t.rator(), n, bound, budget) && match(p.rand(), t.rand(), n, bound, budget);
   }
   std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
+  std::vector<Term> proxies_;  // asserted formulas over invented names (`proxy!n => A`)
   struct Definition {
     Term name, term, formula;
   };
