@@ -322,6 +322,12 @@ class Translator {
       if (!th && !cm.empty() && invented_names(phi).empty())
         reject("a " + rule + " step states a false formula (" + cm + ")");
       if (!th && iff) th = congruent(a, b, 0);
+      // A rewrite between terms (`1 + f(x - 2) = 1 + f(-2 + x)`): congruence down to
+      // arithmetic.
+      if (!th && !th_lemma && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() != boolean()) {
+        int budget = 64;
+        th = terms_equal(a, b, 0, budget);
+      }
       return th;
     }
     if (rule == "iff-true" && p.size() == 1 && phi == Term::eq(p[0].phi, true_term()))
@@ -423,6 +429,73 @@ class Translator {
       pos = step("mk_comb", {pos, assume(e)});
     }
     return from_positive(pos, Term::eq(l, r), eqs);
+  }
+
+  // N(a = b) for two terms of one non-bool type, by congruence and arithmetic: a = b by the
+  // case split with the arithmetic at its leaves; else, for two applications of one
+  // function, each differing argument pair on its own, then MK_COMB; else the problem's
+  // function applications inside a and b that differ are paired by function, each pair
+  // proved equal on its own, and `e1 ==> … ==> a = b` by the case split (the equations are
+  // linear facts about those applications as arithmetic variables). At most 64 attempts
+  // in all (`budget`), 8 levels deep.
+  uint64_t terms_equal(const Term& a, const Term& b, int depth, int& budget) {
+    if (depth > 8 || --budget < 0 || a.type() != b.type()) return 0;
+    Term e = Term::eq(a, b);
+    if (a == b) return n_of(step("refl", {term(a)}), e);
+    if (uint64_t n = refute_negation(sink_, e, nullptr, 256, 400, &theory_)) return n;
+    // f x1 … xn and f y1 … yn (f the same, not a theory operator: those are the case split's).
+    std::vector<Term> xs, ys;
+    Term f = a, g = b;
+    while (f.kind() == TermKind::Comb && g.kind() == TermKind::Comb) xs.push_back(f.rand()), ys.push_back(g.rand()), f = f.rator(), g = g.rator();
+    if (f == g && f.kind() == TermKind::Var && !xs.empty()) {
+      std::vector<Node> eqs;
+      uint64_t pos = step("refl", {term(f)});
+      bool ok = true;
+      for (size_t k = xs.size(); k-- > 0 && ok;) {
+        if (xs[k] == ys[k]) {
+          pos = step("ap_thm", {pos, term(xs[k])});
+          continue;
+        }
+        uint64_t n = terms_equal(xs[k], ys[k], depth + 1, budget);
+        ok = n != 0;
+        if (ok) eqs.push_back({n, Term::eq(xs[k], ys[k])}), pos = step("mk_comb", {pos, assume(eqs.back().phi)});
+      }
+      if (ok) return from_positive(pos, e, eqs);
+    }
+    // The applications of the problem's functions (a variable applied), outermost only.
+    auto apps = [](const Term& t) {
+      std::vector<Term> out, todo{t};
+      while (!todo.empty() && out.size() < 64) {
+        Term u = todo.back();
+        todo.pop_back();
+        if (u.kind() != TermKind::Comb) continue;
+        Term h = u;
+        while (h.kind() == TermKind::Comb) h = h.rator();
+        if (h.kind() == TermKind::Var) {
+          if (std::find(out.begin(), out.end(), u) == out.end()) out.push_back(u);
+        } else {
+          todo.push_back(u.rator()), todo.push_back(u.rand());
+        }
+      }
+      return out;
+    };
+    auto head = [](Term t) {
+      while (t.kind() == TermKind::Comb) t = t.rator();
+      return t;
+    };
+    std::vector<Term> as = apps(a), bs = apps(b);
+    std::vector<Node> eqs;
+    for (const Term& x : as) {
+      if (std::find(bs.begin(), bs.end(), x) != bs.end()) continue;
+      for (const Term& y : bs)
+        if (head(y) == head(x) && y.type() == x.type() && std::find(as.begin(), as.end(), y) == as.end()) {
+          if (uint64_t n = terms_equal(x, y, depth + 1, budget)) eqs.push_back({n, Term::eq(x, y)});
+          break;
+        }
+      if (eqs.size() > 8) return 0;
+    }
+    if (eqs.empty()) return 0;
+    return propositional_consequence("rewrite", eqs, e, false);
   }
 
   // N(a = b) for two operands: by the case split, or by congruence (first, when both are
@@ -544,7 +617,8 @@ class Translator {
   // alone. {p1, …, pn, ~φ} ⊢ ~(p1 ==> …) by MP discharges the implication's
   // negation; each pi is then traded for its N. Not for lemma, whose premise's hypotheses
   // are its own business.
-  uint64_t propositional_consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
+  uint64_t propositional_consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi,
+                                     bool may_reject = true) {
     std::vector<Term> ps;
     for (const Node& n : p)
       if (std::find(ps.begin(), ps.end(), n.phi) == ps.end()) ps.push_back(n.phi);
@@ -552,7 +626,7 @@ class Translator {
     for (size_t k = ps.size(); k-- > 0;) imps.insert(imps.begin(), Term::comb(Term::comb(imp_const(), ps[k]), imps.front()));
     std::string cm;
     uint64_t n = refute_negation(sink_, imps.front(), &cm, 256, 400, &theory_);
-    if (!n && !cm.empty() && undefined_names(imps.front(), ps).empty())
+    if (!n && may_reject && !cm.empty() && undefined_names(imps.front(), ps).empty())
       reject("a " + rule + " step does not follow from its premises (" + cm + ")");
     if (!n) return 0;
     uint64_t cur = assume(imps.front());
