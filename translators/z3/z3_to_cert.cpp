@@ -158,6 +158,7 @@ class Translator {
   void collect(size_t mark, uint64_t keep) {
     normal_->forget();
     theory_memo_.clear();
+    operands_memo_.clear();
     bool mine = false;
     for (size_t k = mark; k < scratch_.size(); ++k)
       if (scratch_[k] != keep) {
@@ -412,7 +413,7 @@ class Translator {
       ls.push_back(f.rand()), rs.push_back(g.rand());
       f = f.rator(), g = g.rator();
     }
-    if (f != g || f.kind() != TermKind::Const || ls.size() > 2) return 0;
+    if (f != g || f.kind() != TermKind::Const || ls.size() > 3) return 0;  // ~, binary connectives, COND
     for (const Term& x : ls)
       if (x.type() != boolean()) return 0;
     std::vector<Node> eqs;
@@ -500,12 +501,17 @@ class Translator {
 
   // N(a = b) for two operands: by the case split, or by congruence (first, when both are
   // conjunctions or both disjunctions: a split over their atoms would be large).
+  // Also first by congruence for two conditionals (their three operands pairwise). Results
+  // are remembered for the proof node (a shared subformula is met again on every path).
   uint64_t operands_equal(const Term& a, const Term& b, int depth) {
     Term e = Term::eq(a, b);
-    bool both = (is_op(a, "/\\") && is_op(b, "/\\")) || (is_op(a, "\\/") && is_op(b, "\\/"));
+    if (auto it = operands_memo_.find(e); it != operands_memo_.end()) return it->second;
+    bool both = (is_op(a, "/\\") && is_op(b, "/\\")) || (is_op(a, "\\/") && is_op(b, "\\/")) ||
+                (a.type() == boolean() && is_cond(a) && is_cond(b));
     uint64_t n = both ? congruent(a, b, depth + 1) : 0;
     if (!n) n = refute_negation(sink_, e, nullptr, 4096, 400, &theory_);
     if (!n && !both) n = congruent(a, b, depth + 1);
+    operands_memo_[e] = n;
     return n;
   }
 
@@ -982,6 +988,7 @@ class Translator {
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unordered_map<Term, std::string, TermHash> signatures_;
+  std::unordered_map<Term, uint64_t, TermHash> operands_memo_;  // operands_equal, per proof node
   std::unique_ptr<Normaliser> normal_;
   bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
   std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes
