@@ -123,6 +123,42 @@ TEST(Z3Taut, RefusesNonTautologiesAndTheoryAtoms) {
   EXPECT_NE(z3::refute_negation(k.sink, Term::eq(Term::eq(x, x), Term::constant("T", B()))), 0u);
 }
 
+// A conjunction deeper than the split looks into (Z3's distinct of 30 or 40 constants, 435
+// or 780 disequalities): split on whole where it occurs twice, short-circuited where one
+// literal decides; a wrong variant is still refused.
+TEST(Z3Taut, DeepConjunctionSplitOnWholeOrShortCircuited) {
+  D();
+  Type u = Type::var("U");
+  std::vector<Term> lits;
+  for (int i = 1; i <= 450; ++i) lits.push_back(neg(Term::eq(Term::var("x0", u), Term::var("x" + std::to_string(i), u))));
+  auto conj = [&](const std::vector<Term>& ls) {
+    Term c = ls.back();
+    for (size_t i = ls.size() - 1; i-- > 0;) c = op2("/\\", ls[i], c);
+    return c;
+  };
+  Term C = conj(lits), T = Term::constant("T", B());
+  std::vector<Term> other = lits;
+  other[200] = Term::eq(Term::var("x0", u), Term::var("x201", u));
+  Term C2 = conj(other);
+  auto proves = [&](const Term& psi) {
+    test::KernelSink k;
+    uint64_t id = z3::refute_negation(k.sink, psi);
+    if (id) {
+      EXPECT_EQ(k.thms.at(id).concl(), Term::constant("F", B()));
+      EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(psi)});
+    }
+    return id != 0;
+  };
+  EXPECT_TRUE(proves(op2("\\/", neg(op2("/\\", C, T)), C)));          // def-axiom: ~(C /\ T) \/ C
+  EXPECT_TRUE(proves(op2("\\/", neg(C), lits[0])));                    // ~(l1 /\ rest) \/ l1
+  Term s = op2("/\\", var(0), var(1));
+  EXPECT_TRUE(proves(op2("==>", op2("\\/", s, C), op2("\\/", s, op2("/\\", C, T)))));  // asserted, restated
+  EXPECT_FALSE(proves(op2("\\/", neg(op2("/\\", C, T)), C2)));        // another conjunction
+  EXPECT_FALSE(proves(op2("\\/", op2("/\\", C, T), C)));              // the negation dropped
+  EXPECT_FALSE(proves(op2("\\/", neg(C), neg(lits[0]))));              // the literal's complement
+  EXPECT_FALSE(proves(op2("==>", op2("\\/", s, C), op2("\\/", var(2), op2("/\\", C, T)))));
+}
+
 // ite: COND on bool as a connective, COND c x y = x as an atom decided by c (through
 // ⊢ COND T x y = x and ⊢ COND F x y = y, derived in the run from COND's definition and
 // SELECT_AX, every step on the kernel).
