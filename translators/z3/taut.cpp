@@ -472,10 +472,50 @@ class Splitter {
 
 }  // namespace
 
+// A disjunction (nested in any way) with two complementary disjuncts l and ~l, as Z3's
+// Tseitin clauses over wide disjunctions are (`(l1 \/ … \/ ~a \/ …) \/ a`): {~ψ} ⊢ F with
+// no split. From l, ψ by DISJ1/DISJ2 up its path; against ~ψ that gives ~l, and from ~l
+// ψ again. 0 (nothing emitted) when there is no such pair among 20,000 disjuncts.
+uint64_t complementary_disjuncts(StepSink& out, const Term& psi) {
+  struct Node {
+    Term t;
+    size_t parent;  // SIZE_MAX for ψ
+    bool left;      // the parent's left operand?
+  };
+  std::vector<Node> nodes{{psi, SIZE_MAX, false}};
+  std::unordered_map<Term, size_t, TermHash> leaf;  // disjunct -> its first node
+  Term pos, ng;
+  for (size_t k = 0; k < nodes.size() && nodes.size() < 20000 && pos.is_null(); ++k) {
+    Term a, b, t = nodes[k].t;
+    if (is_op(t, "\\/", &a, &b)) {
+      nodes.push_back({a, k, true}), nodes.push_back({b, k, false});
+      continue;
+    }
+    leaf.emplace(t, k);
+    if (is_neg(t) && leaf.count(t.rand())) pos = t.rand(), ng = t;
+    else if (leaf.count(neg(t))) pos = t, ng = neg(t);
+  }
+  if (pos.is_null()) return 0;
+  auto step = [&](const char* r, std::vector<uint64_t> a) { return out.step(r, std::move(a)); };
+  // ⊢ ψ (under the hypotheses of th) from th, a theorem of the disjunct at node k.
+  auto up = [&](size_t k, uint64_t th) {
+    for (; nodes[k].parent != SIZE_MAX; k = nodes[k].parent) {
+      const Term& t = nodes[nodes[k].parent].t;
+      th = nodes[k].left ? step("disj1", {th, out.term(t.rand())}) : step("disj2", {out.term(t.rator().rand()), th});
+    }
+    return th;
+  };
+  uint64_t npsi = step("assume", {out.term(neg(psi))});
+  uint64_t f = step("not_elim", {npsi, up(leaf.at(pos), step("assume", {out.term(pos)}))});
+  uint64_t nl = step("not_intro", {out.term(pos), f});
+  return step("not_elim", {npsi, up(leaf.at(ng), nl)});
+}
+
 uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel, int max_leaves, int max_depth,
                          const Theories* theories, const std::unordered_set<Term, TermHash>* opaque) {
   bool cond = theories && theories->cond;
   if (psi.type() != Type::boolean()) return 0;
+  if (uint64_t n = complementary_disjuncts(out, psi)) return n;
   // Subformulas and atoms that occur twice, by an explicit-stack walk (bounded: at most
   // 20,000 visits, else none is shared).
   std::unordered_map<Term, int, TermHash> seen;
