@@ -159,6 +159,40 @@ TEST(Z3Taut, DeepConjunctionSplitOnWholeOrShortCircuited) {
   EXPECT_FALSE(proves(op2("==>", op2("\\/", s, C), op2("\\/", var(2), op2("/\\", C, T)))));
 }
 
+// Z3's Tseitin clause for a wide disjunction, `(l1 \/ … \/ ~a \/ …) \/ a`: proved from the
+// complementary pair alone, in steps linear in the nesting; without the pair, refused.
+TEST(Z3Taut, ComplementaryDisjunctsWithoutSplit) {
+  D();
+  Type u = Type::var("U");
+  std::vector<Term> ls;
+  for (int i = 0; i < 600; ++i) ls.push_back(Term::eq(Term::var("y" + std::to_string(i), u), Term::var("z", u)));
+  Term a = ls[300];
+  std::vector<Term> with = ls;
+  with[300] = neg(a);
+  auto disj = [&](const std::vector<Term>& xs) {
+    Term d = xs.back();
+    for (size_t i = xs.size() - 1; i-- > 0;) d = op2("\\/", xs[i], d);
+    return d;
+  };
+  test::KernelSink k;
+  Term psi = op2("\\/", disj(with), a);
+  uint64_t id = z3::refute_negation(k.sink, psi);
+  ASSERT_NE(id, 0u);
+  EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(psi)});
+  EXPECT_LT(k.thms.size(), 2000u);
+  // The pair in the other order, at both ends of a left-nested disjunction.
+  Term left = neg(a);
+  for (size_t i = 0; i < ls.size(); ++i)
+    if (i != 300) left = op2("\\/", left, ls[i]);
+  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", a, left)), 0u);
+  // No complementary pair: ~(y400 = z) for ~a, and y400 = z not among the disjuncts.
+  size_t before = k.thms.size();
+  with[300] = neg(ls[400]);
+  std::vector<Term> shorter(with.begin(), with.begin() + 350);
+  EXPECT_EQ(z3::refute_negation(k.sink, op2("\\/", disj(shorter), a)), 0u);
+  EXPECT_EQ(k.thms.size(), before);  // a failure emits nothing
+}
+
 // ite: COND on bool as a connective, COND c x y = x as an atom decided by c (through
 // ⊢ COND T x y = x and ⊢ COND F x y = y, derived in the run from COND's definition and
 // SELECT_AX, every step on the kernel).
