@@ -483,17 +483,14 @@ uint64_t complementary_disjuncts(StepSink& out, const Term& psi) {
     bool left;      // the parent's left operand?
   };
   std::vector<Node> nodes{{psi, SIZE_MAX, false}};
-  std::unordered_map<Term, size_t, TermHash> leaf;  // disjunct -> its first node
+  std::unordered_map<Term, size_t, TermHash> leaf;  // disjunct (or subdisjunction) -> its first node
   Term pos, ng;
   for (size_t k = 0; k < nodes.size() && nodes.size() < 20000 && pos.is_null(); ++k) {
     Term a, b, t = nodes[k].t;
-    if (is_op(t, "\\/", &a, &b)) {
-      nodes.push_back({a, k, true}), nodes.push_back({b, k, false});
-      continue;
-    }
-    leaf.emplace(t, k);
+    if (k > 0) leaf.emplace(t, k);  // subdisjunctions too: `~(a \/ b)` against `a \/ b`
     if (is_neg(t) && leaf.count(t.rand())) pos = t.rand(), ng = t;
-    else if (leaf.count(neg(t))) pos = t, ng = neg(t);
+    else if (k > 0 && leaf.count(neg(t))) pos = t, ng = neg(t);
+    if (is_op(t, "\\/", &a, &b)) nodes.push_back({a, k, true}), nodes.push_back({b, k, false});
   }
   if (pos.is_null()) return 0;
   auto step = [&](const char* r, std::vector<uint64_t> a) { return out.step(r, std::move(a)); };
