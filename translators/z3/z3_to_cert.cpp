@@ -329,6 +329,7 @@ class Translator {
         int budget = 64;
         th = terms_equal(a, b, 0, budget);
       }
+      if (!th && iff) th = rewrite_with_applications(a, b);
       return th;
     }
     if (rule == "iff-true" && p.size() == 1 && phi == Term::eq(p[0].phi, true_term()))
@@ -463,20 +464,27 @@ class Translator {
       }
       if (ok) return from_positive(pos, e, eqs);
     }
-    // The applications of the problem's functions (a variable applied), outermost only.
+    std::vector<Node> eqs = paired_applications(a, b, depth, budget);
+    if (eqs.empty()) return 0;
+    return propositional_consequence("rewrite", eqs, e, false);
+  }
+
+  // The applications of the problem's functions (a variable applied) in a and b, outermost
+  // only, that differ: each paired with one of the other side with the same function that
+  // terms_equal proves equal to it (its arguments equal up to arithmetic, say). Their
+  // equations and N's; at most 8.
+  std::vector<Node> paired_applications(const Term& a, const Term& b, int depth, int& budget) {
     auto apps = [](const Term& t) {
       std::vector<Term> out, todo{t};
-      while (!todo.empty() && out.size() < 64) {
+      std::unordered_set<Term, TermHash> seen;
+      while (!todo.empty() && out.size() < 64 && seen.size() < 20000) {
         Term u = todo.back();
         todo.pop_back();
-        if (u.kind() != TermKind::Comb) continue;
+        if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
         Term h = u;
         while (h.kind() == TermKind::Comb) h = h.rator();
-        if (h.kind() == TermKind::Var) {
-          if (std::find(out.begin(), out.end(), u) == out.end()) out.push_back(u);
-        } else {
-          todo.push_back(u.rator()), todo.push_back(u.rand());
-        }
+        if (h.kind() == TermKind::Var) out.push_back(u);
+        else todo.push_back(u.rator()), todo.push_back(u.rand());
       }
       return out;
     };
@@ -489,14 +497,51 @@ class Translator {
     for (const Term& x : as) {
       if (std::find(bs.begin(), bs.end(), x) != bs.end()) continue;
       for (const Term& y : bs)
-        if (head(y) == head(x) && y.type() == x.type() && std::find(as.begin(), as.end(), y) == as.end()) {
-          if (uint64_t n = terms_equal(x, y, depth + 1, budget)) eqs.push_back({n, Term::eq(x, y)});
-          break;
-        }
-      if (eqs.size() > 8) return 0;
+        if (head(y) == head(x) && y.type() == x.type() && std::find(as.begin(), as.end(), y) == as.end())
+          if (uint64_t n = terms_equal(x, y, depth + 1, budget)) {
+            eqs.push_back({n, Term::eq(x, y)});
+            break;
+          }
+      if (eqs.size() >= 8 || budget < 0) break;
     }
+    return eqs;
+  }
+
+  // N(l = r) for a rewrite between formulas whose function applications differ in their
+  // arguments (`f(x + -1*y) < 0` for `f(x - y) < 0`): each application of l is replaced by
+  // its partner in r (paired_applications), l = l' by congruence under those equations, and
+  // l' = r by the rewrite's own means (normal forms, the case split, congruence).
+  uint64_t rewrite_with_applications(const Term& l, const Term& r) {
+    int budget = 64;
+    std::vector<Node> eqs = paired_applications(l, r, 0, budget);
     if (eqs.empty()) return 0;
-    return propositional_consequence("rewrite", eqs, e, false);
+    std::unordered_map<Term, Term, TermHash> to;
+    for (const Node& n : eqs) to.emplace(n.phi.lhs(), n.phi.rhs());
+    std::unordered_map<Term, Term, TermHash> memo;
+    Term lp = replaced(l, to, memo, 0);
+    if (lp.is_null() || lp == l) return 0;
+    uint64_t pos = cong(l, lp, eqs, 0);  // {eqs} ⊢ l = l'
+    if (!pos) return 0;
+    Term e2 = Term::eq(lp, r);
+    uint64_t n2 = lp == r ? n_of(step("refl", {term(r)}), e2) : normal_->equal(lp, r);
+    if (!n2) n2 = refute_negation(sink_, e2, nullptr, 4096, 400, &theory_);
+    if (!n2) n2 = congruent(lp, r, 0);
+    if (!n2) return 0;
+    eqs.push_back({n2, e2});
+    return from_positive(step("trans", {pos, assume(e2)}), Term::eq(l, r), eqs);
+  }
+  // t with the subterms in `to` replaced (not under binders), or null beyond 2,000 levels.
+  static Term replaced(const Term& t, const std::unordered_map<Term, Term, TermHash>& to,
+                       std::unordered_map<Term, Term, TermHash>& memo, int depth) {
+    if (depth > 2000) return Term();
+    if (auto it = to.find(t); it != to.end()) return it->second;
+    if (t.kind() != TermKind::Comb) return t;
+    if (auto it = memo.find(t); it != memo.end()) return it->second;
+    Term f = replaced(t.rator(), to, memo, depth + 1);
+    Term x = f.is_null() ? Term() : replaced(t.rand(), to, memo, depth + 1);
+    Term out = x.is_null() ? Term() : f == t.rator() && x == t.rand() ? t : Term::comb(f, x);
+    memo.emplace(t, out);
+    return out;
   }
 
   // N(a = b) for two operands: by the case split, or by congruence (first, when both are
