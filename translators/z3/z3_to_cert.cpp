@@ -511,7 +511,8 @@ class Translator {
   // arguments (`f(x + -1*y) < 0` for `f(x - y) < 0`): each application of l is replaced by
   // its partner in r (paired_applications), l = l' by congruence under those equations, and
   // l' = r by the rewrite's own means (normal forms, the case split, congruence).
-  uint64_t rewrite_with_applications(const Term& l, const Term& r) {
+  uint64_t rewrite_with_applications(const Term& l, const Term& r, int depth = 0) {
+    if (depth > 64) return 0;
     int budget = 64;
     std::vector<Node> eqs = paired_applications(l, r, 0, budget);
     if (eqs.empty()) return 0;
@@ -525,7 +526,7 @@ class Translator {
     Term e2 = Term::eq(lp, r);
     uint64_t n2 = lp == r ? n_of(step("refl", {term(r)}), e2) : normal_->equal(lp, r);
     if (!n2) n2 = refute_negation(sink_, e2, nullptr, 4096, 400, &theory_);
-    if (!n2) n2 = congruent(lp, r, 0);
+    if (!n2) n2 = congruent(lp, r, depth + 1);
     if (!n2) return 0;
     eqs.push_back({n2, e2});
     return from_positive(step("trans", {pos, assume(e2)}), Term::eq(l, r), eqs);
@@ -556,6 +557,7 @@ class Translator {
     uint64_t n = both ? congruent(a, b, depth + 1) : 0;
     if (!n) n = refute_negation(sink_, e, nullptr, 4096, 400, &theory_);
     if (!n && !both) n = congruent(a, b, depth + 1);
+    if (!n) n = rewrite_with_applications(a, b, depth + 1);  // `f(0 - 9)` for `f(0.0 - 9.0)`
     operands_memo_[e] = n;
     return n;
   }
