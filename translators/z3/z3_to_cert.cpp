@@ -307,7 +307,21 @@ class Translator {
       }
       return 0;
     }
-    if (rule == "unit-resolution" && p.size() >= 2) return unit_resolution(p, phi);
+    if (rule == "unit-resolution" && p.size() >= 2) {
+      if (uint64_t th = unit_resolution(p, phi)) return th;
+      // The clause's last literal may itself be a disjunction (the spine flattens it into
+      // its pieces) that a unit refutes whole: the longest such tail is one literal.
+      std::vector<Term> ls = spine(p[0].phi, "\\/");
+      std::unordered_set<Term, TermHash> units;
+      for (size_t k = 1; k < p.size(); ++k) units.insert(p[k].phi);
+      size_t at = ls.size();
+      Term t = ls.back();
+      for (size_t j = ls.size() - 1; j-- > 1;) {
+        t = Term::comb(Term::comb(or_const(), ls[j]), t);
+        if (units.count(neg(t))) at = j;
+      }
+      return at < ls.size() ? unit_resolution(p, phi, at) : 0;
+    }
     // Z3's clausal definitions and its propositional rewrites are tautologies of their
     // atoms; a rewrite that needs theory reasoning fails the check and stays a hole.
     bool th_lemma = rule.rfind("th-lemma", 0) == 0;
@@ -756,8 +770,16 @@ class Translator {
   // unit itself as hypothesis; a literal kept in φ has its complement discharged from ~φ
   // (for l positive, {~φ} ⊢ ~l; for l = ~a, NOT_INTRO a gives l, hence φ, against ~φ).
   // Then C and the units are traded for their N's.
-  uint64_t unit_resolution(const std::vector<Node>& p, const Term& phi) {
-    std::vector<Term> ls = spine(p[0].phi, "\\/");
+  // With tail_at < the clause's length, its literals from there on are the pieces of one
+  // literal (a disjunction) that a unit refutes: each piece's complement is discharged
+  // through that unit, as a kept literal's is through ~φ.
+  uint64_t unit_resolution(const std::vector<Node>& p, const Term& phi, size_t tail_at = SIZE_MAX) {
+    std::vector<Term> ls = spine(p[0].phi, "\\/"), pieces;
+    if (tail_at < ls.size()) {
+      pieces.assign(ls.begin() + tail_at, ls.end());
+      ls.resize(tail_at);
+      ls.push_back(disjunction(pieces));
+    }
     auto refuted = [&](const Term& l) {
       for (size_t k = 1; k < p.size(); ++k)
         if (p[k].phi == neg(l) || (is_neg(l) && l.rand() == p[k].phi)) return true;
@@ -772,8 +794,27 @@ class Translator {
     else if (out.empty() || disjunction(out) != phi) out = spine(phi, "\\/");
     if (phi != false_term() && disjunction(out) != phi) return 0;
     uint64_t f = step("clause_intro", {assume(p[0].phi)});
+    if (!pieces.empty()) {  // comp(piece) from ~tail, the unit's formula
+      const Term& tail = ls.back();
+      if (!refuted(tail) || is_neg(tail)) return 0;
+      std::vector<Term> seen;
+      for (size_t k = 0; k < pieces.size(); ++k) {
+        const Term& l = pieces[k];
+        if (std::find(seen.begin(), seen.end(), l) != seen.end()) continue;
+        seen.push_back(l);
+        if (!is_neg(l)) {  // hypothesis ~l: l gives the tail, against ~tail
+          uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(tail)), disj_intro(pieces, k, assume(l))})});
+          f = step("prove_hyp", {nl, f});
+        } else {  // hypothesis a for l = ~a: NOT_INTRO a gives l, hence the tail
+          uint64_t lth = step("not_intro", {term(l.rand()), f});
+          f = step("not_elim", {assume(neg(tail)), disj_intro(pieces, k, lth)});
+        }
+      }
+    }
     std::vector<Term> done;
-    for (const Term& l : ls) {
+    for (size_t i = 0; i < ls.size(); ++i) {
+      const Term& l = ls[i];
+      if (!pieces.empty() && i + 1 == ls.size()) continue;  // the tail: its pieces are done
       if (refuted(l) || std::find(done.begin(), done.end(), l) != done.end()) continue;
       done.push_back(l);
       auto it = std::find(out.begin(), out.end(), l);
