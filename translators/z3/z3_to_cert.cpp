@@ -463,7 +463,8 @@ class Translator {
     // f x1 … xn and f y1 … yn (f the same, not a theory operator: those are the case split's).
     std::vector<Term> xs, ys;
     Term f = a, g = b;
-    while (f.kind() == TermKind::Comb && g.kind() == TermKind::Comb) xs.push_back(f.rand()), ys.push_back(g.rand()), f = f.rator(), g = g.rator();
+    while (f.kind() == TermKind::Comb && g.kind() == TermKind::Comb)
+      xs.push_back(f.rand()), ys.push_back(g.rand()), f = f.rator(), g = g.rator();
     if (f == g && f.kind() == TermKind::Var && !xs.empty()) {
       std::vector<Node> eqs;
       uint64_t pos = step("refl", {term(f)});
