@@ -127,6 +127,76 @@ TEST(Z3Taut, RefusesNonTautologiesAndTheoryAtoms) {
   EXPECT_NE(z3::refute_negation(k.sink, Term::eq(Term::eq(x, x), Term::constant("T", B()))), 0u);
 }
 
+// A conjunction deeper than the split looks into (Z3's distinct of 30 or 40 constants, 435
+// or 780 disequalities): split on whole where it occurs twice, short-circuited where one
+// literal decides; a wrong variant is still refused.
+TEST(Z3Taut, DeepConjunctionSplitOnWholeOrShortCircuited) {
+  D();
+  Type u = Type::var("U");
+  std::vector<Term> lits;
+  for (int i = 1; i <= 450; ++i) lits.push_back(neg(Term::eq(Term::var("x0", u), Term::var("x" + std::to_string(i), u))));
+  auto conj = [&](const std::vector<Term>& ls) {
+    Term c = ls.back();
+    for (size_t i = ls.size() - 1; i-- > 0;) c = op2("/\\", ls[i], c);
+    return c;
+  };
+  Term C = conj(lits), T = Term::constant("T", B());
+  std::vector<Term> other = lits;
+  other[200] = Term::eq(Term::var("x0", u), Term::var("x201", u));
+  Term C2 = conj(other);
+  auto proves = [&](const Term& psi) {
+    test::KernelSink k;
+    uint64_t id = z3::refute_negation(k.sink, psi);
+    if (id) {
+      EXPECT_EQ(k.thms.at(id).concl(), Term::constant("F", B()));
+      EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(psi)});
+    }
+    return id != 0;
+  };
+  EXPECT_TRUE(proves(op2("\\/", neg(op2("/\\", C, T)), C)));          // def-axiom: ~(C /\ T) \/ C
+  EXPECT_TRUE(proves(op2("\\/", neg(C), lits[0])));                    // ~(l1 /\ rest) \/ l1
+  Term s = op2("/\\", var(0), var(1));
+  EXPECT_TRUE(proves(op2("==>", op2("\\/", s, C), op2("\\/", s, op2("/\\", C, T)))));  // asserted, restated
+  EXPECT_FALSE(proves(op2("\\/", neg(op2("/\\", C, T)), C2)));        // another conjunction
+  EXPECT_FALSE(proves(op2("\\/", op2("/\\", C, T), C)));              // the negation dropped
+  EXPECT_FALSE(proves(op2("\\/", neg(C), neg(lits[0]))));              // the literal's complement
+  EXPECT_FALSE(proves(op2("==>", op2("\\/", s, C), op2("\\/", var(2), op2("/\\", C, T)))));
+}
+
+// Z3's Tseitin clause for a wide disjunction, `(l1 \/ … \/ ~a \/ …) \/ a`: proved from the
+// complementary pair alone, in steps linear in the nesting; without the pair, refused.
+TEST(Z3Taut, ComplementaryDisjunctsWithoutSplit) {
+  D();
+  Type u = Type::var("U");
+  std::vector<Term> ls;
+  for (int i = 0; i < 600; ++i) ls.push_back(Term::eq(Term::var("y" + std::to_string(i), u), Term::var("z", u)));
+  Term a = ls[300];
+  std::vector<Term> with = ls;
+  with[300] = neg(a);
+  auto disj = [&](const std::vector<Term>& xs) {
+    Term d = xs.back();
+    for (size_t i = xs.size() - 1; i-- > 0;) d = op2("\\/", xs[i], d);
+    return d;
+  };
+  test::KernelSink k;
+  Term psi = op2("\\/", disj(with), a);
+  uint64_t id = z3::refute_negation(k.sink, psi);
+  ASSERT_NE(id, 0u);
+  EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(psi)});
+  EXPECT_LT(k.thms.size(), 2000u);
+  // The pair in the other order, at both ends of a left-nested disjunction.
+  Term left = neg(a);
+  for (size_t i = 0; i < ls.size(); ++i)
+    if (i != 300) left = op2("\\/", left, ls[i]);
+  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", a, left)), 0u);
+  // No complementary pair: ~(y400 = z) for ~a, and y400 = z not among the disjuncts.
+  size_t before = k.thms.size();
+  with[300] = neg(ls[400]);
+  std::vector<Term> shorter(with.begin(), with.begin() + 350);
+  EXPECT_EQ(z3::refute_negation(k.sink, op2("\\/", disj(shorter), a)), 0u);
+  EXPECT_EQ(k.thms.size(), before);  // a failure emits nothing
+}
+
 // ite: COND on bool as a connective, COND c x y = x as an atom decided by c (through
 // ⊢ COND T x y = x and ⊢ COND F x y = y, derived in the run from COND's definition and
 // SELECT_AX, every step on the kernel).

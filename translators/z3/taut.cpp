@@ -194,6 +194,9 @@ class Splitter {
     if (shared_.count(t)) {  // unknown so far? Then split on t itself.
       Term atom_a;
       int x = eval_children(t, s, as, &atom_a, depth);
+      // Too deep to look into (a conjunction of 780 disequalities, say), though within the
+      // work budget: split on it whole all the same.
+      if (x == kTooDeep && work_left_ >= 0) x = kUnknown;
       if (x == kUnknown) {
         *atom = t;
         if (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_)
@@ -283,14 +286,19 @@ class Splitter {
   int eval_children(const Term&, const Shape& s, const Assignment& as, Term* atom, int depth) {
     Term atom_b;
     int x = eval(s.a, as, atom, depth + 1);
-    if (x == kTooDeep) return x;
-    // Short circuits: the other operand decides alone.
+    if (x == kTooDeep && work_left_ < 0) return x;
+    // Short circuits: the other operand decides alone (even when one is too deep to
+    // evaluate: `~(l /\ rest) \/ l` needs only l).
     if ((s.op == Op::And && x == 0) || (s.op == Op::Or && x == 1) || (s.op == Op::Imp && x == 0))
       return s.op == Op::And ? 0 : 1;
     int y = eval(s.b, as, &atom_b, depth + 1);
-    if (y == kTooDeep) return y;
+    if (y == kTooDeep && work_left_ < 0) return y;
     if ((s.op == Op::And && y == 0) || ((s.op == Op::Or || s.op == Op::Imp) && y == 1)) return s.op == Op::And ? 0 : 1;
+    // Undecided: split on an unknown atom if there is one (it may short-circuit the deep
+    // operand), else give up.
     if (x == kUnknown) return kUnknown;
+    if (y == kUnknown && x == kTooDeep) { *atom = atom_b; return kUnknown; }
+    if (x == kTooDeep || y == kTooDeep) return kTooDeep;
     if (y == kUnknown) { *atom = atom_b; return kUnknown; }
     switch (s.op) {
       case Op::And: return x && y;
@@ -464,10 +472,47 @@ class Splitter {
 
 }  // namespace
 
+// A disjunction (nested in any way) with two complementary disjuncts l and ~l, as Z3's
+// Tseitin clauses over wide disjunctions are (`(l1 \/ … \/ ~a \/ …) \/ a`): {~ψ} ⊢ F with
+// no split. From l, ψ by DISJ1/DISJ2 up its path; against ~ψ that gives ~l, and from ~l
+// ψ again. 0 (nothing emitted) when there is no such pair among 20,000 disjuncts.
+uint64_t complementary_disjuncts(StepSink& out, const Term& psi) {
+  struct Node {
+    Term t;
+    size_t parent;  // SIZE_MAX for ψ
+    bool left;      // the parent's left operand?
+  };
+  std::vector<Node> nodes{{psi, SIZE_MAX, false}};
+  std::unordered_map<Term, size_t, TermHash> leaf;  // disjunct (or subdisjunction) -> its first node
+  Term pos, ng;
+  for (size_t k = 0; k < nodes.size() && nodes.size() < 20000 && pos.is_null(); ++k) {
+    Term a, b, t = nodes[k].t;
+    if (k > 0) leaf.emplace(t, k);  // subdisjunctions too: `~(a \/ b)` against `a \/ b`
+    if (is_neg(t) && leaf.count(t.rand())) pos = t.rand(), ng = t;
+    else if (k > 0 && leaf.count(neg(t))) pos = t, ng = neg(t);
+    if (is_op(t, "\\/", &a, &b)) nodes.push_back({a, k, true}), nodes.push_back({b, k, false});
+  }
+  if (pos.is_null()) return 0;
+  auto step = [&](const char* r, std::vector<uint64_t> a) { return out.step(r, std::move(a)); };
+  // ⊢ ψ (under the hypotheses of th) from th, a theorem of the disjunct at node k.
+  auto up = [&](size_t k, uint64_t th) {
+    for (; nodes[k].parent != SIZE_MAX; k = nodes[k].parent) {
+      const Term& t = nodes[nodes[k].parent].t;
+      th = nodes[k].left ? step("disj1", {th, out.term(t.rand())}) : step("disj2", {out.term(t.rator().rand()), th});
+    }
+    return th;
+  };
+  uint64_t npsi = step("assume", {out.term(neg(psi))});
+  uint64_t f = step("not_elim", {npsi, up(leaf.at(pos), step("assume", {out.term(pos)}))});
+  uint64_t nl = step("not_intro", {out.term(pos), f});
+  return step("not_elim", {npsi, up(leaf.at(ng), nl)});
+}
+
 uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermodel, int max_leaves, int max_depth,
                          const Theories* theories, const std::unordered_set<Term, TermHash>* opaque) {
   bool cond = theories && theories->cond;
   if (psi.type() != Type::boolean()) return 0;
+  if (uint64_t n = complementary_disjuncts(out, psi)) return n;
   // Subformulas and atoms that occur twice, by an explicit-stack walk (bounded: at most
   // 20,000 visits, else none is shared).
   std::unordered_map<Term, int, TermHash> seen;

@@ -158,6 +158,7 @@ class Translator {
   void collect(size_t mark, uint64_t keep) {
     normal_->forget();
     theory_memo_.clear();
+    operands_memo_.clear();
     bool mine = false;
     for (size_t k = mark; k < scratch_.size(); ++k)
       if (scratch_[k] != keep) {
@@ -239,6 +240,13 @@ class Translator {
       deferred_.push_back({phi, rule});
       th = n_of(assume(phi), phi);
     }
+    if (!th && rule == "asserted" && !invented_names(phi).empty()) {
+      // `(check-sat-assuming (A))`: Z3 asserts `proxy!n` and `proxy!n => A`. Kept as a
+      // hypothesis; at the end proxy!n is instantiated by A (guess_names) and the formula
+      // is an asserted one again, found among the assertions or a hole.
+      deferred_.push_back({phi, rule});
+      th = n_of(assume(phi), phi);
+    }
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
     collect(mark, th);
@@ -250,9 +258,13 @@ class Translator {
     Term a, b, c, d;
     // An asserted formula that is not literally one of the problem's assertions (Z3's
     // rendering of named assertions, say) is not assumed: it becomes a hole.
-    if (rule == "true-axiom" && p.empty() && phi == true_term()) return n_of(step("truth", {}), phi);
-    if (rule == "asserted") return assertions_.count(phi) ? n_of(assume(phi), phi) : asserted_consequence(phi);
+    if (rule == "asserted") {
+      if (assertions_.count(phi)) return n_of(assume(phi), phi);
+      if (!invented_names(phi).empty()) proxies_.push_back(phi);  // for guess_names
+      return asserted_consequence(phi);
+    }
     if (rule == "hypothesis") return n_of(assume(phi), phi);
+    if (rule == "true-axiom" && p.empty() && phi == true_term()) return n_of(step("truth", {}), phi);
     if (rule == "intro-def" && p.empty()) return intro_def(phi);
     if (rule == "refl" && is_op(phi, "=", &a, &b) && a == b) return n_of(step("refl", {term(a)}), phi);
     if (rule == "symm" && p.size() == 1 && is_op(phi, "=", &a, &b) && p[0].phi == Term::eq(b, a))
@@ -295,7 +307,21 @@ class Translator {
       }
       return 0;
     }
-    if (rule == "unit-resolution" && p.size() >= 2) return unit_resolution(p, phi);
+    if (rule == "unit-resolution" && p.size() >= 2) {
+      if (uint64_t th = unit_resolution(p, phi)) return th;
+      // The clause's last literal may itself be a disjunction (the spine flattens it into
+      // its pieces) that a unit refutes whole: the longest such tail is one literal.
+      std::vector<Term> ls = spine(p[0].phi, "\\/");
+      std::unordered_set<Term, TermHash> units;
+      for (size_t k = 1; k < p.size(); ++k) units.insert(p[k].phi);
+      size_t at = ls.size();
+      Term t = ls.back();
+      for (size_t j = ls.size() - 1; j-- > 1;) {
+        t = Term::comb(Term::comb(or_const(), ls[j]), t);
+        if (units.count(neg(t))) at = j;
+      }
+      return at < ls.size() ? unit_resolution(p, phi, at) : 0;
+    }
     // Z3's clausal definitions and its propositional rewrites are tautologies of their
     // atoms; a rewrite that needs theory reasoning fails the check and stays a hole.
     bool th_lemma = rule.rfind("th-lemma", 0) == 0;
@@ -312,6 +338,13 @@ class Translator {
       if (!th && !cm.empty() && invented_names(phi).empty() && !guessed_)
         reject("a " + rule + " step states a false formula (" + cm + ")");
       if (!th && iff) th = congruent(a, b, 0);
+      // A rewrite between terms (`1 + f(x - 2) = 1 + f(-2 + x)`): congruence down to
+      // arithmetic.
+      if (!th && !th_lemma && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() != boolean()) {
+        int budget = 64;
+        th = terms_equal(a, b, 0, budget);
+      }
+      if (!th && iff) th = rewrite_with_applications(a, b);
       return th;
     }
     if (rule == "iff-true" && p.size() == 1 && phi == Term::eq(p[0].phi, true_term()))
@@ -396,7 +429,7 @@ class Translator {
       ls.push_back(f.rand()), rs.push_back(g.rand());
       f = f.rator(), g = g.rator();
     }
-    if (f != g || f.kind() != TermKind::Const || ls.size() > 2) return 0;
+    if (f != g || f.kind() != TermKind::Const || ls.size() > 3) return 0;  // ~, binary connectives, COND
     for (const Term& x : ls)
       if (x.type() != boolean()) return 0;
     std::vector<Node> eqs;
@@ -415,14 +448,133 @@ class Translator {
     return from_positive(pos, Term::eq(l, r), eqs);
   }
 
+  // N(a = b) for two terms of one non-bool type, by congruence and arithmetic: a = b by the
+  // case split with the arithmetic at its leaves; else, for two applications of one
+  // function, each differing argument pair on its own, then MK_COMB; else the problem's
+  // function applications inside a and b that differ are paired by function, each pair
+  // proved equal on its own, and `e1 ==> … ==> a = b` by the case split (the equations are
+  // linear facts about those applications as arithmetic variables). At most 64 attempts
+  // in all (`budget`), 8 levels deep.
+  uint64_t terms_equal(const Term& a, const Term& b, int depth, int& budget) {
+    if (depth > 8 || --budget < 0 || a.type() != b.type()) return 0;
+    Term e = Term::eq(a, b);
+    if (a == b) return n_of(step("refl", {term(a)}), e);
+    if (uint64_t n = refute_negation(sink_, e, nullptr, 256, 400, &theory_)) return n;
+    // f x1 … xn and f y1 … yn (f the same, not a theory operator: those are the case split's).
+    std::vector<Term> xs, ys;
+    Term f = a, g = b;
+    while (f.kind() == TermKind::Comb && g.kind() == TermKind::Comb)
+      xs.push_back(f.rand()), ys.push_back(g.rand()), f = f.rator(), g = g.rator();
+    if (f == g && f.kind() == TermKind::Var && !xs.empty()) {
+      std::vector<Node> eqs;
+      uint64_t pos = step("refl", {term(f)});
+      bool ok = true;
+      for (size_t k = xs.size(); k-- > 0 && ok;) {
+        if (xs[k] == ys[k]) {
+          pos = step("ap_thm", {pos, term(xs[k])});
+          continue;
+        }
+        uint64_t n = terms_equal(xs[k], ys[k], depth + 1, budget);
+        ok = n != 0;
+        if (ok) eqs.push_back({n, Term::eq(xs[k], ys[k])}), pos = step("mk_comb", {pos, assume(eqs.back().phi)});
+      }
+      if (ok) return from_positive(pos, e, eqs);
+    }
+    std::vector<Node> eqs = paired_applications(a, b, depth, budget);
+    if (eqs.empty()) return 0;
+    return propositional_consequence("rewrite", eqs, e, false);
+  }
+
+  // The applications of the problem's functions (a variable applied) in a and b, outermost
+  // only, that differ: each paired with one of the other side with the same function that
+  // terms_equal proves equal to it (its arguments equal up to arithmetic, say). Their
+  // equations and N's; at most 8.
+  std::vector<Node> paired_applications(const Term& a, const Term& b, int depth, int& budget) {
+    auto apps = [](const Term& t) {
+      std::vector<Term> out, todo{t};
+      std::unordered_set<Term, TermHash> seen;
+      while (!todo.empty() && out.size() < 64 && seen.size() < 20000) {
+        Term u = todo.back();
+        todo.pop_back();
+        if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
+        Term h = u;
+        while (h.kind() == TermKind::Comb) h = h.rator();
+        if (h.kind() == TermKind::Var) out.push_back(u);
+        else todo.push_back(u.rator()), todo.push_back(u.rand());
+      }
+      return out;
+    };
+    auto head = [](Term t) {
+      while (t.kind() == TermKind::Comb) t = t.rator();
+      return t;
+    };
+    std::vector<Term> as = apps(a), bs = apps(b);
+    std::vector<Node> eqs;
+    for (const Term& x : as) {
+      if (std::find(bs.begin(), bs.end(), x) != bs.end()) continue;
+      for (const Term& y : bs)
+        if (head(y) == head(x) && y.type() == x.type() && std::find(as.begin(), as.end(), y) == as.end())
+          if (uint64_t n = terms_equal(x, y, depth + 1, budget)) {
+            eqs.push_back({n, Term::eq(x, y)});
+            break;
+          }
+      if (eqs.size() >= 8 || budget < 0) break;
+    }
+    return eqs;
+  }
+
+  // N(l = r) for a rewrite between formulas whose function applications differ in their
+  // arguments (`f(x + -1*y) < 0` for `f(x - y) < 0`): each application of l is replaced by
+  // its partner in r (paired_applications), l = l' by congruence under those equations, and
+  // l' = r by the rewrite's own means (normal forms, the case split, congruence).
+  uint64_t rewrite_with_applications(const Term& l, const Term& r, int depth = 0) {
+    if (depth > 64) return 0;
+    int budget = 64;
+    std::vector<Node> eqs = paired_applications(l, r, 0, budget);
+    if (eqs.empty()) return 0;
+    std::unordered_map<Term, Term, TermHash> to;
+    for (const Node& n : eqs) to.emplace(n.phi.lhs(), n.phi.rhs());
+    std::unordered_map<Term, Term, TermHash> memo;
+    Term lp = replaced(l, to, memo, 0);
+    if (lp.is_null() || lp == l) return 0;
+    uint64_t pos = cong(l, lp, eqs, 0);  // {eqs} ⊢ l = l'
+    if (!pos) return 0;
+    Term e2 = Term::eq(lp, r);
+    uint64_t n2 = lp == r ? n_of(step("refl", {term(r)}), e2) : normal_->equal(lp, r);
+    if (!n2) n2 = refute_negation(sink_, e2, nullptr, 4096, 400, &theory_);
+    if (!n2) n2 = congruent(lp, r, depth + 1);
+    if (!n2) return 0;
+    eqs.push_back({n2, e2});
+    return from_positive(step("trans", {pos, assume(e2)}), Term::eq(l, r), eqs);
+  }
+  // t with the subterms in `to` replaced (not under binders), or null beyond 2,000 levels.
+  static Term replaced(const Term& t, const std::unordered_map<Term, Term, TermHash>& to,
+                       std::unordered_map<Term, Term, TermHash>& memo, int depth) {
+    if (depth > 2000) return Term();
+    if (auto it = to.find(t); it != to.end()) return it->second;
+    if (t.kind() != TermKind::Comb) return t;
+    if (auto it = memo.find(t); it != memo.end()) return it->second;
+    Term f = replaced(t.rator(), to, memo, depth + 1);
+    Term x = f.is_null() ? Term() : replaced(t.rand(), to, memo, depth + 1);
+    Term out = x.is_null() ? Term() : f == t.rator() && x == t.rand() ? t : Term::comb(f, x);
+    memo.emplace(t, out);
+    return out;
+  }
+
   // N(a = b) for two operands: by the case split, or by congruence (first, when both are
   // conjunctions or both disjunctions: a split over their atoms would be large).
+  // Also first by congruence for two conditionals (their three operands pairwise). Results
+  // are remembered for the proof node (a shared subformula is met again on every path).
   uint64_t operands_equal(const Term& a, const Term& b, int depth) {
     Term e = Term::eq(a, b);
-    bool both = (is_op(a, "/\\") && is_op(b, "/\\")) || (is_op(a, "\\/") && is_op(b, "\\/"));
+    if (auto it = operands_memo_.find(e); it != operands_memo_.end()) return it->second;
+    bool both = (is_op(a, "/\\") && is_op(b, "/\\")) || (is_op(a, "\\/") && is_op(b, "\\/")) ||
+                (a.type() == boolean() && is_cond(a) && is_cond(b));
     uint64_t n = both ? congruent(a, b, depth + 1) : 0;
     if (!n) n = refute_negation(sink_, e, nullptr, 4096, 400, &theory_);
     if (!n && !both) n = congruent(a, b, depth + 1);
+    if (!n) n = rewrite_with_applications(a, b, depth + 1);  // `f(0 - 9)` for `f(0.0 - 9.0)`
+    operands_memo_[e] = n;
     return n;
   }
 
@@ -534,7 +686,8 @@ class Translator {
   // alone. {p1, …, pn, ~φ} ⊢ ~(p1 ==> …) by MP discharges the implication's
   // negation; each pi is then traded for its N. Not for lemma, whose premise's hypotheses
   // are its own business.
-  uint64_t propositional_consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
+  uint64_t propositional_consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi,
+                                     bool may_reject = true) {
     std::vector<Term> ps;
     for (const Node& n : p)
       if (std::find(ps.begin(), ps.end(), n.phi) == ps.end()) ps.push_back(n.phi);
@@ -542,7 +695,7 @@ class Translator {
     for (size_t k = ps.size(); k-- > 0;) imps.insert(imps.begin(), Term::comb(Term::comb(imp_const(), ps[k]), imps.front()));
     std::string cm;
     uint64_t n = refute_negation(sink_, imps.front(), &cm, 256, 400, &theory_);
-    if (!n && !cm.empty() && undefined_names(imps.front(), ps).empty())
+    if (!n && may_reject && !cm.empty() && undefined_names(imps.front(), ps).empty())
       reject("a " + rule + " step does not follow from its premises (" + cm + ")");
     if (!n) return 0;
     uint64_t cur = assume(imps.front());
@@ -618,8 +771,16 @@ class Translator {
   // unit itself as hypothesis; a literal kept in φ has its complement discharged from ~φ
   // (for l positive, {~φ} ⊢ ~l; for l = ~a, NOT_INTRO a gives l, hence φ, against ~φ).
   // Then C and the units are traded for their N's.
-  uint64_t unit_resolution(const std::vector<Node>& p, const Term& phi) {
-    std::vector<Term> ls = spine(p[0].phi, "\\/");
+  // With tail_at < the clause's length, its literals from there on are the pieces of one
+  // literal (a disjunction) that a unit refutes: each piece's complement is discharged
+  // through that unit, as a kept literal's is through ~φ.
+  uint64_t unit_resolution(const std::vector<Node>& p, const Term& phi, size_t tail_at = SIZE_MAX) {
+    std::vector<Term> ls = spine(p[0].phi, "\\/"), pieces;
+    if (tail_at < ls.size()) {
+      pieces.assign(ls.begin() + tail_at, ls.end());
+      ls.resize(tail_at);
+      ls.push_back(disjunction(pieces));
+    }
     auto refuted = [&](const Term& l) {
       for (size_t k = 1; k < p.size(); ++k)
         if (p[k].phi == neg(l) || (is_neg(l) && l.rand() == p[k].phi)) return true;
@@ -634,8 +795,27 @@ class Translator {
     else if (out.empty() || disjunction(out) != phi) out = spine(phi, "\\/");
     if (phi != false_term() && disjunction(out) != phi) return 0;
     uint64_t f = step("clause_intro", {assume(p[0].phi)});
+    if (!pieces.empty()) {  // comp(piece) from ~tail, the unit's formula
+      const Term& tail = ls.back();
+      if (!refuted(tail) || is_neg(tail)) return 0;
+      std::vector<Term> seen;
+      for (size_t k = 0; k < pieces.size(); ++k) {
+        const Term& l = pieces[k];
+        if (std::find(seen.begin(), seen.end(), l) != seen.end()) continue;
+        seen.push_back(l);
+        if (!is_neg(l)) {  // hypothesis ~l: l gives the tail, against ~tail
+          uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(tail)), disj_intro(pieces, k, assume(l))})});
+          f = step("prove_hyp", {nl, f});
+        } else {  // hypothesis a for l = ~a: NOT_INTRO a gives l, hence the tail
+          uint64_t lth = step("not_intro", {term(l.rand()), f});
+          f = step("not_elim", {assume(neg(tail)), disj_intro(pieces, k, lth)});
+        }
+      }
+    }
     std::vector<Term> done;
-    for (const Term& l : ls) {
+    for (size_t i = 0; i < ls.size(); ++i) {
+      const Term& l = ls[i];
+      if (!pieces.empty() && i + 1 == ls.size()) continue;  // the tail: its pieces are done
       if (refuted(l) || std::find(done.begin(), done.end(), l) != done.end()) continue;
       done.push_back(l);
       auto it = std::find(out.begin(), out.end(), l);
@@ -784,6 +964,18 @@ class Translator {
   // variable). Appended to `names`; nothing is assumed about it (INST is a rule: a wrong
   // guess only leaves the rewrite unproved).
   void guess_names(std::vector<std::pair<Term, Term>>& names) {
+    auto known = [&](const Term& n) {
+      return std::any_of(names.begin(), names.end(), [&](const auto& e) { return e.first == n; });
+    };
+    // An assumption's proxy, from `asserted (=> n A)` (or `(or (not n) A)`): n is A.
+    for (const Term& f : proxies_) {
+      Term n, a;
+      if (is_op(f, "\\/", &n, &a) && is_neg(n)) n = n.rand();
+      else if (!is_op(f, "==>", &n, &a)) continue;
+      if (!invented(n) || known(n)) continue;
+      auto fr = a.frees();
+      if (std::find(fr.begin(), fr.end(), n) == fr.end()) names.push_back({n, a});
+    }
     for (const auto& [f0, rule] : deferred_) {
       Term f = f0, l, r;
       // The names known so far replaced by their terms (theirs too: nested definitions).
@@ -794,7 +986,7 @@ class Translator {
       }
       if (!is_op(f, "=", &l, &r)) continue;
       for (const Term& n : invented_names(f)) {
-        if (std::any_of(names.begin(), names.end(), [&](const auto& e) { return e.first == n; })) continue;
+        if (known(n)) continue;
         for (int side = 0; side < 2; ++side) {
           const Term& with = side ? l : r;
           const Term& without = side ? r : l;
@@ -854,6 +1046,7 @@ class Translator {
   }
   bool guessed_ = false;  // names were guessed (guess_names): no step is rejected by a countermodel
   std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
+  std::vector<Term> proxies_;  // asserted formulas over invented names (`proxy!n => A`)
   struct Definition {
     Term name, term, formula;
   };
@@ -889,6 +1082,7 @@ class Translator {
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unordered_map<Term, std::string, TermHash> signatures_;
+  std::unordered_map<Term, uint64_t, TermHash> operands_memo_;  // operands_equal, per proof node
   std::unique_ptr<Normaliser> normal_;
   bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
   std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes

@@ -1,0 +1,5 @@
+(set-logic QF_UF)
+(declare-sort U 0)
+(declare-fun f (U) U)
+(declare-fun x () U)
+(check-sat-assuming ((not (=> (= (f (f x)) x) (= (f (f (f (f x)))) x)))))

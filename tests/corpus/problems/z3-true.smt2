@@ -1,0 +1,5 @@
+(set-logic QF_UF)
+(declare-fun p () Bool)
+(assert (or p (not true)))
+(assert (not p))
+(check-sat)

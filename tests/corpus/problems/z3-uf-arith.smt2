@@ -1,0 +1,6 @@
+(set-logic QF_UFLIA)
+(declare-fun f (Int) Int)
+(declare-fun x () Int)
+(assert (= 0 (+ 1 (f (- x 2)))))
+(assert (>= (f (+ (- 2) x)) 0))
+(check-sat)
