@@ -130,7 +130,6 @@ TermNode* intern(TermNode key) {
   auto* n = new (pool().get()) TermNode(key);
   n->parents = 0;
   n->mark = 0;
-  n->seen = 0;
   n->slot = 0;
   if (n->a) ++n->a->rc, ++n->a->parents;
   if (n->b) ++n->b->rc, ++n->b->parents;
@@ -146,26 +145,26 @@ TermNode* intern(TermNode key) {
 
 TermNode* TermOps::mk_var(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Var, ty->has_vars, 0, 0, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0, 0});
+  return intern({0, 0, 0, TermKind::Var, ty->has_vars, 0, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0, 0});
 }
 TermNode* TermOps::mk_const(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Const, ty->has_vars, 0, 0, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0, 0});
+  return intern({0, 0, 0, TermKind::Const, ty->has_vars, 0, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0, 0});
 }
 TermNode* TermOps::mk_comb(TermNode* f, TermNode* x) {
   uint64_t h = mix(mix(3, f->hash), x->hash);
-  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, 0, 0, 0, h, 0,
+  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, 0, 0, h, 0,
                  f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0, 0});
 }
 TermNode* TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
   uint64_t h = mix(mix(4, bvty->hash), body->hash);
   return intern({0, body->loose ? body->loose - 1 : 0, 0, TermKind::Abs,
-                 bvty->has_vars || body->tyvars, 0, 0, 0, h, 0, body->fvmask,
+                 bvty->has_vars || body->tyvars, 0, 0, h, 0, body->fvmask,
                  TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0, 0});
 }
 TermNode* TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
   uint64_t h = mix(mix(5, i), ty->hash);
-  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, 0, 0, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0, 0});
+  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, 0, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0, 0});
 }
 
 // Iterative, so that freeing a very deep term cannot overflow the stack.
@@ -196,20 +195,9 @@ void TermOps::rehash_table() { table().rehash(); }
 void Term::release(TermNode* n) { TermOps::release(n); }
 void Term::fail(const char* what, const char* why) { throw KernelError(std::string(what) + ": " + why); }
 
-static TermNode* need(const Term& t, TermKind k, const char* what) {
-  TermNode* n = TermOps::node(t);
-  if (!n || n->kind != k) throw KernelError(std::string(what) + ": wrong kind of term");
-  return n;
-}
-
-static TermNode* nonnull(TermNode* n, const char* what) {
-  if (!n) throw KernelError(std::string(what) + ": null term");
-  return n;
-}
-
-Type Term::bound_type() const { return need(*this, TermKind::Abs, "bound_type")->ty->args[0]; }
-Term Term::body() const { return Term(need(*this, TermKind::Abs, "body")->b); }
-uint32_t Term::bound_index() const { return need(*this, TermKind::Bound, "bound_index")->index; }
+Type Term::bound_type() const { return checked(TermKind::Abs, "bound_type")->ty->args[0]; }
+Term Term::body() const { return Term(checked(TermKind::Abs, "body")->b); }
+uint32_t Term::bound_index() const { return checked(TermKind::Bound, "bound_index")->index; }
 
 // ---- checked constructors --------------------------------------------------------------
 
@@ -245,7 +233,7 @@ Term Term::comb(Term f, Term x) {
 }
 
 Term Term::abs(Term v, Term body) {
-  TermNode* vn = need(v, TermKind::Var, "mk_abs");
+  TermNode* vn = v.checked(TermKind::Var, "mk_abs");
   TermNode* bn = closed(body, "mk_abs");
   Term inner = TermOps::abstract(bn, vn);
   return Term(TermOps::mk_abs(vn->ty, inner.node_));
@@ -279,7 +267,7 @@ Term Term::eq(Term l, Term r) {
 }
 
 bool Term::is_eq() const {
-  return nonnull(node_, "is_eq")->kind == TermKind::Comb && node_->a->kind == TermKind::Comb &&
+  return present("is_eq")->kind == TermKind::Comb && node_->a->kind == TermKind::Comb &&
          node_->a->a->kind == TermKind::Const && node_->a->a->name == TermOps::eq_name();
 }
 Term Term::lhs() const {
@@ -404,23 +392,23 @@ Term TermOps::subst_type(TermNode* t,
 }
 
 // Depth-first visit of each distinct node once; `visit` returns false to prune. Visited
-// nodes carry the `seen` flag (listed first, cleared on the way out, thrown or not): no
-// hash set per call. Not reentrant: no visit calls each_node.
+// nodes carry the `mark` flag (listed first, cleared on the way out, thrown or not): no
+// hash set per call. Not reentrant (no visit calls each_node), and never inside RUP.
 template <class Visit>
 static void each_node(TermNode* t, Visit visit) {
   struct Visited {
     std::vector<TermNode*> nodes;
     ~Visited() {
-      for (TermNode* n : nodes) n->seen = 0;
+      for (TermNode* n : nodes) n->mark = 0;
     }
   } visited;
   std::vector<TermNode*> stack{t};
   while (!stack.empty()) {
     TermNode* n = stack.back();
     stack.pop_back();
-    if (n->seen) continue;
+    if (n->mark) continue;
     visited.nodes.push_back(n);
-    n->seen = 1;
+    n->mark = 1;
     if (!visit(n)) continue;
     if (n->a) stack.push_back(n->a);
     if (n->b) stack.push_back(n->b);
@@ -469,7 +457,7 @@ Term Term::open(Term u) const {
 
 std::vector<Term> Term::frees() const {
   std::vector<Term> out;
-  TermOps::frees(nonnull(node_, "frees"), out);
+  TermOps::frees(present("frees"), out);
   return out;
 }
 
@@ -477,7 +465,7 @@ void TermOps::subst_map(const char* rule, const std::vector<std::pair<Term, Term
                         std::unordered_map<TermNode*, TermNode*>& map) {
   std::string r = rule;
   for (auto& [v, t] : theta) {
-    TermNode* vn = need(v, TermKind::Var, rule);
+    TermNode* vn = v.checked(TermKind::Var, rule);
     TermNode* tn = closed(t, rule);
     if (vn->ty != tn->ty) throw KernelError(r + ": type mismatch for " + *vn->name);
     if (!map.emplace(vn, tn).second) throw KernelError(r + ": variable " + *vn->name + " bound twice");

@@ -25,12 +25,12 @@ struct TermNode {
   uint32_t index;  // Bound
   TermKind kind;
   bool tyvars;
-  // For the RUP fast path (kernel/thm.cpp): a boolean variable's slot in its flat
-  // assignment arrays (0: none yet, given on first use, kept for the node's life), and a
-  // mark on a background hypothesis already taken into a result (zero outside the rule).
-  // Both fit in padding: the node does not grow.
-  mutable int8_t mark;
-  mutable uint8_t seen;  // each_node's visited flag (kernel/term.cpp), zero outside it
+  // Scratch of two kernel walks that never nest, zero outside them: `mark` flags a node
+  // already taken (RUP's background hypotheses, kernel/thm.cpp; each_node's visited
+  // nodes, kernel/term.cpp); `slot` is a boolean variable's place in RUP's assignment
+  // arrays (0: none yet, given on first use, kept for the node's life). Both fit in
+  // padding: the node does not grow.
+  mutable uint8_t mark;
   mutable uint32_t slot;
   uint64_t hash;
   uint64_t serial;

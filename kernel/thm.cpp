@@ -572,24 +572,19 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     }  // else the hint is satisfied and adds nothing
   }
   if (!conflict) throw KernelError("RUP: the hints lead to no conflict");
-  if (uniform) {
-    if (const TermNode* b = conflict->hyps_->bg_one) out.push_back(TermOps::wrap(const_cast<TermNode*>(b)));
-    std::sort(out.begin(), out.end(), by_serial);
-    ++rup_count;
-    auto hs = std::make_shared<HypSet>(std::move(out));
-    reading(*hs);  // now, while its nodes are in the cache: the result will be a hint
-    return Thm(hs, fl, conflict->axioms_);
-  }
   // Back from the conflict: a used hint needs the reason of each propagated literal in it.
-  std::vector<uint8_t> need(trail.size(), 0);
+  // With uniform hints the conflict alone stands for all of them.
   std::vector<const Thm*> used{conflict};
-  auto needs = [&](const Thm* h, uint32_t unit) {
-    for (uint32_t e : reading(*h->hyps_))
-      if (!(e & kBackground) && (e >> 1) != unit && rup_where[e >> 1]) need[rup_where[e >> 1] - 1] = 1;
-  };
-  needs(conflict, 0);
-  for (size_t t = trail.size(); t-- > 0;)
-    if (need[t]) used.push_back(hints[trail[t].hint]), needs(used.back(), trail[t].slot);
+  if (!uniform) {
+    std::vector<uint8_t> need(trail.size(), 0);
+    auto needs = [&](const Thm* h, uint32_t unit) {
+      for (uint32_t e : reading(*h->hyps_))
+        if (!(e & kBackground) && (e >> 1) != unit && rup_where[e >> 1]) need[rup_where[e >> 1] - 1] = 1;
+    };
+    needs(conflict, 0);
+    for (size_t t = trail.size(); t-- > 0;)
+      if (need[t]) used.push_back(hints[trail[t].hint]), needs(used.back(), trail[t].slot);
+  }
   AxiomSet ax = conflict->axioms_;
   for (const Thm* h : used) {
     ax = ax_union(ax, h->axioms_);
@@ -606,7 +601,7 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
   std::sort(out.begin(), out.end(), by_serial);
   ++rup_count;
   auto hs = std::make_shared<HypSet>(std::move(out));
-  reading(*hs);
+  reading(*hs);  // now, while its nodes are in the cache: the result will be a hint
   return Thm(hs, fl, ax);
 }
 
