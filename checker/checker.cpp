@@ -65,8 +65,11 @@ struct Checker::Impl {
   std::unordered_map<Term, size_t, TermHash> assertion_index;
   std::set<uint32_t> hole_axioms;
   std::unique_ptr<Thm> final_thm;
-  std::string rule_name;  // the rule of the last step, and its counter in report.rules
+  // The rule of the last step: its name, its counter in report.rules, its entry (null if
+  // unknown). Steps come in long runs of one rule, so a step usually compares one name.
+  std::string rule_name;
   uint64_t* rule_count = nullptr;
+  const StepRule* rule = nullptr;
 
   [[noreturn]] void fail(Outcome o, const Record& r, const std::string& why) {
     std::string what = cert::schema(r.tag).keyword;
@@ -197,14 +200,19 @@ struct Checker::Impl {
       }
       case Tag::Step: {
         ++report.steps;
-        if (!rule_count || r.names[0] != rule_name) rule_name = r.names[0], rule_count = &report.rules[rule_name];
+        if (!rule_count || r.names[0] != rule_name) {
+          rule_name = r.names[0];
+          rule_count = &report.rules[rule_name];
+          rule = find_step_rule(rule_name);
+        }
         ++*rule_count;
         StepArgs args{r, [&](uint64_t id) -> const Type& { return type(r, id); },
                       [&](uint64_t id) -> const Term& { return term(r, id); },
                       [&](uint64_t id) -> const Thm& { return thm(r, id); }};
         std::optional<Thm> th;
         try {
-          th = run_step(r.names[0], args);
+          if (!rule) throw StepError("unsupported rule " + rule_name, true);
+          th = run_step(*rule, args);
         } catch (const StepError& e) {
           fail(e.unsupported ? Outcome::Incomplete : Outcome::InputError, r, e.what());
         }

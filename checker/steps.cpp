@@ -37,6 +37,16 @@ class Cursor {
 
 using RuleFn = std::function<Thm(Cursor&)>;
 
+}  // namespace
+
+struct StepRule {
+  template <class F>
+  StepRule(F f) : fn(std::move(f)) {}
+  RuleFn fn;
+};
+
+namespace {
+
 // The core theory's definitions, which the boolean and clause rules unfold. Looked up
 // once core is loaded (the checker loads it before any step).
 const rules::BoolDefs& defs() {
@@ -89,8 +99,8 @@ Thm clause_intro_step(const Thm& th) {
   return Kernel::clause_intro(th);
 }
 
-const std::unordered_map<std::string, RuleFn>& table() {
-  static const std::unordered_map<std::string, RuleFn> t = {
+const std::unordered_map<std::string, StepRule>& table() {
+  static const std::unordered_map<std::string, StepRule> t = {
       // The kernel's primitive rules.
       {"refl", [](Cursor& c) { return Kernel::refl(c.tm()); }},
       {"trans", [](Cursor& c) { const Thm& a = c.th(); return Kernel::trans(a, c.th()); }},
@@ -191,18 +201,14 @@ const std::unordered_map<std::string, RuleFn>& table() {
 
 }  // namespace
 
-Thm run_step(const std::string& rule, const StepArgs& args) {
-  // Steps come in long runs of one rule (a SAT proof is mostly `rup`): the last rule found
-  // is remembered, so that a step compares a short name instead of hashing it.
-  static std::string last_name;
-  static const RuleFn* last_fn = nullptr;
-  if (!last_fn || rule != last_name) {
-    auto it = table().find(rule);
-    if (it == table().end()) throw StepError("unsupported rule " + rule, true);
-    last_name = rule, last_fn = &it->second;
-  }
+const StepRule* find_step_rule(const std::string& name) {
+  auto it = table().find(name);
+  return it == table().end() ? nullptr : &it->second;
+}
+
+Thm run_step(const StepRule& rule, const StepArgs& args) {
   Cursor c(args);
-  Thm th = (*last_fn)(c);
+  Thm th = rule.fn(c);
   c.done();
   return th;
 }

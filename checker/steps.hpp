@@ -25,7 +25,11 @@ struct StepArgs {
   std::function<const Thm&(uint64_t)> thm;
 };
 
-Thm run_step(const std::string& rule, const StepArgs& args);
+// A rule of the table, found once by name (the checker keeps the last one: steps come in
+// long runs of one rule); null when the checker does not know the name.
+struct StepRule;
+const StepRule* find_step_rule(const std::string& name);
+Thm run_step(const StepRule& rule, const StepArgs& args);
 const std::vector<std::string>& step_rules();  // names, for documentation and tests
 // --pure: derive every step from the primitive rules, using no kernel fast path.
 void set_pure(bool pure);
