@@ -22,7 +22,9 @@ namespace {
 struct Clause {
   uint64_t thm;
   std::vector<int32_t> lits;
-  std::vector<int32_t> claimed = {};  // the clause as the proof states it (a superset)
+  // The clause as the proof states it: `lits` itself for inputs and lemmas; a subset of it
+  // for a clause a RAT step rebuilt with its resolvent's literals.
+  std::vector<int32_t> claimed = {};
 };
 
 class Translator {
@@ -171,20 +173,20 @@ class Translator {
     }
   }
 
-  // Occurrences of each literal in the live clauses, as written and as derived (an input
-  // clause counts from the start, built or not). A RUP-looking step whose hints refute
-  // nothing is still a RAT step when no live clause has its negated pivot; only such a
-  // step needs the hints replayed here to tell (the kernel checks every other one).
-  // A wrong count can only make a valid proof fail, never a wrong one pass.
+  // Occurrences of each literal in the live clauses' `lits` (a superset of `claimed`; an
+  // input clause counts from the start, built or not). A RUP-looking step whose hints
+  // refute nothing is still a RAT step when no live clause has its negated pivot (rat_step
+  // judges by `lits` too); only such a step needs the hints replayed here to tell (the
+  // kernel checks every other one). A wrong count can only make a valid proof fail, never
+  // a wrong one pass.
   uint32_t& occ(int32_t l) { return occ_[idx_in(occ_, l)]; }
   void count(const Clause& c, int d) {
     for (int32_t l : c.lits) occ(l) += d;
-    for (int32_t l : c.claimed) occ(l) += d;
   }
   void count_input(std::vector<int32_t> c, int d) {  // as its Clause will have it
     std::sort(c.begin(), c.end());
     c.erase(std::unique(c.begin(), c.end()), c.end());
-    for (int32_t l : c) occ(l) += 2 * d;
+    for (int32_t l : c) occ(l) += d;
   }
 
   // ---- variables: DIMACS numbers, renamed by RAT steps to extension variables ----
@@ -331,7 +333,7 @@ class Translator {
       if (it == blocks.end()) reject("no RAT block for clause " + std::to_string(id) + ", which contains the negated pivot");
       std::vector<int64_t> h = prefix;
       h.insert(h.end(), it->second.begin(), it->second.end());
-      resolvents.emplace(id, *derive(r, h));
+      resolvents.emplace(id, derive(r, h));
     }
     // A block is refused unless its clause contains the negated pivot as the proof states
     // it (as lrat-check has it); a clause whose derived form lost the negated pivot needs
@@ -524,12 +526,9 @@ class Translator {
   // The clause theorem of a RUP clause from its hints, by resolution (RAT resolvents): after
   // the propagation, one resolve_chain step resolves the conflict clause backwards with the
   // reasons of its false literals. The result's clause is a subset of `lits`.
-  std::optional<Clause> derive(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, bool must = true) {
+  Clause derive(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints) {
     const Clause* conflict = propagate(lits, hints, nullptr);
-    if (!conflict) {
-      if (!must) return std::nullopt;
-      reject("the hints do not lead to a conflict");
-    }
+    if (!conflict) reject("the hints do not lead to a conflict");
     std::vector<std::pair<const Clause*, int32_t>>& units = units_;  // (reason, propagated literal)
     uint64_t t = conflict->thm;
     // The running clause as marks on literals (no allocation per resolution).
