@@ -50,17 +50,26 @@ inline std::vector<Term> flatten(const Term& t, const char* op) {
   return out;
 }
 
-// SMT-LIB-like prefix form, constants by name, at most 40 levels deep.
-inline std::string render(const Term& t, int depth = 0) {
-  if (depth > 40) return "...";
-  if (t.kind() == TermKind::Const || t.kind() == TermKind::Var) return t.name();
-  if (t.kind() != TermKind::Comb) return "(lambda)";
+// SMT-LIB-like prefix form, constants by name, at most 40 levels deep and about `limit`
+// characters (a shared subterm is spelt out at each use: Z3's nested ites would take
+// gigabytes in full).
+inline void render_to(const Term& t, std::string& out, size_t limit, int depth = 0) {
+  if (out.size() > limit) return;
+  if (depth > 40) { out += "..."; return; }
+  if (t.kind() == TermKind::Const || t.kind() == TermKind::Var) { out += t.name(); return; }
+  if (t.kind() != TermKind::Comb) { out += "(lambda)"; return; }
   std::vector<Term> args;
   Term f = t;
   while (f.kind() == TermKind::Comb) args.push_back(f.rand()), f = f.rator();
-  std::string out = "(" + render(f, depth + 1);
-  for (size_t k = args.size(); k-- > 0;) out += " " + render(args[k], depth + 1);
-  return out + ")";
+  out += "(";
+  render_to(f, out, limit, depth + 1);
+  for (size_t k = args.size(); k-- > 0 && out.size() <= limit;) out += " ", render_to(args[k], out, limit, depth + 1);
+  if (out.size() <= limit) out += ")";
+}
+inline std::string render(const Term& t, size_t limit = 20000) {
+  std::string out;
+  render_to(t, out, limit);
+  return out.size() > limit ? out + " ..." : out;
 }
 
 }  // namespace hcert::z3

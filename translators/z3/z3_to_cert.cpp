@@ -8,6 +8,7 @@
 
 #include "translators/z3/arith.hpp"
 #include "translators/z3/cond.hpp"
+#include "translators/z3/dd.hpp"
 #include "translators/z3/formula.hpp"
 #include "translators/z3/normal.hpp"
 #include "translators/z3/taut.hpp"
@@ -100,6 +101,8 @@ class Translator {
     theory_.cond = cond_.get();
     theory_.key = [this](const Term& t) { return arith_->key(t); };
     normal_ = std::make_unique<Normaliser>(sink_, lemma_sink_, &theory_);
+    diagrams_ = std::make_unique<Diagrams>(sink_, lemma_sink_, theory_,
+                                           [this](const Term& t) { return arith_->linear_key(t); });
   }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
@@ -231,7 +234,7 @@ class Translator {
     // Diagnostics (spec/cli.md): the proof nodes that cost the most steps.
     if (cost_ && scratch_.size() - before > 20000)
       fprintf(stderr, "cost %s %s: %zu theorems: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
-              render(phi).substr(0, 300).c_str());
+              render(phi, 300).c_str());
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
     if (!th && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
     if (!th && prem.empty() && (rule == "rewrite" || rule == "rewrite*") && !invented_names(phi).empty()) {
@@ -331,6 +334,10 @@ class Translator {
       bool iff = rule != "def-axiom" && !th_lemma && is_op(phi, "=", &a, &b) && a.type() == boolean();
       uint64_t th = iff ? normal_->equal(a, b) : 0;
       if (th) return th;
+      // Nested conditionals: decision diagrams, linear in the DAG where the split is not.
+      if (!th_lemma && rule != "def-axiom" && is_op(phi, "=", &a, &b) && mentions_cond(phi) &&
+          (th = diagrams_->equal(a, b)))
+        return th;
       std::string cm;
       th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
       // A step over a name Z3 invented holds only with the name's definition (with_definitions
@@ -886,6 +893,19 @@ class Translator {
     if (prem.size() == before) return 0;
     return propositional_consequence(rule, prem, phi);
   }
+  // Whether a COND application occurs in t (explicit stack; the first 100,000 subterms).
+  static bool mentions_cond(const Term& t) {
+    std::vector<Term> todo{t};
+    std::unordered_set<Term, TermHash> seen;
+    while (!todo.empty() && seen.size() < 100000) {
+      Term u = todo.back();
+      todo.pop_back();
+      if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
+      if (is_cond(u)) return true;
+      todo.push_back(u.rator()), todo.push_back(u.rand());
+    }
+    return false;
+  }
   // The names Z3 invented (`z3name!n|z3`, defined or not yet) that occur in t.
   static bool invented(const Term& v) {
     return v.kind() == TermKind::Var && v.name().size() > 3 && v.name().compare(v.name().size() - 3, 3, "|z3") == 0;
@@ -1084,6 +1104,7 @@ class Translator {
   std::unordered_map<Term, std::string, TermHash> signatures_;
   std::unordered_map<Term, uint64_t, TermHash> operands_memo_;  // operands_equal, per proof node
   std::unique_ptr<Normaliser> normal_;
+  std::unique_ptr<Diagrams> diagrams_;
   bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
   std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes
   TheoryRefuter arith_refuter_;

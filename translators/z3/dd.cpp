@@ -1,0 +1,352 @@
+#include "translators/z3/dd.hpp"
+
+#include <climits>
+
+#include "formats/hol_text.hpp"
+#include "translators/z3/cond.hpp"
+#include "translators/z3/formula.hpp"
+
+namespace hcert::z3 {
+
+namespace {
+
+// Out of budget, too deep, or a fact the arithmetic could not prove: the rewrite is left to
+// the other means.
+struct Fail {};
+
+// Bounds the recursion (terms, and diagram operations one atom further down each level)
+// and the operations of one run.
+constexpr int kMaxDepth = 1000;
+constexpr long kBudget = 100000;
+
+Type B() { return Type::boolean(); }
+Term T() { return Term::constant("T", B()); }
+Term F() { return Term::constant("F", B()); }
+Term V(const char* name, const Type& ty) { return Term::var(name, ty); }
+Term C(const Term& c, const Term& a, const Term& b) {
+  return Term::comb(Term::comb(Term::comb(CondLemmas::cond(a.type()), c), a), b);
+}
+Term op2(const char* op, const Term& a, const Term& b) {
+  return Term::comb(Term::comb(Term::constant(op, Type::fun(B(), Type::fun(B(), B()))), a), b);
+}
+bool arith_type(const Type& ty) { return !ty.is_var() && (ty.name() == "int" || ty.name() == "real"); }
+
+// The lemmas, over bool variables x, p, q, p1, p0, variables a, a1, a0, b1, b0 of type A and
+// f of type A -> A -> B (A -> B for app1). Each holds by cases on x or p: COND's equations.
+Term statement(const std::string& name, const Type& A, const Type& Bt) {
+  Term x = V("x", B()), p = V("p", B()), q = V("q", B()), p1 = V("p1", B()), p0 = V("p0", B());
+  Term a = V("a", A), a1 = V("a1", A), a0 = V("a0", A), b1 = V("b1", A), b0 = V("b0", A);
+  if (name == "ite") return Term::eq(C(C(x, p1, p0), C(x, a1, a0), C(x, b1, b0)), C(x, C(p1, a1, b1), C(p0, a0, b0)));
+  if (name == "exp") return Term::eq(a, C(x, a, a));
+  if (name == "same") return Term::eq(C(p, a, a), a);
+  if (name == "id") return Term::eq(C(p, T(), F()), p);
+  if (name == "not") return Term::eq(neg(p), C(p, F(), T()));
+  if (name == "and") return Term::eq(op2("/\\", p, q), C(p, q, F()));
+  if (name == "or") return Term::eq(op2("\\/", p, q), C(p, T(), q));
+  if (name == "imp") return Term::eq(op2("==>", p, q), C(p, q, T()));
+  if (name == "iff") return Term::eq(Term::eq(p, q), C(p, q, neg(q)));
+  if (name == "app2") {
+    Term f = V("f", Type::fun(A, Type::fun(A, Bt)));
+    auto ap = [&](const Term& u, const Term& w) { return Term::comb(Term::comb(f, u), w); };
+    return Term::eq(ap(C(x, a1, a0), C(x, b1, b0)), C(x, ap(a1, b1), ap(a0, b0)));
+  }
+  Term f = V("f", Type::fun(A, Bt));  // app1
+  return Term::eq(Term::comb(f, C(x, a1, a0)), C(x, Term::comb(f, a1), Term::comb(f, a0)));
+}
+
+}  // namespace
+
+uint64_t Diagrams::equal(const Term& l, const Term& r) {
+  if (!th_.cond || l.type() != r.type()) return 0;
+  uint64_t n = 0;
+  if (!run(l, r, false, &n) || !run(l, r, true, &n)) return 0;
+  return n;
+}
+
+// Both diagrams; when emitting, ⊢ l = r under the assumptions, then N(l = r) with each
+// assumption discharged by its N (a fact's, or its lemma's instance).
+bool Diagrams::run(const Term& l, const Term& r, bool emit, uint64_t* out) {
+  emit_ = emit;
+  budget_ = kBudget;
+  memo_.clear(), var_.clear(), vars_.clear(), has_cond_.clear(), assumed_.clear(), hyps_.clear();
+  try {
+    Eq a = diagram(l, 0), b = diagram(r, 0);
+    if (a.r != b.r) return false;
+    if (!emit) return true;
+    Term phi = Term::eq(l, r);
+    uint64_t f = step("not_elim", {step("assume", {term(neg(phi))}), thm(trans(a, sym(b)))});
+    for (const Hyp& h : hyps_) {
+      uint64_t n = h.n;
+      if (h.lemma) {
+        std::vector<uint64_t> args{h.lemma->n};
+        for (const auto& [v, t] : h.theta) args.push_back(term(v)), args.push_back(term(t));
+        n = step("inst", std::move(args));
+      }
+      f = step("prove_hyp", {step("not_intro", {term(h.e), f}), n});
+    }
+    *out = f;
+    return true;
+  } catch (const Fail&) {
+    return false;
+  }
+}
+
+Diagrams::Eq Diagrams::diagram(const Term& t, int depth) {
+  if (auto it = memo_.find(t); it != memo_.end()) return it->second;
+  if (depth > kMaxDepth || --budget_ < 0) throw Fail{};
+  Eq e = diagram_uncached(t, depth);
+  memo_.emplace(t, e);
+  return e;
+}
+
+Diagrams::Eq Diagrams::diagram_uncached(const Term& t, int depth) {
+  Term c, a, b;
+  Type ty = t.type();
+  if (t == T() || t == F()) return {t, t, 0};
+  if (is_cond(t, &c, &a, &b)) {
+    Eq ec = diagram(c, depth + 1), ea = diagram(a, depth + 1), eb = diagram(b, depth + 1);
+    return trans(cong(CondLemmas::cond(ty), {ec, ea, eb}), ite(ec.r, ea.r, eb.r, depth + 1));
+  }
+  if (ty == B()) {  // a connective: its conditional form (`p /\ q` is `COND p q F`, …)
+    Term p = V("p", B()), q = V("q", B());
+    const char* name = nullptr;
+    if (is_neg(t)) name = "not", a = t.rand();
+    else if (is_op(t, "/\\", &a, &b)) name = "and";
+    else if (is_op(t, "\\/", &a, &b)) name = "or";
+    else if (is_op(t, "==>", &a, &b)) name = "imp";
+    else if (is_op(t, "=", &a, &b) && a.type() == B()) name = "iff";
+    if (name) {
+      Eq e = use(name, B(), B(), b.is_null() ? std::vector<std::pair<Term, Term>>{{p, a}}
+                                             : std::vector<std::pair<Term, Term>>{{p, a}, {q, b}});
+      return trans(e, diagram(e.r, depth + 1));
+    }
+  }
+  if (t.kind() == TermKind::Comb && has_cond(t)) {
+    // An application (of a relation, an operation, any function) to one or two arguments
+    // of one type with conditionals inside: lifted through their diagrams.
+    Term f = t.rator();
+    std::vector<Term> args{t.rand()};
+    if (f.kind() == TermKind::Comb && f.rator().kind() == TermKind::Const && f.rand().type() == t.rand().type())
+      args.insert(args.begin(), f.rand()), f = f.rator();
+    if (f.kind() == TermKind::Const) {
+      std::vector<Eq> es;
+      std::vector<Term> ds;
+      for (const Term& x : args) es.push_back(diagram(x, depth + 1)), ds.push_back(es.back().r);
+      return trans(cong(f, es), apply(f, ds, depth + 1));
+    }
+  }
+  return ty == B() ? atom(t, depth) : leaf(t);
+}
+
+// COND f g h = its diagram, for diagrams f (bool), g and h: by cases on the first atom x
+// of the three, COND f g h = COND x (COND f1 g1 h1) (COND f0 g0 h0) with their cofactors.
+Diagrams::Eq Diagrams::ite(const Term& f, const Term& g, const Term& h, int depth) {
+  Type ty = g.type();
+  Term t = C(f, g, h), p = V("p", B()), a = V("a", ty);
+  if (f == T() || f == F()) {  // COND's own equations, instantiated
+    const Pf& L = th_.cond->get(ty, f == T());
+    uint64_t id = step("inst", {L.id, term(CondLemmas::x(ty)), term(g), term(CondLemmas::y(ty)), term(h)});
+    return {t, f == T() ? g : h, id};
+  }
+  if (g == h) return use("same", ty, ty, {{p, f}, {a, g}});
+  if (g == T() && h == F()) return use("id", B(), B(), {{p, f}});
+  if (auto it = memo_.find(t); it != memo_.end()) return it->second;
+  if (depth > kMaxDepth || --budget_ < 0) throw Fail{};
+  int v = std::min({top(f), top(g), top(h)});
+  Term x = vars_[v], f1, f0, g1, g0, h1, h0;
+  Eq e1 = cong(CondLemmas::cond(ty), {expand(f, v, &f1, &f0), expand(g, v, &g1, &g0), expand(h, v, &h1, &h0)});
+  Eq e2 = use("ite", ty, ty,
+              {{V("x", B()), x}, {V("p1", B()), f1}, {V("p0", B()), f0}, {V("a1", ty), g1}, {V("a0", ty), g0},
+               {V("b1", ty), h1}, {V("b0", ty), h0}});
+  Eq r1 = ite(f1, g1, h1, depth + 1), r0 = ite(f0, g0, h0, depth + 1);
+  Eq e3 = cong(CondLemmas::cond(ty), {Eq{x, x, 0}, r1, r0});
+  Eq e = trans(trans(e1, e2), trans(e3, reduced(x, v, r1.r, r0.r, depth + 1)));
+  memo_.emplace(t, e);
+  return e;
+}
+
+// op a (b) = its diagram, for diagrams a (and b): by cases on their first atom x, op (COND
+// x a1 a0) … = COND x (op a1 …) (op a0 …); at the leaves the application is an atom (a
+// relation) or a leaf (an operation).
+Diagrams::Eq Diagrams::apply(const Term& op, const std::vector<Term>& args, int depth) {
+  Term t = op;
+  for (const Term& a : args) t = Term::comb(t, a);
+  if (auto it = memo_.find(t); it != memo_.end()) return it->second;
+  if (depth > kMaxDepth || --budget_ < 0) throw Fail{};
+  int v = INT_MAX;
+  for (const Term& a : args) v = std::min(v, top(a));
+  Eq e;
+  if (v == INT_MAX) {
+    e = t.type() == B() ? atom(t, depth + 1) : leaf(t);
+  } else {
+    Term x = vars_[v];
+    std::vector<Eq> ex;
+    std::vector<Term> hi(args.size()), lo(args.size());
+    for (size_t k = 0; k < args.size(); ++k) ex.push_back(expand(args[k], v, &hi[k], &lo[k]));
+    Type A = args[0].type();
+    std::vector<std::pair<Term, Term>> theta{{V("x", B()), x}, {V("a1", A), hi[0]}, {V("a0", A), lo[0]}};
+    if (args.size() == 2) theta.push_back({V("b1", A), hi[1]}), theta.push_back({V("b0", A), lo[1]});
+    theta.push_back({V("f", op.type()), op});
+    Eq e2 = use(args.size() == 2 ? "app2" : "app1", A, t.type(), theta);
+    Eq r1 = apply(op, hi, depth + 1), r0 = apply(op, lo, depth + 1);
+    Eq e3 = cong(CondLemmas::cond(t.type()), {Eq{x, x, 0}, r1, r0});
+    e = trans(trans(cong(op, ex), e2), trans(e3, reduced(x, v, r1.r, r0.r, depth + 1)));
+  }
+  memo_.emplace(t, e);
+  return e;
+}
+
+// COND x n1 n0 = its diagram, n1 and n0 diagrams and x the atom numbered v: itself when
+// both lie below x; `same` when they are one; else (a relation's leaves gave atoms ordered
+// before x) ite(x, n1, n0).
+Diagrams::Eq Diagrams::reduced(const Term& x, int v, const Term& n1, const Term& n0, int depth) {
+  Type ty = n1.type();
+  if (n1 == n0) return use("same", ty, ty, {{V("p", B()), x}, {V("a", ty), n1}});
+  Term c = C(x, n1, n0);
+  if (top(n1) > v && top(n0) > v) return {c, c, 0};
+  Eq e = cong(CondLemmas::cond(ty), {sym(use("id", B(), B(), {{V("p", B()), x}})), Eq{n1, n1, 0}, Eq{n0, n0, 0}});
+  return trans(e, ite(var_node(x), n1, n0, depth + 1));
+}
+
+// a = COND x a1 a0 for the atom x numbered v: a itself when x is its first atom, else
+// `a = COND x a a`.
+Diagrams::Eq Diagrams::expand(const Term& a, int v, Term* a1, Term* a0) {
+  if (top(a) == v) {
+    is_cond(a, nullptr, a1, a0);
+    return {a, a, 0};
+  }
+  *a1 = *a0 = a;
+  return use("exp", a.type(), a.type(), {{V("a", a.type()), a}, {V("x", B()), vars_[v]}});
+}
+
+// An atom: an arithmetic equation as two inequalities; an arithmetic atom by its
+// constraint's first atom (or decided, without variables); otherwise a variable of the
+// diagram, `u = COND u T F`. Each step (u = target) is a fact proved by the case split.
+Diagrams::Eq Diagrams::atom(const Term& u, int depth) {
+  Term l, r;
+  if (is_op(u, "=", &l, &r) && arith_type(l.type())) {
+    Term le = Term::constant(l.type().name() + ".<=", Type::fun(l.type(), Type::fun(l.type(), B())));
+    Term conj = op2("/\\", Term::comb(Term::comb(le, l), r), Term::comb(Term::comb(le, r), l));
+    return trans(fact(Term::eq(u, conj)), diagram(conj, depth + 1));
+  }
+  if (th_.key) {
+    if (auto k = th_.key(u)) {
+      if (k->first.find(' ') == std::string::npos && th_.arith) {  // no variables
+        bool no = (*th_.arith)(kept_, {u}, false, nullptr) != 0;
+        bool yes = !no && (*th_.arith)(kept_, {neg(u)}, false, nullptr) != 0;
+        if (no || yes) return fact(Term::eq(u, yes ? T() : F()));
+      }
+      const auto& [rep, negated] = atom_reps_.emplace(k->first, std::make_pair(u, k->second)).first->second;
+      if (rep != u) {
+        Term target = negated == k->second ? rep : neg(rep);
+        return trans(fact(Term::eq(u, target)), diagram(target, depth + 1));
+      }
+    }
+  }
+  var_node(u);
+  return sym(use("id", B(), B(), {{V("p", B()), u}}));
+}
+
+// A leaf (no conditional, not bool): the first leaf met with its linear form.
+Diagrams::Eq Diagrams::leaf(const Term& t) {
+  std::optional<std::string> k = linear_ ? linear_(t) : std::nullopt;
+  if (!k) return {t, t, 0};
+  const Term& rep = leaf_reps_.emplace(*k, t).first->second;
+  return rep == t ? Eq{t, t, 0} : fact(Term::eq(t, rep));
+}
+
+// The number of a diagram's first atom (INT_MAX for a leaf).
+int Diagrams::top(const Term& n) const {
+  Term c;
+  if (!is_cond(n, &c)) return INT_MAX;
+  auto it = var_.find(c);
+  return it == var_.end() ? INT_MAX : it->second;
+}
+
+// The diagram of an atom, numbered on first use (the order of one run).
+Term Diagrams::var_node(const Term& a) {
+  if (var_.emplace(a, int(vars_.size())).second) vars_.push_back(a);
+  return C(a, T(), F());
+}
+
+// Whether a COND application occurs in t (not under a binder); terms deeper than the
+// recursion bound count as without (they are then leaves or atoms, compared whole).
+bool Diagrams::has_cond(const Term& t, int depth) {
+  if (t.kind() != TermKind::Comb || depth > kMaxDepth) return false;
+  if (auto it = has_cond_.find(t); it != has_cond_.end()) return it->second;
+  bool r = is_cond(t) || has_cond(t.rator(), depth + 1) || has_cond(t.rand(), depth + 1);
+  has_cond_.emplace(t, r);
+  return r;
+}
+
+uint64_t Diagrams::step(const char* rule, std::vector<uint64_t> args) {
+  return emit_ ? out_.step(rule, std::move(args)) : 1;
+}
+uint64_t Diagrams::term(const Term& t) { return emit_ ? out_.term(t) : 0; }
+uint64_t Diagrams::thm(const Eq& e) { return e.id ? e.id : step("refl", {term(e.l)}); }
+
+Diagrams::Eq Diagrams::trans(const Eq& a, const Eq& b) {
+  if (!a.id) return {a.l, b.r, b.id};
+  if (!b.id) return {a.l, b.r, a.id};
+  return {a.l, b.r, step("trans", {a.id, b.id})};
+}
+Diagrams::Eq Diagrams::sym(const Eq& a) { return {a.r, a.l, a.id ? step("sym", {a.id}) : 0}; }
+
+// f a1 … an = f b1 … bn from ai = bi (AP_TERM up to the first that differs, then MK_COMB
+// and AP_THM).
+Diagrams::Eq Diagrams::cong(const Term& f, const std::vector<Eq>& args) {
+  Term l = f, r = f;
+  uint64_t p = 0;
+  for (const Eq& a : args) {
+    if (p) p = a.id ? step("mk_comb", {p, a.id}) : step("ap_thm", {p, term(a.l)});
+    else if (a.id) p = step("ap_term", {term(l), a.id});
+    l = Term::comb(l, a.l), r = Term::comb(r, a.r);
+  }
+  return {l, r, p};
+}
+
+// ⊢ e by ASSUME, once per run.
+Diagrams::Eq Diagrams::assumed(const Term& e) {
+  auto it = assumed_.find(e);
+  uint64_t id = it != assumed_.end() ? it->second : assumed_.emplace(e, step("assume", {term(e)})).first->second;
+  return {e.lhs(), e.rhs(), id};
+}
+
+// An instance of a lemma, assumed (discharged by INST of the lemma's N at the end).
+Diagrams::Eq Diagrams::use(const char* name, const Type& a, const Type& b,
+                           const std::vector<std::pair<Term, Term>>& theta) {
+  Lemma& L = lemma(name, a, b);
+  Term e = L.stmt.subst(theta);
+  if (!assumed_.count(e)) hyps_.push_back({e, 0, &L, theta});
+  return assumed(e);
+}
+
+// An atom's or a leaf's equation, assumed; N(e) by the case split with the arithmetic,
+// once per certificate (only when emitting: the dry run takes it as proved).
+Diagrams::Eq Diagrams::fact(const Term& e) {
+  if (!assumed_.count(e)) {
+    auto it = facts_.find(e);
+    if (it != facts_.end() && !it->second) throw Fail{};
+    uint64_t n = 1;
+    if (emit_) {
+      if (it == facts_.end()) it = facts_.emplace(e, refute_negation(kept_, e, nullptr, 64, 400, &th_)).first;
+      if (!(n = it->second)) throw Fail{};
+    }
+    hyps_.push_back({e, n, nullptr, {}});
+  }
+  return assumed(e);
+}
+
+Diagrams::Lemma& Diagrams::lemma(const char* name, const Type& a, const Type& b) {
+  std::string key = std::string(name) + "|" + text::print(a) + "|" + text::print(b);
+  auto it = lemmas_.find(key);
+  if (it == lemmas_.end()) it = lemmas_.emplace(key, Lemma{statement(name, a, b)}).first;
+  if (emit_ && !it->second.n) {
+    Theories cond_only;
+    cond_only.cond = th_.cond;
+    if (!(it->second.n = refute_negation(kept_, it->second.stmt, nullptr, 64, 400, &cond_only))) throw Fail{};
+  }
+  return it->second;
+}
+
+}  // namespace hcert::z3
