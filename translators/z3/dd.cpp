@@ -1,6 +1,9 @@
 #include "translators/z3/dd.hpp"
 
+#include <chrono>
 #include <climits>
+#include <cstdio>
+#include <cstdlib>
 
 #include "formats/hol_text.hpp"
 #include "translators/z3/cond.hpp"
@@ -59,7 +62,13 @@ Term statement(const std::string& name, const Type& A, const Type& Bt) {
 uint64_t Diagrams::equal(const Term& l, const Term& r) {
   if (!th_.cond || l.type() != r.type()) return 0;
   uint64_t n = 0;
-  if (!run(l, r, false, &n) || !run(l, r, true, &n)) return 0;
+  auto t0 = std::chrono::steady_clock::now();
+  bool ok = run(l, r, false, &n);
+  auto t1 = std::chrono::steady_clock::now();
+  ok = ok && run(l, r, true, &n);
+  auto t2 = std::chrono::steady_clock::now();
+  if (getenv("DDDBG")) fprintf(stderr, "dd time dry %.3f real %.3f ok %d\n", std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(), ok);
+  if (!ok) return 0;
   return n;
 }
 
@@ -71,6 +80,7 @@ bool Diagrams::run(const Term& l, const Term& r, bool emit, uint64_t* out) {
   memo_.clear(), var_.clear(), vars_.clear(), has_cond_.clear(), assumed_.clear(), hyps_.clear();
   try {
     Eq a = diagram(l, 0), b = diagram(r, 0);
+    if (getenv("DDDBG")) fprintf(stderr, "dd emit=%d same=%d vars=%zu memo=%zu budget=%ld\n", emit, a.r == b.r, vars_.size(), memo_.size(), budget_);
     if (a.r != b.r) return false;
     if (!emit) return true;
     Term phi = Term::eq(l, r);
@@ -87,6 +97,7 @@ bool Diagrams::run(const Term& l, const Term& r, bool emit, uint64_t* out) {
     *out = f;
     return true;
   } catch (const Fail&) {
+    if (getenv("DDDBG")) fprintf(stderr, "dd fail emit=%d budget=%ld\n", emit, budget_);
     return false;
   }
 }

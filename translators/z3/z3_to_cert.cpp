@@ -332,12 +332,13 @@ class Translator {
       // A rewrite between formulas: normal forms first (linear in the formula where a case
       // split over a flattened conjunction of 30 formulas is not), then the case split.
       bool iff = rule != "def-axiom" && !th_lemma && is_op(phi, "=", &a, &b) && a.type() == boolean();
-      uint64_t th = iff ? normal_->equal(a, b) : 0;
-      if (th) return th;
-      // Nested conditionals: decision diagrams, linear in the DAG where the split is not.
+      // Nested conditionals: decision diagrams, linear in the DAG where the split is not
+      // (and cheaper than the normal forms, which expand each bool conditional).
+      uint64_t th = 0;
       if (!th_lemma && rule != "def-axiom" && is_op(phi, "=", &a, &b) && mentions_cond(phi) &&
           (th = diagrams_->equal(a, b)))
         return th;
+      if (iff && (th = normal_->equal(a, b))) return th;
       std::string cm;
       th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
       // A step over a name Z3 invented holds only with the name's definition (with_definitions
