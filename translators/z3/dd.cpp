@@ -81,6 +81,10 @@ bool Diagrams::run(const Term& l, const Term& r, bool emit, uint64_t* out) {
   try {
     Eq a = diagram(l, 0), b = diagram(r, 0);
     if (getenv("DDDBG")) fprintf(stderr, "dd emit=%d same=%d vars=%zu memo=%zu budget=%ld\n", emit, a.r == b.r, vars_.size(), memo_.size(), budget_);
+    if (a.r != b.r && getenv("DDDBG")) {
+      fprintf(stderr, "dd L %s\ndd R %s\n", render(a.r, 3000).c_str(), render(b.r, 3000).c_str());
+      for (size_t i = 0; i < vars_.size(); ++i) fprintf(stderr, "dd var %zu %s\n", i, render(vars_[i], 500).c_str());
+    }
     if (a.r != b.r) return false;
     if (!emit) return true;
     Term phi = Term::eq(l, r);

@@ -972,7 +972,11 @@ class Translator {
       if (!done.insert(f).second) continue;  // one hypothesis, discharged once
       where_ = "end (" + rule + ")";
       uint64_t n = 0;
+      Term l, r;
       if (rule != "intro-def" && invented_names(f).empty()) n = justify(rule, {}, f);
+      // A name still free (no definition, none guessed) may not matter: its conditional is
+      // decided by the others (the diagram holds for any value of it).
+      else if (rule != "intro-def" && is_op(f, "=", &l, &r) && mentions_cond(f)) n = diagrams_->equal(l, r);
       if (!n) n = refute_negation(sink_, f, nullptr, 4096, 400, &theory_);
       if (!n) n = hole(f, rule);
       fin = step("prove_hyp", {step("not_intro", {term(f), fin}), n});
