@@ -1502,17 +1502,15 @@ std::optional<std::pair<std::string, bool>> Arith::key(const Term& atom) {
   }
 }
 
-std::optional<std::string> Arith::linear_key(const Term& t) {
+std::optional<Pf> Arith::normal_form(StepSink& out, const Term& t) {
   bool is_int = t.type() == int_type();
   if (!is_int && t.type() != real_type()) return std::nullopt;
   try {
-    std::map<uint32_t, mpq_class> m;
-    mpq_class k;
-    impl_->ring(is_int).lin(1, t, m, k);
-    std::string key = std::string(is_int ? "i" : "r") + k.get_str();
-    for (auto& [a, c] : m)
-      if (c != 0) key += " " + std::to_string(a) + ":" + c.get_str();
-    return key;
+    Prover P(out);
+    Ring& R = impl_->ring(is_int);
+    R.use(P);
+    Poly p;
+    return R.norm_top(t, p);
   } catch (const Unsupported&) {
     return std::nullopt;
   }

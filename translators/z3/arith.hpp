@@ -35,9 +35,9 @@ class Arith {
   // "Equivalent atoms"), and whether the atom is the key's negation: `x < y` and
   // `~(y <= x)` have one key; empty for a non-arithmetic atom or one too large to read.
   std::optional<std::pair<std::string, bool>> key(const Term& atom);
-  // A key naming an int or real term's linear form exactly (`x + 0`, `0 + x` and `x` have
-  // one), for the decision diagrams' leaves; empty for other terms.
-  std::optional<std::string> linear_key(const Term& t);
+  // ⊢ t = p emitted to `out`, p the canonical polynomial of an int or real term t (terms
+  // with one linear form, `x + 0` and `0 + x`, have one p); empty for other terms.
+  std::optional<Pf> normal_form(StepSink& out, const Term& t);
 
   struct Impl;
 

@@ -10,6 +10,7 @@
 #include "translators/z3/formula.hpp"
 
 namespace hcert::z3 {
+static long nsteps = 0;
 
 namespace {
 
@@ -35,7 +36,8 @@ Term op2(const char* op, const Term& a, const Term& b) {
 bool arith_type(const Type& ty) { return !ty.is_var() && (ty.name() == "int" || ty.name() == "real"); }
 
 // The lemmas, over bool variables x, p, q, p1, p0, variables a, a1, a0, b1, b0 of type A and
-// f of type A -> A -> B (A -> B for app1). Each holds by cases on x or p: COND's equations.
+// f of type A -> A -> B (A -> B for app1). Each holds by cases on x or p and COND's
+// equations, `antisym` by the arithmetic.
 Term statement(const std::string& name, const Type& A, const Type& Bt) {
   Term x = V("x", B()), p = V("p", B()), q = V("q", B()), p1 = V("p1", B()), p0 = V("p0", B());
   Term a = V("a", A), a1 = V("a1", A), a0 = V("a0", A), b1 = V("b1", A), b0 = V("b0", A);
@@ -48,6 +50,11 @@ Term statement(const std::string& name, const Type& A, const Type& Bt) {
   if (name == "or") return Term::eq(op2("\\/", p, q), C(p, T(), q));
   if (name == "imp") return Term::eq(op2("==>", p, q), C(p, q, T()));
   if (name == "iff") return Term::eq(Term::eq(p, q), C(p, q, neg(q)));
+  if (name == "antisym") {  // arithmetic: a1 = a0 is a1 <= a0 /\ a0 <= a1
+    Term le = Term::constant(A.name() + ".<=", Type::fun(A, Type::fun(A, B())));
+    auto ap = [&](const Term& u, const Term& w) { return Term::comb(Term::comb(le, u), w); };
+    return Term::eq(Term::eq(a1, a0), op2("/\\", ap(a1, a0), ap(a0, a1)));
+  }
   if (name == "app2") {
     Term f = V("f", Type::fun(A, Type::fun(A, Bt)));
     auto ap = [&](const Term& u, const Term& w) { return Term::comb(Term::comb(f, u), w); };
@@ -67,7 +74,7 @@ uint64_t Diagrams::equal(const Term& l, const Term& r) {
   auto t1 = std::chrono::steady_clock::now();
   ok = ok && run(l, r, true, &n);
   auto t2 = std::chrono::steady_clock::now();
-  if (getenv("DDDBG")) fprintf(stderr, "dd time dry %.3f real %.3f ok %d\n", std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(), ok);
+  if (getenv("DDDBG")) fprintf(stderr, "dd steps %ld hyps %zu facts %zu time dry %.3f real %.3f ok %d\n", nsteps, hyps_.size(), facts_.size(), std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(), ok);
   if (!ok) return 0;
   return n;
 }
@@ -234,15 +241,25 @@ Diagrams::Eq Diagrams::expand(const Term& a, int v, Term* a1, Term* a0) {
   return use("exp", a.type(), a.type(), {{V("a", a.type()), a}, {V("x", B()), vars_[v]}});
 }
 
-// An atom: an arithmetic equation as two inequalities; an arithmetic atom by its
+// An atom: a relation between arithmetic terms first between their canonical polynomials,
+// an arithmetic equation as two inequalities (lemma `antisym`); an arithmetic atom by its
 // constraint's first atom (or decided, without variables); otherwise a variable of the
-// diagram, `u = COND u T F`. Each step (u = target) is a fact proved by the case split.
+// diagram, `u = COND u T F`. Each step u = target is a fact proved by the case split.
 Diagrams::Eq Diagrams::atom(const Term& u, int depth) {
   Term l, r;
-  if (is_op(u, "=", &l, &r) && arith_type(l.type())) {
-    Term le = Term::constant(l.type().name() + ".<=", Type::fun(l.type(), Type::fun(l.type(), B())));
-    Term conj = op2("/\\", Term::comb(Term::comb(le, l), r), Term::comb(Term::comb(le, r), l));
-    return trans(fact(Term::eq(u, conj)), diagram(conj, depth + 1));
+  if (u.kind() == TermKind::Comb && u.rator().kind() == TermKind::Comb && u.rator().rator().kind() == TermKind::Const &&
+      arith_type(u.rand().type()) && u.rator().rand().type() == u.rand().type()) {
+    l = u.rator().rand(), r = u.rand();
+    Eq el = leaf(l), er = leaf(r);
+    if (el.id || er.id) {
+      Eq e = cong(u.rator().rator(), {el, er});
+      return trans(e, diagram(e.r, depth + 1));
+    }
+    if (is_op(u, "=")) {
+      Type A = l.type();
+      Eq e = use("antisym", A, A, {{V("a1", A), l}, {V("a0", A), r}});
+      return trans(e, diagram(e.r, depth + 1));
+    }
   }
   if (th_.key) {
     if (auto k = th_.key(u)) {
@@ -262,12 +279,16 @@ Diagrams::Eq Diagrams::atom(const Term& u, int depth) {
   return sym(use("id", B(), B(), {{V("p", B()), u}}));
 }
 
-// A leaf (no conditional, not bool): the first leaf met with its linear form.
+// A leaf (no conditional, not bool): its canonical polynomial, so that leaves with one
+// linear form are one. Proved on kept even in the dry run (once per leaf and certificate).
 Diagrams::Eq Diagrams::leaf(const Term& t) {
-  std::optional<std::string> k = linear_ ? linear_(t) : std::nullopt;
-  if (!k) return {t, t, 0};
-  const Term& rep = leaf_reps_.emplace(*k, t).first->second;
-  return rep == t ? Eq{t, t, 0} : fact(Term::eq(t, rep));
+  auto it = leaves_.find(t);
+  if (it == leaves_.end()) {
+    std::optional<Pf> p = normal_ ? normal_(kept_, t) : std::nullopt;
+    it = leaves_.emplace(t, p && p->concl.rhs() != t ? *p : Pf{0, t}).first;
+  }
+  if (!it->second.id) return {t, t, 0};
+  return {t, it->second.concl.rhs(), emit_ ? it->second.id : 1};
 }
 
 // The number of a diagram's first atom (INT_MAX for a leaf).
@@ -295,6 +316,7 @@ bool Diagrams::has_cond(const Term& t, int depth) {
 }
 
 uint64_t Diagrams::step(const char* rule, std::vector<uint64_t> args) {
+  nsteps += emit_;
   return emit_ ? out_.step(rule, std::move(args)) : 1;
 }
 uint64_t Diagrams::term(const Term& t) { return emit_ ? out_.term(t) : 0; }
@@ -359,7 +381,9 @@ Diagrams::Lemma& Diagrams::lemma(const char* name, const Type& a, const Type& b)
   if (emit_ && !it->second.n) {
     Theories cond_only;
     cond_only.cond = th_.cond;
-    if (!(it->second.n = refute_negation(kept_, it->second.stmt, nullptr, 64, 400, &cond_only))) throw Fail{};
+    bool arith = std::string(name) == "antisym";
+    if (!(it->second.n = refute_negation(kept_, it->second.stmt, nullptr, 64, 400, arith ? &th_ : &cond_only)))
+      throw Fail{};
   }
   return it->second;
 }

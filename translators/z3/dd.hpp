@@ -18,18 +18,19 @@
 #include <utility>
 #include <vector>
 
-#include "translators/z3/taut.hpp"
+#include "translators/z3/pf.hpp"
 
 namespace hcert::z3 {
 
 class Diagrams {
  public:
-  // The lemmas and the atoms' facts are proved on `kept` (whose theorems stay live), once
-  // per certificate; everything else goes to `out`. `linear` names an int or real term's
-  // linear form exactly (Arith::linear_key): leaves with one form are one leaf.
-  Diagrams(StepSink& out, StepSink& kept, const Theories& th,
-           std::function<std::optional<std::string>(const Term&)> linear)
-      : out_(out), kept_(kept), th_(th), linear_(std::move(linear)) {}
+  // The lemmas, the atoms' facts and the leaves' normal forms are proved on `kept` (whose
+  // theorems stay live), once per certificate; everything else goes to `out`. `normal`
+  // proves an int or real term equal to its canonical polynomial (Arith::normal_form):
+  // leaves with one linear form become one leaf.
+  using NormalForm = std::function<std::optional<Pf>(StepSink&, const Term&)>;
+  Diagrams(StepSink& out, StepSink& kept, const Theories& th, NormalForm normal)
+      : out_(out), kept_(kept), th_(th), normal_(std::move(normal)) {}
   // N(l = r) when l and r have one diagram, else 0. A dry run without steps decides first;
   // only a fact the arithmetic then fails to prove leaves steps behind (on `out`).
   uint64_t equal(const Term& l, const Term& r);
@@ -81,7 +82,7 @@ class Diagrams {
   StepSink& out_;
   StepSink& kept_;
   const Theories& th_;
-  std::function<std::optional<std::string>(const Term&)> linear_;
+  NormalForm normal_;
   bool emit_ = false;
   long budget_ = 0;
   // Per run: each term's diagram (the key is the equation's left side: a subterm, or an
@@ -93,12 +94,12 @@ class Diagrams {
   std::unordered_map<Term, uint64_t, TermHash> assumed_;
   std::vector<Hyp> hyps_;
   // Per certificate: the lemmas, the facts (N(e) on kept), the first atom met for each
-  // arithmetic constraint (and whether it is the key's negation), the first leaf met for
-  // each linear form.
+  // arithmetic constraint (and whether it is the key's negation), the leaves' normal forms
+  // (⊢ t = p on kept; id 0 when there is none).
   std::map<std::string, Lemma> lemmas_;
   std::unordered_map<Term, uint64_t, TermHash> facts_;
   std::unordered_map<std::string, std::pair<Term, bool>> atom_reps_;
-  std::unordered_map<std::string, Term> leaf_reps_;
+  std::unordered_map<Term, Pf, TermHash> leaves_;
 };
 
 }  // namespace hcert::z3

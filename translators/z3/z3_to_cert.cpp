@@ -102,7 +102,7 @@ class Translator {
     theory_.key = [this](const Term& t) { return arith_->key(t); };
     normal_ = std::make_unique<Normaliser>(sink_, lemma_sink_, &theory_);
     diagrams_ = std::make_unique<Diagrams>(sink_, lemma_sink_, theory_,
-                                           [this](const Term& t) { return arith_->linear_key(t); });
+                                           [this](StepSink& out, const Term& t) { return arith_->normal_form(out, t); });
   }
 
   Z3Stats run(const std::string& sha, ProofReader& in) {
@@ -373,7 +373,8 @@ class Translator {
   // or follows propositionally from one assertion that shares an atom with it (16 tried),
   // or equals the first such assertion by congruence (a large assertion, flattened).
   uint64_t asserted_consequence(const Term& phi) {
-    if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
+    bool cond = mentions_cond(phi);
+    if (uint64_t th = cond ? 0 : refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
     std::vector<Term> atoms = atoms_of(phi, 64);
     std::unordered_set<Term, TermHash> mine(atoms.begin(), atoms.end()), my_syms = symbols_of(atoms);
     if (assertion_atoms_.empty())
@@ -390,6 +391,13 @@ class Translator {
         }
         cands.push_back(&a);
       }
+    // With conditionals: the best candidate, restated (Z3 simplified it), by diagrams.
+    if (cond && !cands.empty()) {
+      const Term& a = *cands.front();
+      Term e = Term::eq(a, phi);
+      if (uint64_t ne = diagrams_->equal(a, phi)) return from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}});
+    }
+    if (uint64_t th = cond ? refute_negation(sink_, phi, nullptr, 4096, 400, &theory_) : 0) return th;
     int tries = 0;
     for (const Term* ap : cands) {
       const Term& a = *ap;
