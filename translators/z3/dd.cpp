@@ -1,16 +1,12 @@
 #include "translators/z3/dd.hpp"
 
-#include <chrono>
 #include <climits>
-#include <cstdio>
-#include <cstdlib>
 
 #include "formats/hol_text.hpp"
 #include "translators/z3/cond.hpp"
 #include "translators/z3/formula.hpp"
 
 namespace hcert::z3 {
-static long nsteps = 0;
 
 namespace {
 
@@ -69,13 +65,7 @@ Term statement(const std::string& name, const Type& A, const Type& Bt) {
 uint64_t Diagrams::equal(const Term& l, const Term& r) {
   if (!th_.cond || l.type() != r.type()) return 0;
   uint64_t n = 0;
-  auto t0 = std::chrono::steady_clock::now();
-  bool ok = run(l, r, false, &n);
-  auto t1 = std::chrono::steady_clock::now();
-  ok = ok && run(l, r, true, &n);
-  auto t2 = std::chrono::steady_clock::now();
-  if (getenv("DDDBG")) fprintf(stderr, "dd steps %ld hyps %zu facts %zu time dry %.3f real %.3f ok %d\n", nsteps, hyps_.size(), facts_.size(), std::chrono::duration<double>(t1 - t0).count(), std::chrono::duration<double>(t2 - t1).count(), ok);
-  if (!ok) return 0;
+  if (!run(l, r, false, &n) || !run(l, r, true, &n)) return 0;
   return n;
 }
 
@@ -87,11 +77,6 @@ bool Diagrams::run(const Term& l, const Term& r, bool emit, uint64_t* out) {
   memo_.clear(), var_.clear(), vars_.clear(), has_cond_.clear(), assumed_.clear(), hyps_.clear();
   try {
     Eq a = diagram(l, 0), b = diagram(r, 0);
-    if (getenv("DDDBG")) fprintf(stderr, "dd emit=%d same=%d vars=%zu memo=%zu budget=%ld\n", emit, a.r == b.r, vars_.size(), memo_.size(), budget_);
-    if (a.r != b.r && getenv("DDDBG")) {
-      fprintf(stderr, "dd L %s\ndd R %s\n", render(a.r, 3000).c_str(), render(b.r, 3000).c_str());
-      for (size_t i = 0; i < vars_.size(); ++i) fprintf(stderr, "dd var %zu %s\n", i, render(vars_[i], 500).c_str());
-    }
     if (a.r != b.r) return false;
     if (!emit) return true;
     Term phi = Term::eq(l, r);
@@ -108,7 +93,6 @@ bool Diagrams::run(const Term& l, const Term& r, bool emit, uint64_t* out) {
     *out = f;
     return true;
   } catch (const Fail&) {
-    if (getenv("DDDBG")) fprintf(stderr, "dd fail emit=%d budget=%ld\n", emit, budget_);
     return false;
   }
 }
@@ -316,7 +300,6 @@ bool Diagrams::has_cond(const Term& t, int depth) {
 }
 
 uint64_t Diagrams::step(const char* rule, std::vector<uint64_t> args) {
-  nsteps += emit_;
   return emit_ ? out_.step(rule, std::move(args)) : 1;
 }
 uint64_t Diagrams::term(const Term& t) { return emit_ ? out_.term(t) : 0; }
