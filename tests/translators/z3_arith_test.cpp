@@ -350,3 +350,58 @@ TEST(Z3Arith, IntegerLemmasInTheCaseSplit) {
   EXPECT_EQ(taut_with_theories("h6", std::string(ints_c) + "(assert (= (<= (* 4 x) 19) (<= x 3)))", &cm), 0u);
   EXPECT_NE(cm, "");
 }
+
+namespace {
+
+// A cycle x0 < x1 < … < x(n-1) < x0 over the integers, its literals in a scrambled order.
+std::vector<Term> cycle(int n, const std::string& name) {
+  std::string text = "(set-logic QF_IDL)";
+  for (int i = 0; i < n; ++i) text += "(declare-const x" + std::to_string(i) + " Int)";
+  for (int k = 0; k < n; ++k) {
+    int i = (k * 7) % n;  // n is not a multiple of 7: every edge once
+    text += "(assert (< x" + std::to_string(i) + " x" + std::to_string((i + 1) % n) + "))";
+  }
+  return literals(name, text);
+}
+
+// Refutes on one Arith object (so kept normal forms carry over); steps taken, or -1.
+long refute_steps(test::KernelSink& k, z3::Arith& a, const std::vector<Term>& lits) {
+  size_t before = k.steps;
+  auto id = a.refute(k.sink, lits);
+  if (!id) return -1;
+  const Thm& th = k.thms.at(*id);
+  EXPECT_EQ(th.concl(), Term::constant("F", Type::boolean()));
+  for (const Term& h : th.hyps()) EXPECT_NE(std::find(lits.begin(), lits.end(), h), lits.end()) << "extra hypothesis";
+  return static_cast<long>(k.steps - before);
+}
+
+}  // namespace
+
+// A difference-logic cycle is summed along the chain (the running sum stays two atoms
+// long), so its refutation grows linearly with the cycle; in the order given it would
+// grow quadratically (spec/arith.md, "Farkas combination").
+TEST(Z3Arith, CycleSummedAlongTheChain) {
+  test::KernelSink k1, k2;
+  z3::Arith a1(k1.sink), a2(k2.sink);
+  long s40 = refute_steps(k1, a1, cycle(100, "cyc100")), s80 = refute_steps(k2, a2, cycle(200, "cyc200"));
+  ASSERT_GT(s40, 0);
+  ASSERT_GT(s80, 0);
+  EXPECT_LT(s80, 11 * s40 / 5) << s40 << " steps for 100 edges, " << s80 << " for 200";
+}
+
+// The normal form of a fact met again is the kept one: a second refutation over the same
+// literals costs fewer steps, and is still exactly {lits} ⊢ F; dropping an edge of the
+// cycle leaves a satisfiable system that no kept proof refutes.
+TEST(Z3Arith, KeptNormalFormsAcrossRefutations) {
+  test::KernelSink k;
+  z3::Arith a(k.sink);
+  std::vector<Term> lits = cycle(30, "cyc30");
+  long first = refute_steps(k, a, lits), second = refute_steps(k, a, lits);
+  ASSERT_GT(first, 0);
+  ASSERT_GT(second, 0);
+  EXPECT_LT(second, first);
+  std::vector<Term> open(lits.begin() + 1, lits.end());
+  EXPECT_EQ(refute_steps(k, a, open), -1);
+  std::reverse(lits.begin(), lits.end());
+  EXPECT_GT(refute_steps(k, a, lits), 0);
+}

@@ -1,8 +1,10 @@
 #include "translators/z3/z3_to_cert.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -125,6 +127,9 @@ class Translator {
         uint64_t nf = step("not_intro", {term(false_term()), step("assume", {term(false_term())})});
         uint64_t fin = step("prove_hyp", {nf, root.thm});
         out_.write(Emitter::make(Tag::End, {discharge_definitions(fin)}));
+        if (cost_)
+          for (const auto& [rule, c] : cost_by_rule_)
+            fprintf(stderr, "cost by rule %s: %zu nodes, %zu theorems, %.2f s\n", rule.c_str(), c.nodes, c.theorems, c.seconds);
         return stats_;
       }
       if (b.name[0] == '@') {
@@ -227,11 +232,8 @@ class Translator {
     std::vector<Node> prem;
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
     size_t before = scratch_.size();
+    auto start = cost_ ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
     uint64_t th = justify(rule, prem, phi);
-    // Diagnostics (spec/cli.md): the proof nodes that cost the most steps.
-    if (cost_ && scratch_.size() - before > 20000)
-      fprintf(stderr, "cost %s %s: %zu theorems: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
-              render(phi).substr(0, 300).c_str());
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
     if (!th && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
     if (!th && prem.empty() && (rule == "rewrite" || rule == "rewrite*") && !invented_names(phi).empty()) {
@@ -246,6 +248,16 @@ class Translator {
       // is an asserted one again, found among the assertions or a hole.
       deferred_.push_back({phi, rule});
       th = n_of(assume(phi), phi);
+    }
+    // Diagnostics (spec/cli.md): the proof nodes that cost the most steps or time, and the
+    // time by rule.
+    if (cost_) {
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      auto& c = cost_by_rule_[rule];
+      ++c.nodes, c.seconds += s, c.theorems += scratch_.size() - before;
+      if (scratch_.size() - before > 20000 || s > 0.1)
+        fprintf(stderr, "cost %s %s: %zu theorems, %.2f s: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
+                s, render(phi).substr(0, 300).c_str());
     }
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
@@ -357,6 +369,8 @@ class Translator {
       return from_positive(step("deduct_antisym", {to, from}), phi, p);
     }
     if (rule == "lemma" && p.size() == 1 && p[0].phi == false_term()) return lemma(p[0], phi);
+    if (th_lemma && !p.empty())
+      if (uint64_t th = theory_lemma(p, phi)) return th;
     return 0;
   }
 
@@ -678,6 +692,25 @@ class Translator {
       return to[i++];
     };
     return go(t, 0);
+  }
+
+  // th-lemma with premises (Z3's farkas steps over a conflict's hypotheses, 111 of them in
+  // diamonds.10.10): the arithmetic refuter on the premises and the negated disjuncts of φ
+  // at once, {p1, …, pn, ~d1, …} ⊢ F, then each premise traded for its N and each negated
+  // disjunct for ~φ (as `lemma` does). The generic fallback (p1 ==> … ==> φ by the case
+  // split) costs steps quadratic in n, each leaf re-proving the chain of implications.
+  uint64_t theory_lemma(const std::vector<Node>& p, const Term& phi) {
+    std::vector<Term> lits;
+    for (const Node& n : p) lits.push_back(n.phi);
+    if (phi != false_term())
+      for (const Term& d : spine(phi, "\\/")) lits.push_back(is_neg(d) ? d.rand() : neg(d));
+    for (const Term& l : lits)
+      if (!Arith::is_atom(is_neg(l) ? l.rand() : l)) return 0;
+    if (!arith_refuter_(sink_, lits, false, nullptr)) return 0;
+    uint64_t f = arith_refuter_(sink_, lits, true, nullptr);
+    if (!f) return 0;
+    f = use_all(p, f);
+    return phi == false_term() ? f : negated_disjuncts(f, phi);
   }
 
   // The fallback for a step whose shape the rules above do not know (Z3's curried
@@ -1055,9 +1088,13 @@ class Translator {
   // lemma: N(false) with local hypotheses h gives N(ψ), ψ the disjunction of their
   // negations (or of a for a hypothesis ~a), by trading each hypothesis for ~ψ.
   uint64_t lemma(const Node& p, const Term& psi) {
-    std::vector<Term> ds = spine(psi, "\\/");
     uint64_t nf = step("not_intro", {term(false_term()), assume(false_term())});
-    uint64_t cur = step("prove_hyp", {nf, p.thm});  // Γ ⊢ F
+    return negated_disjuncts(step("prove_hyp", {nf, p.thm}), psi);  // Γ ⊢ F first
+  }
+  // Γ ⊢ F, Γ holding (some of) the negations of ψ's disjuncts (h for a disjunct ~h), gives
+  // N(ψ) with those hypotheses traded for ~ψ.
+  uint64_t negated_disjuncts(uint64_t cur, const Term& psi) {
+    std::vector<Term> ds = spine(psi, "\\/");
     for (size_t k = 0; k < ds.size(); ++k) {
       if (is_neg(ds[k])) {  // hypothesis h = ds[k].rand(): ~h gives ψ
         Term h = ds[k].rand();
@@ -1085,6 +1122,11 @@ class Translator {
   std::unordered_map<Term, uint64_t, TermHash> operands_memo_;  // operands_equal, per proof node
   std::unique_ptr<Normaliser> normal_;
   bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
+  struct Cost {
+    size_t nodes = 0, theorems = 0;
+    double seconds = 0;
+  };
+  std::map<std::string, Cost> cost_by_rule_;  // HCERT_Z3_COST: what each rule's nodes took
   std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes
   TheoryRefuter arith_refuter_;
   std::unique_ptr<CondLemmas> cond_;
