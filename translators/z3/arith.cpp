@@ -846,6 +846,15 @@ class Ring {
       out.k = a.k + b.k;
       return s_add(sa[i], sb[j]);
     }
+    // One side is down to a zero constant: the other side's rest is the result (one step,
+    // where moving the 0 through it costs one per monomial: a sum normalised term by term,
+    // each term `c * x + 0`, would be quadratic).
+    if ((i == na && a.k == 0) || (j == nb && b.k == 0)) {
+      const Poly& o = i == na ? b : a;
+      for (size_t m = i == na ? j : i; m < o.mons.size(); ++m) out.mons.push_back(o.mons[m]);
+      out.k = o.k;
+      return i == na ? I(ADD_LID(), {sb[j]}) : I(ADD_RID(), {sa[i]});
+    }
     if (j == nb || (i < na && a.mons[i].first < b.mons[j].first)) {
       out.mons.push_back(a.mons[i]);
       Pf rest = padd(a, sa, i + 1, b, sb, j, out);
