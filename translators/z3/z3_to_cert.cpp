@@ -227,13 +227,16 @@ class Translator {
     std::vector<Node> prem;
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
     size_t before = scratch_.size();
-    uint64_t th = justify(rule, prem, phi);
+    // A rewrite that brings in (or drops) a name not defined so far holds only by what the
+    // name stands for: deferred at once (below) rather than tried in vain.
+    bool defer = prem.empty() && (rule == "rewrite" || rule == "rewrite*") && one_sided_name(phi);
+    uint64_t th = defer ? 0 : justify(rule, prem, phi);
     // Diagnostics (spec/cli.md): the proof nodes that cost the most steps.
     if (cost_ && scratch_.size() - before > 20000)
       fprintf(stderr, "cost %s %s: %zu theorems: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
               render(phi).substr(0, 300).c_str());
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
-    if (!th && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
+    if (!th && !defer && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
     if (!th && prem.empty() && (rule == "rewrite" || rule == "rewrite*") && !invented_names(phi).empty()) {
       // A rewrite over a name Z3 invented, perhaps before its intro-def: proved at the end,
       // once the name is replaced by its term (discharge_definitions); a hypothesis till then.
@@ -896,6 +899,17 @@ class Translator {
       if (invented(v)) out.push_back(v);
     return out;
   }
+  // Whether `l = r` mentions an invented name with no intro-def so far on one side only.
+  bool one_sided_name(const Term& phi) const {
+    Term l, r;
+    if (!is_op(phi, "=", &l, &r)) return false;
+    auto fl = l.frees(), fr = r.frees();
+    for (const Term& v : invented_names(phi)) {
+      if (std::any_of(defs_.begin(), defs_.end(), [&](const Definition& d) { return d.name == v; })) continue;
+      if ((std::find(fl.begin(), fl.end(), v) == fl.end()) != (std::find(fr.begin(), fr.end(), v) == fr.end())) return true;
+    }
+    return false;
+  }
   // Those whose definitions are not among `given`: a countermodel that leaves them free
   // does not refute a step that uses them (Z3 may define them only later).
   std::vector<Term> undefined_names(const Term& t, const std::vector<Term>& given) const {
@@ -985,7 +999,10 @@ class Translator {
         f = g;
       }
       if (!is_op(f, "=", &l, &r)) continue;
-      for (const Term& n : invented_names(f)) {
+      std::vector<Term> unknown;  // the pattern variables: one atom may hold several names
+      for (const Term& n : invented_names(f))
+        if (!known(n)) unknown.push_back(n);
+      for (const Term& n : unknown) {
         if (known(n)) continue;
         for (int side = 0; side < 2; ++side) {
           const Term& with = side ? l : r;
@@ -998,9 +1015,9 @@ class Translator {
             auto fr = a.frees();
             if (std::find(fr.begin(), fr.end(), n) == fr.end()) continue;
             for (const Term& b : theirs) {
-              Term bound;
-              if (match(a, b, n, bound, budget) && !bound.is_null()) {
-                found = bound;
+              std::unordered_map<Term, Term, TermHash> bound;
+              if (match(a, b, unknown, bound, budget) && bound.count(n)) {
+                found = bound.at(n);
                 break;
               }
             }
@@ -1033,16 +1050,18 @@ class Translator {
     }
     return out;
   }
-  // Does pattern p match t, the variable n standing for one term (`bound`)?
-  static bool match(const Term& p, const Term& t, const Term& n, Term& bound, int& budget) {
+  // Does pattern p match t, each of the variables `vars` standing for one term (`bound`)?
+  // (`budget` bounds the work and the recursion: one unit per node visited.)
+  static bool match(const Term& p, const Term& t, const std::vector<Term>& vars,
+                    std::unordered_map<Term, Term, TermHash>& bound, int& budget) {
     if (--budget < 0) return false;
-    if (p == n) {
-      if (bound.is_null() && p.type() == t.type()) bound = t;
-      return bound == t;
+    if (std::find(vars.begin(), vars.end(), p) != vars.end()) {
+      if (p.type() != t.type()) return false;
+      return bound.emplace(p, t).first->second == t;
     }
     if (p == t) return true;
     if (p.kind() != TermKind::Comb || t.kind() != TermKind::Comb || p.rator().type() != t.rator().type()) return false;
-    return match(p.rator(), t.rator(), n, bound, budget) && match(p.rand(), t.rand(), n, bound, budget);
+    return match(p.rator(), t.rator(), vars, bound, budget) && match(p.rand(), t.rand(), vars, bound, budget);
   }
   bool guessed_ = false;  // names were guessed (guess_names): no step is rejected by a countermodel
   std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
