@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -1002,6 +1003,18 @@ class Translator {
       std::vector<Term> unknown;  // the pattern variables: one atom may hold several names
       for (const Term& n : invented_names(f))
         if (!known(n)) unknown.push_back(n);
+      // The two sides alike but for the names (Z3 naming its conditionals): one match of
+      // the whole sides binds each name by its place, where an atom may match several.
+      for (int side = 0; side < 2 && !unknown.empty(); ++side) {
+        std::unordered_map<Term, Term, TermHash> bound;
+        int budget = 1000000;
+        if (!match(side ? l : r, side ? r : l, unknown, bound, budget)) continue;
+        for (const auto& [n, t] : bound) {
+          auto fr = t.frees();
+          if (std::find(fr.begin(), fr.end(), n) == fr.end()) names.push_back({n, t});
+        }
+        break;
+      }
       for (const Term& n : unknown) {
         if (known(n)) continue;
         for (int side = 0; side < 2; ++side) {
@@ -1052,16 +1065,25 @@ class Translator {
   }
   // Does pattern p match t, each of the variables `vars` standing for one term (`bound`)?
   // (`budget` bounds the work and the recursion: one unit per node visited.)
+  // Pairs that matched are remembered (`done`), so shared subterms are walked once.
   static bool match(const Term& p, const Term& t, const std::vector<Term>& vars,
                     std::unordered_map<Term, Term, TermHash>& bound, int& budget) {
-    if (--budget < 0) return false;
+    std::set<std::pair<uint64_t, uint64_t>> done;
+    return match(p, t, vars, bound, budget, done, 0);
+  }
+  static bool match(const Term& p, const Term& t, const std::vector<Term>& vars, std::unordered_map<Term, Term, TermHash>& bound,
+                    int& budget, std::set<std::pair<uint64_t, uint64_t>>& done, int depth) {
+    if (--budget < 0 || depth > 20000) return false;
     if (std::find(vars.begin(), vars.end(), p) != vars.end()) {
       if (p.type() != t.type()) return false;
       return bound.emplace(p, t).first->second == t;
     }
-    if (p == t) return true;
+    if (p == t || done.count({p.serial(), t.serial()})) return true;
     if (p.kind() != TermKind::Comb || t.kind() != TermKind::Comb || p.rator().type() != t.rator().type()) return false;
-    return match(p.rator(), t.rator(), vars, bound, budget) && match(p.rand(), t.rand(), vars, bound, budget);
+    if (!match(p.rator(), t.rator(), vars, bound, budget, done, depth + 1) || !match(p.rand(), t.rand(), vars, bound, budget, done, depth + 1))
+      return false;
+    done.insert({p.serial(), t.serial()});
+    return true;
   }
   bool guessed_ = false;  // names were guessed (guess_names): no step is rejected by a countermodel
   std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
