@@ -23,8 +23,8 @@ Term build(const char* op, const std::vector<Term>& ops) {
 }
 
 
-// The largest boolean subformulas of a that also occur in b (a and b themselves, T and F
-// excluded), by explicit-stack walks of at most `limit` nodes each.
+// The largest boolean subformulas of a that also occur in b (a itself, T and F excluded; b
+// when it occurs in a, as in `~~b = b`), by explicit-stack walks of at most `limit` nodes each.
 std::unordered_set<Term, TermHash> common_subformulas(const Term& a, const Term& b, size_t limit) {
   std::unordered_set<Term, TermHash> in_b, seen, out;
   auto walk = [&](const Term& root, auto&& visit) {
@@ -40,7 +40,7 @@ std::unordered_set<Term, TermHash> common_subformulas(const Term& a, const Term&
   walk(b, [&](const Term& t) { return in_b.insert(t).second && in_b.size() < limit; });
   walk(a, [&](const Term& t) {
     if (!seen.insert(t).second) return false;
-    if (t == a || t == b || !in_b.count(t)) return true;
+    if (t == a || !in_b.count(t)) return true;
     if (t != truth() && t != falsity()) out.insert(t);
     return false;
   });

@@ -369,8 +369,12 @@ class Translator {
   // or follows propositionally from one assertion that shares an atom with it (16 tried),
   // or equals the first such assertion by congruence (a large assertion, flattened).
   uint64_t asserted_consequence(const Term& phi) {
-    if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
     std::vector<Term> atoms = atoms_of(phi, 64);
+    // A formula of 64 atoms or more is most likely an assertion restated (its case split
+    // would meet thousands of arithmetic leaves first): the restatement is tried first.
+    bool large = atoms.size() >= 64;
+    if (!large)
+      if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
     std::unordered_set<Term, TermHash> mine(atoms.begin(), atoms.end()), my_syms = symbols_of(atoms);
     if (assertion_atoms_.empty())
       for (const Term& a : assertion_list_) assertion_atoms_.push_back({a, atoms_of(a, 64)});
@@ -386,16 +390,24 @@ class Translator {
         }
         cands.push_back(&a);
       }
+    // The best candidate, restated (flattened, say): a = φ by congruence.
+    auto restated = [&](const Term& a) -> uint64_t {
+      Term e = Term::eq(a, phi);
+      uint64_t ne = congruent(a, phi, 0);
+      return ne ? from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}}) : 0;
+    };
+    if (large && !cands.empty())
+      if (uint64_t th = restated(*cands[0])) return th;
+    if (large)
+      if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
     int tries = 0;
     for (const Term* ap : cands) {
       const Term& a = *ap;
       if (++tries > 16) break;
       Term imp = Term::comb(Term::comb(imp_const(), a), phi);
       uint64_t n = refute_negation(sink_, imp, nullptr, 256, 400, &theory_);
-      if (!n && tries == 1) {  // the best candidate, restated (flattened, say): a = φ by congruence
-        Term e = Term::eq(a, phi);
-        if (uint64_t ne = congruent(a, phi, 0)) return from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}});
-      }
+      if (!n && tries == 1 && !large)
+        if (uint64_t th = restated(a)) return th;
       if (!n) continue;
       // {a, ~φ} ⊢ ~(a ==> φ), which discharges ~(a ==> φ) from N(a ==> φ).
       uint64_t f = step("not_elim", {assume(neg(phi)), step("mp", {assume(imp), assume(a)})});
