@@ -8,6 +8,7 @@
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/z3/arith.hpp"
 #include "translators/z3/cond.hpp"
+#include "translators/z3/normal.hpp"
 #include "translators/z3/taut.hpp"
 #include "translators/z3/farkas.hpp"
 
@@ -235,6 +236,57 @@ TEST(Z3Arith, ConditionalsInsideSumsFalseVariants) {
   EXPECT_EQ(taut_with_theories("d3", std::string(ints_c) + "(assert (= (= (ite c 36 222) 222) c))"), 0u);
   EXPECT_EQ(taut_with_theories("d4", std::string(ints_c) + "(assert (= (ite (<= (ite c 1 2) 1) x y) (ite c y x)))"), 0u);
   EXPECT_EQ(taut_with_theories("d5", std::string(ints_c) + "(assert (<= (ite c x y) (ite c (+ x 1) (- y 2))))"), 0u);
+}
+
+// Rewrites by normal form over atoms with conditionals inside (spec/z3.md, "Rewrites by
+// normal form"): Z3 merges `ite c y (ite d z y)` into `ite (c \/ ~d) y z` and moves the atom
+// to one side (pd_not_fs_seen); such atoms have no common key, and share one representative
+// when a small case split proves them equal (or opposite). True: N(l = r) on the kernel,
+// l = r the one assertion; 0 otherwise.
+uint64_t normal_equal(const std::string& name, const std::string& text) {
+  std::vector<Term> as = literals(name, text);
+  EXPECT_EQ(as.size(), 1u);
+  test::KernelSink k;
+  z3::Arith a(k.sink);
+  z3::CondLemmas cond(k.sink);
+  z3::TheoryRefuter refuter = [&](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+    auto r = a.refute(out, lits, emit, sat);
+    return r ? *r : 0;
+  };
+  z3::Theories th;
+  th.arith = &refuter;
+  th.cond = &cond;
+  th.key = [&](const Term& t) { return a.key(t); };
+  z3::Normaliser nf(k.sink, k.sink, &th);
+  uint64_t id = 0;
+  try {
+    id = nf.equal(as[0].lhs(), as[0].rhs());
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "step " << k.steps << " (" << k.last << "): " << e.what();
+    return 0;
+  }
+  if (id) {
+    const Thm& t = k.thms.at(id);
+    EXPECT_EQ(t.concl(), Term::constant("F", Type::boolean()));
+    EXPECT_EQ(t.hyps(), std::vector<Term>{Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), as[0])});
+  }
+  return id;
+}
+
+TEST(Z3Normal, ConditionalAtomsShareARepresentative) {
+  const std::string h = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const p Bool)"
+                        "(declare-const c Bool)(declare-const d Bool)";
+  auto rewrite = [&](const char* merged) {
+    return h + "(assert (= (and p (= x (ite c y (ite d (+ y 1.0) y))))"
+               " (and (<= (+ x (* (- 1.0) " + merged + ")) 0.0) p (>= (+ x (* (- 1.0) " + merged + ")) 0.0))))";
+  };
+  EXPECT_NE(normal_equal("n1", rewrite("(ite (or c (not d)) y (+ y 1.0))")), 0u);
+  // Opposite polarity: ~(x < COND …) is x >= COND ….
+  EXPECT_NE(normal_equal("n2", h + "(assert (= (or p (not (< x (ite c y (ite d (+ y 1.0) y)))))"
+                                   " (or (>= (+ x (* (- 1.0) (ite (or c (not d)) y (+ y 1.0)))) 0.0) p)))"), 0u);
+  // Not equivalent: the merged condition wrong, the branches swapped.
+  EXPECT_EQ(normal_equal("n3", rewrite("(ite (or c d) y (+ y 1.0))")), 0u);
+  EXPECT_EQ(normal_equal("n4", rewrite("(ite (or c (not d)) (+ y 1.0) y)")), 0u);
 }
 
 // A table of cases over one declaration header: each refuted exactly when marked so.
