@@ -8,6 +8,7 @@
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/z3/arith.hpp"
 #include "translators/z3/cond.hpp"
+#include "translators/z3/normal.hpp"
 #include "translators/z3/taut.hpp"
 #include "translators/z3/farkas.hpp"
 
@@ -237,6 +238,57 @@ TEST(Z3Arith, ConditionalsInsideSumsFalseVariants) {
   EXPECT_EQ(taut_with_theories("d5", std::string(ints_c) + "(assert (<= (ite c x y) (ite c (+ x 1) (- y 2))))"), 0u);
 }
 
+// Rewrites by normal form over atoms with conditionals inside (spec/z3.md, "Rewrites by
+// normal form"): Z3 merges `ite c y (ite d z y)` into `ite (c \/ ~d) y z` and moves the atom
+// to one side (pd_not_fs_seen); such atoms have no common key, and share one representative
+// when a small case split proves them equal (or opposite). True: N(l = r) on the kernel,
+// l = r the one assertion; 0 otherwise.
+uint64_t normal_equal(const std::string& name, const std::string& text) {
+  std::vector<Term> as = literals(name, text);
+  EXPECT_EQ(as.size(), 1u);
+  test::KernelSink k;
+  z3::Arith a(k.sink);
+  z3::CondLemmas cond(k.sink);
+  z3::TheoryRefuter refuter = [&](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+    auto r = a.refute(out, lits, emit, sat);
+    return r ? *r : 0;
+  };
+  z3::Theories th;
+  th.arith = &refuter;
+  th.cond = &cond;
+  th.key = [&](const Term& t) { return a.key(t); };
+  z3::Normaliser nf(k.sink, k.sink, &th);
+  uint64_t id = 0;
+  try {
+    id = nf.equal(as[0].lhs(), as[0].rhs());
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "step " << k.steps << " (" << k.last << "): " << e.what();
+    return 0;
+  }
+  if (id) {
+    const Thm& t = k.thms.at(id);
+    EXPECT_EQ(t.concl(), Term::constant("F", Type::boolean()));
+    EXPECT_EQ(t.hyps(), std::vector<Term>{Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), as[0])});
+  }
+  return id;
+}
+
+TEST(Z3Normal, ConditionalAtomsShareARepresentative) {
+  const std::string h = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const p Bool)"
+                        "(declare-const c Bool)(declare-const d Bool)";
+  auto rewrite = [&](const char* merged) {
+    return h + "(assert (= (and p (= x (ite c y (ite d (+ y 1.0) y))))"
+               " (and (<= (+ x (* (- 1.0) " + merged + ")) 0.0) p (>= (+ x (* (- 1.0) " + merged + ")) 0.0))))";
+  };
+  EXPECT_NE(normal_equal("n1", rewrite("(ite (or c (not d)) y (+ y 1.0))")), 0u);
+  // Opposite polarity: ~(x < COND …) is x >= COND ….
+  EXPECT_NE(normal_equal("n2", h + "(assert (= (or p (not (< x (ite c y (ite d (+ y 1.0) y)))))"
+                                   " (or (>= (+ x (* (- 1.0) (ite (or c (not d)) y (+ y 1.0)))) 0.0) p)))"), 0u);
+  // Not equivalent: the merged condition wrong, the branches swapped.
+  EXPECT_EQ(normal_equal("n3", rewrite("(ite (or c d) y (+ y 1.0))")), 0u);
+  EXPECT_EQ(normal_equal("n4", rewrite("(ite (or c (not d)) (+ y 1.0) y)")), 0u);
+}
+
 // A table of cases over one declaration header: each refuted exactly when marked so.
 struct Case {
   bool refuted;
@@ -349,4 +401,59 @@ TEST(Z3Arith, IntegerLemmasInTheCaseSplit) {
   cm.clear();
   EXPECT_EQ(taut_with_theories("h6", std::string(ints_c) + "(assert (= (<= (* 4 x) 19) (<= x 3)))", &cm), 0u);
   EXPECT_NE(cm, "");
+}
+
+namespace {
+
+// A cycle x0 < x1 < … < x(n-1) < x0 over the integers, its literals in a scrambled order.
+std::vector<Term> cycle(int n, const std::string& name) {
+  std::string text = "(set-logic QF_IDL)";
+  for (int i = 0; i < n; ++i) text += "(declare-const x" + std::to_string(i) + " Int)";
+  for (int k = 0; k < n; ++k) {
+    int i = (k * 7) % n;  // n is not a multiple of 7: every edge once
+    text += "(assert (< x" + std::to_string(i) + " x" + std::to_string((i + 1) % n) + "))";
+  }
+  return literals(name, text);
+}
+
+// Refutes on one Arith object (so kept normal forms carry over); steps taken, or -1.
+long refute_steps(test::KernelSink& k, z3::Arith& a, const std::vector<Term>& lits) {
+  size_t before = k.steps;
+  auto id = a.refute(k.sink, lits);
+  if (!id) return -1;
+  const Thm& th = k.thms.at(*id);
+  EXPECT_EQ(th.concl(), Term::constant("F", Type::boolean()));
+  for (const Term& h : th.hyps()) EXPECT_NE(std::find(lits.begin(), lits.end(), h), lits.end()) << "extra hypothesis";
+  return static_cast<long>(k.steps - before);
+}
+
+}  // namespace
+
+// A difference-logic cycle is summed along the chain (the running sum stays two atoms
+// long), so its refutation grows linearly with the cycle; in the order given it would
+// grow quadratically (spec/arith.md, "Farkas combination").
+TEST(Z3Arith, CycleSummedAlongTheChain) {
+  test::KernelSink k1, k2;
+  z3::Arith a1(k1.sink), a2(k2.sink);
+  long s40 = refute_steps(k1, a1, cycle(100, "cyc100")), s80 = refute_steps(k2, a2, cycle(200, "cyc200"));
+  ASSERT_GT(s40, 0);
+  ASSERT_GT(s80, 0);
+  EXPECT_LT(s80, 11 * s40 / 5) << s40 << " steps for 100 edges, " << s80 << " for 200";
+}
+
+// The normal form of a fact met again is the kept one: a second refutation over the same
+// literals costs fewer steps, and is still exactly {lits} ⊢ F; dropping an edge of the
+// cycle leaves a satisfiable system that no kept proof refutes.
+TEST(Z3Arith, KeptNormalFormsAcrossRefutations) {
+  test::KernelSink k;
+  z3::Arith a(k.sink);
+  std::vector<Term> lits = cycle(30, "cyc30");
+  long first = refute_steps(k, a, lits), second = refute_steps(k, a, lits);
+  ASSERT_GT(first, 0);
+  ASSERT_GT(second, 0);
+  EXPECT_LT(second, first);
+  std::vector<Term> open(lits.begin() + 1, lits.end());
+  EXPECT_EQ(refute_steps(k, a, open), -1);
+  std::reverse(lits.begin(), lits.end());
+  EXPECT_GT(refute_steps(k, a, lits), 0);
 }

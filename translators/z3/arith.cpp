@@ -846,6 +846,15 @@ class Ring {
       out.k = a.k + b.k;
       return s_add(sa[i], sb[j]);
     }
+    // One side is down to a zero constant: the other side's rest is the result (one step,
+    // where moving the 0 through it costs one per monomial: a sum normalised term by term,
+    // each term `c * x + 0`, would be quadratic).
+    if ((i == na && a.k == 0) || (j == nb && b.k == 0)) {
+      const Poly& o = i == na ? b : a;
+      for (size_t m = i == na ? j : i; m < o.mons.size(); ++m) out.mons.push_back(o.mons[m]);
+      out.k = o.k;
+      return i == na ? I(ADD_LID(), {sb[j]}) : I(ADD_RID(), {sa[i]});
+    }
     if (j == nb || (i < na && a.mons[i].first < b.mons[j].first)) {
       out.mons.push_back(a.mons[i]);
       Pf rest = padd(a, sa, i + 1, b, sb, j, out);
@@ -962,6 +971,30 @@ class Ring {
   Pf nonzero(const Term& n) { return P().prove_hyp(P().prove_hyp(positive(n), I(LT_NE(), {n})), I(NE_SYM(), {zero_, n})); }
   // ⊢ e = P
   Pf norm_top(const Term& e, Poly& out) { return P().trans(P().sym(I(MUL_LID(), {e})), norm(1, e, out)); }
+  // ⊢ c * e = P as `norm`, derived once per (e, c) on the lemma prover and kept: the same
+  // facts recur in many lemmas (a difference-logic cycle's edges, in each of its conflicts).
+  // At most 20,000 kept, since their proofs stay live; the caller keeps only small facts.
+  Pf norm_kept(const mpz_class& c, const Term& e, Poly& out) {
+    auto& slot = kept_[e];
+    for (const Kept& k : slot)
+      if (k.c == c) return out = k.poly, k.pf;
+    if (kept_count_ >= 20000) return norm(c, e, out);
+    struct Restore {
+      Prover*& cur;
+      Prover* saved;
+      ~Restore() { cur = saved; }
+    } restore{cur_, cur_};
+    cur_ = &L_;
+    Pf pf = norm(c, e, out);
+    slot.push_back({c, pf, out});
+    ++kept_count_;
+    return pf;
+  }
+  // ⊢ P + Q = R for canonical P and Q (terms as `norm` writes them), R into `out`.
+  Pf add_canonical(const Poly& a, const Poly& b, Poly& out) {
+    out = Poly{};
+    return padd(a, b, out);
+  }
 
  private:
   Prover& L_;
@@ -979,6 +1012,13 @@ class Ring {
   CondLemmas* cond_ = nullptr;
   int canon_depth_ = 0;
   std::vector<Term> atoms_;
+  struct Kept {
+    mpz_class c;
+    Pf pf;
+    Poly poly;
+  };
+  std::unordered_map<Term, std::vector<Kept>, TermHash> kept_;  // norm_kept
+  size_t kept_count_ = 0;
 
  public:
   const Term& zero() const { return zero_; }
@@ -1104,6 +1144,43 @@ void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts
   if (R.is_int()) div_mod_facts(R, facts, lin);
 }
 
+// The order in which the used facts are summed: each next the one that leaves the running
+// sum with the fewest atoms. Why: the sum is normalised by merging each fact's polynomial
+// into the running one, at a cost linear in both; a chain x0 - x1 <= 0, x1 - x2 <= 0, …
+// (difference logic's cycles, 111 facts in diamonds.10.10) telescopes when summed along the
+// chain, but in the order given the running sum grows to half the chain: quadratic. Greedy,
+// and only while that search stays small (n² × atoms); otherwise the order given.
+std::vector<size_t> sum_order(const std::vector<LinFact>& lin, const std::vector<mpz_class>& y) {
+  std::vector<size_t> rest, out;
+  size_t width = 0;
+  for (size_t i = 0; i < lin.size(); ++i)
+    if (y[i] != 0) rest.push_back(i), width += lin[i].terms.size();
+  if (rest.size() * width > 2000000) return rest;
+  std::map<uint32_t, mpz_class> acc;  // the running sum's coefficients (non-zero only)
+  while (!rest.empty()) {
+    size_t best = 0;
+    long best_growth = 0;
+    for (size_t r = 0; r < rest.size(); ++r) {
+      long growth = 0;
+      for (const auto& [a, c] : lin[rest[r]].terms) {
+        auto it = acc.find(a);
+        if (it == acc.end()) ++growth;
+        else if (it->second + y[rest[r]] * c == 0) --growth;
+      }
+      if (r == 0 || growth < best_growth) best = r, best_growth = growth;
+    }
+    size_t i = rest[best];
+    for (const auto& [a, c] : lin[i].terms) {
+      mpz_class& v = acc[a];
+      v += y[i] * c;
+      if (v == 0) acc.erase(a);
+    }
+    out.push_back(i);
+    rest.erase(rest.begin() + best);
+  }
+  return out;
+}
+
 // The refutation of one case (after disequalities are split) in one ring.
 std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat,
                               size_t max_pivots = 20000, size_t* used = nullptr) {
@@ -1130,11 +1207,8 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
   // Each used fact, scaled by y_i * need(E_i), then summed.
   std::optional<Pf> acc;
   LinFact::Rel acc_rel = LinFact::Eq;
-  std::vector<size_t> order;
-  for (size_t i = 0; i < facts.size(); ++i)
-    if ((*y)[i] != 0 && facts[i].rel != LinFact::Eq) order.push_back(i);
-  for (size_t i = 0; i < facts.size(); ++i)
-    if ((*y)[i] != 0 && facts[i].rel == LinFact::Eq) order.push_back(i);
+  Poly acc_poly;  // acc's right side, canonical
+  std::vector<size_t> order = sum_order(lin, *y);
   for (size_t i : order) {
     Fact& f = facts[i];
     Pf base;  // {lit or discharge} ⊢ 0 REL E  (before integer tightening)
@@ -1161,35 +1235,49 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
       scaled = R.scale_lt(R.numeral(c), base);
     }
     LinFact::Rel rel2 = f.rel == LinFact::Eq ? LinFact::Eq : scaled.concl.rator().rator() == R.lt_c() ? LinFact::Gt : LinFact::Ge;
+    // Each fact in canonical form before it is added (small ones by a kept proof), so each
+    // addition merges two canonical polynomials: linear in their sizes.
+    Poly pi;
+    Term ce = scaled.concl.rand();
+    Pf eq = lin[i].terms.size() <= 8 ? R.norm_kept(c, f.e, pi) : R.norm(c, f.e, pi);
+    if (eq.concl.lhs() != ce) eq = R.norm_top(ce, pi);
+    scaled = rel2 == LinFact::Eq ? P.trans(scaled, eq) : P.eq_mp(P.ap_term(scaled.concl.rator(), eq), scaled);
     if (!acc) {
-      acc = scaled, acc_rel = rel2;
+      acc = scaled, acc_rel = rel2, acc_poly = pi;
       continue;
     }
     Term a = acc->concl.rand(), b = scaled.concl.rand();
     Pf sum;
+    bool swapped = false;  // the sum is b + a
     if (rel2 == LinFact::Eq) {
       const Pf& L = acc_rel == LinFact::Eq ? R.EQ_ADD_EQ() : acc_rel == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
       sum = P.prove_hyp(scaled, P.prove_hyp(*acc, R.I(L, {a, b})));
       rel2 = acc_rel;
+    } else if (acc_rel == LinFact::Eq) {  // an inequality after equations: it goes first
+      const Pf& L = rel2 == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
+      sum = P.prove_hyp(*acc, P.prove_hyp(scaled, R.I(L, {b, a})));
+      swapped = true;
     } else if (acc_rel == LinFact::Ge && rel2 == LinFact::Ge) {
       sum = P.prove_hyp(scaled, P.prove_hyp(*acc, R.I(R.LE_ADD(), {a, b})));
     } else if (acc_rel == LinFact::Ge) {  // new strict first
       sum = P.prove_hyp(*acc, P.prove_hyp(scaled, R.I(R.LT_ADD(), {b, a})));
       rel2 = LinFact::Gt;
+      swapped = true;
     } else {  // acc strict
       Pf nb = rel2 == LinFact::Gt ? P.prove_hyp(scaled, R.I(R.LT_LE(), {b})) : scaled;
       sum = P.prove_hyp(nb, P.prove_hyp(*acc, R.I(R.LT_ADD(), {a, b})));
       rel2 = LinFact::Gt;
     }
-    acc = sum, acc_rel = rel2;
+    Poly merged;
+    Pf m = swapped ? R.add_canonical(pi, acc_poly, merged) : R.add_canonical(acc_poly, pi, merged);
+    sum = rel2 == LinFact::Eq ? P.trans(sum, m) : P.eq_mp(P.ap_term(sum.concl.rator(), m), sum);
+    acc = sum, acc_rel = rel2, acc_poly = merged;
   }
-  // Normalise the sum to a constant K and contradict 0 REL K.
-  Poly K;
-  Pf e = R.norm_top(acc->concl.rand(), K);
+  // The sum is the constant K: contradict 0 REL K.
+  const Poly& K = acc_poly;
   if (!K.mons.empty()) return std::nullopt;
   Term zero = R.zero();
-  Pf fk = acc_rel == LinFact::Eq ? P.trans(*acc, e)
-                                 : P.eq_mp(P.ap_term(Term::comb(acc_rel == LinFact::Gt ? R.lt_c() : R.le_c(), zero), e), *acc);
+  Pf fk = *acc;
   Pf f;
   if (acc_rel == LinFact::Gt && K.k == 0) {
     f = P.not_elim(P.prove_hyp(fk, R.I(R.LT_NE(), {zero})), P.refl(zero));

@@ -23,8 +23,8 @@ Term build(const char* op, const std::vector<Term>& ops) {
 }
 
 
-// The largest boolean subformulas of a that also occur in b (a and b themselves, T and F
-// excluded), by explicit-stack walks of at most `limit` nodes each.
+// The largest boolean subformulas of a that also occur in b (a itself, T and F excluded; b
+// when it occurs in a, as in `~~b = b`), by explicit-stack walks of at most `limit` nodes each.
 std::unordered_set<Term, TermHash> common_subformulas(const Term& a, const Term& b, size_t limit) {
   std::unordered_set<Term, TermHash> in_b, seen, out;
   auto walk = [&](const Term& root, auto&& visit) {
@@ -40,7 +40,7 @@ std::unordered_set<Term, TermHash> common_subformulas(const Term& a, const Term&
   walk(b, [&](const Term& t) { return in_b.insert(t).second && in_b.size() < limit; });
   walk(a, [&](const Term& t) {
     if (!seen.insert(t).second) return false;
-    if (t == a || t == b || !in_b.count(t)) return true;
+    if (t == a || !in_b.count(t)) return true;
     if (t != truth() && t != falsity()) out.insert(t);
     return false;
   });
@@ -161,6 +161,8 @@ uint64_t Normaliser::equal_deep(const Term& l, const Term& r) {
     uint64_t f = step("not_elim", {assume(neg(Term::eq(b.t, r))), step("sym", {assume(e)})});
     rb = step("prove_hyp", {step("not_intro", {out_.term(e), f}), b.n});
   }
+  if (!a.n && !rb)  // l and r are one term, already normal
+    return step("not_elim", {assume(neg(Term::eq(l, r))), step("refl", {out_.term(l)})});
   return trans(l, a.t, a.n, r, rb);
 }
 
@@ -329,7 +331,9 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
     }
     if (auto k = th_->key(x)) {
       auto [it, fresh] = reps_.emplace(k->first, std::make_pair(x, k->second));
-      if (fresh || it->second.first == x) return {x};
+      if (fresh)  // a new constraint; with a COND inside, perhaps an earlier atom's all the same
+        if (auto y = cond_rep(x)) it->second = {y->first, y->second != k->second};
+      if (it->second.first == x) return {x};
       Term target = it->second.second == k->second ? it->second.first : neg(it->second.first);
       uint64_t n = atom_step(x, target);
       return n ? Nf{target, n} : fail;
@@ -344,12 +348,65 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
   return {x};
 }
 
-uint64_t Normaliser::atom_step(const Term& x, const Term& target) {
+uint64_t Normaliser::atom_step(const Term& x, const Term& target, int leaves) {
   auto it = atom_steps_.find(x);
   if (it != atom_steps_.end() && it->second.first == target) return it->second.second;
-  uint64_t n = refute_negation(kept_, Term::eq(x, target), nullptr, 4096, 400, th_);
+  uint64_t n = refute_negation(kept_, Term::eq(x, target), nullptr, leaves, 400, th_);
   if (n) atom_steps_[x] = {target, n};
   return n;
+}
+
+}  // namespace hcert::z3
+
+namespace hcert::z3 {
+
+namespace {
+
+// The COND-free instances of t: every COND application replaced by one of its branches, in
+// every combination (conditions dropped). False when there would be more than `limit`, or t
+// is deeper than 400 (explicit bound on the recursion).
+bool instances(const Term& t, size_t limit, int depth, std::vector<Term>& out) {
+  if (depth > 400) return false;
+  Term c, p, q;
+  if (is_cond(t, &c, &p, &q)) return instances(p, limit, depth + 1, out) && instances(q, limit, depth + 1, out) && out.size() <= limit;
+  if (t.kind() != TermKind::Comb) return out.push_back(t), true;
+  std::vector<Term> fs, xs;
+  if (!instances(t.rator(), limit, depth + 1, fs) || !instances(t.rand(), limit, depth + 1, xs)) return false;
+  if (fs.size() * xs.size() + out.size() > limit) return false;
+  for (const Term& f : fs)
+    for (const Term& x : xs) out.push_back(f == t.rator() && x == t.rand() ? t : Term::comb(f, x));
+  return true;
+}
+
+bool mentions_cond(const Term& t, int depth) {
+  if (depth > 400 || t.kind() != TermKind::Comb) return false;
+  return is_cond(t) || mentions_cond(t.rator(), depth + 1) || mentions_cond(t.rand(), depth + 1);
+}
+
+}  // namespace
+
+std::optional<std::pair<Term, bool>> Normaliser::cond_rep(const Term& x) {
+  if (!mentions_cond(x, 0)) return std::nullopt;
+  std::vector<Term> inst;
+  if (!instances(x, 16, 0, inst)) return std::nullopt;
+  std::vector<std::string> keys;
+  for (const Term& u : inst) {
+    auto k = th_->key(u);
+    if (!k) return std::nullopt;
+    keys.push_back(k->first);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::string sig;
+  for (const std::string& k : keys) sig += k + ";";
+  std::vector<Term>& cands = cond_reps_[sig];
+  // A few candidates, each by a case split of at most 256 leaves per polarity.
+  for (size_t i = 0; i < cands.size() && i < 4; ++i) {
+    if (atom_step(x, cands[i], 256)) return std::make_pair(cands[i], false);
+    if (atom_step(x, neg(cands[i]), 256)) return std::make_pair(cands[i], true);
+  }
+  cands.push_back(x);
+  return std::nullopt;
 }
 
 }  // namespace hcert::z3

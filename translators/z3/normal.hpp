@@ -9,6 +9,7 @@
 // holds when nf(l) = nf(r). Equalities are carried in double-negation form
 // N(a = b) = {~(a = b)} ∪ Γ ⊢ F (spec/z3.md), which compose like equalities.
 #pragma once
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -48,8 +49,12 @@ class Normaliser {
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
   uint64_t assume(const Term& t) { return step("assume", {out_.term(t)}); }
 
-  // N(x = target) for an atom x, proved once on kept_.
-  uint64_t atom_step(const Term& x, const Term& target);
+  // N(x = target) for an atom x, proved once on kept_ by a case split of at most `leaves`.
+  uint64_t atom_step(const Term& x, const Term& target, int leaves = 4096);
+  // For an arithmetic atom x with a COND inside whose constraint is new: an earlier such atom
+  // y with x = y (second false) or x = ~y (second true), proved by atom_step; else x is
+  // recorded as a representative and nothing is returned.
+  std::optional<std::pair<Term, bool>> cond_rep(const Term& x);
   StepSink& out_;
   StepSink& kept_;
   const Theories* th_;
@@ -60,6 +65,12 @@ class Normaliser {
   std::unordered_set<Term, TermHash> common_;
   // The first atom met for each arithmetic constraint, and whether it is the key's negation.
   std::unordered_map<std::string, std::pair<Term, bool>> reps_;
+  // Atoms with a COND inside have no key up to equivalence: Z3 rewrites the conditionals
+  // themselves (`ite c x (ite d y x)` to `ite (c \/ ~d) x y`, the atom moved to one side).
+  // Two such atoms are candidates when their COND-free instances (each conditional replaced
+  // by a branch, every combination) have one set of keys; this index maps that set to the
+  // representatives met so far, and a candidate is confirmed by a small case split.
+  std::unordered_map<std::string, std::vector<Term>> cond_reps_;
 };
 
 }  // namespace hcert::z3

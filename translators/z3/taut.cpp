@@ -170,7 +170,9 @@ class Splitter {
         auto it = as.find(t);
         if (Term f = flipped(t); it == as.end() && !f.is_null()) it = as.find(f);
         if (it != as.end()) return it->second.value;
-        if (cond_ && has_cond(t)) {  // the atom its decided conditions make of t, or a condition to split on
+        // The atom its decided conditions make of t, or a condition to split on; an opaque
+        // subformula (a whole conjunction the caller shares) is split on whole instead.
+        if (cond_ && has_cond(t) && !(opaque_ && opaque_->count(t))) {
           Term u;
           std::unordered_map<Term, Term, TermHash> memo;
           int x = reduce_all(t, as, atom, depth, &u, memo);
@@ -334,7 +336,7 @@ class Splitter {
       case Op::Cond: case Op::CondEq: return 0;  // handled above
       case Op::Atom: {
         if (auto it = as.find(t); it != as.end()) return it->second.thm;
-        if (cond_ && has_cond(t)) {  // t = u, u the reduced atom (eval reduced it too)
+        if (cond_ && has_cond(t) && !(opaque_ && opaque_->count(t))) {  // t = u, u the reduced atom (as in eval)
           Term u;
           std::unordered_map<Term, std::pair<Term, uint64_t>, TermHash> memo;
           uint64_t e = reduce_all_proof(t, as, depth, &u, memo);

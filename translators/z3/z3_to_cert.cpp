@@ -1,8 +1,11 @@
 #include "translators/z3/z3_to_cert.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -128,6 +131,9 @@ class Translator {
         uint64_t nf = step("not_intro", {term(false_term()), step("assume", {term(false_term())})});
         uint64_t fin = step("prove_hyp", {nf, root.thm});
         out_.write(Emitter::make(Tag::End, {discharge_definitions(fin)}));
+        if (cost_)
+          for (const auto& [rule, c] : cost_by_rule_)
+            fprintf(stderr, "cost by rule %s: %zu nodes, %zu theorems, %.2f s\n", rule.c_str(), c.nodes, c.theorems, c.seconds);
         return stats_;
       }
       if (b.name[0] == '@') {
@@ -230,13 +236,13 @@ class Translator {
     std::vector<Node> prem;
     for (size_t k = 1; k + 1 < n.kids.size(); ++k) prem.push_back(proof(e, n.kids[k], depth + 1));
     size_t before = scratch_.size();
-    uint64_t th = justify(rule, prem, phi);
-    // Diagnostics (spec/cli.md): the proof nodes that cost the most steps.
-    if (cost_ && scratch_.size() - before > 20000)
-      fprintf(stderr, "cost %s %s: %zu theorems: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
-              render(phi, 300).c_str());
+    auto start = cost_ ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
+    // A rewrite that brings in (or drops) a name not defined so far holds only by what the
+    // name stands for: deferred at once (below) rather than tried in vain.
+    bool defer = prem.empty() && (rule == "rewrite" || rule == "rewrite*") && one_sided_name(phi);
+    uint64_t th = defer ? 0 : justify(rule, prem, phi);
     if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
-    if (!th && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
+    if (!th && !defer && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
     if (!th && prem.empty() && (rule == "rewrite" || rule == "rewrite*") && !invented_names(phi).empty()) {
       // A rewrite over a name Z3 invented, perhaps before its intro-def: proved at the end,
       // once the name is replaced by its term (discharge_definitions); a hypothesis till then.
@@ -249,6 +255,16 @@ class Translator {
       // is an asserted one again, found among the assertions or a hole.
       deferred_.push_back({phi, rule});
       th = n_of(assume(phi), phi);
+    }
+    // Diagnostics (spec/cli.md): the proof nodes that cost the most steps or time, and the
+    // time by rule.
+    if (cost_) {
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      auto& c = cost_by_rule_[rule];
+      ++c.nodes, c.seconds += s, c.theorems += scratch_.size() - before;
+      if (scratch_.size() - before > 20000 || s > 0.1)
+        fprintf(stderr, "cost %s %s: %zu theorems, %.2f s: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
+                s, render(phi, 300).c_str());
     }
     if (th) ++stats_.justified[rule];
     else th = hole(phi, rule);
@@ -365,6 +381,8 @@ class Translator {
       return from_positive(step("deduct_antisym", {to, from}), phi, p);
     }
     if (rule == "lemma" && p.size() == 1 && p[0].phi == false_term()) return lemma(p[0], phi);
+    if (th_lemma && !p.empty())
+      if (uint64_t th = theory_lemma(p, phi)) return th;
     return 0;
   }
 
@@ -374,8 +392,12 @@ class Translator {
   // or equals the first such assertion by congruence (a large assertion, flattened).
   uint64_t asserted_consequence(const Term& phi) {
     bool cond = mentions_cond(phi);
-    if (uint64_t th = cond ? 0 : refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
     std::vector<Term> atoms = atoms_of(phi, 64);
+    // A formula of 64 atoms or more is most likely an assertion restated (its case split
+    // would meet thousands of arithmetic leaves first): the restatement is tried first.
+    bool large = atoms.size() >= 64;
+    if (!large && !cond)
+      if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
     std::unordered_set<Term, TermHash> mine(atoms.begin(), atoms.end()), my_syms = symbols_of(atoms);
     if (assertion_atoms_.empty())
       for (const Term& a : assertion_list_) assertion_atoms_.push_back({a, atoms_of(a, 64)});
@@ -391,23 +413,30 @@ class Translator {
         }
         cands.push_back(&a);
       }
+    // The best candidate, restated (flattened, say): a = φ by congruence.
+    auto restated = [&](const Term& a) -> uint64_t {
+      Term e = Term::eq(a, phi);
+      uint64_t ne = congruent(a, phi, 0);
+      return ne ? from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}}) : 0;
+    };
     // With conditionals: the best candidate, restated (Z3 simplified it), by diagrams.
     if (cond && !cands.empty()) {
       const Term& a = *cands.front();
       Term e = Term::eq(a, phi);
       if (uint64_t ne = diagrams_->equal(a, phi)) return from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}});
     }
-    if (uint64_t th = cond ? refute_negation(sink_, phi, nullptr, 4096, 400, &theory_) : 0) return th;
+    if (large && !cands.empty())
+      if (uint64_t th = restated(*cands[0])) return th;
+    if (large || cond)
+      if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
     int tries = 0;
     for (const Term* ap : cands) {
       const Term& a = *ap;
       if (++tries > 16) break;
       Term imp = Term::comb(Term::comb(imp_const(), a), phi);
       uint64_t n = refute_negation(sink_, imp, nullptr, 256, 400, &theory_);
-      if (!n && tries == 1) {  // the best candidate, restated (flattened, say): a = φ by congruence
-        Term e = Term::eq(a, phi);
-        if (uint64_t ne = congruent(a, phi, 0)) return from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}});
-      }
+      if (!n && tries == 1 && !large)
+        if (uint64_t th = restated(a)) return th;
       if (!n) continue;
       // {a, ~φ} ⊢ ~(a ==> φ), which discharges ~(a ==> φ) from N(a ==> φ).
       uint64_t f = step("not_elim", {assume(neg(phi)), step("mp", {assume(imp), assume(a)})});
@@ -696,6 +725,25 @@ class Translator {
     return go(t, 0);
   }
 
+  // th-lemma with premises (Z3's farkas steps over a conflict's hypotheses, 111 of them in
+  // diamonds.10.10): the arithmetic refuter on the premises and the negated disjuncts of φ
+  // at once, {p1, …, pn, ~d1, …} ⊢ F, then each premise traded for its N and each negated
+  // disjunct for ~φ (as `lemma` does). The generic fallback (p1 ==> … ==> φ by the case
+  // split) costs steps quadratic in n, each leaf re-proving the chain of implications.
+  uint64_t theory_lemma(const std::vector<Node>& p, const Term& phi) {
+    std::vector<Term> lits;
+    for (const Node& n : p) lits.push_back(n.phi);
+    if (phi != false_term())
+      for (const Term& d : spine(phi, "\\/")) lits.push_back(is_neg(d) ? d.rand() : neg(d));
+    for (const Term& l : lits)
+      if (!Arith::is_atom(is_neg(l) ? l.rand() : l)) return 0;
+    if (!arith_refuter_(sink_, lits, false, nullptr)) return 0;
+    uint64_t f = arith_refuter_(sink_, lits, true, nullptr);
+    if (!f) return 0;
+    f = use_all(p, f);
+    return phi == false_term() ? f : negated_disjuncts(f, phi);
+  }
+
   // The fallback for a step whose shape the rules above do not know (Z3's curried
   // implications under unsat-core names, say): φ when p1 ==> … ==> pn ==> φ is a tautology
   // (256 cases at most); rejected when false under an assignment of propositional variables
@@ -925,6 +973,17 @@ class Translator {
       if (invented(v)) out.push_back(v);
     return out;
   }
+  // Whether `l = r` mentions an invented name with no intro-def so far on one side only.
+  bool one_sided_name(const Term& phi) const {
+    Term l, r;
+    if (!is_op(phi, "=", &l, &r)) return false;
+    auto fl = l.frees(), fr = r.frees();
+    for (const Term& v : invented_names(phi)) {
+      if (std::any_of(defs_.begin(), defs_.end(), [&](const Definition& d) { return d.name == v; })) continue;
+      if ((std::find(fl.begin(), fl.end(), v) == fl.end()) != (std::find(fr.begin(), fr.end(), v) == fr.end())) return true;
+    }
+    return false;
+  }
   // Those whose definitions are not among `given`: a countermodel that leaves them free
   // does not refute a step that uses them (Z3 may define them only later).
   std::vector<Term> undefined_names(const Term& t, const std::vector<Term>& given) const {
@@ -1018,7 +1077,22 @@ class Translator {
         f = g;
       }
       if (!is_op(f, "=", &l, &r)) continue;
-      for (const Term& n : invented_names(f)) {
+      std::vector<Term> unknown;  // the pattern variables: one atom may hold several names
+      for (const Term& n : invented_names(f))
+        if (!known(n)) unknown.push_back(n);
+      // The two sides alike but for the names (Z3 naming its conditionals): one match of
+      // the whole sides binds each name by its place, where an atom may match several.
+      for (int side = 0; side < 2 && !unknown.empty(); ++side) {
+        std::unordered_map<Term, Term, TermHash> bound;
+        int budget = 1000000;
+        if (!match(side ? l : r, side ? r : l, unknown, bound, budget)) continue;
+        for (const auto& [n, t] : bound) {
+          auto fr = t.frees();
+          if (std::find(fr.begin(), fr.end(), n) == fr.end()) names.push_back({n, t});
+        }
+        break;
+      }
+      for (const Term& n : unknown) {
         if (known(n)) continue;
         for (int side = 0; side < 2; ++side) {
           const Term& with = side ? l : r;
@@ -1031,9 +1105,9 @@ class Translator {
             auto fr = a.frees();
             if (std::find(fr.begin(), fr.end(), n) == fr.end()) continue;
             for (const Term& b : theirs) {
-              Term bound;
-              if (match(a, b, n, bound, budget) && !bound.is_null()) {
-                found = bound;
+              std::unordered_map<Term, Term, TermHash> bound;
+              if (match(a, b, unknown, bound, budget) && bound.count(n)) {
+                found = bound.at(n);
                 break;
               }
             }
@@ -1066,16 +1140,27 @@ class Translator {
     }
     return out;
   }
-  // Does pattern p match t, the variable n standing for one term (`bound`)?
-  static bool match(const Term& p, const Term& t, const Term& n, Term& bound, int& budget) {
-    if (--budget < 0) return false;
-    if (p == n) {
-      if (bound.is_null() && p.type() == t.type()) bound = t;
-      return bound == t;
+  // Does pattern p match t, each of the variables `vars` standing for one term (`bound`)?
+  // (`budget` bounds the work and the recursion: one unit per node visited.)
+  // Pairs that matched are remembered (`done`), so shared subterms are walked once.
+  static bool match(const Term& p, const Term& t, const std::vector<Term>& vars,
+                    std::unordered_map<Term, Term, TermHash>& bound, int& budget) {
+    std::set<std::pair<uint64_t, uint64_t>> done;
+    return match(p, t, vars, bound, budget, done, 0);
+  }
+  static bool match(const Term& p, const Term& t, const std::vector<Term>& vars, std::unordered_map<Term, Term, TermHash>& bound,
+                    int& budget, std::set<std::pair<uint64_t, uint64_t>>& done, int depth) {
+    if (--budget < 0 || depth > 20000) return false;
+    if (std::find(vars.begin(), vars.end(), p) != vars.end()) {
+      if (p.type() != t.type()) return false;
+      return bound.emplace(p, t).first->second == t;
     }
-    if (p == t) return true;
+    if (p == t || done.count({p.serial(), t.serial()})) return true;
     if (p.kind() != TermKind::Comb || t.kind() != TermKind::Comb || p.rator().type() != t.rator().type()) return false;
-    return match(p.rator(), t.rator(), n, bound, budget) && match(p.rand(), t.rand(), n, bound, budget);
+    if (!match(p.rator(), t.rator(), vars, bound, budget, done, depth + 1) || !match(p.rand(), t.rand(), vars, bound, budget, done, depth + 1))
+      return false;
+    done.insert({p.serial(), t.serial()});
+    return true;
   }
   bool guessed_ = false;  // names were guessed (guess_names): no step is rejected by a countermodel
   std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
@@ -1088,9 +1173,13 @@ class Translator {
   // lemma: N(false) with local hypotheses h gives N(ψ), ψ the disjunction of their
   // negations (or of a for a hypothesis ~a), by trading each hypothesis for ~ψ.
   uint64_t lemma(const Node& p, const Term& psi) {
-    std::vector<Term> ds = spine(psi, "\\/");
     uint64_t nf = step("not_intro", {term(false_term()), assume(false_term())});
-    uint64_t cur = step("prove_hyp", {nf, p.thm});  // Γ ⊢ F
+    return negated_disjuncts(step("prove_hyp", {nf, p.thm}), psi);  // Γ ⊢ F first
+  }
+  // Γ ⊢ F, Γ holding (some of) the negations of ψ's disjuncts (h for a disjunct ~h), gives
+  // N(ψ) with those hypotheses traded for ~ψ.
+  uint64_t negated_disjuncts(uint64_t cur, const Term& psi) {
+    std::vector<Term> ds = spine(psi, "\\/");
     for (size_t k = 0; k < ds.size(); ++k) {
       if (is_neg(ds[k])) {  // hypothesis h = ds[k].rand(): ~h gives ψ
         Term h = ds[k].rand();
@@ -1119,6 +1208,11 @@ class Translator {
   std::unique_ptr<Normaliser> normal_;
   std::unique_ptr<Diagrams> diagrams_;
   bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
+  struct Cost {
+    size_t nodes = 0, theorems = 0;
+    double seconds = 0;
+  };
+  std::map<std::string, Cost> cost_by_rule_;  // HCERT_Z3_COST: what each rule's nodes took
   std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes
   TheoryRefuter arith_refuter_;
   std::unique_ptr<CondLemmas> cond_;

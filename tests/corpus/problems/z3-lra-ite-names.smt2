@@ -1,0 +1,8 @@
+(set-logic QF_LRA)
+(declare-const x Real)
+(declare-const y Real)
+(declare-const c Bool)
+(declare-const d Bool)
+(assert (and (<= (+ (ite c x y) (ite d x y)) (- 1.0)) (or c (<= x (ite d y 1.0))) (or d (<= x (ite c y 2.0))) (>= x 0.0)))
+(assert (< x 0.0))
+(check-sat)
