@@ -39,6 +39,7 @@ Term statement(const std::string& name, const Type& A, const Type& Bt) {
   Term a = V("a", A), a1 = V("a1", A), a0 = V("a0", A), b1 = V("b1", A), b0 = V("b0", A);
   if (name == "ite") return Term::eq(C(C(x, p1, p0), C(x, a1, a0), C(x, b1, b0)), C(x, C(p1, a1, b1), C(p0, a0, b0)));
   if (name == "exp") return Term::eq(a, C(x, a, a));
+  if (name == "var") return Term::eq(C(C(x, T(), F()), a1, a0), C(x, a1, a0));
   if (name == "same") return Term::eq(C(p, a, a), a);
   if (name == "id") return Term::eq(C(p, T(), F()), p);
   if (name == "not") return Term::eq(neg(p), C(p, F(), T()));
@@ -160,6 +161,11 @@ Diagrams::Eq Diagrams::ite(const Term& f, const Term& g, const Term& h, int dept
   if (depth > kMaxDepth || --budget_ < 0) throw Fail{};
   int v = std::min({top(f), top(g), top(h)});
   Term x = vars_[v], f1, f0, g1, g0, h1, h0;
+  if (f == C(x, T(), F()) && top(g) > v && top(h) > v) {  // an atom's diagram: COND x g h already
+    Eq e = use("var", ty, ty, {{V("x", B()), x}, {V("a1", ty), g}, {V("a0", ty), h}});
+    memo_.emplace(t, e);
+    return e;
+  }
   Eq e1 = cong(CondLemmas::cond(ty), {expand(f, v, &f1, &f0), expand(g, v, &g1, &g0), expand(h, v, &h1, &h0)});
   Eq e2 = use("ite", ty, ty,
               {{V("x", B()), x}, {V("p1", B()), f1}, {V("p0", B()), f0}, {V("a1", ty), g1}, {V("a0", ty), g0},
