@@ -1,8 +1,11 @@
 #include "translators/z3/dd.hpp"
 
+#include <algorithm>
 #include <climits>
+#include <unordered_set>
+#include <cstring>
+#include <tuple>
 
-#include "formats/hol_text.hpp"
 #include "translators/z3/cond.hpp"
 #include "translators/z3/formula.hpp"
 
@@ -19,13 +22,36 @@ struct Fail {};
 constexpr int kMaxDepth = 1000;
 constexpr long kBudget = 100000;
 
-Type B() { return Type::boolean(); }
-Term T() { return Term::constant("T", B()); }
-Term F() { return Term::constant("F", B()); }
-Term V(const char* name, const Type& ty) { return Term::var(name, ty); }
-Term C(const Term& c, const Term& a, const Term& b) {
-  return Term::comb(Term::comb(Term::comb(CondLemmas::cond(a.type()), c), a), b);
+// Each diagram operation builds a few terms: the constants and the lemmas' variables are
+// made once (a constant or variable by name interns its name and type each time).
+Type B() {
+  static const Type b = Type::boolean();
+  return b;
 }
+Term T() {
+  static const Term t = Term::constant("T", B());
+  return t;
+}
+Term F() {
+  static const Term f = Term::constant("F", B());
+  return f;
+}
+// A variable of the lemmas (names from the few call sites below, compared by address).
+Term V(const char* name, const Type& ty) {
+  static std::vector<std::tuple<const char*, Type, Term>> made;
+  for (const auto& [n, t, v] : made)
+    if (n == name && t == ty) return v;
+  made.emplace_back(name, ty, Term::var(name, ty));
+  return std::get<2>(made.back());
+}
+Term cond(const Type& ty) {
+  static std::vector<std::pair<Type, Term>> made;
+  for (const auto& [t, c] : made)
+    if (t == ty) return c;
+  made.emplace_back(ty, CondLemmas::cond(ty));
+  return made.back().second;
+}
+Term C(const Term& c, const Term& a, const Term& b) { return Term::comb(Term::comb(Term::comb(cond(a.type()), c), a), b); }
 Term op2(const char* op, const Term& a, const Term& b) {
   return Term::comb(Term::comb(Term::constant(op, Type::fun(B(), Type::fun(B(), B()))), a), b);
 }
@@ -65,6 +91,16 @@ Term statement(const std::string& name, const Type& A, const Type& Bt) {
 
 uint64_t Diagrams::equal(const Term& l, const Term& r) {
   if (!th_.cond || l.type() != r.type()) return 0;
+  // The budget: a few operations per subterm (a rewrite that needs more is most likely one
+  // whose diagrams blow up: the dry run gives up early and the other means are tried).
+  std::vector<Term> todo{l, r};
+  std::unordered_set<Term, TermHash> seen;
+  while (!todo.empty() && seen.size() < size_t(kBudget)) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (u.kind() == TermKind::Comb && seen.insert(u).second) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  budget_start_ = std::min(kBudget, 2000 + 8 * long(seen.size()));
   uint64_t n = 0;
   if (!run(l, r, false, &n) || !run(l, r, true, &n)) return 0;
   return n;
@@ -74,7 +110,7 @@ uint64_t Diagrams::equal(const Term& l, const Term& r) {
 // assumption discharged by its N (a fact's, or its lemma's instance).
 bool Diagrams::run(const Term& l, const Term& r, bool emit, uint64_t* out) {
   emit_ = emit;
-  budget_ = kBudget;
+  budget_ = budget_start_;
   memo_.clear(), var_.clear(), vars_.clear(), has_cond_.clear(), assumed_.clear(), hyps_.clear();
   try {
     Eq a = diagram(l, 0), b = diagram(r, 0);
@@ -112,7 +148,7 @@ Diagrams::Eq Diagrams::diagram_uncached(const Term& t, int depth) {
   if (t == T() || t == F()) return {t, t, 0};
   if (is_cond(t, &c, &a, &b)) {
     Eq ec = diagram(c, depth + 1), ea = diagram(a, depth + 1), eb = diagram(b, depth + 1);
-    return trans(cong(CondLemmas::cond(ty), {ec, ea, eb}), ite(ec.r, ea.r, eb.r, depth + 1));
+    return trans(cong(cond(ty), {ec, ea, eb}), ite(ec.r, ea.r, eb.r, depth + 1));
   }
   if (ty == B()) {  // a connective: its conditional form (`p /\ q` is `COND p q F`, …)
     Term p = V("p", B()), q = V("q", B());
@@ -166,12 +202,12 @@ Diagrams::Eq Diagrams::ite(const Term& f, const Term& g, const Term& h, int dept
     memo_.emplace(t, e);
     return e;
   }
-  Eq e1 = cong(CondLemmas::cond(ty), {expand(f, v, &f1, &f0), expand(g, v, &g1, &g0), expand(h, v, &h1, &h0)});
+  Eq e1 = cong(cond(ty), {expand(f, v, &f1, &f0), expand(g, v, &g1, &g0), expand(h, v, &h1, &h0)});
   Eq e2 = use("ite", ty, ty,
               {{V("x", B()), x}, {V("p1", B()), f1}, {V("p0", B()), f0}, {V("a1", ty), g1}, {V("a0", ty), g0},
                {V("b1", ty), h1}, {V("b0", ty), h0}});
   Eq r1 = ite(f1, g1, h1, depth + 1), r0 = ite(f0, g0, h0, depth + 1);
-  Eq e3 = cong(CondLemmas::cond(ty), {Eq{x, x, 0}, r1, r0});
+  Eq e3 = cong(cond(ty), {Eq{x, x, 0}, r1, r0});
   Eq e = trans(trans(e1, e2), trans(e3, reduced(x, v, r1.r, r0.r, depth + 1)));
   memo_.emplace(t, e);
   return e;
@@ -201,7 +237,7 @@ Diagrams::Eq Diagrams::apply(const Term& op, const std::vector<Term>& args, int 
     theta.push_back({V("f", op.type()), op});
     Eq e2 = use(args.size() == 2 ? "app2" : "app1", A, t.type(), theta);
     Eq r1 = apply(op, hi, depth + 1), r0 = apply(op, lo, depth + 1);
-    Eq e3 = cong(CondLemmas::cond(t.type()), {Eq{x, x, 0}, r1, r0});
+    Eq e3 = cong(cond(t.type()), {Eq{x, x, 0}, r1, r0});
     e = trans(trans(cong(op, ex), e2), trans(e3, reduced(x, v, r1.r, r0.r, depth + 1)));
   }
   memo_.emplace(t, e);
@@ -216,7 +252,7 @@ Diagrams::Eq Diagrams::reduced(const Term& x, int v, const Term& n1, const Term&
   if (n1 == n0) return use("same", ty, ty, {{V("p", B()), x}, {V("a", ty), n1}});
   Term c = C(x, n1, n0);
   if (top(n1) > v && top(n0) > v) return {c, c, 0};
-  Eq e = cong(CondLemmas::cond(ty), {sym(use("id", B(), B(), {{V("p", B()), x}})), Eq{n1, n1, 0}, Eq{n0, n0, 0}});
+  Eq e = cong(cond(ty), {sym(use("id", B(), B(), {{V("p", B()), x}})), Eq{n1, n1, 0}, Eq{n0, n0, 0}});
   return trans(e, ite(var_node(x), n1, n0, depth + 1));
 }
 
@@ -364,17 +400,17 @@ Diagrams::Eq Diagrams::fact(const Term& e) {
 }
 
 Diagrams::Lemma& Diagrams::lemma(const char* name, const Type& a, const Type& b) {
-  std::string key = std::string(name) + "|" + text::print(a) + "|" + text::print(b);
-  auto it = lemmas_.find(key);
-  if (it == lemmas_.end()) it = lemmas_.emplace(key, Lemma{statement(name, a, b)}).first;
-  if (emit_ && !it->second.n) {
+  Lemma* L = nullptr;
+  for (Lemma& x : lemmas_)
+    if (x.a == a && x.b == b && std::strcmp(x.name, name) == 0) L = &x;
+  if (!L) L = &lemmas_.emplace_back(Lemma{name, a, b, statement(name, a, b)});
+  if (emit_ && !L->n) {
     Theories cond_only;
     cond_only.cond = th_.cond;
-    bool arith = std::string(name) == "antisym";
-    if (!(it->second.n = refute_negation(kept_, it->second.stmt, nullptr, 64, 400, arith ? &th_ : &cond_only)))
-      throw Fail{};
+    bool arith = std::strcmp(name, "antisym") == 0;
+    if (!(L->n = refute_negation(kept_, L->stmt, nullptr, 64, 400, arith ? &th_ : &cond_only))) throw Fail{};
   }
-  return it->second;
+  return *L;
 }
 
 }  // namespace hcert::z3

@@ -11,7 +11,7 @@
 // diagram operations, not of cases.
 #pragma once
 #include <functional>
-#include <map>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -41,8 +41,10 @@ class Diagrams {
     Term l, r;
     uint64_t id = 0;
   };
-  // A lemma over variables, with N(statement) once proved (0 before).
+  // A lemma over variables (its name and types), with N(statement) once proved (0 before).
   struct Lemma {
+    const char* name;
+    Type a, b;
     Term stmt;
     uint64_t n = 0;
   };
@@ -84,7 +86,7 @@ class Diagrams {
   const Theories& th_;
   NormalForm normal_;
   bool emit_ = false;
-  long budget_ = 0;
+  long budget_ = 0, budget_start_ = 0;
   // Per run: each term's diagram (the key is the equation's left side: a subterm, or an
   // operation `COND f g h`, `op a b` on diagrams), the atoms' order, the assumptions.
   std::unordered_map<Term, Eq, TermHash> memo_;
@@ -96,7 +98,7 @@ class Diagrams {
   // Per certificate: the lemmas, the facts (N(e) on kept), the first atom met for each
   // arithmetic constraint (and whether it is the key's negation), the leaves' normal forms
   // (⊢ t = p on kept; id 0 when there is none).
-  std::map<std::string, Lemma> lemmas_;
+  std::deque<Lemma> lemmas_;
   std::unordered_map<Term, uint64_t, TermHash> facts_;
   std::unordered_map<std::string, std::pair<Term, bool>> atom_reps_;
   std::unordered_map<Term, Pf, TermHash> leaves_;
