@@ -131,6 +131,24 @@ class Ring {
     return e;
   }
 
+  // A fact about numerals (`⊢ a + b = c`, `⊢ a * b = c`, `⊢ 0 < n`), derived once on the
+  // lemma prover and kept: a problem's coefficients recur in every lemma, and each such
+  // fact costs a step per bit. No hypotheses, so reuse is sound. At most 100,000 kept.
+  Pf kept_numeral(char op, const Term& a, const Term& b, const std::function<Pf()>& derive) {
+    std::string key = std::to_string(a.serial()) + op + std::to_string(b.serial());
+    if (auto it = numeral_facts_.find(key); it != numeral_facts_.end()) return it->second;
+    if (numeral_facts_.size() >= 100000) return derive();
+    struct Restore {
+      Prover*& cur;
+      Prover* saved;
+      ~Restore() { cur = saved; }
+    } restore{cur_, cur_};
+    cur_ = &L_;
+    Pf pf = derive();
+    numeral_facts_.emplace(std::move(key), pf);
+    return pf;
+  }
+
   // ---- lemmas, derived once on the lemma prover
   Pf lemma(const char* key, const std::function<Pf()>& derive) {
     auto it = lemmas_.find(key);
@@ -364,7 +382,8 @@ class Ring {
     return numeral_value(t, v);
   }
   // ⊢ a + b = c for signed numerals.
-  Pf s_add(const Term& a, const Term& b) {
+  Pf s_add(const Term& a, const Term& b) { return kept_numeral('+', a, b, [&] { return s_add_raw(a, b); }); }
+  Pf s_add_raw(const Term& a, const Term& b) {
     mpz_class va, vb;
     signed_value(a, va), signed_value(b, vb);
     if (va == 0) return I(ADD_LID(), {b});
@@ -384,7 +403,8 @@ class Ring {
     return P().prove_hyp(pos_add(a, d), I(SUB2(), {a, d, n}));  // a + d = n ⊢ a + neg n = neg d
   }
   // ⊢ a * b = c for signed numerals.
-  Pf s_mul(const Term& a, const Term& b) {
+  Pf s_mul(const Term& a, const Term& b) { return kept_numeral('*', a, b, [&] { return s_mul_raw(a, b); }); }
+  Pf s_mul_raw(const Term& a, const Term& b) {
     mpz_class va, vb;
     signed_value(a, va), signed_value(b, vb);
     if (va == 0) return I(ZERO_MUL(), {b});
@@ -540,7 +560,8 @@ class Ring {
     return lemma("LT_DOUBLE", [&] { return P().prove_hyp(LT_LE(), I(LT_ADD(), {x(), x()})); });
   }
   // ⊢ 0 < n for a positive numeral n
-  Pf positive(const Term& n) {
+  Pf positive(const Term& n) { return kept_numeral('<', n, n, [&] { return positive_raw(n); }); }
+  Pf positive_raw(const Term& n) {
     if (n == one_) return ZERO_LT_ONE();
     Term a = n.rand();
     Pf d = P().prove_hyp(positive(a), I(LT_DOUBLE(), {a}));  // 0 < a + a
@@ -972,13 +993,15 @@ class Ring {
   // ⊢ e = P
   Pf norm_top(const Term& e, Poly& out) { return P().trans(P().sym(I(MUL_LID(), {e})), norm(1, e, out)); }
   // ⊢ c * e = P as `norm`, derived once per (e, c) on the lemma prover and kept: the same
-  // facts recur in many lemmas (a difference-logic cycle's edges, in each of its conflicts).
-  // At most 20,000 kept, since their proofs stay live; the caller keeps only small facts.
+  // facts recur in many lemmas (a difference-logic cycle's edges in each of its conflicts;
+  // a MIP row of 123 atoms, 15,000 steps to normalise, in hundreds). Their proofs stay
+  // live, so at most 20,000 facts and 2,000,000 steps are kept.
   Pf norm_kept(const mpz_class& c, const Term& e, Poly& out) {
     auto& slot = kept_[e];
     for (const Kept& k : slot)
       if (k.c == c) return out = k.poly, k.pf;
-    if (kept_count_ >= 20000) return norm(c, e, out);
+    if (kept_count_ >= 20000 || kept_steps_ >= 2000000) return norm(c, e, out);
+    size_t made = L_.made();
     struct Restore {
       Prover*& cur;
       Prover* saved;
@@ -987,7 +1010,7 @@ class Ring {
     cur_ = &L_;
     Pf pf = norm(c, e, out);
     slot.push_back({c, pf, out});
-    ++kept_count_;
+    ++kept_count_, kept_steps_ += L_.made() - made;
     return pf;
   }
   // ⊢ P + Q = R for canonical P and Q (terms as `norm` writes them), R into `out`.
@@ -1018,7 +1041,8 @@ class Ring {
     Poly poly;
   };
   std::unordered_map<Term, std::vector<Kept>, TermHash> kept_;  // norm_kept
-  size_t kept_count_ = 0;
+  std::unordered_map<std::string, Pf> numeral_facts_;            // kept_numeral
+  size_t kept_count_ = 0, kept_steps_ = 0;
 
  public:
   const Term& zero() const { return zero_; }
@@ -1239,7 +1263,7 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     // addition merges two canonical polynomials: linear in their sizes.
     Poly pi;
     Term ce = scaled.concl.rand();
-    Pf eq = lin[i].terms.size() <= 8 ? R.norm_kept(c, f.e, pi) : R.norm(c, f.e, pi);
+    Pf eq = R.norm_kept(c, f.e, pi);
     if (eq.concl.lhs() != ce) eq = R.norm_top(ce, pi);
     scaled = rel2 == LinFact::Eq ? P.trans(scaled, eq) : P.eq_mp(P.ap_term(scaled.concl.rator(), eq), scaled);
     if (!acc) {
