@@ -1228,10 +1228,13 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
   if (!emit) return Pf{1, Term()};
 
   R.use(P);
-  // Each used fact, scaled by y_i * need(E_i), then summed.
-  std::optional<Pf> acc;
-  LinFact::Rel acc_rel = LinFact::Eq;
-  Poly acc_poly;  // acc's right side, canonical
+  // Each used fact, scaled by y_i * need(E_i) and brought to canonical form, then summed.
+  struct Part {
+    Pf pf;  // hyps ⊢ 0 REL P, P canonical
+    LinFact::Rel rel;
+    Poly poly;
+  };
+  std::vector<Part> parts;
   std::vector<size_t> order = sum_order(lin, *y);
   for (size_t i : order) {
     Fact& f = facts[i];
@@ -1258,45 +1261,61 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     } else {
       scaled = R.scale_lt(R.numeral(c), base);
     }
-    LinFact::Rel rel2 = f.rel == LinFact::Eq ? LinFact::Eq : scaled.concl.rator().rator() == R.lt_c() ? LinFact::Gt : LinFact::Ge;
-    // Each fact in canonical form before it is added (small ones by a kept proof), so each
-    // addition merges two canonical polynomials: linear in their sizes.
+    LinFact::Rel rel = f.rel == LinFact::Eq ? LinFact::Eq : scaled.concl.rator().rator() == R.lt_c() ? LinFact::Gt : LinFact::Ge;
+    // Canonical before it is added (by a kept proof), so each addition merges two
+    // canonical polynomials: linear in their sizes.
     Poly pi;
     Term ce = scaled.concl.rand();
     Pf eq = R.norm_kept(c, f.e, pi);
     if (eq.concl.lhs() != ce) eq = R.norm_top(ce, pi);
-    scaled = rel2 == LinFact::Eq ? P.trans(scaled, eq) : P.eq_mp(P.ap_term(scaled.concl.rator(), eq), scaled);
-    if (!acc) {
-      acc = scaled, acc_rel = rel2, acc_poly = pi;
-      continue;
-    }
-    Term a = acc->concl.rand(), b = scaled.concl.rand();
+    scaled = rel == LinFact::Eq ? P.trans(scaled, eq) : P.eq_mp(P.ap_term(scaled.concl.rator(), eq), scaled);
+    parts.push_back({scaled, rel, std::move(pi)});
+  }
+  // 0 REL1 A and 0 REL2 B give 0 REL A + B (strict if either is, an equation if both are),
+  // merged into canonical form.
+  auto combine = [&](const Part& x, const Part& y2) -> Part {
+    Term a = x.pf.concl.rand(), b = y2.pf.concl.rand();
     Pf sum;
+    LinFact::Rel rel = y2.rel;
     bool swapped = false;  // the sum is b + a
-    if (rel2 == LinFact::Eq) {
-      const Pf& L = acc_rel == LinFact::Eq ? R.EQ_ADD_EQ() : acc_rel == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
-      sum = P.prove_hyp(scaled, P.prove_hyp(*acc, R.I(L, {a, b})));
-      rel2 = acc_rel;
-    } else if (acc_rel == LinFact::Eq) {  // an inequality after equations: it goes first
-      const Pf& L = rel2 == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
-      sum = P.prove_hyp(*acc, P.prove_hyp(scaled, R.I(L, {b, a})));
+    if (y2.rel == LinFact::Eq) {
+      const Pf& L = x.rel == LinFact::Eq ? R.EQ_ADD_EQ() : x.rel == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
+      sum = P.prove_hyp(y2.pf, P.prove_hyp(x.pf, R.I(L, {a, b})));
+      rel = x.rel;
+    } else if (x.rel == LinFact::Eq) {  // an inequality and an equation: it goes first
+      const Pf& L = y2.rel == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
+      sum = P.prove_hyp(x.pf, P.prove_hyp(y2.pf, R.I(L, {b, a})));
       swapped = true;
-    } else if (acc_rel == LinFact::Ge && rel2 == LinFact::Ge) {
-      sum = P.prove_hyp(scaled, P.prove_hyp(*acc, R.I(R.LE_ADD(), {a, b})));
-    } else if (acc_rel == LinFact::Ge) {  // new strict first
-      sum = P.prove_hyp(*acc, P.prove_hyp(scaled, R.I(R.LT_ADD(), {b, a})));
-      rel2 = LinFact::Gt;
+    } else if (x.rel == LinFact::Ge && y2.rel == LinFact::Ge) {
+      sum = P.prove_hyp(y2.pf, P.prove_hyp(x.pf, R.I(R.LE_ADD(), {a, b})));
+    } else if (x.rel == LinFact::Ge) {  // the strict one first
+      sum = P.prove_hyp(x.pf, P.prove_hyp(y2.pf, R.I(R.LT_ADD(), {b, a})));
+      rel = LinFact::Gt;
       swapped = true;
-    } else {  // acc strict
-      Pf nb = rel2 == LinFact::Gt ? P.prove_hyp(scaled, R.I(R.LT_LE(), {b})) : scaled;
-      sum = P.prove_hyp(nb, P.prove_hyp(*acc, R.I(R.LT_ADD(), {a, b})));
-      rel2 = LinFact::Gt;
+    } else {  // x strict
+      Pf nb = y2.rel == LinFact::Gt ? P.prove_hyp(y2.pf, R.I(R.LT_LE(), {b})) : y2.pf;
+      sum = P.prove_hyp(nb, P.prove_hyp(x.pf, R.I(R.LT_ADD(), {a, b})));
+      rel = LinFact::Gt;
     }
     Poly merged;
-    Pf m = swapped ? R.add_canonical(pi, acc_poly, merged) : R.add_canonical(acc_poly, pi, merged);
-    sum = rel2 == LinFact::Eq ? P.trans(sum, m) : P.eq_mp(P.ap_term(sum.concl.rator(), m), sum);
-    acc = sum, acc_rel = rel2, acc_poly = merged;
+    Pf m = swapped ? R.add_canonical(y2.poly, x.poly, merged) : R.add_canonical(x.poly, y2.poly, merged);
+    sum = rel == LinFact::Eq ? P.trans(sum, m) : P.eq_mp(P.ap_term(sum.concl.rator(), m), sum);
+    return {sum, rel, std::move(merged)};
+  };
+  // Summed pairwise, level by level: a merge costs the sizes of both sides, so adding one
+  // fact at a time to a running sum of n atoms costs n per fact (a MIP lemma: 150 facts
+  // into a sum of ~50 atoms), where pairs cost each atom once per level. Neighbours in
+  // sum_order stay neighbours, so a chain still telescopes.
+  while (parts.size() > 1) {
+    std::vector<Part> next;
+    for (size_t k = 0; k + 1 < parts.size(); k += 2) next.push_back(combine(parts[k], parts[k + 1]));
+    if (parts.size() % 2) next.push_back(std::move(parts.back()));
+    parts = std::move(next);
   }
+  if (parts.empty()) return std::nullopt;
+  std::optional<Pf> acc = parts[0].pf;
+  LinFact::Rel acc_rel = parts[0].rel;
+  Poly acc_poly = parts[0].poly;
   // The sum is the constant K: contradict 0 REL K.
   const Poly& K = acc_poly;
   if (!K.mons.empty()) return std::nullopt;
