@@ -138,15 +138,20 @@ class Ring {
     std::string key = std::to_string(a.serial()) + op + std::to_string(b.serial());
     if (auto it = numeral_facts_.find(key); it != numeral_facts_.end()) return it->second;
     if (numeral_facts_.size() >= 100000) return derive();
+    Pf pf = on_lemmas(derive);
+    numeral_facts_.emplace(std::move(key), pf);
+    return pf;
+  }
+  // derive() with its steps on the lemma prover (kept for the whole certificate).
+  template <class F>
+  Pf on_lemmas(const F& derive) {
     struct Restore {
       Prover*& cur;
       Prover* saved;
       ~Restore() { cur = saved; }
     } restore{cur_, cur_};
     cur_ = &L_;
-    Pf pf = derive();
-    numeral_facts_.emplace(std::move(key), pf);
-    return pf;
+    return derive();
   }
 
   // ---- lemmas, derived once on the lemma prover
@@ -1002,13 +1007,7 @@ class Ring {
       if (k.c == c) return out = k.poly, k.pf;
     if (kept_count_ >= 20000 || kept_steps_ >= 2000000) return norm(c, e, out);
     size_t made = L_.made();
-    struct Restore {
-      Prover*& cur;
-      Prover* saved;
-      ~Restore() { cur = saved; }
-    } restore{cur_, cur_};
-    cur_ = &L_;
-    Pf pf = norm(c, e, out);
+    Pf pf = on_lemmas([&] { return norm(c, e, out); });
     slot.push_back({c, pf, out});
     ++kept_count_, kept_steps_ += L_.made() - made;
     return pf;
