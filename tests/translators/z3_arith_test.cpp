@@ -169,36 +169,48 @@ RC_GTEST_PROP(Z3Arith, RefutesExactlyTheInfeasibleSystems, ()) {
 
 namespace {
 
+// The arithmetic refuter and COND as the case split's theories, on one kernel sink.
+struct WithTheories {
+  test::KernelSink k;
+  z3::Arith a{k.sink};
+  z3::CondLemmas cond{k.sink};
+  z3::TheoryRefuter refuter = [this](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+    auto r = a.refute(out, lits, emit, sat);
+    return r ? *r : 0;
+  };
+  z3::Theories th;
+  WithTheories() {
+    th.arith = &refuter;
+    th.cond = &cond;
+    th.key = [this](const Term& t) { return a.key(t); };
+  }
+  // prove() on the kernel; its result, checked to be N(ψ) = {~ψ} ⊢ F, or 0.
+  template <class F>
+  uint64_t n_of(const Term& psi, const F& prove) {
+    uint64_t id = 0;
+    try {
+      id = prove();
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "step " << k.steps << " (" << k.last << "): " << e.what();
+      return 0;
+    }
+    if (id) {
+      const Thm& t = k.thms.at(id);
+      EXPECT_EQ(t.concl(), Term::constant("F", Type::boolean()));
+      EXPECT_EQ(t.hyps(), std::vector<Term>{Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), psi)});
+    }
+    return id;
+  }
+};
+
 // The case split with the arithmetic refuter and COND (spec/z3.md, "Tautologies"): proves
 // ψ, the one assertion of a small problem, on the kernel; 0 when it cannot. `cm` receives a
 // countermodel when one is claimed.
 uint64_t taut_with_theories(const std::string& name, const std::string& text, std::string* cm = nullptr) {
   std::vector<Term> as = literals(name, text);
   EXPECT_EQ(as.size(), 1u);
-  test::KernelSink k;
-  z3::Arith a(k.sink);
-  z3::CondLemmas cond(k.sink);
-  z3::TheoryRefuter refuter = [&](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
-    auto r = a.refute(out, lits, emit, sat);
-    return r ? *r : 0;
-  };
-  z3::Theories th;
-  th.arith = &refuter;
-  th.cond = &cond;
-  th.key = [&](const Term& t) { return a.key(t); };
-  uint64_t id = 0;
-  try {
-    id = z3::refute_negation(k.sink, as[0], cm, 4096, 400, &th);
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "step " << k.steps << " (" << k.last << "): " << e.what();
-    return 0;
-  }
-  if (id) {
-    const Thm& t = k.thms.at(id);
-    EXPECT_EQ(t.concl(), Term::constant("F", Type::boolean()));
-    EXPECT_EQ(t.hyps(), std::vector<Term>{Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), as[0])});
-  }
-  return id;
+  WithTheories w;
+  return w.n_of(as[0], [&] { return z3::refute_negation(w.k.sink, as[0], cm, 4096, 400, &w.th); });
 }
 
 const char* reals_c = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const c Bool)";
@@ -246,31 +258,9 @@ TEST(Z3Arith, ConditionalsInsideSumsFalseVariants) {
 uint64_t normal_equal(const std::string& name, const std::string& text) {
   std::vector<Term> as = literals(name, text);
   EXPECT_EQ(as.size(), 1u);
-  test::KernelSink k;
-  z3::Arith a(k.sink);
-  z3::CondLemmas cond(k.sink);
-  z3::TheoryRefuter refuter = [&](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
-    auto r = a.refute(out, lits, emit, sat);
-    return r ? *r : 0;
-  };
-  z3::Theories th;
-  th.arith = &refuter;
-  th.cond = &cond;
-  th.key = [&](const Term& t) { return a.key(t); };
-  z3::Normaliser nf(k.sink, k.sink, &th);
-  uint64_t id = 0;
-  try {
-    id = nf.equal(as[0].lhs(), as[0].rhs());
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "step " << k.steps << " (" << k.last << "): " << e.what();
-    return 0;
-  }
-  if (id) {
-    const Thm& t = k.thms.at(id);
-    EXPECT_EQ(t.concl(), Term::constant("F", Type::boolean()));
-    EXPECT_EQ(t.hyps(), std::vector<Term>{Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), as[0])});
-  }
-  return id;
+  WithTheories w;
+  z3::Normaliser nf(w.k.sink, w.k.sink, &w.th);
+  return w.n_of(as[0], [&] { return nf.equal(as[0].lhs(), as[0].rhs()); });
 }
 
 TEST(Z3Normal, ConditionalAtomsShareARepresentative) {

@@ -131,6 +131,29 @@ class Ring {
     return e;
   }
 
+  // A fact about numerals (`⊢ a + b = c`, `⊢ a * b = c`, `⊢ 0 < n`), derived once on the
+  // lemma prover and kept: a problem's coefficients recur in every lemma, and each such
+  // fact costs a step per bit. No hypotheses, so reuse is sound. At most 100,000 kept.
+  Pf kept_numeral(char op, const Term& a, const Term& b, const std::function<Pf()>& derive) {
+    std::string key = std::to_string(a.serial()) + op + std::to_string(b.serial());
+    if (auto it = numeral_facts_.find(key); it != numeral_facts_.end()) return it->second;
+    if (numeral_facts_.size() >= 100000) return derive();
+    Pf pf = on_lemmas(derive);
+    numeral_facts_.emplace(std::move(key), pf);
+    return pf;
+  }
+  // derive() with its steps on the lemma prover (kept for the whole certificate).
+  template <class F>
+  Pf on_lemmas(const F& derive) {
+    struct Restore {
+      Prover*& cur;
+      Prover* saved;
+      ~Restore() { cur = saved; }
+    } restore{cur_, cur_};
+    cur_ = &L_;
+    return derive();
+  }
+
   // ---- lemmas, derived once on the lemma prover
   Pf lemma(const char* key, const std::function<Pf()>& derive) {
     auto it = lemmas_.find(key);
@@ -364,7 +387,8 @@ class Ring {
     return numeral_value(t, v);
   }
   // ⊢ a + b = c for signed numerals.
-  Pf s_add(const Term& a, const Term& b) {
+  Pf s_add(const Term& a, const Term& b) { return kept_numeral('+', a, b, [&] { return s_add_raw(a, b); }); }
+  Pf s_add_raw(const Term& a, const Term& b) {
     mpz_class va, vb;
     signed_value(a, va), signed_value(b, vb);
     if (va == 0) return I(ADD_LID(), {b});
@@ -384,7 +408,8 @@ class Ring {
     return P().prove_hyp(pos_add(a, d), I(SUB2(), {a, d, n}));  // a + d = n ⊢ a + neg n = neg d
   }
   // ⊢ a * b = c for signed numerals.
-  Pf s_mul(const Term& a, const Term& b) {
+  Pf s_mul(const Term& a, const Term& b) { return kept_numeral('*', a, b, [&] { return s_mul_raw(a, b); }); }
+  Pf s_mul_raw(const Term& a, const Term& b) {
     mpz_class va, vb;
     signed_value(a, va), signed_value(b, vb);
     if (va == 0) return I(ZERO_MUL(), {b});
@@ -540,7 +565,8 @@ class Ring {
     return lemma("LT_DOUBLE", [&] { return P().prove_hyp(LT_LE(), I(LT_ADD(), {x(), x()})); });
   }
   // ⊢ 0 < n for a positive numeral n
-  Pf positive(const Term& n) {
+  Pf positive(const Term& n) { return kept_numeral('<', n, n, [&] { return positive_raw(n); }); }
+  Pf positive_raw(const Term& n) {
     if (n == one_) return ZERO_LT_ONE();
     Term a = n.rand();
     Pf d = P().prove_hyp(positive(a), I(LT_DOUBLE(), {a}));  // 0 < a + a
@@ -972,22 +998,18 @@ class Ring {
   // ⊢ e = P
   Pf norm_top(const Term& e, Poly& out) { return P().trans(P().sym(I(MUL_LID(), {e})), norm(1, e, out)); }
   // ⊢ c * e = P as `norm`, derived once per (e, c) on the lemma prover and kept: the same
-  // facts recur in many lemmas (a difference-logic cycle's edges, in each of its conflicts).
-  // At most 20,000 kept, since their proofs stay live; the caller keeps only small facts.
+  // facts recur in many lemmas (a difference-logic cycle's edges in each of its conflicts;
+  // a MIP row of 123 atoms, 15,000 steps to normalise, in hundreds). Their proofs stay
+  // live, so at most 20,000 facts and 2,000,000 steps are kept.
   Pf norm_kept(const mpz_class& c, const Term& e, Poly& out) {
     auto& slot = kept_[e];
     for (const Kept& k : slot)
       if (k.c == c) return out = k.poly, k.pf;
-    if (kept_count_ >= 20000) return norm(c, e, out);
-    struct Restore {
-      Prover*& cur;
-      Prover* saved;
-      ~Restore() { cur = saved; }
-    } restore{cur_, cur_};
-    cur_ = &L_;
-    Pf pf = norm(c, e, out);
+    if (kept_count_ >= 20000 || kept_steps_ >= 2000000) return norm(c, e, out);
+    size_t made = L_.made();
+    Pf pf = on_lemmas([&] { return norm(c, e, out); });
     slot.push_back({c, pf, out});
-    ++kept_count_;
+    ++kept_count_, kept_steps_ += L_.made() - made;
     return pf;
   }
   // ⊢ P + Q = R for canonical P and Q (terms as `norm` writes them), R into `out`.
@@ -1018,7 +1040,8 @@ class Ring {
     Poly poly;
   };
   std::unordered_map<Term, std::vector<Kept>, TermHash> kept_;  // norm_kept
-  size_t kept_count_ = 0;
+  std::unordered_map<std::string, Pf> numeral_facts_;            // kept_numeral
+  size_t kept_count_ = 0, kept_steps_ = 0;
 
  public:
   const Term& zero() const { return zero_; }
@@ -1204,10 +1227,13 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
   if (!emit) return Pf{1, Term()};
 
   R.use(P);
-  // Each used fact, scaled by y_i * need(E_i), then summed.
-  std::optional<Pf> acc;
-  LinFact::Rel acc_rel = LinFact::Eq;
-  Poly acc_poly;  // acc's right side, canonical
+  // Each used fact, scaled by y_i * need(E_i) and brought to canonical form, then summed.
+  struct Part {
+    Pf pf;  // hyps ⊢ 0 REL P, P canonical
+    LinFact::Rel rel;
+    Poly poly;
+  };
+  std::vector<Part> parts;
   std::vector<size_t> order = sum_order(lin, *y);
   for (size_t i : order) {
     Fact& f = facts[i];
@@ -1234,45 +1260,61 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     } else {
       scaled = R.scale_lt(R.numeral(c), base);
     }
-    LinFact::Rel rel2 = f.rel == LinFact::Eq ? LinFact::Eq : scaled.concl.rator().rator() == R.lt_c() ? LinFact::Gt : LinFact::Ge;
-    // Each fact in canonical form before it is added (small ones by a kept proof), so each
-    // addition merges two canonical polynomials: linear in their sizes.
+    LinFact::Rel rel = f.rel == LinFact::Eq ? LinFact::Eq : scaled.concl.rator().rator() == R.lt_c() ? LinFact::Gt : LinFact::Ge;
+    // Canonical before it is added (by a kept proof), so each addition merges two
+    // canonical polynomials: linear in their sizes.
     Poly pi;
     Term ce = scaled.concl.rand();
-    Pf eq = lin[i].terms.size() <= 8 ? R.norm_kept(c, f.e, pi) : R.norm(c, f.e, pi);
+    Pf eq = R.norm_kept(c, f.e, pi);
     if (eq.concl.lhs() != ce) eq = R.norm_top(ce, pi);
-    scaled = rel2 == LinFact::Eq ? P.trans(scaled, eq) : P.eq_mp(P.ap_term(scaled.concl.rator(), eq), scaled);
-    if (!acc) {
-      acc = scaled, acc_rel = rel2, acc_poly = pi;
-      continue;
-    }
-    Term a = acc->concl.rand(), b = scaled.concl.rand();
+    scaled = rel == LinFact::Eq ? P.trans(scaled, eq) : P.eq_mp(P.ap_term(scaled.concl.rator(), eq), scaled);
+    parts.push_back({scaled, rel, std::move(pi)});
+  }
+  // 0 REL1 A and 0 REL2 B give 0 REL A + B (strict if either is, an equation if both are),
+  // merged into canonical form.
+  auto combine = [&](const Part& x, const Part& y2) -> Part {
+    Term a = x.pf.concl.rand(), b = y2.pf.concl.rand();
     Pf sum;
+    LinFact::Rel rel = y2.rel;
     bool swapped = false;  // the sum is b + a
-    if (rel2 == LinFact::Eq) {
-      const Pf& L = acc_rel == LinFact::Eq ? R.EQ_ADD_EQ() : acc_rel == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
-      sum = P.prove_hyp(scaled, P.prove_hyp(*acc, R.I(L, {a, b})));
-      rel2 = acc_rel;
-    } else if (acc_rel == LinFact::Eq) {  // an inequality after equations: it goes first
-      const Pf& L = rel2 == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
-      sum = P.prove_hyp(*acc, P.prove_hyp(scaled, R.I(L, {b, a})));
+    if (y2.rel == LinFact::Eq) {
+      const Pf& L = x.rel == LinFact::Eq ? R.EQ_ADD_EQ() : x.rel == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
+      sum = P.prove_hyp(y2.pf, P.prove_hyp(x.pf, R.I(L, {a, b})));
+      rel = x.rel;
+    } else if (x.rel == LinFact::Eq) {  // an inequality and an equation: it goes first
+      const Pf& L = y2.rel == LinFact::Gt ? R.LT_ADD_EQ() : R.LE_ADD_EQ();
+      sum = P.prove_hyp(x.pf, P.prove_hyp(y2.pf, R.I(L, {b, a})));
       swapped = true;
-    } else if (acc_rel == LinFact::Ge && rel2 == LinFact::Ge) {
-      sum = P.prove_hyp(scaled, P.prove_hyp(*acc, R.I(R.LE_ADD(), {a, b})));
-    } else if (acc_rel == LinFact::Ge) {  // new strict first
-      sum = P.prove_hyp(*acc, P.prove_hyp(scaled, R.I(R.LT_ADD(), {b, a})));
-      rel2 = LinFact::Gt;
+    } else if (x.rel == LinFact::Ge && y2.rel == LinFact::Ge) {
+      sum = P.prove_hyp(y2.pf, P.prove_hyp(x.pf, R.I(R.LE_ADD(), {a, b})));
+    } else if (x.rel == LinFact::Ge) {  // the strict one first
+      sum = P.prove_hyp(x.pf, P.prove_hyp(y2.pf, R.I(R.LT_ADD(), {b, a})));
+      rel = LinFact::Gt;
       swapped = true;
-    } else {  // acc strict
-      Pf nb = rel2 == LinFact::Gt ? P.prove_hyp(scaled, R.I(R.LT_LE(), {b})) : scaled;
-      sum = P.prove_hyp(nb, P.prove_hyp(*acc, R.I(R.LT_ADD(), {a, b})));
-      rel2 = LinFact::Gt;
+    } else {  // x strict
+      Pf nb = y2.rel == LinFact::Gt ? P.prove_hyp(y2.pf, R.I(R.LT_LE(), {b})) : y2.pf;
+      sum = P.prove_hyp(nb, P.prove_hyp(x.pf, R.I(R.LT_ADD(), {a, b})));
+      rel = LinFact::Gt;
     }
     Poly merged;
-    Pf m = swapped ? R.add_canonical(pi, acc_poly, merged) : R.add_canonical(acc_poly, pi, merged);
-    sum = rel2 == LinFact::Eq ? P.trans(sum, m) : P.eq_mp(P.ap_term(sum.concl.rator(), m), sum);
-    acc = sum, acc_rel = rel2, acc_poly = merged;
+    Pf m = swapped ? R.add_canonical(y2.poly, x.poly, merged) : R.add_canonical(x.poly, y2.poly, merged);
+    sum = rel == LinFact::Eq ? P.trans(sum, m) : P.eq_mp(P.ap_term(sum.concl.rator(), m), sum);
+    return {sum, rel, std::move(merged)};
+  };
+  // Summed pairwise, level by level: a merge costs the sizes of both sides, so adding one
+  // fact at a time to a running sum of n atoms costs n per fact (a MIP lemma: 150 facts
+  // into a sum of ~50 atoms), where pairs cost each atom once per level. Neighbours in
+  // sum_order stay neighbours, so a chain still telescopes.
+  while (parts.size() > 1) {
+    std::vector<Part> next;
+    for (size_t k = 0; k + 1 < parts.size(); k += 2) next.push_back(combine(parts[k], parts[k + 1]));
+    if (parts.size() % 2) next.push_back(std::move(parts.back()));
+    parts = std::move(next);
   }
+  if (parts.empty()) return std::nullopt;
+  std::optional<Pf> acc = parts[0].pf;
+  LinFact::Rel acc_rel = parts[0].rel;
+  Poly acc_poly = parts[0].poly;
   // The sum is the constant K: contradict 0 REL K.
   const Poly& K = acc_poly;
   if (!K.mons.empty()) return std::nullopt;

@@ -26,6 +26,7 @@ class Prover {
  public:
   explicit Prover(StepSink& out) : out_(out) {}
   StepSink& sink() { return out_; }
+  size_t made() const { return made_; }  // steps emitted so far
 
   // Kernel and derived equality rules (spec/rules.md).
   Pf refl(const Term& t) { return make("refl", {tm(t)}, Term::eq(t, t)); }
@@ -84,8 +85,9 @@ class Prover {
 
  private:
   uint64_t tm(const Term& t) { return out_.term(t); }
-  Pf make(const char* rule, std::vector<uint64_t> args, Term concl) { return {out_.step(rule, std::move(args)), std::move(concl)}; }
+  Pf make(const char* rule, std::vector<uint64_t> args, Term concl) { ++made_; return {out_.step(rule, std::move(args)), std::move(concl)}; }
   StepSink& out_;
+  size_t made_ = 0;
 };
 
 }  // namespace hcert::z3

@@ -4,6 +4,7 @@
 #include "translators/z3/formula.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -189,7 +190,16 @@ class Splitter {
       }
       case Op::Not: {
         int x = eval(s.a, as, atom, depth + 1);
-        return x < 0 ? x : 1 - x;
+        if (x >= 0) return 1 - x;
+        // A shared negation (`~A` in `~x \/ ~A \/ ~(x = ~A)`) undecided, or too deep to
+        // look into: split on it whole, as on any shared subformula (below).
+        if (shared_.count(t) && (x == kUnknown || (x == kTooDeep && work_left_ >= 0))) {
+          *atom = t;
+          if (prefer_outer_ ? depth < preferred_depth_ : !has_preferred_)
+            preferred_ = t, preferred_depth_ = depth, has_preferred_ = true;
+          return kUnknown;
+        }
+        return x;
       }
       default: break;
     }
@@ -515,15 +525,17 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
   bool cond = theories && theories->cond;
   if (psi.type() != Type::boolean()) return 0;
   if (uint64_t n = complementary_disjuncts(out, psi)) return n;
-  // Subformulas and atoms that occur twice, by an explicit-stack walk (bounded: at most
-  // 20,000 visits, else none is shared).
+  // Subformulas and atoms that occur twice, breadth first (bounded: at most 20,000 visits).
+  // Breadth first so that the shallow ones are counted before the budget goes: in Z3's
+  // `~x \/ ~A \/ ~(x = ~A)` (def-axiom) with A of 30,000 nodes, depth first would spend
+  // it all inside A before meeting ~A's second occurrence.
   std::unordered_map<Term, int, TermHash> seen;
-  std::vector<Term> todo{psi};
+  std::deque<Term> todo{psi};
   std::unordered_set<Term, TermHash> inner;  // terms inside atoms already walked
   long visits = 0;
   for (; !todo.empty() && ++visits < 20000;) {
-    Term t = todo.back();
-    todo.pop_back();
+    Term t = todo.front();
+    todo.pop_front();
     Shape s = shape(t, cond);
     if (s.op == Op::Atom) ++seen[t];  // an atom met twice is split on early too
     if (cond && (s.op == Op::Atom || s.op == Op::CondEq) && seen[t] <= 1) {

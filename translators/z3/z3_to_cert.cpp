@@ -616,7 +616,10 @@ class Translator {
     bool both = (is_op(a, "/\\") && is_op(b, "/\\")) || (is_op(a, "\\/") && is_op(b, "\\/")) ||
                 (a.type() == boolean() && is_cond(a) && is_cond(b));
     uint64_t n = both ? congruent(a, b, depth + 1) : 0;
-    if (!n) n = refute_negation(sink_, e, nullptr, 4096, 400, &theory_);
+    // Two nests of 64 atoms or more that congruence could not pair are not split on either:
+    // under a restated assertion each level's failure would retry the case split on the
+    // whole rest (miplib-pp08a: 1,000 conjuncts, 46 s of failing splits).
+    if (!n && !(both && atoms_of(e, 64).size() >= 64)) n = refute_negation(sink_, e, nullptr, 4096, 400, &theory_);
     if (!n && !both) n = congruent(a, b, depth + 1);
     if (!n) n = rewrite_with_applications(a, b, depth + 1);  // `f(0 - 9)` for `f(0.0 - 9.0)`
     operands_memo_[e] = n;
@@ -658,8 +661,25 @@ class Translator {
             break;
           }
       }
-    for (size_t k = 0; k < ls.size(); ++k)
-      if (to[k].is_null()) to[k] = rs[k];  // unpaired: positionally, and let the proof decide
+    // Unpaired: with the unused operand most alike (Z3 reorders the operands of a nest and
+    // changes an atom or two in some of them); on ties (or beyond 64 unpaired) the one in the
+    // same place if unused, else the first unused. The proof decides.
+    size_t unpaired = std::count_if(to.begin(), to.end(), [](const Term& t) { return t.is_null(); });
+    std::vector<std::vector<size_t>> rparts(rs.size());
+    if (unpaired <= 64)
+      for (size_t j = 0; j < rs.size(); ++j)
+        if (!used[j]) rparts[j] = parts(rs[j]);
+    for (size_t k = 0; k < ls.size(); ++k) {
+      if (!to[k].is_null()) continue;
+      std::vector<size_t> mine = unpaired <= 64 ? parts(ls[k]) : std::vector<size_t>{};
+      size_t best = used[k] ? rs.size() : k, most = used[k] ? 0 : likeness(mine, rparts[k]);
+      for (size_t j = 0; j < rs.size(); ++j) {
+        if (used[j]) continue;
+        size_t n = likeness(mine, rparts[j]);
+        if (best == rs.size() || n > most) best = j, most = n;
+      }
+      to[k] = rs[best], used[best] = true;
+    }
     std::vector<Node> eqs;
     for (size_t k = 0; k < ls.size(); ++k) {
       if (ls[k] == to[k]) continue;
@@ -685,6 +705,26 @@ class Translator {
       f = step("prove_hyp", {nassoc, na});
     }
     return use_all(eqs, f);
+  }
+  // What pairs unlike operands (congruent_ac): the signatures of a formula's operands, one
+  // level of its own connective (/\ or \/) flattened, at most 400, as sorted hashes; how
+  // alike two formulas are is how many of these they share. A collision only misleads the
+  // pairing, which the proof then refuses.
+  std::vector<size_t> parts(const Term& t) {
+    std::vector<Term> ops = is_op(t, "/\\") ? flatten(t, "/\\") : is_op(t, "\\/") ? flatten(t, "\\/") : std::vector<Term>{t};
+    std::vector<size_t> out;
+    for (size_t k = 0; k < ops.size() && k < 400; ++k) out.push_back(std::hash<std::string>{}(signature(ops[k])));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  static size_t likeness(const std::vector<size_t>& a, const std::vector<size_t>& b) {
+    size_t n = 0;
+    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+      if (a[i] == b[j]) ++n, ++i, ++j;
+      else if (a[i] < b[j]) ++i;
+      else ++j;
+    }
+    return n;
   }
   // A name for a formula up to what congruent_ac can prove: /\ and \/ nests flattened and
   // sorted, ~~ dropped, arithmetic atoms by their constraint (Arith::key), others by identity.
