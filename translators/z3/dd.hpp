@@ -32,7 +32,8 @@ class Diagrams {
   Diagrams(StepSink& out, StepSink& kept, const Theories& th, NormalForm normal)
       : out_(out), kept_(kept), th_(th), normal_(std::move(normal)) {}
   // N(l = r) when l and r have one diagram, else 0. A dry run without steps decides first;
-  // only a fact the arithmetic then fails to prove leaves steps behind (on `out`).
+  // only the leaves' normal forms (on `kept`, kept for later runs) and a fact the
+  // arithmetic then fails to prove (on `out`) leave steps behind.
   uint64_t equal(const Term& l, const Term& r);
 
  private:
