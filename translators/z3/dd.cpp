@@ -100,7 +100,7 @@ uint64_t Diagrams::equal(const Term& l, const Term& r) {
     todo.pop_back();
     if (u.kind() == TermKind::Comb && seen.insert(u).second) todo.push_back(u.rator()), todo.push_back(u.rand());
   }
-  budget_start_ = std::min(kBudget, 2000 + 8 * long(seen.size()));
+  budget_start_ = std::min(kBudget, 1000 + 4 * long(seen.size()));
   uint64_t n = 0;
   if (!run(l, r, false, &n) || !run(l, r, true, &n)) return 0;
   return n;
