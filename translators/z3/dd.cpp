@@ -164,7 +164,7 @@ Diagrams::Eq Diagrams::diagram_uncached(const Term& t, int depth) {
       return trans(e, diagram(e.r, depth + 1));
     }
   }
-  if (t.kind() == TermKind::Comb && has_cond(t)) {
+  if (t.kind() == TermKind::Comb && has_cond_(t)) {
     // An application (of a relation, an operation, any function) to one or two arguments
     // of one type with conditionals inside: lifted through their diagrams.
     Term f = t.rator();
@@ -329,16 +329,6 @@ int Diagrams::top(const Term& n) const {
 Term Diagrams::var_node(const Term& a) {
   if (var_.emplace(a, int(vars_.size())).second) vars_.push_back(a);
   return C(a, T(), F());
-}
-
-// Whether a COND application occurs in t (not under a binder); terms deeper than the
-// recursion bound count as without (they are then leaves or atoms, compared whole).
-bool Diagrams::has_cond(const Term& t, int depth) {
-  if (t.kind() != TermKind::Comb || depth > kMaxDepth) return false;
-  if (auto it = has_cond_.find(t); it != has_cond_.end()) return it->second;
-  bool r = is_cond(t) || has_cond(t.rator(), depth + 1) || has_cond(t.rand(), depth + 1);
-  has_cond_.emplace(t, r);
-  return r;
 }
 
 uint64_t Diagrams::step(const char* rule, std::vector<uint64_t> args) {

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "translators/z3/formula.hpp"
 #include "translators/z3/pf.hpp"
 
 namespace hcert::z3 {
@@ -68,7 +69,6 @@ class Diagrams {
   Eq leaf(const Term& t);
   int top(const Term& n) const;
   Term var_node(const Term& a);
-  bool has_cond(const Term& t, int depth = 0);
 
   // Proof plumbing: each only steps when emitting.
   uint64_t step(const char* rule, std::vector<uint64_t> args);
@@ -93,7 +93,7 @@ class Diagrams {
   std::unordered_map<Term, Eq, TermHash> memo_;
   std::unordered_map<Term, int, TermHash> var_;
   std::vector<Term> vars_;
-  std::unordered_map<Term, bool, TermHash> has_cond_;
+  CondFinder has_cond_{1000};  // per run; as deep as a diagram goes (dd.cpp kMaxDepth)
   std::unordered_map<Term, uint64_t, TermHash> assumed_;
   std::vector<Hyp> hyps_;
   // Per certificate: the lemmas, the facts (N(e) on kept), the first atom met for each

@@ -2,6 +2,7 @@
 // name, the operands of a nest of one connective, and a compact prefix rendering.
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kernel/kernel.hpp"
@@ -36,6 +37,27 @@ inline bool is_cond(const Term& t, Term* c = nullptr, Term* p = nullptr, Term* q
   if (q) *q = t.rand();
   return true;
 }
+
+// Whether a term has a COND application inside (itself included), memoised over the DAG so
+// that a shared subterm is looked at once (a hostile term with sharing stays linear);
+// subterms deeper than `max_depth` count as COND-free (recursion is bounded by it).
+class CondFinder {
+ public:
+  explicit CondFinder(int max_depth) : max_depth_(max_depth) {}
+  bool operator()(const Term& t, int depth = 0) {
+    if (t.kind() != TermKind::Comb || depth > max_depth_) return false;
+    if (auto it = memo_.find(t); it != memo_.end()) return it->second;
+    bool r = is_cond(t) || (*this)(t.rator(), depth + 1) || (*this)(t.rand(), depth + 1);
+    memo_.emplace(t, r);
+    return r;
+  }
+  void clear() { memo_.clear(); }
+
+ private:
+  int max_depth_;
+  std::unordered_map<Term, bool, TermHash> memo_;
+};
+inline bool mentions_cond(const Term& t, int max_depth = 1000) { return CondFinder(max_depth)(t); }
 
 // The operands of a nest of the binary connective `op` (/\ or \/), left to right, however
 // nested (explicit stack: nests can be thousands deep).

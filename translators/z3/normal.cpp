@@ -378,15 +378,10 @@ bool instances(const Term& t, size_t limit, int depth, std::vector<Term>& out) {
   return true;
 }
 
-bool mentions_cond(const Term& t, int depth) {
-  if (depth > 400 || t.kind() != TermKind::Comb) return false;
-  return is_cond(t) || mentions_cond(t.rator(), depth + 1) || mentions_cond(t.rand(), depth + 1);
-}
-
 }  // namespace
 
 std::optional<std::pair<Term, bool>> Normaliser::cond_rep(const Term& x) {
-  if (!mentions_cond(x, 0)) return std::nullopt;
+  if (!mentions_cond(x, 400)) return std::nullopt;
   std::vector<Term> inst;
   if (!instances(x, 16, 0, inst)) return std::nullopt;
   std::vector<std::string> keys;

@@ -73,7 +73,7 @@ class Splitter {
  public:
   Splitter(StepSink& out, int max_leaves, int max_depth, bool emit, const Theories* th)
       : out_(out), theory_(th ? th->arith : nullptr), cond_(th ? th->cond : nullptr),
-        key_(th && th->arith && th->key ? &th->key : nullptr), leaves_left_(max_leaves),
+        key_(th && th->arith && th->key ? &th->key : nullptr), has_cond(max_depth), leaves_left_(max_leaves),
         max_depth_(max_depth), emit_(emit) {
     if (emit) work_left_ = 1L << 40;  // the dry run already stayed within the budget
   }
@@ -227,16 +227,6 @@ class Splitter {
     return op != Op::Atom && op != Op::True && op != Op::False && op != Op::Refl && op != Op::CondEq;
   }
 
-  // Whether u has a COND application inside (u itself included); memoised, and bounded in
-  // depth (deeper terms count as COND-free: their atoms are then split on whole).
-  bool has_cond(const Term& u, int depth = 0) {
-    if (u.kind() != TermKind::Comb || depth > max_depth_) return false;
-    auto it = has_cond_.find(u);
-    if (it != has_cond_.end()) return it->second;
-    bool r = is_cond(u) || has_cond(u.rator(), depth + 1) || has_cond(u.rand(), depth + 1);
-    has_cond_.emplace(u, r);
-    return r;
-  }
   // u with every COND application inside replaced by the branch its condition picks
   // (innermost conditions decided too: a branch is reduced in turn); kUnknown with the first
   // undecided condition's unassigned atom, or kTooDeep. Lambdas are not entered (has_cond).
@@ -448,7 +438,9 @@ class Splitter {
   // each key assigned so far its atom and the key's value under that assignment.
   std::unordered_map<Term, std::optional<std::pair<std::string, bool>>, TermHash> keys_;
   std::unordered_map<std::string, std::pair<Term, bool>> assigned_keys_;
-  std::unordered_map<Term, bool, TermHash> has_cond_;
+  // Whether a term has a COND inside (memoised; deeper than max_depth counts as without:
+  // its atoms are then split on whole).
+  CondFinder has_cond;
   const std::optional<std::pair<std::string, bool>>& key_of(const Term& t) {
     auto it = keys_.find(t);
     if (it == keys_.end()) it = keys_.emplace(t, (*key_)(t)).first;

@@ -991,18 +991,6 @@ class Translator {
     return propositional_consequence(rule, prem, phi);
   }
   // Whether a COND application occurs in t (explicit stack; the first 100,000 subterms).
-  static bool mentions_cond(const Term& t) {
-    std::vector<Term> todo{t};
-    std::unordered_set<Term, TermHash> seen;
-    while (!todo.empty() && seen.size() < 100000) {
-      Term u = todo.back();
-      todo.pop_back();
-      if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
-      if (is_cond(u)) return true;
-      todo.push_back(u.rator()), todo.push_back(u.rand());
-    }
-    return false;
-  }
   // The names Z3 invented (`z3name!n|z3`, defined or not yet) that occur in t.
   static bool invented(const Term& v) {
     return v.kind() == TermKind::Var && v.name().size() > 3 && v.name().compare(v.name().size() - 3, 3, "|z3") == 0;
