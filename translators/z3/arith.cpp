@@ -135,7 +135,7 @@ class Ring {
   // lemma prover and kept: a problem's coefficients recur in every lemma, and each such
   // fact costs a step per bit. No hypotheses, so reuse is sound. At most 100,000 kept.
   Pf kept_numeral(char op, const Term& a, const Term& b, const std::function<Pf()>& derive) {
-    std::string key = std::to_string(a.serial()) + op + std::to_string(b.serial());
+    std::pair<uint64_t, uint64_t> key{a.serial() * 4 + (op == '+' ? 1 : op == '*' ? 2 : 3), b.serial()};
     if (auto it = numeral_facts_.find(key); it != numeral_facts_.end()) return it->second;
     if (numeral_facts_.size() >= 100000) return derive();
     Pf pf = on_lemmas(derive);
@@ -1012,11 +1012,6 @@ class Ring {
     ++kept_count_, kept_steps_ += L_.made() - made;
     return pf;
   }
-  // ⊢ P + Q = R for canonical P and Q (terms as `norm` writes them), R into `out`.
-  Pf add_canonical(const Poly& a, const Poly& b, Poly& out) {
-    out = Poly{};
-    return padd(a, b, out);
-  }
 
  private:
   Prover& L_;
@@ -1040,7 +1035,10 @@ class Ring {
     Poly poly;
   };
   std::unordered_map<Term, std::vector<Kept>, TermHash> kept_;  // norm_kept
-  std::unordered_map<std::string, Pf> numeral_facts_;            // kept_numeral
+  struct PairHash {
+    size_t operator()(const std::pair<uint64_t, uint64_t>& k) const { return k.first * 0x9e3779b97f4a7c15ull ^ k.second; }
+  };
+  std::unordered_map<std::pair<uint64_t, uint64_t>, Pf, PairHash> numeral_facts_;  // kept_numeral: (a and op, b)
   size_t kept_count_ = 0, kept_steps_ = 0;
 
  public:
@@ -1297,7 +1295,7 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
       rel = LinFact::Gt;
     }
     Poly merged;
-    Pf m = swapped ? R.add_canonical(y2.poly, x.poly, merged) : R.add_canonical(x.poly, y2.poly, merged);
+    Pf m = swapped ? R.padd(y2.poly, x.poly, merged) : R.padd(x.poly, y2.poly, merged);
     sum = rel == LinFact::Eq ? P.trans(sum, m) : P.eq_mp(P.ap_term(sum.concl.rator(), m), sum);
     return {sum, rel, std::move(merged)};
   };
@@ -1311,15 +1309,12 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
     if (parts.size() % 2) next.push_back(std::move(parts.back()));
     parts = std::move(next);
   }
-  if (parts.empty()) return std::nullopt;
-  std::optional<Pf> acc = parts[0].pf;
-  LinFact::Rel acc_rel = parts[0].rel;
-  Poly acc_poly = parts[0].poly;
   // The sum is the constant K: contradict 0 REL K.
-  const Poly& K = acc_poly;
-  if (!K.mons.empty()) return std::nullopt;
+  if (parts.empty() || !parts[0].poly.mons.empty()) return std::nullopt;
+  const Poly& K = parts[0].poly;
+  LinFact::Rel acc_rel = parts[0].rel;
   Term zero = R.zero();
-  Pf fk = *acc;
+  Pf fk = parts[0].pf;
   Pf f;
   if (acc_rel == LinFact::Gt && K.k == 0) {
     f = P.not_elim(P.prove_hyp(fk, R.I(R.LT_NE(), {zero})), P.refl(zero));
