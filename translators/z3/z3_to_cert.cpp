@@ -413,18 +413,15 @@ class Translator {
         }
         cands.push_back(&a);
       }
-    // The best candidate, restated (flattened, say): a = φ by congruence.
-    auto restated = [&](const Term& a) -> uint64_t {
+    // The best candidate, restated: a = φ by congruence (flattened, say), or by diagrams
+    // (with conditionals, which Z3 simplified).
+    auto restated = [&](const Term& a, bool by_diagrams = false) -> uint64_t {
       Term e = Term::eq(a, phi);
-      uint64_t ne = congruent(a, phi, 0);
+      uint64_t ne = by_diagrams ? diagrams_->equal(a, phi) : congruent(a, phi, 0);
       return ne ? from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}}) : 0;
     };
-    // With conditionals: the best candidate, restated (Z3 simplified it), by diagrams.
-    if (cond && !cands.empty()) {
-      const Term& a = *cands.front();
-      Term e = Term::eq(a, phi);
-      if (uint64_t ne = diagrams_->equal(a, phi)) return from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}});
-    }
+    if (cond && !cands.empty())
+      if (uint64_t th = restated(*cands[0], true)) return th;
     if (large && !cands.empty())
       if (uint64_t th = restated(*cands[0])) return th;
     if (large || cond)
@@ -899,22 +896,10 @@ class Translator {
     else if (out.empty() || disjunction(out) != phi) out = spine(phi, "\\/");
     if (phi != false_term() && disjunction(out) != phi) return 0;
     uint64_t f = step("clause_intro", {assume(p[0].phi)});
-    if (!pieces.empty()) {  // comp(piece) from ~tail, the unit's formula
+    if (!pieces.empty()) {  // comp(piece) from ~tail, the unit's formula, as `lemma` trades them
       const Term& tail = ls.back();
       if (!refuted(tail) || is_neg(tail)) return 0;
-      std::vector<Term> seen;
-      for (size_t k = 0; k < pieces.size(); ++k) {
-        const Term& l = pieces[k];
-        if (std::find(seen.begin(), seen.end(), l) != seen.end()) continue;
-        seen.push_back(l);
-        if (!is_neg(l)) {  // hypothesis ~l: l gives the tail, against ~tail
-          uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(tail)), disj_intro(pieces, k, assume(l))})});
-          f = step("prove_hyp", {nl, f});
-        } else {  // hypothesis a for l = ~a: NOT_INTRO a gives l, hence the tail
-          uint64_t lth = step("not_intro", {term(l.rand()), f});
-          f = step("not_elim", {assume(neg(tail)), disj_intro(pieces, k, lth)});
-        }
-      }
+      f = negated_disjuncts(f, tail);
     }
     std::vector<Term> done;
     for (size_t i = 0; i < ls.size(); ++i) {
@@ -990,7 +975,6 @@ class Translator {
     if (prem.size() == before) return 0;
     return propositional_consequence(rule, prem, phi);
   }
-  // Whether a COND application occurs in t (explicit stack; the first 100,000 subterms).
   // The names Z3 invented (`z3name!n|z3`, defined or not yet) that occur in t.
   static bool invented(const Term& v) {
     return v.kind() == TermKind::Var && v.name().size() > 3 && v.name().compare(v.name().size() - 3, 3, "|z3") == 0;
@@ -1208,7 +1192,9 @@ class Translator {
   // N(ψ) with those hypotheses traded for ~ψ.
   uint64_t negated_disjuncts(uint64_t cur, const Term& psi) {
     std::vector<Term> ds = spine(psi, "\\/");
+    std::unordered_set<Term, TermHash> seen;
     for (size_t k = 0; k < ds.size(); ++k) {
+      if (!seen.insert(ds[k]).second) continue;  // a disjunct twice: traded once
       if (is_neg(ds[k])) {  // hypothesis h = ds[k].rand(): ~h gives ψ
         Term h = ds[k].rand();
         uint64_t nh = step("not_intro", {term(h), cur});
