@@ -6,7 +6,7 @@ CPPFLAGS += -I. -MMD -MP
 B        := build
 JOBS     ?= $(shell nproc)
 
-LIB_SRC  := $(wildcard kernel/*.cpp formats/*.cpp rules/*.cpp checker/*.cpp translators/*/*.cpp)
+LIB_SRC  := $(wildcard kernel/*.cpp trusted/*.cpp formats/*.cpp rules/*.cpp checker/*.cpp translators/*.cpp translators/*/*.cpp)
 TOOL_SRC := $(wildcard tools/*.cpp)
 TEST_SRC := $(wildcard tests/*.cpp tests/*/*.cpp)
 BENCH_SRC:= $(wildcard bench/*/*.cpp)

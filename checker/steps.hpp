@@ -2,11 +2,14 @@
 // rules/ (spec/rules.md). Each takes its arguments from the record in a fixed order.
 #pragma once
 #include <functional>
+#include <optional>
+#include <vector>
 #include <stdexcept>
 #include <string>
 
 #include "formats/cert.hpp"
 #include "kernel/kernel.hpp"
+#include "rules/bool.hpp"
 
 namespace hcert::check {
 
@@ -17,8 +20,27 @@ struct StepError : std::runtime_error {
   StepError(const std::string& why, bool unknown = false) : std::runtime_error(why), unsupported(unknown) {}
 };
 
+// What the rules need besides their arguments, one per check: its environment (whose
+// fast-path switch says whether --pure is on), the core theory's definitions (looked up
+// once core is loaded; the checker loads it before any step) and a cache of negated
+// pivots. Nothing here is shared between two checks.
+class StepContext {
+ public:
+  explicit StepContext(Env& env) : env(env) {}
+  Env& env;
+  bool pure() const { return !env.fast_paths_allowed(); }
+  const rules::BoolDefs& defs();
+  void enable_fast_paths();  // the kernel's clause fast paths (not with --pure)
+  Term negated_pivot(uint64_t id, const Term& x);
+
+ private:
+  std::optional<rules::BoolDefs> defs_;
+  std::vector<std::pair<Term, Term>> negs_;  // 2^16 slots, made on first use
+};
+
 // The arguments of a step: record nums[1..] resolved through the checker's id tables.
 struct StepArgs {
+  StepContext& ctx;
   const cert::Record& rec;
   std::function<const Type&(uint64_t)> type;
   std::function<const Term&(uint64_t)> term;
@@ -31,7 +53,5 @@ struct StepRule;
 const StepRule* find_step_rule(const std::string& name);
 Thm run_step(const StepRule& rule, const StepArgs& args);
 const std::vector<std::string>& step_rules();  // names, for documentation and tests
-// --pure: derive every step from the primitive rules, using no kernel fast path.
-void set_pure(bool pure);
 
 }  // namespace hcert::check

@@ -14,7 +14,7 @@ using cert::Tag;
 // as certificate records.
 class ScriptRunner {
  public:
-  ScriptRunner(Emitter* out, FactLookup facts) : out_(out), facts_(std::move(facts)) {}
+  ScriptRunner(Env& env, Emitter* out, FactLookup facts) : env_(env), out_(out), facts_(std::move(facts)) {}
   std::optional<Thm> run(const std::string& text, bool need_qed) {
     size_t start = 0;
     std::optional<Thm> result;
@@ -23,7 +23,7 @@ class ScriptRunner {
       if (end == std::string::npos) end = text.size();
       ++line_;
       std::string_view l(text.data() + start, end - start);
-      text::Reader r(l, start);
+      text::Reader r(env_, l, start);
       if (!r.at_end() && !r.peek('#')) {
         if (result) throw ScriptError(line_, "text after qed");
         try {
@@ -82,14 +82,14 @@ class ScriptRunner {
       std::string n = r.name(), a = r.name();
       if (a.empty() || a.size() > 3 || a.find_first_not_of("0123456789") != std::string::npos)
         r.fail("arity must be a number below 1000");
-      Kernel::new_type(n, std::stoul(a));
+      Kernel::new_type(env_, n, std::stoul(a));
       end(r);
       emit(Tag::TypeDecl, {std::stoul(a)}, {n});
       return {};
     }
     if (first == "new_constant") {
       std::string n = r.name();
-      Kernel::new_constant(n, type(r));
+      Kernel::new_constant(env_, n, type(r));
       end(r);
       if (out_) emit(Tag::ConstDecl, {args_.at(0)}, {n});
       return {};
@@ -100,7 +100,7 @@ class ScriptRunner {
       if (rule != ":=") r.fail("expected ':='");
       expect_word(r, "typedef");
       std::string ty = r.name(), abs = r.name(), rep = r.name();
-      auto [a, b] = Kernel::new_basic_type_definition(ty, abs, rep, thm(r));
+      auto [a, b] = Kernel::new_basic_type_definition(env_, ty, abs, rep, thm(r));
       end(r);
       uint64_t ia = bind(r, first, a), ib = bind(r, second, b);
       if (out_) emit(Tag::Typedef, {ia, ib, args_.at(0)}, {ty, abs, rep});
@@ -123,13 +123,13 @@ class ScriptRunner {
     return {};
   }
   Thm rule(text::Reader& r, const std::string& name, std::string& axname) {
-    if (name == "refl") return Kernel::refl(term(r));
-    if (name == "beta") return Kernel::beta(term(r));
-    if (name == "assume") return Kernel::assume(term(r));
-    if (name == "define") return Kernel::new_basic_definition(term(r));
+    if (name == "refl") return Kernel::refl(env_, term(r));
+    if (name == "beta") return Kernel::beta(env_, term(r));
+    if (name == "assume") return Kernel::assume(env_, term(r));
+    if (name == "define") return Kernel::new_basic_definition(env_, term(r));
     if (name == "new_axiom") {
       axname = r.name();
-      return Kernel::new_axiom(axname, term(r));
+      return Kernel::new_axiom(env_, axname, term(r));
     }
     if (name == "fact") {
       axname = r.name();
@@ -141,7 +141,7 @@ class ScriptRunner {
       Term v = term(r);
       return Kernel::abs(v, thm(r));
     }
-    if (name == "beta_conv") return rules::beta_conv(term(r));
+    if (name == "beta_conv") return rules::beta_conv(env_, term(r));
     if (name == "sym") return rules::sym(thm(r));
     if (name == "ap_term") {
       Term f = term(r);
@@ -193,13 +193,14 @@ class ScriptRunner {
   std::vector<Term> terms_;      // keeps the current line's terms alive
   std::vector<Type> types_;
   size_t line_ = 0;
+  Env& env_;
 };
 }  // namespace
 
-Thm run_script(const std::string& text) { return *ScriptRunner(nullptr, nullptr).run(text, true); }
+Thm run_script(Env& env, const std::string& text) { return *ScriptRunner(env, nullptr, nullptr).run(text, true); }
 
-void script_to_records(const std::string& text, cert::Emitter& out, bool need_qed, const FactLookup& facts) {
-  ScriptRunner(&out, facts).run(text, need_qed);
+void script_to_records(Env& env, const std::string& text, cert::Emitter& out, bool need_qed, const FactLookup& facts) {
+  ScriptRunner(env, &out, facts).run(text, need_qed);
 }
 
 }  // namespace hcert

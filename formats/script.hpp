@@ -33,14 +33,14 @@ struct ScriptError : std::runtime_error {
 
 // Runs the script; returns the theorem named by `qed`. Throws ScriptError naming the line
 // for malformed text, unknown ids and kernel refusals alike.
-Thm run_script(const std::string& text);
+Thm run_script(Env& env, const std::string& text);
 
 namespace cert { class Emitter; }
 // Named theorems of loaded theories, for the script line `ID := fact NAME`.
 using FactLookup = std::function<std::optional<Thm>(const std::string&)>;
 // Runs the script as above and writes each step as certificate records (a theory file
 // when need_qed is false, since theories have no final theorem).
-void script_to_records(const std::string& text, cert::Emitter& out, bool need_qed,
+void script_to_records(Env& env, const std::string& text, cert::Emitter& out, bool need_qed,
                        const FactLookup& facts = nullptr);
 
 }  // namespace hcert

@@ -15,16 +15,16 @@
 #include <sstream>
 
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "formats/cert_io.hpp"
-#include "formats/dimacs.hpp"
+#include "trusted/dimacs.hpp"
 #include "formats/hol_text.hpp"
 #include "formats/drat.hpp"
 #include "formats/lrat.hpp"
 #include "formats/script.hpp"
-#include "formats/sha256.hpp"
+#include "trusted/sha256.hpp"
 #include "formats/z3proof.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
@@ -184,6 +184,9 @@ int check(const Args& a) {
   const std::string& problem = a.pos[0];
   const std::string& certificate = a.pos[1];
   double time_limit = a.has("--time-limit") ? std::stod(a.get("--time-limit")) : 0;
+  // Everything this check declares or assumes; --pure keeps the kernel's fast paths off.
+  hcert::Env env(!a.has("--pure"));
+  std::string theory_dir = a.get("--theories", hcert::check::default_theory_dir());
   if (a.has("--mem-limit")) {
     // One heap for both threads of a SAT check: glibc reserves 64 MB of address space for
     // each extra thread's heap, which would count against the limit before any use.
@@ -192,14 +195,13 @@ int check(const Args& a) {
     rlimit lim{bytes, bytes};
     setrlimit(RLIMIT_AS, &lim);
   }
-  hcert::check::set_pure(a.has("--pure"));
   int threads = a.has("--threads") ? std::stoi(a.get("--threads")) : 2;
   if (threads != 1 && threads != 2) throw std::invalid_argument("--threads must be 1 or 2");
   auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
-  hcert::check::Checker checker(a.get("--theories", hcert::check::default_theory_dir()),
-                                [&](const std::string& kind) { return hcert::check::load_problem(kind, problem); });
+  hcert::check::Checker checker(env, theory_dir,
+                                [&](const std::string& kind) { return hcert::check::load_problem(env, kind, problem); });
   hcert::check::Report rep;
   double next_progress = 5;
   // Every record, read or translated, goes through here: the checker, the time limit and
@@ -228,8 +230,9 @@ int check(const Args& a) {
       // records on a second thread.
       hcert::LratReader in(hcert::open_source(certificate), a.has("--binary") ? 1 : -1);
       hcert::Cnf cnf = hcert::read_dimacs(problem);
+      hcert::check::load_pinned_theory(env, theory_dir, "core");  // the clause terms' vocabulary
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
-        hcert::sat::lrat_to_certificate(cnf, in, em, a.get("--theories", hcert::check::default_theory_dir()), gate);
+        hcert::sat::lrat_to_certificate(env, cnf, in, em, gate);
       });
     } else if (kind == "drat") {
       // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
@@ -237,20 +240,20 @@ int check(const Args& a) {
       // handed the problem and Φ to the checker's thread, which builds them meanwhile.
       hcert::Cnf cnf = hcert::read_dimacs(problem);
       hcert::DratReader in(hcert::open_source(certificate));
+      hcert::check::load_pinned_theory(env, theory_dir, "core");  // the clause terms' vocabulary
       std::optional<hcert::sat::DratHints> hints;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         auto next = [&](hcert::LratStep& s) {
           if (!hints) hints.emplace(cnf, in);
           return hints->next(s);
         };
-        hcert::sat::lrat_to_certificate(cnf, next, em, a.get("--theories", hcert::check::default_theory_dir()), gate);
+        hcert::sat::lrat_to_certificate(env, cnf, next, em, gate);
       });
     } else if (kind == "z3") {
       // The problem's elaboration, with its declarations, reads the proof's terms too.
-      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
-      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(dir, t);
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, theory_dir, t);
       hcert::smt::Script sc = hcert::smt::read_script(problem);
-      hcert::check::SmtContext ctx(sc);
+      hcert::check::SmtContext ctx(env, sc);
       hcert::z3::ProofReader in(hcert::open_source(certificate));
       hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
@@ -338,6 +341,8 @@ int convert(const Args& a) {
   std::string from = a.get("--from", "cert");
   auto enc = a.has("--binary") ? hcert::cert::Encoding::Binary : hcert::cert::Encoding::Text;
   try {
+    hcert::Env env;  // the declarations of the theories the conversion reads
+    std::string dir = a.get("--theories", hcert::check::default_theory_dir());
     auto out = hcert::cert::open_writer(a.get("-o"), enc, a.has("--zstd"));
     if (from == "script") {
       std::ifstream in(a.pos[0], std::ios::binary);
@@ -348,14 +353,13 @@ int convert(const Args& a) {
       using hcert::cert::Emitter;
       using hcert::cert::Tag;
       em.write(Emitter::make(Tag::Header, {1}));
-      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
       if (a.has("--problem")) {  // a certificate for this problem: bind it, load core
         std::string path = a.get("--problem");
         bool smt = path.size() > 5 && path.compare(path.size() - 5, 5, ".smt2") == 0;
         std::string sha = smt ? hcert::smt::read_script(path).sha256 : hcert::read_dimacs(path).sha256;
         em.write(Emitter::make(Tag::Problem, {}, {smt ? "smtlib2" : "dimacs", sha}));
         em.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
-        hcert::check::load_pinned_theory(dir, "core");
+        hcert::check::load_pinned_theory(env, dir, "core");
       }
       // Theories the script builds on (a theory file includes them by name and hash).
       std::string req = a.get("--requires");
@@ -366,30 +370,29 @@ int convert(const Args& a) {
         auto pin = hcert::check::pinned_theories().find(name);
         if (pin == hcert::check::pinned_theories().end()) throw std::runtime_error("unknown theory " + name);
         em.write(Emitter::make(Tag::Theory, {}, {name, pin->second}));
-        hcert::check::load_pinned_theory(dir, name);
+        hcert::check::load_pinned_theory(env, dir, name);
         i = j + 1;
       }
-      hcert::script_to_records(ss.str(), em, !a.has("--theory"), hcert::check::theory_fact);
+      hcert::script_to_records(env, ss.str(), em, !a.has("--theory"), [&](const std::string& n) { return env.fact(n); });
     } else if (from == "lrat") {  // convert --from lrat PROBLEM.cnf PROOF.lrat -o OUT
       if (a.pos.size() != 2) return usage();
       hcert::cert::Emitter em(*out);
       hcert::LratReader in(hcert::open_source(a.pos[1]), a.has("--binary-proof") ? 1 : -1);
-      hcert::sat::lrat_to_certificate(hcert::read_dimacs(a.pos[0]), in, em,
-                                      a.get("--theories", hcert::check::default_theory_dir()));
+      hcert::check::load_pinned_theory(env, dir, "core");
+      hcert::sat::lrat_to_certificate(env, hcert::read_dimacs(a.pos[0]), in, em);
     } else if (from == "drat") {  // convert --from drat PROBLEM.cnf PROOF.drat -o OUT
       if (a.pos.size() != 2) return usage();
       hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
       hcert::DratReader in(hcert::open_source(a.pos[1]));
       hcert::sat::DratHints hints(cnf, in);
       hcert::cert::Emitter em(*out);
-      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
-                                      a.get("--theories", hcert::check::default_theory_dir()));
+      hcert::check::load_pinned_theory(env, dir, "core");
+      hcert::sat::lrat_to_certificate(env, cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em);
     } else if (from == "z3") {  // convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT
       if (a.pos.size() != 2) return usage();
-      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
-      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(dir, t);
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, dir, t);
       hcert::smt::Script sc = hcert::smt::read_script(a.pos[0]);
-      hcert::check::SmtContext ctx(sc);
+      hcert::check::SmtContext ctx(env, sc);
       hcert::z3::ProofReader in(hcert::open_source(a.pos[1]));
       hcert::cert::Emitter em(*out);
       hcert::z3::z3_to_certificate(ctx, sc.sha256, in, em);
@@ -507,10 +510,11 @@ int kernel_script(const Args& a) {
     return 3;
   }
   try {
-    hcert::Thm th = hcert::run_script(ss.str());
+    hcert::Env env;
+    hcert::Thm th = hcert::run_script(env, ss.str());
     std::cout << "c theorem " << hcert::text::print_brief(th) << "\nc axioms";
     if (th.axioms().empty()) std::cout << " (none)";
-    for (uint32_t ax : th.axioms()) std::cout << " " << hcert::Kernel::axioms()[ax].name;
+    for (uint32_t ax : th.axioms()) std::cout << " " << env.axiom(ax).name;
     std::cout << "\ns VERIFIED\n";
     return 0;
   } catch (const hcert::ScriptError& e) {

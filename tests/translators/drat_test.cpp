@@ -4,8 +4,9 @@
 
 #include <fstream>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "formats/cert_emit.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
@@ -22,14 +23,14 @@ const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
 
 Outcome check_drat(const std::string& cnf_text, const std::string& drat, std::string* msg = nullptr) {
   std::string cnf = file("p.cnf", cnf_text), proof = file("p.drat", drat);
-  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(hcert::tenv(), k, cnf); });
   return test::outcome_of(c, [&] {
     Cnf problem = read_dimacs(cnf);
     DratReader in(open_source(proof));
     sat::DratHints hints(problem, in);
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
-    sat::lrat_to_certificate(problem, [&](LratStep& s) { return hints.next(s); }, em, check::default_theory_dir());
+    sat::lrat_to_certificate(test::core_env(), problem, [&](LratStep& s) { return hints.next(s); }, em);
   }, msg);
 }
 
@@ -102,7 +103,7 @@ TEST(Drat, BundledCadicalProof) {
   // certs/ph6.drat.zst: CaDiCaL 1.5.3's DRAT proof of the pigeonhole formula certs/ph6.cnf.
   std::string dir = check::default_theory_dir() + "/../";
   std::string cnf = dir + "ph6.cnf", proof = dir + "ph6.drat.zst";
-  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(hcert::tenv(), k, cnf); });
   Cnf problem = read_dimacs(cnf);
   DratReader in(open_source(proof));
   sat::DratStats st;
@@ -111,8 +112,8 @@ TEST(Drat, BundledCadicalProof) {
   size_t i = 0;
   cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
   cert::Emitter em(sink);
-  sat::lrat_to_certificate(problem, [&](LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; },
-                           em, check::default_theory_dir());
+  sat::lrat_to_certificate(test::core_env(), problem, [&](LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; },
+                           em);
   check::Report r = c.finish();
   EXPECT_EQ(r.outcome, Outcome::Verified) << r.message;
   EXPECT_TRUE(r.axioms.empty());

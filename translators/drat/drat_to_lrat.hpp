@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-#include "formats/dimacs.hpp"
+#include "trusted/dimacs.hpp"
 #include "formats/drat.hpp"
 #include "formats/lrat.hpp"
 

@@ -6,7 +6,8 @@
 
 #include "checker/checker.hpp"
 #include "checker/id_table.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::sat {
 
@@ -36,12 +37,6 @@ class Translator {
   ~Translator() {
     Inside kernel(this);  // the terms this translator holds go inside the gate
     extensions_.clear();
-  }
-
-  // The pinned core theory, which the clause terms are built from.
-  void load_core(const std::string& theory_dir) {
-    Inside kernel(this);
-    check::load_pinned_theory(theory_dir, "core");
   }
 
   LratStats run(const std::function<bool(LratStep&)>& next) {
@@ -225,12 +220,12 @@ class Translator {
   }
   Term hol_var(int32_t x) {
     auto it = hol_name_.find(x);
-    return it == hol_name_.end() ? check::dimacs_literal(x) : Term::var(it->second, Type::boolean());
+    return it == hol_name_.end() ? check::dimacs_literal(vocab(), x) : Term::var(it->second, Type::boolean());
   }
   Term lit_term(int32_t l) { return l > 0 ? hol_var(l) : rules_neg(hol_var(-l)); }
   Term comp_term(int32_t l) { return lit_term(-l); }  // comp(x) = ~x, comp(~x) = x
   static Term rules_neg(const Term& t) {
-    static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
+    static const Term n = Term::constant(vocab(), "~", Type::fun(Type::boolean(), Type::boolean()));
     return Term::comb(n, t);
   }
   uint64_t term(const Term& t) { return out_.term(t); }
@@ -240,8 +235,8 @@ class Translator {
   // K := comp(c1) /\ (comp(c2) /\ …) for the literals of C' (T when C' is empty), and a
   // theorem {comp(c1), …} ⊢ K from their assumptions.
   std::pair<Term, uint64_t> k_of(const std::vector<int32_t>& cprime) {
-    if (cprime.empty()) return {Term::constant("T", Type::boolean()), step("truth", {})};
-    static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+    if (cprime.empty()) return {Term::constant(vocab(), "T", Type::boolean()), step("truth", {})};
+    static const Term conj = Term::constant(vocab(), "/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
     Term k = comp_term(cprime.back());
     uint64_t th = step("assume", {term(k)});
     for (size_t i = cprime.size() - 1; i-- > 0;) {
@@ -350,8 +345,8 @@ class Translator {
     auto [k, kthm] = k_of(cprime);
     drop(kthm);
     const Type b = Type::boolean();
-    static const Term disj = Term::constant("\\/", Type::fun(b, Type::fun(b, b)));
-    static const Term conj = Term::constant("/\\", Type::fun(b, Type::fun(b, b)));
+    static const Term disj = Term::constant(vocab(), "\\/", Type::fun(b, Type::fun(b, b)));
+    static const Term conj = Term::constant(vocab(), "/\\", Type::fun(b, Type::fun(b, b)));
     Term xv = hol_var(x);
     Term t = p > 0 ? Term::comb(Term::comb(disj, xv), k) : Term::comb(Term::comb(conj, xv), rules_neg(k));
     int32_t zi = fresh_var("rat" + std::to_string(stats_.rat_steps));
@@ -656,16 +651,16 @@ class Translator {
 
 }  // namespace
 
-LratStats lrat_to_certificate(const Cnf& cnf, LratReader& in, cert::Emitter& out,
-                              const std::string& theory_dir, KernelGate* gate) {
-  return lrat_to_certificate(cnf, [&](LratStep& s) { return in.next(s); }, out, theory_dir, gate);
+LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out, KernelGate* gate) {
+  return lrat_to_certificate(env, cnf, [&](LratStep& s) { return in.next(s); }, out, gate);
 }
 
-LratStats lrat_to_certificate(const Cnf& cnf, const std::function<bool(LratStep&)>& next,
-                              cert::Emitter& out, const std::string& theory_dir, KernelGate* gate) {
+LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, const std::function<bool(LratStep&)>& next,
+                              cert::Emitter& out, KernelGate* gate) {
   if (cnf.clauses.empty()) throw Failure(Outcome::Rejected, "an empty formula is satisfiable");
+  if (!env.fact("T")) throw Failure(Outcome::InputError, "LRAT translation: the core theory is not loaded");
+  VocabularyScope scope(env);
   Translator t(cnf, out, gate);
-  t.load_core(theory_dir);
   try {
     return t.run(next);
   } catch (const KernelError& e) {  // a term the translator built was refused: its bug

@@ -12,6 +12,7 @@
 #include "translators/z3/cond.hpp"
 #include "translators/z3/farkas.hpp"
 #include "translators/z3/formula.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::z3 {
 
@@ -37,19 +38,19 @@ class Ring {
   Ring(Prover& lemmas, bool is_int) : L_(lemmas), is_int_(is_int) {
     p_ = is_int ? "int." : "real.";
     A_ = is_int ? "INT_" : "REAL_";
-    ty_ = Type::op(is_int ? "int" : "real", {});
+    ty_ = Type::op(vocab(), is_int ? "int" : "real", {});
     Type f2 = Type::fun(ty_, Type::fun(ty_, ty_)), r2 = Type::fun(ty_, Type::fun(ty_, Type::boolean()));
-    zero_ = Term::constant(p_ + "0", ty_);
-    one_ = Term::constant(p_ + "1", ty_);
-    add_ = Term::constant(p_ + "+", f2);
-    mul_ = Term::constant(p_ + "*", f2);
-    sub_ = Term::constant(p_ + "-", f2);
-    neg_ = Term::constant(p_ + "neg", Type::fun(ty_, ty_));
-    le_ = Term::constant(p_ + "<=", r2);
-    lt_ = Term::constant(p_ + "<", r2);
-    bit0_ = Term::constant(p_ + "bit0", Type::fun(ty_, ty_));
-    bit1_ = Term::constant(p_ + "bit1", Type::fun(ty_, ty_));
-    if (!is_int) div_ = Term::constant("real./", f2);
+    zero_ = Term::constant(vocab(), p_ + "0", ty_);
+    one_ = Term::constant(vocab(), p_ + "1", ty_);
+    add_ = Term::constant(vocab(), p_ + "+", f2);
+    mul_ = Term::constant(vocab(), p_ + "*", f2);
+    sub_ = Term::constant(vocab(), p_ + "-", f2);
+    neg_ = Term::constant(vocab(), p_ + "neg", Type::fun(ty_, ty_));
+    le_ = Term::constant(vocab(), p_ + "<=", r2);
+    lt_ = Term::constant(vocab(), p_ + "<", r2);
+    bit0_ = Term::constant(vocab(), p_ + "bit0", Type::fun(ty_, ty_));
+    bit1_ = Term::constant(vocab(), p_ + "bit1", Type::fun(ty_, ty_));
+    if (!is_int) div_ = Term::constant(vocab(), "real./", f2);
     for (const char* n : {"x", "y", "z", "w"}) v_.push_back(Term::var(n, ty_));
   }
   Type type() const { return ty_; }
@@ -110,7 +111,7 @@ class Ring {
 
   // A theory axiom with its universal variables specialised to x, y, z.
   Pf axiom(const std::string& name) {
-    auto th = check::theory_fact(name);
+    auto th = vocab().fact(name);
     if (!th) throw Unsupported("no theory fact " + name);
     Pf p = L_.fact(name, th->concl());
     for (size_t i = 0; p.concl.kind() == TermKind::Comb && p.concl.rator().kind() == TermKind::Const &&
@@ -121,7 +122,7 @@ class Ring {
   }
   // ⊢ c a1 … an = body[a1 … an] for a definition ⊢ c = λx1 … xn. body (n = 1 or 2).
   Pf unfold(const std::string& name, std::vector<Term> args) {
-    auto th = check::theory_fact(name);
+    auto th = vocab().fact(name);
     if (!th) throw Unsupported("no theory fact " + name);
     Pf e = L_.fact(name, th->concl());
     for (const Term& a : args) {
@@ -617,8 +618,8 @@ class Ring {
   // ---- div and mod by a positive numeral k (INT_DIV_MOD; abs k = k by abs's definition
   // and COND's first equation)
   void set_cond(CondLemmas* c) { cond_ = c; }
-  Term mod(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant("int.mod", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
-  Term div(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant("int.div", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
+  Term mod(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant(vocab(), "int.mod", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
+  Term div(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant(vocab(), "int.div", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
   // t is `mod a k` or `div a k` with k a positive numeral?
   bool div_mod_arg(const Term& t, Term& a, Term& k) const {
     if (!is_int_ || !cond_ || t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
@@ -1082,8 +1083,8 @@ Arith::~Arith() = default;
 
 namespace {
 
-Type int_type() { return Type::op("int", {}); }
-Type real_type() { return Type::op("real", {}); }
+Type int_type() { return Type::op(vocab(), "int", {}); }
+Type real_type() { return Type::op(vocab(), "real", {}); }
 // The type of an arithmetic atom's operands, or null type (bool) when it is not one.
 bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
   if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;

@@ -5,13 +5,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "translators/vocabulary.hpp"
 #include "kernel/kernel.hpp"
 
 namespace hcert::z3 {
 
 // ~t, and whether t is one.
 inline Term neg(const Term& t) {
-  static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
+  static const Term n = Term::constant(vocab(), "~", Type::fun(Type::boolean(), Type::boolean()));
   return Term::comb(n, t);
 }
 inline bool is_neg(const Term& t) {

@@ -16,6 +16,7 @@
 #include "translators/z3/normal.hpp"
 #include "translators/z3/taut.hpp"
 #include "translators/z3/terms.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::z3 {
 
@@ -28,19 +29,19 @@ namespace {
 
 Type boolean() { return Type::boolean(); }
 const Term& false_term() {
-  static const Term f = Term::constant("F", boolean());
+  static const Term f = Term::constant(vocab(), "F", boolean());
   return f;
 }
 const Term& true_term() {
-  static const Term t = Term::constant("T", boolean());
+  static const Term t = Term::constant(vocab(), "T", boolean());
   return t;
 }
 const Term& imp_const() {
-  static const Term t = Term::constant("==>", Type::fun(boolean(), Type::fun(boolean(), boolean())));
+  static const Term t = Term::constant(vocab(), "==>", Type::fun(boolean(), Type::fun(boolean(), boolean())));
   return t;
 }
 const Term& or_const() {
-  static const Term t = Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
+  static const Term t = Term::constant(vocab(), "\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
   return t;
 }
 // The disjuncts of a right-nested disjunction (one element if it is not one).
@@ -120,7 +121,7 @@ class Translator {
       if (!declared) {  // Z3's own names: fresh variables no problem symbol can be
         declared = true;
         for (const auto& [name, sort] : in.declarations()) {
-          Type ty = sort == "Int" ? Type::op("int", {}) : sort == "Real" ? Type::op("real", {}) : sort == "Bool" ? boolean() : Type();
+          Type ty = sort == "Int" ? Type::op(vocab(), "int", {}) : sort == "Real" ? Type::op(vocab(), "real", {}) : sort == "Bool" ? boolean() : Type();
           if (!ty.is_null()) terms_.declare(name, Term::var(name + "|z3", ty));
         }
       }
@@ -1238,6 +1239,7 @@ class Translator {
 }  // namespace
 
 Z3Stats z3_to_certificate(check::SmtContext& ctx, const std::string& sha, ProofReader& in, cert::Emitter& out) {
+  VocabularyScope scope(ctx.env());
   try {
     return Translator(ctx, out).run(sha, in);
   } catch (const KernelError& e) {

@@ -1,4 +1,4 @@
-#include "formats/source.hpp"
+#include "trusted/source.hpp"
 
 #include <zstd.h>
 

@@ -1,7 +1,7 @@
-#include "formats/dimacs.hpp"
+#include "trusted/dimacs.hpp"
 
-#include "formats/sha256.hpp"
-#include "formats/source.hpp"
+#include "trusted/sha256.hpp"
+#include "trusted/source.hpp"
 
 namespace hcert {
 

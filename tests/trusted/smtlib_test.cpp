@@ -3,7 +3,9 @@
 // matters), and clear errors or "incomplete" for what is not elaborated.
 #include <gtest/gtest.h>
 
-#include "checker/problem.hpp"
+#include "tests/env.hpp"
+#include "checker/checker.hpp"
+#include "trusted/problem.hpp"
 #include "formats/hol_text.hpp"
 
 using namespace hcert;
@@ -12,8 +14,8 @@ using check::Outcome;
 namespace {
 
 std::vector<Term> elab(const std::string& text) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
-  return check::elaborate(smt::parse_script(text)).assertions;
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  return check::elaborate(hcert::tenv(), smt::parse_script(text)).assertions;
 }
 
 Outcome outcome(const std::string& text) {
@@ -29,7 +31,7 @@ Outcome outcome(const std::string& text) {
 
 Type B() { return Type::boolean(); }
 Term bv(const char* n) { return Term::var(n, B()); }
-Term c(const char* n, Type t) { return Term::constant(n, t); }
+Term c(const char* n, Type t) { return Term::constant(hcert::tenv(), n, t); }
 Type bbb() { return Type::fun(B(), Type::fun(B(), B())); }
 Term op(const char* n, Term a, Term b) { return Term::comb(Term::comb(c(n, bbb()), a), b); }
 Term neg(Term a) { return Term::comb(c("~", Type::fun(B(), B())), a); }
@@ -126,10 +128,10 @@ TEST(SmtElab, Errors) {
   EXPECT_EQ(outcome("(assert \xff)(check-sat)"), Outcome::InputError);
 }
 
-Type I() { return Type::op("int", {}); }
-Type R() { return Type::op("real", {}); }
+Type I() { return Type::op(hcert::tenv(), "int", {}); }
+Type R() { return Type::op(hcert::tenv(), "real", {}); }
 Term num(const char* p, unsigned v) {  // the binary numeral, built independently
-  Type t = Type::op(p, {});
+  Type t = Type::op(hcert::tenv(), p, {});
   if (v == 0) return c((std::string(p) + ".0").c_str(), t);
   int top = 31 - __builtin_clz(v);
   Term x = c((std::string(p) + ".1").c_str(), t);

@@ -4,7 +4,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include "checker/problem.hpp"
+#include "tests/env.hpp"
+#include "trusted/problem.hpp"
 #include "tests/support.hpp"
 
 using namespace hcert;
@@ -18,7 +19,7 @@ RC_GTEST_PROP(Problem, DimacsElaborationIsTheClauseTerms, ()) {
                           [](std::pair<int32_t, bool> p) { return p.second ? -p.first : p.first; });
   cnf.clauses = *rc::gen::container<std::vector<std::vector<int32_t>>>(
       rc::gen::container<std::vector<int32_t>>(lit));
-  check::Problem p = check::elaborate(cnf);
+  check::Problem p = check::elaborate(hcert::tenv(), cnf);
   RC_ASSERT(p.assertions.size() == cnf.clauses.size());
-  for (size_t i = 0; i < cnf.clauses.size(); ++i) RC_ASSERT(p.assertions[i] == check::dimacs_clause(cnf.clauses[i]));
+  for (size_t i = 0; i < cnf.clauses.size(); ++i) RC_ASSERT(p.assertions[i] == check::dimacs_clause(hcert::tenv(), cnf.clauses[i]));
 }

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "formats/dimacs.hpp"
-#include "formats/sha256.hpp"
+#include "trusted/dimacs.hpp"
+#include "trusted/sha256.hpp"
 
 using namespace hcert;
 

@@ -1,10 +1,10 @@
-#include "formats/smtlib.hpp"
+#include "trusted/smtlib.hpp"
 
 #include <fstream>
 #include <sstream>
 
-#include "formats/sha256.hpp"
-#include "formats/source.hpp"
+#include "trusted/sha256.hpp"
+#include "trusted/source.hpp"
 
 namespace hcert::smt {
 

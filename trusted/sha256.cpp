@@ -1,4 +1,4 @@
-#include "formats/sha256.hpp"
+#include "trusted/sha256.hpp"
 
 #include <cstring>
 

@@ -6,7 +6,7 @@
 #include <map>
 #include <unordered_map>
 
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 
 namespace hcert::check {
 
@@ -18,7 +18,7 @@ Type boolean() { return Type::boolean(); }
 
 class Elaborator {
  public:
-  explicit Elaborator(const smt::Script& sc) : sc_(sc), cur_(&sc) {}
+  Elaborator(const Env& env, const smt::Script& sc) : kenv_(env), sc_(sc), cur_(&sc) {}
 
   // A term of another script (a Z3 proof's), in the problem's declarations, with extra
   // names (the proof's let names) bound to terms.
@@ -156,8 +156,8 @@ class Elaborator {
       if (n.text == "Bool") return boolean();
       auto it = sorts_.find(n.text);
       if (it != sorts_.end()) return it->second;
-      if (n.text == "Int") return Type::op("int", {});
-      if (n.text == "Real") return Type::op("real", {});
+      if (n.text == "Int") return Type::op(kenv_, "int", {});
+      if (n.text == "Real") return Type::op(kenv_, "real", {});
       if (n.text == "String" || n.text == "RegLan") unsupported(n, "the sort " + n.text);
       fail(n, "unknown sort " + n.text);
     }
@@ -167,7 +167,7 @@ class Elaborator {
   // have ('|' cannot occur in a symbol), so abstracting them never captures anything else.
   Term fresh(const std::string& s, Type ty) { return Term::var(s + "|" + std::to_string(counter_++), ty); }
 
-  Term cnst(const char* name, Type ty) { return Term::constant(name, ty); }
+  Term cnst(const char* name, Type ty) { return Term::constant(kenv_, name, ty); }
   Term op2(const char* name, const Term& a, const Term& b) {
     Type bb = Type::fun(boolean(), Type::fun(boolean(), boolean()));
     return Term::comb(Term::comb(cnst(name, bb), a), b);
@@ -389,7 +389,7 @@ class Elaborator {
   // A numeral in binary: 0 and 1 are constants, then each further bit (most significant
   // first) applies bit0 (x + x) or bit1 (x + x + 1) to what was read so far.
   Term numeral(const Node& n, const std::string& digits, const std::string& p) {
-    Type ty = Type::op(p, {});
+    Type ty = Type::op(kenv_, p, {});
     mpz_t v;
     mpz_init(v);
     if (mpz_set_str(v, digits.c_str(), 10) != 0) {
@@ -409,7 +409,7 @@ class Elaborator {
     size_t dot = n.text.find('.');
     std::string whole = n.text.substr(0, dot) + n.text.substr(dot + 1);
     std::string denom = "1" + std::string(n.text.size() - dot - 1, '0');
-    Type r = Type::op("real", {});
+    Type r = Type::op(kenv_, "real", {});
     return Term::comb(Term::comb(cnst("real./", Type::fun(r, Type::fun(r, r))), numeral(n, whole, "real")),
                       numeral(n, denom, "real"));
   }
@@ -423,7 +423,7 @@ class Elaborator {
     if (!is_op) return false;
     if (a.empty()) fail(n, f + " needs arguments");
     Type ty = a[0].type();
-    Type it = Type::op("int", {}), rt = Type::op("real", {});
+    Type it = Type::op(kenv_, "int", {}), rt = Type::op(kenv_, "real", {});
     if (ty != it && ty != rt) fail(n, "arguments of " + f + " must be Int or Real");
     for (const Term& x : a)
       if (x.type() != ty) fail(n, "arguments of " + f + " must all have the same sort");
@@ -488,18 +488,20 @@ class Elaborator {
   std::vector<std::pair<std::string, Term>> env_;  // let- and quantifier-bound, innermost last
   uint64_t counter_ = 0;
   std::string logic_;
+  const Env& kenv_;  // the kernel environment the terms are checked in
 };
 
 }  // namespace
 
 struct SmtContext::Impl {
-  explicit Impl(const smt::Script& sc) : script(sc), elab(script) {}
+  Impl(const Env& e, const smt::Script& sc) : env(e), script(sc), elab(env, script) {}
+  const Env& env;
   smt::Script script;
   Elaborator elab;
   Problem problem;
 };
 
-SmtContext::SmtContext(const smt::Script& sc) : impl_(std::make_unique<Impl>(sc)) {
+SmtContext::SmtContext(const Env& env, const smt::Script& sc) : impl_(std::make_unique<Impl>(env, sc)) {
   try {
     impl_->problem = impl_->elab.run();
   } catch (const KernelError& e) {
@@ -508,6 +510,7 @@ SmtContext::SmtContext(const smt::Script& sc) : impl_(std::make_unique<Impl>(sc)
 }
 SmtContext::~SmtContext() = default;
 const Problem& SmtContext::problem() const { return impl_->problem; }
+const Env& SmtContext::env() const { return impl_->env; }
 Term SmtContext::term(const smt::Script& s, uint32_t node, const std::unordered_map<std::string, Term>& names) {
   try {
     return impl_->elab.external(s, node, names);
@@ -516,9 +519,9 @@ Term SmtContext::term(const smt::Script& s, uint32_t node, const std::unordered_
   }
 }
 
-Problem elaborate(const smt::Script& sc) {
+Problem elaborate(const Env& env, const smt::Script& sc) {
   try {
-    return Elaborator(sc).run();
+    return Elaborator(env, sc).run();
   } catch (const KernelError& e) {
     throw Failure(Outcome::InputError, std::string("problem: ill-sorted term: ") + e.what());
   }

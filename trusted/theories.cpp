@@ -1,7 +1,7 @@
 // The theory files hcert ships, pinned by SHA-256. Trusted: the elaboration of problems
-// (checker/problem.cpp) relies on what these files define (\/, ~, F, ...), so a
-// certificate may include only these files, byte for byte. tests/checker checks the pins.
-#include "checker/checker.hpp"
+// (trusted/problem.cpp) relies on what these files define (\/, ~, F, ...), so a
+// certificate may include only these files, byte for byte. tests/trusted checks the pins.
+#include "trusted/problem.hpp"
 
 namespace hcert::check {
 
