@@ -199,9 +199,9 @@ struct Checker::Impl {
           rule = find_step_rule(rule_name);
         }
         ++*rule_count;
-        StepArgs args{steps, r, [&](uint64_t id) -> const Type& { return type(r, id); },
-                      [&](uint64_t id) -> const Term& { return term(r, id); },
-                      [&](uint64_t id) -> const Thm& { return thm(r, id); }};
+        RecordArgs args(steps, r, [&](uint64_t id) -> const Type& { return type(r, id); },
+                        [&](uint64_t id) -> const Term& { return term(r, id); },
+                        [&](uint64_t id) -> const Thm& { return thm(r, id); });
         std::optional<Thm> th;
         try {
           if (!rule) throw StepError("unsupported rule " + rule_name, true);

@@ -39,52 +39,20 @@ void Kernel::enable_sat(Env& env, const Thm& t_def, const Thm& and_def, const Th
   env.sat_on_ = true;
 }
 
-// F, ~ and /\ as term nodes, made once. A fast path runs only in an environment whose
-// enable_sat found these constants, at these types, in the core definitions it checked.
-static const Term& core_const(const char* name, const TypeNode* ty) {
-  return *new Term(TermOps::wrap(TermOps::mk_const(intern_name(name), ty)));  // never freed
+// F, ~, /\ and \/ as term nodes, made once (never freed). A fast path runs only in an
+// environment whose enable_sat found these constants, at these types, in the definitions.
+static const Term& core_const(const char* name, int arity) {
+  const TypeNode* b = TypeOps::bool_node();
+  const TypeNode* ty = arity == 0 ? b : arity == 1 ? TypeOps::fun_node(b, b) : TypeOps::fun_node(b, TypeOps::fun_node(b, b));
+  return *new Term(TermOps::wrap(TermOps::mk_const(intern_name(name), ty)));
 }
-static const Term& false_const() {
-  static const Term& f = core_const("F", TypeOps::bool_node());
-  return f;
-}
-static const Term& not_const() {
-  static const Term& n = core_const("~", TypeOps::fun_node(TypeOps::bool_node(), TypeOps::bool_node()));
-  return n;
-}
+static const Term& false_const() { static const Term& f = core_const("F", 0); return f; }
+static const Term& not_const() { static const Term& n = core_const("~", 1); return n; }
+static const Term& conj_const() { static const Term& c = core_const("/\\", 2); return c; }
 // Whether the fast paths are on in the premises' environment.
 static void require_on(const Thm& th, const char* rule) {
   if (!th.env().fast_paths_on())
     throw KernelError(std::string(rule) + ": not enabled (the core definitions were not given)");
-}
-
-Thm Kernel::resolve(const Thm& pos, const Thm& neg, const Term& x) {
-  require_on(pos, "RESOLVE");
-  const Term& fl = false_const();
-  if (pos.concl_ != fl || neg.concl_ != fl) throw KernelError("RESOLVE: premises must conclude F");
-  if (x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean())
-    throw KernelError("RESOLVE: the pivot must be a boolean variable");
-  Term nx = Term::comb(not_const(), x);
-  const std::vector<Term>& a = *pos.hyps_;
-  const std::vector<Term>& b = *neg.hyps_;
-  if (!std::binary_search(a.begin(), a.end(), x, by_serial))
-    throw KernelError("RESOLVE: the pivot is not a hypothesis of the first premise");
-  if (!std::binary_search(b.begin(), b.end(), nx, by_serial))
-    throw KernelError("RESOLVE: the negated pivot is not a hypothesis of the second premise");
-  // One merge of both sets, leaving out x from the first and ~x from the second.
-  auto out = std::make_shared<HypSet>();
-  out->reserve(a.size() + b.size() - 2);
-  size_t i = 0, j = 0;
-  while (i < a.size() || j < b.size()) {
-    if (i < a.size() && a[i] == x) { ++i; continue; }
-    if (j < b.size() && b[j] == nx) { ++j; continue; }
-    if (j == b.size() || (i < a.size() && by_serial(a[i], b[j]))) out->push_back(a[i++]);
-    else if (i == a.size() || by_serial(b[j], a[i])) out->push_back(b[j++]);
-    else out->push_back(a[i++]), ++j;  // the same hypothesis in both
-  }
-  AxiomSet ax = ax_union(pos.axioms_, neg.axioms_);
-  ++pos.env().resolve_n_;
-  return Thm(out, fl, ax);
 }
 
 Thm Kernel::clause_intro(const Thm& th) {
@@ -94,7 +62,7 @@ Thm Kernel::clause_intro(const Thm& th) {
   if (th.concl_.type() != b) throw KernelError("CLAUSE_INTRO: not a proposition");
   if (th.concl_ == fl) return th;
   const Term& neg = not_const();
-  static const Term& disj = core_const("\\/", TypeOps::fun_node(TypeOps::bool_node(), TypeOps::fun_node(TypeOps::bool_node(), TypeOps::bool_node())));
+  static const Term& disj = core_const("\\/", 2);
   auto comp = [&](const Term& l) {
     return l.kind() == TermKind::Comb && l.rator() == neg ? l.rand() : Term::comb(neg, l);
   };
@@ -111,10 +79,6 @@ Thm Kernel::clause_intro(const Thm& th) {
   return Thm(out, fl, th.axioms_);
 }
 
-static const Term& conj_const() {
-  static const Term& c = core_const("/\\", TypeOps::fun_node(TypeOps::bool_node(), TypeOps::fun_node(TypeOps::bool_node(), TypeOps::bool_node())));
-  return c;
-}
 
 Thm Kernel::conj(const Thm& p, const Thm& q) {
   require_on(p, "CONJ");

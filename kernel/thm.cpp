@@ -86,36 +86,25 @@ AxiomSet Env::unite(AxiomSet a, AxiomSet b) const {
 // Premises of one rule must share an environment; the union of their axioms checks it.
 AxiomSet ax_union(AxiomSet a, AxiomSet b) { return a->env->unite(a, b); }
 
+// Read-only views, each under the shared lock; declarations below take it exclusively.
 const TypeNode* Env::find_constant(Name n) const {
   std::shared_lock lock(mu_);
   auto it = consts_.find(n);
   return it == consts_.end() ? nullptr : it->second;
 }
-bool Env::has_type(const std::string& name) const {
-  std::shared_lock lock(mu_);
-  return types_.count(intern_name(name));
-}
 bool Env::has_constant(const std::string& name) const { return find_constant(intern_name(name)); }
 Type Env::constant_type(const std::string& name) const {
-  const TypeNode* t = find_constant(intern_name(name));
-  if (!t) throw KernelError("constant_type: undeclared " + name);
-  return Type(t);
+  if (const TypeNode* t = find_constant(intern_name(name))) return Type(t);
+  throw KernelError("constant_type: undeclared " + name);
 }
+bool Env::has_type(const std::string& name) const { std::shared_lock l(mu_); return types_.count(intern_name(name)); }
 size_t Env::type_arity(const std::string& name) const {
   std::shared_lock lock(mu_);
-  auto it = types_.find(intern_name(name));
-  if (it == types_.end()) throw KernelError("type_arity: undeclared " + name);
-  return it->second;
+  if (auto it = types_.find(intern_name(name)); it != types_.end()) return it->second;
+  throw KernelError("type_arity: undeclared " + name);
 }
-size_t Env::axiom_count() const {
-  std::shared_lock lock(mu_);
-  return axioms_.size();
-}
-Axiom Env::axiom(uint32_t i) const {
-  std::shared_lock lock(mu_);
-  if (i >= axioms_.size()) throw KernelError("axiom: no axiom " + std::to_string(i));
-  return axioms_[i];
-}
+size_t Env::axiom_count() const { std::shared_lock l(mu_); return axioms_.size(); }
+Axiom Env::axiom(uint32_t i) const { std::shared_lock l(mu_); return axioms_.at(i); }
 std::vector<std::pair<std::string, uint64_t>> Env::fast_path_uses() const {
   return {{"RESOLVE", resolve_n_}, {"RUP", rup_n_}, {"CLAUSE_INTRO", clause_intro_n_}, {"CONJ", conj_n_},
           {"CONJUNCT", conjunct_n_}};
@@ -127,18 +116,11 @@ void Env::remember(const std::string& name, const Thm& th) {
 }
 std::optional<Thm> Env::fact(const std::string& name) const {
   std::shared_lock lock(mu_);
-  auto it = facts_.find(name);
-  if (it == facts_.end()) return std::nullopt;
-  return it->second;
+  if (auto it = facts_.find(name); it != facts_.end()) return it->second;
+  return std::nullopt;
 }
-void Env::note_theory(const std::string& name, const std::string& sha256) {
-  std::unique_lock lock(mu_);
-  theories_[name] = sha256;
-}
-std::map<std::string, std::string> Env::theories() const {
-  std::shared_lock lock(mu_);
-  return theories_;
-}
+void Env::note_theory(const std::string& name, const std::string& sha) { std::unique_lock l(mu_); theories_[name] = sha; }
+std::map<std::string, std::string> Env::theories() const { std::shared_lock l(mu_); return theories_; }
 
 // ---- helpers -----------------------------------------------------------------------------
 
@@ -320,7 +302,7 @@ std::pair<Thm, Thm> Kernel::new_basic_type_definition(Env& env, const std::strin
             [](const TypeNode* a, const TypeNode* b) { return *a->name < *b->name; });
   std::vector<Type> args;
   for (const TypeNode* a : params) args.push_back(Type(a));
-  Type repty = x.type();
+  Type repty = x.type(), newty(TypeOps::intern(intern_name(ty), false, args));
   {
     std::unique_lock lock(env.mu_);
     if (env.types_.count(intern_name(ty))) fail("type " + ty + " is already declared");
@@ -328,11 +310,9 @@ std::pair<Thm, Thm> Kernel::new_basic_type_definition(Env& env, const std::strin
     if (env.consts_.count(intern_name(rep))) fail("constant " + rep + " is already declared");
     // All checks passed: from here on nothing can fail.
     declare_type(ty, args.size(), env.types_);
-    Type newty(TypeOps::intern(intern_name(ty), false, args));
     declare_constant(abs, Type::fun(repty, newty), env.consts_);
     declare_constant(rep, Type::fun(newty, repty), env.consts_);
   }
-  Type newty = Type::op(env, ty, args);
   Term absc = Term::constant(env, abs, Type::fun(repty, newty));
   Term repc = Term::constant(env, rep, Type::fun(newty, repty));
   Term a = Term::var("a", newty), r = Term::var("r", repty);

@@ -224,11 +224,6 @@ class Kernel {
   static void enable_sat(Env& env, const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def,
                          const Thm& or_def, const Thm& forall_def);
 
-  //  P ⊢ F    N ⊢ F
-  //  ─────────────────────────────  RESOLVE x      (x : bool a variable, x ∈ P, ~x ∈ N)
-  //  (P − {x}) ∪ (N − {~x}) ⊢ F
-  static Thm resolve(const Thm& pos, const Thm& neg, const Term& x);
-
   // RESOLVE_CHAIN: RESOLVE applied left to right, T := RESOLVE(T, D_i, x_i) when side_i is
   // false (T holds x_i), RESOLVE(D_i, T, x_i) when true; one result, no intermediates.
   // nx, if given, must be the term ~x_i (checked in O(1)); it spares building it.
@@ -239,6 +234,13 @@ class Kernel {
     Term nx = {};
   };
   static Thm resolve_chain(const Thm& start, const std::vector<ChainLink>& links);
+
+  //  P ⊢ F    N ⊢ F
+  //  ─────────────────────────────  RESOLVE x      (x : bool a variable, x ∈ P, ~x ∈ N)
+  //  (P − {x}) ∪ (N − {~x}) ⊢ F
+  // (a chain of one link)
+  static Thm resolve(const Thm& pos, const Thm& neg, const Term& x) { return resolve_chain(pos, {{&neg, x, false}}); }
+
 
   //  A_1 ⊢ F   …   A_n ⊢ F
   //  ──────────────────────────  RUP S     (S: literals x / ~x, x : bool a variable; unit

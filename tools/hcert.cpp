@@ -23,7 +23,7 @@
 #include "formats/hol_text.hpp"
 #include "formats/drat.hpp"
 #include "formats/lrat.hpp"
-#include "formats/script.hpp"
+#include "checker/script.hpp"
 #include "trusted/sha256.hpp"
 #include "formats/z3proof.hpp"
 #include "translators/drat/drat_to_lrat.hpp"

@@ -1,20 +1,78 @@
-#include "formats/script.hpp"
+#include "checker/script.hpp"
 
+#include <deque>
+
+#include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "formats/hol_text.hpp"
-#include "rules/equality.hpp"
 
 namespace hcert {
 
 namespace {
 using cert::Emitter;
 using cert::Tag;
+using check::StepArgs;
+using check::StepError;
+
+// A script line's arguments for the shared rule table (checker/steps.hpp): each is parsed
+// when the rule asks for it (a term, a theorem id, a type, a number), and, when emitting,
+// its record id is noted so that the same step can be written as a certificate record.
+class ScriptArgs : public StepArgs {
+ public:
+  // thm: the theorem bound to an id, and its record id.
+  ScriptArgs(check::StepContext& ctx, text::Reader& r, Emitter* out,
+             std::function<const std::pair<Thm, uint64_t>&(const std::string&)> thm)
+      : StepArgs(ctx), r_(r), out_(out), thm_(std::move(thm)) {}
+  const Term& tm() override {
+    need("term");
+    terms_.push_back(r_.term());
+    if (out_) ids.push_back(out_->term(terms_.back()));
+    return terms_.back();
+  }
+  const Thm& th() override {
+    need("theorem");
+    const auto& [th, id] = thm_(r_.name());
+    ids.push_back(id);
+    return th;
+  }
+  const Type& ty() override {
+    need("type");
+    types_.push_back(r_.type());
+    if (out_) ids.push_back(out_->type(types_.back()));
+    return types_.back();
+  }
+  uint64_t num() override {
+    need("number");
+    std::string w = r_.name();
+    if (w.empty() || w.size() > 9 || w.find_first_not_of("0123456789") != std::string::npos)
+      r_.fail("expected a number below 10^9");
+    ids.push_back(std::stoull(w));
+    return ids.back();
+  }
+  uint64_t peek() const override { return 0; }
+  bool more() const override { return !r_.at_end(); }
+  void done() const override {
+    if (!r_.at_end()) r_.fail("trailing text");
+  }
+  std::vector<uint64_t> ids;  // the record arguments read so far, in order
+
+ private:
+  void need(const char* what) {
+    if (r_.at_end()) throw StepError(std::string("missing ") + what + " argument");
+  }
+  text::Reader& r_;
+  Emitter* out_;
+  std::function<const std::pair<Thm, uint64_t>&(const std::string&)> thm_;
+  std::deque<Term> terms_;  // stable: rules hold references to earlier arguments
+  std::deque<Type> types_;
+};
 
 // Runs each line through the kernel and, when an emitter is given, writes the same step
 // as certificate records.
 class ScriptRunner {
  public:
-  ScriptRunner(Env& env, Emitter* out, FactLookup facts) : env_(env), out_(out), facts_(std::move(facts)) {}
+  ScriptRunner(Env& env, Emitter* out, FactLookup facts)
+      : out_(out), facts_(std::move(facts)), env_(env), steps_(env) {}
   std::optional<Thm> run(const std::string& text, bool need_qed) {
     size_t start = 0;
     std::optional<Thm> result;
@@ -32,6 +90,8 @@ class ScriptRunner {
           throw ScriptError(line_, e.what());
         } catch (const KernelError& e) {
           throw ScriptError(line_, e.what(), true);
+        } catch (const StepError& e) {
+          throw ScriptError(line_, e.what());
         }
       }
       start = end + 1;
@@ -107,78 +167,40 @@ class ScriptRunner {
       return {};
     }
     std::string name = r.name();
-    std::string axname;
-    Thm th = rule(r, name, axname);
-    end(r);
+    if (name == "define" || name == "new_axiom" || name == "fact") return declaration(r, first, name);
+    const check::StepRule* rule = check::find_step_rule(name);
+    if (!rule) r.fail("unknown rule " + name);
+    ScriptArgs args(steps_, r, out_, [&](const std::string& id) -> const std::pair<Thm, uint64_t>& {
+      auto it = thms_.find(id);
+      if (it == thms_.end()) r.fail("unknown theorem id " + id);
+      return it->second;
+    });
+    Thm th = check::run_step(*rule, args);
     uint64_t id = bind(r, first, th);
-    if (!out_) return {};  // running only: args_ holds record ids only when emitting
-    if (name == "define") emit(Tag::Def, {id, args_.at(0)});
-    else if (name == "fact") emit(Tag::Fact, {id}, {axname});
-    else if (name == "new_axiom") emit(Tag::Axiom, {id, args_.at(0)}, {axname});
-    else {
+    if (out_) {
       std::vector<uint64_t> nums{id};
-      nums.insert(nums.end(), args_.begin(), args_.end());
+      nums.insert(nums.end(), args.ids.begin(), args.ids.end());
       emit(Tag::Step, std::move(nums), {name});
     }
     return {};
   }
-  Thm rule(text::Reader& r, const std::string& name, std::string& axname) {
-    if (name == "refl") return Kernel::refl(env_, term(r));
-    if (name == "beta") return Kernel::beta(env_, term(r));
-    if (name == "assume") return Kernel::assume(env_, term(r));
-    if (name == "define") return Kernel::new_basic_definition(env_, term(r));
-    if (name == "new_axiom") {
-      axname = r.name();
-      return Kernel::new_axiom(env_, axname, term(r));
-    }
+  // ID := define TERM | new_axiom NAME TERM | fact NAME: records of their own kinds.
+  std::optional<Thm> declaration(text::Reader& r, const std::string& first, const std::string& name) {
+    std::string axname = name == "define" ? "" : r.name();
+    std::optional<Thm> th;
     if (name == "fact") {
-      axname = r.name();
-      std::optional<Thm> th = facts_ ? facts_(axname) : std::nullopt;
+      th = facts_ ? facts_(axname) : std::nullopt;
       if (!th) r.fail("no theory fact named " + axname);
-      return *th;
+    } else {
+      Term t = term(r);
+      th = name == "define" ? Kernel::new_basic_definition(env_, t) : Kernel::new_axiom(env_, axname, t);
     }
-    if (name == "abs") {
-      Term v = term(r);
-      return Kernel::abs(v, thm(r));
-    }
-    if (name == "beta_conv") return rules::beta_conv(env_, term(r));
-    if (name == "sym") return rules::sym(thm(r));
-    if (name == "ap_term") {
-      Term f = term(r);
-      return rules::ap_term(f, thm(r));
-    }
-    if (name == "ap_thm") {
-      Thm th = thm(r);
-      return rules::ap_thm(th, term(r));
-    }
-    if (name == "inst_type") {
-      Thm th = thm(r);
-      TypeSubst theta;
-      while (!r.at_end()) {
-        Type a = type(r);
-        theta.push_back({a, type(r)});
-      }
-      return Kernel::inst_type(theta, th);
-    }
-    if (name == "inst") {
-      Thm th = thm(r);
-      std::vector<std::pair<Term, Term>> theta;
-      while (!r.at_end()) {
-        Term v = term(r);
-        theta.push_back({v, term(r)});
-      }
-      return Kernel::inst(theta, th);
-    }
-    if (name != "trans" && name != "mk_comb" && name != "eq_mp" && name != "deduct_antisym" &&
-        name != "prove_hyp")
-      r.fail("unknown rule " + name);
-    const Thm& a = thm(r);
-    const Thm& b = thm(r);
-    if (name == "trans") return Kernel::trans(a, b);
-    if (name == "mk_comb") return Kernel::mk_comb(a, b);
-    if (name == "eq_mp") return Kernel::eq_mp(a, b);
-    if (name == "prove_hyp") return rules::prove_hyp(a, b);
-    return Kernel::deduct_antisym(a, b);
+    end(r);
+    uint64_t id = bind(r, first, *th);
+    if (name == "define") emit(Tag::Def, {id, args_.empty() ? 0 : args_.at(0)});
+    else if (name == "fact") emit(Tag::Fact, {id}, {axname});
+    else emit(Tag::Axiom, {id, args_.empty() ? 0 : args_.at(0)}, {axname});
+    return {};
   }
   void expect_word(text::Reader& r, const std::string& w) {
     if (r.name() != w) r.fail("expected " + w);
@@ -194,6 +216,7 @@ class ScriptRunner {
   std::vector<Type> types_;
   size_t line_ = 0;
   Env& env_;
+  check::StepContext steps_;
 };
 }  // namespace
 

@@ -6,11 +6,10 @@
 //   new_type NAME ARITY            new_constant NAME TYPE
 //   ID := new_axiom NAME TERM      ID := define TERM
 //   ID1 ID2 := typedef TYNAME ABS REP ID
-//   ID := refl TERM | trans ID ID | mk_comb ID ID | abs TERM ID | beta TERM
-//       | assume TERM | eq_mp ID ID | deduct_antisym ID ID
-//       | inst_type ID TYVAR TYPE ... | inst ID VAR TERM ...
-//       | sym ID | beta_conv TERM | ap_term TERM ID | ap_thm ID TERM | prove_hyp ID ID
-//         (derived rules, rules/equality.hpp)
+//   ID := RULE ARG ...             any rule a certificate's step may name, with its
+//                                  arguments in the same order (checker/steps.hpp, one
+//                                  table for both): refl TERM | trans ID ID | abs TERM ID
+//                                  | inst ID VAR TERM ... | sym ID | mp ID ID | ...
 //   ID := fact NAME                 a named theorem of a loaded theory (when converting)
 //   qed ID                          the script's result; must be the last line
 #pragma once
