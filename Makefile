@@ -52,9 +52,9 @@ bench: $(B)/bench_kernel $(B)/bench_format_gen $(B)/hcert
 	$(B)/bench_kernel
 	B=$(B) bench/format/run
 
-# Non-blank, non-comment lines of the trusted kernel (goal: at most 1500).
+# The trusted base, part by part (spec/kernel.md §10; the kernel at most 1,500 lines).
 tcb:
-	@cat kernel/*.hpp kernel/*.cpp | sed -e 's://.*$$::' | grep -cvE '^\s*$$'
+	@tools/tcb
 
 deps:
 	@if dpkg -s $(DEB_PKGS) >/dev/null 2>&1; then echo "deps: all installed"; \

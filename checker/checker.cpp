@@ -4,7 +4,7 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "checker/id_table.hpp"
+#include "formats/id_table.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_io.hpp"
 #include "formats/hol_text.hpp"

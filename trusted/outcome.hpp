@@ -1,6 +1,8 @@
-// How a check ends (spec/cli.md's exit codes) and the exception that ends it early. Trusted
+// How a check ends (spec/cli.md's exit codes), the exception that ends it early, and the
+// one readers throw for malformed input. Trusted
 // only in that the end check and the elaboration report through it.
 #pragma once
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -17,3 +19,16 @@ struct Failure : std::runtime_error {
 };
 
 }  // namespace hcert::check
+
+namespace hcert::cert {
+
+// Thrown by readers: the place (line for text, 0 for binary) and byte offset, and why.
+struct FormatError : std::runtime_error {
+  uint64_t line, offset;
+  FormatError(uint64_t l, uint64_t off, const std::string& why)
+      : std::runtime_error((l ? "line " + std::to_string(l) + " (byte " + std::to_string(off) + ")"
+                              : "byte " + std::to_string(off)) + ": " + why),
+        line(l), offset(off) {}
+};
+
+}  // namespace hcert::cert

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "formats/cert.hpp"
+#include "trusted/outcome.hpp"
 
 namespace hcert::smt {
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "formats/cert.hpp"
+#include "trusted/outcome.hpp"
 
 namespace hcert {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "checker/checker.hpp"
+#include "trusted/outcome.hpp"
 
 namespace hcert::sat {
 

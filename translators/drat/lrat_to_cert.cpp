@@ -4,8 +4,8 @@
 #include <optional>
 #include <unordered_map>
 
-#include "checker/checker.hpp"
-#include "checker/id_table.hpp"
+#include "trusted/outcome.hpp"
+#include "formats/id_table.hpp"
 #include "trusted/problem.hpp"
 #include "translators/vocabulary.hpp"
 

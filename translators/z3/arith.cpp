@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "checker/checker.hpp"
+#include "trusted/outcome.hpp"
 #include "translators/z3/cond.hpp"
 #include "translators/z3/farkas.hpp"
 #include "translators/z3/formula.hpp"

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "checker/checker.hpp"
+#include "trusted/outcome.hpp"
 #include "formats/hol_text.hpp"
 #include "translators/vocabulary.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <map>
 
-#include "checker/id_table.hpp"
+#include "formats/id_table.hpp"
 
 using hcert::check::IdTable;
 
