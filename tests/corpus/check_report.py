@@ -74,7 +74,7 @@ def problems(path, want_exit, problem=None, certificate=None, message=None, fiel
     errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(report), key=lambda e: list(e.path))
     if errors:
         return ["schema: " + ("/".join(map(str, e.path)) or "(top)") + ": " + e.message for e in errors]
-    found = [what for what, holds in RELATIONS if not holds(report)]
+    found = ["does not hold: " + what for what, holds in RELATIONS if not holds(report)]
     if report["exit"] != want_exit:
         found.append(f"field exit is {report['exit']}, hcert exited {want_exit}")
     for name, file in (("problem_sha256", problem), ("certificate_sha256", certificate)):
