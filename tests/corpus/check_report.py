@@ -55,12 +55,26 @@ def sha256_of(path):
     return h.hexdigest()
 
 
+def strict_object(pairs):
+    """A JSON object whose keys are all different (Python would keep the last silently)."""
+    keys = [k for k, _ in pairs]
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise ValueError(f"key {repeated[0]!r} appears twice")
+    return dict(pairs)
+
+
+def no_constant(name):
+    raise ValueError(f"{name} is not JSON")
+
+
 def load(path):
-    """The report as a dict, or a string saying why it is not one JSON object."""
+    """The report as a dict, or a string saying why it is not one JSON object (RFC 8259:
+    UTF-8, no NaN or Infinity, no repeated key, nothing after it but a newline)."""
     try:
         with open(path, "rb") as f:
             text = f.read().decode("utf-8")
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=strict_object, parse_constant=no_constant)
     except (OSError, UnicodeDecodeError, ValueError) as e:
         return f"not a JSON document: {e}"
 
