@@ -14,7 +14,7 @@ LIB_OBJ  := $(LIB_SRC:%.cpp=$(B)/%.o)
 TEST_OBJ := $(TEST_SRC:%.cpp=$(B)/%.o)
 LIBS     := -lgmpxx -lgmp -lzstd -pthread
 
-DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev
+DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev python3 python3-jsonschema
 
 .PHONY: all test demo deps tcb bench clean
 all: $(B)/hcert $(B)/unit_tests
