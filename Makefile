@@ -12,9 +12,10 @@ TEST_SRC := $(wildcard tests/*.cpp tests/*/*.cpp)
 BENCH_SRC:= $(wildcard bench/*/*.cpp)
 LIB_OBJ  := $(LIB_SRC:%.cpp=$(B)/%.o)
 TEST_OBJ := $(TEST_SRC:%.cpp=$(B)/%.o)
-LIBS     := -lgmpxx -lgmp -lzstd -pthread
+LIBS     := -lgmpxx -lgmp -lzstd -larchive -lcrypto -pthread
 
-DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev
+DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev \
+            libarchive-dev libssl-dev nlohmann-json3-dev libcli11-dev openssl
 
 .PHONY: all test demo deps tcb bench clean
 all: $(B)/hcert $(B)/unit_tests
@@ -22,6 +23,15 @@ all: $(B)/hcert $(B)/unit_tests
 $(B)/%.o: %.cpp
 	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c $< -o $@
+
+# What built hcert, for evidence archives' manifests (tools/build_info.hpp): the stamp
+# file changes only when the version or the kernel sources' hash does.
+HCERT_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+TCB_SHA256    := $(shell LC_ALL=C; cat $$(ls kernel/*.hpp kernel/*.cpp | sort) | sha256sum | cut -d' ' -f1)
+BUILD_STAMP   := $(B)/build_info.stamp
+$(shell mkdir -p $(B); echo '$(HCERT_VERSION) $(TCB_SHA256)' | cmp -s - $(BUILD_STAMP) || echo '$(HCERT_VERSION) $(TCB_SHA256)' > $(BUILD_STAMP))
+$(B)/tools/build_info.o: $(BUILD_STAMP)
+$(B)/tools/build_info.o: CPPFLAGS += -DHCERT_VERSION='"$(HCERT_VERSION)"' -DHCERT_TCB_SHA256='"$(TCB_SHA256)"'
 
 $(B)/libhcert.a: $(LIB_OBJ)
 	ar rcs $@ $^

@@ -1,0 +1,56 @@
+// The archive subcommands behind tools/archive_cmd.cpp's option parsing, and what they
+// share: the exit codes (spec/archive.md, "Exit codes") and opening an archive with its
+// integrity checked.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "formats/archive.hpp"
+#include "formats/manifest.hpp"
+
+namespace hcert::tool {
+
+// Exit codes of the archive subcommands: the check's (spec/cli.md) plus one for an
+// archive whose contents or signature do not match.
+enum ArchiveExit { kOk = 0, kRejected = 1, kIncomplete = 2, kInputError = 3, kLimit = 4, kIntegrity = 5, kUsage = 64 };
+const char* verdict_word(int exit_code);  // "VERIFIED", "NOT VERIFIED", "INCOMPLETE", "ERROR"
+// The overall code of several checks: a rejection first, then an input error (any code
+// above 4, a crashed worker, counts as one), a limit, an incomplete check, success.
+int worse(int a, int b);
+
+struct CreateOptions {
+  std::string out, sign_key, solver_name, solver_version, solver_cmd, list;
+  std::vector<std::string> pairs;  // PROBLEM PROOF PROBLEM PROOF ...
+  bool keep_proofs = false, allow_unverified = false;
+  int jobs = 2;
+  std::string time_limit, mem_limit;  // passed to each check as given
+};
+int archive_create(const CreateOptions& o);
+
+struct ReadOptions {
+  std::string archive, key;
+  bool json = false;
+  int jobs = 2;
+  std::string time_limit, mem_limit;
+  archive::Limits limits;
+};
+int archive_verify(const ReadOptions& o);
+int archive_show(const ReadOptions& o);
+int archive_extract(const ReadOptions& o, const std::string& dir);
+
+// An archive read, its manifest parsed, its members compared with the manifest and its
+// signature checked. `integrity` lists every mismatch (each makes the exit code 5);
+// `signature` says in words what was found about the signature.
+struct OpenedArchive {
+  std::vector<archive::Member> read;
+  archive::Manifest manifest;
+  std::vector<std::string> integrity;
+  std::string signature;
+};
+// Reads `o.archive`, into `dir` when non-empty (extract_archive) else only hashing.
+// Throws ArchiveError, ManifestError, crypto::CryptoError (an unreadable --key).
+OpenedArchive open_archive(const ReadOptions& o, const std::string& dir);
+// The exit code and message for an error open_archive throws (3, 4), or rethrows.
+int report_open_error(const std::string& archive, bool json);
+
+}  // namespace hcert::tool
