@@ -150,10 +150,10 @@ std::vector<Member> read_archive(const std::string& path, const Limits& limits,
     where += " '" + name + "'";
     if (members.size() >= limits.max_members)
       throw ArchiveError(Kind::Limit, where + ": more than " + std::to_string(limits.max_members) + " members");
-    if (!valid_member_name(name))
-      throw ArchiveError(Kind::Malformed, where + ": name not allowed (absolute, '..', empty part or odd character)");
     if (archive_entry_hardlink(e) || archive_entry_filetype(e) != AE_IFREG)
       throw ArchiveError(Kind::Malformed, where + ": " + type_name(e) + ", only regular files may be members");
+    if (!valid_member_name(name))
+      throw ArchiveError(Kind::Malformed, where + ": name not allowed (absolute, '..', empty part or odd character)");
     if (archive_entry_sparse_count(e) > 0) throw ArchiveError(Kind::Malformed, where + ": a sparse file");
     if (!names.insert(name).second) throw ArchiveError(Kind::Malformed, where + ": name given twice");
     if (!archive_entry_size_is_set(e) || archive_entry_size(e) < 0)
