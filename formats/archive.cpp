@@ -130,7 +130,7 @@ std::vector<Member> read_archive(const std::string& path, const Limits& limits,
   archive_read_support_filter_zstd(a.get());
   archive_read_support_format_tar(a.get());
   if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
-    throw ArchiveError(Kind::Malformed, path + ": cannot open: " + lib_error(a.get()));
+    throw ArchiveError(Kind::Malformed, path + ": cannot open as a zstd-compressed tar archive: " + lib_error(a.get()));
   std::vector<Member> members;
   std::set<std::string> names;
   uint64_t total = 0;

@@ -113,6 +113,13 @@ std::string creation_time() {
   return utc_time(std::time(nullptr));
 }
 
+// A worker's message, its staged copies named as given by the user.
+std::string named(const std::string& message, const Job& j, const std::string& stage) {
+  std::string m = replace_all(message, stage + "/" + j.problem_member, j.problem);
+  if (!j.proof_member.empty()) m = replace_all(m, stage + "/" + j.proof_member, j.proof);
+  return replace_all(m, stage + "/", "");
+}
+
 void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage, const std::string& logs) {
   std::string problem = stage + "/" + j.problem_member;
   std::string certificate = stage + "/" + j.certificate_member;
@@ -136,7 +143,7 @@ void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage,
   int rc = run_hcert(convert, log + ".convert");
   if (rc != 0) {
     j.exit = rc > kLimit ? kInputError : rc;
-    j.message = "conversion failed (exit " + std::to_string(rc) + "): " + worker_message(log + ".convert");
+    j.message = "conversion failed (exit " + std::to_string(rc) + "): " + named(worker_message(log + ".convert"), j, stage);
     std::error_code ec;
     fs::remove(certificate, ec);
     return;
@@ -165,7 +172,8 @@ void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage,
     j.record["statement_chars"] = s.size();
   }
   j.exit = rc;
-  j.message = j.record.value("message", "");
+  j.message = named(j.record.value("message", ""), j, stage);
+  j.record["message"] = j.message;
 }
 
 }  // namespace

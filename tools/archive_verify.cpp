@@ -64,11 +64,8 @@ Recheck recheck(const archive::Entry& e, const ReadOptions& o, const std::string
     r.exit = kInputError;
     r.message = "the check gave no verdict record (exit " + std::to_string(rc) + ")";
   } else {
-    r.message = rec.value("message", "");
     // The worker's paths are of the private folder: name the members instead.
-    for (const std::string* m : {&e.problem, &e.certificate})
-      for (size_t at; (at = r.message.find(files + "/" + *m)) != std::string::npos;)
-        r.message.replace(at, files.size() + 1 + m->size(), *m);
+    r.message = replace_all(rec.value("message", ""), files + "/", "");
   }
   return r;
 }

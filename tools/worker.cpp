@@ -46,6 +46,12 @@ int run_hcert(const std::vector<std::string>& args, const std::string& out_path)
   return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  if (from.empty()) return text;
+  for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
+  return text;
+}
+
 void for_each_parallel(size_t n, int jobs, const std::function<void(size_t)>& task) {
   std::atomic<size_t> next{0};
   std::exception_ptr first;

@@ -14,6 +14,10 @@ namespace hcert::tool {
 // Throws std::runtime_error when it cannot be started.
 int run_hcert(const std::vector<std::string>& args, const std::string& out_path);
 
+// A worker's message with the private paths it was given (`from`) named as the user
+// knows them (`to`).
+std::string replace_all(std::string text, const std::string& from, const std::string& to);
+
 // Calls task(0) ... task(n-1), at most `jobs` at a time on as many threads (the tasks
 // start worker processes; they use no kernel state). The first exception a task throws
 // is rethrown after all have finished.
