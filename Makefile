@@ -27,7 +27,7 @@ $(B)/%.o: %.cpp
 # What built hcert, for evidence archives' manifests (tools/build_info.hpp): the stamp
 # file changes only when the version or the kernel sources' hash does.
 HCERT_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
-TCB_SHA256    := $(shell LC_ALL=C; cat $$(ls kernel/*.hpp kernel/*.cpp | sort) | sha256sum | cut -d' ' -f1)
+TCB_SHA256    := $(shell cat $$(ls kernel/*.hpp kernel/*.cpp | LC_ALL=C sort) | sha256sum | cut -d' ' -f1)
 BUILD_STAMP   := $(B)/build_info.stamp
 $(shell mkdir -p $(B); echo '$(HCERT_VERSION) $(TCB_SHA256)' | cmp -s - $(BUILD_STAMP) || echo '$(HCERT_VERSION) $(TCB_SHA256)' > $(BUILD_STAMP))
 $(B)/tools/build_info.o: $(BUILD_STAMP)

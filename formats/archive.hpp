@@ -64,10 +64,11 @@ using ChunkSink = std::function<void(const char* data, size_t n)>;
 std::vector<Member> read_archive(const std::string& path, const Limits& limits,
                                  const std::function<ChunkSink(const std::string& name, uint64_t size)>& open);
 
-// Reads the archive into `dir`, which must not exist or be an empty folder (it is created
-// 0700 if absent). Files are created with O_EXCL|O_NOFOLLOW below `dir` only, in
-// subfolders this function makes. On any error the files written so far are removed and
-// the error is rethrown.
+// Reads the archive into `dir` (created 0700 if absent). Files are created with
+// O_EXCL|O_NOFOLLOW below `dir` only, in subfolders this function makes with mkdirat: a
+// name that exists already (file, folder or link) is an error, nothing is overwritten or
+// followed. On any error the files and folders made so far are removed and the error is
+// rethrown.
 std::vector<Member> extract_archive(const std::string& path, const std::string& dir, const Limits& limits);
 
 }  // namespace hcert::archive

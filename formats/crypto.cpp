@@ -121,29 +121,26 @@ Key Key::generate() {
   return Key(k);
 }
 
-Key Key::read_private(const std::string& path) {
+namespace {
+
+// A PEM key file: PKCS#8 private or SubjectPublicKeyInfo public, Ed25519 only.
+EVP_PKEY* read_pem(const std::string& path, bool private_key) {
   std::string pem = read_small_file(path);
   std::unique_ptr<BIO, int (*)(BIO*)> b(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
-  EVP_PKEY* k = PEM_read_bio_PrivateKey(b.get(), nullptr, nullptr, nullptr);
-  if (!k) fail(path + ": not a PEM private key");
-  try {
-    return Key(k);
-  } catch (const CryptoError& e) {
-    throw CryptoError(path + ": " + e.what());
+  EVP_PKEY* k = private_key ? PEM_read_bio_PrivateKey(b.get(), nullptr, nullptr, nullptr)
+                            : PEM_read_bio_PUBKEY(b.get(), nullptr, nullptr, nullptr);
+  if (!k) fail(path + (private_key ? ": not a PEM private key" : ": not a PEM public key"));
+  if (EVP_PKEY_id(k) != EVP_PKEY_ED25519) {
+    EVP_PKEY_free(k);
+    throw CryptoError(path + ": not an Ed25519 key");
   }
+  return k;
 }
 
-Key Key::read_public(const std::string& path) {
-  std::string pem = read_small_file(path);
-  std::unique_ptr<BIO, int (*)(BIO*)> b(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
-  EVP_PKEY* k = PEM_read_bio_PUBKEY(b.get(), nullptr, nullptr, nullptr);
-  if (!k) fail(path + ": not a PEM public key");
-  try {
-    return Key(k);
-  } catch (const CryptoError& e) {
-    throw CryptoError(path + ": " + e.what());
-  }
-}
+}  // namespace
+
+Key Key::read_private(const std::string& path) { return Key(read_pem(path, true)); }
+Key Key::read_public(const std::string& path) { return Key(read_pem(path, false)); }
 
 std::string Key::private_pem() const {
   std::unique_ptr<BIO, int (*)(BIO*)> b(BIO_new(BIO_s_mem()), BIO_free);

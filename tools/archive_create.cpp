@@ -70,20 +70,6 @@ std::vector<std::string> read_list(const std::string& list) {
   return out;
 }
 
-// The check record's last JSON line in a worker's output, or null.
-json last_json_line(const std::string& path) {
-  std::ifstream in(path);
-  std::string line, last;
-  while (std::getline(in, line))
-    if (!line.empty() && line[0] == '{') last = line;
-  if (last.empty()) return nullptr;
-  try {
-    return json::parse(last);
-  } catch (const json::parse_error&) {
-    return nullptr;
-  }
-}
-
 // The worker's message on failure: its "c " lines, joined.
 std::string worker_message(const std::string& path) {
   std::ifstream in(path);

@@ -51,15 +51,19 @@ OpenedArchive open_archive(const ReadOptions& o, const std::string& dir) {
   if (!o.key.empty()) key = crypto::Key::read_public(o.key);
   OpenedArchive r;
   std::string manifest, envelope;
+  // Both are read whole into memory.
+  auto bound_manifest = [&](const std::string& name, uint64_t size) {
+    if (size > archive::kMaxManifestBytes)
+      throw ArchiveError(ArchiveError::Kind::Limit, o.archive + ": " + name + " is " + std::to_string(size) +
+                                                        " bytes, over the bound of " + std::to_string(archive::kMaxManifestBytes));
+  };
   bool has_manifest = false, has_envelope = false;
   if (dir.empty()) {
     // Only the manifest and the envelope are kept (bounded); the rest is hashed.
     r.read = archive::read_archive(o.archive, o.limits, [&](const std::string& name, uint64_t size) -> archive::ChunkSink {
       std::string* keep = name == archive::kManifestMember ? &manifest : name == archive::kEnvelopeMember ? &envelope : nullptr;
       if (!keep) return nullptr;
-      if (size > archive::kMaxManifestBytes)
-        throw ArchiveError(ArchiveError::Kind::Limit, o.archive + ": " + name + " is " + std::to_string(size) +
-                                                          " bytes, over the bound of " + std::to_string(archive::kMaxManifestBytes));
+      bound_manifest(name, size);
       (name == archive::kManifestMember ? has_manifest : has_envelope) = true;
       return [keep](const char* p, size_t n) { keep->append(p, n); };
     });
@@ -67,9 +71,7 @@ OpenedArchive open_archive(const ReadOptions& o, const std::string& dir) {
     r.read = archive::extract_archive(o.archive, dir, o.limits);
     for (const archive::Member& m : r.read) {
       if (m.name != archive::kManifestMember && m.name != archive::kEnvelopeMember) continue;
-      if (m.size > archive::kMaxManifestBytes)
-        throw ArchiveError(ArchiveError::Kind::Limit, o.archive + ": " + m.name + " is " + std::to_string(m.size) +
-                                                          " bytes, over the bound of " + std::to_string(archive::kMaxManifestBytes));
+      bound_manifest(m.name, m.size);
       (m.name == archive::kManifestMember ? has_manifest : has_envelope) = true;
       (m.name == archive::kManifestMember ? manifest : envelope) = read_member_file(dir + "/" + m.name);
     }

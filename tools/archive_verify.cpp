@@ -28,18 +28,6 @@ struct Recheck {
   double seconds = 0;
 };
 
-json last_json_object(const std::string& path) {
-  std::ifstream in(path);
-  std::string line, last;
-  while (std::getline(in, line))
-    if (!line.empty() && line[0] == '{') last = line;
-  try {
-    return last.empty() ? json() : json::parse(last);
-  } catch (const json::parse_error&) {
-    return json();
-  }
-}
-
 Recheck recheck(const archive::Entry& e, const ReadOptions& o, const std::string& files, const std::string& logs) {
   Recheck r;
   if (e.certificate.empty()) {
@@ -55,7 +43,7 @@ Recheck recheck(const archive::Entry& e, const ReadOptions& o, const std::string
   std::string log = logs + "/" + e.id + ".check";
   int rc = run_hcert(args, log);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  json rec = last_json_object(log);
+  json rec = last_json_line(log);
   r.exit = rc;
   if (rc > kLimit) {
     r.exit = kInputError;

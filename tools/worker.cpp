@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -44,6 +45,19 @@ int run_hcert(const std::vector<std::string>& args, const std::string& out_path)
     if (errno != EINTR) throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+nlohmann::json last_json_line(const std::string& out_path) {
+  std::ifstream in(out_path);
+  std::string line, last;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] == '{') last = line;
+  if (last.empty()) return nullptr;
+  try {
+    return nlohmann::json::parse(last);
+  } catch (const nlohmann::json::parse_error&) {
+    return nullptr;
+  }
 }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {

@@ -7,12 +7,18 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace hcert::tool {
 
 // Runs `hcert ARGS...` and waits for it. Its standard output and error go to `out_path`
 // (created or truncated). Returns its exit code, or 128 + N when signal N ended it.
 // Throws std::runtime_error when it cannot be started.
 int run_hcert(const std::vector<std::string>& args, const std::string& out_path);
+
+// The last line of a worker's output that is a JSON object (`check --json`'s record), or
+// null when there is none or it does not parse.
+nlohmann::json last_json_line(const std::string& out_path);
 
 // A worker's message with the private paths it was given (`from`) named as the user
 // knows them (`to`).
