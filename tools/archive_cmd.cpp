@@ -51,6 +51,8 @@ int keygen_main(int argc, char** argv) {
     return e.get_exit_code() == 0 ? app.exit(e) : (app.exit(e), static_cast<int>(kUsage));
   }
   try {
+    for (const char* ext : {".key", ".pub"})  // neither is written if either exists
+      if (access((out + ext).c_str(), F_OK) == 0) throw std::runtime_error(out + ext + " exists; not overwritten");
     crypto::Key key = crypto::Key::generate();
     write_new_file(out + ".key", key.private_pem(), 0600);
     write_new_file(out + ".pub", key.public_pem(), 0644);

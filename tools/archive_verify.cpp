@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -89,6 +90,8 @@ int archive_verify(const ReadOptions& o) {
     return kIntegrity;
   }
 
+  std::map<std::string, std::string> sha256_of;
+  for (const archive::Member& mem : a.manifest.members) sha256_of[mem.name] = mem.sha256;
   // Re-check on `jobs` worker processes; the lines come out in entry order as soon as
   // every earlier entry is done, progress goes to stderr.
   std::vector<Recheck> results(entries.size());
@@ -103,7 +106,8 @@ int archive_verify(const ReadOptions& o) {
     const Recheck& r = results[i];
     std::string stored = e.check.value("verdict", "?");
     if (o.json) {
-      std::cout << json{{"entry", e.id}, {"problem", e.problem}, {"certificate", e.certificate}, {"verdict", verdict_word(r.exit)},
+      std::cout << json{{"entry", e.id}, {"problem", e.problem}, {"problem_sha256", sha256_of.at(e.problem)},
+                        {"certificate", e.certificate}, {"verdict", verdict_word(r.exit)},
                         {"exit", r.exit}, {"stored_verdict", stored}, {"message", r.message}, {"seconds", r.seconds}}.dump()
                 << "\n";
     } else {
