@@ -120,6 +120,10 @@ int report_open_error(const std::string& archive_path, bool json) {
   } catch (const std::runtime_error& e) {
     message = e.what();
   }
+  return report_error(archive_path, json, code, message);
+}
+
+int report_error(const std::string& archive_path, bool json, int code, const std::string& message) {
   if (json) {
     nlohmann::json j = {{"archive", archive_path}, {"verdict", "ERROR"}, {"exit", code}, {"message", message}};
     std::cout << j.dump() << "\n";

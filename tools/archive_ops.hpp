@@ -50,7 +50,10 @@ struct OpenedArchive {
 // Reads `o.archive`, into `dir` when non-empty (extract_archive) else only hashing.
 // Throws ArchiveError, ManifestError, crypto::CryptoError (an unreadable --key).
 OpenedArchive open_archive(const ReadOptions& o, const std::string& dir);
-// The exit code and message for an error open_archive throws (3, 4), or rethrows.
+// Prints an error that ends a subcommand (a `c` line and `s ERROR`, or one JSON object)
+// and returns `code`.
+int report_error(const std::string& archive, bool json, int code, const std::string& message);
+// The same for the error open_archive threw (3, or 4 for a bound), from a catch block.
 int report_open_error(const std::string& archive, bool json);
 
 }  // namespace hcert::tool

@@ -72,6 +72,11 @@ int archive_verify(const ReadOptions& o) {
     return report_open_error(o.archive, o.json);
   }
   const auto& entries = a.manifest.entries;
+  if (entries.empty() && a.integrity.empty()) {
+    // Nothing re-checked is nothing verified: an archive stripped of its entries must not
+    // read as a success.
+    return report_error(o.archive, o.json, kInputError, o.archive + ": manifest.json lists no entries");
+  }
   if (o.json) {
     std::cout << json{{"archive", o.archive}, {"signature", a.signature}, {"members", a.read.size()}, {"entries", entries.size()}}.dump()
               << "\n";

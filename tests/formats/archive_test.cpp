@@ -298,3 +298,34 @@ TEST(ArchiveExtract, ALinkPlantedInTheFolderIsNotFollowed) {
   EXPECT_THROW(extract_archive(path, dir, {}), std::runtime_error);
   EXPECT_TRUE(fs::is_empty(outside));
 }
+
+RC_GTEST_PROP(ArchiveRead, CorruptBytesAreAnErrorOrAnotherReadableArchive, (const std::vector<std::pair<uint16_t, uint8_t>>& flips)) {
+  // Damage anywhere (compressed stream, tar headers, checksums, sizes) must end in an
+  // ArchiveError or a readable archive whose hashes then tell the change; never in a
+  // crash, a hang or another exception.
+  static const std::string good = [] {
+    std::string path = tmp("fuzz-base.tar.zst");
+    write_archive(path, sample());
+    return slurp(path);
+  }();
+  std::string bytes = good;
+  for (auto [at, value] : flips) bytes[at % bytes.size()] ^= static_cast<char>(value | 1);
+  std::string path = tmp("fuzz.tar.zst");
+  std::ofstream(path, std::ios::binary) << bytes;
+  std::string r = read_error(path);
+  RC_ASSERT(r == "ok" || r == "malformed" || r == "limit");
+}
+
+TEST(ArchiveRead, CorruptTarHeadersUnderAValidZstdStreamAreRefused) {
+  // The zstd layer is intact, the tar inside is damaged (checksum, size field): refused.
+  std::string plain = tmp("plain-for-zstd.tar");
+  hand_made("plain-for-zstd.tar", {file("a", "hello")}, "none");
+  std::string tar = slurp(plain);
+  tar[148] ^= 1;  // the header checksum field
+  std::string damaged = tmp("damaged.tar");
+  std::ofstream(damaged, std::ios::binary) << tar;
+  std::string zst = tmp("damaged.tar.zst");
+  ASSERT_EQ(std::system(("zstd -q -f " + damaged + " -o " + zst).c_str()), 0);
+  std::string msg;
+  EXPECT_EQ(read_error(zst, {}, &msg), "malformed") << msg;
+}
