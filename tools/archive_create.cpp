@@ -37,7 +37,7 @@ struct Job {
   std::string id, problem_member, proof_member, certificate_member;
   std::string kind;
   int exit = kInputError;
-  std::string message;  // why it did not verify
+  std::string message;  // why it did not verify, as the worker said it (staged paths)
   json record;          // the check's --json object, measurements removed
   bool has_certificate = false;
 };
@@ -99,11 +99,17 @@ std::string creation_time() {
   return utc_time(std::time(nullptr));
 }
 
-// A worker's message, its staged copies named as given by the user.
-std::string named(const std::string& message, const Job& j, const std::string& stage) {
+// A worker's message for the console: its staged copies named as the user gave them.
+std::string for_console(const std::string& message, const Job& j, const std::string& stage) {
   std::string m = replace_all(message, stage + "/" + j.problem_member, j.problem);
   if (!j.proof_member.empty()) m = replace_all(m, stage + "/" + j.proof_member, j.proof);
   return replace_all(m, stage + "/", "");
+}
+
+// The same for the manifest: members by their names, other files by their last part (no
+// local paths in the archive, so that it does not depend on where its inputs were).
+std::string for_manifest(const std::string& message, const Job& j, const std::string& stage) {
+  return replace_all(replace_all(message, stage + "/", ""), j.proof, fs::path(j.proof).filename().string());
 }
 
 void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage, const std::string& logs) {
@@ -129,7 +135,7 @@ void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage,
   int rc = run_hcert(convert, log + ".convert");
   if (rc != 0) {
     j.exit = rc > kLimit ? kInputError : rc;
-    j.message = "conversion failed (exit " + std::to_string(rc) + "): " + named(worker_message(log + ".convert"), j, stage);
+    j.message = "conversion failed (exit " + std::to_string(rc) + "): " + worker_message(log + ".convert");
     std::error_code ec;
     fs::remove(certificate, ec);
     return;
@@ -158,8 +164,8 @@ void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage,
     j.record["statement_chars"] = s.size();
   }
   j.exit = rc;
-  j.message = named(j.record.value("message", ""), j, stage);
-  j.record["message"] = j.message;
+  j.message = j.record.value("message", "");
+  j.record["message"] = for_manifest(j.message, j, stage);
 }
 
 }  // namespace
@@ -215,7 +221,7 @@ int archive_create(const CreateOptions& o) {
   int worst = kOk;
   for (const Job& j : jobs) {
     std::cout << "c entry " << j.id << " " << j.problem << " " << j.proof << ": " << verdict_word(j.exit);
-    if (j.exit != kOk && !j.message.empty()) std::cout << ": " << j.message;
+    if (j.exit != kOk && !j.message.empty()) std::cout << ": " << for_console(j.message, j, stage);
     std::cout << "\n";
     worst = worse(worst, j.exit);
   }
@@ -262,7 +268,8 @@ int archive_create(const CreateOptions& o) {
       add_member(j.proof_member, stage + "/" + j.proof_member);
       e["proof"] = j.proof_member;
     }
-    e["check"] = j.record.is_object() ? j.record : json{{"verdict", verdict_word(j.exit)}, {"exit", j.exit}, {"message", j.message}};
+    e["check"] = j.record.is_object() ? j.record
+                                      : json{{"verdict", verdict_word(j.exit)}, {"exit", j.exit}, {"message", for_manifest(j.message, j, stage)}};
     entries.push_back(e);
   }
   for (auto& [name, m] : member_of) members.push_back(m);
