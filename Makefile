@@ -24,10 +24,12 @@ $(B)/%.o: %.cpp
 	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c $< -o $@
 
-# What built hcert, for evidence archives' manifests (tools/build_info.hpp): the stamp
-# file changes only when the version or the kernel sources' hash does.
+# What built hcert, for evidence archives' manifests (tools/build_info.hpp): the git
+# version and the SHA-256 of the trusted sources (kernel/, and trusted/ where it exists);
+# the stamp file changes only when one of them does.
 HCERT_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
-TCB_SHA256    := $(shell cat $$(ls kernel/*.hpp kernel/*.cpp | LC_ALL=C sort) | sha256sum | cut -d' ' -f1)
+TCB_SRC       := $(wildcard kernel/*.hpp kernel/*.cpp trusted/*.hpp trusted/*.cpp)
+TCB_SHA256    := $(shell cat $$(printf '%s\n' $(TCB_SRC) | LC_ALL=C sort) | sha256sum | cut -d' ' -f1)
 BUILD_STAMP   := $(B)/build_info.stamp
 $(shell mkdir -p $(B); echo '$(HCERT_VERSION) $(TCB_SHA256)' | cmp -s - $(BUILD_STAMP) || echo '$(HCERT_VERSION) $(TCB_SHA256)' > $(BUILD_STAMP))
 $(B)/tools/build_info.o: $(BUILD_STAMP)

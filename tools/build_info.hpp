@@ -1,6 +1,7 @@
 // What built this hcert, recorded in every evidence archive's manifest: the version (git
-// describe at build time) and the SHA-256 of the trusted kernel sources (kernel/*.hpp and
-// kernel/*.cpp concatenated in name order), both passed in by the Makefile.
+// describe at build time) and the SHA-256 of the trusted sources (kernel/*.{hpp,cpp} and
+// trusted/*.{hpp,cpp} where present, concatenated in C-locale path order), both passed in
+// by the Makefile.
 #pragma once
 
 namespace hcert::tool {
