@@ -1,7 +1,8 @@
 // Worker processes: `archive create` and `archive verify` run each conversion and check
-// as a separate `hcert` process (this very binary, /proc/self/exe). The kernel keeps
-// process-wide state, so checks cannot share a process; processes also give each check
-// its own limits, and a crash in one is that entry's error, not the whole run's.
+// as a separate `hcert` process (this very binary, /proc/self/exe). The kernel is not
+// thread-safe (its term store is process-wide), so checks cannot share a process;
+// processes also give each check its own limits, and a crash in one is that entry's
+// error, not the whole run's.
 #pragma once
 #include <functional>
 #include <string>
