@@ -83,12 +83,15 @@ Manifest parse_manifest(const std::string& text) {
     std::string where = "entries[" + std::to_string(i) + "].";
     Entry e;
     e.id = text_field(entries[i], "id", where);
+    if (e.id.empty() || e.id.size() > 12 || e.id.find_first_not_of("0123456789") != std::string::npos)
+      bad(where + "id", "'" + e.id + "' is not 1 to 12 decimal digits");
     if (!ids.insert(e.id).second) bad(where + "id", "'" + e.id + "' given twice");
     e.problem = member_ref(entries[i], "problem", where, false);
     e.certificate = member_ref(entries[i], "certificate", where, true);
     e.proof = member_ref(entries[i], "proof", where, true);
     e.check = field(entries[i], "check", where);
     if (!e.check.is_object()) bad(where + "check", "not an object");
+    text_field(e.check, "verdict", where + "check.");
     m.entries.push_back(e);
   }
   const json& theories = field(m.doc, "theories", "");

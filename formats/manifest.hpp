@@ -37,7 +37,7 @@ struct Entry {
   std::string problem;      // member names
   std::string certificate;  // empty when the conversion failed (only with --allow-unverified)
   std::string proof;        // empty unless the proofs were kept
-  nlohmann::json check;     // the `check --json` object, measurements removed
+  nlohmann::json check;     // the `check --json` object, measurements removed; "verdict" a string
 };
 
 // A manifest as read and checked for shape.

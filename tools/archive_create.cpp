@@ -221,7 +221,7 @@ int archive_create(const CreateOptions& o) {
   int worst = kOk;
   for (const Job& j : jobs) {
     std::cout << "c entry " << j.id << " " << j.problem << " " << j.proof << ": " << verdict_word(j.exit);
-    if (j.exit != kOk && !j.message.empty()) std::cout << ": " << for_console(j.message, j, stage);
+    if (j.exit != kOk && !j.message.empty()) std::cout << ": " << one_line(for_console(j.message, j, stage));
     std::cout << "\n";
     worst = worse(worst, j.exit);
   }

@@ -20,6 +20,13 @@ const char* verdict_word(int exit_code) {
   }
 }
 
+std::string one_line(const std::string& text) {
+  std::string out = text.size() > 300 ? text.substr(0, 300) + "..." : text;
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return out;
+}
+
 int worse(int a, int b) {
   auto rank = [](int c) {
     switch (c) {
@@ -93,7 +100,7 @@ OpenedArchive open_archive(const ReadOptions& o, const std::string& dir) {
   archive::SignatureCheck sc = archive::check_envelope(envelope, r.manifest, key ? &*key : nullptr);
   r.integrity.insert(r.integrity.end(), sc.problems.begin(), sc.problems.end());
   std::string ids;
-  for (const std::string& id : sc.keyids) ids += (ids.empty() ? "" : ", ") + (id.empty() ? "(none)" : id.substr(0, 16));
+  for (const std::string& id : sc.keyids) ids += (ids.empty() ? "" : ", ") + (id.empty() ? "(none)" : one_line(id.substr(0, 16)));
   if (!key) {
     r.signature = "signed (keyid " + ids + "), signature not checked: no --key";
   } else if (sc.signed_by_key) {

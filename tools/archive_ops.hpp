@@ -18,6 +18,11 @@ const char* verdict_word(int exit_code);  // "VERIFIED", "NOT VERIFIED", "INCOMP
 // above 4, a crashed worker, counts as one), a limit, an incomplete check, success.
 int worse(int a, int b);
 
+// Text from an archive (or a worker) made safe for one output line: control characters
+// become '?', and it is cut at 300 bytes. A hostile manifest could otherwise print a line
+// "s VERIFIED" of its own.
+std::string one_line(const std::string& text);
+
 struct CreateOptions {
   std::string out, sign_key, solver_name, solver_version, solver_cmd, list;
   std::vector<std::string> pairs;  // PROBLEM PROOF PROBLEM PROOF ...

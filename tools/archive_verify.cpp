@@ -29,7 +29,9 @@ struct Recheck {
   double seconds = 0;
 };
 
-Recheck recheck(const archive::Entry& e, const ReadOptions& o, const std::string& files, const std::string& logs) {
+// Re-checks entry number `index`; its worker's output goes to logs/INDEX.check (named by
+// index, not by the manifest's id: nothing from the archive makes a path here).
+Recheck recheck(const archive::Entry& e, size_t index, const ReadOptions& o, const std::string& files, const std::string& logs) {
   Recheck r;
   if (e.certificate.empty()) {
     r.exit = kIncomplete;
@@ -41,7 +43,7 @@ Recheck recheck(const archive::Entry& e, const ReadOptions& o, const std::string
   if (!o.mem_limit.empty()) args.insert(args.end(), {"--mem-limit", o.mem_limit});
   args.insert(args.end(), {files + "/" + e.problem, files + "/" + e.certificate});
   auto start = std::chrono::steady_clock::now();
-  std::string log = logs + "/" + e.id + ".check";
+  std::string log = logs + "/" + std::to_string(index) + ".check";
   int rc = run_hcert(args, log);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   json rec = last_json_line(log);
@@ -116,13 +118,13 @@ int archive_verify(const ReadOptions& o) {
                         {"exit", r.exit}, {"stored_verdict", stored}, {"message", r.message}, {"seconds", r.seconds}}.dump()
                 << "\n";
     } else {
-      std::cout << "c entry " << e.id << " " << e.problem << ": " << verdict_word(r.exit) << " (stored " << stored << ")";
-      if (!r.message.empty()) std::cout << ": " << r.message;
+      std::cout << "c entry " << e.id << " " << e.problem << ": " << verdict_word(r.exit) << " (stored " << one_line(stored) << ")";
+      if (!r.message.empty()) std::cout << ": " << one_line(r.message);
       std::cout << "\n";
     }
   };
   for_each_parallel(entries.size(), o.jobs, [&](size_t i) {
-    Recheck r = recheck(entries[i], o, files, logs);
+    Recheck r = recheck(entries[i], i, o, files, logs);
     std::lock_guard<std::mutex> lock(m);
     results[i] = r;
     finished[i] = true;
@@ -165,14 +167,17 @@ int archive_show(const ReadOptions& o) {
     return code;
   }
   const json& d = a.manifest.doc;
-  std::cout << "archive " << o.archive << "\nformat " << d.value("format_version", 0) << ", created " << d.value("created", "?")
-            << "\nhcert " << d.value("/hcert/version"_json_pointer, std::string("?")) << ", trusted sources sha256 "
-            << d.value("/hcert/trusted_sources_sha256"_json_pointer, std::string("?")) << "\nsignature: " << a.signature << "\n";
+  auto text = [&](const json::json_pointer& at) {
+    return one_line(d.contains(at) && d[at].is_string() ? d[at].get<std::string>() : std::string("?"));
+  };
+  std::cout << "archive " << o.archive << "\nformat " << d.value("format_version", 0) << ", created " << text("/created"_json_pointer)
+            << "\nhcert " << text("/hcert/version"_json_pointer) << ", trusted sources sha256 "
+            << text("/hcert/trusted_sources_sha256"_json_pointer) << "\nsignature: " << a.signature << "\n";
   if (d.contains("solver") && d["solver"].is_object() && !d["solver"].empty()) std::cout << "solver: " << d["solver"].dump() << "\n";
   for (const archive::Entry& e : a.manifest.entries) {
     std::cout << "entry " << e.id << ": " << e.problem << " " << (e.certificate.empty() ? "(no certificate)" : e.certificate);
     if (!e.proof.empty()) std::cout << " " << e.proof;
-    std::cout << ": stored " << e.check.value("verdict", "?") << "\n";
+    std::cout << ": stored " << one_line(e.check.value("verdict", "?")) << "\n";
   }
   for (const archive::Member& m : a.read) std::cout << "member " << m.size << " " << m.sha256 << " " << m.name << "\n";
   for (const std::string& p : a.integrity) std::cout << "integrity: " << p << "\n";

@@ -143,6 +143,9 @@ TEST(Manifest, MalformedManifestsAreRefusedWithTheField) {
       {[](json& d) { d["entries"][0]["problem"] = "problems/other.cnf"; }, "not a listed member"},
       {[](json& d) { d["entries"][0].erase("check"); }, "entries[0].check: missing"},
       {[](json& d) { d["entries"].push_back(d["entries"][0]); }, "given twice"},
+      {[](json& d) { d["entries"][0]["id"] = "../../x"; }, "entries[0].id"},  // ids reach the output
+      {[](json& d) { d["entries"][0]["id"] = ""; }, "entries[0].id"},
+      {[](json& d) { d["entries"][0]["check"]["verdict"] = 0; }, "entries[0].check.verdict"},
       {[](json& d) { d["theories"][0]["member"] = "theories/absent.hct"; }, "theories[0].member"},
   };
   for (const Case& c : cases) {
