@@ -1,5 +1,6 @@
 #include "formats/manifest.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "formats/dsse.hpp"
@@ -99,7 +100,9 @@ Manifest parse_manifest(const std::string& text) {
   for (size_t i = 0; i < theories.size(); ++i) {
     std::string where = "theories[" + std::to_string(i) + "].";
     text_field(theories[i], "name", where);
-    member_ref(theories[i], "member", where, false);
+    std::string member = member_ref(theories[i], "member", where, false);
+    auto listed = std::find_if(m.members.begin(), m.members.end(), [&](const Member& x) { return x.name == member; });
+    if (text_field(theories[i], "sha256", where) != listed->sha256) bad(where + "sha256", "not the member's SHA-256");
   }
   return m;
 }

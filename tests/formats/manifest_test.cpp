@@ -147,6 +147,7 @@ TEST(Manifest, MalformedManifestsAreRefusedWithTheField) {
       {[](json& d) { d["entries"][0]["id"] = ""; }, "entries[0].id"},
       {[](json& d) { d["entries"][0]["check"]["verdict"] = 0; }, "entries[0].check.verdict"},
       {[](json& d) { d["theories"][0]["member"] = "theories/absent.hct"; }, "theories[0].member"},
+      {[](json& d) { d["theories"][0]["sha256"] = std::string(64, 'b'); }, "theories[0].sha256"},
   };
   for (const Case& c : cases) {
     json doc = sample_manifest();
