@@ -27,6 +27,15 @@ bool name_char(char c) {
          c == '-' || c == '+';
 }
 
+// A member name as an error message may show it: anything outside printable ASCII as
+// '?' (the name is untrusted; the message goes to a terminal or a log), at most 300 bytes.
+std::string printable(const std::string& name) {
+  std::string out = name.substr(0, 300);
+  for (char& c : out)
+    if (c < 0x20 || c > 0x7e) c = '?';
+  return out;
+}
+
 std::string lib_error(struct archive* a) {
   const char* s = archive_error_string(a);
   return s ? s : "unknown libarchive error";
@@ -34,11 +43,11 @@ std::string lib_error(struct archive* a) {
 
 // What a non-regular member is, for the error message.
 std::string type_name(struct archive_entry* e) {
-  if (archive_entry_hardlink(e)) return std::string("a hard link to '") + archive_entry_hardlink(e) + "'";
+  if (archive_entry_hardlink(e)) return "a hard link to '" + printable(archive_entry_hardlink(e)) + "'";
   switch (archive_entry_filetype(e)) {
     case AE_IFLNK: {
       const char* t = archive_entry_symlink(e);
-      return std::string("a symbolic link to '") + (t ? t : "") + "'";
+      return "a symbolic link to '" + printable(t ? t : "") + "'";
     }
     case AE_IFDIR: return "a directory";
     case AE_IFCHR: return "a character device";
@@ -147,7 +156,7 @@ std::vector<Member> read_archive(const std::string& path, const Limits& limits,
       throw ArchiveError(Kind::Malformed, path + ": not a zstd-compressed tar archive");
     const char* raw_name = archive_entry_pathname(e);
     std::string name = raw_name ? raw_name : "";
-    where += " '" + name + "'";
+    where += " '" + printable(name) + "'";
     if (members.size() >= limits.max_members)
       throw ArchiveError(Kind::Limit, where + ": more than " + std::to_string(limits.max_members) + " members");
     if (archive_entry_hardlink(e) || archive_entry_filetype(e) != AE_IFREG)

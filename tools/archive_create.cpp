@@ -146,10 +146,12 @@ void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage,
   if (!o.mem_limit.empty()) check.insert(check.end(), {"--mem-limit", o.mem_limit});
   check.insert(check.end(), {problem, certificate});
   rc = run_hcert(check, log + ".check");
+  // The exit code is the verdict; the record only describes it.
+  j.exit = rc > kLimit ? kInputError : rc;
   j.record = last_json_line(log + ".check");
   if (!j.record.is_object()) {
-    j.exit = kInputError;
-    j.message = "the check gave no verdict record (exit " + std::to_string(rc) + ")";
+    if (j.exit == kOk) j.exit = kInputError;
+    j.message = "the check gave no readable verdict record (exit " + std::to_string(rc) + ")";
     return;
   }
   // Measurements differ from run to run; the archive keeps what the check established.
@@ -163,7 +165,6 @@ void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage,
     j.record["statement_sha256"] = crypto::sha256_hex(s);
     j.record["statement_chars"] = s.size();
   }
-  j.exit = rc;
   j.message = j.record.value("message", "");
   j.record["message"] = for_manifest(j.message, j, stage);
 }

@@ -21,11 +21,13 @@ const char* verdict_word(int exit_code) {
 }
 
 std::string one_line(const std::string& text) {
-  std::string out = text.size() > 300 ? text.substr(0, 300) + "..." : text;
+  std::string out = text.size() > 1000 ? text.substr(0, 1000) + "..." : text;
   for (char& c : out)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
   return out;
 }
+
+std::string json_line(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 int worse(int a, int b) {
   auto rank = [](int c) {
@@ -133,9 +135,9 @@ int report_open_error(const std::string& archive_path, bool json) {
 int report_error(const std::string& archive_path, bool json, int code, const std::string& message) {
   if (json) {
     nlohmann::json j = {{"archive", archive_path}, {"verdict", "ERROR"}, {"exit", code}, {"message", message}};
-    std::cout << j.dump() << "\n";
+    std::cout << json_line(j) << "\n";
   } else {
-    std::cout << "c " << message << "\ns ERROR\n";
+    std::cout << "c " << one_line(message) << "\ns ERROR\n";
   }
   return code;
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "formats/archive.hpp"
 #include "formats/manifest.hpp"
 
@@ -19,9 +21,12 @@ const char* verdict_word(int exit_code);  // "VERIFIED", "NOT VERIFIED", "INCOMP
 int worse(int a, int b);
 
 // Text from an archive (or a worker) made safe for one output line: control characters
-// become '?', and it is cut at 300 bytes. A hostile manifest could otherwise print a line
-// "s VERIFIED" of its own.
+// become '?', and it is cut at 1,000 bytes. A hostile manifest or member name could
+// otherwise print a line "s VERIFIED" of its own.
 std::string one_line(const std::string& text);
+// One JSON line for the output; bytes that are not UTF-8 (a hostile name in a message)
+// become U+FFFD instead of failing the output.
+std::string json_line(const nlohmann::json& j);
 
 struct CreateOptions {
   std::string out, sign_key, solver_name, solver_version, solver_cmd, list;

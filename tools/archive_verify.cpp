@@ -47,13 +47,13 @@ Recheck recheck(const archive::Entry& e, size_t index, const ReadOptions& o, con
   int rc = run_hcert(args, log);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   json rec = last_json_line(log);
-  r.exit = rc;
+  r.exit = rc;  // the exit code is the verdict; the record only describes it
   if (rc > kLimit) {
     r.exit = kInputError;
     r.message = "the check ended with exit " + std::to_string(rc) + " (a crash is a bug in hcert)";
   } else if (!rec.is_object()) {
-    r.exit = kInputError;
-    r.message = "the check gave no verdict record (exit " + std::to_string(rc) + ")";
+    if (r.exit == kOk) r.exit = kInputError;
+    r.message = "the check gave no readable verdict record (exit " + std::to_string(rc) + ")";
   } else {
     // The worker's paths are of the private folder: name the members instead.
     r.message = replace_all(rec.value("message", ""), files + "/", "");
@@ -80,7 +80,7 @@ int archive_verify(const ReadOptions& o) {
     return report_error(o.archive, o.json, kInputError, o.archive + ": manifest.json lists no entries");
   }
   if (o.json) {
-    std::cout << json{{"archive", o.archive}, {"signature", a.signature}, {"members", a.read.size()}, {"entries", entries.size()}}.dump()
+    std::cout << json_line({{"archive", o.archive}, {"signature", a.signature}, {"members", a.read.size()}, {"entries", entries.size()}})
               << "\n";
   } else {
     std::cout << "c archive " << o.archive << ": " << entries.size() << " entries, " << a.read.size() << " members, "
@@ -89,9 +89,9 @@ int archive_verify(const ReadOptions& o) {
   if (!a.integrity.empty()) {
     // A tampered archive is not re-checked: what would be checked is not what was signed.
     for (const std::string& p : a.integrity)
-      std::cout << (o.json ? json{{"integrity", p}}.dump() : "c integrity: " + p) << "\n";
+      std::cout << (o.json ? json_line({{"integrity", p}}) : "c integrity: " + one_line(p)) << "\n";
     if (o.json)
-      std::cout << json{{"archive", o.archive}, {"verdict", "ERROR"}, {"exit", kIntegrity}, {"message", "integrity check failed"}}.dump() << "\n";
+      std::cout << json_line({{"archive", o.archive}, {"verdict", "ERROR"}, {"exit", kIntegrity}, {"message", "integrity check failed"}}) << "\n";
     else
       std::cout << "c integrity check failed: " << a.integrity.size() << " problem(s); the entries were not re-checked\ns ERROR\n";
     return kIntegrity;
@@ -113,9 +113,9 @@ int archive_verify(const ReadOptions& o) {
     const Recheck& r = results[i];
     std::string stored = e.check.value("verdict", "?");
     if (o.json) {
-      std::cout << json{{"entry", e.id}, {"problem", e.problem}, {"problem_sha256", sha256_of.at(e.problem)},
-                        {"certificate", e.certificate}, {"verdict", verdict_word(r.exit)},
-                        {"exit", r.exit}, {"stored_verdict", stored}, {"message", r.message}, {"seconds", r.seconds}}.dump()
+      std::cout << json_line({{"entry", e.id}, {"problem", e.problem}, {"problem_sha256", sha256_of.at(e.problem)},
+                              {"certificate", e.certificate}, {"verdict", verdict_word(r.exit)}, {"exit", r.exit},
+                              {"stored_verdict", stored}, {"message", r.message}, {"seconds", r.seconds}})
                 << "\n";
     } else {
       std::cout << "c entry " << e.id << " " << e.problem << ": " << verdict_word(r.exit) << " (stored " << one_line(stored) << ")";
@@ -141,8 +141,8 @@ int archive_verify(const ReadOptions& o) {
   size_t good = 0;
   for (const Recheck& r : results) good += r.exit == kOk;
   if (o.json) {
-    std::cout << json{{"archive", o.archive}, {"verdict", verdict_word(overall)}, {"exit", overall}, {"entries", entries.size()},
-                      {"verified", good}, {"signature", a.signature}}.dump()
+    std::cout << json_line({{"archive", o.archive}, {"verdict", verdict_word(overall)}, {"exit", overall}, {"entries", entries.size()},
+                            {"verified", good}, {"signature", a.signature}})
               << "\n";
   } else {
     std::cout << "c " << good << " of " << entries.size() << " entries re-checked VERIFIED; every member's hash matches\ns "
@@ -163,7 +163,7 @@ int archive_show(const ReadOptions& o) {
     json j = a.manifest.doc;
     j["signature"] = a.signature;
     j["integrity"] = a.integrity;
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
     return code;
   }
   const json& d = a.manifest.doc;
@@ -173,14 +173,14 @@ int archive_show(const ReadOptions& o) {
   std::cout << "archive " << o.archive << "\nformat " << d.value("format_version", 0) << ", created " << text("/created"_json_pointer)
             << "\nhcert " << text("/hcert/version"_json_pointer) << ", trusted sources sha256 "
             << text("/hcert/trusted_sources_sha256"_json_pointer) << "\nsignature: " << a.signature << "\n";
-  if (d.contains("solver") && d["solver"].is_object() && !d["solver"].empty()) std::cout << "solver: " << d["solver"].dump() << "\n";
+  if (d.contains("solver") && d["solver"].is_object() && !d["solver"].empty()) std::cout << "solver: " << json_line(d["solver"]) << "\n";
   for (const archive::Entry& e : a.manifest.entries) {
     std::cout << "entry " << e.id << ": " << e.problem << " " << (e.certificate.empty() ? "(no certificate)" : e.certificate);
     if (!e.proof.empty()) std::cout << " " << e.proof;
     std::cout << ": stored " << one_line(e.check.value("verdict", "?")) << "\n";
   }
   for (const archive::Member& m : a.read) std::cout << "member " << m.size << " " << m.sha256 << " " << m.name << "\n";
-  for (const std::string& p : a.integrity) std::cout << "integrity: " << p << "\n";
+  for (const std::string& p : a.integrity) std::cout << "integrity: " << one_line(p) << "\n";
   return code;
 }
 
@@ -204,7 +204,7 @@ int archive_extract(const ReadOptions& o, const std::string& dir) {
       std::error_code ec;
       fs::remove(dir + "/" + *it, ec);  // only when empty
     }
-    for (const std::string& p : a.integrity) std::cout << "c integrity: " << p << "\n";
+    for (const std::string& p : a.integrity) std::cout << "c integrity: " << one_line(p) << "\n";
     std::cout << "c nothing extracted: the archive does not match its manifest\ns ERROR\n";
     return kIntegrity;
   }
