@@ -17,6 +17,17 @@ std::string sign(const std::string& type, const std::string& payload, const cryp
   return env.dump() + "\n";
 }
 
+namespace {
+
+// DSSE allows the standard or the URL-safe alphabet, padded or not: both decode here.
+std::string decode_base64_either(std::string text) {
+  for (char& c : text) c = c == '-' ? '+' : c == '_' ? '/' : c;
+  if (text.size() % 4 == 2 || text.size() % 4 == 3) text.append(4 - text.size() % 4, '=');
+  return crypto::base64_decode(text);
+}
+
+}  // namespace
+
 Envelope parse(const std::string& json_text) {
   json j;
   try {
@@ -32,7 +43,7 @@ Envelope parse(const std::string& json_text) {
   Envelope env;
   env.payload_type = text(j, "payloadType", "");
   try {
-    env.payload = crypto::base64_decode(text(j, "payload", ""));
+    env.payload = decode_base64_either(text(j, "payload", ""));
   } catch (const crypto::CryptoError& e) {
     throw EnvelopeError(std::string("payload: ") + e.what());
   }
@@ -44,7 +55,7 @@ Envelope parse(const std::string& json_text) {
     Signature sig;
     if (s.is_object() && s.contains("keyid")) sig.keyid = text(s, "keyid", where);
     try {
-      sig.sig = crypto::base64_decode(text(s, "sig", where));
+      sig.sig = decode_base64_either(text(s, "sig", where));
     } catch (const crypto::CryptoError& e) {
       throw EnvelopeError(where + "sig: " + e.what());
     }

@@ -68,11 +68,31 @@ TEST(Dsse, ASignatureVerifiesUnderItsKeyOnly) {
   EXPECT_FALSE(dsse::verified_by(changed, key));
 }
 
+TEST(Dsse, EnvelopesInTheUrlSafeAlphabetUnpaddedAreRead) {
+  // The DSSE envelope allows either base64 alphabet; another signer may use URL-safe.
+  crypto::Key key = crypto::Key::generate();
+  json env = json::parse(dsse::sign(dsse::kInTotoPayloadType, "{\"a\":\"\xff\xfe?>\"}", key));
+  for (const char* field : {"payload"}) {
+    std::string t = env[field];
+    for (char& c : t) c = c == '+' ? '-' : c == '/' ? '_' : c;
+    while (!t.empty() && t.back() == '=') t.pop_back();
+    env[field] = t;
+  }
+  std::string sig = env["signatures"][0]["sig"];
+  for (char& c : sig) c = c == '+' ? '-' : c == '/' ? '_' : c;
+  while (!sig.empty() && sig.back() == '=') sig.pop_back();
+  env["signatures"][0]["sig"] = sig;
+  dsse::Envelope read = dsse::parse(env.dump());
+  EXPECT_EQ(read.payload, "{\"a\":\"\xff\xfe?>\"}");
+  EXPECT_TRUE(dsse::verified_by(read, key));
+}
+
 TEST(Dsse, EnvelopesMissingPartsAreRefused) {
   // Each lacks something a verifier needs; none may read as an unsigned success.
   for (const char* bad : {"", "[]", "{\"payloadType\":\"t\",\"payload\":\"e30=\"}",
                           "{\"payloadType\":\"t\",\"payload\":\"e30=\",\"signatures\":[]}",
-                          "{\"payloadType\":\"t\",\"payload\":\"e30\",\"signatures\":[{\"sig\":\"AA==\"}]}",
+                          "{\"payloadType\":\"t\",\"payload\":\"e\",\"signatures\":[{\"sig\":\"AA==\"}]}",
+                          "{\"payloadType\":\"t\",\"payload\":\"e3!=\",\"signatures\":[{\"sig\":\"AA==\"}]}",
                           "{\"payloadType\":1,\"payload\":\"e30=\",\"signatures\":[{\"sig\":\"AA==\"}]}",
                           "{\"payloadType\":\"t\",\"payload\":\"e30=\",\"signatures\":[{\"keyid\":\"k\"}]}"})
     EXPECT_THROW(dsse::parse(bad), dsse::EnvelopeError) << bad;
