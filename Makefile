@@ -12,9 +12,10 @@ TEST_SRC := $(wildcard tests/*.cpp tests/*/*.cpp)
 BENCH_SRC:= $(wildcard bench/*/*.cpp)
 LIB_OBJ  := $(LIB_SRC:%.cpp=$(B)/%.o)
 TEST_OBJ := $(TEST_SRC:%.cpp=$(B)/%.o)
-LIBS     := -lgmpxx -lgmp -lzstd -pthread
+LIBS     := -lgmpxx -lgmp -lzstd -larchive -lcrypto -pthread
 
-DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev python3 python3-jsonschema
+DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev python3 python3-jsonschema \
+            libarchive-dev libssl-dev nlohmann-json3-dev libcli11-dev openssl
 
 .PHONY: all test demo deps tcb bench clean
 all: $(B)/hcert $(B)/unit_tests
@@ -22,6 +23,17 @@ all: $(B)/hcert $(B)/unit_tests
 $(B)/%.o: %.cpp
 	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c $< -o $@
+
+# What built hcert, for evidence archives' manifests (tools/build_info.hpp): the git
+# version and the SHA-256 of the trusted sources (kernel/, and trusted/ where it exists);
+# the stamp file changes only when one of them does.
+HCERT_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+TCB_SRC       := $(wildcard kernel/*.hpp kernel/*.cpp trusted/*.hpp trusted/*.cpp)
+TCB_SHA256    := $(shell cat $$(printf '%s\n' $(TCB_SRC) | LC_ALL=C sort) | sha256sum | cut -d' ' -f1)
+BUILD_STAMP   := $(B)/build_info.stamp
+$(shell mkdir -p $(B); echo '$(HCERT_VERSION) $(TCB_SHA256)' | cmp -s - $(BUILD_STAMP) || echo '$(HCERT_VERSION) $(TCB_SHA256)' > $(BUILD_STAMP))
+$(B)/tools/build_info.o: $(BUILD_STAMP)
+$(B)/tools/build_info.o: CPPFLAGS += -DHCERT_VERSION='"$(HCERT_VERSION)"' -DHCERT_TCB_SHA256='"$(TCB_SHA256)"'
 
 $(B)/libhcert.a: $(LIB_OBJ)
 	ar rcs $@ $^

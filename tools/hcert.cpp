@@ -28,7 +28,9 @@
 #include "formats/z3proof.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
+#include "tools/archive_cmd.hpp"
 #include "tools/checker_pipe.hpp"
+#include "tools/proof_kind.hpp"
 #include "translators/z3/z3_to_cert.hpp"
 
 namespace {
@@ -48,6 +50,7 @@ int usage() {
                "  hcert export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat [--zstd]\n"
                "  hcert stats CERT | hcert stats --z3 Z3PROOF\n"
                "  hcert kernel SCRIPT\n"
+               "  hcert archive create|verify|show|extract ... | hcert keygen OUT   (spec/archive.md)\n"
                "See spec/cli.md.\n";
   return kUsage;
 }
@@ -115,37 +118,6 @@ long peak_rss_kb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return u.ru_maxrss;
-}
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// What kind of proof a file holds: --from, else the extension (.lrat, .drat, possibly
-// followed by .zst), else its first bytes: a certificate starts with "hcert" or "HCB1";
-// a text line with two zeros is LRAT, with one zero DRAT.
-std::string proof_kind(const Args& a, const std::string& path) {
-  if (a.has("--from")) return a.get("--from");
-  std::string p = ends_with(path, ".zst") ? path.substr(0, path.size() - 4) : path;
-  for (const char* k : {"lrat", "drat", "z3"})
-    if (ends_with(p, std::string(".") + k)) return k;
-  if (ends_with(p, ".drup")) return "drat";  // DRUP is DRAT without RAT steps
-  if (ends_with(p, ".z3proof")) return "z3";
-  if (path == "-") return "cert";
-  auto src = hcert::open_source(path);
-  std::string head = hcert::read_head(*src, 4096);
-  if (head.rfind("hcert", 0) == 0 || head.rfind("HCB1", 0) == 0 || head.rfind("#", 0) == 0) return "cert";
-  if (head.rfind("unsat", 0) == 0 || head.rfind("((set-logic", 0) == 0 || head.rfind("(proof", 0) == 0) return "z3";
-  size_t nl = head.find('\n');
-  std::string first = head.substr(0, nl);
-  first.erase(0, first.find_first_not_of(" \t"));  // solvers may indent (drat-trim's examples)
-  size_t zeros = 0;
-  for (size_t i = 0; i < first.size(); ++i)
-    if (first[i] == '0' && (i == 0 || first[i - 1] == ' ') && (i + 1 == first.size() || first[i + 1] == ' ')) ++zeros;
-  bool digit = !first.empty() && first[0] >= '0' && first[0] <= '9';
-  if (digit) return zeros >= 2 ? "lrat" : "drat";
-  if (first.rfind("-", 0) == 0 || first.rfind("d ", 0) == 0) return "drat";  // a negative literal or a deletion
-  return "cert";
 }
 
 // Runs a SAT translation on this thread while its records are checked on another
@@ -220,7 +192,7 @@ int check(const Args& a) {
     }
   };
   try {
-    std::string kind = proof_kind(a, certificate);
+    std::string kind = hcert::tool::proof_kind(a.get("--from"), certificate);
     if (kind == "cert") {
       auto reader = hcert::cert::open_records(certificate);
       hcert::cert::Record r;
@@ -536,6 +508,8 @@ int main(int argc, char** argv) {
     if (cmd == "stats") return stats(parse_args(argc, argv, {}));
     if (cmd == "export") return export_lrat(parse_args(argc, argv, {}));
     if (cmd == "kernel") return kernel_script(parse_args(argc, argv, {}));
+    if (cmd == "archive") return hcert::tool::archive_main(argc, argv);
+    if (cmd == "keygen") return hcert::tool::keygen_main(argc, argv);
   } catch (const std::logic_error& e) {  // bad option values (std::stod and friends)
     std::cerr << "hcert: bad argument: " << e.what() << "\n";
     return usage();
