@@ -230,6 +230,7 @@ class Backward {
       seen_.resize(var + 1, 0);
       watches_.resize(4 * (var + 1));
       lval_.resize(2 * (var + 1), 0);
+      unit_clause_.resize(2 * (var + 1), kNone);
     }
   }
 
@@ -244,15 +245,23 @@ class Backward {
     watches(l[0], core).push_back({start_[cid], epoch, l[1]});
     watches(l[1], core).push_back({start_[cid], epoch, l[0]});
   }
-  // A dead clause no longer justifies anything: if it was the top-level conflict or the
-  // reason of a top-level literal (always its first literal), the top level is cut there.
+  // A dead clause no longer justifies anything: if it was the top-level conflict, the
+  // conflict is gone (the propagation that found it resumes where it stopped); if it was
+  // the reason of a top-level literal (always its first literal), the top level is cut
+  // there before the next check (`retract`).
   void kill(uint32_t cid) {
     hdr(cid, kFlagsW) &= ~kAlive;
     ++hdr(cid, kEpochW);
-    if (cid == top_conflict_) return unsettle();
+    if (cid == top_conflict_) top_conflict_ = kNone;
     if (len(cid) == 0) return;
-    uint32_t v = static_cast<uint32_t>(std::abs(lits_of(cid)[0]));
-    if (reason_[v] == cid) retract_from_ = std::min(retract_from_, level_[v]), unsettle();
+    int32_t first = lits_of(cid)[0];
+    uint32_t v = static_cast<uint32_t>(std::abs(first));
+    if (len(cid) == 1) {
+      if (unit_clause_[idx(first)] == cid) unit_clause_[idx(first)] = kNone;
+      while (!units_.empty() && !alive(units_.back())) units_.pop_back();  // lemmas die newest first
+      units_next_ = std::min(units_next_, units_.size());
+    }
+    if (reason_[v] == cid) retract_from_ = std::min(retract_from_, level_[v]);
   }
   // A revived clause watches its best two literals under the top-level assignment (true,
   // then unassigned, then the latest false), so that it is unit (propagated at once) or
@@ -262,10 +271,11 @@ class Backward {
     uint32_t n = len(cid);
     if (n == 0) {
       if (top_conflict_ == kNone) top_conflict_ = cid;
+      else false_revived_.push_back(cid);
       return;
     }
     if (n == 1) {
-      units_pending_ = true;
+      units_next_ = 0;  // (never: unit deletions are ignored)
       return;
     }
     int32_t* l = lits_of(cid);
@@ -277,9 +287,10 @@ class Backward {
       for (uint32_t k = w + 1; k < n; ++k)
         if (rank(l[k]) > rank(l[w])) std::swap(l[w], l[k]);
     watch(cid);
-    if (top_conflict_ != kNone || value(l[1]) >= 0 || value(l[0]) > 0) return;
-    if (value(l[0]) < 0) top_conflict_ = cid;
-    else assign(l[0], cid);
+    if (value(l[1]) >= 0 || value(l[0]) > 0) return;
+    if (value(l[0]) == 0) assign(l[0], cid);
+    else if (top_conflict_ == kNone) top_conflict_ = cid;
+    else false_revived_.push_back(cid);  // the conflict may die first: looked at again then
   }
 
   // The literals (duplicates removed), with the first one as written kept first: RAT is
@@ -301,7 +312,10 @@ class Backward {
     c.offset = off;
     cls_.push_back(std::move(c));
     if (ls.size() >= 2) watch(cid);
-    else if (ls.size() == 1) units_.push_back(cid);
+    else if (ls.size() == 1) {
+      units_.push_back(cid);
+      if (unit_clause_[idx(ls[0])] == kNone) unit_clause_[idx(ls[0])] = cid;
+    }
     else if (!lemma) empties_.push_back(cid);
     index(cid);
     return cid;
@@ -326,30 +340,48 @@ class Backward {
   // Why a persistent top-level assignment: the literals the alive unit clauses imply by
   // propagation are the same for thousands of consecutive RUP checks (manol-pipe-c9 has
   // 1,700 units), so they stay assigned; a check pushes the lemma's negation above them
-  // and undoes down to them. As before every check, all alive units are assigned before
-  // anything propagates (a unit's own clause is its reason). The top level is kept a
-  // fixpoint of propagation (or a conflict) lazily: going backwards, a dying reason takes
-  // its literal and the literals depending on it off the trail (`retract`, once before
-  // the next check for all the reasons that died since, so that its cost is bounded by
-  // the propagation that follows); since that can leave a clause unit under what
-  // remains, with its watches already visited, the remaining trail is propagated again
-  // from its start (`unsettle`). A revived clause is watched so that it is unit or false
-  // only if it really is (`revive`; until the retraction its choice may rest on literals
-  // about to go, which the propagation from the start then corrects).
+  // and undoes down to them. The top level is built in the proof's order, as drat-trim
+  // builds it going forwards: each alive unit (oldest first) is assigned after the
+  // previous ones' propagation is done, so that the unit lemmas the backward pass kills
+  // first (the newest) sit near the end of the trail.
+  //
+  // Going backwards the top level follows the clause set, and every change costs what it
+  // touches, never a new propagation of the whole top level (which, once per lemma, made
+  // a large formula quadratic: issue 14):
+  // - a dying reason takes its literal and the literals depending on it off the trail
+  //   (`retract`, once before the next check for all the reasons that died since); a
+  //   clause that is unit under what remains contained a literal taken off, and is found
+  //   in that literal's watches (`rescan`), or, for a unit clause, in `unit_clause_`;
+  // - a dying top-level conflict lets the propagation that found it resume;
+  // - a revived clause is watched on its best literals under the top level (`revive`), so
+  //   that it propagates (or is the top-level conflict) at once if it is unit (false).
+  // A watch can hide a unit clause from `rescan` (blockers and watches moved under older
+  // top levels); so when a check finds no conflict after a retraction, the whole top level
+  // is propagated again and the check repeated (`complete_`), which costs once per failed
+  // check (RAT lemmas, whose check reads every clause anyway) what it cost before per cut.
   size_t top_core_ = 0, top_all_ = 0;  // propagation heads of the top-level trail
   uint32_t top_conflict_ = kNone;      // an alive clause false at the top level
-  bool units_pending_ = true;          // some alive unit clause may be unassigned
+  size_t units_next_ = 0;              // units_[0, units_next_) have been assigned
+  bool empties_checked_ = false;       // an alive empty input clause was looked for
   uint32_t retract_from_ = kNone;      // trail position of the earliest dead reason
+  bool complete_ = true;               // no retraction since the top level was last propagated whole
 
-  void unsettle() {
+  // Propagates the whole top level again from its start (its literals stay assigned).
+  void repropagate() {
     top_core_ = top_all_ = 0;
     top_conflict_ = kNone;
-    units_pending_ = true;
+    units_next_ = 0;
+    empties_checked_ = false;
+    complete_ = true;
   }
   // Takes off the trail, from position `at` on, every literal whose reason is dead or has
-  // another literal no longer false; the rest keep their order.
+  // another literal no longer false; the rest keep their order (and the propagation heads
+  // their place among them). Then the literals taken off are looked up in the clauses
+  // watching them, which may have become unit.
   void retract(size_t at) {
-    size_t keep = at;
+    complete_ = false;
+    size_t keep = at, core = top_core_, all = top_all_;
+    retracted_.clear();
     for (size_t i = at; i < trail_.size(); ++i) {
       int32_t l = trail_[i];
       uint32_t r = reason_[std::abs(l)];
@@ -358,35 +390,81 @@ class Backward {
       for (uint32_t k = 0; k < len(r) && holds; ++k) holds = rl[k] == l || value(rl[k]) < 0;
       if (!holds) {
         unassign(l);
+        retracted_.push_back(l);
+        if (i < top_core_) --core;
+        if (i < top_all_) --all;
         continue;
       }
       level_[std::abs(l)] = static_cast<uint32_t>(keep);
       trail_[keep++] = l;
     }
     trail_.resize(keep);
-  }
-  // Assigns the alive units; returns a conflicting clause (an empty one, or a false unit).
-  uint32_t assign_units() {
-    for (uint32_t e : empties_)
-      if (alive(e)) return e;
-    for (uint32_t u : units_) {
-      if (!alive(u)) continue;
-      int32_t l = lits_of(u)[0];
-      int8_t v = value(l);
-      if (v < 0) return u;
-      if (v == 0) assign(l, u);
+    top_core_ = core, top_all_ = all;
+    if (top_conflict_ != kNone) {  // still false under what remains?
+      const int32_t* cl = lits_of(top_conflict_);
+      for (uint32_t k = 0; k < len(top_conflict_); ++k)
+        if (value(cl[k]) >= 0) {
+          top_conflict_ = kNone;
+          break;
+        }
     }
-    return kNone;
+    for (int32_t l : retracted_) rescan(l);
   }
-  // Makes the top level a fixpoint (or finds its conflict).
+  // `lit` was true and is now unassigned: a unit clause of it, or a clause watching it
+  // whose other literals are all false, implies it again.
+  void rescan(int32_t lit) {
+    if (value(lit) != 0) return;
+    if (uint32_t u = unit_clause_[idx(lit)]; u != kNone && alive(u)) return assign(lit, u);
+    for (bool core : {true, false})
+      for (const Watch& w : watches(lit, core)) {
+        const int32_t* l = arena_.data() + w.ref;
+        if (static_cast<uint32_t>(l[kEpochW]) != w.epoch || (l[0] != lit && l[1] != lit)) continue;
+        uint32_t size = static_cast<uint32_t>(l[kSizeW]), k = 0;
+        while (k < size && (l[k] == lit || value(l[k]) < 0)) ++k;
+        if (k == size) return assign(lit, static_cast<uint32_t>(l[kCidW]));
+      }
+  }
+  // The clauses revived false while another clause was the top-level conflict: each is
+  // the conflict, unit (its literal is assigned) or neither, under the top level now.
+  void recheck_false_revived() {
+    while (!false_revived_.empty() && top_conflict_ == kNone) {
+      uint32_t cid = false_revived_.back();
+      false_revived_.pop_back();
+      if (!alive(cid)) continue;
+      const int32_t* l = lits_of(cid);
+      int32_t open = 0;
+      uint32_t n_open = 0, k = 0;
+      for (; k < len(cid); ++k) {
+        if (value(l[k]) > 0) break;
+        if (value(l[k]) == 0) open = l[k], ++n_open;
+      }
+      if (k < len(cid) || n_open > 1) continue;
+      if (n_open == 0) top_conflict_ = cid;
+      else assign(open, cid);
+    }
+  }
+  // Makes the top level a fixpoint (or finds its conflict): propagation to a fixpoint,
+  // then the next alive unit, and so on.
   void settle() {
-    if (retract_from_ != kNone) retract(retract_from_), retract_from_ = kNone, unsettle();
-    if (top_conflict_ != kNone) return;
-    if (units_pending_) {
-      units_pending_ = false;
-      if ((top_conflict_ = assign_units()) != kNone) return;
+    if (retract_from_ != kNone) retract(retract_from_), retract_from_ = kNone;
+    if (!empties_checked_) {
+      empties_checked_ = true;
+      for (uint32_t e : empties_)
+        if (alive(e)) top_conflict_ = e;
     }
-    top_conflict_ = propagate(top_core_, top_all_);
+    if (top_conflict_ == kNone) recheck_false_revived();
+    while (top_conflict_ == kNone) {
+      if ((top_conflict_ = propagate(top_core_, top_all_)) != kNone) return;
+      if (units_next_ == units_.size()) return;
+      uint32_t u = units_[units_next_];
+      int32_t l = lits_of(u)[0];
+      if (!alive(u) || value(l) > 0) {
+        ++units_next_;
+        continue;
+      }
+      if (value(l) < 0) top_conflict_ = u;  // stays next: taken again if the conflict goes
+      else assign(l, u), ++units_next_;
+    }
   }
 
   // Core-first (as drat-trim): clauses already needed by the proof (marked) propagate to
@@ -395,9 +473,11 @@ class Backward {
   uint32_t propagate(size_t& core_head, size_t& all_head) {
     for (;;) {
       while (core_head < trail_.size())
-        if (uint32_t r = visit(-trail_[core_head++], true); r != kNone) return r;
+        if (uint32_t r = visit(-trail_[core_head], true); r != kNone) return r;  // the literal stays next
+        else ++core_head;
       if (all_head >= trail_.size()) return kNone;
-      if (uint32_t r = visit(-trail_[all_head++], false); r != kNone) return r;
+      if (uint32_t r = visit(-trail_[all_head], false); r != kNone) return r;
+      ++all_head;
     }
   }
 
@@ -447,29 +527,39 @@ class Backward {
   // to it (as clause indices) and marked as needed.
   bool rup(const std::vector<int32_t>& lits, std::vector<uint32_t>* hints) {
     settle();
-    // A lemma literal true at the top level (rare: 3% of the checks on manol-pipe-c9) is
-    // checked from scratch, its negation assumed before the units as the top level would
-    // not have it. Taking the literal's top-level reason as the conflict instead (as
-    // drat-trim does) can need a RAT lemma whose candidate clause the LRAT translation
-    // knows only strengthened (without the negated pivot), which it refuses.
-    bool scratch = false;
-    for (int32_t l : lits) scratch = scratch || value(l) > 0;
-    if (scratch) undo(0), unsettle();
+    // A lemma literal true at the top level: the negation assumes it false, which makes
+    // its reason the conflict; of the lemma's true literals, the earliest on the trail is
+    // taken, so that the reasons it rests on (all earlier) never contradict the negation.
+    // Nothing is assigned (the top level stays as it is: checking such a lemma costs its
+    // reasons, not a new top level).
+    int32_t first_true = 0;
+    for (int32_t l : lits)
+      if (value(l) > 0 && (first_true == 0 || level_[std::abs(l)] < level_[std::abs(first_true)])) first_true = l;
     size_t mark = trail_.size();
-    for (int32_t l : lits) {
-      int8_t v = value(l);
-      if (v == 0) assign(-l, kNone);
-      if (v > 0) {
-        undo(mark);  // the lemma has l and ¬l: not expressible as a RUP step
-        return false;
+    uint32_t conflict = kNone;
+    if (first_true != 0) {
+      for (int32_t l : lits)
+        if (std::find(lits.begin(), lits.end(), -l) != lits.end()) return false;  // l and ¬l: not a RUP step
+      conflict = reason_[std::abs(first_true)];
+    } else if (top_conflict_ != kNone) {
+      conflict = top_conflict_;
+    } else {
+      for (int32_t l : lits) {
+        int8_t v = value(l);
+        if (v == 0) assign(-l, kNone);
+        if (v > 0) {
+          undo(mark);  // the lemma has l and ¬l: not expressible as a RUP step
+          return false;
+        }
       }
-    }
-    uint32_t conflict = scratch ? assign_units() : top_conflict_;
-    size_t core_head = mark, all_head = mark;
-    if (conflict == kNone) conflict = propagate(core_head, all_head);
-    if (conflict == kNone) {
-      undo(mark);
-      return false;
+      size_t core_head = mark, all_head = mark;
+      conflict = propagate(core_head, all_head);
+      if (conflict == kNone) {
+        undo(mark);
+        if (complete_) return false;
+        repropagate();  // a unit clause may have hidden from `rescan`: try again on the whole top level
+        return rup(lits, hints);
+      }
     }
     // Collect the reasons the conflict depends on, each with the trail position of the
     // literal it propagated (hints must follow propagation order). The lemma's variables
@@ -536,6 +626,9 @@ class Backward {
   std::vector<Clause> cls_;
   std::vector<Event> events_;
   std::vector<uint32_t> units_, empties_;
+  std::vector<uint32_t> unit_clause_;  // per literal: its oldest unit clause, kNone if none alive
+  std::vector<int32_t> retracted_;     // scratch of `retract`
+  std::vector<uint32_t> false_revived_;  // see `recheck_false_revived`
   std::vector<std::vector<Watch>> watches_;
   std::vector<int8_t> lval_;  // value of each literal (index 2|l| + sign): 1 true, -1 false
   std::vector<uint32_t> reason_, level_;
