@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <fstream>
@@ -201,21 +202,32 @@ int check(const Args& a) {
   hcert::check::Checker checker(a.get("--theories", hcert::check::default_theory_dir()),
                                 [&](const std::string& kind) { return hcert::check::load_problem(kind, problem); });
   hcert::check::Report rep;
-  double next_progress = 5;
-  // Every record, read or translated, goes through here: the checker, the time limit and
-  // the progress line.
+  // The time limit and the progress line (at most one every 5 s), polled by the records
+  // (on the checker's thread) and by the DRAT backward pass, which makes no record until
+  // it ends (on the translation's thread): `where` says what is being done.
+  std::atomic<double> next_progress = 5;
+  auto poll = [&](const std::function<std::string()>& where) {
+    double t = elapsed();
+    if (time_limit > 0 && t > time_limit)
+      throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached (" + where() + ")");
+    double due = next_progress.load();
+    if (t > due && next_progress.compare_exchange_strong(due, t + 5))
+      std::cerr << "c progress: " + where() + ", " + std::to_string(static_cast<int>(t)) + " s\n";
+  };
+  // Every record, read or translated, goes through here: the checker, then the poll.
   auto feed = [&](const hcert::cert::Record& r) {
     checker.feed(r);
-    if ((checker.report().records & 1023) == 0) {
-      double t = elapsed();
-      if (time_limit > 0 && t > time_limit)
-        throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
-      if (t > next_progress) {
-        std::cerr << "c progress: " << checker.report().records << " records, " << checker.report().steps
-                  << " steps, " << static_cast<int>(t) << " s\n";
-        next_progress = t + 5;
-      }
-    }
+    if ((checker.report().records & 1023) == 0)
+      poll([&] {
+        return std::to_string(checker.report().records) + " records, " + std::to_string(checker.report().steps) + " steps";
+      });
+  };
+  auto drat_poll = [&](const hcert::sat::DratProgress& p) {
+    poll([&] {
+      return std::string(p.phase) == "reading"
+                 ? "reading the DRAT proof, " + std::to_string(p.done) + " steps"
+                 : "DRAT backward pass, " + std::to_string(p.done) + " of " + std::to_string(p.total) + " proof steps";
+    });
   };
   try {
     std::string kind = proof_kind(a, certificate);
@@ -240,7 +252,7 @@ int check(const Args& a) {
       std::optional<hcert::sat::DratHints> hints;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         auto next = [&](hcert::LratStep& s) {
-          if (!hints) hints.emplace(cnf, in);
+          if (!hints) hints.emplace(cnf, in, drat_poll);
           return hints->next(s);
         };
         hcert::sat::lrat_to_certificate(cnf, next, em, a.get("--theories", hcert::check::default_theory_dir()), gate);

@@ -84,6 +84,47 @@ TEST(Drat, TopLevelFollowsTheClauseSet) {
             Outcome::Verified) << msg;
 }
 
+// A lemma with a literal true at the top level is checked without a new top level: the
+// reason of its earliest true literal is the conflict (spec/sat.md).
+TEST(Drat, LemmaTrueAtTheTopLevel) {
+  std::string msg;
+  // u (1) implies a (2) implies b (3) while -1 2 lives. The lemma `3 2` (b written first)
+  // is true at the top level on both literals; only a's reason, -1 2, is false under its
+  // negation (b's, -2 3, is satisfied by ¬a): a hint list built from b would be refused.
+  // After -1 2 is deleted the lemma gives b, and b is refuted by a case split on 4 and 5.
+  const char* f = "p cnf 5 7\n1 0\n-1 2 0\n-2 3 0\n-3 4 5 0\n-3 4 -5 0\n-3 -4 5 0\n-3 -4 -5 0\n";
+  EXPECT_EQ(check_drat(f, "3 2 0\nd -1 2 0\n3 0\n-3 4 0\n-3 0\n0\n", &msg), Outcome::Verified) << msg;
+  // Reject: deleted before the lemma, -1 2 no longer makes it true, and without the lemma
+  // b is not RUP (the formula without -1 2 is satisfiable: u, ¬a, ¬b).
+  EXPECT_EQ(check_drat(f, "d -1 2 0\n3 2 0\n3 0\n-3 4 0\n-3 0\n0\n", &msg), Outcome::Rejected) << msg;
+}
+
+// The backward pass polls the caller while it reads and while it walks back (a time limit
+// must hold inside it, spec/cli.md); an exception from the poll stops it.
+TEST(Drat, PollDuringThePass) {
+  std::string proof;
+  for (int i = 0; i < 70000; ++i) proof += "1 2 0\n";  // never needed
+  proof += "1 0\n0\n";
+  std::string cnf = file("poll.cnf", kFour), path = file("poll.drat", proof);
+  Cnf problem = read_dimacs(cnf);
+  std::vector<std::string> seen;
+  {
+    DratReader in(open_source(path));
+    sat::DratHints hints(problem, in, [&](const sat::DratProgress& p) {
+      seen.push_back(std::string(p.phase) + " " + std::to_string(p.done) + "/" + std::to_string(p.total));
+    });
+  }
+  ASSERT_EQ(seen.size(), 69u);  // one while reading (step 65,536), 68 going back (every 1,024 of 70,002)
+  EXPECT_EQ(seen.front(), "reading 65536/0");
+  EXPECT_EQ(seen[1], "backward 1024/70002");
+  EXPECT_EQ(seen.back(), "backward 69632/70002");
+  DratReader in(open_source(path));
+  auto stop = [](const sat::DratProgress& p) {
+    if (std::string(p.phase) == "backward") throw std::runtime_error("stopped");
+  };
+  EXPECT_THROW(sat::DratHints(problem, in, stop), std::runtime_error);
+}
+
 TEST(Drat, Malformed) {
   struct M {
     const char* text;

@@ -52,13 +52,14 @@ class Backward {
  public:
   explicit Backward(const Cnf& cnf) : cnf_(cnf) { grow(cnf.vars); }
 
-  void run(DratReader& in) {
+  void run(DratReader& in, const DratPoll& poll) {
     DratStats& st = stats;
     for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], i + 1, false, 0, 0);
     uint64_t next_id = cnf_.clauses.size() + 1;
     uint32_t empty = kNone;
     DratStep s;
     while (empty == kNone && in.next(s)) {
+      if (poll && ((st.lemmas + st.deletions) & 65535) == 65535) poll({"reading", st.lemmas + st.deletions + 1, 0});
       // Per-variable tables grow with the largest variable: a proof's new variables (RAT
       // extensions) are bounded by its lemmas, so a larger number is refused, not allocated.
       for (int32_t l : s.lits) {
@@ -96,6 +97,7 @@ class Backward {
     set_marked(empty);
     std::vector<int32_t> lits;
     for (size_t t = events_.size(); t-- > 0;) {
+      if (poll && ((events_.size() - t) & 1023) == 0) poll({"backward", events_.size() - t, events_.size()});
       uint32_t cid = events_[t].cid;
       if (events_[t].deletion) {
         revive(cid);
@@ -642,7 +644,9 @@ class Backward {
   uint64_t props_ = 0;
 };
 
-DratHints::DratHints(const Cnf& cnf, DratReader& in) : impl_(std::make_unique<Backward>(cnf)) { impl_->run(in); }
+DratHints::DratHints(const Cnf& cnf, DratReader& in, const DratPoll& poll) : impl_(std::make_unique<Backward>(cnf)) {
+  impl_->run(in, poll);
+}
 DratHints::~DratHints() = default;
 bool DratHints::next(LratStep& s) { return impl_->next(s); }
 const DratStats& DratHints::stats() const { return impl_->stats; }

@@ -2,6 +2,7 @@
 // the clauses whose unit propagation refutes its negation (spec/sat.md, "DRAT").
 // Untrusted: it only proposes hints; the LRAT translation and the kernel check them.
 #pragma once
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -22,12 +23,23 @@ struct DratStats {
 // cert::FormatError on malformed DRAT.
 std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* stats = nullptr);
 
+// Where a long pass is, for the caller's limits and progress lines: `phase` is "reading"
+// (done: proof steps read, total 0) or "backward" (done: proof steps passed going
+// backwards, of total).
+struct DratProgress {
+  const char* phase;
+  uint64_t done, total;
+};
+// Called every 65,536 steps read and every 1,024 steps passed backwards; it may throw (a
+// time limit) to stop the pass.
+using DratPoll = std::function<void(const DratProgress&)>;
+
 // The same, handing the steps out one by one from compact storage (what `hcert check`
 // uses: no second copy of the proof in memory).
 class Backward;
 class DratHints {
  public:
-  DratHints(const Cnf& cnf, DratReader& in);  // runs the backward check
+  DratHints(const Cnf& cnf, DratReader& in, const DratPoll& poll = {});  // runs the backward check
   ~DratHints();
   bool next(LratStep& s);
   const DratStats& stats() const;
