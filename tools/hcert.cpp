@@ -24,6 +24,7 @@
 #include "formats/hol_text.hpp"
 #include "formats/drat.hpp"
 #include "formats/lrat.hpp"
+#include "formats/sat_proof_kind.hpp"
 #include "formats/script.hpp"
 #include "formats/sha256.hpp"
 #include "formats/z3proof.hpp"
@@ -122,30 +123,23 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// What kind of proof a file holds: --from, else the extension (.lrat, .drat, possibly
-// followed by .zst), else its first bytes: a certificate starts with "hcert" or "HCB1";
-// a text line with two zeros is LRAT, with one zero DRAT.
+// What kind of proof a file holds: --from, else its first bytes: a certificate starts
+// with "hcert" or "HCB1", a Z3 proof with "unsat" or "(", a SAT proof is told by its
+// content (formats/sat_proof_kind.hpp: DRAT, LRAT, FRAT, text or binary), whatever its
+// name; else the extension (.lrat, .drat, .drup, .frat, .z3, possibly followed by .zst).
 std::string proof_kind(const Args& a, const std::string& path) {
   if (a.has("--from")) return a.get("--from");
-  std::string p = ends_with(path, ".zst") ? path.substr(0, path.size() - 4) : path;
-  for (const char* k : {"lrat", "drat", "z3"})
-    if (ends_with(p, std::string(".") + k)) return k;
-  if (ends_with(p, ".drup")) return "drat";  // DRUP is DRAT without RAT steps
-  if (ends_with(p, ".z3proof")) return "z3";
   if (path == "-") return "cert";
   auto src = hcert::open_source(path);
   std::string head = hcert::read_head(*src, 4096);
   if (head.rfind("hcert", 0) == 0 || head.rfind("HCB1", 0) == 0 || head.rfind("#", 0) == 0) return "cert";
   if (head.rfind("unsat", 0) == 0 || head.rfind("((set-logic", 0) == 0 || head.rfind("(proof", 0) == 0) return "z3";
-  size_t nl = head.find('\n');
-  std::string first = head.substr(0, nl);
-  first.erase(0, first.find_first_not_of(" \t"));  // solvers may indent (drat-trim's examples)
-  size_t zeros = 0;
-  for (size_t i = 0; i < first.size(); ++i)
-    if (first[i] == '0' && (i == 0 || first[i - 1] == ' ') && (i + 1 == first.size() || first[i + 1] == ' ')) ++zeros;
-  bool digit = !first.empty() && first[0] >= '0' && first[0] <= '9';
-  if (digit) return zeros >= 2 ? "lrat" : "drat";
-  if (first.rfind("-", 0) == 0 || first.rfind("d ", 0) == 0) return "drat";  // a negative literal or a deletion
+  if (const char* k = hcert::sat_proof_family(hcert::sniff_sat_proof(head)); *k) return k;
+  std::string p = ends_with(path, ".zst") ? path.substr(0, path.size() - 4) : path;
+  for (const char* k : {"lrat", "drat", "frat", "z3"})
+    if (ends_with(p, std::string(".") + k)) return k;
+  if (ends_with(p, ".drup")) return "drat";  // DRUP is DRAT without RAT steps
+  if (ends_with(p, ".z3proof")) return "z3";
   return "cert";
 }
 
@@ -243,16 +237,21 @@ int check(const Args& a) {
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         hcert::sat::lrat_to_certificate(cnf, in, em, a.get("--theories", hcert::check::default_theory_dir()), gate);
       });
-    } else if (kind == "drat") {
-      // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
-      // The backward pass runs when the first step is asked for, after the translation has
-      // handed the problem and Φ to the checker's thread, which builds them meanwhile.
+    } else if (kind == "drat" || kind == "frat") {
+      // Backward checking finds the hints (FRAT: those the proof does not give); the
+      // LRAT-shaped steps stream into the checker. The backward pass runs when the first
+      // step is asked for, after the translation has handed the problem and Φ to the
+      // checker's thread, which builds them meanwhile.
       hcert::Cnf cnf = hcert::read_dimacs(problem);
-      hcert::DratReader in(hcert::open_source(certificate));
+      std::optional<hcert::DratReader> drat;
+      std::optional<hcert::FratReader> frat;
+      if (kind == "drat") drat.emplace(hcert::open_source(certificate));
+      else frat.emplace(hcert::open_source(certificate));
       std::optional<hcert::sat::DratHints> hints;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         auto next = [&](hcert::LratStep& s) {
-          if (!hints) hints.emplace(cnf, in, drat_poll);
+          if (!hints && drat) hints.emplace(cnf, *drat, drat_poll);
+          if (!hints) hints.emplace(cnf, *frat, drat_poll);
           return hints->next(s);
         };
         hcert::sat::lrat_to_certificate(cnf, next, em, a.get("--theories", hcert::check::default_theory_dir()), gate);

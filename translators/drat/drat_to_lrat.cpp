@@ -1,6 +1,8 @@
 #include "translators/drat/drat_to_lrat.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
 
 #include "checker/checker.hpp"
 
@@ -31,6 +33,21 @@ struct Clause {
   uint64_t line = 0, offset = 0;
   uint64_t hints_at = 0;  // into the hint arena: clause indices, conflict last
   uint32_t hints_len = 0;
+  bool hinted = false;    // the proof gave the hints (FRAT 'l'): they are not searched for
+};
+
+constexpr uint32_t kRatBlock = 0x80000000u;  // a hint that starts a RAT block
+
+// One step of a DRAT or FRAT proof as the backward pass takes it: an addition (with the
+// proof's own hints, if it gave them), a deletion (of the clause `target` when the proof
+// names it by id, else of an alive clause with these literals), or nothing to do.
+struct InStep {
+  enum Kind { Add, Delete, Nothing } kind = Nothing;
+  std::vector<int32_t> lits;
+  uint64_t line = 0, offset = 0;
+  uint32_t target = kNone;
+  bool hinted = false;
+  std::vector<uint32_t> hints;  // clause indices, kRatBlock set on a RAT block's clause
 };
 
 // A watch carries a blocker (the clause's other watched literal when it was made): if the
@@ -53,12 +70,39 @@ class Backward {
   explicit Backward(const Cnf& cnf) : cnf_(cnf) { grow(cnf.vars); }
 
   void run(DratReader& in, const DratPoll& poll) {
+    DratStep d;
+    uint32_t empty = read([&](InStep& s) {
+      if (!in.next(d)) return false;
+      s.kind = d.deletion ? InStep::Delete : InStep::Add;
+      s.lits.swap(d.lits);
+      s.line = d.line, s.offset = d.offset;
+      return true;
+    }, poll, "DRAT");
+    backward(empty, poll);
+  }
+  void run(FratReader& in, const DratPoll& poll) {
+    FratStep f;
+    auto next = [&](InStep& s) {
+      while (in.next(f))
+        if (frat_step(f, s)) return true;
+      return false;
+    };
+    uint32_t empty = read(next, poll, "FRAT");
+    after_empty_ = true;  // the rest is read for its 'f' steps, against the clauses alive at the end
+    InStep rest;
+    while (next(rest)) {}
+    backward(empty, poll);
+  }
+
+  // Reads the proof up to its first empty clause (returned): the events, and the clause
+  // set as it is there.
+  uint32_t read(const std::function<bool(InStep&)>& next_step, const DratPoll& poll, const char* format) {
     DratStats& st = stats;
     for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], i + 1, false, 0, 0);
     uint64_t next_id = cnf_.clauses.size() + 1;
     uint32_t empty = kNone;
-    DratStep s;
-    while (empty == kNone && in.next(s)) {
+    InStep s;
+    while (empty == kNone && next_step(s)) {
       if (poll && ((st.lemmas + st.deletions) & 65535) == 65535) poll({"reading", st.lemmas + st.deletions + 1, 0});
       // Per-variable tables grow with the largest variable: a proof's new variables (RAT
       // extensions) are bounded by its lemmas, so a larger number is refused, not allocated.
@@ -69,14 +113,17 @@ class Backward {
                                                         std::to_string(cnf_.vars) + " variables");
         grow(static_cast<uint32_t>(v));
       }
-      if (s.deletion) {
+      if (s.kind == InStep::Delete) {
         ++st.deletions;
-        key_.assign(s.lits.begin(), s.lits.end());
-        std::sort(key_.begin(), key_.end());
-        key_.erase(std::unique(key_.begin(), key_.end()), key_.end());
-        uint32_t cid = find_alive(key_);
-        if (cid == kNone) continue;  // deleting nothing: ignored (like drat-trim)
-        if (key_.size() == 1) {  // like drat-trim: unit deletions are ignored (spec/sat.md)
+        uint32_t cid = s.target;
+        if (cid == kNone) {
+          key_.assign(s.lits.begin(), s.lits.end());
+          std::sort(key_.begin(), key_.end());
+          key_.erase(std::unique(key_.begin(), key_.end()), key_.end());
+          cid = find_alive(key_);
+          if (cid == kNone) continue;  // deleting nothing: ignored (like drat-trim)
+        }
+        if (len(cid) == 1) {  // like drat-trim: unit deletions are ignored (spec/sat.md)
           ++st.ignored_unit_deletions;
           continue;
         }
@@ -85,12 +132,25 @@ class Backward {
         events_.push_back({true, cid});
         continue;
       }
+      if (s.kind != InStep::Add) continue;
       ++st.lemmas;
       uint32_t cid = add_clause(s.lits, next_id++, true, s.line, s.offset);
       events_.push_back({false, cid});
+      if (s.hinted) {
+        Clause& c = cls_[cid];
+        c.hinted = true;
+        c.hints_at = hint_arena_.size();
+        hint_arena_.insert(hint_arena_.end(), s.hints.begin(), s.hints.end());
+        c.hints_len = static_cast<uint32_t>(s.hints.size());
+      }
       if (s.lits.empty()) empty = cid;
     }
-    if (empty == kNone) throw Failure(Outcome::Rejected, "DRAT: the proof does not add the empty clause");
+    if (empty == kNone) throw Failure(Outcome::Rejected, std::string(format) + ": the proof does not add the empty clause");
+    return empty;
+  }
+
+  void backward(uint32_t empty, const DratPoll& poll) {
+    DratStats& st = stats;
 
     // Backwards from the empty clause: un-add lemmas, re-add deleted clauses, check the
     // lemmas the refutation needs.
@@ -106,6 +166,10 @@ class Backward {
       kill(cid);
       if (!marked(cid)) continue;
       ++st.core_lemmas;
+      if (cls_[cid].hinted) {  // the proof's own hints: needed as they are (the kernel checks them)
+        for (uint32_t k = 0; k < cls_[cid].hints_len; ++k) set_marked(hint_arena_[cls_[cid].hints_at + k] & ~kRatBlock);
+        continue;
+      }
       lits.assign(lits_of(cid), lits_of(cid) + len(cid));
       cls_[cid].hints_at = hint_arena_.size();
       if (!rup(lits, &hint_arena_)) rat(cid);
@@ -153,6 +217,102 @@ class Backward {
   DratStats stats;
 
  private:
+  // ---- FRAT: steps name clauses by ids (formats/frat.hpp) ----
+  // Why a map from the proof's ids to clause indices: FRAT ids are the solver's, any
+  // 64-bit numbers (CaDiCaL numbers the problem's clauses 1..m and its own after them;
+  // frat-rs may relocate them), while the LRAT steps handed out number the problem's
+  // clauses by their place in the CNF and the lemmas after them.
+  std::unordered_map<uint64_t, uint32_t> frat_ids_;
+  std::vector<uint8_t> original_named_;  // per input clause: an 'o' step named it
+  bool after_empty_ = false;             // past the empty clause: only 'd' and 'f' are read
+
+  [[noreturn]] void frat_fail(const FratStep& f, const std::string& why) {
+    throw cert::FormatError(f.line, f.offset, "FRAT: " + why);
+  }
+  // The clause a step names, checked to have the step's literals (as a set).
+  uint32_t frat_named(const FratStep& f) {
+    auto it = frat_ids_.find(f.id);
+    if (it == frat_ids_.end()) frat_fail(f, "clause " + std::to_string(f.id) + " is not live");
+    key_ = sorted(std::vector<int32_t>(f.lits.begin(), f.lits.end()));
+    if (!same_literals(it->second, key_))
+      frat_fail(f, "clause " + std::to_string(f.id) + " has other literals than the step states");
+    return it->second;
+  }
+  bool same_literals(uint32_t cid, const std::vector<int32_t>& key) {  // key: sorted, unique
+    if (len(cid) != key.size()) return false;
+    for (uint32_t k = 0; k < len(cid); ++k)
+      if (!std::binary_search(key.begin(), key.end(), lits_of(cid)[k])) return false;
+    return true;
+  }
+  void frat_define(const FratStep& f, uint32_t cid) {
+    if (!frat_ids_.emplace(f.id, cid).second) frat_fail(f, "clause id " + std::to_string(f.id) + " is already live");
+  }
+  // Turns a FRAT step into what the backward pass does with it; false: nothing to do.
+  bool frat_step(const FratStep& f, InStep& s) {
+    s = InStep();
+    s.line = f.line, s.offset = f.offset;
+    if (after_empty_ && f.kind != 'd' && f.kind != 'f')
+      frat_fail(f, std::string("a '") + f.kind + "' step after the empty clause");
+    switch (f.kind) {
+      case 'o': {  // one of the problem's clauses: CaDiCaL's ids are their places, else looked up
+        key_ = sorted(std::vector<int32_t>(f.lits.begin(), f.lits.end()));
+        original_named_.resize(cnf_.clauses.size(), 0);
+        uint32_t cid = kNone;
+        if (f.id <= cnf_.clauses.size() && !original_named_[f.id - 1] && same_literals(static_cast<uint32_t>(f.id - 1), key_))
+          cid = static_cast<uint32_t>(f.id - 1);
+        if (cid == kNone && !bucket_.empty()) {  // other numberings: through the deletion index
+          uint32_t h = lit_hash(key_.data(), static_cast<uint32_t>(key_.size()));
+          for (uint32_t c = bucket_[h & (bucket_.size() - 1)]; c != kNone && cid == kNone; c = chain_[c])
+            if (c < cnf_.clauses.size() && hash_[c] == h && !original_named_[c] && same_literals(c, key_)) cid = c;
+        }
+        if (cid == kNone) frat_fail(f, "original clause " + std::to_string(f.id) + " is not one of the problem's (or named twice)");
+        original_named_[cid] = 1;
+        frat_define(f, cid);
+        return false;
+      }
+      case 'a': {
+        s.kind = InStep::Add;
+        s.lits = f.lits;
+        if ((s.hinted = f.has_hints))
+          for (int64_t h : f.hints) {
+            auto it = frat_ids_.find(static_cast<uint64_t>(h < 0 ? -h : h));
+            if (it == frat_ids_.end())
+              throw Failure(Outcome::Rejected, "FRAT " + (f.line ? "line " + std::to_string(f.line) : "byte " + std::to_string(f.offset)) +
+                                                   ": hint " + std::to_string(h) + " names no live clause");
+            s.hints.push_back(it->second | (h < 0 ? kRatBlock : 0));
+          }
+        frat_define(f, static_cast<uint32_t>(cls_.size()));  // the index add_clause gives it
+        return true;
+      }
+      case 'd': {
+        uint32_t cid = frat_named(f);
+        frat_ids_.erase(f.id);
+        if (after_empty_) return false;
+        s.kind = InStep::Delete;
+        s.target = cid;
+        s.lits = f.lits;
+        return true;
+      }
+      case 'f':  // a clause live at the end: checked to be one (not needed by the check)
+        if (!alive(frat_named(f))) frat_fail(f, "clause " + std::to_string(f.id) + " is finalised but was deleted");
+        return false;
+      case 'r': {  // renaming, all pairs at once
+        std::vector<uint32_t> moved;
+        for (auto [from, to] : f.moves) {
+          auto it = frat_ids_.find(from);
+          if (it == frat_ids_.end()) frat_fail(f, "relocation of clause " + std::to_string(from) + ", which is not live");
+          moved.push_back(it->second);
+          frat_ids_.erase(it);
+        }
+        for (size_t k = 0; k < moved.size(); ++k)
+          if (!frat_ids_.emplace(f.moves[k].second, moved[k]).second)
+            frat_fail(f, "relocation onto clause id " + std::to_string(f.moves[k].second) + ", which is live");
+        return false;
+      }
+    }
+    return false;
+  }
+
   size_t pos_ = 0;
   std::vector<uint32_t> hint_arena_;
 
@@ -599,7 +759,6 @@ class Backward {
   // A lemma that is not RUP: RAT on its first literal p as written, if for every alive
   // clause D with ¬p the resolvent C ∪ (D − ¬p) is a tautology or RUP. Its hints are then
   // LRAT's RAT blocks: D (flagged) followed by the resolvent's hints; D becomes needed.
-  static constexpr uint32_t kRatBlock = 0x80000000u;
   void rat(uint32_t cid) {
     const Clause& c = cls_[cid];
     std::string where = c.line ? "line " + std::to_string(c.line) : "byte " + std::to_string(c.offset);
@@ -645,6 +804,9 @@ class Backward {
 };
 
 DratHints::DratHints(const Cnf& cnf, DratReader& in, const DratPoll& poll) : impl_(std::make_unique<Backward>(cnf)) {
+  impl_->run(in, poll);
+}
+DratHints::DratHints(const Cnf& cnf, FratReader& in, const DratPoll& poll) : impl_(std::make_unique<Backward>(cnf)) {
   impl_->run(in, poll);
 }
 DratHints::~DratHints() = default;

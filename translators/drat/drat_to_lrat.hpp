@@ -8,6 +8,7 @@
 
 #include "formats/dimacs.hpp"
 #include "formats/drat.hpp"
+#include "formats/frat.hpp"
 #include "formats/lrat.hpp"
 
 namespace hcert::sat {
@@ -40,6 +41,10 @@ class Backward;
 class DratHints {
  public:
   DratHints(const Cnf& cnf, DratReader& in, const DratPoll& poll = {});  // runs the backward check
+  // FRAT: the same pass; an addition with hints ('l') is needed with exactly those (the
+  // LRAT translation and the kernel check them; a wrong hint rejects the proof), one
+  // without is checked like a DRAT lemma. 'f' steps are checked to name live clauses.
+  DratHints(const Cnf& cnf, FratReader& in, const DratPoll& poll = {});
   ~DratHints();
   bool next(LratStep& s);
   const DratStats& stats() const;
