@@ -7,6 +7,7 @@
 #include "checker/checker.hpp"
 #include "checker/problem.hpp"
 #include "formats/cert_emit.hpp"
+#include "formats/frat.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
 #include "tests/support.hpp"
@@ -123,6 +124,40 @@ TEST(Drat, PollDuringThePass) {
     if (std::string(p.phase) == "backward") throw std::runtime_error("stopped");
   };
   EXPECT_THROW(sat::DratHints(problem, in, stop), std::runtime_error);
+}
+
+Outcome check_frat(const std::string& cnf_text, const std::string& frat, std::string* msg = nullptr) {
+  std::string cnf = file("f.cnf", cnf_text), proof = file("f.frat", frat);
+  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  return test::outcome_of(c, [&] {
+    Cnf problem = read_dimacs(cnf);
+    FratReader in(open_source(proof));
+    sat::DratHints hints(problem, in);
+    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
+    cert::Emitter em(sink);
+    sat::lrat_to_certificate(problem, [&](LratStep& s) { return hints.next(s); }, em, check::default_theory_dir());
+  }, msg);
+}
+
+// FRAT (spec/sat.md): the proof's ids mapped to clauses, its hints used as given, missing
+// hints found by the backward pass.
+TEST(Frat, Translation) {
+  std::string msg;
+  const std::string o = "o 1  1 2 0\no 2  1 -2 0\no 3  -1 2 0\no 4  -1 -2 0\n";
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0  l 1 2 0\na 6  0  l 5 3 4 0\nf 6  0\n", &msg), Outcome::Verified) << msg;
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0\na 6  0\n", &msg), Outcome::Verified) << msg;  // no hints: searched
+  // Originals in another order under other ids, a relocation, a deletion, the end.
+  EXPECT_EQ(check_frat(kFour, "o 40  -1 -2 0\no 30  2 -1 0\no 10  1 2 0\no 20  -2 1 0\na 5  1 0  l 10 20 0\n"
+                              "r 5 50 0\nd 10  1 2 0\na 6  0  l 50 30 40 0\nf 50  1 0\nf 6  0\n", &msg),
+            Outcome::Verified) << msg;
+  // Reject: after the relocation clause 5 is 50; a hint naming 5 names nothing.
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0  l 1 2 0\nr 5 50 0\na 6  0  l 5 3 4 0\n", &msg), Outcome::Rejected);
+  // Reject: a wrong hint (4 instead of 3: after 5, clause 4 gives ~2 and no conflict).
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0  l 1 2 0\na 6  0  l 5 4 0\n", &msg), Outcome::Rejected);
+  // Input errors: an id used twice, a deletion with other literals, an 'a' after the end.
+  EXPECT_EQ(check_frat(kFour, o + "a 4  1 0\na 6  0\n", &msg), Outcome::InputError);
+  EXPECT_EQ(check_frat(kFour, o + "d 1  1 -2 0\na 5  1 0\na 6  0\n", &msg), Outcome::InputError);
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0\na 6  0\na 7  2 0\n", &msg), Outcome::InputError);
 }
 
 TEST(Drat, Malformed) {
