@@ -40,7 +40,7 @@ constexpr int kUsage = 64;
 
 int usage() {
   std::cerr << "usage:\n"
-               "  hcert check PROBLEM PROOF [--from cert|lrat|drat|z3] [--pure] [--json] [--time-limit SEC]\n"
+               "  hcert check PROBLEM PROOF [--from cert|lrat|drat|frat|z3] [--pure] [--json] [--time-limit SEC]\n"
                "              [--mem-limit MB] [--theories DIR] [--threads 1|2]\n"
                "      PROBLEM: DIMACS CNF or SMT-LIB 2; PROOF: a certificate, an LRAT or a DRAT proof\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
