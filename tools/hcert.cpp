@@ -45,9 +45,9 @@ int usage() {
                "      PROBLEM: DIMACS CNF or SMT-LIB 2; PROOF: a certificate, an LRAT or a DRAT proof\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
                "                [--theory | --problem FILE] [--requires THEORY,...]\n"
-               "  hcert convert --from lrat|drat PROBLEM.cnf PROOF -o OUT [--binary] [--zstd]\n"
+               "  hcert convert --from lrat|drat|frat PROBLEM.cnf PROOF -o OUT [--binary] [--zstd]\n"
                "  hcert convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT [--binary] [--zstd]\n"
-               "  hcert export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat [--zstd]\n"
+               "  hcert export --lrat PROBLEM.cnf PROOF.drat|PROOF.frat -o OUT.lrat [--zstd]\n"
                "  hcert stats CERT | hcert stats --z3 Z3PROOF\n"
                "  hcert kernel SCRIPT\n"
                "See spec/cli.md.\n";
@@ -395,6 +395,14 @@ int convert(const Args& a) {
       hcert::cert::Emitter em(*out);
       hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
                                       a.get("--theories", hcert::check::default_theory_dir()));
+    } else if (from == "frat") {  // convert --from frat PROBLEM.cnf PROOF.frat -o OUT
+      if (a.pos.size() != 2) return usage();
+      hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
+      hcert::FratReader in(hcert::open_source(a.pos[1]));
+      hcert::sat::DratHints hints(cnf, in);
+      hcert::cert::Emitter em(*out);
+      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
+                                      a.get("--theories", hcert::check::default_theory_dir()));
     } else if (from == "z3") {  // convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT
       if (a.pos.size() != 2) return usage();
       std::string dir = a.get("--theories", hcert::check::default_theory_dir());
@@ -431,11 +439,23 @@ int export_lrat(const Args& a) {
   if (!a.has("--lrat") || a.pos.size() != 2 || !a.has("-o")) return usage();
   try {
     hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
-    hcert::DratReader in(hcert::open_source(a.pos[1]));
-    std::vector<hcert::LratStep> steps = hcert::sat::drat_to_lrat(cnf, in);
+    // DRAT or FRAT, by content (formats/sat_proof_kind.hpp).
+    auto src = hcert::open_source(a.pos[1]);
+    std::string head = hcert::read_head(*src, 4096);
+    src = hcert::replay(head, std::move(src));
+    std::optional<hcert::DratReader> drat;
+    std::optional<hcert::FratReader> frat;
+    std::optional<hcert::sat::DratHints> hints;
+    if (std::string(hcert::sat_proof_family(hcert::sniff_sat_proof(head))) == "frat") {
+      frat.emplace(std::move(src));
+      hints.emplace(cnf, *frat);
+    } else {
+      drat.emplace(std::move(src));
+      hints.emplace(cnf, *drat);
+    }
     hcert::Sink out(a.get("-o"), a.has("--zstd"));
     uint64_t last = cnf.clauses.size();
-    for (const hcert::LratStep& s : steps) {
+    for (hcert::LratStep s; hints->next(s);) {
       std::string line;
       if (s.deletion) {
         line = std::to_string(last) + " d";
