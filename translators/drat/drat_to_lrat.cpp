@@ -224,7 +224,7 @@ class Backward {
   // clauses by their place in the CNF and the lemmas after them.
   std::unordered_map<uint64_t, uint32_t> frat_ids_;
   std::vector<uint8_t> original_named_;  // per input clause: an 'o' step named it
-  bool after_empty_ = false;             // past the empty clause: only 'd' and 'f' are read
+  bool after_empty_ = false;             // past the empty clause: 'o', 'd', 'f' and 'r' are read
 
   [[noreturn]] void frat_fail(const FratStep& f, const std::string& why) {
     throw cert::FormatError(f.line, f.offset, "FRAT: " + why);
@@ -251,8 +251,7 @@ class Backward {
   bool frat_step(const FratStep& f, InStep& s) {
     s = InStep();
     s.line = f.line, s.offset = f.offset;
-    if (after_empty_ && f.kind != 'd' && f.kind != 'f')
-      frat_fail(f, std::string("a '") + f.kind + "' step after the empty clause");
+    if (after_empty_ && f.kind == 'a') frat_fail(f, "an addition after the empty clause");
     switch (f.kind) {
       case 'o': {  // one of the problem's clauses: CaDiCaL's ids are their places, else looked up
         key_ = sorted(std::vector<int32_t>(f.lits.begin(), f.lits.end()));
@@ -409,21 +408,24 @@ class Backward {
   }
   // A dead clause no longer justifies anything: if it was the top-level conflict, the
   // conflict is gone (the propagation that found it resumes where it stopped); if it was
-  // the reason of a top-level literal (always its first literal), the top level is cut
-  // there before the next check (`retract`).
+  // the reason of a top-level literal (its first literal when propagation assigned it,
+  // any when `rescan` or `recheck_false_revived` did: all are looked at), the top level
+  // is cut there before the next check (`retract`).
   void kill(uint32_t cid) {
     hdr(cid, kFlagsW) &= ~kAlive;
     ++hdr(cid, kEpochW);
     if (cid == top_conflict_) top_conflict_ = kNone;
     if (len(cid) == 0) return;
     int32_t first = lits_of(cid)[0];
-    uint32_t v = static_cast<uint32_t>(std::abs(first));
     if (len(cid) == 1) {
       if (unit_clause_[idx(first)] == cid) unit_clause_[idx(first)] = kNone;
       while (!units_.empty() && !alive(units_.back())) units_.pop_back();  // lemmas die newest first
       units_next_ = std::min(units_next_, units_.size());
     }
-    if (reason_[v] == cid) retract_from_ = std::min(retract_from_, level_[v]);
+    for (uint32_t k = 0; k < len(cid); ++k) {
+      uint32_t v = static_cast<uint32_t>(std::abs(lits_of(cid)[k]));
+      if (reason_[v] == cid) retract_from_ = std::min(retract_from_, level_[v]);
+    }
   }
   // A revived clause watches its best two literals under the top-level assignment (true,
   // then unassigned, then the latest false), so that it is unit (propagated at once) or
