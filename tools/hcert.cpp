@@ -387,21 +387,16 @@ int convert(const Args& a) {
       hcert::LratReader in(hcert::open_source(a.pos[1]), a.has("--binary-proof") ? 1 : -1);
       hcert::sat::lrat_to_certificate(hcert::read_dimacs(a.pos[0]), in, em,
                                       a.get("--theories", hcert::check::default_theory_dir()));
-    } else if (from == "drat") {  // convert --from drat PROBLEM.cnf PROOF.drat -o OUT
+    } else if (from == "drat" || from == "frat") {  // convert --from drat|frat PROBLEM.cnf PROOF -o OUT
       if (a.pos.size() != 2) return usage();
       hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
-      hcert::DratReader in(hcert::open_source(a.pos[1]));
-      hcert::sat::DratHints hints(cnf, in);
+      std::optional<hcert::DratReader> drat;
+      std::optional<hcert::FratReader> frat;
+      std::optional<hcert::sat::DratHints> hints;
+      if (from == "drat") hints.emplace(cnf, drat.emplace(hcert::open_source(a.pos[1])));
+      else hints.emplace(cnf, frat.emplace(hcert::open_source(a.pos[1])));
       hcert::cert::Emitter em(*out);
-      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
-                                      a.get("--theories", hcert::check::default_theory_dir()));
-    } else if (from == "frat") {  // convert --from frat PROBLEM.cnf PROOF.frat -o OUT
-      if (a.pos.size() != 2) return usage();
-      hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
-      hcert::FratReader in(hcert::open_source(a.pos[1]));
-      hcert::sat::DratHints hints(cnf, in);
-      hcert::cert::Emitter em(*out);
-      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
+      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints->next(s); }, em,
                                       a.get("--theories", hcert::check::default_theory_dir()));
     } else if (from == "z3") {  // convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT
       if (a.pos.size() != 2) return usage();
@@ -446,13 +441,10 @@ int export_lrat(const Args& a) {
     std::optional<hcert::DratReader> drat;
     std::optional<hcert::FratReader> frat;
     std::optional<hcert::sat::DratHints> hints;
-    if (std::string(hcert::sat_proof_family(hcert::sniff_sat_proof(head))) == "frat") {
-      frat.emplace(std::move(src));
-      hints.emplace(cnf, *frat);
-    } else {
-      drat.emplace(std::move(src));
-      hints.emplace(cnf, *drat);
-    }
+    if (std::string(hcert::sat_proof_family(hcert::sniff_sat_proof(head))) == "frat")
+      hints.emplace(cnf, frat.emplace(std::move(src)));
+    else
+      hints.emplace(cnf, drat.emplace(std::move(src)));
     hcert::Sink out(a.get("-o"), a.has("--zstd"));
     uint64_t last = cnf.clauses.size();
     for (hcert::LratStep s; hints->next(s);) {

@@ -21,17 +21,26 @@ std::string file(const std::string& name, const std::string& text) { return test
 
 const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
 
-Outcome check_drat(const std::string& cnf_text, const std::string& drat, std::string* msg = nullptr) {
-  std::string cnf = file("p.cnf", cnf_text), proof = file("p.drat", drat);
+// Reads the proof with Reader (DRAT or FRAT), runs the backward pass, the LRAT translation
+// and the checker; the outcome.
+template <class Reader>
+Outcome check_proof(const std::string& cnf_text, const std::string& proof_text, std::string* msg) {
+  std::string cnf = file("p.cnf", cnf_text), proof = file("p.proof", proof_text);
   check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
   return test::outcome_of(c, [&] {
     Cnf problem = read_dimacs(cnf);
-    DratReader in(open_source(proof));
+    Reader in(open_source(proof));
     sat::DratHints hints(problem, in);
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
     sat::lrat_to_certificate(problem, [&](LratStep& s) { return hints.next(s); }, em, check::default_theory_dir());
   }, msg);
+}
+Outcome check_drat(const std::string& cnf, const std::string& drat, std::string* msg = nullptr) {
+  return check_proof<DratReader>(cnf, drat, msg);
+}
+Outcome check_frat(const std::string& cnf, const std::string& frat, std::string* msg = nullptr) {
+  return check_proof<FratReader>(cnf, frat, msg);
 }
 
 TEST(Drat, ValidTextAndBinary) {
@@ -124,19 +133,6 @@ TEST(Drat, PollDuringThePass) {
     if (std::string(p.phase) == "backward") throw std::runtime_error("stopped");
   };
   EXPECT_THROW(sat::DratHints(problem, in, stop), std::runtime_error);
-}
-
-Outcome check_frat(const std::string& cnf_text, const std::string& frat, std::string* msg = nullptr) {
-  std::string cnf = file("f.cnf", cnf_text), proof = file("f.frat", frat);
-  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
-  return test::outcome_of(c, [&] {
-    Cnf problem = read_dimacs(cnf);
-    FratReader in(open_source(proof));
-    sat::DratHints hints(problem, in);
-    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
-    cert::Emitter em(sink);
-    sat::lrat_to_certificate(problem, [&](LratStep& s) { return hints.next(s); }, em, check::default_theory_dir());
-  }, msg);
 }
 
 // FRAT (spec/sat.md): the proof's ids mapped to clauses, its hints used as given, missing
