@@ -183,20 +183,29 @@ class Backward {
     std::vector<uint32_t>().swap(hash_);
   }
 
-  // The steps, forward: the needed lemmas with their hints, and the deletions.
+  // The steps, forward: the needed lemmas with their hints, and the deletions. `out`'s
+  // vectors are cleared, not replaced, so that their memory serves the next step too.
   bool next(LratStep& out) {
+    auto reset = [&] {  // a fresh step that keeps the old vectors' capacity
+      LratStep fresh;
+      fresh.lits.swap(out.lits);
+      fresh.hints.swap(out.hints);
+      fresh.lits.clear();
+      fresh.hints.clear();
+      out = std::move(fresh);
+    };
     while (pos_ < events_.size()) {
       const Event& e = events_[pos_++];
       const Clause& c = cls_[e.cid];
       if (e.deletion) {
         if (c.lemma && !marked(e.cid)) continue;
-        out = LratStep();
+        reset();
         out.deletion = true;
         out.hints = {static_cast<int64_t>(c.id)};
         return true;
       }
       if (!marked(e.cid)) continue;
-      out = LratStep();
+      reset();
       out.id = c.id;
       for (uint32_t k = 0; k < len(e.cid); ++k) out.lits.push_back(lits_of(e.cid)[k]);
       std::sort(out.lits.begin(), out.lits.end());
