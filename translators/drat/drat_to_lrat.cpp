@@ -149,7 +149,21 @@ class Backward {
     return empty;
   }
 
+  // The caller's poll while going backwards: every 1,024 proof steps, and within a step
+  // every 2^20 units of work (clause visits, and clauses a RAT check reads), so that a
+  // time limit holds on one long RAT check too.
+  const DratPoll* poll_ = nullptr;
+  uint64_t backward_done_ = 0, rat_reads_ = 0, polled_at_work_ = 0;
+  void poll_backward() {
+    polled_at_work_ = props_ + rat_reads_;
+    if (poll_ && *poll_) (*poll_)({"backward", backward_done_, events_.size()});
+  }
+  void maybe_poll_backward() {
+    if (props_ + rat_reads_ - polled_at_work_ > (uint64_t(1) << 20)) poll_backward();
+  }
+
   void backward(uint32_t empty, const DratPoll& poll) {
+    poll_ = &poll;
     DratStats& st = stats;
 
     // Backwards from the empty clause: un-add lemmas, re-add deleted clauses, check the
@@ -157,7 +171,9 @@ class Backward {
     set_marked(empty);
     std::vector<int32_t> lits;
     for (size_t t = events_.size(); t-- > 0;) {
-      if (poll && ((events_.size() - t) & 1023) == 0) poll({"backward", events_.size() - t, events_.size()});
+      backward_done_ = events_.size() - t;
+      if ((backward_done_ & 1023) == 0) poll_backward();
+      else maybe_poll_backward();
       uint32_t cid = events_[t].cid;
       if (events_[t].deletion) {
         revive(cid);
@@ -176,6 +192,7 @@ class Backward {
       cls_[cid].hints_len = static_cast<uint32_t>(hint_arena_.size() - cls_[cid].hints_at);
     }
     st.propagations = props_;
+    poll_ = nullptr;  // (the caller's poll is not kept past the pass)
     // Propagation is over: give its memory back before the steps are handed out.
     std::vector<std::vector<Watch>>().swap(watches_);
     std::vector<uint32_t>().swap(bucket_);
@@ -776,6 +793,8 @@ class Backward {
     if (c.pivot == 0) throw Failure(Outcome::Rejected, "DRAT " + where + ": the empty clause is not RUP");
     std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + len(cid));
     for (uint32_t d = 0; d < cls_.size(); ++d) {
+      ++rat_reads_;
+      maybe_poll_backward();
       const int32_t* dl = lits_of(d);
       if (!alive(d) || std::find(dl, dl + len(d), -c.pivot) == dl + len(d)) continue;
       std::vector<int32_t> res = mine;

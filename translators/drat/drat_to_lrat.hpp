@@ -31,8 +31,9 @@ struct DratProgress {
   const char* phase;
   uint64_t done, total;
 };
-// Called every 65,536 steps read and every 1,024 steps passed backwards; it may throw (a
-// time limit) to stop the pass.
+// Called every 65,536 steps read, and every 1,024 steps passed backwards or 2^20 units of
+// work within them (clause visits, clauses a RAT check reads); it may throw (a time limit)
+// to stop the pass.
 using DratPoll = std::function<void(const DratProgress&)>;
 
 // The same, handing the steps out one by one from compact storage (what `hcert check`
