@@ -198,6 +198,8 @@ class Backward {
     std::vector<uint32_t>().swap(bucket_);
     std::vector<uint32_t>().swap(chain_);
     std::vector<uint32_t>().swap(hash_);
+    std::vector<uint32_t>().swap(occ_start_);
+    std::vector<uint32_t>().swap(occ_);
   }
 
   // The steps, forward: the needed lemmas with their hints, and the deletions. `out`'s
@@ -787,16 +789,37 @@ class Backward {
   // A lemma that is not RUP: RAT on its first literal p as written, if for every alive
   // clause D with ¬p the resolvent C ∪ (D − ¬p) is a tautology or RUP. Its hints are then
   // LRAT's RAT blocks: D (flagged) followed by the resolvent's hints; D becomes needed.
+  // Why occurrence lists, built at the first RAT check only: a RAT check needs every alive
+  // clause with the negated pivot, which the watches do not give; scanning every clause
+  // for each RAT lemma cost #RAT lemmas × #clauses (drat-trim's R_4_4_18: 8,575 RAT
+  // lemmas). A proof without RAT lemmas never pays their memory. Clauses keep their
+  // literal sets (propagation only reorders them), so the lists stay right; dead clauses
+  // are skipped.
+  std::vector<uint32_t> occ_start_, occ_;  // per literal index: occ_[occ_start_[i], occ_start_[i + 1])
+  void build_occurrences() {
+    occ_start_.assign(lval_.size() + 1, 0);
+    for (uint32_t d = 0; d < cls_.size(); ++d)
+      for (uint32_t k = 0; k < len(d); ++k) ++occ_start_[idx(lits_of(d)[k]) + 1];
+    for (size_t i = 1; i < occ_start_.size(); ++i) occ_start_[i] += occ_start_[i - 1];
+    occ_.resize(occ_start_.back());
+    std::vector<uint32_t> fill(occ_start_.begin(), occ_start_.end() - 1);
+    for (uint32_t d = 0; d < cls_.size(); ++d)
+      for (uint32_t k = 0; k < len(d); ++k) occ_[fill[idx(lits_of(d)[k])]++] = d;
+  }
+
   void rat(uint32_t cid) {
     const Clause& c = cls_[cid];
     std::string where = c.line ? "line " + std::to_string(c.line) : "byte " + std::to_string(c.offset);
     if (c.pivot == 0) throw Failure(Outcome::Rejected, "DRAT " + where + ": the empty clause is not RUP");
     std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + len(cid));
-    for (uint32_t d = 0; d < cls_.size(); ++d) {
+    if (occ_start_.empty()) build_occurrences();
+    size_t neg = idx(-c.pivot);
+    for (uint32_t i = occ_start_[neg]; i < occ_start_[neg + 1]; ++i) {  // the clauses with ¬p, oldest first
+      uint32_t d = occ_[i];
       ++rat_reads_;
       maybe_poll_backward();
+      if (!alive(d)) continue;
       const int32_t* dl = lits_of(d);
-      if (!alive(d) || std::find(dl, dl + len(d), -c.pivot) == dl + len(d)) continue;
       std::vector<int32_t> res = mine;
       for (uint32_t k = 0; k < len(d); ++k)
         if (dl[k] != -c.pivot) res.push_back(dl[k]);
