@@ -219,8 +219,9 @@ int check(const Args& a) {
   auto drat_poll = [&](const hcert::sat::DratProgress& p) {
     poll([&] {
       return std::string(p.phase) == "reading"
-                 ? "reading the DRAT proof, " + std::to_string(p.done) + " steps"
-                 : "DRAT backward pass, " + std::to_string(p.done) + " of " + std::to_string(p.total) + " proof steps";
+                 ? "reading the " + std::string(p.format) + " proof, " + std::to_string(p.done) + " steps"
+                 : std::string(p.format) + " backward pass, " + std::to_string(p.done) + " of " + std::to_string(p.total) +
+                       " proof steps";
     });
   };
   try {

@@ -98,12 +98,13 @@ class Backward {
   // set as it is there.
   uint32_t read(const std::function<bool(InStep&)>& next_step, const DratPoll& poll, const char* format) {
     DratStats& st = stats;
+    format_ = format;
     for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], i + 1, false, 0, 0);
     uint64_t next_id = cnf_.clauses.size() + 1;
     uint32_t empty = kNone;
     InStep s;
     while (empty == kNone && next_step(s)) {
-      if (poll && ((st.lemmas + st.deletions) & 65535) == 65535) poll({"reading", st.lemmas + st.deletions + 1, 0});
+      if (poll && ((st.lemmas + st.deletions) & 65535) == 65535) poll({"reading", st.lemmas + st.deletions + 1, 0, format});
       // Per-variable tables grow with the largest variable: a proof's new variables (RAT
       // extensions) are bounded by its lemmas, so a larger number is refused, not allocated.
       for (int32_t l : s.lits) {
@@ -153,10 +154,11 @@ class Backward {
   // every 2^20 units of work (clause visits, and clauses a RAT check reads), so that a
   // time limit holds on one long RAT check too.
   const DratPoll* poll_ = nullptr;
+  const char* format_ = "DRAT";  // what the proof is, for the poll
   uint64_t backward_done_ = 0, rat_reads_ = 0, polled_at_work_ = 0;
   void poll_backward() {
     polled_at_work_ = props_ + rat_reads_;
-    if (poll_ && *poll_) (*poll_)({"backward", backward_done_, events_.size()});
+    if (poll_ && *poll_) (*poll_)({"backward", backward_done_, events_.size(), format_});
   }
   void maybe_poll_backward() {
     if (props_ + rat_reads_ - polled_at_work_ > (uint64_t(1) << 20)) poll_backward();

@@ -30,6 +30,7 @@ std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* st
 struct DratProgress {
   const char* phase;
   uint64_t done, total;
+  const char* format = "DRAT";  // or "FRAT"
 };
 // Called every 65,536 steps read, and every 1,024 steps passed backwards or 2^20 units of
 // work within them (clause visits, clauses a RAT check reads); it may throw (a time limit)
