@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <fstream>
@@ -24,6 +25,7 @@
 #include "formats/drat.hpp"
 #include "formats/lrat.hpp"
 #include "checker/script.hpp"
+#include "formats/sat_proof_kind.hpp"
 #include "trusted/sha256.hpp"
 #include "formats/z3proof.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
@@ -40,14 +42,14 @@ constexpr int kUsage = 64;
 
 int usage() {
   std::cerr << "usage:\n"
-               "  hcert check PROBLEM PROOF [--from cert|lrat|drat|z3] [--pure] [--json] [--time-limit SEC]\n"
+               "  hcert check PROBLEM PROOF [--from cert|lrat|drat|frat|z3] [--pure] [--json] [--time-limit SEC]\n"
                "              [--mem-limit MB] [--theories DIR] [--threads 1|2]\n"
                "      PROBLEM: DIMACS CNF or SMT-LIB 2; PROOF: a certificate, an LRAT or a DRAT proof\n"
                "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
                "                [--theory | --problem FILE] [--requires THEORY,...]\n"
-               "  hcert convert --from lrat|drat PROBLEM.cnf PROOF -o OUT [--binary] [--zstd]\n"
+               "  hcert convert --from lrat|drat|frat PROBLEM.cnf PROOF -o OUT [--binary] [--zstd]\n"
                "  hcert convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT [--binary] [--zstd]\n"
-               "  hcert export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat [--zstd]\n"
+               "  hcert export --lrat PROBLEM.cnf PROOF.drat|PROOF.frat -o OUT.lrat [--zstd]\n"
                "  hcert stats CERT | hcert stats --z3 Z3PROOF\n"
                "  hcert kernel SCRIPT\n"
                "  hcert archive create|verify|show|extract ... | hcert keygen OUT   (spec/archive.md)\n"
@@ -175,21 +177,33 @@ int check(const Args& a) {
   hcert::check::Checker checker(env, theory_dir,
                                 [&](const std::string& kind) { return hcert::check::load_problem(env, kind, problem); });
   hcert::check::Report rep;
-  double next_progress = 5;
-  // Every record, read or translated, goes through here: the checker, the time limit and
-  // the progress line.
+  // The time limit and the progress line (at most one every 5 s), polled by the records
+  // (on the checker's thread) and by the DRAT backward pass, which makes no record until
+  // it ends (on the translation's thread): `where` says what is being done.
+  std::atomic<double> next_progress = 5;
+  auto poll = [&](const std::function<std::string()>& where) {
+    double t = elapsed();
+    if (time_limit > 0 && t > time_limit)
+      throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached (" + where() + ")");
+    double due = next_progress.load();
+    if (t > due && next_progress.compare_exchange_strong(due, t + 5))
+      std::cerr << "c progress: " + where() + ", " + std::to_string(static_cast<int>(t)) + " s\n";
+  };
+  // Every record, read or translated, goes through here: the checker, then the poll.
   auto feed = [&](const hcert::cert::Record& r) {
     checker.feed(r);
-    if ((checker.report().records & 1023) == 0) {
-      double t = elapsed();
-      if (time_limit > 0 && t > time_limit)
-        throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
-      if (t > next_progress) {
-        std::cerr << "c progress: " << checker.report().records << " records, " << checker.report().steps
-                  << " steps, " << static_cast<int>(t) << " s\n";
-        next_progress = t + 5;
-      }
-    }
+    if ((checker.report().records & 1023) == 0)
+      poll([&] {
+        return std::to_string(checker.report().records) + " records, " + std::to_string(checker.report().steps) + " steps";
+      });
+  };
+  auto drat_poll = [&](const hcert::sat::DratProgress& p) {
+    poll([&] {
+      return std::string(p.phase) == "reading"
+                 ? "reading the " + std::string(p.format) + " proof, " + std::to_string(p.done) + " steps"
+                 : std::string(p.format) + " backward pass, " + std::to_string(p.done) + " of " + std::to_string(p.total) +
+                       " proof steps";
+    });
   };
   try {
     std::string kind = hcert::tool::proof_kind(a.get("--from"), certificate);
@@ -206,17 +220,22 @@ int check(const Args& a) {
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         hcert::sat::lrat_to_certificate(env, cnf, in, em, gate);
       });
-    } else if (kind == "drat") {
-      // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
-      // The backward pass runs when the first step is asked for, after the translation has
-      // handed the problem and Φ to the checker's thread, which builds them meanwhile.
+    } else if (kind == "drat" || kind == "frat") {
+      // Backward checking finds the hints (FRAT: those the proof does not give); the
+      // LRAT-shaped steps stream into the checker. The backward pass runs when the first
+      // step is asked for, after the translation has handed the problem and Φ to the
+      // checker's thread, which builds them meanwhile.
       hcert::Cnf cnf = hcert::read_dimacs(problem);
-      hcert::DratReader in(hcert::open_source(certificate));
+      std::optional<hcert::DratReader> drat;
+      std::optional<hcert::FratReader> frat;
+      if (kind == "drat") drat.emplace(hcert::open_source(certificate));
+      else frat.emplace(hcert::open_source(certificate));
       hcert::check::load_pinned_theory(env, theory_dir, "core");  // the clause terms' vocabulary
       std::optional<hcert::sat::DratHints> hints;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         auto next = [&](hcert::LratStep& s) {
-          if (!hints) hints.emplace(cnf, in);
+          if (!hints && drat) hints.emplace(cnf, *drat, drat_poll);
+          if (!hints) hints.emplace(cnf, *frat, drat_poll);
           return hints->next(s);
         };
         hcert::sat::lrat_to_certificate(env, cnf, next, em, gate);
@@ -352,14 +371,17 @@ int convert(const Args& a) {
       hcert::LratReader in(hcert::open_source(a.pos[1]), a.has("--binary-proof") ? 1 : -1);
       hcert::check::load_pinned_theory(env, dir, "core");
       hcert::sat::lrat_to_certificate(env, hcert::read_dimacs(a.pos[0]), in, em);
-    } else if (from == "drat") {  // convert --from drat PROBLEM.cnf PROOF.drat -o OUT
+    } else if (from == "drat" || from == "frat") {  // convert --from drat|frat PROBLEM.cnf PROOF -o OUT
       if (a.pos.size() != 2) return usage();
       hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
-      hcert::DratReader in(hcert::open_source(a.pos[1]));
-      hcert::sat::DratHints hints(cnf, in);
+      std::optional<hcert::DratReader> drat;
+      std::optional<hcert::FratReader> frat;
+      std::optional<hcert::sat::DratHints> hints;
+      if (from == "drat") hints.emplace(cnf, drat.emplace(hcert::open_source(a.pos[1])));
+      else hints.emplace(cnf, frat.emplace(hcert::open_source(a.pos[1])));
       hcert::cert::Emitter em(*out);
       hcert::check::load_pinned_theory(env, dir, "core");
-      hcert::sat::lrat_to_certificate(env, cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em);
+      hcert::sat::lrat_to_certificate(env, cnf, [&](hcert::LratStep& s) { return hints->next(s); }, em);
     } else if (from == "z3") {  // convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT
       if (a.pos.size() != 2) return usage();
       for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, dir, t);
@@ -395,11 +417,20 @@ int export_lrat(const Args& a) {
   if (!a.has("--lrat") || a.pos.size() != 2 || !a.has("-o")) return usage();
   try {
     hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
-    hcert::DratReader in(hcert::open_source(a.pos[1]));
-    std::vector<hcert::LratStep> steps = hcert::sat::drat_to_lrat(cnf, in);
+    // DRAT or FRAT, by content (formats/sat_proof_kind.hpp).
+    auto src = hcert::open_source(a.pos[1]);
+    std::string head = hcert::read_head(*src, 4096);
+    src = hcert::replay(head, std::move(src));
+    std::optional<hcert::DratReader> drat;
+    std::optional<hcert::FratReader> frat;
+    std::optional<hcert::sat::DratHints> hints;
+    if (std::string(hcert::sat_proof_family(hcert::sniff_sat_proof(head))) == "frat")
+      hints.emplace(cnf, frat.emplace(std::move(src)));
+    else
+      hints.emplace(cnf, drat.emplace(std::move(src)));
     hcert::Sink out(a.get("-o"), a.has("--zstd"));
     uint64_t last = cnf.clauses.size();
-    for (const hcert::LratStep& s : steps) {
+    for (hcert::LratStep s; hints->next(s);) {
       std::string line;
       if (s.deletion) {
         line = std::to_string(last) + " d";

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <new>
 #include <stdexcept>
 
 namespace hcert {
@@ -64,6 +65,7 @@ class PrefixSource : public Source {
 class ZstdSource : public Source {
  public:
   explicit ZstdSource(std::unique_ptr<Source> in) : in_(std::move(in)), ds_(ZSTD_createDStream()) {
+    if (!ds_) throw std::bad_alloc();  // out of memory (a --mem-limit): a resource limit, not a crash
     ZSTD_DCtx_setParameter(ds_, ZSTD_d_windowLogMax, 27);
     ibuf_.resize(ZSTD_DStreamInSize());
   }
