@@ -57,6 +57,10 @@ struct Report {
 // Where the shipped theory files live, and their pinned SHA-256 (checker/theories.cpp).
 const std::map<std::string, std::string>& pinned_theories();
 std::string default_theory_dir();  // $HCERT_THEORIES, else <exe>/../certs/theories
+// The same files compiled into the binary (the Makefile embeds certs/theories/*.hct), so an
+// installed or copied hcert needs no files beside it. A theory directory "" means these;
+// they are checked against the pins like files.
+const std::map<std::string, std::string>& embedded_theories();
 
 // For producers of certificates (convert, translators): load a pinned theory into the
 // kernel, and look up its named theorems. Throws Failure.
