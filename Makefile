@@ -65,7 +65,9 @@ $(B)/libhcert.a: $(LIB_OBJ)
 $(B)/hcert: $(TOOL_SRC:%.cpp=$(B)/%.o) $(B)/libhcert.a
 	$(CXX) $(CXXFLAGS) $^ $(LIBS) -o $@
 
-$(B)/unit_tests: $(TEST_OBJ) $(B)/libhcert.a
+# The unit tests link the tools' objects except the one with main().
+TOOL_PARTS := $(filter-out $(B)/tools/hcert.o,$(TOOL_SRC:%.cpp=$(B)/%.o))
+$(B)/unit_tests: $(TEST_OBJ) $(TOOL_PARTS) $(B)/libhcert.a
 	$(CXX) $(CXXFLAGS) $^ -lrapidcheck -lgtest -lgtest_main -pthread $(LIBS) -o $@
 
 $(B)/bench_kernel: $(B)/bench/kernel/bench_kernel.o $(B)/libhcert.a

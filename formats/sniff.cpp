@@ -149,9 +149,10 @@ Look text_sat_proof(const std::string& line) {
 Look sniff_proof(const std::string& head) {
   if (head.empty()) return {"", "an empty file"};
   if (starts_with(head, "HCB1")) return {"cert", "a binary hcert certificate"};
+  // Before the test for text: a certificate's quoted names may hold any byte.
+  if (starts_with(head, "hcert ") || starts_with(head, "#")) return {"cert", "a text hcert certificate"};
   if (!text_like(head)) return binary_sat_proof(head);
   std::string first = first_content_line(head, 'c');
-  if (starts_with(head, "hcert ") || starts_with(head, "#")) return {"cert", "a text hcert certificate"};
   if (first == "unsat" || starts_with(first, "((set-logic") || starts_with(first, "(proof"))
     return {"z3", "a Z3 proof"};
   if (first.empty()) return {"drat", "a text DRAT proof with no steps"};  // only comments

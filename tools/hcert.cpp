@@ -168,8 +168,16 @@ int check(const Args& a) {
   auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
+  // The problem is read once (it may be stdin): a translation reads it first and the
+  // checker elaborates what it read; a certificate has the checker read it.
+  std::optional<hcert::Cnf> cnf;
+  std::optional<hcert::check::SmtContext> smt;
   hcert::check::Checker checker(theories, [&](const std::string& kind) {
-    return about(problem, [&] { return hcert::check::load_problem(kind, problem); });
+    return about(problem, [&] {
+      if (cnf && kind == "dimacs") return hcert::check::elaborate(*cnf);
+      if (smt && kind == "smtlib2") return smt->problem();
+      return hcert::check::load_problem(kind, problem);
+    });
   });
   hcert::check::Report rep;
   std::string failed_file = proof;  // the file a failure is about
@@ -200,35 +208,34 @@ int check(const Args& a) {
     } else if (format == "lrat") {
       // The translation streams into the checker (no temporary file), which checks its
       // records on a second thread.
-      hcert::Cnf cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
+      cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
       hcert::LratReader in(std::move(opened.source));
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
-        hcert::sat::lrat_to_certificate(cnf, in, em, theories, gate);
+        hcert::sat::lrat_to_certificate(*cnf, in, em, theories, gate);
       });
     } else if (format == "drat") {
       // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
       // The backward pass runs when the first step is asked for, after the translation has
       // handed the problem and Φ to the checker's thread, which builds them meanwhile.
-      hcert::Cnf cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
+      cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
       hcert::DratReader in(std::move(opened.source));
       std::optional<hcert::sat::DratHints> hints;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         auto next = [&](hcert::LratStep& s) {
-          if (!hints) hints.emplace(cnf, in);
+          if (!hints) hints.emplace(*cnf, in);
           return hints->next(s);
         };
-        hcert::sat::lrat_to_certificate(cnf, next, em, theories, gate);
+        hcert::sat::lrat_to_certificate(*cnf, next, em, theories, gate);
       });
     } else {  // z3
       // The problem's elaboration, with its declarations, reads the proof's terms too.
       for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(theories, t);
       hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
-      std::optional<hcert::check::SmtContext> ctx;
-      about(problem, [&] { ctx.emplace(sc); });
+      about(problem, [&] { smt.emplace(sc); });
       hcert::z3::ProofReader in(std::move(opened.source));
       hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
-      hcert::z3::z3_to_certificate(*ctx, sc.sha256, in, em);
+      hcert::z3::z3_to_certificate(*smt, sc.sha256, in, em);
     }
     rep = checker.finish();
   } catch (const FileFailure& e) {

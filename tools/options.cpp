@@ -115,7 +115,7 @@ CLI::Validator number_check(bool positive) {
 void add_option(CLI::App& app, const Option& o, const OptionUse& use, Parsed& parsed) {
   CLI::Option* opt;
   if (o.value_name.empty()) {
-    opt = app.add_flag(option_names(o), o.help);
+    opt = app.add_flag(option_names(o), o.help)->disable_flag_override();  // "--pure=yes" is an error
   } else {
     opt = app.add_option(option_names(o), parsed.values[o.name], o.help);
     opt->type_name(o.value_name);
