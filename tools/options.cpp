@@ -120,6 +120,7 @@ void add_option(CLI::App& app, const Option& o, const OptionUse& use, Parsed& pa
     opt = app.add_option(option_names(o), parsed.values[o.name], o.help);
     opt->type_name(o.value_name);
   }
+  if (use.required) opt->required();
   switch (o.check) {
     case ValueCheck::None: break;
     case ValueCheck::NonNegativeNumber: opt->check(number_check(false)); break;
@@ -175,7 +176,7 @@ int run_command_line(int argc, char** argv, const std::vector<Subcommand>& subco
     if (max > 0) {
       std::string help;
       for (const Positional& pos : s.positionals) help += (help.empty() ? "" : "; ") + pos.name + ": " + pos.help;
-      sub->add_option(names.empty() ? "FILES" : "files", p.positionals, help)->type_name(names)->expected(min, max)->required();
+      sub->add_option("FILES", p.positionals, help)->type_name(names)->expected(min, max)->required();
     }
     for (const OptionUse& use : s.options) add_option(*sub, option(use.name), use, p);
     apps.push_back(sub);

@@ -48,6 +48,7 @@ struct Args {
 struct OptionUse {
   std::string name;
   std::vector<std::string> choices = {};
+  bool required = false;
 };
 
 // A positional argument; optional ones come last.
