@@ -259,8 +259,8 @@ std::string man_page(const std::vector<Subcommand>& subcommands) {
     for (const Positional& p : s.positionals) m << ".TP\n.I " << roff(p.name) << "\n" << roff(p.help) << "\n";
     for (const OptionUse& use : s.options) {
       const Option& o = option(use.name);
-      m << ".TP\n.B " << roff(option_names(o));
-      if (!o.value_name.empty()) m << " \" \" " << roff(o.value_name);
+      m << ".TP\n\\fB" << roff(option_names(o)) << "\\fR";
+      if (!o.value_name.empty()) m << " \\fI" << roff(o.value_name) << "\\fR";
       m << "\n" << roff(o.help);
       if (!choices_of(o, use).empty()) m << " (" << roff(joined(choices_of(o, use), ", ")) << ")";
       m << "\n";
