@@ -2,6 +2,8 @@
 // and read back byte for byte; a corrupt or cut stream is an error, never a shorter input.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -14,6 +16,9 @@
 
 namespace hcert {
 namespace {
+
+// Names unique to this process: other checkouts' test runs may share the temporary directory.
+std::string unique(const std::string& name) { return std::to_string(getpid()) + "_" + name; }
 
 std::string read_all(const std::string& path) {
   auto src = open_source(path);
@@ -31,7 +36,7 @@ std::string file_bytes(const std::string& path) {
 
 // Compresses `text` with the command-line tool (zstd, gzip, xz: all in DEB_PKGS' closure).
 std::string compressed_file(const std::string& name, const std::string& text, const std::string& tool) {
-  std::string plain = test::temp_file(name, text);
+  std::string plain = test::temp_file(unique(name), text);
   std::string cmd = tool + " -q -c " + plain + " > " + plain + ".z";
   if (std::system(cmd.c_str()) != 0) return "";
   return plain + ".z";
@@ -64,7 +69,7 @@ TEST(Decompress, RoundTrips) {
 TEST(Decompress, ConcatenatedGzipMembers) {
   std::string a = compressed_file("cat_a", "1 2 0\n", "gzip"), b = compressed_file("cat_b", "3 4 0\n", "gzip");
   if (a.empty() || b.empty()) GTEST_SKIP() << "gzip not installed";
-  std::string both = test::temp_file("cat_ab.gz", file_bytes(a) + file_bytes(b));
+  std::string both = test::temp_file(unique("cat_ab.gz"), file_bytes(a) + file_bytes(b));
   EXPECT_EQ(read_all(both), "1 2 0\n3 4 0\n");
 }
 
@@ -75,7 +80,7 @@ TEST(Decompress, TruncatedStreamsAreErrors) {
     std::string path = compressed_file(std::string("cut_") + tool, text, tool);
     if (path.empty()) GTEST_SKIP() << tool << " not installed";
     std::string data = file_bytes(path);
-    std::string cut = test::temp_file(std::string("cut_") + tool + ".part", data.substr(0, data.size() / 2));
+    std::string cut = test::temp_file(unique(std::string("cut_") + tool + ".part"), data.substr(0, data.size() / 2));
     EXPECT_THROW(read_all(cut), cert::FormatError) << tool;
   }
 }
@@ -88,7 +93,7 @@ TEST(Decompress, CorruptStreamsAreErrors) {
     if (path.empty()) GTEST_SKIP() << tool << " not installed";
     std::string data = file_bytes(path);
     for (size_t i = data.size() / 2; i < data.size() / 2 + 16; ++i) data[i] = static_cast<char>(data[i] ^ 0x55);
-    std::string bad = test::temp_file(std::string("bad_") + tool + ".z", data);
+    std::string bad = test::temp_file(unique(std::string("bad_") + tool + ".z"), data);
     EXPECT_THROW(read_all(bad), cert::FormatError) << tool;
   }
 }
@@ -96,7 +101,7 @@ TEST(Decompress, CorruptStreamsAreErrors) {
 // The audit record's digest is of the bytes as stored, taken while they are read, and the
 // rest is read when the check stopped early.
 TEST(Decompress, DigestOfWhatWasRead) {
-  std::string path = test::temp_file("digest_me", "abc");
+  std::string path = test::temp_file(unique("digest_me"), "abc");
   hash_when_read(path);
   {
     auto src = open_source(path);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <stdexcept>
@@ -18,7 +19,7 @@ bool exists(const std::string& p) {
 }
 
 TEST(AtomicOutput, CommittedFileAppears) {
-  std::string target = testing::TempDir() + "/hcert_atomic_ok";
+  std::string target = testing::TempDir() + "/hcert_atomic_ok_" + std::to_string(getpid());
   std::remove(target.c_str());
   std::string temp;
   {
@@ -36,7 +37,7 @@ TEST(AtomicOutput, CommittedFileAppears) {
 // Reject: a write that fails part way must leave neither the target nor the temporary file,
 // and must not touch an older file of that name.
 TEST(AtomicOutput, FailureLeavesNothing) {
-  std::string target = testing::TempDir() + "/hcert_atomic_fail";
+  std::string target = testing::TempDir() + "/hcert_atomic_fail_" + std::to_string(getpid());
   std::ofstream(target) << "older\n";
   std::string temp;
   try {
