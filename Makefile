@@ -18,7 +18,7 @@ TEST_OBJ := $(TEST_SRC:%.cpp=$(B)/%.o)
 LIBS     := -lgmpxx -lgmp -lzstd -lcrypto -lz -llzma -pthread
 
 DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev \
-            libcli11-dev nlohmann-json3-dev libssl-dev zlib1g-dev liblzma-dev python3 python3-jsonschema
+            libcli11-dev nlohmann-json3-dev libssl-dev zlib1g-dev liblzma-dev xz-utils gzip python3 python3-jsonschema
 
 # What `hcert --version` identifies as the trusted sources (spec/kernel.md §10, README
 # "For auditors"): the kernel, the problem elaboration and its readers, the checker's end
