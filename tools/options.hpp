@@ -24,7 +24,7 @@ struct Option {
   std::string value_name;  // "SEC"; empty for a flag
   std::string help;        // one sentence for --help and the man page
   ValueCheck check = ValueCheck::None;
-  std::vector<std::string> choices;  // for ValueCheck::Choice (a subcommand may narrow them)
+  std::vector<std::string> choices = {};  // for ValueCheck::Choice (a subcommand may narrow them)
 };
 
 // The whole table, in the order help lists options.
