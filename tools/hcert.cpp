@@ -107,7 +107,7 @@ OpenedProof open_proof(const std::string& path, const std::string& from) {
   if (look.kind.empty())
     throw FileFailure(Outcome::InputError, path,
                       "this looks like " + look.what +
-                          ", which hcert does not read; if it is a certificate, an LRAT, a DRAT or a Z3 proof, "
+                          "; hcert reads certificates and LRAT, DRAT and Z3 proofs: if it is one of these, "
                           "say which with --from cert|lrat|drat|z3");
   return {hcert::replay(std::move(head), std::move(src)), look};
 }
