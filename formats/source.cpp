@@ -33,6 +33,7 @@ struct OpenFile {
       f = stdin;
     } else {
       f = std::fopen(path.c_str(), "rb");
+      if (!f && errno == ENOMEM) throw std::bad_alloc();  // under --mem-limit: the limit, not the file
       if (!f) throw FormatError(0, 0, "cannot open " + path + ": " + std::strerror(errno));
       own = true;
     }

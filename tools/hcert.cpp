@@ -15,6 +15,7 @@
 #include <optional>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "checker/checker.hpp"
 #include "checker/problem.hpp"
@@ -36,6 +37,7 @@
 #include "tools/escape.hpp"
 #include "tools/options.hpp"
 #include "tools/subcommands.hpp"
+#include "tools/watchdog.hpp"
 #include "translators/z3/z3_to_cert.hpp"
 
 namespace {
@@ -84,6 +86,30 @@ auto about(const std::string& file, F&& f) -> decltype(f()) {
   } catch (const hcert::check::Failure& e) {
     throw FileFailure(e.outcome, file, e.what());
   }
+}
+
+// The text lines of a check's verdict (spec/cli.md).
+void print_text_verdict(const hcert::check::Report& rep, const std::string& failed_file) {
+  if (!rep.message.empty()) comment(failed_file, rep.message);
+  if (rep.final_thm && rep.hypotheses <= 8) {
+    std::cout << "c proved " << printable(hcert::text::print_brief(*rep.final_thm)) << "\n";
+  } else if (rep.final_thm) {  // many hypotheses are summarised; --json prints them all
+    std::cout << "c proved " << rep.hypotheses << " of the problem's assertions |- " << printable(rep.conclusion)
+              << " (--json prints the whole statement)\n";
+  }
+  if (rep.outcome == Outcome::Verified || rep.outcome == Outcome::Incomplete) {
+    std::cout << "c axioms";
+    if (rep.axioms.empty()) std::cout << " (none)";
+    for (auto& ax : rep.axioms) std::cout << " " << printable(ax);
+    std::cout << "\nc kernel fast paths:";
+    if (rep.fast_paths.empty()) std::cout << " none";
+    for (auto& [name, n] : rep.fast_paths) std::cout << " " << printable(name) << " (" << n << " uses)";
+    std::cout << "\n";
+    for (size_t i = 0; i < rep.holes.size() && i < 10; ++i) std::cout << "c depends on " << printable(rep.holes[i]) << "\n";
+    if (rep.holes.size() > 10) std::cout << "c ... and " << rep.holes.size() - 10 << " more holes (--json lists them)\n";
+  }
+  std::cout << "c " << rep.records << " records, " << rep.steps << " steps\n";
+  std::cout << verdict(rep.outcome) << "\n";
 }
 
 long peak_rss_kb() {
@@ -153,6 +179,52 @@ int check(const Args& a) {
     hcert::hash_when_read(proof);
   }
   double time_limit = a.has("--time-limit") ? std::stod(a.get("--time-limit")) : 0;
+  bool quiet = a.has("--quiet");
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  std::string format;
+  // The verdict's output: the text lines, or the audit record (with the inputs' digests
+  // when the check ran to its end: a check stopped by the watchdog leaves them unread).
+  auto print_verdict = [&](hcert::check::Report& rep, const std::string& failed_file, bool digests) {
+    if (record) {
+      hcert::tool::CheckFacts facts{rep, problem, proof, format, {}, {}, a.has("--pure"), elapsed(), peak_rss_kb()};
+      // Digests of what was read, the rest read now; an input that cannot be read at all
+      // (a missing file) has none.
+      for (auto [path, digest] : {std::pair{&problem, &facts.problem_digest}, std::pair{&proof, &facts.proof_digest}}) {
+        try {
+          if (digests) *digest = hcert::file_digest(*path);
+        } catch (const std::exception&) {
+        }
+      }
+      std::string json = hcert::tool::audit_record(facts);
+      if (a.has("--json-file")) {
+        try {
+          hcert::tool::AtomicOutput out(a.get("--json-file"));
+          hcert::Sink sink(out.path(), false);
+          sink.write(json);
+          sink.close();
+          out.commit();
+        } catch (const std::exception& e) {  // the record is part of the result: no verdict without it
+          rep.outcome = Outcome::InputError;
+          rep.message = std::string("cannot write the audit record: ") + e.what();
+          print_text_verdict(rep, a.get("--json-file"));
+          return;
+        }
+      }
+      if (a.has("--json")) std::cout << json;
+    }
+    if (!a.has("--json")) print_text_verdict(rep, failed_file);
+  };
+  // The time limit and progress through every phase, also where no record flows.
+  std::optional<hcert::tool::Watchdog> watchdog;
+  watchdog.emplace(time_limit, !quiet, [&](const std::string& phase) {
+    hcert::check::Report rep;
+    rep.outcome = Outcome::Limit;
+    rep.message = "time limit of " + a.get("--time-limit") + " s reached (" + phase + ")";
+    rep.records = watchdog->records();
+    rep.steps = watchdog->steps();
+    print_verdict(rep, proof, false);
+  });
   if (a.has("--mem-limit")) {
     // One heap for both threads of a SAT check: glibc reserves 64 MB of address space for
     // each extra thread's heap, which would count against the limit before any use.
@@ -163,10 +235,7 @@ int check(const Args& a) {
   }
   hcert::check::set_pure(a.has("--pure"));
   int threads = a.has("--threads") ? std::stoi(a.get("--threads")) : 2;
-  bool quiet = a.has("--quiet");
   std::string theories = a.get("--theories");  // "": the copies built into hcert
-  auto start = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
   // The problem is read once (it may be stdin): a translation reads it first and the
   // checker elaborates what it read; a certificate has the checker read it.
@@ -181,34 +250,30 @@ int check(const Args& a) {
   });
   hcert::check::Report rep;
   std::string failed_file = proof;  // the file a failure is about
-  std::string format;
-  double next_progress = 5;
-  // Every record, read or translated, goes through here: the checker, the time limit and
-  // the progress line.
+  // Every record, read or translated, goes through here: the checker, the count the
+  // progress line shows, and the time limit between records (the watchdog's covers the
+  // rest, within a tenth of a second).
   auto feed = [&](const hcert::cert::Record& r) {
     checker.feed(r);
-    if ((checker.report().records & 1023) == 0) {
-      double t = elapsed();
-      if (time_limit > 0 && t > time_limit)
-        throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
-      if (t > next_progress && !quiet) {
-        std::cerr << "c progress: " << checker.report().records << " records, " << checker.report().steps
-                  << " steps, " << static_cast<int>(t) << " s\n";
-        next_progress = t + 5;
-      }
-    }
+    watchdog->record(r.tag == hcert::cert::Tag::Step);
+    if ((checker.report().records & 1023) == 0 && time_limit > 0 && elapsed() > time_limit)
+      throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
   };
   try {
+    watchdog->phase("opening the proof");
     OpenedProof opened = about(proof, [&] { return open_proof(proof, a.get("--from")); });
     format = opened.look.kind;
     if (format == "cert") {
+      watchdog->phase("checking the certificate");
       auto reader = about(proof, [&] { return hcert::cert::open_records(std::move(opened.source)); });
       hcert::cert::Record r;
       while (reader->next(r)) feed(r);
     } else if (format == "lrat") {
       // The translation streams into the checker (no temporary file), which checks its
       // records on a second thread.
+      watchdog->phase("reading the problem");
       cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
+      watchdog->phase("translating and checking LRAT steps");
       hcert::LratReader in(std::move(opened.source));
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         hcert::sat::lrat_to_certificate(*cnf, in, em, theories, gate);
@@ -217,26 +282,35 @@ int check(const Args& a) {
       // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
       // The backward pass runs when the first step is asked for, after the translation has
       // handed the problem and Φ to the checker's thread, which builds them meanwhile.
+      watchdog->phase("reading the problem");
       cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
       hcert::DratReader in(std::move(opened.source));
       std::optional<hcert::sat::DratHints> hints;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         auto next = [&](hcert::LratStep& s) {
-          if (!hints) hints.emplace(*cnf, in);
+          if (!hints) {
+            watchdog->phase("DRAT backward pass (finding the hints)");
+            hints.emplace(*cnf, in);
+            watchdog->phase("translating and checking DRAT steps");
+          }
           return hints->next(s);
         };
         hcert::sat::lrat_to_certificate(*cnf, next, em, theories, gate);
       });
     } else {  // z3
       // The problem's elaboration, with its declarations, reads the proof's terms too.
+      watchdog->phase("loading the theories");
       for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(theories, t);
+      watchdog->phase("reading and elaborating the problem");
       hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
       about(problem, [&] { smt.emplace(sc); });
+      watchdog->phase("translating and checking Z3 steps");
       hcert::z3::ProofReader in(std::move(opened.source));
       hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
       hcert::z3::z3_to_certificate(*smt, sc.sha256, in, em);
     }
+    watchdog->phase("the end check");
     rep = checker.finish();
   } catch (const FileFailure& e) {
     rep = checker.report();
@@ -264,56 +338,10 @@ int check(const Args& a) {
     rep.outcome = Outcome::InputError;
     rep.message = std::string("internal error: ") + e.what();
   }
-  double secs = elapsed();
-  if (record) {
-    hcert::tool::CheckFacts facts{rep, problem, proof, format, {}, {}, a.has("--pure"), secs, 0};
-    // Digests of what was read, the rest read now; an input that cannot be read at all
-    // (a missing file) has none.
-    for (auto [path, digest] : {std::pair{&problem, &facts.problem_digest}, std::pair{&proof, &facts.proof_digest}}) {
-      try {
-        *digest = hcert::file_digest(*path);
-      } catch (const std::exception&) {
-      }
-    }
-    facts.peak_rss_kb = peak_rss_kb();
-    std::string json = hcert::tool::audit_record(facts);
-    if (a.has("--json-file")) {
-      try {
-        hcert::tool::AtomicOutput out(a.get("--json-file"));
-        hcert::Sink sink(out.path(), false);
-        sink.write(json);
-        sink.close();
-        out.commit();
-      } catch (const std::exception& e) {  // the record is part of the result: no verdict without it
-        rep.outcome = Outcome::InputError;
-        rep.message = std::string("cannot write the audit record: ") + e.what();
-        failed_file = a.get("--json-file");
-      }
-    }
-    if (a.has("--json")) std::cout << json;
+  if (!watchdog->claim()) {  // the time limit's verdict is being printed, then the process ends
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
   }
-  if (!a.has("--json")) {
-    if (!rep.message.empty()) comment(failed_file, rep.message);
-    if (rep.final_thm && rep.hypotheses <= 8) {
-      std::cout << "c proved " << printable(hcert::text::print_brief(*rep.final_thm)) << "\n";
-    } else if (rep.final_thm) {  // many hypotheses are summarised; --json prints them all
-      std::cout << "c proved " << rep.hypotheses << " of the problem's assertions |- " << printable(rep.conclusion)
-                << " (--json prints the whole statement)\n";
-    }
-    if (rep.outcome == Outcome::Verified || rep.outcome == Outcome::Incomplete) {
-      std::cout << "c axioms";
-      if (rep.axioms.empty()) std::cout << " (none)";
-      for (auto& ax : rep.axioms) std::cout << " " << printable(ax);
-      std::cout << "\nc kernel fast paths:";
-      if (rep.fast_paths.empty()) std::cout << " none";
-      for (auto& [name, n] : rep.fast_paths) std::cout << " " << printable(name) << " (" << n << " uses)";
-      std::cout << "\n";
-      for (size_t i = 0; i < rep.holes.size() && i < 10; ++i) std::cout << "c depends on " << printable(rep.holes[i]) << "\n";
-      if (rep.holes.size() > 10) std::cout << "c ... and " << rep.holes.size() - 10 << " more holes (--json lists them)\n";
-    }
-    std::cout << "c " << rep.records << " records, " << rep.steps << " steps\n";
-    std::cout << verdict(rep.outcome) << "\n";
-  }
+  print_verdict(rep, failed_file, true);
   // The verdict is out: exit without tearing down the checker, whose millions of terms and
   // theorems would otherwise be freed one by one (about a tenth of a large check's time).
   std::cout.flush();
