@@ -182,10 +182,10 @@ int check(const Args& a) {
   bool quiet = a.has("--quiet");
   auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
-  std::string format;
   // The verdict's output: the text lines, or the audit record (with the inputs' digests
   // when the check ran to its end: a check stopped by the watchdog leaves them unread).
-  auto print_verdict = [&](hcert::check::Report& rep, const std::string& failed_file, bool digests) {
+  auto print_verdict = [&](hcert::check::Report& rep, const std::string& failed_file, const std::string& format,
+                           bool digests) {
     if (record) {
       hcert::tool::CheckFacts facts{rep, problem, proof, format, {}, {}, a.has("--pure"), elapsed(), peak_rss_kb()};
       // Digests of what was read, the rest read now; an input that cannot be read at all
@@ -215,7 +215,12 @@ int check(const Args& a) {
     }
     if (!a.has("--json")) print_text_verdict(rep, failed_file);
   };
-  // The time limit and progress through every phase, also where no record flows.
+  // One heap for both threads of a SAT check (and the watchdog's): glibc reserves 64 MB of
+  // address space for each extra thread's heap, which would count against --mem-limit
+  // before any use.
+  if (a.has("--mem-limit")) mallopt(M_ARENA_MAX, 1);
+  // The time limit and progress through every phase, also where no record flows. Its
+  // thread starts before the memory limit, which could leave no room for its stack.
   std::optional<hcert::tool::Watchdog> watchdog;
   watchdog.emplace(time_limit, !quiet, [&](const std::string& phase) {
     hcert::check::Report rep;
@@ -223,12 +228,9 @@ int check(const Args& a) {
     rep.message = "time limit of " + a.get("--time-limit") + " s reached (" + phase + ")";
     rep.records = watchdog->records();
     rep.steps = watchdog->steps();
-    print_verdict(rep, proof, false);
+    print_verdict(rep, proof, "", false);  // the format is the main thread's
   });
   if (a.has("--mem-limit")) {
-    // One heap for both threads of a SAT check: glibc reserves 64 MB of address space for
-    // each extra thread's heap, which would count against the limit before any use.
-    mallopt(M_ARENA_MAX, 1);
     rlim_t bytes = static_cast<rlim_t>(std::stod(a.get("--mem-limit")) * 1024 * 1024);
     rlimit lim{bytes, bytes};
     setrlimit(RLIMIT_AS, &lim);
@@ -250,6 +252,7 @@ int check(const Args& a) {
   });
   hcert::check::Report rep;
   std::string failed_file = proof;  // the file a failure is about
+  std::string format;               // what the proof was read as
   // Every record, read or translated, goes through here: the checker, the count the
   // progress line shows, and the time limit between records (the watchdog's covers the
   // rest, within a tenth of a second).
@@ -341,7 +344,7 @@ int check(const Args& a) {
   if (!watchdog->claim()) {  // the time limit's verdict is being printed, then the process ends
     for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
   }
-  print_verdict(rep, failed_file, true);
+  print_verdict(rep, failed_file, format, true);
   // The verdict is out: exit without tearing down the checker, whose millions of terms and
   // theorems would otherwise be freed one by one (about a tenth of a large check's time).
   std::cout.flush();
