@@ -29,16 +29,17 @@ void Watchdog::run(double limit_s, bool progress) {
   for (;;) {
     if (stop_cv_.wait_for(lock, std::chrono::milliseconds(100), [this] { return stop_; })) return;
     double t = std::chrono::duration<double>(clock::now() - start).count();
+    // Progress first: on a loaded machine a wake-up can come late, past both moments.
+    if (progress && t > next_progress) {
+      std::cerr << "c progress: " << static_cast<int>(t) << " s, " << phase_.load() << ", "
+                << records_.load(std::memory_order_relaxed) << " records checked\n";
+      next_progress = t + 5;
+    }
     if (limit_s > 0 && t > limit_s) {
       if (!claim()) return;  // the check's own verdict is being printed
       at_limit_(phase_.load());
       std::fflush(nullptr);
       std::_Exit(4);
-    }
-    if (progress && t > next_progress) {
-      std::cerr << "c progress: " << static_cast<int>(t) << " s, " << phase_.load() << ", "
-                << records_.load(std::memory_order_relaxed) << " records checked\n";
-      next_progress = t + 5;
     }
   }
 }
