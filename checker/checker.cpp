@@ -279,11 +279,17 @@ struct Checker::Impl {
     report.theories.push_back(name + " " + sha);
     if (env.theories().count(name)) return;
     if (loading.count(name)) fail(Outcome::InputError, r, "theory " + name + " includes itself");
-    std::string path = theory_dir + "/" + name + ".hct";
-    std::ifstream in(path, std::ios::binary);
+    std::string path = theory_dir.empty() ? "(embedded) " + name + ".hct" : theory_dir + "/" + name + ".hct";
     std::stringstream ss;
-    ss << in.rdbuf();
-    if (!in) fail(Outcome::InputError, r, "cannot read theory file " + path);
+    if (theory_dir.empty()) {
+      auto embedded = embedded_theories().find(name);
+      if (embedded == embedded_theories().end()) fail(Outcome::InputError, r, "no embedded theory file " + name);
+      ss << embedded->second;
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      ss << in.rdbuf();
+      if (!in) fail(Outcome::InputError, r, "cannot read theory file " + path);
+    }
     if (sha256_hex(ss.str()) != sha)
       fail(Outcome::InputError, r, "theory file " + path + " does not have the pinned SHA-256");
     loading.insert(name);

@@ -42,6 +42,10 @@ struct Report {
 // Where the shipped theory files live ($HCERT_THEORIES, else <exe>/../certs/theories);
 // their pins are in trusted/problem.hpp.
 std::string default_theory_dir();
+// The same files compiled into the binary (the Makefile embeds certs/theories/*.hct), so an
+// installed or copied hcert needs no files beside it. A theory directory "" means these;
+// they are checked against the pins like files.
+const std::map<std::string, std::string>& embedded_theories();
 
 // For producers of certificates (convert, translators): load a pinned theory into env
 // (once; its named theorems are then env.fact(name)). Throws Failure.

@@ -154,13 +154,16 @@ void convert_and_check(Job& j, const CreateOptions& o, const std::string& stage,
     j.message = "the check gave no readable verdict record (exit " + std::to_string(rc) + ")";
     return;
   }
-  // Measurements differ from run to run; the archive keeps what the check established.
+  // Measurements differ from run to run, and the paths are those of a private copy; the
+  // archive keeps what the check established (the members are named in the manifest).
   j.record.erase("seconds");
   j.record.erase("peak_rss_kb");
+  for (const char* input : {"problem", "proof"})
+    if (j.record.contains(input) && j.record[input].is_object()) j.record[input].erase("path");
   // A large problem's statement spells out every clause: the manifest keeps its hash.
-  if (j.record.contains("statement") && j.record["statement"].is_string() &&
-      j.record["statement"].get<std::string>().size() > kMaxStatementChars) {
-    std::string s = j.record["statement"].get<std::string>();
+  if (j.record.contains("statement") && !j.record["statement"].is_null() &&
+      j.record["statement"].dump().size() > kMaxStatementChars) {
+    std::string s = j.record["statement"].dump();
     j.record["statement"] = nullptr;
     j.record["statement_sha256"] = crypto::sha256_hex(s);
     j.record["statement_chars"] = s.size();

@@ -1,7 +1,6 @@
-// What built this hcert, recorded in every evidence archive's manifest: the version (git
-// describe at build time) and the SHA-256 of the trusted sources (kernel/*.{hpp,cpp} and
-// trusted/*.{hpp,cpp} where present, concatenated in C-locale path order), both passed in
-// by the Makefile.
+// What built this hcert, recorded in every evidence archive's manifest and shown by
+// --version: the version and the SHA-256 of the trusted sources (the Makefile's TRUSTED:
+// kernel/, trusted/ and the pinned theories; `make trusted-sha256` shows how it is made).
 #pragma once
 
 namespace hcert::tool {

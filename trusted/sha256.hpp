@@ -1,6 +1,10 @@
-// SHA-256 (FIPS 180-4), streaming, for binding certificates to problem and theory files.
+// SHA-256 (FIPS 180-4), streaming, for binding certificates to problem and theory files
+// and for the audit record's digests. OpenSSL's libcrypto computes it (EVP, which uses the
+// CPU's SHA extensions where there are any); this wrapper only keeps callers independent
+// of OpenSSL's headers.
 #pragma once
-#include <cstdint>
+#include <cstddef>
+#include <memory>
 #include <string>
 
 namespace hcert {
@@ -8,15 +12,17 @@ namespace hcert {
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(Sha256&&) noexcept;
+  Sha256& operator=(Sha256&&) noexcept;
   void update(const void* data, size_t n);
-  std::string hex();  // finishes; lowercase hex digest
+  // Finishes: the lowercase hex digest. update() after hex() starts nothing new: it throws.
+  std::string hex();
 
  private:
-  void block(const unsigned char* p);
-  uint32_t h_[8];
-  unsigned char buf_[64];
-  size_t used_ = 0;
-  uint64_t bytes_ = 0;
+  struct Ctx;
+  std::unique_ptr<Ctx> ctx_;
+  std::string digest_;  // once finished
 };
 
 std::string sha256_hex(const std::string& data);

@@ -4,8 +4,14 @@
 
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <new>
+#include <set>
 #include <stdexcept>
+
+#include "trusted/decompress.hpp"
+#include "trusted/sha256.hpp"
 
 namespace hcert {
 
@@ -13,29 +19,66 @@ using cert::FormatError;
 
 namespace {
 
-class FileSource : public Source {
- public:
-  explicit FileSource(const std::string& path) {
+// An open input file, shared by its source and, for a path to hash, the digest registry,
+// which reads what the check left unread when the audit record asks for the digest.
+struct OpenFile {
+  std::string path;
+  FILE* f = nullptr;
+  bool own = false;
+  std::unique_ptr<Sha256> hash;  // only for a path given to hash_when_read()
+  uint64_t bytes = 0;
+
+  explicit OpenFile(const std::string& p) : path(p) {
     if (path == "-") {
-      f_ = stdin;
+      f = stdin;
     } else {
-      f_ = std::fopen(path.c_str(), "rb");
-      if (!f_) throw FormatError(0, 0, "cannot open " + path + ": " + std::strerror(errno));
-      own_ = true;
+      f = std::fopen(path.c_str(), "rb");
+      if (!f && errno == ENOMEM) throw std::bad_alloc();  // under --mem-limit: the limit, not the file
+      if (!f) throw FormatError(0, 0, "cannot open " + path + ": " + std::strerror(errno));
+      own = true;
     }
   }
-  ~FileSource() override {
-    if (own_) std::fclose(f_);
+  ~OpenFile() {
+    if (own) std::fclose(f);
   }
-  size_t read(char* buf, size_t cap) override {
-    size_t n = std::fread(buf, 1, cap, f_);
-    if (n == 0 && std::ferror(f_)) throw FormatError(0, 0, "read error");
+  size_t read(char* buf, size_t cap) {
+    size_t n = std::fread(buf, 1, cap, f);
+    if (n == 0 && std::ferror(f)) throw FormatError(0, bytes, "cannot read " + path + ": " + std::strerror(errno));
+    if (hash) hash->update(buf, n);
+    bytes += n;
     return n;
   }
+};
+
+// The paths to hash and their open files (one per path: its first opening).
+struct Digests {
+  std::mutex m;
+  std::set<std::string> wanted;
+  std::map<std::string, std::shared_ptr<OpenFile>> files;
+};
+Digests& digests() {
+  static Digests d;
+  return d;
+}
+
+std::shared_ptr<OpenFile> open_file(const std::string& path) {
+  auto file = std::make_shared<OpenFile>(path);
+  Digests& d = digests();
+  std::lock_guard<std::mutex> lock(d.m);
+  if (d.wanted.count(path) && !d.files.count(path)) {
+    file->hash = std::make_unique<Sha256>();
+    d.files.emplace(path, file);
+  }
+  return file;
+}
+
+class FileSource : public Source {
+ public:
+  explicit FileSource(const std::string& path) : file_(open_file(path)) {}
+  size_t read(char* buf, size_t cap) override { return file_->read(buf, cap); }
 
  private:
-  FILE* f_;
-  bool own_ = false;
+  std::shared_ptr<OpenFile> file_;
 };
 
 // Lets the first bytes be looked at and then read again.
@@ -57,48 +100,6 @@ class PrefixSource : public Source {
   std::string prefix_;
   size_t pos_ = 0;
   std::unique_ptr<Source> rest_;
-};
-
-// Streaming zstd decompression. The window is capped at 2^27 bytes (zstd's default), so a
-// hostile frame cannot make us allocate more; a bomb costs time, which --time-limit bounds.
-// Offsets in errors are compressed-input offsets.
-class ZstdSource : public Source {
- public:
-  explicit ZstdSource(std::unique_ptr<Source> in) : in_(std::move(in)), ds_(ZSTD_createDStream()) {
-    if (!ds_) throw std::bad_alloc();  // out of memory (a --mem-limit): a resource limit, not a crash
-    ZSTD_DCtx_setParameter(ds_, ZSTD_d_windowLogMax, 27);
-    ibuf_.resize(ZSTD_DStreamInSize());
-  }
-  ~ZstdSource() override { ZSTD_freeDStream(ds_); }
-  size_t read(char* buf, size_t cap) override {
-    ZSTD_outBuffer out{buf, cap, 0};
-    while (out.pos == 0) {
-      if (in_pos_ == in_end_) {
-        in_end_ = in_->read(ibuf_.data(), ibuf_.size());
-        in_pos_ = 0;
-        if (in_end_ == 0) {
-          if (!frame_done_) throw FormatError(0, read_, "truncated zstd stream");
-          return 0;
-        }
-      }
-      ZSTD_inBuffer in{ibuf_.data(), in_end_, in_pos_};
-      size_t r = ZSTD_decompressStream(ds_, &out, &in);
-      read_ += in.pos - in_pos_;
-      in_pos_ = in.pos;
-      if (ZSTD_isError(r))
-        throw FormatError(0, read_, std::string("corrupt zstd stream: ") + ZSTD_getErrorName(r));
-      frame_done_ = r == 0;
-    }
-    return out.pos;
-  }
-
- private:
-  std::unique_ptr<Source> in_;
-  ZSTD_DStream* ds_;
-  std::string ibuf_;
-  size_t in_pos_ = 0, in_end_ = 0;
-  uint64_t read_ = 0;
-  bool frame_done_ = true;
 };
 
 }  // namespace
@@ -131,11 +132,38 @@ std::unique_ptr<Source> open_source(const std::string& path) {
 }
 
 std::unique_ptr<Source> decompressed(std::unique_ptr<Source> file) {
-  std::string head = read_head(*file, 4);
-  bool zstd = head == std::string("\x28\xb5\x2f\xfd", 4);
+  std::string head = read_head(*file, kMagicBytes);
+  Compression c = compression_of(head);
   std::unique_ptr<Source> src = replay(head, std::move(file));
-  if (zstd) src = std::make_unique<ZstdSource>(std::move(src));
+  switch (c) {
+    case Compression::None: return src;
+    case Compression::Zstd: return zstd_source(std::move(src));
+    case Compression::Gzip: return gzip_source(std::move(src));
+    case Compression::Xz: return xz_source(std::move(src));
+  }
   return src;
+}
+
+void hash_when_read(const std::string& path) {
+  Digests& d = digests();
+  std::lock_guard<std::mutex> lock(d.m);
+  d.wanted.insert(path);
+}
+
+FileDigest file_digest(const std::string& path) {
+  hash_when_read(path);
+  std::shared_ptr<OpenFile> file;
+  {
+    Digests& d = digests();
+    std::lock_guard<std::mutex> lock(d.m);
+    auto it = d.files.find(path);
+    if (it != d.files.end()) file = it->second;
+  }
+  if (!file) file = open_file(path);  // never opened by the check: read it whole now
+  std::string buf(1 << 16, '\0');
+  while (file->read(buf.data(), buf.size()) > 0) {
+  }
+  return {file->hash->hex(), file->bytes};
 }
 
 bool ByteReader::fill() {
@@ -191,6 +219,7 @@ Sink::Sink(const std::string& path, bool zstd, int level) {
   }
   if (zstd) {
     z_ = std::make_unique<Z>();
+    if (!z_->cs) throw std::bad_alloc();
     ZSTD_CCtx_setParameter(z_->cs, ZSTD_c_compressionLevel, level);
   }
 }

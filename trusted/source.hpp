@@ -1,5 +1,5 @@
-// Byte streams in and out: files or stdin/stdout, with zstd detected by its magic on input
-// and applied on request on output. Everything streams in fixed-size chunks, so memory
+// Byte streams in and out: files or stdin/stdout, with zstd, gzip and xz detected by their
+// magic on input (trusted/decompress.hpp) and zstd applied on request on output. Everything streams in fixed-size chunks, so memory
 // does not depend on the size of the input.
 #pragma once
 #include <cstdint>
@@ -26,11 +26,26 @@ std::unique_ptr<Source> replay(std::string prefix, std::unique_ptr<Source> rest)
 // The bytes of a string, as a source (theory files are read whole to check their hash).
 std::unique_ptr<Source> string_source(std::string data);
 
-// Opens a file ("-" is stdin) and, if it starts with the zstd magic, decompresses it.
-// Throws cert::FormatError for unreadable files and corrupt or truncated zstd frames.
+// Opens a file ("-" is stdin) and, if it starts with the zstd, gzip or xz magic,
+// decompresses it. Throws cert::FormatError for unreadable files and corrupt or truncated
+// compressed streams.
 std::unique_ptr<Source> open_source(const std::string& path);
 // The same detection on any source.
 std::unique_ptr<Source> decompressed(std::unique_ptr<Source> src);
+
+// The audit record (hcert check --json) names the SHA-256 of the problem and proof files as
+// stored. It must be the digest of the bytes the check read, taken in that same read: stdin
+// cannot be read twice, and a file read twice may have changed in between. A path given to
+// hash_when_read() is hashed by open_source() as its bytes are read (its first opening only).
+void hash_when_read(const std::string& path);
+struct FileDigest {
+  std::string sha256;  // lowercase hex, of the bytes as stored (before decompression)
+  uint64_t bytes = 0;
+};
+// The digest of a path given to hash_when_read(): what the check left unread is read now
+// (the rest of the file or of stdin, in the same read), and a file the check never opened
+// is read whole. Throws cert::FormatError when it cannot be read.
+FileDigest file_digest(const std::string& path);
 
 // Buffered reading with the byte offset of the decompressed stream, for error messages.
 class ByteReader {

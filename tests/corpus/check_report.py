@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks what `hcert check --json` printed, parsed as JSON (tests/corpus/run calls it).
 
-A report must be one JSON object that spec/report.schema.json accepts (fields, types,
+A report must be one JSON object that spec/record.schema.json accepts (fields, types,
 SHA-256 format), and its fields must agree with each other and with the run that printed
 it (RELATIONS below): the verdict with the exit code hcert returned, the hashes with the
 files it read, the message (or, for a hole, the hole) with the reason the case expects.
@@ -24,7 +24,7 @@ import sys
 import jsonschema
 
 SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "spec",
-                           "report.schema.json")
+                           "record.schema.json")
 
 # spec/cli.md, "Exit codes": the verdict each exit code is printed with.
 VERDICT_OF_EXIT = {0: "VERIFIED", 1: "NOT VERIFIED", 2: "INCOMPLETE", 3: "ERROR", 4: "ERROR"}
@@ -39,7 +39,11 @@ RELATIONS = [
     ("a verified check has no message", lambda r: r["exit"] != 0 or r["message"] == ""),
     ("a check that is not verified says why", lambda r: r["exit"] == 0 or r["message"] != ""),
     ("a verified check depends on no hole", lambda r: r["exit"] != 0 or r["holes"] == []),
-    ("a verified check names its statement", lambda r: r["exit"] != 0 or r["statement"].startswith("(thm ")),
+    ("a verified check states A |- F, whole",
+     lambda r: r["exit"] != 0 or (r["statement"] and r["statement"]["conclusion"] == "(c F bool)" and r["statement"]["complete"])),
+    ("the statement's hypotheses are counted",
+     lambda r: not r["statement"] or not r["statement"]["complete"] or
+     len(r["statement"]["hypotheses"]) == r["statement"]["hypothesis_count"]),
     ("a check with holes is incomplete at best", lambda r: not r["holes"] or r["exit"] != 0),
     ("--pure uses no kernel fast path", lambda r: not r["pure"] or r["kernel_fast_paths"] == {}),
     ("the steps per rule add up to the steps", lambda r: sum(r["rules"].values()) == r["steps"]),
@@ -91,9 +95,9 @@ def problems(path, want_exit, problem=None, certificate=None, message=None, fiel
     found = ["does not hold: " + what for what, holds in RELATIONS if not holds(report)]
     if report["exit"] != want_exit:
         found.append(f"field exit is {report['exit']}, hcert exited {want_exit}")
-    for name, file in (("problem_sha256", problem), ("certificate_sha256", certificate)):
-        if file and os.path.isfile(file) and report[name] != sha256_of(file):
-            found.append(f"{name} is {report[name]}, the file {os.path.basename(file)} has {sha256_of(file)}")
+    for name, file in (("problem", problem), ("proof", certificate)):
+        if file and os.path.isfile(file) and report[name]["sha256"] not in ("", sha256_of(file)):
+            found.append(f"{name}.sha256 is {report[name]['sha256']}, the file {os.path.basename(file)} has {sha256_of(file)}")
     if message and not any(message in said for said in [report["message"]] + report["holes"]):
         found.append(f"neither the message {report['message']!r} nor a hole contains {message!r}")
     for name, value in fields:
