@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "checker/checker.hpp"
+#include "checker/deadline.hpp"
 #include "checker/problem.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
@@ -193,6 +194,7 @@ int check(const Args& a) {
     setrlimit(RLIMIT_AS, &lim);
   }
   hcert::check::set_pure(a.has("--pure"));
+  hcert::check::set_deadline(time_limit);  // for work no record drives (elaboration)
   int threads = a.has("--threads") ? std::stoi(a.get("--threads")) : 2;
   if (threads != 1 && threads != 2) throw std::invalid_argument("--threads must be 1 or 2");
   auto start = std::chrono::steady_clock::now();
