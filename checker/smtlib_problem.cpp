@@ -6,9 +6,9 @@
 #include <map>
 #include <unordered_map>
 
-#include "checker/deadline.hpp"
 #include "checker/problem.hpp"
 #include "checker/scoped_names.hpp"
+#include "formats/deadline.hpp"
 
 namespace hcert::check {
 

@@ -15,11 +15,11 @@
 #include <sstream>
 
 #include "checker/checker.hpp"
-#include "checker/deadline.hpp"
 #include "checker/problem.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "formats/cert_io.hpp"
+#include "formats/deadline.hpp"
 #include "formats/dimacs.hpp"
 #include "formats/hol_text.hpp"
 #include "formats/drat.hpp"
@@ -194,7 +194,7 @@ int check(const Args& a) {
     setrlimit(RLIMIT_AS, &lim);
   }
   hcert::check::set_pure(a.has("--pure"));
-  hcert::check::set_deadline(time_limit);  // for work no record drives (elaboration)
+  hcert::set_deadline(time_limit);  // for work no record drives: reading, elaboration
   int threads = a.has("--threads") ? std::stoi(a.get("--threads")) : 2;
   if (threads != 1 && threads != 2) throw std::invalid_argument("--threads must be 1 or 2");
   auto start = std::chrono::steady_clock::now();
@@ -273,6 +273,10 @@ int check(const Args& a) {
     rep = checker.report();
     rep.outcome = Outcome::Limit;
     rep.message = "memory limit reached";
+  } catch (const hcert::LimitReached& e) {
+    rep = checker.report();
+    rep.outcome = Outcome::Limit;
+    rep.message = e.what();
   } catch (const hcert::KernelError& e) {  // outside a record: a translator built a bad term
     rep = checker.report();
     rep.outcome = Outcome::Rejected;

@@ -1,13 +1,11 @@
-#include "checker/deadline.hpp"
+#include "formats/deadline.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 
-#include "checker/checker.hpp"
-
-namespace hcert::check {
+namespace hcert {
 
 namespace {
 using Clock = std::chrono::steady_clock;
@@ -28,12 +26,10 @@ void poll_deadline() {
   thread_local uint32_t calls = 0;
   if ((++calls & 1023) != 0) return;
   int64_t d = deadline_ns.load(std::memory_order_relaxed);
-  if (d != 0 && now_ns() > d)
-  {
-    char secs[32];
-    std::snprintf(secs, sizeof secs, "%g", limit_seconds.load());
-    throw Failure(Outcome::Limit, std::string("time limit of ") + secs + " s reached");
-  }
+  if (d == 0 || now_ns() <= d) return;
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%g", limit_seconds.load());
+  throw LimitReached(std::string("time limit of ") + secs + " s reached");
 }
 
-}  // namespace hcert::check
+}  // namespace hcert
