@@ -15,7 +15,7 @@ LIB_OBJ  := $(LIB_SRC:%.cpp=$(B)/%.o)
 TEST_OBJ := $(TEST_SRC:%.cpp=$(B)/%.o)
 LIBS     := -lgmpxx -lgmp -lzstd -pthread
 
-DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev clang libclang-rt-14-dev
+DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev clang libclang-rt-14-dev cadical
 
 .PHONY: all test demo deps tcb bench clean asan tsan asan-hcert asan-build tsan-build fuzz fuzz-build fuzzers
 all: $(B)/hcert $(B)/unit_tests
