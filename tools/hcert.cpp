@@ -22,6 +22,7 @@
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "formats/cert_io.hpp"
+#include "trusted/deadline.hpp"
 #include "trusted/dimacs.hpp"
 #include "formats/hol_text.hpp"
 #include "formats/drat.hpp"
@@ -241,6 +242,7 @@ int check(const Args& a) {
     rlimit lim{bytes, bytes};
     setrlimit(RLIMIT_AS, &lim);
   }
+  hcert::set_deadline(time_limit);  // for work no record drives: reading, elaboration
   int threads = a.has("--threads") ? std::stoi(a.get("--threads")) : 2;
   std::string theories = a.get("--theories");  // "": the copies built into hcert
 
@@ -355,6 +357,10 @@ int check(const Args& a) {
     rep = checker.report();
     rep.outcome = Outcome::Limit;
     rep.message = "memory limit reached";
+  } catch (const hcert::LimitReached& e) {
+    rep = checker.report();
+    rep.outcome = Outcome::Limit;
+    rep.message = e.what();
   } catch (const hcert::KernelError& e) {  // outside a record: a translator built a bad term
     rep = checker.report();
     rep.outcome = Outcome::Rejected;

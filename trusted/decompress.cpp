@@ -6,6 +6,7 @@
 
 #include <new>
 
+#include "trusted/deadline.hpp"
 #include "trusted/outcome.hpp"
 
 namespace hcert {
@@ -34,6 +35,7 @@ class ZstdSource : public Source {
   size_t read(char* buf, size_t cap) override {
     ZSTD_outBuffer out{buf, cap, 0};
     while (out.pos == 0) {
+      poll_deadline();  // a bomb's gigabytes may hold no record at all: --time-limit still holds
       if (in_pos_ == in_end_) {
         in_end_ = in_->read(ibuf_.data(), ibuf_.size());
         in_pos_ = 0;

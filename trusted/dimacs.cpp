@@ -1,5 +1,6 @@
 #include "trusted/dimacs.hpp"
 
+#include "trusted/decimal.hpp"
 #include "trusted/sha256.hpp"
 #include "trusted/source.hpp"
 
@@ -24,6 +25,7 @@ class HashingSource : public Source {
 };
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+constexpr uint64_t kMaxNumber = (uint64_t(1) << 31) - 1;  // variables and header counts
 }  // namespace
 
 Cnf read_dimacs(const std::string& path) {
@@ -56,10 +58,8 @@ Cnf read_dimacs(const std::string& path) {
         while (i < line.size() && space(line[i])) ++i;
         size_t s = i;
         v[k] = 0;
-        while (i < line.size() && line[i] >= '0' && line[i] <= '9') {
-          v[k] = v[k] * 10 + (line[i++] - '0');
-          if (v[k] >= (1ull << 31)) fail(s, "header number too large (at most 2^31 - 1)");
-        }
+        while (i < line.size() && line[i] >= '0' && line[i] <= '9')
+          if (!append_digit(v[k], line[i++], kMaxNumber)) fail(s, "header number too large (at most 2^31 - 1)");
         if (i == s) fail(s, "expected a number in the header");
       }
       while (i < line.size() && space(line[i])) ++i;
@@ -77,10 +77,8 @@ Cnf read_dimacs(const std::string& path) {
       if (neg) ++i;
       uint64_t x = 0;
       size_t digits = i;
-      while (i < line.size() && line[i] >= '0' && line[i] <= '9') {
-        x = x * 10 + (line[i++] - '0');
-        if (x >= (1ull << 31)) fail(s, "variable too large (at most 2^31 - 1)");
-      }
+      while (i < line.size() && line[i] >= '0' && line[i] <= '9')
+        if (!append_digit(x, line[i++], kMaxNumber)) fail(s, "variable too large (at most 2^31 - 1)");
       if (i == digits || (i < line.size() && !space(line[i]))) fail(s, "expected an integer literal");
       if (x == 0) {
         if (neg) fail(s, "'-0' is not a literal");

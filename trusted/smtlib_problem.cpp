@@ -1,12 +1,14 @@
 // Trusted: the elaboration of an SMT-LIB 2.6 script into HOL assertions (spec/problems.md,
 // "SMT-LIB 2"). Iterative over the s-expression array, so nesting depth is not limited by
 // the native stack.
-#include <gmp.h>
+#include <gmpxx.h>
 
 #include <map>
 #include <unordered_map>
 
 #include "trusted/problem.hpp"
+#include "trusted/deadline.hpp"
+#include "trusted/scoped_names.hpp"
 
 namespace hcert::check {
 
@@ -189,9 +191,14 @@ class Elaborator {
     };
     std::vector<Task> tasks{{Task::Eval, &root}};
     std::vector<Term> vals;
-    size_t base = env_.size();
-    for (auto& [s, v] : params) env_.push_back({s, v});
+    struct Unbind {  // this term's bindings end with it, also when it throws
+      ScopedNames<Term>& names;
+      size_t depth;
+      ~Unbind() { names.unbind_to(depth); }
+    } unbind{bound_, bound_.depth()};
+    for (auto& [s, v] : params) bound_.bind(s, v);
     while (!tasks.empty()) {
+      poll_deadline();
       Task t = std::move(tasks.back());
       tasks.pop_back();
       const Node& n = *t.n;
@@ -226,7 +233,7 @@ class Elaborator {
               const Node& sv = cur_->nodes[k];
               if (sv.kind != Node::List || sv.kids.size() != 2) fail(sv, "expected (symbol sort)");
               q.vars.push_back(fresh(symbol(kid(sv, 0)), sort(kid(sv, 1))));
-              env_.push_back({symbol(kid(sv, 0)), q.vars.back()});
+              bound_.bind(symbol(kid(sv, 0)), q.vars.back());
             }
             tasks.push_back({Task::Pop, &n, vs.kids.size()});
             tasks.push_back(std::move(q));
@@ -244,13 +251,13 @@ class Elaborator {
           size_t k = binds.kids.size();
           std::vector<Term> vs(vals.end() - k, vals.end());
           vals.resize(vals.size() - k);
-          for (size_t i = 0; i < k; ++i) env_.push_back({symbol(kid(cur_->nodes[binds.kids[i]], 0)), vs[i]});
+          for (size_t i = 0; i < k; ++i) bound_.bind(symbol(kid(cur_->nodes[binds.kids[i]], 0)), vs[i]);
           tasks.push_back({Task::Pop, &n, k});
           tasks.push_back({Task::Eval, &kid(n, 2)});
           break;
         }
         case Task::Pop:
-          env_.resize(env_.size() - t.k);
+          bound_.unbind_to(bound_.depth() - t.k);
           break;
         case Task::Quant: {
           Term body = vals.back();
@@ -281,13 +288,11 @@ class Elaborator {
         }
       }
     }
-    env_.resize(base);
     return vals.back();
   }
 
   Term atom(const Node& n) {
-    for (size_t i = env_.size(); i-- > 0;)
-      if (env_[i].first == n.text) return env_[i].second;
+    if (const Term* b = bound_.find(n.text)) return *b;
     if (extra_) {
       auto e = extra_->find(n.text);
       if (e != extra_->end()) return e->second;
@@ -313,8 +318,7 @@ class Elaborator {
   }
 
   Term apply(const Node& n, const std::string& f, const std::vector<Term>& a) {
-    for (size_t i = env_.size(); i-- > 0;)
-      if (env_[i].first == f) return chain(n, env_[i].second, a);
+    if (const Term* b = bound_.find(f)) return chain(n, *b, a);
     auto arity = [&](size_t lo) {
       if (a.size() < lo) fail(n, f + " needs at least " + std::to_string(lo) + " arguments");
     };
@@ -390,18 +394,16 @@ class Elaborator {
   // first) applies bit0 (x + x) or bit1 (x + x + 1) to what was read so far.
   Term numeral(const Node& n, const std::string& digits, const std::string& p) {
     Type ty = Type::op(kenv_, p, {});
-    mpz_t v;
-    mpz_init(v);
-    if (mpz_set_str(v, digits.c_str(), 10) != 0) {
-      mpz_clear(v);
-      fail(n, "bad numeral");
-    }
-    Term t = cnst((p + (mpz_sgn(v) == 0 ? ".0" : ".1")).c_str(), ty);
-    if (mpz_sgn(v) != 0) {
+    mpz_class v;  // freed also when the deadline below throws
+    if (v.set_str(digits, 10) != 0) fail(n, "bad numeral");
+    Term t = cnst((p + (sgn(v) == 0 ? ".0" : ".1")).c_str(), ty);
+    if (sgn(v) != 0) {
       Term b0 = cnst((p + ".bit0").c_str(), Type::fun(ty, ty)), b1 = cnst((p + ".bit1").c_str(), Type::fun(ty, ty));
-      for (size_t i = mpz_sizeinbase(v, 2) - 1; i-- > 0;) t = Term::comb(mpz_tstbit(v, i) ? b1 : b0, t);
+      for (size_t i = mpz_sizeinbase(v.get_mpz_t(), 2) - 1; i-- > 0;) {
+        poll_deadline();  // a numeral of 10^7 digits is 3 * 10^7 applications
+        t = Term::comb(mpz_tstbit(v.get_mpz_t(), i) ? b1 : b0, t);
+      }
     }
-    mpz_clear(v);
     return t;
   }
   // d.f with k digits after the point is (df / 10^k) over the reals.
@@ -485,7 +487,7 @@ class Elaborator {
   std::unordered_map<std::string, Term> funs_;
   std::unordered_map<std::string, Def> defs_;
   std::unordered_map<std::string, Type> sorts_;
-  std::vector<std::pair<std::string, Term>> env_;  // let- and quantifier-bound, innermost last
+  ScopedNames<Term> bound_;  // let- and quantifier-bound names and define-fun parameters
   uint64_t counter_ = 0;
   std::string logic_;
   const Env& kenv_;  // the kernel environment the terms are checked in

@@ -1,5 +1,7 @@
 #include "trusted/source.hpp"
 
+#include "trusted/deadline.hpp"
+
 #include <zstd.h>
 
 #include <cerrno>
@@ -168,6 +170,7 @@ FileDigest file_digest(const std::string& path) {
 
 bool ByteReader::fill() {
   if (pos_ < end_) return true;
+  poll_deadline();
   end_ = src_->read(buf_.data(), buf_.size());
   pos_ = 0;
   return end_ > 0;

@@ -6,6 +6,7 @@
 #include "tests/env.hpp"
 #include "checker/checker.hpp"
 #include "trusted/problem.hpp"
+#include "trusted/deadline.hpp"
 #include "formats/hol_text.hpp"
 
 using namespace hcert;
@@ -26,6 +27,8 @@ Outcome outcome(const std::string& text) {
     return e.outcome;
   } catch (const cert::FormatError&) {
     return Outcome::InputError;
+  } catch (const LimitReached&) {
+    return Outcome::Limit;
   }
 }
 
@@ -200,6 +203,47 @@ TEST(SmtElab, DeepNestingDoesNotOverflow) {
   int depth = 0;
   while (x.kind() == TermKind::Comb) x = x.rand(), ++depth;
   EXPECT_EQ(depth, 200000);
+}
+
+// A chain of nested lets, each binding the negation of the one before (the shape that was
+// quadratic, issue 18; its time is measured in bench/reliability, not here): exact terms.
+std::string let_chain(int n) {
+  std::string t = "(let ((x0 p)) ";
+  for (int i = 1; i < n; ++i) t += "(let ((x" + std::to_string(i) + " (not x" + std::to_string(i - 1) + "))) ";
+  return "(declare-const p Bool)(assert " + t + "(and x" + std::to_string(n - 1) + " p)" + std::string(n, ')') + ")(check-sat)";
+}
+
+TEST(SmtElab, LongLetChainIsExact) {
+  auto as = elab(let_chain(100000));
+  ASSERT_EQ(as.size(), 1u);
+  Term x = as[0];
+  ASSERT_EQ(x.kind(), TermKind::Comb);
+  EXPECT_EQ(x.rand(), bv("p"));
+  x = x.rator().rand();
+  int depth = 0;
+  while (x.kind() == TermKind::Comb) x = x.rand(), ++depth;
+  EXPECT_EQ(depth, 99999);
+  EXPECT_EQ(x, bv("p"));
+}
+
+// --time-limit holds inside the elaboration (issue 18: it was only consulted between
+// records, so a problem with a million nested lets ran on whatever the limit).
+TEST(SmtElab, DeadlineStopsTheElaboration) {
+  set_deadline(1e-9);
+  Outcome o = outcome(let_chain(20000));
+  set_deadline(0);
+  EXPECT_EQ(o, Outcome::Limit);
+  EXPECT_EQ(outcome(let_chain(20000)), Outcome::Verified);  // no deadline: it elaborates
+}
+
+// A proof term that fails inside a let leaves no binding behind: the next term's p is the
+// declared p, not the failed term's (false) one.
+TEST(SmtElab, FailedTermLeavesNoBinding) {
+  check::SmtContext ctx(hcert::tenv(), smt::parse_script("(set-logic QF_UF)(declare-const p Bool)(check-sat)"));
+  smt::Script bad = smt::parse_script("(let ((p false)) (and p undeclared))");
+  EXPECT_THROW(ctx.term(bad, bad.commands[0], {}), check::Failure);
+  smt::Script good = smt::parse_script("(not p)");
+  EXPECT_EQ(ctx.term(good, good.commands[0], {}), neg(bv("p")));
 }
 
 TEST(SmtParse, LiteralsAndErrorsNameTheLine) {

@@ -67,7 +67,12 @@ struct Event {
 class Backward {
   friend class DratHints;
  public:
-  explicit Backward(const Cnf& cnf) : cnf_(cnf) { grow(cnf.vars); }
+  // Sized by the variables the clauses use, not by the header's count: a header may claim
+  // 2^31 - 1 variables for a problem of two clauses.
+  explicit Backward(const Cnf& cnf) : cnf_(cnf) {
+    for (const std::vector<int32_t>& c : cnf.clauses)
+      for (int32_t l : c) grow(static_cast<uint32_t>(std::abs(l)));
+  }
 
   void run(DratReader& in, const DratPoll& poll) {
     DratStep d;
@@ -416,12 +421,13 @@ class Backward {
 
   void grow(uint32_t var) {
     if (reason_.size() <= var) {
-      reason_.resize(var + 1, kNone);
-      level_.resize(var + 1, 0);
-      seen_.resize(var + 1, 0);
-      watches_.resize(4 * (var + 1));
-      lval_.resize(2 * (var + 1), 0);
-      unit_clause_.resize(2 * (var + 1), kNone);
+      size_t n = static_cast<size_t>(var) + 1;  // in 64 bits: 4 * 2^31 wraps in 32
+      reason_.resize(n, kNone);
+      level_.resize(n, 0);
+      seen_.resize(n, 0);
+      watches_.resize(4 * n);
+      lval_.resize(2 * n, 0);
+      unit_clause_.resize(2 * n, kNone);
     }
   }
 

@@ -31,7 +31,7 @@ struct Clause {
 class Translator {
  public:
   Translator(const Cnf& cnf, cert::Emitter& out, KernelGate* gate)
-      : gate_(gate), cnf_(cnf), out_(out), value_(cnf.vars + 1, 0), input_deleted_(cnf.clauses.size() + 1, 0) {
+      : gate_(gate), cnf_(cnf), out_(out), input_deleted_(cnf.clauses.size() + 1, 0) {
     for (const std::vector<int32_t>& c : cnf_.clauses) count_input(c, 1);
   }
   ~Translator() {
@@ -198,7 +198,7 @@ class Translator {
                                              " is far beyond the problem's " + std::to_string(cnf_.vars) + " variables");
     int32_t v = static_cast<int32_t>(std::abs(l));
     if (rename_.empty() && hol_name_.empty()) {  // no RAT step so far: every name is its own
-      next_var_ = std::max<int64_t>(next_var_, v + 1);
+      next_var_ = std::max<int64_t>(next_var_, int64_t(v) + 1);
       return l > 0 ? v : -v;
     }
     auto it = rename_.find(v);
@@ -209,12 +209,14 @@ class Translator {
       w = fresh_var(std::to_string(v));
       rename_[v] = w;
     }
-    next_var_ = std::max<int64_t>(next_var_, w + 1);
+    next_var_ = std::max<int64_t>(next_var_, int64_t(w) + 1);
     return l > 0 ? w : -w;
   }
   int32_t fresh_var(const std::string& name) {
-    int32_t w = static_cast<int32_t>(std::max<int64_t>(next_var_, cnf_.vars + 1));
-    next_var_ = w + 1;
+    int64_t next = std::max<int64_t>(next_var_, int64_t(cnf_.vars) + 1);
+    if (next >= (int64_t(1) << 31)) reject("no variable number is left for a RAT extension (at most 2^31 - 1)");
+    int32_t w = static_cast<int32_t>(next);
+    next_var_ = next + 1;
     hol_name_[w] = name;
     return w;
   }
@@ -429,7 +431,8 @@ class Translator {
   // ---- one addition: check the hints by unit propagation, then resolve backwards ----
 
   int8_t value(int32_t lit) {
-    if (static_cast<size_t>(std::abs(lit)) >= value_.size()) value_.resize(std::abs(lit) + 1, 0);
+    // Grown by the variables in use, not by the header's count (which may be 2^31 - 1).
+    if (static_cast<size_t>(std::abs(lit)) >= value_.size()) value_.resize(static_cast<size_t>(std::abs(lit)) + 1, 0);
     int8_t v = value_[std::abs(lit)];
     return lit > 0 ? v : -v;
   }
@@ -568,7 +571,7 @@ class Translator {
 
   // The certificate's term id of variable x (made once per variable).
   uint64_t var_term(int32_t x) {
-    if (static_cast<size_t>(x) >= var_ids_.size()) var_ids_.resize(x + 1, 0);
+    if (static_cast<size_t>(x) >= var_ids_.size()) var_ids_.resize(static_cast<size_t>(x) + 1, 0);
     if (!var_ids_[x]) {
       Inside kernel(this);
       var_ids_[x] = out_.term(hol_var(x));
