@@ -8,7 +8,7 @@ JOBS     ?= $(shell nproc)
 
 LIB_SRC  := $(wildcard kernel/*.cpp formats/*.cpp rules/*.cpp checker/*.cpp translators/*/*.cpp)
 TOOL_SRC := $(wildcard tools/*.cpp)
-TEST_SRC := $(wildcard tests/*.cpp tests/*/*.cpp)
+TEST_SRC := $(wildcard tests/*.cpp tests/*/*.cpp tests/*/*/*.cpp)
 BENCH_SRC:= $(wildcard bench/*/*.cpp)
 LIB_OBJ  := $(LIB_SRC:%.cpp=$(B)/%.o)
 TEST_OBJ := $(TEST_SRC:%.cpp=$(B)/%.o)

@@ -9,16 +9,17 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "translators/z3/arith.hpp"
-#include "translators/z3/cond.hpp"
-#include "translators/z3/dd.hpp"
-#include "translators/z3/formula.hpp"
-#include "translators/z3/normal.hpp"
-#include "translators/z3/taut.hpp"
+#include "translators/provers/arith.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/dd.hpp"
+#include "translators/provers/formula.hpp"
+#include "translators/provers/normal.hpp"
+#include "translators/provers/taut.hpp"
 #include "translators/z3/terms.hpp"
 
 namespace hcert::z3 {
 
+using namespace hcert::provers;
 using cert::Emitter;
 using cert::Tag;
 using check::Failure;

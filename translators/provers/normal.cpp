@@ -1,11 +1,11 @@
-#include "translators/z3/normal.hpp"
+#include "translators/provers/normal.hpp"
 
 #include <algorithm>
 #include <functional>
 
-#include "translators/z3/formula.hpp"
+#include "translators/provers/formula.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -356,9 +356,9 @@ uint64_t Normaliser::atom_step(const Term& x, const Term& target, int leaves) {
   return n;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -404,4 +404,4 @@ std::optional<std::pair<Term, bool>> Normaliser::cond_rep(const Term& x) {
   return std::nullopt;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -8,9 +8,9 @@
 #include <map>
 #include <utility>
 
-#include "translators/z3/pf.hpp"
+#include "translators/provers/pf.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 class CondLemmas {
  public:
@@ -27,4 +27,4 @@ class CondLemmas {
   std::map<std::pair<std::string, bool>, Pf> done_;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

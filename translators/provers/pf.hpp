@@ -13,9 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include "translators/z3/taut.hpp"
+#include "translators/provers/taut.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 struct Pf {
   uint64_t id = 0;
@@ -90,4 +90,4 @@ class Prover {
   size_t made_ = 0;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -1,14 +1,14 @@
-#include "translators/z3/taut.hpp"
+#include "translators/provers/taut.hpp"
 
-#include "translators/z3/cond.hpp"
-#include "translators/z3/formula.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/formula.hpp"
 
 #include <algorithm>
 #include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -598,4 +598,4 @@ std::vector<Term> atoms_of(const Term& psi, size_t limit) {
   return out;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -1,4 +1,4 @@
-// The Farkas search of the Z3 translation (translators/z3/farkas.hpp): fixed cases with known
+// The Farkas search of the Z3 translation (translators/provers/farkas.hpp): fixed cases with known
 // multipliers, is_farkas rejecting wrong vectors, and on random systems agreement with a slow
 // reference (Fourier–Motzkin over mpq_class, tracking strictness) on which systems are
 // contradictory; every vector returned must pass is_farkas and be primitive.
@@ -8,9 +8,9 @@
 
 #include <algorithm>
 
-#include "translators/z3/farkas.hpp"
+#include "translators/provers/farkas.hpp"
 
-using namespace hcert::z3;
+using namespace hcert::provers;
 using Rel = LinFact::Rel;
 
 namespace {

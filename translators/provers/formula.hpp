@@ -7,7 +7,7 @@
 
 #include "kernel/kernel.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 // ~t, and whether t is one.
 inline Term neg(const Term& t) {
@@ -94,4 +94,4 @@ inline std::string render(const Term& t, size_t limit = 20000) {
   return out.size() > limit ? out + " ..." : out;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -13,9 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include "translators/z3/pf.hpp"
+#include "translators/provers/pf.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 class Arith {
  public:
@@ -45,4 +45,4 @@ class Arith {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

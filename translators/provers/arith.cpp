@@ -1,4 +1,4 @@
-#include "translators/z3/arith.hpp"
+#include "translators/provers/arith.hpp"
 
 #include <gmpxx.h>
 
@@ -9,11 +9,11 @@
 #include <unordered_map>
 
 #include "checker/checker.hpp"
-#include "translators/z3/cond.hpp"
-#include "translators/z3/farkas.hpp"
-#include "translators/z3/formula.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/farkas.hpp"
+#include "translators/provers/formula.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -1691,4 +1691,4 @@ std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& li
   return std::nullopt;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

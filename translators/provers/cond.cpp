@@ -1,11 +1,11 @@
-#include "translators/z3/cond.hpp"
+#include "translators/provers/cond.hpp"
 
 #include <stdexcept>
 
 #include "checker/checker.hpp"
 #include "formats/hol_text.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 Term CondLemmas::cond(const Type& ty) {
   Type B = Type::boolean();
@@ -45,4 +45,4 @@ const Pf& CondLemmas::get(const Type& ty, bool which) {
   return done_.emplace(key, L_.trans(e, chosen)).first->second;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -14,9 +14,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "translators/z3/taut.hpp"
+#include "translators/provers/taut.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 class Normaliser {
  public:
@@ -73,4 +73,4 @@ class Normaliser {
   std::unordered_map<std::string, std::vector<Term>> cond_reps_;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -8,10 +8,10 @@
 #include "checker/problem.hpp"
 #include "formats/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
-#include "translators/z3/arith.hpp"
-#include "translators/z3/cond.hpp"
-#include "translators/z3/dd.hpp"
-#include "translators/z3/formula.hpp"
+#include "translators/provers/arith.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/dd.hpp"
+#include "translators/provers/formula.hpp"
 
 using namespace hcert;
 
@@ -27,19 +27,19 @@ bool proves(const std::string& name, const std::string& eq, size_t* steps = null
   for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
   check::SmtContext ctx(smt::read_script(test::temp_file(name + ".smt2", std::string(header) + "(assert " + eq + ")(check-sat)")));
   Term phi = ctx.problem().assertions.at(0), l, r;
-  EXPECT_TRUE(z3::is_op(phi, "=", &l, &r)) << eq;
+  EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;
   test::KernelSink k;
-  z3::Arith arith(k.sink);
-  z3::CondLemmas cond(k.sink);
-  z3::TheoryRefuter refuter = [&](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+  provers::Arith arith(k.sink);
+  provers::CondLemmas cond(k.sink);
+  provers::TheoryRefuter refuter = [&](provers::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
     auto res = arith.refute(out, lits, emit, sat);
     return res ? *res : 0;
   };
-  z3::Theories th;
+  provers::Theories th;
   th.arith = &refuter;
   th.cond = &cond;
   th.key = [&](const Term& t) { return arith.key(t); };
-  z3::Diagrams dd(k.sink, k.sink, th, [&](z3::StepSink& out, const Term& t) { return arith.normal_form(out, t); });
+  provers::Diagrams dd(k.sink, k.sink, th, [&](provers::StepSink& out, const Term& t) { return arith.normal_form(out, t); });
   uint64_t id = 0;
   try {
     id = dd.equal(l, r);
@@ -51,7 +51,7 @@ bool proves(const std::string& name, const std::string& eq, size_t* steps = null
   if (!id) return false;
   const Thm& th_ = k.thms.at(id);
   EXPECT_EQ(th_.concl(), Term::constant("F", Type::boolean()));
-  EXPECT_EQ(th_.hyps(), std::vector<Term>{z3::neg(phi)});
+  EXPECT_EQ(th_.hyps(), std::vector<Term>{provers::neg(phi)});
   return true;
 }
 

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 // A linear fact  0 REL Σ a_j·x_j + k  with integer coefficients (sparse; a variable index may
 // appear at most once per fact; zero coefficients allowed and ignored).
@@ -43,4 +43,4 @@ std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFac
 // Checks a multiplier vector against the definition above (used by tests and as a guard).
 bool is_farkas(const std::vector<LinFact>& facts, const std::vector<mpz_class>& y);
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

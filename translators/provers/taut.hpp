@@ -22,7 +22,7 @@
 
 #include "kernel/kernel.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 // Where proof steps go: the translator's emitter.
 struct StepSink {
@@ -41,7 +41,7 @@ struct StepSink {
 // Its steps go to `out`, the case split's own sink.
 using TheoryRefuter = std::function<uint64_t(StepSink& out, const std::vector<Term>& lits, bool emit, bool* satisfiable)>;
 
-class CondLemmas;  // translators/z3/cond.hpp
+class CondLemmas;  // translators/provers/cond.hpp
 // What the case split knows beyond propositional logic: the arithmetic for its leaves, and
 // the conditional (COND, SMT-LIB's ite) through its two defining equations.
 // `key` names an arithmetic atom's constraint up to equivalence (Arith::key): two atoms with
@@ -69,4 +69,4 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
 // The atoms of ψ (as above), at most `limit` of them, by an explicit-stack walk.
 std::vector<Term> atoms_of(const Term& psi, size_t limit = 1000);
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -18,10 +18,10 @@
 #include <utility>
 #include <vector>
 
-#include "translators/z3/formula.hpp"
-#include "translators/z3/pf.hpp"
+#include "translators/provers/formula.hpp"
+#include "translators/provers/pf.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 class Diagrams {
  public:
@@ -105,4 +105,4 @@ class Diagrams {
   std::unordered_map<Term, Pf, TermHash> leaves_;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

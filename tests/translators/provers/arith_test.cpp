@@ -6,11 +6,11 @@
 #include "checker/problem.hpp"
 #include "formats/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
-#include "translators/z3/arith.hpp"
-#include "translators/z3/cond.hpp"
-#include "translators/z3/normal.hpp"
-#include "translators/z3/taut.hpp"
-#include "translators/z3/farkas.hpp"
+#include "translators/provers/arith.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/normal.hpp"
+#include "translators/provers/taut.hpp"
+#include "translators/provers/farkas.hpp"
 
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -34,7 +34,7 @@ std::vector<Term> literals(const std::string& name, const std::string& text) {
 // it is {lits} ⊢ F exactly).
 bool refutes(const std::vector<Term>& lits, size_t* steps = nullptr) {
   test::KernelSink k;
-  z3::Arith a(k.sink);
+  provers::Arith a(k.sink);
   std::optional<uint64_t> id;
   try {
     id = a.refute(k.sink, lits);
@@ -97,7 +97,7 @@ namespace {
 // Fourier–Motzkin in z3_farkas_test): one fact, or two alternatives for a disequality.
 struct RandomLit {
   std::string text;
-  std::vector<std::vector<z3::LinFact>> alternatives;
+  std::vector<std::vector<provers::LinFact>> alternatives;
 };
 
 std::string half(int h) {  // h/2 as an SMT-LIB real
@@ -121,12 +121,12 @@ RandomLit random_lit(int nv) {
   std::string atom = std::string("(") + rels[rel] + " " + sum + " " + half(c) + ")";
   r.text = negated ? "(not " + atom + ")" : atom;
   // 2·(Σ a x - c) as a fact polynomial with sign s: 0 REL s·(Σ - c)
-  auto fact = [&](z3::LinFact::Rel k, int s) {
-    z3::LinFact f{k, {}, mpz_class(-s * c)};
+  auto fact = [&](provers::LinFact::Rel k, int s) {
+    provers::LinFact f{k, {}, mpz_class(-s * c)};
     for (int j = 0; j < 3; ++j) f.terms.push_back({uint32_t(j), mpz_class(s * a[j])});
     return f;
   };
-  using L = z3::LinFact;
+  using L = provers::LinFact;
   // rel: <= : 0 <= c - Σ ; < : 0 < c - Σ ; >= : 0 <= Σ - c ; > : 0 < Σ - c ; = : 0 = Σ - c
   bool upper = rel < 2, strict = rel == 1 || rel == 3;
   if (rel == 4) {
@@ -148,9 +148,9 @@ RC_GTEST_PROP(Z3Arith, RefutesExactlyTheInfeasibleSystems, ()) {
   std::string text = reals;
   for (int i = 0; i < n; ++i) lits.push_back(random_lit(nv)), text += "(assert " + lits.back().text + ")";
   // Reference: infeasible when every choice among the disequalities' alternatives is.
-  std::vector<std::vector<z3::LinFact>> systems{{}};
+  std::vector<std::vector<provers::LinFact>> systems{{}};
   for (const RandomLit& l : lits) {
-    std::vector<std::vector<z3::LinFact>> next;
+    std::vector<std::vector<provers::LinFact>> next;
     for (const auto& s : systems)
       for (const auto& alt : l.alternatives) {
         auto t = s;
@@ -160,7 +160,7 @@ RC_GTEST_PROP(Z3Arith, RefutesExactlyTheInfeasibleSystems, ()) {
     systems = next;
   }
   bool infeasible = true;
-  for (const auto& s : systems) infeasible = infeasible && z3::find_farkas(s).has_value();
+  for (const auto& s : systems) infeasible = infeasible && provers::find_farkas(s).has_value();
   static int k = 0;
   std::vector<Term> ts = literals("p" + std::to_string(k++ % 8), text);
   RC_CLASSIFY(infeasible, "infeasible");
@@ -172,13 +172,13 @@ namespace {
 // The arithmetic refuter and COND as the case split's theories, on one kernel sink.
 struct WithTheories {
   test::KernelSink k;
-  z3::Arith a{k.sink};
-  z3::CondLemmas cond{k.sink};
-  z3::TheoryRefuter refuter = [this](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+  provers::Arith a{k.sink};
+  provers::CondLemmas cond{k.sink};
+  provers::TheoryRefuter refuter = [this](provers::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
     auto r = a.refute(out, lits, emit, sat);
     return r ? *r : 0;
   };
-  z3::Theories th;
+  provers::Theories th;
   WithTheories() {
     th.arith = &refuter;
     th.cond = &cond;
@@ -210,7 +210,7 @@ uint64_t taut_with_theories(const std::string& name, const std::string& text, st
   std::vector<Term> as = literals(name, text);
   EXPECT_EQ(as.size(), 1u);
   WithTheories w;
-  return w.n_of(as[0], [&] { return z3::refute_negation(w.k.sink, as[0], cm, 4096, 400, &w.th); });
+  return w.n_of(as[0], [&] { return provers::refute_negation(w.k.sink, as[0], cm, 4096, 400, &w.th); });
 }
 
 const char* reals_c = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const c Bool)";
@@ -259,7 +259,7 @@ uint64_t normal_equal(const std::string& name, const std::string& text) {
   std::vector<Term> as = literals(name, text);
   EXPECT_EQ(as.size(), 1u);
   WithTheories w;
-  z3::Normaliser nf(w.k.sink, w.k.sink, &w.th);
+  provers::Normaliser nf(w.k.sink, w.k.sink, &w.th);
   return w.n_of(as[0], [&] { return nf.equal(as[0].lhs(), as[0].rhs()); });
 }
 
@@ -407,7 +407,7 @@ std::vector<Term> cycle(int n, const std::string& name) {
 }
 
 // Refutes on one Arith object (so kept normal forms carry over); steps taken, or -1.
-long refute_steps(test::KernelSink& k, z3::Arith& a, const std::vector<Term>& lits) {
+long refute_steps(test::KernelSink& k, provers::Arith& a, const std::vector<Term>& lits) {
   size_t before = k.steps;
   auto id = a.refute(k.sink, lits);
   if (!id) return -1;
@@ -424,7 +424,7 @@ long refute_steps(test::KernelSink& k, z3::Arith& a, const std::vector<Term>& li
 // grow quadratically (spec/arith.md, "Farkas combination").
 TEST(Z3Arith, CycleSummedAlongTheChain) {
   test::KernelSink k1, k2;
-  z3::Arith a1(k1.sink), a2(k2.sink);
+  provers::Arith a1(k1.sink), a2(k2.sink);
   long s40 = refute_steps(k1, a1, cycle(100, "cyc100")), s80 = refute_steps(k2, a2, cycle(200, "cyc200"));
   ASSERT_GT(s40, 0);
   ASSERT_GT(s80, 0);
@@ -436,7 +436,7 @@ TEST(Z3Arith, CycleSummedAlongTheChain) {
 // cycle leaves a satisfiable system that no kept proof refutes.
 TEST(Z3Arith, KeptNormalFormsAcrossRefutations) {
   test::KernelSink k;
-  z3::Arith a(k.sink);
+  provers::Arith a(k.sink);
   std::vector<Term> lits = cycle(30, "cyc30");
   long first = refute_steps(k, a, lits), second = refute_steps(k, a, lits);
   ASSERT_GT(first, 0);
