@@ -14,6 +14,11 @@ inline Term neg(const Term& t) {
   static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
   return Term::comb(n, t);
 }
+// a ==> b.
+inline Term imp(const Term& a, const Term& b) {
+  static const Term c = Term::constant("==>", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+  return Term::comb(Term::comb(c, a), b);
+}
 inline bool is_neg(const Term& t) {
   return t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Const && t.rator().name() == "~";
 }

@@ -38,6 +38,15 @@ class Normaliser {
   uint64_t equal_deep(const Term& l, const Term& r);
   Nf nf(const Term& x, int depth);
   Nf nf_uncached(const Term& x, int depth);
+  // nf_uncached by the shape of x: a negation, a nest of /\ or \/, an iff, an atom.
+  Nf nf_neg(const Term& x, int depth);
+  Nf nf_nest(const Term& x, int depth);
+  Nf nf_iff(const Term& x, int depth);
+  Nf nf_atom(const Term& x, int depth);
+  // nf(y) continued from N(x = y) = n (0: fail unless y is x).
+  Nf then(const Term& x, const Term& y, uint64_t n, int depth);
+  // N(x = x') from a positive proof `pos` under the operand equations, each traded for its N.
+  uint64_t discharge(const Term& x, uint64_t pos, const Term& xp, const std::vector<std::pair<Term, uint64_t>>& eqs);
   // N(a = c) from N(a = b) and N(b = c) (either 0 for identity).
   uint64_t trans(const Term& a, const Term& b, uint64_t ab, const Term& c, uint64_t bc);
   // ⊢ x1 = result for a nest x1 of `op` and its flattened, sorted, deduplicated form

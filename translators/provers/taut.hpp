@@ -21,17 +21,9 @@
 #include <vector>
 
 #include "kernel/kernel.hpp"
+#include "translators/provers/sink.hpp"
 
 namespace hcert::provers {
-
-// Where proof steps go: the translator's emitter.
-struct StepSink {
-  std::function<uint64_t(const char* rule, std::vector<uint64_t> args)> step;
-  std::function<uint64_t(const Term&)> term;
-  // A theory fact by name (spec/format.md `fact`); only the arithmetic uses it.
-  std::function<uint64_t(const std::string&)> fact;
-  std::function<uint64_t(const Type&)> type;
-};
 
 // A theory refuter for the leaves of the case split (spec/arith.md): {l1, …, lk} ⊢ F from
 // the assigned literals (atoms or their negations; it may use a subset), emitted when
