@@ -5,6 +5,11 @@
 // Why this suffices: by Motzkin's transposition theorem a finite system of facts
 // 0 >= / > / = P_i is unsatisfiable over Q (equivalently over any ordered field) exactly when
 // such multipliers exist, so nullopt (within the pivot budget) means "satisfiable over Q".
+//
+// What it finds (no steps, no theorems): find_farkas returns multipliers y with the
+// property of is_farkas, so Σ y_i·P_i is a constant that contradicts the facts; find_model
+// a rational point of the facts read non-strictly. Budgets: max_pivots pivots. Failure
+// (nullopt): satisfiable over Q, or the budget ran out (the two are not told apart).
 #pragma once
 #include <gmpxx.h>
 

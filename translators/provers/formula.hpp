@@ -1,5 +1,5 @@
-// Small views of formulas shared by the Z3 translation's parts: connectives recognised by
-// name, the operands of a nest of one connective, and a compact prefix rendering.
+// Small views of formulas shared by the provers and the translators: connectives recognised
+// by name, the operands of a nest of one connective, and a compact prefix rendering.
 #pragma once
 #include <string>
 #include <unordered_map>

@@ -8,6 +8,14 @@
 // brought to one canonical form nf, every local step proved by a small case split; l = r
 // holds when nf(l) = nf(r). Equalities are carried in double-negation form
 // N(a = b) = {~(a = b)} ∪ Γ ⊢ F (spec/z3.md), which compose like equalities.
+//
+// What it proves (Normaliser::equal): N(l = r) = {~(l = r)} ∪ H ⊢ F, l and r bool, H kept
+// atom facts' hypotheses (none). Premises: none. Side conditions: both sides reach one
+// normal form (flattened, sorted, deduplicated nests; ~ pushed in; ==> and bool COND
+// expanded; arithmetic atoms by their constraint; equations oriented). Budgets: 300
+// levels, nests of 2,000 operands, each local step a case split of at most 4,096 cases.
+// Failure (0): different normal forms or a budget exceeded; its scratch steps are the
+// caller's to delete (nothing it returned is used).
 #pragma once
 #include <optional>
 #include <string>

@@ -11,6 +11,13 @@
 // Atoms are the subterms that are not T, F, ~, /\, \/, ==> or = on bool; an equation
 // `t = t` is true by REFL whatever its type, and `a = b`, `b = a` are one atom (SYM). Splits are lazy (only atoms the evaluation
 // reaches), so `a \/ b \/ ~(a \/ b)` costs three leaves, not four.
+//
+// What it proves (refute_negation): {~ψ} ∪ H ⊢ F, H the assumptions of the theories' lemmas
+// (none: the arithmetic and COND lemmas are closed). Premises: none. Side conditions: ψ a
+// bool term; with theories, arithmetic atoms over int/real and COND. Budgets: max_leaves
+// cases, max_depth connective levels, 20,000 connective visits. Failure (0): not a
+// tautology of its atoms, or over a budget; nothing emitted; a countermodel over
+// propositional variables alone (if asked) means ψ is not valid.
 #pragma once
 #include <cstdint>
 #include <functional>
