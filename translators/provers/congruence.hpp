@@ -1,5 +1,5 @@
 // Congruence closure over formulas and terms, with the case split and the linear arithmetic
-// at its leaves (spec/z3.md, "Congruence"). Untrusted: it only emits certificate steps
+// at its leaves (spec/z3.md, "Tautologies"). Untrusted: it only emits certificate steps
 // (nform.hpp's N form); the kernel checks every one.
 //
 // What it proves, each result a theorem id (0 when it finds no proof; then nothing it

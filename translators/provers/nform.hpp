@@ -1,7 +1,8 @@
-// Theorems in N form, the provers' common currency (spec/z3.md, "Proof nodes"): for a
-// formula φ, N(φ) is a theorem Γ ∪ {~φ} ⊢ F, Γ the hypotheses it rests on. Why not ⊢ φ:
-// without excluded middle in the kernel's derived rules, a classical tautology ψ still has
-// {~ψ} ⊢ F (Glivenko), and N-theorems compose (a premise's N discharges the premise).
+// Theorems in N form, the provers' common currency (spec/z3.md, "Theorems: double
+// negation"): for a formula φ, N(φ) is a theorem Γ ∪ {~φ} ⊢ F, Γ the hypotheses it rests
+// on. Why not ⊢ φ: without excluded middle in the kernel's derived rules, a classical
+// tautology ψ still has {~ψ} ⊢ F (Glivenko), and N-theorems compose (a premise's N
+// discharges the premise).
 // These helpers only emit steps to a StepSink; the kernel checks them.
 #pragma once
 #include <algorithm>

@@ -1,5 +1,5 @@
 // The proof-producing normaliser of ring.hpp: int and real terms to canonical polynomials
-// (spec/arith.md, "Normal forms"), and atoms under uninterpreted functions.
+// (spec/arith.md, "Canonical polynomials"), and atoms under uninterpreted functions.
 #include <gmpxx.h>
 
 #include "translators/provers/ring.hpp"

@@ -1,6 +1,6 @@
-// Names Z3 invents (`z3name!n`, `proxy!n`; spec/z3.md, "Invented names"): intro-def
-// definitions kept as hypotheses and discharged at the end by INST, rewrites over names
-// deferred to the end, and the terms of names Z3 never defines guessed by matching (a wrong
+// Names Z3 invents (`z3name!n`, `proxy!n`; spec/z3.md, "Tautologies", on invented names):
+// intro-def definitions kept as hypotheses and discharged at the end by INST, rewrites over
+// names deferred to the end, and the terms of names Z3 never defines guessed by matching (a wrong
 // guess only leaves a step unproved: INST is a rule, nothing is assumed about the name).
 #include <algorithm>
 

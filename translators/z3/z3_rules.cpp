@@ -163,10 +163,6 @@ uint64_t Translator::rule_tautology(const Step& s) {
 }
 uint64_t Translator::rule_th_lemma(const Step& s) { return s.p.empty() ? rule_tautology(s) : theory_lemma(s.p, s.phi); }
 
-// An asserted formula that is not literally an assertion: Z3's own form of one (unsat-core
-// tracking literals, `(and (distinct x y) true)`, ...). Accepted when it is a tautology
-// or follows propositionally from one assertion that shares an atom with it (16 tried),
-// or equals the first such assertion by congruence (a large assertion, flattened).
 uint64_t Translator::asserted_consequence(const Term& phi) {
   bool cond = mentions_cond(phi);
   std::vector<Term> atoms = atoms_of(phi, 64);

@@ -59,7 +59,7 @@ bool proves(const std::string& name, const std::string& eq, size_t* steps = null
 
 // The ite rewrites Z3 makes: negated condition, nested test of one condition, equal
 // branches, lifting over an equation with numerals, arithmetic atoms and sums.
-TEST(Z3Diagrams, ProvesIteRewrites) {
+TEST(ProversDiagrams, ProvesIteRewrites) {
   EXPECT_TRUE(proves("dd1", "(= (ite (not c) a b) (ite c b a))"));
   EXPECT_TRUE(proves("dd2", "(= (ite c (ite c a b) d) (ite c a d))"));
   EXPECT_TRUE(proves("dd3", "(= (ite c x x) x)"));
@@ -73,7 +73,7 @@ TEST(Z3Diagrams, ProvesIteRewrites) {
 
 // Their false variants (each differs from the right side under some assignment of the
 // atoms) are not proved.
-TEST(Z3Diagrams, RefusesWrongRewrites) {
+TEST(ProversDiagrams, RefusesWrongRewrites) {
   EXPECT_FALSE(proves("ddw1", "(= (ite (not c) a b) (ite c a b))"));
   EXPECT_FALSE(proves("ddw2", "(= (ite c (ite c a b) d) (ite c b d))"));
   EXPECT_FALSE(proves("ddw3", "(= (= (ite c 1 2) 1) (not c))"));
@@ -87,7 +87,7 @@ TEST(Z3Diagrams, RefusesWrongRewrites) {
 // A program counter's chain, t(k+1) = ite (= t(k) k) (+ t(k) 0) t(k): its tree has 3^30
 // nodes, its DAG 30 levels, and each level is t(k) again. The diagrams prove t(30) equal to
 // t(0) in a number of steps linear in the chain (the case split could not start).
-TEST(Z3Diagrams, LinearInTheDag) {
+TEST(ProversDiagrams, LinearInTheDag) {
   std::string t = "t0", lets;
   for (int k = 0; k < 30; ++k) {
     std::string n = "t" + std::to_string(k + 1);

@@ -1,4 +1,4 @@
-// The tautology prover of the Z3 translation (spec/z3.md, "Tautologies") against a truth
+// The shared tautology prover (spec/z3.md, "Tautologies") against a truth
 // table: on random formulas it proves exactly the tautologies, every step it emits is
 // accepted by the kernel, and the result is the documented {~ψ} ⊢ F.
 #include <gtest/gtest.h>
@@ -61,7 +61,7 @@ bool tautology(const Term& t) {
   return true;
 }
 
-TEST(Z3Taut, ProvesExactlyTheTautologies) {
+TEST(ProversTaut, ProvesExactlyTheTautologies) {
   D();
   int proved = 0, refuted = 0;
   bool ok = rc::check("refute_negation ⇔ truth table", [&] {
@@ -91,7 +91,7 @@ TEST(Z3Taut, ProvesExactlyTheTautologies) {
   EXPECT_GT(refuted, 10);
 }
 
-TEST(Z3Taut, FlatteningRewriteSplitsOnSharedSubformulas) {
+TEST(ProversTaut, FlatteningRewriteSplitsOnSharedSubformulas) {
   D();
   // (d1 /\ (d2 /\ … d12)) = (d1 /\ … ) with each di a disjunction of three variables: the
   // atoms alone would need thousands of cases; shared disjunctions as atoms need 13.
@@ -107,7 +107,7 @@ TEST(Z3Taut, FlatteningRewriteSplitsOnSharedSubformulas) {
   EXPECT_LT(k.thms.size(), 20000u);
 }
 
-TEST(Z3Taut, RefusesNonTautologiesAndTheoryAtoms) {
+TEST(ProversTaut, RefusesNonTautologiesAndTheoryAtoms) {
   D();
   test::KernelSink k;
   std::string cm;
@@ -130,7 +130,7 @@ TEST(Z3Taut, RefusesNonTautologiesAndTheoryAtoms) {
 // A conjunction deeper than the split looks into (Z3's distinct of 30 or 40 constants, 435
 // or 780 disequalities): split on whole where it occurs twice, short-circuited where one
 // literal decides; a wrong variant is still refused.
-TEST(Z3Taut, DeepConjunctionSplitOnWholeOrShortCircuited) {
+TEST(ProversTaut, DeepConjunctionSplitOnWholeOrShortCircuited) {
   D();
   Type u = Type::var("U");
   std::vector<Term> lits;
@@ -165,7 +165,7 @@ TEST(Z3Taut, DeepConjunctionSplitOnWholeOrShortCircuited) {
 
 // Z3's Tseitin clause for a wide disjunction, `(l1 \/ … \/ ~a \/ …) \/ a`: proved from the
 // complementary pair alone, in steps linear in the nesting; without the pair, refused.
-TEST(Z3Taut, ComplementaryDisjunctsWithoutSplit) {
+TEST(ProversTaut, ComplementaryDisjunctsWithoutSplit) {
   D();
   Type u = Type::var("U");
   std::vector<Term> ls;
@@ -200,7 +200,7 @@ TEST(Z3Taut, ComplementaryDisjunctsWithoutSplit) {
 // ite: COND on bool as a connective, COND c x y = x as an atom decided by c (through
 // ⊢ COND T x y = x and ⊢ COND F x y = y, derived in the run from COND's definition and
 // SELECT_AX, every step on the kernel).
-TEST(Z3Taut, ConditionalsThroughTheirDefiningEquations) {
+TEST(ProversTaut, ConditionalsThroughTheirDefiningEquations) {
   D();
   test::KernelSink k;
   provers::CondLemmas cond(k.sink);
@@ -231,7 +231,7 @@ TEST(Z3Taut, ConditionalsThroughTheirDefiningEquations) {
 
 // Rewrites by normal form: association, commutation, duplicates, De Morgan, double
 // negation, ==> and iff orientation; a formula with another normal form is not equal.
-TEST(Z3Normal, EqualUpToTheNormalForm) {
+TEST(ProversNormal, EqualUpToTheNormalForm) {
   D();
   test::KernelSink k;
   provers::Normaliser nf(k.sink, k.sink, nullptr);
