@@ -206,13 +206,6 @@ class Translator {
                     std::unordered_map<Term, Term, TermHash>& bound, int& budget);
   static bool match(const Term& p, const Term& t, const std::vector<Term>& vars, std::unordered_map<Term, Term, TermHash>& bound,
                     int& budget, std::set<std::pair<uint64_t, uint64_t>>& done, int depth);
-  bool guessed_ = false;  // names were guessed (guess_names): no step is rejected by a countermodel
-  std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
-  std::vector<Term> proxies_;  // asserted formulas over invented names (`proxy!n => A`)
-  struct Definition {
-    Term name, term, formula;
-  };
-  std::vector<Definition> defs_;
 
   // lemma: N(false) with local hypotheses h gives N(ψ), ψ the disjunction of their
   // negations (or of a for a hypothesis ~a), by trading each hypothesis for ~ψ.
@@ -246,6 +239,14 @@ class Translator {
   Theories theory_;  // what the case split knows: arithmetic, COND
   std::vector<Term> assertion_list_;
   std::vector<std::pair<Term, std::vector<Term>>> assertion_atoms_;  // filled on first need
+  // Z3's invented names (z3_names.cpp): intro-def definitions, with each name's term.
+  bool guessed_ = false;  // names were guessed (guess_names): no step is rejected by a countermodel
+  std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
+  std::vector<Term> proxies_;  // asserted formulas over invented names (`proxy!n => A`)
+  struct Definition {
+    Term name, term, formula;
+  };
+  std::vector<Definition> defs_;
 };
 
 }  // namespace hcert::z3
