@@ -1,3 +1,6 @@
+// The linear arithmetic prover of arith.hpp: literals read as facts, one case refuted by a
+// Farkas combination summed in canonical form, disequalities split; the ring reasoning is
+// ring.hpp's, the integer cuts arith_cuts.cpp's.
 #include "translators/provers/arith.hpp"
 
 #include <gmpxx.h>
