@@ -4,11 +4,12 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "checker/id_table.hpp"
+#include "formats/id_table.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_io.hpp"
 #include "formats/hol_text.hpp"
-#include "formats/sha256.hpp"
+#include "trusted/end_check.hpp"
+#include "trusted/sha256.hpp"
 
 namespace hcert::check {
 
@@ -16,19 +17,6 @@ using cert::Record;
 using cert::Tag;
 
 namespace {
-
-// Theories are loaded into the kernel's global signature once per process; their named
-// theorems (definitions by constant name, axioms by axiom name, type definitions by the
-// names of abs and rep) are kept here for `fact` records.
-struct Registry {
-  std::map<std::string, std::string> loaded;  // name -> sha256
-  std::set<std::string> loading;
-  std::unordered_map<std::string, Thm> facts;
-};
-Registry& registry() {
-  static auto* r = new Registry();
-  return *r;
-}
 
 std::string place(const Record& r) {
   return r.line ? "line " + std::to_string(r.line) : "byte " + std::to_string(r.offset);
@@ -49,13 +37,18 @@ std::string default_theory_dir() {
 // One certificate or theory file: its id spaces and its place in the check.
 struct Checker::Impl {
   enum class Mode { Cert, Theory };
-  Impl(Mode m, std::string dir, ProblemLoader load, Report& rep)
-      : mode(m), theory_dir(std::move(dir)), loader(std::move(load)), report(rep) {}
+  Impl(Env& e, Mode m, std::string dir, ProblemLoader load, Report& rep, std::set<std::string>& loading)
+      : env(e), mode(m), theory_dir(std::move(dir)), loader(std::move(load)), report(rep), loading(loading),
+        steps(e) {}
 
+  Env& env;
   Mode mode;
   std::string theory_dir;
   ProblemLoader loader;
   Report& report;
+  std::set<std::string>& loading;  // theories being loaded (a theory may not include itself)
+  StepContext steps;
+  uint64_t holes = 0;
   IdTable<Type> types;
   IdTable<Term> terms;
   IdTable<Thm> thms;
@@ -146,31 +139,31 @@ struct Checker::Impl {
     switch (r.tag) {
       case Tag::TypeDecl:
         if (n[0] > 64) fail(Outcome::InputError, r, "arity above 64");
-        Kernel::new_type(r.names[0], n[0]);
+        Kernel::new_type(env, r.names[0], n[0]);
         return;
-      case Tag::ConstDecl: Kernel::new_constant(r.names[0], type(r, n[0])); return;
+      case Tag::ConstDecl: Kernel::new_constant(env, r.names[0], type(r, n[0])); return;
       case Tag::TyVar: define(types, r, n[0], Type::var(r.names[0]), "type"); return;
       case Tag::TyOp: {
         std::vector<Type> args;
         for (size_t i = 1; i < n.size(); ++i) args.push_back(type(r, n[i]));
-        define(types, r, n[0], Type::op(r.names[0], args), "type");
+        define(types, r, n[0], Type::op(env, r.names[0], args), "type");
         return;
       }
       case Tag::Var: define(terms, r, n[0], Term::var(r.names[0], type(r, n[1])), "term"); return;
-      case Tag::Const: define(terms, r, n[0], Term::constant(r.names[0], type(r, n[1])), "term"); return;
+      case Tag::Const: define(terms, r, n[0], Term::constant(env, r.names[0], type(r, n[1])), "term"); return;
       case Tag::App: define(terms, r, n[0], Term::comb(term(r, n[1]), term(r, n[2])), "term"); return;
       case Tag::Lam: define(terms, r, n[0], Term::abs(term(r, n[1]), term(r, n[2])), "term"); return;
       case Tag::Def: {
-        Thm th = Kernel::new_basic_definition(term(r, n[1]));
-        if (mode == Mode::Theory) registry().facts.emplace(th.concl().lhs().name(), th);
+        Thm th = Kernel::new_basic_definition(env, term(r, n[1]));
+        if (mode == Mode::Theory) env.remember(th.concl().lhs().name(), th);
         define(thms, r, n[0], th, "theorem");
         return;
       }
       case Tag::Typedef: {
-        auto [a, b] = Kernel::new_basic_type_definition(r.names[0], r.names[1], r.names[2], thm(r, n[2]));
+        auto [a, b] = Kernel::new_basic_type_definition(env, r.names[0], r.names[1], r.names[2], thm(r, n[2]));
         if (mode == Mode::Theory) {
-          registry().facts.emplace(r.names[1], a);
-          registry().facts.emplace(r.names[2], b);
+          env.remember(r.names[1], a);
+          env.remember(r.names[2], b);
         }
         define(thms, r, n[0], a, "theorem");
         define(thms, r, n[1], b, "theorem");
@@ -178,8 +171,8 @@ struct Checker::Impl {
       }
       case Tag::Axiom: {
         if (mode != Mode::Theory) fail(Outcome::InputError, r, "axioms are only allowed in theory files");
-        Thm th = Kernel::new_axiom(r.names[0], term(r, n[1]));
-        registry().facts.emplace(r.names[0], th);
+        Thm th = Kernel::new_axiom(env, r.names[0], term(r, n[1]));
+        env.remember(r.names[0], th);
         define(thms, r, n[0], th, "theorem");
         return;
       }
@@ -189,13 +182,13 @@ struct Checker::Impl {
         if (n[1] >= assertions.size())
           fail(Outcome::InputError, r, "the problem has no assertion " + std::to_string(n[1]));
         if (r.tag == Tag::ATerm) define(terms, r, n[0], assertions[n[1]], "term");
-        else define(thms, r, n[0], Kernel::assume(assertions[n[1]]), "theorem");
+        else define(thms, r, n[0], Kernel::assume(env, assertions[n[1]]), "theorem");
         return;
       }
       case Tag::Fact: {
-        auto it = registry().facts.find(r.names[0]);
-        if (it == registry().facts.end()) fail(Outcome::InputError, r, "no theory fact named " + r.names[0]);
-        define(thms, r, n[0], it->second, "theorem");
+        std::optional<Thm> fact = env.fact(r.names[0]);
+        if (!fact) fail(Outcome::InputError, r, "no theory fact named " + r.names[0]);
+        define(thms, r, n[0], *fact, "theorem");
         return;
       }
       case Tag::Step: {
@@ -206,9 +199,9 @@ struct Checker::Impl {
           rule = find_step_rule(rule_name);
         }
         ++*rule_count;
-        StepArgs args{r, [&](uint64_t id) -> const Type& { return type(r, id); },
-                      [&](uint64_t id) -> const Term& { return term(r, id); },
-                      [&](uint64_t id) -> const Thm& { return thm(r, id); }};
+        RecordArgs args(steps, r, [&](uint64_t id) -> const Type& { return type(r, id); },
+                        [&](uint64_t id) -> const Term& { return term(r, id); },
+                        [&](uint64_t id) -> const Thm& { return thm(r, id); });
         std::optional<Thm> th;
         try {
           if (!rule) throw StepError("unsupported rule " + rule_name, true);
@@ -226,9 +219,8 @@ struct Checker::Impl {
         return;
       case Tag::Hole: {
         if (mode == Mode::Theory) fail(Outcome::InputError, r, "holes are not allowed in theory files");
-        static uint64_t count = 0;
-        std::string name = "hole " + std::to_string(++count) + " (" + place(r) + "): " + r.names[0];
-        Thm th = Kernel::new_axiom(name, term(r, n[1]));
+        std::string name = "hole " + std::to_string(++holes) + " (" + place(r) + "): " + r.names[0];
+        Thm th = Kernel::new_axiom(env, name, term(r, n[1]));
         hole_axioms.insert(th.axioms()[0]);
         define(thms, r, n[0], th, "theorem");
         return;
@@ -272,11 +264,9 @@ struct Checker::Impl {
   }
 
   void check_end(const Record& r, const Thm& th) {
-    Term f = Term::constant("F", Type::boolean());
-    if (th.concl() != f) fail(Outcome::Rejected, r, "the final theorem does not conclude F: " + text::print_brief(th.concl()));
-    for (const Term& h : th.hyps())
-      if (!assertion_index.count(h))
-        fail(Outcome::Rejected, r, "the final theorem has a hypothesis that is not an assertion of the problem: " + text::print_brief(h));
+    Term offending;
+    if (std::optional<std::string> why = end_check(env, th, assertion_index, offending))
+      fail(Outcome::Rejected, r, *why + ": " + text::print_brief(offending));
     final_thm = std::make_unique<Thm>(th);
     ended = true;
   }
@@ -287,19 +277,24 @@ struct Checker::Impl {
     if (pin->second != sha)
       fail(Outcome::InputError, r, "theory " + name + " has SHA-256 " + pin->second + ", not " + sha);
     report.theories.push_back(name + " " + sha);
-    Registry& reg = registry();
-    if (reg.loaded.count(name)) return;
-    if (reg.loading.count(name)) fail(Outcome::InputError, r, "theory " + name + " includes itself");
-    std::string path = theory_dir + "/" + name + ".hct";
-    std::ifstream in(path, std::ios::binary);
+    if (env.theories().count(name)) return;
+    if (loading.count(name)) fail(Outcome::InputError, r, "theory " + name + " includes itself");
+    std::string path = theory_dir.empty() ? "(embedded) " + name + ".hct" : theory_dir + "/" + name + ".hct";
     std::stringstream ss;
-    ss << in.rdbuf();
-    if (!in) fail(Outcome::InputError, r, "cannot read theory file " + path);
+    if (theory_dir.empty()) {
+      auto embedded = embedded_theories().find(name);
+      if (embedded == embedded_theories().end()) fail(Outcome::InputError, r, "no embedded theory file " + name);
+      ss << embedded->second;
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      ss << in.rdbuf();
+      if (!in) fail(Outcome::InputError, r, "cannot read theory file " + path);
+    }
     if (sha256_hex(ss.str()) != sha)
       fail(Outcome::InputError, r, "theory file " + path + " does not have the pinned SHA-256");
-    reg.loading.insert(name);
+    loading.insert(name);
     Report sub;
-    Impl theory(Mode::Theory, theory_dir, nullptr, sub);
+    Impl theory(env, Mode::Theory, theory_dir, nullptr, sub, loading);
     try {
       auto reader = cert::text_reader(string_source(ss.str()));
       Record tr;
@@ -309,14 +304,15 @@ struct Checker::Impl {
     } catch (const Failure& e) {
       fail(e.outcome, r, "theory " + name + ": " + e.what());
     }
-    reg.loading.erase(name);
-    reg.loaded.emplace(name, sha);
+    loading.erase(name);
+    env.note_theory(name, sha);
   }
 };
 
-void load_pinned_theory(const std::string& dir, const std::string& name) {
+void load_pinned_theory(Env& env, const std::string& dir, const std::string& name) {
   Report rep;
-  Checker::Impl loader(Checker::Impl::Mode::Theory, dir, nullptr, rep);
+  std::set<std::string> loading;
+  Checker::Impl loader(env, Checker::Impl::Mode::Theory, dir, nullptr, rep, loading);
   Record r;
   r.tag = Tag::Theory;
   auto pin = pinned_theories().find(name);
@@ -324,15 +320,9 @@ void load_pinned_theory(const std::string& dir, const std::string& name) {
   loader.load_theory(r, name, pin->second);
 }
 
-std::optional<Thm> theory_fact(const std::string& name) {
-  auto it = registry().facts.find(name);
-  if (it == registry().facts.end()) return std::nullopt;
-  return it->second;
-}
-
-Checker::Checker(std::string theory_dir, ProblemLoader load)
-    : impl_(std::make_unique<Impl>(Impl::Mode::Cert, std::move(theory_dir), std::move(load), report_)),
-      fast_base_(Kernel::fast_path_uses()) {}
+Checker::Checker(Env& env, std::string theory_dir, ProblemLoader load)
+    : impl_(std::make_unique<Impl>(env, Impl::Mode::Cert, std::move(theory_dir), std::move(load), report_, loading_)),
+      fast_base_(env.fast_path_uses()) {}
 Checker::~Checker() = default;
 
 void Checker::feed(const Record& r) { impl_->feed(r); }
@@ -344,22 +334,17 @@ Report Checker::finish() {
     report_.message = "the certificate ends without an end record";
     return report_;
   }
-  auto now = Kernel::fast_path_uses();
+  auto now = c.env.fast_path_uses();
   for (size_t i = 0; i < now.size(); ++i)
     if (uint64_t n = now[i].second - fast_base_[i].second) report_.fast_paths[now[i].first] = n;
   report_.final_thm = std::make_shared<const Thm>(*c.final_thm);
   report_.conclusion = text::print_brief(c.final_thm->concl());
   report_.hypotheses = c.final_thm->hyps().size();
   report_.outcome = Outcome::Verified;
-  for (uint32_t a : c.final_thm->axioms()) {
-    const std::string& name = Kernel::axioms()[a].name;
-    if (c.hole_axioms.count(a)) {
-      report_.holes.push_back(name);
-      report_.outcome = Outcome::Incomplete;
-    } else {
-      report_.axioms.push_back(name);
-    }
-  }
+  AxiomsUsed used = axioms_used(c.env, *c.final_thm, c.hole_axioms);
+  report_.axioms = std::move(used.axioms);
+  report_.holes = std::move(used.holes);
+  if (!report_.holes.empty()) report_.outcome = Outcome::Incomplete;
   if (!report_.holes.empty()) report_.message = "the final theorem depends on " + std::to_string(report_.holes.size()) + " hole(s)";
   return report_;
 }

@@ -15,25 +15,10 @@
 
 #include "formats/cert.hpp"
 #include "kernel/kernel.hpp"
+#include "trusted/problem.hpp"
 
 namespace hcert::check {
 
-// Exit codes of spec/cli.md.
-enum class Outcome { Verified = 0, Rejected = 1, Incomplete = 2, InputError = 3, Limit = 4 };
-
-// A check that cannot go on: the outcome, and a message naming the place (line or byte),
-// the record or step, the rule and the reason.
-struct Failure : std::runtime_error {
-  Outcome outcome;
-  Failure(Outcome o, const std::string& msg) : std::runtime_error(msg), outcome(o) {}
-};
-
-// The problem as the trusted elaborator sees it (spec/problems.md).
-struct Problem {
-  std::string kind;                 // "dimacs" or "smtlib2"
-  std::string sha256;               // of the file's bytes
-  std::vector<Term> assertions;     // in file order
-};
 // Reads and elaborates the problem of the kind the certificate names; called once the
 // theories it needs are loaded.
 using ProblemLoader = std::function<Problem(const std::string& kind)>;
@@ -54,18 +39,22 @@ struct Report {
   std::string problem_sha256;
 };
 
-// Where the shipped theory files live, and their pinned SHA-256 (checker/theories.cpp).
-const std::map<std::string, std::string>& pinned_theories();
-std::string default_theory_dir();  // $HCERT_THEORIES, else <exe>/../certs/theories
+// Where the shipped theory files live ($HCERT_THEORIES, else <exe>/../certs/theories);
+// their pins are in trusted/problem.hpp.
+std::string default_theory_dir();
+// The same files compiled into the binary (the Makefile embeds certs/theories/*.hct), so an
+// installed or copied hcert needs no files beside it. A theory directory "" means these;
+// they are checked against the pins like files.
+const std::map<std::string, std::string>& embedded_theories();
 
-// For producers of certificates (convert, translators): load a pinned theory into the
-// kernel, and look up its named theorems. Throws Failure.
-void load_pinned_theory(const std::string& dir, const std::string& name);
-std::optional<Thm> theory_fact(const std::string& name);
+// For producers of certificates (convert, translators): load a pinned theory into env
+// (once; its named theorems are then env.fact(name)). Throws Failure.
+void load_pinned_theory(Env& env, const std::string& dir, const std::string& name);
 
 class Checker {
  public:
-  Checker(std::string theory_dir, ProblemLoader load);
+  // Checks in env, which holds every declaration the certificate and its theories make.
+  Checker(Env& env, std::string theory_dir, ProblemLoader load);
   ~Checker();
   // Checks one record; throws Failure.
   void feed(const cert::Record& r);
@@ -77,6 +66,7 @@ class Checker {
   struct Impl;
 
  private:
+  std::set<std::string> loading_;
   std::unique_ptr<Impl> impl_;
   Report report_;
   std::vector<std::pair<std::string, uint64_t>> fast_base_;  // fast-path counts at the start

@@ -12,30 +12,7 @@ namespace hcert::check {
 
 namespace {
 
-// Reads the step's arguments left to right; the rule must consume all of them.
-class Cursor {
- public:
-  explicit Cursor(const StepArgs& a) : a_(a) {}
-  const Term& tm() { return a_.term(next("term")); }
-  const Thm& th() { return a_.thm(next("theorem")); }
-  const Type& ty() { return a_.type(next("type")); }
-  uint64_t num() { return next("number"); }
-  uint64_t peek() const { return more() ? a_.rec.nums[i_] : 0; }  // the next raw id, if any
-  bool more() const { return i_ < a_.rec.nums.size(); }
-  void done() const {
-    if (more()) throw StepError("too many arguments (" + std::to_string(a_.rec.nums.size() - 1) + ")");
-  }
-
- private:
-  uint64_t next(const char* what) {
-    if (!more()) throw StepError(std::string("missing ") + what + " argument " + std::to_string(i_));
-    return a_.rec.nums[i_++];
-  }
-  const StepArgs& a_;
-  size_t i_ = 1;  // nums[0] is the id of the new theorem
-};
-
-using RuleFn = std::function<Thm(Cursor&)>;
+using RuleFn = std::function<Thm(StepArgs&)>;
 
 }  // namespace
 
@@ -47,112 +24,110 @@ struct StepRule {
 
 namespace {
 
-// The core theory's definitions, which the boolean and clause rules unfold. Looked up
-// once core is loaded (the checker loads it before any step).
-const rules::BoolDefs& defs() {
-  static std::optional<rules::BoolDefs> d;
-  if (!d) d = rules::BoolDefs::from_core();
-  return *d;
-}
+}  // namespace
 
-bool pure_mode = false;
+const rules::BoolDefs& StepContext::defs() {
+  if (!defs_) defs_ = rules::BoolDefs::from_core(env);
+  return *defs_;
+}
 
 // ~x for a boolean variable x used as a pivot, from a small direct-mapped cache keyed by
 // the certificate's term id of x (a slot remembers which x it was made for, so a reused id
 // or a collision only costs a rebuild). Handed to the kernel with the link (it checks in
 // O(1) that the term is ~x), so that a link does not look ~x up in the global term table,
 // whose size makes that lookup a few cache misses. Fixed size: hostile ids cost nothing.
-Term negated_pivot(uint64_t id, const Term& x) {
-  if (pure_mode || x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean()) return {};
-  static auto* negs = new std::vector<std::pair<Term, Term>>(size_t(1) << 16);
-  auto& [made_for, neg] = (*negs)[id & (negs->size() - 1)];
-  if (made_for != x) made_for = x, neg = rules::complement(x);
+Term StepContext::negated_pivot(uint64_t id, const Term& x) {
+  if (pure() || x.is_null() || x.kind() != TermKind::Var || x.type() != Type::boolean()) return {};
+  if (negs_.empty()) negs_.resize(size_t(1) << 16);
+  auto& [made_for, neg] = negs_[id & (negs_.size() - 1)];
+  if (made_for != x) made_for = x, neg = rules::complement(env, x);
   return neg;
 }
 
-// The kernel's clause fast paths unless --pure, then their derivations in rules/sat.cpp.
-void enable_fast_paths() {
-  static bool enabled = false;
-  if (enabled) return;
+void StepContext::enable_fast_paths() {
+  if (env.fast_paths_on()) return;
   const rules::BoolDefs& d = defs();
-  Kernel::enable_sat(d.t_def, d.and_def, d.imp_def, d.not_def, d.or_def, d.forall_def);
-  enabled = true;
+  Kernel::enable_sat(env, d.t_def, d.and_def, d.imp_def, d.not_def, d.or_def, d.forall_def);
 }
-Thm resolve_step(const Thm& p, const Thm& n, const Term& x) {
-  if (pure_mode) return rules::resolve(defs(), p, n, x);
-  enable_fast_paths();
+
+namespace {
+
+// The kernel's clause fast paths unless --pure, then their derivations in rules/sat.cpp.
+Thm resolve_step(StepContext& ctx, const Thm& p, const Thm& n, const Term& x) {
+  if (ctx.pure()) return rules::resolve(ctx.defs(), p, n, x);
+  ctx.enable_fast_paths();
   return Kernel::resolve(p, n, x);
 }
-Thm conj_step(const Thm& a, const Thm& b) {
-  if (pure_mode) return rules::conj(defs(), a, b);
-  enable_fast_paths();
+Thm conj_step(StepContext& ctx, const Thm& a, const Thm& b) {
+  if (ctx.pure()) return rules::conj(ctx.defs(), a, b);
+  ctx.enable_fast_paths();
   return Kernel::conj(a, b);
 }
-Thm conjunct_step(const Thm& th, bool second) {
-  if (pure_mode) return second ? rules::conjunct2(defs(), th) : rules::conjunct1(defs(), th);
-  enable_fast_paths();
+Thm conjunct_step(StepContext& ctx, const Thm& th, bool second) {
+  if (ctx.pure()) return second ? rules::conjunct2(ctx.defs(), th) : rules::conjunct1(ctx.defs(), th);
+  ctx.enable_fast_paths();
   return Kernel::conjunct(th, second);
 }
-Thm clause_intro_step(const Thm& th) {
-  if (pure_mode) return rules::clause_intro(defs(), th);
-  enable_fast_paths();
+Thm clause_intro_step(StepContext& ctx, const Thm& th) {
+  if (ctx.pure()) return rules::clause_intro(ctx.defs(), th);
+  ctx.enable_fast_paths();
   return Kernel::clause_intro(th);
 }
 
 const std::unordered_map<std::string, StepRule>& table() {
   static const std::unordered_map<std::string, StepRule> t = {
       // The kernel's primitive rules.
-      {"refl", [](Cursor& c) { return Kernel::refl(c.tm()); }},
-      {"trans", [](Cursor& c) { const Thm& a = c.th(); return Kernel::trans(a, c.th()); }},
-      {"mk_comb", [](Cursor& c) { const Thm& a = c.th(); return Kernel::mk_comb(a, c.th()); }},
-      {"abs", [](Cursor& c) { const Term& v = c.tm(); return Kernel::abs(v, c.th()); }},
-      {"beta", [](Cursor& c) { return Kernel::beta(c.tm()); }},
-      {"assume", [](Cursor& c) { return Kernel::assume(c.tm()); }},
-      {"eq_mp", [](Cursor& c) { const Thm& a = c.th(); return Kernel::eq_mp(a, c.th()); }},
-      {"deduct_antisym", [](Cursor& c) { const Thm& a = c.th(); return Kernel::deduct_antisym(a, c.th()); }},
-      {"inst_type", [](Cursor& c) {
+      {"refl", [](StepArgs& c) { return Kernel::refl(c.env(), c.tm()); }},
+      {"trans", [](StepArgs& c) { const Thm& a = c.th(); return Kernel::trans(a, c.th()); }},
+      {"mk_comb", [](StepArgs& c) { const Thm& a = c.th(); return Kernel::mk_comb(a, c.th()); }},
+      {"abs", [](StepArgs& c) { const Term& v = c.tm(); return Kernel::abs(v, c.th()); }},
+      {"beta", [](StepArgs& c) { return Kernel::beta(c.env(), c.tm()); }},
+      {"assume", [](StepArgs& c) { return Kernel::assume(c.env(), c.tm()); }},
+      {"eq_mp", [](StepArgs& c) { const Thm& a = c.th(); return Kernel::eq_mp(a, c.th()); }},
+      {"deduct_antisym", [](StepArgs& c) { const Thm& a = c.th(); return Kernel::deduct_antisym(a, c.th()); }},
+      {"inst_type", [](StepArgs& c) {
          const Thm& th = c.th();
          TypeSubst theta;
          while (c.more()) { Type a = c.ty(); theta.push_back({a, c.ty()}); }
          return Kernel::inst_type(theta, th);
        }},
-      {"inst", [](Cursor& c) {
+      {"inst", [](StepArgs& c) {
          const Thm& th = c.th();
          std::vector<std::pair<Term, Term>> theta;
          while (c.more()) { Term v = c.tm(); theta.push_back({v, c.tm()}); }
          return Kernel::inst(theta, th);
        }},
       // Derived rules (rules/equality.hpp).
-      {"sym", [](Cursor& c) { return rules::sym(c.th()); }},
-      {"beta_conv", [](Cursor& c) { return rules::beta_conv(c.tm()); }},
-      {"ap_term", [](Cursor& c) { const Term& f = c.tm(); return rules::ap_term(f, c.th()); }},
-      {"ap_thm", [](Cursor& c) { const Thm& th = c.th(); return rules::ap_thm(th, c.tm()); }},
-      {"prove_hyp", [](Cursor& c) { const Thm& a = c.th(); return rules::prove_hyp(a, c.th()); }},
-      {"assume_concl", [](Cursor& c) { return Kernel::assume(c.th().concl()); }},
+      {"sym", [](StepArgs& c) { return rules::sym(c.th()); }},
+      {"beta_conv", [](StepArgs& c) { return rules::beta_conv(c.env(), c.tm()); }},
+      {"ap_term", [](StepArgs& c) { const Term& f = c.tm(); return rules::ap_term(f, c.th()); }},
+      {"ap_thm", [](StepArgs& c) { const Thm& th = c.th(); return rules::ap_thm(th, c.tm()); }},
+      {"prove_hyp", [](StepArgs& c) { const Thm& a = c.th(); return rules::prove_hyp(a, c.th()); }},
+      {"assume_concl", [](StepArgs& c) { return Kernel::assume(c.env(), c.th().concl()); }},
       // Boolean rules over the core theory (rules/bool.hpp).
-      {"truth", [](Cursor&) { return rules::truth(defs()); }},
-      {"eqt_intro", [](Cursor& c) { return rules::eqt_intro(defs(), c.th()); }},
-      {"eqt_elim", [](Cursor& c) { return rules::eqt_elim(defs(), c.th()); }},
-      {"conj", [](Cursor& c) { const Thm& a = c.th(); return conj_step(a, c.th()); }},
-      {"conjunct1", [](Cursor& c) { return conjunct_step(c.th(), false); }},
-      {"conjunct2", [](Cursor& c) { return conjunct_step(c.th(), true); }},
-      {"mp", [](Cursor& c) { const Thm& a = c.th(); return rules::mp(defs(), a, c.th()); }},
-      {"disch", [](Cursor& c) { const Term& p = c.tm(); return rules::disch(defs(), p, c.th()); }},
-      {"spec", [](Cursor& c) { const Term& t = c.tm(); return rules::spec(defs(), t, c.th()); }},
-      {"gen", [](Cursor& c) { const Term& x = c.tm(); return rules::gen(defs(), x, c.th()); }},
-      {"not_elim", [](Cursor& c) { const Thm& a = c.th(); return rules::not_elim(defs(), a, c.th()); }},
-      {"not_intro", [](Cursor& c) { const Term& p = c.tm(); return rules::not_intro(defs(), p, c.th()); }},
-      {"contr", [](Cursor& c) { const Term& p = c.tm(); return rules::contr(defs(), p, c.th()); }},
-      {"disj1", [](Cursor& c) { const Thm& th = c.th(); return rules::disj1(defs(), th, c.tm()); }},
-      {"disj2", [](Cursor& c) { const Term& p = c.tm(); return rules::disj2(defs(), p, c.th()); }},
-      {"disj_cases", [](Cursor& c) {
+      {"truth", [](StepArgs& c) { return rules::truth(c.ctx().defs()); }},
+      {"eqt_intro", [](StepArgs& c) { return rules::eqt_intro(c.ctx().defs(), c.th()); }},
+      {"eqt_elim", [](StepArgs& c) { return rules::eqt_elim(c.ctx().defs(), c.th()); }},
+      {"conj", [](StepArgs& c) { const Thm& a = c.th(); return conj_step(c.ctx(), a, c.th()); }},
+      {"conjunct1", [](StepArgs& c) { return conjunct_step(c.ctx(), c.th(), false); }},
+      {"conjunct2", [](StepArgs& c) { return conjunct_step(c.ctx(), c.th(), true); }},
+      {"mp", [](StepArgs& c) { const Thm& a = c.th(); return rules::mp(c.ctx().defs(), a, c.th()); }},
+      {"disch", [](StepArgs& c) { const Term& p = c.tm(); return rules::disch(c.ctx().defs(), p, c.th()); }},
+      {"spec", [](StepArgs& c) { const Term& t = c.tm(); return rules::spec(c.ctx().defs(), t, c.th()); }},
+      {"gen", [](StepArgs& c) { const Term& x = c.tm(); return rules::gen(c.ctx().defs(), x, c.th()); }},
+      {"not_elim", [](StepArgs& c) { const Thm& a = c.th(); return rules::not_elim(c.ctx().defs(), a, c.th()); }},
+      {"not_intro", [](StepArgs& c) { const Term& p = c.tm(); return rules::not_intro(c.ctx().defs(), p, c.th()); }},
+      {"contr", [](StepArgs& c) { const Term& p = c.tm(); return rules::contr(c.ctx().defs(), p, c.th()); }},
+      {"disj1", [](StepArgs& c) { const Thm& th = c.th(); return rules::disj1(c.ctx().defs(), th, c.tm()); }},
+      {"disj2", [](StepArgs& c) { const Term& p = c.tm(); return rules::disj2(c.ctx().defs(), p, c.th()); }},
+      {"disj_cases", [](StepArgs& c) {
          const Thm& a = c.th();
          const Thm& b = c.th();
-         return rules::disj_cases(defs(), a, b, c.th());
+         return rules::disj_cases(c.ctx().defs(), a, b, c.th());
        }},
       // Clause theorems (rules/sat.hpp, spec/sat.md).
-      {"clause_intro", [](Cursor& c) { return clause_intro_step(c.th()); }},
-      {"resolve_chain", [](Cursor& c) {
+      {"clause_intro", [](StepArgs& c) { return clause_intro_step(c.ctx(), c.th()); }},
+      {"resolve_chain", [](StepArgs& c) {
          const Thm& start = c.th();
          std::vector<Kernel::ChainLink> links;
          while (c.more()) {
@@ -161,17 +136,17 @@ const std::unordered_map<std::string, StepRule>& table() {
            const Term& x = c.tm();
            uint64_t side = c.num();
            if (side > 1) throw StepError("resolve_chain: side must be 0 or 1");
-           links.push_back({&d, x, side == 1, negated_pivot(xid, x)});
+           links.push_back({&d, x, side == 1, c.ctx().negated_pivot(xid, x)});
          }
-         if (!pure_mode) {
-           enable_fast_paths();
+         if (!c.ctx().pure()) {
+           c.ctx().enable_fast_paths();
            return Kernel::resolve_chain(start, links);
          }
          Thm cur = start;  // --pure: the derivation, link by link
-         for (const auto& l : links) cur = l.side ? rules::resolve(defs(), *l.d, cur, l.x) : rules::resolve(defs(), cur, *l.d, l.x);
+         for (const auto& l : links) cur = l.side ? rules::resolve(c.ctx().defs(), *l.d, cur, l.x) : rules::resolve(c.ctx().defs(), cur, *l.d, l.x);
          return cur;
        }},
-      {"rup", [](Cursor& c) {
+      {"rup", [](StepArgs& c) {
          // k literals as (variable, sign) pairs, sign 1 meaning ~x; then the hints.
          uint64_t k = c.num();
          std::vector<Term> lits;
@@ -181,19 +156,19 @@ const std::unordered_map<std::string, StepRule>& table() {
            uint64_t sign = c.num();
            if (sign > 1) throw StepError("rup: sign must be 0 or 1");
            if (sign == 0) { lits.push_back(x); continue; }
-           Term nx = negated_pivot(xid, x);
-           lits.push_back(nx.is_null() ? Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), x) : nx);
+           Term nx = c.ctx().negated_pivot(xid, x);
+           lits.push_back(nx.is_null() ? Term::comb(Term::constant(c.env(), "~", Type::fun(Type::boolean(), Type::boolean())), x) : nx);
          }
          std::vector<const Thm*> hints;
          while (c.more()) hints.push_back(&c.th());
-         if (pure_mode) return rules::rup(defs(), lits, hints);
-         enable_fast_paths();
+         if (c.ctx().pure()) return rules::rup(c.ctx().defs(), lits, hints);
+         c.ctx().enable_fast_paths();
          return Kernel::rup(lits, hints);
        }},
-      {"resolve", [](Cursor& c) {
+      {"resolve", [](StepArgs& c) {
          const Thm& p = c.th();
          const Thm& n = c.th();
-         return resolve_step(p, n, c.tm());
+         return resolve_step(c.ctx(), p, n, c.tm());
        }},
   };
   return t;
@@ -206,14 +181,20 @@ const StepRule* find_step_rule(const std::string& name) {
   return it == table().end() ? nullptr : &it->second;
 }
 
-Thm run_step(const StepRule& rule, const StepArgs& args) {
-  Cursor c(args);
-  Thm th = rule.fn(c);
-  c.done();
+Thm run_step(const StepRule& rule, StepArgs& args) {
+  Thm th = rule.fn(args);
+  args.done();
   return th;
 }
 
-void set_pure(bool pure) { pure_mode = pure; }
+void RecordArgs::done() const {
+  if (more()) throw StepError("too many arguments (" + std::to_string(rec_.nums.size() - 1) + ")");
+}
+
+uint64_t RecordArgs::next(const char* what) {
+  if (!more()) throw StepError(std::string("missing ") + what + " argument " + std::to_string(i_));
+  return rec_.nums[i_++];
+}
 
 const std::vector<std::string>& step_rules() {
   static const std::vector<std::string> names = [] {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "trusted/outcome.hpp"
+
 namespace hcert::cert {
 
 // Why one generic record instead of a struct per kind: both encodings then share one
@@ -46,15 +48,7 @@ constexpr uint64_t kMaxId = (1ull << 62) - 1;   // ids and numbers
 constexpr size_t kMaxName = 1 << 20;            // bytes in a name
 constexpr size_t kMaxList = 1 << 24;            // numbers in one list
 
-// Thrown by readers: the place (line for text, 0 for binary) and byte offset, and why.
-struct FormatError : std::runtime_error {
-  uint64_t line, offset;
-  FormatError(uint64_t l, uint64_t off, const std::string& why)
-      : std::runtime_error((l ? "line " + std::to_string(l) + " (byte " + std::to_string(off) + ")"
-                              : "byte " + std::to_string(off)) + ": " + why),
-        line(l), offset(off) {}
-};
-
+// FormatError, which readers throw, is in trusted/outcome.hpp (the problem readers throw it too).
 // Checks that the record has the fields its schema asks for (used by writers and tests).
 bool well_formed(const Record& r);
 

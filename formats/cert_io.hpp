@@ -5,7 +5,7 @@
 #include <string>
 
 #include "formats/cert.hpp"
-#include "formats/source.hpp"
+#include "trusted/source.hpp"
 
 namespace hcert::cert {
 

@@ -1,5 +1,7 @@
 #include "formats/drat.hpp"
 
+#include "trusted/decimal.hpp"
+
 namespace hcert {
 
 using cert::FormatError;
@@ -62,12 +64,10 @@ bool DratReader::next_text(DratStep& s) {
       size_t at = i;
       bool neg = line_[i] == '-';
       if (neg) ++i;
-      int64_t v = 0;
+      uint64_t v = 0;
       size_t d = i;
-      while (i < line_.size() && line_[i] >= '0' && line_[i] <= '9') {
-        v = v * 10 + (line_[i++] - '0');
-        if (v > kMaxVar) fail(at, "variable too large (at most 2^31 - 1)");
-      }
+      while (i < line_.size() && line_[i] >= '0' && line_[i] <= '9')
+        if (!append_digit(v, line_[i++], kMaxVar)) fail(at, "variable too large (at most 2^31 - 1)");
       if (i == d || (i < line_.size() && !space(line_[i]))) fail(at, "expected an integer literal");
       if (v == 0) {
         if (neg) fail(at, "'-0' is not a literal");
@@ -75,7 +75,7 @@ bool DratReader::next_text(DratStep& s) {
         if (i != line_.size()) fail(i, "text after the 0 that ends the step");
         return true;
       }
-      s.lits.push_back(static_cast<int32_t>(neg ? -v : v));
+      s.lits.push_back(neg ? -static_cast<int32_t>(v) : static_cast<int32_t>(v));
     }
   }
 }

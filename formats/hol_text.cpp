@@ -236,7 +236,7 @@ Type Reader::type() {
       continue;
     } else {
       std::string n = name();
-      done = at(off, [&] { return Type::op(n, {}); });
+      done = at(off, [&] { return Type::op(env_, n, {}); });
     }
     for (;;) {
       if (stack.empty()) return done;
@@ -245,7 +245,7 @@ Type Reader::type() {
       ++pos_;
       Frame f = std::move(stack.back());
       stack.pop_back();
-      done = at(f.off, [&] { return Type::op(f.op, f.args); });
+      done = at(f.off, [&] { return Type::op(env_, f.op, f.args); });
     }
   }
 }
@@ -272,7 +272,7 @@ Term Reader::term() {
       std::string n = name();
       Type ty = type();
       expect(')');
-      done = at(off, [&] { return is_var ? Term::var(n, ty) : Term::constant(n, ty); });
+      done = at(off, [&] { return is_var ? Term::var(n, ty) : Term::constant(env_, n, ty); });
       leaf = true;
     } else if (peek('\\')) {
       ++pos_;
@@ -301,15 +301,15 @@ Term Reader::term() {
   }
 }
 
-Type parse_type(std::string_view s) {
-  Reader r(s);
+Type parse_type(const Env& env, std::string_view s) {
+  Reader r(env, s);
   Type t = r.type();
   if (!r.at_end()) r.fail("trailing text after type");
   return t;
 }
 
-Term parse_term(std::string_view s) {
-  Reader r(s);
+Term parse_term(const Env& env, std::string_view s) {
+  Reader r(env, s);
   Term t = r.term();
   if (!r.at_end()) r.fail("trailing text after term");
   return t;

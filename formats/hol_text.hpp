@@ -43,7 +43,8 @@ std::string print_name(const std::string& name);
 // A cursor over text; parse functions advance it. Whitespace is space, tab, CR, LF.
 class Reader {
  public:
-  explicit Reader(std::string_view text, size_t base_offset = 0) : s_(text), base_(base_offset) {}
+  // Constants and type operators are looked up in env.
+  Reader(const Env& env, std::string_view text, size_t base_offset = 0) : env_(env), s_(text), base_(base_offset) {}
   Type type();
   Term term();
   std::string name();
@@ -55,12 +56,13 @@ class Reader {
   [[noreturn]] void fail(const std::string& why) const { throw ParseError(offset(), why); }
 
  private:
+  const Env& env_;
   std::string_view s_;
   size_t base_;
   size_t pos_ = 0;
 };
 
-Type parse_type(std::string_view s);
-Term parse_term(std::string_view s);
+Type parse_type(const Env& env, std::string_view s);
+Term parse_term(const Env& env, std::string_view s);
 
 }  // namespace hcert::text

@@ -1,5 +1,7 @@
 #include "formats/lrat.hpp"
 
+#include "trusted/decimal.hpp"
+
 namespace hcert {
 
 using cert::FormatError;
@@ -44,14 +46,12 @@ bool LratReader::next_text(LratStep& s) {
         if (!allow_neg) fail(at, "negative number not allowed here");
         ++i;
       }
-      int64_t v = 0;
+      uint64_t v = 0;
       size_t d = i;
-      while (i < line_.size() && line_[i] >= '0' && line_[i] <= '9') {
-        v = v * 10 + (line_[i++] - '0');
-        if (v > kMaxId) fail(at, "number too large");
-      }
+      while (i < line_.size() && line_[i] >= '0' && line_[i] <= '9')
+        if (!append_digit(v, line_[i++], kMaxId)) fail(at, "number too large (at most 2^62 - 1)");
       if (i == d || (i < line_.size() && !space(line_[i]))) fail(at, "expected an integer");
-      return neg ? -v : v;
+      return neg ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
     };
     skip();
     if (i == line_.size() || line_[i] == 'c') continue;  // blank or comment

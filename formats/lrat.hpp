@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "formats/cert.hpp"
-#include "formats/source.hpp"
+#include "trusted/source.hpp"
 
 namespace hcert {
 

@@ -4,6 +4,7 @@
 
 #include "kernel/term.hpp"
 #include "kernel/type.hpp"
+#include "kernel/thm.hpp"
 
 namespace hcert {
 
@@ -69,11 +70,17 @@ struct TermOps {
   static Name eq_name();
 };
 
-// The signature: declared type operators with their arity, constants with their generic
-// type. Only Kernel's definition principles add to it (bool, fun and = are built in).
-struct Signature {
-  static std::unordered_map<Name, size_t>& types();
-  static std::unordered_map<Name, const TypeNode*>& consts();
+// Every environment starts with bool, fun and = (Env's constructor); the kernel's rules
+// build = through Term::eq, which needs no environment.
+const TypeNode* eq_generic_type();
+
+// Hypothesis sets and axiom sets (kernel/thm.cpp), shared with the fast paths.
+// A function object, not a function, so that sorts and merges inline the comparison.
+constexpr auto by_serial = [](const Term& x, const Term& y) {
+  return x.serial() < y.serial();  // hypotheses are never null
 };
+const Hyps& no_hyps();
+Hyps hyp_union(const Hyps& a, const Hyps& b);
+AxiomSet ax_union(AxiomSet a, AxiomSet b);  // throws if the sets are of two environments
 
 }  // namespace hcert

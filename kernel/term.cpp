@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "kernel/internal.hpp"
+#include "kernel/thm.hpp"
 
 namespace hcert {
 
@@ -213,13 +214,13 @@ Term Term::var(const std::string& name, Type ty) {
   return Term(TermOps::mk_var(intern_name(name), ty.node_));
 }
 
-Term Term::constant(const std::string& name, Type ty) {
+Term Term::constant(const Env& env, const std::string& name, Type ty) {
   if (ty.is_null()) throw KernelError("mk_const: null type");
   Name n = intern_name(name);
-  auto it = Signature::consts().find(n);
-  if (it == Signature::consts().end()) throw KernelError("mk_const: undeclared constant " + name);
-  std::unordered_map<const TypeNode*, const TypeNode*> env;
-  if (!TypeOps::match(it->second, ty.node_, env))
+  const TypeNode* generic = env.find_constant(n);
+  if (!generic) throw KernelError("mk_const: undeclared constant " + name);
+  std::unordered_map<const TypeNode*, const TypeNode*> theta;
+  if (!TypeOps::match(generic, ty.node_, theta))
     throw KernelError("mk_const: type is not an instance of the type of " + name);
   return Term(TermOps::mk_const(n, ty.node_));
 }
@@ -247,11 +248,7 @@ Name TermOps::eq_name() {
   return n;
 }
 
-std::unordered_map<Name, const TypeNode*>& Signature::consts() {
-  static auto* m = new std::unordered_map<Name, const TypeNode*>{
-      {TermOps::eq_name(), TermOps::eq_type(TypeOps::intern(intern_name("A"), true, {}))}};
-  return *m;
-}
+const TypeNode* eq_generic_type() { return TermOps::eq_type(TypeOps::intern(intern_name("A"), true, {})); }
 
 Term Term::eq(Term l, Term r) {
   TermNode* ln = closed(l, "mk_eq");

@@ -88,7 +88,7 @@ class Term {
 
   // Checked constructors.
   static Term var(const std::string& name, Type ty);
-  static Term constant(const std::string& name, Type ty);  // instance of declared type
+  static Term constant(const Env& env, const std::string& name, Type ty);  // instance of its type in env
   static Term comb(Term f, Term x);                         // f : A -> B, x : A
   static Term abs(Term v, Term body);                       // abstract variable v in body
   static Term eq(Term l, Term r);                           // l = r
@@ -120,6 +120,7 @@ class Term {
   }
   TermNode* node_ = nullptr;
   friend class Kernel;
+  friend class Env;
   friend struct TermOps;
   friend struct TermHash;
 };

@@ -1,8 +1,16 @@
 // Theorems and the primitive rules: the trust boundary of hcert. Nothing outside kernel/
 // can make a Thm except by calling the static functions of Kernel below.
 #pragma once
+#include <atomic>
+#include <deque>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kernel/term.hpp"
@@ -34,9 +42,18 @@ struct HypSet : std::vector<Term> {
 };
 using Hyps = std::shared_ptr<const HypSet>;
 
-// The axioms a theorem depends on, as indices into Kernel::axioms(). Sets are interned so
-// that equal sets are one object and the common union (equal sets) is a pointer test.
-using AxiomSet = const std::vector<uint32_t>*;
+// The axioms a theorem depends on, as indices into its environment's axioms(), and the
+// environment itself: a theorem belongs to the environment whose signature and axioms it
+// was proved in, and every rule with two premises refuses premises of two environments.
+// Sets are interned in their environment, so that equal sets are one object and the common
+// union (equal sets) is a pointer test; a theorem pays no extra word for its environment.
+class Env;
+struct AxiomIds {
+  const Env* env;
+  std::vector<uint32_t> ids;
+  bool operator<(const AxiomIds& o) const { return ids < o.ids; }
+};
+using AxiomSet = const AxiomIds*;
 
 class Thm {
  public:
@@ -46,7 +63,8 @@ class Thm {
   Thm& operator=(const Thm&) = default;
   const std::vector<Term>& hyps() const;
   const Term& concl() const { return concl_; }
-  const std::vector<uint32_t>& axioms() const { return *axioms_; }
+  const std::vector<uint32_t>& axioms() const { return axioms_->ids; }
+  const Env& env() const { return *axioms_->env; }
 
  private:
   Thm(Hyps h, Term c, AxiomSet ax) : hyps_(std::move(h)), concl_(std::move(c)), axioms_(ax) {}
@@ -61,6 +79,69 @@ struct Axiom {
   Term statement;
 };
 
+// Why one explicit environment: everything a check declares or assumes (type operators,
+// constants, axioms, the theories it loaded and their named theorems, whether the clause
+// fast paths are on, their use counts) is state, and state that lives in process globals
+// leaks between two checks in one process (a test, an archive of many problems) and needs
+// callers' discipline between threads. An Env is that state, made by whoever runs a check
+// and passed to what needs it, as Lean 4's Environment is. Two environments share nothing
+// but the immutable term and type nodes. Declarations and lookups take the environment's
+// lock; counters are atomic; the RUP fast path's scratch has a lock of its own. Terms are
+// values shared by all environments (see spec/kernel.md §10 on why a term that names a
+// constant of another environment cannot make a theorem unsound).
+class Env {
+ public:
+  // fast_paths: whether enable_sat may switch the clause fast paths on (off for --pure).
+  explicit Env(bool fast_paths = true);
+  Env(const Env&) = delete;
+  Env& operator=(const Env&) = delete;
+
+  bool has_type(const std::string& name) const;
+  bool has_constant(const std::string& name) const;
+  Type constant_type(const std::string& name) const;  // generic type
+  size_t type_arity(const std::string& name) const;
+  size_t axiom_count() const;
+  Axiom axiom(uint32_t i) const;
+  // Whether the clause fast paths are on (enable_sat ran and the env allows them).
+  bool fast_paths_on() const { return sat_on_.load(std::memory_order_relaxed); }
+  bool fast_paths_allowed() const { return allow_fast_; }
+  // Uses of each fast path so far: RESOLVE (counting each link of a chain), RUP,
+  // CLAUSE_INTRO, CONJ, CONJUNCT.
+  std::vector<std::pair<std::string, uint64_t>> fast_path_uses() const;
+
+  // Named theorems of the loaded theories (definitions, axioms, type definitions), and
+  // the theories themselves with their SHA-256. Only theorems of this environment.
+  void remember(const std::string& name, const Thm& th);
+  std::optional<Thm> fact(const std::string& name) const;
+  void note_theory(const std::string& name, const std::string& sha256);
+  std::map<std::string, std::string> theories() const;
+
+ private:
+  AxiomSet intern(std::vector<uint32_t> ids) const;
+  AxiomSet unite(AxiomSet a, AxiomSet b) const;
+  const TypeNode* find_constant(Name n) const;
+  mutable std::shared_mutex mu_;  // guards all below but the atomics and the RUP scratch
+  std::unordered_map<Name, size_t> types_;
+  std::unordered_map<Name, const TypeNode*> consts_;
+  std::deque<Axiom> axioms_;
+  std::set<std::string> axiom_names_;
+  std::unordered_map<std::string, Thm> facts_;
+  std::map<std::string, std::string> theories_;
+  mutable std::set<AxiomIds> axiom_sets_;
+  mutable std::map<std::pair<AxiomSet, AxiomSet>, AxiomSet> unions_;
+  AxiomSet none_;
+  bool allow_fast_;
+  std::atomic<bool> sat_on_{false};
+  mutable std::atomic<uint64_t> resolve_n_{0}, rup_n_{0}, clause_intro_n_{0}, conj_n_{0}, conjunct_n_{0};
+  mutable std::mutex rup_mu_;  // RUP's assignment by variable slot (kernel/fast.cpp)
+  mutable std::vector<int8_t> rup_value_;
+  mutable std::vector<uint32_t> rup_where_;
+  friend class Kernel;
+  friend class Term;
+  friend class Type;
+  friend AxiomSet ax_union(AxiomSet a, AxiomSet b);
+};
+
 // The kernel: HOL Light's ten primitive rules, its definition principles, and the
 // declarations. Each function checks its side conditions before building anything and
 // throws KernelError("RULE: reason") when they fail; a failed call changes no state.
@@ -68,7 +149,7 @@ class Kernel {
  public:
   //  ───────────── REFL t
   //   ⊢ t = t
-  static Thm refl(const Term& t);
+  static Thm refl(const Env& env, const Term& t);
 
   //  A1 ⊢ a = b    A2 ⊢ b = c
   //  ───────────────────────── TRANS         (the two b are the same term)
@@ -87,11 +168,11 @@ class Kernel {
 
   //  ───────────────────── BETA              (v a variable not free in λx. t)
   //   ⊢ (λx. t) v = t[v/x]
-  static Thm beta(const Term& redex);
+  static Thm beta(const Env& env, const Term& redex);
 
   //  ─────────── ASSUME p                    (p : bool)
   //    {p} ⊢ p
-  static Thm assume(const Term& p);
+  static Thm assume(const Env& env, const Term& p);
 
   //  A1 ⊢ p = q    A2 ⊢ p
   //  ─────────────────────  EQ_MP
@@ -114,25 +195,24 @@ class Kernel {
   static Thm inst(const std::vector<std::pair<Term, Term>>& theta, const Thm& th);
 
   // Declarations. Names must be new; `bool`, `fun` and `=` are built in.
-  static void new_type(const std::string& name, size_t arity);
-  static void new_constant(const std::string& name, Type ty);
+  static void new_type(Env& env, const std::string& name, size_t arity);
+  static void new_constant(Env& env, const std::string& name, Type ty);
 
   //  ─────────  new_axiom name p            (p : bool, closed under binders; recorded)
   //    ⊢ p
-  static Thm new_axiom(const std::string& name, const Term& p);
-  static const std::vector<Axiom>& axioms();
+  static Thm new_axiom(Env& env, const std::string& name, const Term& p);
 
   //  ────────  new_basic_definition (c = t)  (c a variable whose name is not a constant;
   //   ⊢ c = t                                 t has no free variables and no type
   //                                           variable that is not in the type of c)
-  static Thm new_basic_definition(const Term& c_eq_t);
+  static Thm new_basic_definition(Env& env, const Term& c_eq_t);
 
   //        ⊢ P x
   //  ─────────────────────────────────────  new_basic_type_definition ty abs rep
   //  ⊢ abs (rep a) = a     ⊢ P r = (rep (abs r) = r)
   //  (P closed, no hypotheses; ty, abs, rep new and abs ≠ rep; the type's parameters are
   //   the type variables of P, sorted by name; the theorems carry the axioms of ⊢ P x)
-  static std::pair<Thm, Thm> new_basic_type_definition(const std::string& ty,
+  static std::pair<Thm, Thm> new_basic_type_definition(Env& env, const std::string& ty,
                                                        const std::string& abs,
                                                        const std::string& rep, const Thm& th);
 
@@ -141,13 +221,8 @@ class Kernel {
   // ~, \/ and !. enable_sat takes those six theorems and checks that each has no
   // hypothesis and no axiom and states exactly HOL Light's definition; before that the
   // fast paths refuse to run. Each use is counted for the verdict.
-  static void enable_sat(const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def,
+  static void enable_sat(Env& env, const Thm& t_def, const Thm& and_def, const Thm& imp_def, const Thm& not_def,
                          const Thm& or_def, const Thm& forall_def);
-
-  //  P ⊢ F    N ⊢ F
-  //  ─────────────────────────────  RESOLVE x      (x : bool a variable, x ∈ P, ~x ∈ N)
-  //  (P − {x}) ∪ (N − {~x}) ⊢ F
-  static Thm resolve(const Thm& pos, const Thm& neg, const Term& x);
 
   // RESOLVE_CHAIN: RESOLVE applied left to right, T := RESOLVE(T, D_i, x_i) when side_i is
   // false (T holds x_i), RESOLVE(D_i, T, x_i) when true; one result, no intermediates.
@@ -159,6 +234,13 @@ class Kernel {
     Term nx = {};
   };
   static Thm resolve_chain(const Thm& start, const std::vector<ChainLink>& links);
+
+  //  P ⊢ F    N ⊢ F
+  //  ─────────────────────────────  RESOLVE x      (x : bool a variable, x ∈ P, ~x ∈ N)
+  //  (P − {x}) ∪ (N − {~x}) ⊢ F
+  // (a chain of one link)
+  static Thm resolve(const Thm& pos, const Thm& neg, const Term& x) { return resolve_chain(pos, {{&neg, x, false}}); }
+
 
   //  A_1 ⊢ F   …   A_n ⊢ F
   //  ──────────────────────────  RUP S     (S: literals x / ~x, x : bool a variable; unit
@@ -177,16 +259,6 @@ class Kernel {
   //  A ∪ B ⊢ p /\ q                  A ⊢ p                       A ⊢ q
   static Thm conj(const Thm& p, const Thm& q);
   static Thm conjunct(const Thm& pq, bool second);
-
-  // Uses of each fast path so far: RESOLVE (counting each link of a chain), RUP,
-  // CLAUSE_INTRO, CONJ, CONJUNCT.
-  static std::vector<std::pair<std::string, uint64_t>> fast_path_uses();
-
-  // Read-only views of the signature.
-  static bool has_type(const std::string& name);
-  static bool has_constant(const std::string& name);
-  static Type constant_type(const std::string& name);  // generic type
-  static size_t type_arity(const std::string& name);
 
   // Test hook: mask applied to node hashes when choosing a hash-cons bucket. Lowering it
   // forces collisions; results must not change, only speed.

@@ -1,6 +1,7 @@
 #include <unordered_set>
 
 #include "kernel/internal.hpp"
+#include "kernel/thm.hpp"
 
 namespace hcert {
 
@@ -130,10 +131,6 @@ void TypeOps::collect_vars(const TypeNode* t, std::vector<const TypeNode*>& out)
   }
 }
 
-std::unordered_map<Name, size_t>& Signature::types() {
-  static auto* m = new std::unordered_map<Name, size_t>{{intern_name("bool"), 0}, {intern_name("fun"), 2}};
-  return *m;
-}
 
 static const TypeNode* nonnull(const TypeNode* n, const char* what) {
   if (!n) throw KernelError(std::string(what) + ": null type");
@@ -163,9 +160,11 @@ Type Type::var(const std::string& name) {
   return Type(TypeOps::intern(intern_name(name), true, {}));
 }
 
-Type Type::op(const std::string& name, const std::vector<Type>& args) {
-  auto it = Signature::types().find(intern_name(name));
-  if (it == Signature::types().end()) throw KernelError("mk_type: undeclared type operator " + name);
+Type Type::op(const Env& env, const std::string& name, const std::vector<Type>& args) {
+  Name n = intern_name(name);
+  std::shared_lock lock(env.mu_);
+  auto it = env.types_.find(n);
+  if (it == env.types_.end()) throw KernelError("mk_type: undeclared type operator " + name);
   if (it->second != args.size()) throw KernelError("mk_type: wrong arity for " + name);
   for (Type a : args)
     if (a.is_null()) throw KernelError("mk_type: null argument");

@@ -16,6 +16,7 @@ struct KernelError : std::runtime_error {
 };
 
 class Kernel;
+class Env;
 struct TypeNode;
 struct TermNode;
 
@@ -40,9 +41,10 @@ class Type {
   bool operator==(const Type& o) const { return node_ == o.node_; }
   bool operator!=(const Type& o) const { return node_ != o.node_; }
 
-  // Constructors that check against the signature (operator declared with this arity).
+  // Constructors that check against the signature (operator declared with this arity in
+  // env; bool and fun are in every environment).
   static Type var(const std::string& name);
-  static Type op(const std::string& name, const std::vector<Type>& args);
+  static Type op(const Env& env, const std::string& name, const std::vector<Type>& args);
   static Type boolean();
   static Type fun(Type dom, Type cod);
   bool is_fun() const;
@@ -53,6 +55,7 @@ class Type {
   explicit Type(const TypeNode* n) : node_(n) {}
   const TypeNode* node_ = nullptr;
   friend class Kernel;
+  friend class Env;
   friend class Term;
   friend struct TypeNode;
   friend struct TypeOps;

@@ -1,9 +1,9 @@
 #include "rules/bool.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
-#include "checker/checker.hpp"
 #include "rules/equality.hpp"
 
 namespace hcert::rules {
@@ -38,14 +38,14 @@ bool dest_unop(const Thm& def, const Term& t, Term& a) {
 
 //  ⊢ c = λx. t   gives   ⊢ c a = t[a]        (MK_COMB with REFL a, then BETA_CONV and TRANS)
 Thm unfold1(const Thm& def, const Term& a) {
-  Thm th = Kernel::mk_comb(def, Kernel::refl(a));
-  return Kernel::trans(th, beta_conv(th.concl().rhs()));
+  Thm th = Kernel::mk_comb(def, Kernel::refl(def.env(), a));
+  return Kernel::trans(th, beta_conv(def.env(), th.concl().rhs()));
 }
 
 //  ⊢ c = λx y. t   gives   ⊢ c a b = t[a, b]    (unfold1 twice)
 Thm unfold2(const Thm& def, const Term& a, const Term& b) {
-  Thm th = Kernel::mk_comb(unfold1(def, a), Kernel::refl(b));
-  return Kernel::trans(th, beta_conv(th.concl().rhs()));
+  Thm th = Kernel::mk_comb(unfold1(def, a), Kernel::refl(def.env(), b));
+  return Kernel::trans(th, beta_conv(def.env(), th.concl().rhs()));
 }
 
 //  B ⊢ l = r    A ⊢ r   gives   A ∪ B ⊢ l    (EQ_MP with SYM)
@@ -54,7 +54,7 @@ Thm eq_mp_back(const Thm& lr, const Thm& r) { return Kernel::eq_mp(sym(lr), r); 
 //  A ⊢ c   gives   A ∪ {h} ⊢ c:  DEDUCT_ANTISYM (ASSUME h) gives (A − {h}) ∪ ({h} − {c}) ⊢ h = c,
 //  and EQ_MP with ASSUME h puts h back in any case.
 Thm add_hyp(const Term& h, const Thm& th) {
-  Thm a = Kernel::assume(h);
+  Thm a = Kernel::assume(th.env(), h);
   return Kernel::eq_mp(Kernel::deduct_antisym(a, th), a);
 }
 
@@ -72,14 +72,14 @@ Thm forall_at(const BoolDefs& d, const Type& ty) {
 //  SYM and EQ_MP.
 Thm eqt_elim_(const BoolDefs& d, const Thm& th) {
   Thm px = Kernel::trans(th, d.t_def);
-  return Kernel::eq_mp(sym(px), Kernel::refl(d.t_def.concl().rhs().lhs()));
+  return Kernel::eq_mp(sym(px), Kernel::refl(d.env(), d.t_def.concl().rhs().lhs()));
 }
 
 //  ⊢ T /\ T: unfold to (λf. f T T) = (λf. f T T), which is REFL.
 Thm and_truth(const BoolDefs& d) {
   Term t = constant_of(d.t_def);
   Thm u = unfold2(d.and_def, t, t);
-  return eq_mp_back(u, Kernel::refl(u.concl().rhs().lhs()));
+  return eq_mp_back(u, Kernel::refl(d.env(), u.concl().rhs().lhs()));
 }
 
 //  DEDUCT_ANTISYM with ⊢ T gives A − {T} ⊢ T = p and B − {T} ⊢ T = q; MK_COMB gives
@@ -87,7 +87,7 @@ Thm and_truth(const BoolDefs& d) {
 Thm conj_(const BoolDefs& d, const Thm& tt, const Thm& a, const Thm& b) {
   Thm tp = Kernel::deduct_antisym(tt, a);
   Thm tq = Kernel::deduct_antisym(tt, b);
-  Thm e = Kernel::mk_comb(Kernel::mk_comb(Kernel::refl(constant_of(d.and_def)), tp), tq);
+  Thm e = Kernel::mk_comb(Kernel::mk_comb(Kernel::refl(d.env(), constant_of(d.and_def)), tp), tq);
   Thm r = Kernel::eq_mp(e, and_truth(d));
   if (tp.hyps().size() != a.hyps().size() || tq.hyps().size() != b.hyps().size())
     r = add_hyp(tt.concl(), r);
@@ -108,9 +108,9 @@ Thm conjunct_(const BoolDefs& d, const Thm& th, bool first, const char* rule) {
   Term lxy = d.and_def.concl().rhs().open(x).open(y).lhs();  // λf. f x y
   Term sel = Term::abs(x, Term::abs(y, first ? x : y));
   // ⊢ (λf. f x y) s = x (or y)
-  Thm c1 = beta_conv(Term::comb(lxy, sel));                    // ... = s x y
-  Thm c2 = Kernel::mk_comb(Kernel::beta(Term::comb(sel, x)), Kernel::refl(y));  // s x y = (λb. _) y
-  Thm chain = Kernel::trans(c1, Kernel::trans(c2, Kernel::beta(c2.concl().rhs())));
+  Thm c1 = beta_conv(d.env(), Term::comb(lxy, sel));                    // ... = s x y
+  Thm c2 = Kernel::mk_comb(Kernel::beta(d.env(), Term::comb(sel, x)), Kernel::refl(d.env(), y));  // s x y = (λb. _) y
+  Thm chain = Kernel::trans(c1, Kernel::trans(c2, Kernel::beta(d.env(), c2.concl().rhs())));
   Term t = constant_of(d.t_def);
   Thm cp = Kernel::inst({{x, p}, {y, q}}, chain);  // ⊢ (λf. f p q) s = p (or q)
   Thm ct = Kernel::inst({{x, t}, {y, t}}, chain);  // ⊢ (λf. f T T) s = T
@@ -132,8 +132,8 @@ Thm mp_(const BoolDefs& d, const Thm& pq, const Thm& p, const char* rule) {
 //  {p /\ q} ⊢ p; DEDUCT_ANTISYM gives A − {p} ⊢ (p /\ q) = p; fold ==>.
 Thm disch_(const BoolDefs& d, const Thm& tt, const Term& p, const Thm& th, const char* rule) {
   if (!is_prop(p)) throw KernelError(std::string(rule) + ": not a proposition");
-  Thm pq = conj_(d, tt, Kernel::assume(p), th);
-  Thm pp = conjunct_(d, Kernel::assume(pq.concl()), true, rule);
+  Thm pq = conj_(d, tt, Kernel::assume(d.env(), p), th);
+  Thm pp = conjunct_(d, Kernel::assume(d.env(), pq.concl()), true, rule);
   return eq_mp_back(unfold2(d.imp_def, p, th.concl()), Kernel::deduct_antisym(pq, pp));
 }
 
@@ -150,8 +150,8 @@ Thm spec_(const BoolDefs& d, const Term& t, const Thm& th, const char* rule) {
   if (t.is_null() || t.type() != lam.bound_type())
     throw KernelError(std::string(rule) + ": term does not have the type of the bound variable");
   Thm pt = ap_thm(Kernel::eq_mp(unfold1(fdef, lam), th), t);  // A ⊢ P t = (λx. T) t
-  Thm st = Kernel::trans(pt, beta_conv(pt.concl().rhs()));      // A ⊢ P t = T
-  return Kernel::eq_mp(beta_conv(pt.concl().lhs()), eqt_elim_(d, st));
+  Thm st = Kernel::trans(pt, beta_conv(d.env(), pt.concl().rhs()));      // A ⊢ P t = T
+  return Kernel::eq_mp(beta_conv(d.env(), pt.concl().lhs()), eqt_elim_(d, st));
 }
 
 //  DEDUCT_ANTISYM with ⊢ T gives A ⊢ p = T; ABS x gives A ⊢ (λx. p) = (λx. T); fold !.
@@ -178,7 +178,7 @@ Thm disj_(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool l
   Term pr = mk_binop(d.imp_def, p, r), qr = mk_binop(d.imp_def, q, r);
   Thm tt = truth(d);
   const char* rule = left ? "DISJ1" : "DISJ2";
-  Thm t1 = mp_(d, Kernel::assume(left ? pr : qr), Kernel::assume(left ? p : q), rule);
+  Thm t1 = mp_(d, Kernel::assume(d.env(), left ? pr : qr), Kernel::assume(d.env(), left ? p : q), rule);
   Thm t2 = disch_(d, tt, pr, disch_(d, tt, qr, t1, rule), rule);
   Thm t3 = gen_(d, tt, r, t2, rule);
   return prove_hyp(th, eq_mp_back(unfold2(d.or_def, p, q), t3));
@@ -186,20 +186,20 @@ Thm disj_(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool l
 
 }  // namespace
 
-BoolDefs BoolDefs::from_core() {
-  auto fact = [](const char* name) {
-    std::optional<Thm> th = check::theory_fact(name);
+BoolDefs BoolDefs::from_core(const Env& env) {
+  auto fact = [&](const char* name) {
+    std::optional<Thm> th = env.fact(name);
     if (!th)
       throw KernelError(std::string("BoolDefs: the core theory is not loaded (no definition of ") +
                         name + ")");
     return *th;
   };
-  return BoolDefs{fact("T"), fact("/\\"), fact("==>"), fact("!"), fact("\\/"), fact("F"), fact("~")};
+  return BoolDefs{fact("T"), fact("/\\"), fact("==>"), fact("!"), fact("\\/"), fact("F"), fact("~"), nullptr};
 }
 
 // REFL (λp. p) proves the right side of T_DEF: ⊢ T = ((λp. p) = (λp. p)); SYM and EQ_MP.
 Thm truth(const BoolDefs& d) {
-  return Kernel::eq_mp(sym(d.t_def), Kernel::refl(d.t_def.concl().rhs().lhs()));
+  return Kernel::eq_mp(sym(d.t_def), Kernel::refl(d.env(), d.t_def.concl().rhs().lhs()));
 }
 
 // DEDUCT_ANTISYM th TRUTH gives A − {T} ⊢ p = T; T is put back if it was in A.
@@ -259,8 +259,8 @@ Thm contr_slow(const BoolDefs& d, const Term& p, const Thm& th) {
   return spec_(d, p, Kernel::eq_mp(d.f_def, th), "CONTR");
 }
 
+}  // namespace
 struct Lemmas {
-  Term key;  // the OR definition they were derived with: a new BoolDefs re-derives them
   std::optional<Thm> disj_l, disj_r;  // {p} ⊢ p \/ q,  {q} ⊢ p \/ q
   std::optional<Thm> contr;           // {F} ⊢ p
   std::optional<Thm> neg_eqf;         // {~p} ⊢ p = F
@@ -269,26 +269,28 @@ struct Lemmas {
   std::optional<Thm> imp_def;         // ⊢ (p ==> q) = ((p /\ q) = p)
   std::optional<Thm> imp;             // {p ==> q, p} ⊢ q
 };
+
+namespace {
 Term pv() { return Term::var("p", Type::boolean()); }
 Term qv() { return Term::var("q", Type::boolean()); }
 const Lemmas& lemmas(const BoolDefs& d) {
-  static Lemmas l;
-  if (l.disj_l && l.key == d.or_def.concl()) return l;
+  if (!d.lemmas) const_cast<BoolDefs&>(d).lemmas = std::make_shared<Lemmas>();
+  Lemmas& l = *d.lemmas;
+  if (l.disj_l) return l;
   Term p = pv(), q = qv(), f = constant_of(d.f_def);
-  l.disj_l = disj_(d, p, q, Kernel::assume(p), true);
-  l.disj_r = disj_(d, p, q, Kernel::assume(q), false);
-  l.contr = contr_slow(d, p, Kernel::assume(f));
+  l.disj_l = disj_(d, p, q, Kernel::assume(d.env(), p), true);
+  l.disj_r = disj_(d, p, q, Kernel::assume(d.env(), q), false);
+  l.contr = contr_slow(d, p, Kernel::assume(d.env(), f));
   // {~p, p} ⊢ F and {F} ⊢ p give {~p} ⊢ F = p.
-  l.neg_eqf = sym(Kernel::deduct_antisym(not_elim_slow(d, Kernel::assume(Term::comb(constant_of(d.not_def), p)), Kernel::assume(p)), *l.contr));
+  l.neg_eqf = sym(Kernel::deduct_antisym(not_elim_slow(d, Kernel::assume(d.env(), Term::comb(constant_of(d.not_def), p)), Kernel::assume(d.env(), p)), *l.contr));
   // {F = p, p} ⊢ F, then NOT_INTRO p.
-  l.eqf_neg = not_intro_slow(d, p, Kernel::eq_mp(sym(Kernel::assume(Term::eq(f, p))), Kernel::assume(p)));
+  l.eqf_neg = not_intro_slow(d, p, Kernel::eq_mp(sym(Kernel::assume(d.env(), Term::eq(f, p))), Kernel::assume(d.env(), p)));
   Thm t = truth(d);
-  l.conj = conj_(d, t, Kernel::assume(p), Kernel::assume(q));
-  l.conj1 = conjunct_(d, Kernel::assume(l.conj->concl()), true, "CONJUNCT1");
+  l.conj = conj_(d, t, Kernel::assume(d.env(), p), Kernel::assume(d.env(), q));
+  l.conj1 = conjunct_(d, Kernel::assume(d.env(), l.conj->concl()), true, "CONJUNCT1");
   l.imp_def = unfold2(d.imp_def, p, q);
   Term pq = l.imp_def->concl().lhs();
-  l.imp = mp_(d, Kernel::assume(pq), Kernel::assume(p), "MP");
-  l.key = d.or_def.concl();
+  l.imp = mp_(d, Kernel::assume(d.env(), pq), Kernel::assume(d.env(), p), "MP");
   return l;
 }
 Thm disj_by_lemma(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool left) {

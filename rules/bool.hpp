@@ -24,10 +24,15 @@
 namespace hcert::rules {
 
 // The core theory's definitional theorems, e.g. ⊢ (/\) = λp q. (λf. f p q) = (λf. f T T).
+struct Lemmas;
 struct BoolDefs {
   Thm t_def, and_def, imp_def, forall_def, or_def, f_def, not_def;
-  // Looks them up with check::theory_fact; throws KernelError if core is not loaded.
-  static BoolDefs from_core();
+  // The derived lemmas of these definitions (rules/bool.cpp), made on first use and shared
+  // by the copies of one BoolDefs: lemmas of one environment never serve another.
+  std::shared_ptr<Lemmas> lemmas;
+  // Looks them up among env's facts; throws KernelError if core is not loaded there.
+  static BoolDefs from_core(const Env& env);
+  const Env& env() const { return t_def.env(); }
 };
 
 //  ─────  TRUTH

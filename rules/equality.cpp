@@ -9,8 +9,8 @@ Thm sym(const Thm& th) {
   // with ⊢ l = l gives A ⊢ (l = l) = (r = l); EQ_MP with ⊢ l = l gives A ⊢ r = l.
   const Term& c = th.concl();
   if (!c.is_eq()) throw KernelError("SYM: not an equation");
-  Thm ll = Kernel::refl(c.lhs());
-  Thm eq = Kernel::refl(c.rator().rator());
+  Thm ll = Kernel::refl(th.env(), c.lhs());
+  Thm eq = Kernel::refl(th.env(), c.rator().rator());
   return Kernel::eq_mp(Kernel::mk_comb(Kernel::mk_comb(eq, th), ll), ll);
 }
 
@@ -23,7 +23,7 @@ Term fresh_var(const Term& t, Type ty) {
   }
 }
 
-Thm beta_conv(const Term& redex) {
+Thm beta_conv(const Env& env, const Term& redex) {
   // BETA on (λx. t) v with v fresh, then INST v := u (v is not free in λx. t, so only the
   // right side changes).
   if (redex.is_null() || redex.kind() != TermKind::Comb || redex.rator().kind() != TermKind::Abs)
@@ -31,19 +31,19 @@ Thm beta_conv(const Term& redex) {
   Term lam = redex.rator(), u = redex.rand();
   if (u.kind() == TermKind::Var) {
     try {
-      return Kernel::beta(redex);
+      return Kernel::beta(env, redex);
     } catch (const KernelError&) {
       // u is free in the abstraction: go through a fresh variable below.
     }
   }
   Term v = fresh_var(lam, lam.bound_type());
-  Thm th = Kernel::beta(Term::comb(lam, v));
+  Thm th = Kernel::beta(env, Term::comb(lam, v));
   return Kernel::inst({{v, u}}, th);
 }
 
-Thm ap_term(const Term& f, const Thm& th) { return Kernel::mk_comb(Kernel::refl(f), th); }
+Thm ap_term(const Term& f, const Thm& th) { return Kernel::mk_comb(Kernel::refl(th.env(), f), th); }
 
-Thm ap_thm(const Thm& th, const Term& x) { return Kernel::mk_comb(th, Kernel::refl(x)); }
+Thm ap_thm(const Thm& th, const Term& x) { return Kernel::mk_comb(th, Kernel::refl(th.env(), x)); }
 
 Thm prove_hyp(const Thm& ap, const Thm& bq) {
   // DEDUCT_ANTISYM gives (A − {q}) ∪ (B − {p}) ⊢ p = q; EQ_MP with A ⊢ p adds A back.

@@ -12,7 +12,7 @@ Thm sym(const Thm& th);
 
 //  ─────────────────────────  BETA_CONV          (any argument u, not only a variable)
 //  ⊢ (λx. t) u = t[u/x]
-Thm beta_conv(const Term& redex);
+Thm beta_conv(const Env& env, const Term& redex);
 
 //  A ⊢ x = y
 //  ───────────────  AP_TERM f

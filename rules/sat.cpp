@@ -18,22 +18,22 @@ static bool is_disj(const Term& t) {
          t.rator().rator().kind() == TermKind::Const && t.rator().rator().name() == "\\/";
 }
 
-Term complement(const Term& lit) {
+Term complement(const Env& env, const Term& lit) {
   if (is_neg(lit)) return lit.rand();
-  static const Term neg = Term::constant("~", Type::fun(boolean(), boolean()));
+  static const Term neg = Term::constant(env, "~", Type::fun(boolean(), boolean()));
   return Term::comb(neg, lit);
 }
 
 // {l, comp(l)} ⊢ F
 static Thm contra(const BoolDefs& d, const Term& l) {
-  Term c = complement(l);
-  return is_neg(l) ? not_elim(d, Kernel::assume(l), Kernel::assume(c)) : not_elim(d, Kernel::assume(c), Kernel::assume(l));
+  Term c = complement(d.env(), l);
+  return is_neg(l) ? not_elim(d, Kernel::assume(d.env(), l), Kernel::assume(d.env(), c)) : not_elim(d, Kernel::assume(d.env(), c), Kernel::assume(d.env(), l));
 }
 
 Thm clause_intro(const BoolDefs& d, const Thm& th) {
   const Term& c = th.concl();
   if (c.type() != boolean()) throw KernelError("CLAUSE_INTRO: not a proposition");
-  static const Term f = Term::constant("F", boolean());
+  static const Term f = Term::constant(d.env(), "F", boolean());
   if (c == f) return th;
   // The spine c = l1 \/ (l2 \/ …): subterms s_i = l_i \/ s_{i+1}, the last one a literal.
   std::vector<Term> spine{c};
@@ -42,16 +42,16 @@ Thm clause_intro(const BoolDefs& d, const Thm& th) {
   Thm s = contra(d, spine.back());
   for (size_t i = spine.size() - 1; i-- > 0;) {
     Term li = spine[i].rator().rand();
-    s = disj_cases(d, Kernel::assume(spine[i]), contra(d, li), s);
+    s = disj_cases(d, Kernel::assume(d.env(), spine[i]), contra(d, li), s);
   }
   return prove_hyp(th, s);
 }
 
 Thm resolve(const BoolDefs& d, const Thm& pos, const Thm& neg, const Term& x) {
-  static const Term f = Term::constant("F", boolean());
+  static const Term f = Term::constant(d.env(), "F", boolean());
   if (pos.concl() != f || neg.concl() != f) throw KernelError("RESOLVE: premises must conclude F");
   if (x.kind() != TermKind::Var) throw KernelError("RESOLVE: the pivot must be a variable");
-  Term nx = complement(x);
+  Term nx = complement(d.env(), x);
   auto has = [](const Thm& th, const Term& h) {
     return std::find(th.hyps().begin(), th.hyps().end(), h) != th.hyps().end();
   };
@@ -69,7 +69,7 @@ static bool literal(const Term& t, Term& var, int& sign) {
 }
 
 Thm rup(const BoolDefs& d, const std::vector<Term>& s, const std::vector<const Thm*>& hints) {
-  static const Term f = Term::constant("F", boolean());
+  static const Term f = Term::constant(d.env(), "F", boolean());
   std::unordered_map<Term, int, TermHash> value;  // variable -> +1 (true) or -1 (false)
   for (const Term& t : s) {
     Term v;
@@ -130,7 +130,7 @@ Thm rup(const BoolDefs& d, const std::vector<Term>& s, const std::vector<const T
     needs(*u.reason);
   }
   for (const Term& t : s)
-    if (std::find(cur.hyps().begin(), cur.hyps().end(), t) == cur.hyps().end()) cur = prove_hyp(Kernel::assume(t), cur);
+    if (std::find(cur.hyps().begin(), cur.hyps().end(), t) == cur.hyps().end()) cur = prove_hyp(Kernel::assume(d.env(), t), cur);
   return cur;
 }
 

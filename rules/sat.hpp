@@ -6,7 +6,7 @@
 namespace hcert::rules {
 
 // The complement of a literal term: x ↦ ~x, ~x ↦ x (any p ↦ ~p).
-Term complement(const Term& lit);
+Term complement(const Env& env, const Term& lit);
 
 //  A ⊢ l1 \/ (l2 \/ … \/ lk)
 //  ─────────────────────────────────────  CLAUSE_INTRO   (A ⊢ F is returned unchanged)

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
 #include "formats/cert.hpp"
 #include "rules/bool.hpp"
@@ -40,9 +41,15 @@ inline check::Outcome outcome_of(check::Checker& c, const std::function<void()>&
 
 // Loads the core theory (idempotent) and returns its definitions for the derived rules.
 inline const rules::BoolDefs& core_defs() {
-  check::load_pinned_theory(check::default_theory_dir(), "core");
-  static const rules::BoolDefs d = rules::BoolDefs::from_core();
+  check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), "core");
+  static const rules::BoolDefs d = rules::BoolDefs::from_core(hcert::tenv());
   return d;
+}
+
+// The shared test environment with the core theory loaded (the SAT translators' vocabulary).
+inline Env& core_env() {
+  core_defs();
+  return tenv();
 }
 
 }  // namespace hcert::test

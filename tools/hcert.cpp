@@ -1,5 +1,7 @@
-// The hcert command line. spec/cli.md is the contract: one `s` verdict line, `c` comment
-// lines, exit 0 verified, 1 rejected, 2 incomplete, 3 input error, 4 resource limit.
+// The hcert subcommands' work. spec/cli.md is the contract: one `s` verdict line, `c`
+// comment lines, exit 0 verified, 1 rejected, 2 incomplete, 3 input error, 4 resource
+// limit, 64 usage. The arguments are parsed from the table in tools/options.cpp; every
+// name from an input is printed through printable() (tools/escape.hpp).
 #include <cstdlib>
 #include <malloc.h>
 #include <sys/resource.h>
@@ -13,72 +15,51 @@
 #include <optional>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "formats/cert_io.hpp"
-#include "formats/dimacs.hpp"
+#include "trusted/deadline.hpp"
+#include "trusted/dimacs.hpp"
 #include "formats/hol_text.hpp"
 #include "formats/drat.hpp"
 #include "formats/lrat.hpp"
-#include "formats/script.hpp"
-#include "formats/sha256.hpp"
+#include "checker/script.hpp"
+#include "formats/sniff.hpp"
 #include "formats/z3proof.hpp"
+#include "formats/frat.hpp"
+#include "formats/sat_proof_kind.hpp"
+#include "tools/archive_cmd.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
+#include "tools/atomic_output.hpp"
+#include "tools/audit_record.hpp"
 #include "tools/checker_pipe.hpp"
+#include "tools/escape.hpp"
+#include "tools/options.hpp"
+#include "tools/subcommands.hpp"
+#include "tools/watchdog.hpp"
 #include "translators/z3/z3_to_cert.hpp"
 
 namespace {
 
 using hcert::check::Outcome;
-constexpr int kUsage = 64;
+using hcert::tool::Args;
+using hcert::tool::kUsage;
+using hcert::tool::printable;
 
-int usage() {
-  std::cerr << "usage:\n"
-               "  hcert check PROBLEM PROOF [--from cert|lrat|drat|z3] [--pure] [--json] [--time-limit SEC]\n"
-               "              [--mem-limit MB] [--theories DIR] [--threads 1|2]\n"
-               "      PROBLEM: DIMACS CNF or SMT-LIB 2; PROOF: a certificate, an LRAT or a DRAT proof\n"
-               "  hcert convert [--from cert|script] IN -o OUT [--text|--binary] [--zstd]\n"
-               "                [--theory | --problem FILE] [--requires THEORY,...]\n"
-               "  hcert convert --from lrat|drat PROBLEM.cnf PROOF -o OUT [--binary] [--zstd]\n"
-               "  hcert convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT [--binary] [--zstd]\n"
-               "  hcert export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat [--zstd]\n"
-               "  hcert stats CERT | hcert stats --z3 Z3PROOF\n"
-               "  hcert kernel SCRIPT\n"
-               "See spec/cli.md.\n";
+// A usage error the table cannot express (how many files go with --from, say).
+int usage_error(const std::string& subcommand, const std::string& why) {
+  std::cerr << "hcert " << subcommand << ": " << why << "\nRun 'hcert " << subcommand << " --help' for more information.\n";
   return kUsage;
 }
 
-// Options are `--name` or `--name VALUE`; everything else is positional.
-struct Args {
-  std::vector<std::string> pos;
-  std::map<std::string, std::string> opt;
-  bool has(const std::string& k) const { return opt.count(k); }
-  std::string get(const std::string& k, const std::string& dflt = "") const {
-    auto it = opt.find(k);
-    return it == opt.end() ? dflt : it->second;
-  }
-};
-
-Args parse_args(int argc, char** argv, const std::vector<std::string>& with_value) {
-  Args a;
-  for (int i = 2; i < argc; ++i) {
-    std::string s = argv[i];
-    if (s.size() > 2 && s.rfind("--", 0) == 0) {
-      bool val = std::find(with_value.begin(), with_value.end(), s) != with_value.end();
-      if (val && i + 1 >= argc) throw std::invalid_argument(s + " needs a value");
-      a.opt[s] = val ? argv[++i] : "";
-    } else if (s == "-o") {
-      if (i + 1 >= argc) throw std::invalid_argument("-o needs a value");
-      a.opt["-o"] = argv[++i];
-    } else {
-      a.pos.push_back(s);
-    }
-  }
-  return a;
+// One comment line about an input: "c FILE: MESSAGE", both made printable.
+void comment(const std::string& file, const std::string& message) {
+  std::cout << "c " << printable(file) << ": " << printable(message) << "\n";
 }
 
 const char* verdict(Outcome o) {
@@ -90,25 +71,49 @@ const char* verdict(Outcome o) {
   }
 }
 
-std::string json_str(const std::string& s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') o += '\\', o += c;
-    else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
-    else o += c;
+// A failure in one input file, which the verdict names: the problem, the proof or a
+// theory file. Without it every message would be reported against the proof.
+struct FileFailure : hcert::check::Failure {
+  std::string file;
+  FileFailure(Outcome o, std::string f, const std::string& msg) : Failure(o, msg), file(std::move(f)) {}
+};
+
+// Runs f, which reads `file`; its input errors become FileFailures naming that file.
+template <class F>
+auto about(const std::string& file, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const FileFailure&) {
+    throw;
+  } catch (const hcert::cert::FormatError& e) {
+    throw FileFailure(Outcome::InputError, file, e.what());
+  } catch (const hcert::check::Failure& e) {
+    throw FileFailure(e.outcome, file, e.what());
   }
-  return o + "\"";
 }
 
-std::string file_sha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  hcert::Sha256 h;
-  char buf[1 << 16];
-  while (in) {
-    in.read(buf, sizeof buf);
-    h.update(buf, in.gcount());
+// The text lines of a check's verdict (spec/cli.md).
+void print_text_verdict(const hcert::check::Report& rep, const std::string& failed_file) {
+  if (!rep.message.empty()) comment(failed_file, rep.message);
+  if (rep.final_thm && rep.hypotheses <= 8) {
+    std::cout << "c proved " << printable(hcert::text::print_brief(*rep.final_thm)) << "\n";
+  } else if (rep.final_thm) {  // many hypotheses are summarised; --json prints them all
+    std::cout << "c proved " << rep.hypotheses << " of the problem's assertions |- " << printable(rep.conclusion)
+              << " (--json prints the whole statement)\n";
   }
-  return h.hex();
+  if (rep.outcome == Outcome::Verified || rep.outcome == Outcome::Incomplete) {
+    std::cout << "c axioms";
+    if (rep.axioms.empty()) std::cout << " (none)";
+    for (auto& ax : rep.axioms) std::cout << " " << printable(ax);
+    std::cout << "\nc kernel fast paths:";
+    if (rep.fast_paths.empty()) std::cout << " none";
+    for (auto& [name, n] : rep.fast_paths) std::cout << " " << printable(name) << " (" << n << " uses)";
+    std::cout << "\n";
+    for (size_t i = 0; i < rep.holes.size() && i < 10; ++i) std::cout << "c depends on " << printable(rep.holes[i]) << "\n";
+    if (rep.holes.size() > 10) std::cout << "c ... and " << rep.holes.size() - 10 << " more holes (--json lists them)\n";
+  }
+  std::cout << "c " << rep.records << " records, " << rep.steps << " steps\n";
+  std::cout << verdict(rep.outcome) << "\n";
 }
 
 long peak_rss_kb() {
@@ -117,35 +122,24 @@ long peak_rss_kb() {
   return u.ru_maxrss;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
+// A proof opened once: its decompressed bytes, and what they were recognised as (or what
+// --from says). Recognition reads the first bytes, which the readers then read again.
+struct OpenedProof {
+  std::unique_ptr<hcert::Source> source;
+  hcert::Look look;
+};
 
-// What kind of proof a file holds: --from, else the extension (.lrat, .drat, possibly
-// followed by .zst), else its first bytes: a certificate starts with "hcert" or "HCB1";
-// a text line with two zeros is LRAT, with one zero DRAT.
-std::string proof_kind(const Args& a, const std::string& path) {
-  if (a.has("--from")) return a.get("--from");
-  std::string p = ends_with(path, ".zst") ? path.substr(0, path.size() - 4) : path;
-  for (const char* k : {"lrat", "drat", "z3"})
-    if (ends_with(p, std::string(".") + k)) return k;
-  if (ends_with(p, ".drup")) return "drat";  // DRUP is DRAT without RAT steps
-  if (ends_with(p, ".z3proof")) return "z3";
-  if (path == "-") return "cert";
+OpenedProof open_proof(const std::string& path, const std::string& from) {
   auto src = hcert::open_source(path);
-  std::string head = hcert::read_head(*src, 4096);
-  if (head.rfind("hcert", 0) == 0 || head.rfind("HCB1", 0) == 0 || head.rfind("#", 0) == 0) return "cert";
-  if (head.rfind("unsat", 0) == 0 || head.rfind("((set-logic", 0) == 0 || head.rfind("(proof", 0) == 0) return "z3";
-  size_t nl = head.find('\n');
-  std::string first = head.substr(0, nl);
-  first.erase(0, first.find_first_not_of(" \t"));  // solvers may indent (drat-trim's examples)
-  size_t zeros = 0;
-  for (size_t i = 0; i < first.size(); ++i)
-    if (first[i] == '0' && (i == 0 || first[i - 1] == ' ') && (i + 1 == first.size() || first[i + 1] == ' ')) ++zeros;
-  bool digit = !first.empty() && first[0] >= '0' && first[0] <= '9';
-  if (digit) return zeros >= 2 ? "lrat" : "drat";
-  if (first.rfind("-", 0) == 0 || first.rfind("d ", 0) == 0) return "drat";  // a negative literal or a deletion
-  return "cert";
+  std::string head = hcert::read_head(*src, hcert::kSniffBytes);
+  hcert::Look look = hcert::sniff_proof(head);
+  if (!from.empty()) look.kind = from;
+  if (look.kind.empty())
+    throw FileFailure(Outcome::InputError, path,
+                      "this looks like " + look.what +
+                          "; hcert reads certificates and LRAT, DRAT, FRAT and Z3 proofs: if it is one of these, "
+                          "say which with --from cert|lrat|drat|frat|z3");
+  return {hcert::replay(std::move(head), std::move(src)), look};
 }
 
 // Runs a SAT translation on this thread while its records are checked on another
@@ -180,85 +174,177 @@ void check_translation(const std::function<void(const hcert::cert::Record&)>& fe
 }
 
 int check(const Args& a) {
-  if (a.pos.size() != 2) return usage();
   const std::string& problem = a.pos[0];
-  const std::string& certificate = a.pos[1];
+  const std::string& proof = a.pos[1];
+  if (problem == "-" && proof == "-") return usage_error("check", "the problem and the proof cannot both be stdin ('-')");
+  bool record = a.has("--json") || a.has("--json-file");
+  if (record) {  // the audit record's digests are taken as the inputs are read
+    hcert::hash_when_read(problem);
+    hcert::hash_when_read(proof);
+  }
   double time_limit = a.has("--time-limit") ? std::stod(a.get("--time-limit")) : 0;
+  bool quiet = a.has("--quiet");
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  // The verdict's output: the text lines, or the audit record (with the inputs' digests
+  // when the check ran to its end: a check stopped by the watchdog leaves them unread).
+  auto print_verdict = [&](hcert::check::Report& rep, const std::string& failed_file, const std::string& format,
+                           bool digests) {
+    if (record) {
+      hcert::tool::CheckFacts facts{rep, problem, proof, format, {}, {}, a.has("--pure"), elapsed(), peak_rss_kb()};
+      // Digests of what was read, the rest read now; an input that cannot be read at all
+      // (a missing file) has none.
+      for (auto [path, digest] : {std::pair{&problem, &facts.problem_digest}, std::pair{&proof, &facts.proof_digest}}) {
+        try {
+          if (digests) *digest = hcert::file_digest(*path);
+        } catch (const std::exception&) {
+        }
+      }
+      std::string json = hcert::tool::audit_record(facts);
+      if (a.has("--json-file")) {
+        try {
+          hcert::tool::AtomicOutput out(a.get("--json-file"));
+          hcert::Sink sink(out.path(), false);
+          sink.write(json);
+          sink.close();
+          out.commit();
+        } catch (const std::exception& e) {  // the record is part of the result: no verdict without it
+          rep.outcome = Outcome::InputError;
+          rep.message = std::string("cannot write the audit record: ") + e.what();
+          print_text_verdict(rep, a.get("--json-file"));
+          return;
+        }
+      }
+      if (a.has("--json")) std::cout << json;
+    }
+    if (!a.has("--json")) print_text_verdict(rep, failed_file);
+  };
+  // One heap for both threads of a SAT check (and the watchdog's): glibc reserves 64 MB of
+  // address space for each extra thread's heap, which would count against --mem-limit
+  // before any use.
+  if (a.has("--mem-limit")) mallopt(M_ARENA_MAX, 1);
+  // The time limit and progress through every phase, also where no record flows. Its
+  // thread starts before the memory limit, which could leave no room for its stack.
+  // Everything this check declares or assumes; --pure keeps the kernel's fast paths off.
+  // Made before the memory limit, like the watchdog.
+  hcert::Env env(!a.has("--pure"));
+  std::optional<hcert::tool::Watchdog> watchdog;
+  watchdog.emplace(time_limit, !quiet, [&](const std::string& phase) {
+    hcert::check::Report rep;
+    rep.outcome = Outcome::Limit;
+    rep.message = "time limit of " + a.get("--time-limit") + " s reached (" + phase + ")";
+    rep.records = watchdog->records();
+    rep.steps = watchdog->steps();
+    print_verdict(rep, proof, "", false);  // the format is the main thread's
+  });
   if (a.has("--mem-limit")) {
-    // One heap for both threads of a SAT check: glibc reserves 64 MB of address space for
-    // each extra thread's heap, which would count against the limit before any use.
-    mallopt(M_ARENA_MAX, 1);
     rlim_t bytes = static_cast<rlim_t>(std::stod(a.get("--mem-limit")) * 1024 * 1024);
     rlimit lim{bytes, bytes};
     setrlimit(RLIMIT_AS, &lim);
   }
-  hcert::check::set_pure(a.has("--pure"));
+  hcert::set_deadline(time_limit);  // for work no record drives: reading, elaboration
   int threads = a.has("--threads") ? std::stoi(a.get("--threads")) : 2;
-  if (threads != 1 && threads != 2) throw std::invalid_argument("--threads must be 1 or 2");
-  auto start = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  std::string theories = a.get("--theories");  // "": the copies built into hcert
 
-  hcert::check::Checker checker(a.get("--theories", hcert::check::default_theory_dir()),
-                                [&](const std::string& kind) { return hcert::check::load_problem(kind, problem); });
+  // The problem is read once (it may be stdin): a translation reads it first and the
+  // checker elaborates what it read; a certificate has the checker read it.
+  std::optional<hcert::Cnf> cnf;
+  std::optional<hcert::check::SmtContext> smt;
+  hcert::check::Checker checker(env, theories, [&](const std::string& kind) {
+    return about(problem, [&] {
+      if (cnf && kind == "dimacs") return hcert::check::elaborate(env, *cnf);
+      if (smt && kind == "smtlib2") return smt->problem();
+      return hcert::check::load_problem(env, kind, problem);
+    });
+  });
   hcert::check::Report rep;
-  double next_progress = 5;
-  // Every record, read or translated, goes through here: the checker, the time limit and
-  // the progress line.
+  std::string failed_file = proof;  // the file a failure is about
+  std::string format;               // what the proof was read as
+  // Every record, read or translated, goes through here: the checker, the count the
+  // progress line shows, and the time limit between records (the watchdog's covers the
+  // rest, within a tenth of a second).
   auto feed = [&](const hcert::cert::Record& r) {
     checker.feed(r);
-    if ((checker.report().records & 1023) == 0) {
-      double t = elapsed();
-      if (time_limit > 0 && t > time_limit)
-        throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
-      if (t > next_progress) {
-        std::cerr << "c progress: " << checker.report().records << " records, " << checker.report().steps
-                  << " steps, " << static_cast<int>(t) << " s\n";
-        next_progress = t + 5;
-      }
-    }
+    watchdog->record(r.tag == hcert::cert::Tag::Step);
+    if ((checker.report().records & 1023) == 0 && time_limit > 0 && elapsed() > time_limit)
+      throw hcert::check::Failure(Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached");
   };
   try {
-    std::string kind = proof_kind(a, certificate);
-    if (kind == "cert") {
-      auto reader = hcert::cert::open_records(certificate);
+    watchdog->phase("opening the proof");
+    OpenedProof opened = about(proof, [&] { return open_proof(proof, a.get("--from")); });
+    format = opened.look.kind;
+    if (format == "cert") {
+      watchdog->phase("checking the certificate");
+      auto reader = about(proof, [&] { return hcert::cert::open_records(std::move(opened.source)); });
       hcert::cert::Record r;
       while (reader->next(r)) feed(r);
-    } else if (kind == "lrat") {
+    } else if (format == "lrat") {
       // The translation streams into the checker (no temporary file), which checks its
       // records on a second thread.
-      hcert::LratReader in(hcert::open_source(certificate), a.has("--binary") ? 1 : -1);
-      hcert::Cnf cnf = hcert::read_dimacs(problem);
+      watchdog->phase("reading the problem");
+      cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
+      hcert::check::load_pinned_theory(env, theories, "core");  // the clause terms' vocabulary
+      watchdog->phase("translating and checking LRAT steps");
+      hcert::LratReader in(std::move(opened.source));
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
-        hcert::sat::lrat_to_certificate(cnf, in, em, a.get("--theories", hcert::check::default_theory_dir()), gate);
+        hcert::sat::lrat_to_certificate(env, *cnf, in, em, gate);
       });
-    } else if (kind == "drat") {
-      // Backward checking finds the hints; the LRAT-shaped steps stream into the checker.
-      // The backward pass runs when the first step is asked for, after the translation has
-      // handed the problem and Φ to the checker's thread, which builds them meanwhile.
-      hcert::Cnf cnf = hcert::read_dimacs(problem);
-      hcert::DratReader in(hcert::open_source(certificate));
+    } else if (format == "drat" || format == "frat") {
+      // Backward checking finds the hints (FRAT: those the proof does not give); the
+      // LRAT-shaped steps stream into the checker. The backward pass runs when the first
+      // step is asked for, after the translation has handed the problem and Φ to the
+      // checker's thread, which builds them meanwhile. It makes no record until it ends,
+      // so it polls the time limit itself (the message then says how far it got).
+      watchdog->phase("reading the problem");
+      cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
+      hcert::check::load_pinned_theory(env, theories, "core");  // the clause terms' vocabulary
+      std::optional<hcert::DratReader> drat;
+      std::optional<hcert::FratReader> frat;
+      if (format == "drat") drat.emplace(std::move(opened.source));
+      else frat.emplace(std::move(opened.source));
+      auto poll = [&](const hcert::sat::DratProgress& p) {
+        if (time_limit > 0 && elapsed() > time_limit)
+          throw hcert::check::Failure(
+              Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached (" +
+                                  (std::string(p.phase) == "reading"
+                                       ? "reading the " + std::string(p.format) + " proof, " + std::to_string(p.done) + " steps"
+                                       : std::string(p.format) + " backward pass, " + std::to_string(p.done) + " of " +
+                                             std::to_string(p.total) + " proof steps") +
+                                  ")");
+      };
       std::optional<hcert::sat::DratHints> hints;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         auto next = [&](hcert::LratStep& s) {
-          if (!hints) hints.emplace(cnf, in);
+          if (!hints) {
+            watchdog->phase(drat ? "DRAT backward pass (finding the hints)" : "FRAT backward pass (finding the hints)");
+            if (drat) hints.emplace(*cnf, *drat, poll);
+            else hints.emplace(*cnf, *frat, poll);
+            watchdog->phase(drat ? "translating and checking DRAT steps" : "translating and checking FRAT steps");
+          }
           return hints->next(s);
         };
-        hcert::sat::lrat_to_certificate(cnf, next, em, a.get("--theories", hcert::check::default_theory_dir()), gate);
+        hcert::sat::lrat_to_certificate(env, *cnf, next, em, gate);
       });
-    } else if (kind == "z3") {
+    } else {  // z3
       // The problem's elaboration, with its declarations, reads the proof's terms too.
-      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
-      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(dir, t);
-      hcert::smt::Script sc = hcert::smt::read_script(problem);
-      hcert::check::SmtContext ctx(sc);
-      hcert::z3::ProofReader in(hcert::open_source(certificate));
+      watchdog->phase("loading the theories");
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, theories, t);
+      watchdog->phase("reading and elaborating the problem");
+      hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
+      about(problem, [&] { smt.emplace(env, sc); });
+      watchdog->phase("translating and checking Z3 steps");
+      hcert::z3::ProofReader in(std::move(opened.source));
       hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
-      hcert::z3::z3_to_certificate(ctx, sc.sha256, in, em);
-    } else {
-      throw hcert::check::Failure(Outcome::InputError, "unknown proof format " + kind);
+      hcert::z3::z3_to_certificate(*smt, sc.sha256, in, em);
     }
+    watchdog->phase("the end check");
     rep = checker.finish();
+  } catch (const FileFailure& e) {
+    rep = checker.report();
+    rep.outcome = e.outcome;
+    rep.message = e.what();
+    failed_file = e.file;
   } catch (const hcert::check::Failure& e) {
     rep = checker.report();
     rep.outcome = e.outcome;
@@ -271,6 +357,10 @@ int check(const Args& a) {
     rep = checker.report();
     rep.outcome = Outcome::Limit;
     rep.message = "memory limit reached";
+  } catch (const hcert::LimitReached& e) {
+    rep = checker.report();
+    rep.outcome = Outcome::Limit;
+    rep.message = e.what();
   } catch (const hcert::KernelError& e) {  // outside a record: a translator built a bad term
     rep = checker.report();
     rep.outcome = Outcome::Rejected;
@@ -280,52 +370,10 @@ int check(const Args& a) {
     rep.outcome = Outcome::InputError;
     rep.message = std::string("internal error: ") + e.what();
   }
-  double secs = elapsed();
-  if (a.has("--json")) {
-    std::ostringstream j;
-    j << "{\"verdict\": " << json_str(std::string(verdict(rep.outcome)).substr(2))
-      << ", \"exit\": " << static_cast<int>(rep.outcome)
-      << ", \"message\": " << json_str(rep.message)
-      << ", \"problem_sha256\": " << json_str(rep.problem_sha256.empty() ? file_sha256(problem) : rep.problem_sha256)
-      << ", \"certificate_sha256\": " << json_str(file_sha256(certificate))
-      << ", \"statement\": " << json_str(rep.final_thm ? hcert::text::print_brief(*rep.final_thm, 1 << 24) : "") << ", \"axioms\": [";
-    for (size_t i = 0; i < rep.axioms.size(); ++i) j << (i ? ", " : "") << json_str(rep.axioms[i]);
-    j << "], \"holes\": [";
-    for (size_t i = 0; i < rep.holes.size(); ++i) j << (i ? ", " : "") << json_str(rep.holes[i]);
-    j << "], \"theories\": [";
-    for (size_t i = 0; i < rep.theories.size(); ++i) j << (i ? ", " : "") << json_str(rep.theories[i]);
-    j << "], \"kernel_fast_paths\": {";
-    size_t fp = 0;
-    for (auto& [name, n] : rep.fast_paths) j << (fp++ ? ", " : "") << json_str(name) << ": " << n;
-    j << "}, \"pure\": " << (a.has("--pure") ? "true" : "false") << ", \"records\": " << rep.records << ", \"steps\": " << rep.steps
-      << ", \"rules\": {";
-    size_t k = 0;
-    for (auto& [name, n] : rep.rules) j << (k++ ? ", " : "") << json_str(name) << ": " << n;
-    j << "}, \"peak_live_objects\": " << rep.peak_live << ", \"seconds\": " << secs
-      << ", \"peak_rss_kb\": " << peak_rss_kb() << "}";
-    std::cout << j.str() << "\n";
-  } else {
-    if (!rep.message.empty()) std::cout << "c " << certificate << ": " << rep.message << "\n";
-    if (rep.final_thm && rep.hypotheses <= 8) {
-      std::cout << "c proved " << hcert::text::print_brief(*rep.final_thm) << "\n";
-    } else if (rep.final_thm) {  // many hypotheses are summarised; --json prints them all
-      std::cout << "c proved " << rep.hypotheses << " of the problem's assertions |- " << rep.conclusion
-                << " (--json prints the whole statement)\n";
-    }
-    if (rep.outcome == Outcome::Verified || rep.outcome == Outcome::Incomplete) {
-      std::cout << "c axioms";
-      if (rep.axioms.empty()) std::cout << " (none)";
-      for (auto& ax : rep.axioms) std::cout << " " << ax;
-      std::cout << "\nc kernel fast paths:";
-      if (rep.fast_paths.empty()) std::cout << " none";
-      for (auto& [name, n] : rep.fast_paths) std::cout << " " << name << " (" << n << " uses)";
-      std::cout << "\n";
-      for (size_t i = 0; i < rep.holes.size() && i < 10; ++i) std::cout << "c depends on " << rep.holes[i] << "\n";
-      if (rep.holes.size() > 10) std::cout << "c ... and " << rep.holes.size() - 10 << " more holes (--json lists them)\n";
-    }
-    std::cout << "c " << rep.records << " records, " << rep.steps << " steps\n";
-    std::cout << verdict(rep.outcome) << "\n";
+  if (!watchdog->claim()) {  // the time limit's verdict is being printed, then the process ends
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
   }
+  print_verdict(rep, failed_file, format, true);
   // The verdict is out: exit without tearing down the checker, whose millions of terms and
   // theorems would otherwise be freed one by one (about a tenth of a large check's time).
   std::cout.flush();
@@ -333,98 +381,158 @@ int check(const Args& a) {
   std::_Exit(static_cast<int>(rep.outcome));
 }
 
-int convert(const Args& a) {
-  if (a.pos.empty() || !a.has("-o")) return usage();
-  std::string from = a.get("--from", "cert");
-  auto enc = a.has("--binary") ? hcert::cert::Encoding::Binary : hcert::cert::Encoding::Text;
+// The verdict line of a convert or export that failed (one that succeeds prints none: it
+// verified nothing), and its exit code.
+int output_failure(const std::string& file, const std::string& message, Outcome o) {
+  comment(file, message);
+  std::cout << verdict(o) << "\n";
+  return static_cast<int>(o);
+}
+
+// Runs a convert or export that writes to out.path(), and renames the file into place only
+// when it is complete; any failure leaves no output behind. `input` is the file an error
+// without a file of its own is about.
+int write_output(const Args& a, const std::string& input, const std::function<void(const std::string& path)>& write) {
   try {
-    auto out = hcert::cert::open_writer(a.get("-o"), enc, a.has("--zstd"));
+    hcert::tool::AtomicOutput out(a.get("--output"));
+    write(out.path());
+    out.commit();
+    if (a.get("--output") != "-") std::cout << "c wrote " << printable(a.get("--output")) << "\n";
+    return 0;
+  } catch (const FileFailure& e) {
+    return output_failure(e.file, e.what(), e.outcome);
+  } catch (const hcert::ScriptError& e) {
+    return output_failure(input, e.what(), e.rejected ? Outcome::Rejected : Outcome::InputError);
+  } catch (const hcert::check::Failure& e) {
+    return output_failure(input, e.what(), e.outcome);
+  } catch (const std::bad_alloc&) {
+    return output_failure(input, "memory limit reached", Outcome::Limit);
+  } catch (const std::exception& e) {
+    return output_failure(input, e.what(), Outcome::InputError);
+  }
+}
+
+// The problem's kind, by its content: DIMACS CNF or SMT-LIB 2.
+std::string problem_kind(const std::string& path) {
+  return about(path, [&] {
+    auto src = hcert::open_source(path);
+    hcert::Look look = hcert::sniff_problem(hcert::read_head(*src, hcert::kSniffBytes));
+    if (look.kind.empty()) throw hcert::check::Failure(Outcome::InputError, "this looks like " + look.what);
+    return look.kind;
+  });
+}
+
+// convert --from script: a kernel script made a certificate bound to a problem, or a theory.
+void convert_script(const Args& a, hcert::cert::RecordWriter& out) {
+  hcert::Env env;  // the declarations of the theories and of the script
+  const std::string& path = a.pos[0];
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (!in) throw FileFailure(Outcome::InputError, path, "cannot read the kernel script");
+  hcert::cert::Emitter em(out);
+  using hcert::cert::Emitter;
+  using hcert::cert::Tag;
+  em.write(Emitter::make(Tag::Header, {1}));
+  std::string dir = a.get("--theories");
+  if (a.has("--problem")) {  // a certificate for this problem: bind it, load core
+    std::string problem = a.get("--problem");
+    bool smt = problem_kind(problem) == "smtlib2";
+    std::string sha = about(problem, [&] {
+      return smt ? hcert::smt::read_script(problem).sha256 : hcert::read_dimacs(problem).sha256;
+    });
+    em.write(Emitter::make(Tag::Problem, {}, {smt ? "smtlib2" : "dimacs", sha}));
+    em.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
+    hcert::check::load_pinned_theory(env, dir, "core");
+  }
+  // Theories the script builds on (a theory file includes them by name and hash).
+  std::string req = a.get("--requires");
+  for (size_t i = 0; i < req.size();) {
+    size_t j = req.find(',', i);
+    if (j == std::string::npos) j = req.size();
+    std::string name = req.substr(i, j - i);
+    auto pin = hcert::check::pinned_theories().find(name);
+    if (pin == hcert::check::pinned_theories().end())
+      throw hcert::check::Failure(Outcome::InputError, "--requires: unknown theory " + name);
+    em.write(Emitter::make(Tag::Theory, {}, {name, pin->second}));
+    hcert::check::load_pinned_theory(env, dir, name);
+    i = j + 1;
+  }
+  hcert::script_to_records(env, ss.str(), em, !a.has("--theory"), [&](const std::string& n) { return env.fact(n); });
+}
+
+int convert(const Args& a) {
+  std::string from = a.get("--from", "cert");
+  bool two = from == "lrat" || from == "drat" || from == "frat" || from == "z3";
+  if (a.pos.size() != (two ? 2u : 1u))
+    return usage_error("convert", two ? "--from " + from + " takes two files: PROBLEM PROOF"
+                                      : "--from " + from + " takes one file: IN");
+  if ((a.has("--theory") || a.has("--problem") || a.has("--requires")) && from != "script")
+    return usage_error("convert", "--theory, --problem and --requires go with --from script");
+  if (a.has("--text") && a.has("--binary")) return usage_error("convert", "--text and --binary exclude each other");
+  auto enc = a.has("--binary") ? hcert::cert::Encoding::Binary : hcert::cert::Encoding::Text;
+  std::string dir = a.get("--theories");
+  const std::string& proof = a.pos.back();
+  return write_output(a, proof, [&](const std::string& path) {
+    hcert::Env env;  // the declarations of the theories the translation names
+    auto out = hcert::cert::open_writer(path, enc, a.has("--zstd"));
     if (from == "script") {
-      std::ifstream in(a.pos[0], std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      if (!in) throw hcert::cert::FormatError(0, 0, "cannot read " + a.pos[0]);
-      hcert::cert::Emitter em(*out);
-      using hcert::cert::Emitter;
-      using hcert::cert::Tag;
-      em.write(Emitter::make(Tag::Header, {1}));
-      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
-      if (a.has("--problem")) {  // a certificate for this problem: bind it, load core
-        std::string path = a.get("--problem");
-        bool smt = path.size() > 5 && path.compare(path.size() - 5, 5, ".smt2") == 0;
-        std::string sha = smt ? hcert::smt::read_script(path).sha256 : hcert::read_dimacs(path).sha256;
-        em.write(Emitter::make(Tag::Problem, {}, {smt ? "smtlib2" : "dimacs", sha}));
-        em.write(Emitter::make(Tag::Claim, {}, {"unsat"}));
-        hcert::check::load_pinned_theory(dir, "core");
-      }
-      // Theories the script builds on (a theory file includes them by name and hash).
-      std::string req = a.get("--requires");
-      for (size_t i = 0; i < req.size();) {
-        size_t j = req.find(',', i);
-        if (j == std::string::npos) j = req.size();
-        std::string name = req.substr(i, j - i);
-        auto pin = hcert::check::pinned_theories().find(name);
-        if (pin == hcert::check::pinned_theories().end()) throw std::runtime_error("unknown theory " + name);
-        em.write(Emitter::make(Tag::Theory, {}, {name, pin->second}));
-        hcert::check::load_pinned_theory(dir, name);
-        i = j + 1;
-      }
-      hcert::script_to_records(ss.str(), em, !a.has("--theory"), hcert::check::theory_fact);
+      convert_script(a, *out);
     } else if (from == "lrat") {  // convert --from lrat PROBLEM.cnf PROOF.lrat -o OUT
-      if (a.pos.size() != 2) return usage();
       hcert::cert::Emitter em(*out);
-      hcert::LratReader in(hcert::open_source(a.pos[1]), a.has("--binary-proof") ? 1 : -1);
-      hcert::sat::lrat_to_certificate(hcert::read_dimacs(a.pos[0]), in, em,
-                                      a.get("--theories", hcert::check::default_theory_dir()));
-    } else if (from == "drat") {  // convert --from drat PROBLEM.cnf PROOF.drat -o OUT
-      if (a.pos.size() != 2) return usage();
-      hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
-      hcert::DratReader in(hcert::open_source(a.pos[1]));
-      hcert::sat::DratHints hints(cnf, in);
+      hcert::Cnf cnf = about(a.pos[0], [&] { return hcert::read_dimacs(a.pos[0]); });
+      hcert::LratReader in(about(proof, [&] { return hcert::open_source(proof); }));
+      hcert::check::load_pinned_theory(env, dir, "core");
+      hcert::sat::lrat_to_certificate(env, cnf, in, em);
+    } else if (from == "drat" || from == "frat") {  // convert --from drat|frat PROBLEM.cnf PROOF -o OUT
+      hcert::Cnf cnf = about(a.pos[0], [&] { return hcert::read_dimacs(a.pos[0]); });
+      std::optional<hcert::DratReader> drat;
+      std::optional<hcert::FratReader> frat;
+      std::optional<hcert::sat::DratHints> hints;
+      auto src = about(proof, [&] { return hcert::open_source(proof); });
+      if (from == "drat") hints.emplace(cnf, drat.emplace(std::move(src)));
+      else hints.emplace(cnf, frat.emplace(std::move(src)));
       hcert::cert::Emitter em(*out);
-      hcert::sat::lrat_to_certificate(cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em,
-                                      a.get("--theories", hcert::check::default_theory_dir()));
+      hcert::check::load_pinned_theory(env, dir, "core");
+      hcert::sat::lrat_to_certificate(env, cnf, [&](hcert::LratStep& s) { return hints->next(s); }, em);
     } else if (from == "z3") {  // convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT
-      if (a.pos.size() != 2) return usage();
-      std::string dir = a.get("--theories", hcert::check::default_theory_dir());
-      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(dir, t);
-      hcert::smt::Script sc = hcert::smt::read_script(a.pos[0]);
-      hcert::check::SmtContext ctx(sc);
-      hcert::z3::ProofReader in(hcert::open_source(a.pos[1]));
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, dir, t);
+      hcert::smt::Script sc = about(a.pos[0], [&] { return hcert::smt::read_script(a.pos[0]); });
+      std::optional<hcert::check::SmtContext> ctx;
+      about(a.pos[0], [&] { ctx.emplace(env, sc); });
+      hcert::z3::ProofReader in(about(proof, [&] { return hcert::open_source(proof); }));
       hcert::cert::Emitter em(*out);
-      hcert::z3::z3_to_certificate(ctx, sc.sha256, in, em);
-    } else if (from == "cert") {
-      auto in = hcert::cert::open_records(a.pos[0]);
+      hcert::z3::z3_to_certificate(*ctx, sc.sha256, in, em);
+    } else {  // cert: re-encode
+      auto in = about(proof, [&] { return hcert::cert::open_records(proof); });
       hcert::cert::Record r;
-      while (in->next(r)) out->write(r);
-    } else {
-      return usage();
+      while (about(proof, [&] { return in->next(r); })) out->write(r);
     }
     out->close();
-  } catch (const hcert::ScriptError& e) {
-    std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
-    return e.rejected ? 1 : 3;
-  } catch (const hcert::check::Failure& e) {
-    std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
-    return static_cast<int>(e.outcome);
-  } catch (const std::exception& e) {
-    std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
-    return 3;
-  }
-  return 0;
+  });
 }
 
 // export --lrat PROBLEM.cnf PROOF.drat -o OUT.lrat: the hints hcert found, as LRAT text, so
 // that an independent LRAT checker (lrat-check, cake_lpr) can confirm the verdict.
 int export_lrat(const Args& a) {
-  if (!a.has("--lrat") || a.pos.size() != 2 || !a.has("-o")) return usage();
-  try {
-    hcert::Cnf cnf = hcert::read_dimacs(a.pos[0]);
-    hcert::DratReader in(hcert::open_source(a.pos[1]));
-    std::vector<hcert::LratStep> steps = hcert::sat::drat_to_lrat(cnf, in);
-    hcert::Sink out(a.get("-o"), a.has("--zstd"));
+  if (!a.has("--lrat")) return usage_error("export", "say what to export: --lrat");
+  const std::string& proof = a.pos[1];
+  return write_output(a, proof, [&](const std::string& path) {
+    hcert::Cnf cnf = about(a.pos[0], [&] { return hcert::read_dimacs(a.pos[0]); });
+    // DRAT or FRAT, by content (formats/sat_proof_kind.hpp).
+    auto src = about(proof, [&] { return hcert::open_source(proof); });
+    std::string head = hcert::read_head(*src, 4096);
+    src = hcert::replay(head, std::move(src));
+    std::optional<hcert::DratReader> drat;
+    std::optional<hcert::FratReader> frat;
+    std::optional<hcert::sat::DratHints> hints;
+    if (std::string(hcert::sat_proof_family(hcert::sniff_sat_proof(head))) == "frat")
+      hints.emplace(cnf, frat.emplace(std::move(src)));
+    else
+      hints.emplace(cnf, drat.emplace(std::move(src)));
+    hcert::Sink out(path, a.has("--zstd"));
     uint64_t last = cnf.clauses.size();
-    for (const hcert::LratStep& s : steps) {
+    for (hcert::LratStep s; hints->next(s);) {
       std::string line;
       if (s.deletion) {
         line = std::to_string(last) + " d";
@@ -439,14 +547,7 @@ int export_lrat(const Args& a) {
       out.write(line + " 0\n");
     }
     out.close();
-  } catch (const hcert::check::Failure& e) {
-    std::cout << "c " << e.what() << "\ns " << (e.outcome == Outcome::Rejected ? "NOT VERIFIED" : "ERROR") << "\n";
-    return static_cast<int>(e.outcome);
-  } catch (const std::exception& e) {
-    std::cout << "c " << e.what() << "\ns ERROR\n";
-    return 3;
-  }
-  return 0;
+  });
 }
 
 // stats --z3 PROOF: rule counts of a Z3 proof (issue 5: which rules occur, how often).
@@ -465,17 +566,15 @@ int z3_stats(const std::string& path) {
       }
     }
   } catch (const std::exception& e) {
-    std::cout << "c " << path << ": " << e.what() << "\ns ERROR\n";
-    return 3;
+    return output_failure(path, e.what(), Outcome::InputError);
   }
   std::cout << "bindings " << bindings << "\nrule-applications " << proofs << "\n";
-  for (auto& [k, n] : rules) std::cout << "rule " << k << " " << n << "\n";
+  for (auto& [k, n] : rules) std::cout << "rule " << printable(k) << " " << n << "\n";
   return 0;
 }
 
 int stats(const Args& a) {
-  if (a.pos.size() == 1 && a.has("--z3")) return z3_stats(a.pos[0]);
-  if (a.pos.size() != 1) return usage();
+  if (a.has("--z3")) return z3_stats(a.pos[0]);
   std::map<std::string, uint64_t> per_tag, per_rule;
   uint64_t records = 0;
   try {
@@ -487,54 +586,91 @@ int stats(const Args& a) {
       if (r.tag == hcert::cert::Tag::Step) ++per_rule[r.names[0]];
     }
   } catch (const std::exception& e) {
-    std::cout << "c " << a.pos[0] << ": " << e.what() << "\ns ERROR\n";
-    return 3;
+    return output_failure(a.pos[0], e.what(), Outcome::InputError);
   }
   std::cout << "records " << records << "\n";
   for (auto& [k, n] : per_tag) std::cout << "record " << k << " " << n << "\n";
-  for (auto& [k, n] : per_rule) std::cout << "rule " << k << " " << n << "\n";
+  for (auto& [k, n] : per_rule) std::cout << "rule " << printable(k) << " " << n << "\n";
   return 0;
 }
 
 int kernel_script(const Args& a) {
-  if (a.pos.size() != 1) return usage();
   const std::string& path = a.pos[0];
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
-  if (!in) {
-    std::cout << "c cannot read " << path << "\ns ERROR\n";
-    return 3;
-  }
+  if (!in) return output_failure(path, "cannot read the kernel script", Outcome::InputError);
   try {
-    hcert::Thm th = hcert::run_script(ss.str());
-    std::cout << "c theorem " << hcert::text::print_brief(th) << "\nc axioms";
+    hcert::Env env;
+    hcert::Thm th = hcert::run_script(env, ss.str());
+    std::cout << "c theorem " << printable(hcert::text::print_brief(th)) << "\nc axioms";
     if (th.axioms().empty()) std::cout << " (none)";
-    for (uint32_t ax : th.axioms()) std::cout << " " << hcert::Kernel::axioms()[ax].name;
+    for (uint32_t ax : th.axioms()) std::cout << " " << printable(env.axiom(ax).name);
     std::cout << "\ns VERIFIED\n";
     return 0;
   } catch (const hcert::ScriptError& e) {
-    std::cout << "c " << path << ": " << e.what() << "\n" << (e.rejected ? "s NOT VERIFIED\n" : "s ERROR\n");
-    return e.rejected ? 1 : 3;
+    return output_failure(path, e.what(), e.rejected ? Outcome::Rejected : Outcome::InputError);
   }
 }
 
 }  // namespace
 
+namespace hcert::tool {
+
+// The subcommands this file does, as the options table lists them (tools/options.hpp).
+std::vector<Subcommand> core_subcommands() {
+  return {
+      {"check",
+       "check a proof of a problem's unsatisfiability through the kernel",
+       {"[OPTIONS] PROBLEM PROOF"},
+       {{"PROBLEM", "DIMACS CNF or SMT-LIB 2 (plain, zstd, gzip or xz; '-' for stdin)"},
+        {"PROOF", "an hcert certificate, an LRAT, DRAT or Z3 proof, recognised by its content "
+                  "(plain, zstd, gzip or xz; '-' for stdin)"}},
+       {{"--from", {"cert", "lrat", "drat", "frat", "z3"}}, {"--pure"}, {"--json"}, {"--json-file"}, {"--time-limit"},
+        {"--mem-limit"}, {"--theories"}, {"--threads"}, {"--quiet"}},
+       "Prints comment lines (c) and one verdict line (s) on stdout. LRAT, DRAT and Z3 proofs are "
+       "translated into certificate steps that stream into the kernel.",
+       ::check},
+      {"convert",
+       "write a proof as a certificate, to keep and check later",
+       {"[--from cert|script] IN -o OUT [--text|--binary] [--zstd] [--theory | --problem FILE] [--requires THEORY,...]",
+        "--from lrat|drat|z3 PROBLEM PROOF -o OUT [--binary] [--zstd]"},
+       {{"IN or PROBLEM", "the certificate or kernel script; with --from lrat, drat or z3 the problem"},
+        {"PROOF", "with --from lrat, drat or z3: the solver's proof", true}},
+       {{"--from"}, {"--output", {}, true}, {"--text"}, {"--binary"}, {"--zstd"}, {"--theory"}, {"--problem"},
+        {"--requires"}, {"--theories"}},
+       "The output appears only when complete; on failure no file is left.",
+       convert},
+      {"export",
+       "export the LRAT hints found for a DRAT proof, for an independent LRAT checker",
+       {"--lrat PROBLEM PROOF -o OUT [--zstd]"},
+       {{"PROBLEM", "the DIMACS CNF problem"}, {"PROOF", "its DRAT proof"}},
+       {{"--lrat"}, {"--output", {}, true}, {"--zstd"}},
+       "",
+       export_lrat},
+      {"stats",
+       "count a certificate's records and steps per rule, or a Z3 proof's rules",
+       {"CERT", "--z3 Z3PROOF"},
+       {{"FILE", "the certificate, or with --z3 the Z3 proof"}},
+       {{"--z3"}},
+       "",
+       stats},
+      {"kernel",
+       "run a kernel proof script and print the theorem it proves",
+       {"SCRIPT"},
+       {{"SCRIPT", "a kernel script (checker/script.hpp)"}},
+       {},
+       "",
+       kernel_script},
+  };
+}
+
+}  // namespace hcert::tool
+
 int main(int argc, char** argv) {
-  if (argc < 2) return usage();
-  std::string cmd = argv[1];
-  try {
-    if (cmd == "check")
-      return check(parse_args(argc, argv, {"--time-limit", "--mem-limit", "--theories", "--from", "--threads"}));
-    if (cmd == "convert")
-      return convert(parse_args(argc, argv, {"--from", "--problem", "--theories", "--requires"}));
-    if (cmd == "stats") return stats(parse_args(argc, argv, {}));
-    if (cmd == "export") return export_lrat(parse_args(argc, argv, {}));
-    if (cmd == "kernel") return kernel_script(parse_args(argc, argv, {}));
-  } catch (const std::logic_error& e) {  // bad option values (std::stod and friends)
-    std::cerr << "hcert: bad argument: " << e.what() << "\n";
-    return usage();
-  }
-  return usage();
+  // The evidence-archive commands parse their own options (tools/archive_cmd.cpp).
+  std::string cmd = argc > 1 ? argv[1] : "";
+  if (cmd == "archive") return hcert::tool::archive_main(argc, argv);
+  if (cmd == "keygen") return hcert::tool::keygen_main(argc, argv);
+  return hcert::tool::run_command_line(argc, argv, hcert::tool::all_subcommands());
 }

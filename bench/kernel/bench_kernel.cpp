@@ -21,6 +21,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "tests/env.hpp"
 #include "kernel/kernel.hpp"
 
 using namespace hcert;
@@ -82,19 +83,19 @@ Sig make_sig() {
   Sig s;
   for (int i = 0; i < 8; ++i) {
     std::string n = "f" + std::to_string(i);
-    Kernel::new_constant(n, s.AAA);
-    s.fs.push_back(Term::constant(n, s.AAA));
+    Kernel::new_constant(hcert::tenv(), n, s.AAA);
+    s.fs.push_back(Term::constant(hcert::tenv(), n, s.AAA));
   }
   s.f = s.fs[0];
-  Kernel::new_constant("g", s.AA);
-  s.g = Term::constant("g", s.AA);
+  Kernel::new_constant(hcert::tenv(), "g", s.AA);
+  s.g = Term::constant(hcert::tenv(), "g", s.AA);
   s.w = Term::var("w", s.A);
   for (const char* v : {"x", "y", "z", "u"}) s.vars.push_back(Term::var(v, s.A));
   s.leaves = s.vars;
   for (int i = 0; i < 8; ++i) {
     std::string n = "c" + std::to_string(i);
-    Kernel::new_constant(n, s.A);
-    s.leaves.push_back(Term::constant(n, s.A));
+    Kernel::new_constant(hcert::tenv(), n, s.A);
+    s.leaves.push_back(Term::constant(hcert::tenv(), n, s.A));
   }
   return s;
 }
@@ -182,7 +183,7 @@ std::pair<size_t, uint64_t> sizes(const Term& root) {
 // X ⊢ c  and p  give  X ∪ {p} ⊢ c  using only primitive rules:
 // DEDUCT_ANTISYM (ASSUME p) (X ⊢ c) = X − {p} ∪ {p} − {c} ⊢ p = c, then EQ_MP with ASSUME p.
 Thm add_hyp(const Thm& th, const Term& p) {
-  Thm ap = Kernel::assume(p);
+  Thm ap = Kernel::assume(hcert::tenv(), p);
   return Kernel::eq_mp(Kernel::deduct_antisym(ap, th), ap);
 }
 
@@ -251,59 +252,59 @@ int main() {
 
   {
     Term fxy = Term::comb(Term::comb(s.f, x), y);
-    row("REFL", "f x y (5 nodes)", per_step(N, [&](size_t) { use(Kernel::refl(fxy)); }), 1,
+    row("REFL", "f x y (5 nodes)", per_step(N, [&](size_t) { use(Kernel::refl(hcert::tenv(), fxy)); }), 1,
         kConstLo, kConstHi, kConstText);
-    Thm keep = Kernel::refl(fxy);
+    Thm keep = Kernel::refl(hcert::tenv(), fxy);
     row("REFL, result live", "f x y (5 nodes)",
-        per_step(N, [&](size_t) { use(Kernel::refl(fxy)); }), 2, kConstLo, kConstHi, kConstText);
+        per_step(N, [&](size_t) { use(Kernel::refl(hcert::tenv(), fxy)); }), 2, kConstLo, kConstHi, kConstText);
   }
   {
-    Thm ab = Kernel::assume(Term::eq(a, b)), bc = Kernel::assume(Term::eq(b, c));
+    Thm ab = Kernel::assume(hcert::tenv(), Term::eq(a, b)), bc = Kernel::assume(hcert::tenv(), Term::eq(b, c));
     row("TRANS", "a = b, b = c (1 hyp each)",
         per_step(N, [&](size_t) { use(Kernel::trans(ab, bc)); }), 1, kConstLo, kConstHi,
         kConstText);
   }
   {
-    Thm fg = Kernel::assume(Term::eq(s.g, g2)), xy = Kernel::assume(Term::eq(x, y));
+    Thm fg = Kernel::assume(hcert::tenv(), Term::eq(s.g, g2)), xy = Kernel::assume(hcert::tenv(), Term::eq(x, y));
     row("MK_COMB", "g = h, x = y (1 hyp each)",
         per_step(N, [&](size_t) { use(Kernel::mk_comb(fg, xy)); }), 1, kConstLo, kConstHi,
         kConstText);
   }
   {
     // {y = z} ⊢ f x y = f x z, abstract x (free-in check against the one hypothesis).
-    Thm st = Kernel::mk_comb(Kernel::refl(Term::comb(s.f, x)), Kernel::assume(Term::eq(y, z)));
+    Thm st = Kernel::mk_comb(Kernel::refl(hcert::tenv(), Term::comb(s.f, x)), Kernel::assume(hcert::tenv(), Term::eq(y, z)));
     row("ABS", "f x y = f x z (1 hyp)", per_step(N, [&](size_t) { use(Kernel::abs(x, st)); }),
         1, kConstLo, kConstHi, kConstText);
   }
   {
     Term redex = Term::comb(Term::abs(s.w, Term::comb(Term::comb(s.f, s.w), x)), y);
-    row("BETA", "(λw. f w x) y", per_step(N, [&](size_t) { use(Kernel::beta(redex)); }), 1,
+    row("BETA", "(λw. f w x) y", per_step(N, [&](size_t) { use(Kernel::beta(hcert::tenv(), redex)); }), 1,
         kConstLo, kConstHi, kConstText);
   }
   {
     Term p = Term::eq(x, y);
-    row("ASSUME", "x = y", per_step(N, [&](size_t) { use(Kernel::assume(p)); }), 3, kConstLo,
+    row("ASSUME", "x = y", per_step(N, [&](size_t) { use(Kernel::assume(hcert::tenv(), p)); }), 3, kConstLo,
         kConstHi, kConstText);
   }
   {
-    Thm pq = Kernel::assume(Term::eq(P, Q)), p = Kernel::assume(P);
+    Thm pq = Kernel::assume(hcert::tenv(), Term::eq(P, Q)), p = Kernel::assume(hcert::tenv(), P);
     row("EQ_MP", "P = Q, P (1 hyp each)", per_step(N, [&](size_t) { use(Kernel::eq_mp(pq, p)); }),
         3, kConstLo, kConstHi, kConstText);
   }
   {
-    Thm p = Kernel::assume(P), q = Kernel::assume(Q);
+    Thm p = Kernel::assume(hcert::tenv(), P), q = Kernel::assume(hcert::tenv(), Q);
     row("DEDUCT_ANTISYM", "P, Q (1 hyp each)",
         per_step(N, [&](size_t) { use(Kernel::deduct_antisym(p, q)); }), 1, kConstLo, kConstHi,
         kConstText);
   }
   {
-    Thm th = Kernel::refl(Term::comb(Term::comb(s.f, x), y));
+    Thm th = Kernel::refl(hcert::tenv(), Term::comb(Term::comb(s.f, x), y));
     TypeSubst theta{{s.A, Type::var("B")}};
     row("INST_TYPE", "⊢ f x y = f x y, A := B",
         per_step(N / 4, [&](size_t) { use(Kernel::inst_type(theta, th)); }), 1);
   }
   {
-    Thm th = Kernel::refl(Term::comb(Term::comb(s.f, x), y));
+    Thm th = Kernel::refl(hcert::tenv(), Term::comb(Term::comb(s.f, x), y));
     std::vector<std::pair<Term, Term>> theta{{x, z}};
     row("INST", "⊢ f x y = f x y, x := z",
         per_step(N / 4, [&](size_t) { use(Kernel::inst(theta, th)); }), 1);
@@ -332,7 +333,7 @@ int main() {
   row("(build a 2nd copy of a live term)", big,
       per_step(20, [&](size_t) { use(build(s, shape)); }), 4);
   {
-    Thm l = Kernel::refl(T1), r = Kernel::refl(T2);
+    Thm l = Kernel::refl(hcert::tenv(), T1), r = Kernel::refl(hcert::tenv(), T2);
     row("TRANS, two separately built copies", big,
         per_step(N, [&](size_t) { use(Kernel::trans(l, r)); }), 5, 163000, 163000, "163 µs");
   }
@@ -341,7 +342,7 @@ int main() {
   // a variable (or A) is new, so nothing is answered by the hash-cons table. Results are
   // kept until the timer stops and freed outside it (freeing is its own row).
   const size_t K = 20;
-  Thm th = Kernel::refl(T1);
+  Thm th = Kernel::refl(hcert::tenv(), T1);
   std::vector<Term> fresh_vars;
   std::vector<Type> fresh_tys;
   for (size_t i = 0; i < K * (kReps + 1); ++i) {
@@ -409,7 +410,7 @@ int main() {
     qs.push_back(Term::var("q" + std::to_string(i), B));
   }
   Term R = Term::var("R", B);
-  Thm base = Kernel::refl(R);
+  Thm base = Kernel::refl(hcert::tenv(), R);
   Thm H1 = with_hyps(base, ps);   // {p_i} ⊢ R = R
   Thm H1b = with_hyps(base, ps);  // the same set, built again: a different set object
   Thm H2 = with_hyps(base, qs);   // {q_i} ⊢ R = R: disjoint

@@ -6,10 +6,11 @@
 #include <fstream>
 #include <pthread.h>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "formats/cert_io.hpp"
-#include "formats/sha256.hpp"
+#include "trusted/sha256.hpp"
 #include "tests/support.hpp"
 
 using namespace hcert;
@@ -33,7 +34,7 @@ Outcome run(const std::string& body, bool finish = true, int problem = 0, std::s
             const std::string& preamble = "") {
   std::string path = problem_path(problem);
   std::string cert = "hcert 1\nproblem dimacs " + sha256_hex(kCnf[problem]) + "\nclaim unsat\n" + preamble + body;
-  check::Checker c(check::default_theory_dir(), [&](const std::string&) { return check::elaborate(read_dimacs(path)); });
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string&) { return check::elaborate(hcert::tenv(), read_dimacs(path)); });
   return test::outcome_of(c, [&] {
     auto in = cert::text_reader(string_source(cert));
     cert::Record r;
@@ -216,7 +217,7 @@ TEST(Checker, UnusedHoleDoesNotMatter) {
 TEST(Checker, WrongProblemHash) {
   std::string path = problem_path(0);
   std::string cert = "hcert 1\nproblem dimacs " + sha256_hex(kCnf[1]) + "\nclaim unsat\nassert 1 0\nend 1\n";
-  check::Checker c(check::default_theory_dir(), [&](const std::string&) { return check::elaborate(read_dimacs(path)); });
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string&) { return check::elaborate(hcert::tenv(), read_dimacs(path)); });
   auto in = cert::text_reader(string_source(cert));
   cert::Record r;
   try {
@@ -229,7 +230,7 @@ TEST(Checker, WrongProblemHash) {
 }
 
 TEST(Checker, HeaderRequired) {
-  check::Checker c(check::default_theory_dir(), nullptr);
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), nullptr);
   auto in = cert::text_reader(string_source("claim unsat\n"));
   cert::Record r;
   ASSERT_TRUE(in->next(r));
@@ -237,7 +238,7 @@ TEST(Checker, HeaderRequired) {
 }
 
 TEST(Checker, UnsupportedVersion) {
-  check::Checker c(check::default_theory_dir(), nullptr);
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), nullptr);
   auto in = cert::text_reader(string_source("hcert 2\n"));
   cert::Record r;
   ASSERT_TRUE(in->next(r));

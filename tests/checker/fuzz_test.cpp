@@ -9,8 +9,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "formats/cert_io.hpp"
 
 using namespace hcert;
@@ -30,7 +31,7 @@ std::string certs() { return check::default_theory_dir() + "/../"; }
 // Runs the checker on certificate bytes; returns the outcome (exceptions of the defined
 // kinds are outcomes; anything else propagates and fails the test).
 Outcome run(const std::string& bytes, const std::string& cnf = certs() + "unit-pair.cnf") {
-  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(hcert::tenv(), k, cnf); });
   try {
     auto in = cert::open_records(string_source(bytes));
     cert::Record r;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/env.hpp"
 #include "formats/hol_text.hpp"
 
 namespace {
@@ -14,16 +15,16 @@ using text::ParseError;
 
 Type B() { return Type::boolean(); }
 Type ind() {
-  if (!Kernel::has_type("ind")) Kernel::new_type("ind", 0);
-  return Type::op("ind", {});
+  if (!hcert::tenv().has_type("ind")) Kernel::new_type(hcert::tenv(), "ind", 0);
+  return Type::op(hcert::tenv(), "ind", {});
 }
 Type pair_ty(Type a, Type b) {
-  if (!Kernel::has_type("txt_pair")) Kernel::new_type("txt_pair", 2);
-  return Type::op("txt_pair", {a, b});
+  if (!hcert::tenv().has_type("txt_pair")) Kernel::new_type(hcert::tenv(), "txt_pair", 2);
+  return Type::op(hcert::tenv(), "txt_pair", {a, b});
 }
 Type fn(Type a, Type b) { return Type::fun(a, b); }
 void declare(const std::string& n, Type ty) {
-  if (!Kernel::has_constant(n)) Kernel::new_constant(n, ty);
+  if (!hcert::tenv().has_constant(n)) Kernel::new_constant(hcert::tenv(), n, ty);
 }
 Term V(const std::string& n, Type t) { return Term::var(n, t); }
 
@@ -36,7 +37,7 @@ T uni(T lo, T hi) {
 // The offset of the ParseError thrown by parsing s as a term (npos if it parses).
 size_t term_error_at(const std::string& s) {
   try {
-    text::parse_term(s);
+    text::parse_term(hcert::tenv(), s);
   } catch (const ParseError& e) {
     return e.offset;
   }
@@ -44,7 +45,7 @@ size_t term_error_at(const std::string& s) {
 }
 size_t type_error_at(const std::string& s) {
   try {
-    text::parse_type(s);
+    text::parse_type(hcert::tenv(), s);
   } catch (const ParseError& e) {
     return e.offset;
   }
@@ -63,10 +64,10 @@ TEST(HolText, TypesRoundTrip) {
   for (Type t : {B(), ind(), Type::var("a"), Type::var("a b"), Type::var("|\\"), fn(Type::var("a"), B()),
                  pair_ty(Type::var("b"), fn(ind(), pair_ty(B(), Type::var("a")))),
                  fn(fn(fn(B(), B()), B()), B())}) {
-    EXPECT_EQ(text::parse_type(text::print(t)), t) << text::print(t);
+    EXPECT_EQ(text::parse_type(hcert::tenv(), text::print(t)), t) << text::print(t);
   }
   // whitespace of every allowed kind
-  EXPECT_EQ(text::parse_type(" \t(fun\n'a\r\nbool )  "), fn(Type::var("a"), B()));
+  EXPECT_EQ(text::parse_type(hcert::tenv(), " \t(fun\n'a\r\nbool )  "), fn(Type::var("a"), B()));
 }
 
 TEST(HolText, TermsPrintAsDocumented) {
@@ -88,11 +89,11 @@ TEST(HolText, TermsRoundTrip) {
   declare("txt_poly", fn(Type::var("a"), Type::var("a")));
   Type a = Type::var("a");
   Term p = V("p", B()), q = V("q", B()), x = V("x", a), xb = V("x", B());
-  Term poly_ind = Term::constant("txt_poly", fn(ind(), ind()));
+  Term poly_ind = Term::constant(hcert::tenv(), "txt_poly", fn(ind(), ind()));
   std::vector<Term> terms = {
       p,
-      Term::constant("txt_k", ind()),
-      Term::comb(poly_ind, Term::constant("txt_k", ind())),
+      Term::constant(hcert::tenv(), "txt_k", ind()),
+      Term::comb(poly_ind, Term::constant(hcert::tenv(), "txt_k", ind())),
       Term::eq(p, q),
       Term::abs(x, Term::eq(x, x)),
       Term::abs(x, Term::abs(xb, Term::eq(xb, Term::eq(x, x)))),  // same name, two types
@@ -106,12 +107,12 @@ TEST(HolText, TermsRoundTrip) {
   for (const Term& t : terms) {
     std::string s = text::print(t);
     Term back;
-    ASSERT_NO_THROW(back = text::parse_term(s)) << s;
+    ASSERT_NO_THROW(back = text::parse_term(hcert::tenv(), s)) << s;
     EXPECT_EQ(back, t) << s;
   }
   // the binder name chosen in the text does not matter: alpha-equivalent text, one term
-  EXPECT_EQ(text::parse_term("(\\ y bool (v y bool))"), text::parse_term("(\\ z bool (v z bool))"));
-  EXPECT_EQ(text::parse_term("(\\ y bool (v y bool))"), Term::abs(p, p));
+  EXPECT_EQ(text::parse_term(hcert::tenv(), "(\\ y bool (v y bool))"), text::parse_term(hcert::tenv(), "(\\ z bool (v z bool))"));
+  EXPECT_EQ(text::parse_term(hcert::tenv(), "(\\ y bool (v y bool))"), Term::abs(p, p));
 }
 
 // The kernel accepts a variable with an empty name; the printer writes it as "||", which
@@ -122,7 +123,7 @@ TEST(HolText, EmptyVariableNameRoundTrips) {
   size_t err = term_error_at(s);
   EXPECT_EQ(err, std::string::npos) << "print gives " << s << ", which does not parse";
   if (err == std::string::npos) {
-    EXPECT_EQ(text::parse_term(s), t);
+    EXPECT_EQ(text::parse_term(hcert::tenv(), s), t);
   }
 }
 
@@ -163,7 +164,7 @@ TEST(HolText, UnknownConstantAndType) {
   EXPECT_EQ(term_error_at("(v p (fun bool))"), 5u);  // wrong arity
   EXPECT_EQ(type_error_at("(fun bool (txt_no_such_type bool))"), 10u);
   try {
-    text::parse_term("(c txt_no_such_constant bool)");
+    text::parse_term(hcert::tenv(), "(c txt_no_such_constant bool)");
     FAIL() << "accepted an undeclared constant";
   } catch (const ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("txt_no_such_constant"), std::string::npos) << e.what();
@@ -183,9 +184,9 @@ TEST(HolText, TypeMismatch) {
 TEST(HolText, BadEscape) {
   EXPECT_EQ(term_error_at("(v |a\\b| bool)"), 6u);  // only \| and \\ are escapes
   EXPECT_EQ(term_error_at("(v |ab\\"), 7u);
-  EXPECT_EQ(text::parse_term("(v || bool)"), V("", B()));  // empty names: the kernel decides
+  EXPECT_EQ(text::parse_term(hcert::tenv(), "(v || bool)"), V("", B()));  // empty names: the kernel decides
   EXPECT_EQ(type_error_at("(fun '|| bool)"), 5u);          // and refuses an empty type variable
-  EXPECT_EQ(text::parse_term("(v |a\\|b| bool)"), V("a|b", B()));
+  EXPECT_EQ(text::parse_term(hcert::tenv(), "(v |a\\|b| bool)"), V("a|b", B()));
 }
 
 TEST(HolText, HighBytesOutsideQuotesAreParseErrors) {
@@ -225,9 +226,9 @@ TEST(HolText, MutatedInputNeverCrashes) {
         }
       }
       try {
-        Term t = text::parse_term(s);
+        Term t = text::parse_term(hcert::tenv(), s);
         ++parsed;
-        RC_ASSERT(text::parse_term(text::print(t)) == t);
+        RC_ASSERT(text::parse_term(hcert::tenv(), text::print(t)) == t);
       } catch (const ParseError& e) {
         RC_ASSERT(e.offset <= s.size());
       }

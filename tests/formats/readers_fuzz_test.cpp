@@ -5,11 +5,12 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "formats/drat.hpp"
 #include "formats/lrat.hpp"
-#include "formats/smtlib.hpp"
+#include "trusted/smtlib.hpp"
 #include "formats/z3proof.hpp"
 #include "tests/support.hpp"
 
@@ -75,8 +76,8 @@ RC_GTEST_PROP(ReadersFuzz, SmtlibElaboration, ()) {
   std::string text = mutate(
       "(set-logic QF_UF)(declare-sort U 0)(declare-fun f (U) U)(declare-const a U)(declare-const p Bool)"
       "(assert (let ((b (f a))) (and (= b a) (not (= (f b) a)) (ite p (distinct a b) (=> p p)))))(check-sat)");
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
-  survives([&] { check::elaborate(smt::parse_script(text)); });
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  survives([&] { check::elaborate(hcert::tenv(), smt::parse_script(text)); });
 }
 
 RC_GTEST_PROP(ReadersFuzz, Z3Proof, ()) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/env.hpp"
 #include "formats/hol_text.hpp"
 #include "kernel/kernel.hpp"
 #include "tests/kernel/support.hpp"
@@ -33,7 +34,7 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 TEST(KernelPitfall, CaptureInInst) {
   Term x = V("x"), y = V("y"), z = V("z");
   Term k = lam(y, x);
-  Thm th = Kernel::inst({{x, y}}, Kernel::assume(eq(k, k)));
+  Thm th = Kernel::inst({{x, y}}, Kernel::assume(hcert::tenv(), eq(k, k)));
   Term want = lam(z, y);     // λz. y
   Term wrong = lam(y, y);    // the identity
   ASSERT_TRUE(th.concl().is_eq());
@@ -43,7 +44,7 @@ TEST(KernelPitfall, CaptureInInst) {
   EXPECT_TRUE(same(th.hyps()[0], eq(want, want)));
   // Applied to a fresh w, the instance gives y (a constant function), not w.
   Term w = V("w");
-  Thm b = Kernel::beta(ap(th.concl().lhs(), w));
+  Thm b = Kernel::beta(hcert::tenv(), ap(th.concl().lhs(), w));
   EXPECT_TRUE(same(b.concl().rhs(), y));
   // The same through Term::subst.
   EXPECT_TRUE(same(k.subst({{x, y}}), want));
@@ -54,13 +55,13 @@ TEST(KernelPitfall, CaptureInInst) {
 TEST(KernelPitfall, TypeInstantiationMakesVariablesEqual) {
   Term xn = V("x", num()), xa = V("x", tv("A"));
   Term k = lam(xn, xa);
-  Thm th = Kernel::inst_type({{tv("A"), num()}}, Kernel::refl(k));
+  Thm th = Kernel::inst_type({{tv("A"), num()}}, Kernel::refl(hcert::tenv(), k));
   Term want = lam(V("z", num()), xn);  // λz:num. x:num
   Term wrong = lam(xn, xn);            // identity on num
   EXPECT_TRUE(same(th.concl(), eq(want, want)));
   EXPECT_FALSE(th.concl().lhs() == wrong);
   Term w = V("w", num());
-  EXPECT_TRUE(same(Kernel::beta(ap(th.concl().lhs(), w)).concl().rhs(), xn));
+  EXPECT_TRUE(same(Kernel::beta(hcert::tenv(), ap(th.concl().lhs(), w)).concl().rhs(), xn));
   EXPECT_TRUE(same(k.subst_type({{tv("A"), num()}}), want));
 }
 
@@ -74,7 +75,7 @@ TEST(KernelPitfall, VariablesIdentifiedByNameAndType) {
   Term t = ap2(k, xb, xn);
   EXPECT_EQ(t.frees().size(), 3u);  // k, x:bool, x:num
   // INST of x:bool leaves x:num alone.
-  Thm i = Kernel::inst({{xb, truth_prop()}}, Kernel::refl(t));
+  Thm i = Kernel::inst({{xb, truth_prop()}}, Kernel::refl(hcert::tenv(), t));
   Term want = ap2(k, truth_prop(), xn);
   EXPECT_TRUE(same(i.concl(), eq(want, want)));
   // Abstracting x:bool binds only x:bool.
@@ -84,24 +85,24 @@ TEST(KernelPitfall, VariablesIdentifiedByNameAndType) {
   EXPECT_TRUE(std::find(fv.begin(), fv.end(), xn) != fv.end());
   EXPECT_TRUE(std::find(fv.begin(), fv.end(), xb) == fv.end());
   // INST x:num := y:num after ABS x:bool must still substitute under the binder.
-  Thm a = Kernel::inst({{xn, V("y", num())}}, Kernel::refl(l));
+  Thm a = Kernel::inst({{xn, V("y", num())}}, Kernel::refl(hcert::tenv(), l));
   Term l2 = lam(xb, ap2(k, xb, V("y", num())));
   EXPECT_TRUE(same(a.concl(), eq(l2, l2)));
   // A constant and a variable of the same name and type are different too.
   std::string cn = fresh("x");
-  Kernel::new_constant(cn, B());
-  EXPECT_FALSE(Term::constant(cn, B()) == V(cn));
+  Kernel::new_constant(hcert::tenv(), cn, B());
+  EXPECT_FALSE(Term::constant(hcert::tenv(), cn, B()) == V(cn));
 }
 
 // ABS over a variable free in the hypotheses would turn {x = y} ⊢ x = y into
 // {x = y} ⊢ (λx. x) = (λx. y), from which x = y for every x follows.
 TEST(KernelPitfall, AbsOverHypothesisVariable) {
   Term x = V("x"), y = V("y");
-  Thm h = Kernel::assume(eq(x, y));
+  Thm h = Kernel::assume(hcert::tenv(), eq(x, y));
   EXPECT_THROW(Kernel::abs(x, h), KernelError);
   EXPECT_THROW(Kernel::abs(y, h), KernelError);
   // Occurring only inside a lambda in a hypothesis still counts.
-  Thm h2 = Kernel::assume(eq(lam(V("z"), x), lam(V("z"), y)));
+  Thm h2 = Kernel::assume(hcert::tenv(), eq(lam(V("z"), x), lam(V("z"), y)));
   EXPECT_THROW(Kernel::abs(x, h2), KernelError);
   // Allowed for a variable not free in the hypotheses (z is bound there).
   Thm ok = Kernel::abs(V("z"), h);
@@ -112,19 +113,19 @@ TEST(KernelPitfall, AbsOverHypothesisVariable) {
 TEST(KernelPitfall, BetaOnlyOnRedexWithVariable) {
   Term f = V("f", fn(B(), B())), g = V("g", fn(B(), fn(B(), B())));
   Term x = V("x"), y = V("y");
-  EXPECT_THROW(Kernel::beta(ap(f, x)), KernelError);                       // not a redex
-  EXPECT_THROW(Kernel::beta(ap(lam(x, ap(f, x)), ap(f, y))), KernelError); // not a variable
-  EXPECT_THROW(Kernel::beta(ap(lam(x, ap2(g, x, y)), y)), KernelError);    // y free inside
+  EXPECT_THROW(Kernel::beta(hcert::tenv(), ap(f, x)), KernelError);                       // not a redex
+  EXPECT_THROW(Kernel::beta(hcert::tenv(), ap(lam(x, ap(f, x)), ap(f, y))), KernelError); // not a variable
+  EXPECT_THROW(Kernel::beta(hcert::tenv(), ap(lam(x, ap2(g, x, y)), y)), KernelError);    // y free inside
   Term r = ap(lam(x, ap2(g, x, y)), V("w"));
-  EXPECT_TRUE(same(Kernel::beta(r).concl(), eq(r, ap2(g, V("w"), y))));
+  EXPECT_TRUE(same(Kernel::beta(hcert::tenv(), r).concl(), eq(r, ap2(g, V("w"), y))));
 }
 
 // ASSUME of a non-proposition would make a "theorem" that is not a truth value.
 TEST(KernelPitfall, AssumeNonBool) {
-  EXPECT_THROW(Kernel::assume(V("n", num())), KernelError);
-  EXPECT_THROW(Kernel::assume(lam(V("x"), V("x"))), KernelError);
-  EXPECT_THROW(Kernel::assume(V("p", tv("a"))), KernelError);
-  EXPECT_NO_THROW(Kernel::assume(V("p")));
+  EXPECT_THROW(Kernel::assume(hcert::tenv(), V("n", num())), KernelError);
+  EXPECT_THROW(Kernel::assume(hcert::tenv(), lam(V("x"), V("x"))), KernelError);
+  EXPECT_THROW(Kernel::assume(hcert::tenv(), V("p", tv("a"))), KernelError);
+  EXPECT_NO_THROW(Kernel::assume(hcert::tenv(), V("p")));
 }
 
 // mk_comb must check the argument type against the function's domain.
@@ -133,8 +134,8 @@ TEST(KernelPitfall, MkCombTypeMismatch) {
   EXPECT_THROW(Term::comb(f, n), KernelError);
   EXPECT_THROW(Term::comb(n, f), KernelError);
   EXPECT_THROW(Term::comb(V("g", fn(tv("a"), B())), V("p")), KernelError);  // 'a is not bool
-  EXPECT_THROW(Kernel::mk_comb(Kernel::refl(f), Kernel::refl(n)), KernelError);
-  EXPECT_THROW(Kernel::mk_comb(Kernel::refl(V("g", fn(num(), B()))), Kernel::refl(V("p"))),
+  EXPECT_THROW(Kernel::mk_comb(Kernel::refl(hcert::tenv(), f), Kernel::refl(hcert::tenv(), n)), KernelError);
+  EXPECT_THROW(Kernel::mk_comb(Kernel::refl(hcert::tenv(), V("g", fn(num(), B()))), Kernel::refl(hcert::tenv(), V("p"))),
                KernelError);
 }
 
@@ -143,74 +144,74 @@ TEST(KernelPitfall, MkCombTypeMismatch) {
 TEST(KernelPitfall, BadDefinitions) {
   std::string c = fresh("c");
   // c = x (free variable): then ⊢ c = x, INST gives both c = T and c = F.
-  EXPECT_THROW(Kernel::new_basic_definition(eq(V(c), V("x"))), KernelError);
-  EXPECT_FALSE(Kernel::has_constant(c));
+  EXPECT_THROW(Kernel::new_basic_definition(hcert::tenv(), eq(V(c), V("x"))), KernelError);
+  EXPECT_FALSE(hcert::tenv().has_constant(c));
   // c:bool = (∀-like statement about 'b): true at one type, false at another.
   Type b = tv("b");
   Term all_b = eq(lam(V("u", b), truth_prop()), lam(V("u", b), eq(V("u", b), V("u", b))));
-  EXPECT_THROW(Kernel::new_basic_definition(eq(V(c), all_b)), KernelError);
-  Term eq_b = Term::constant("=", fn(b, fn(b, B())));
-  EXPECT_THROW(Kernel::new_basic_definition(eq(V(c), eq(eq_b, eq_b))), KernelError);
-  EXPECT_FALSE(Kernel::has_constant(c));
+  EXPECT_THROW(Kernel::new_basic_definition(hcert::tenv(), eq(V(c), all_b)), KernelError);
+  Term eq_b = Term::constant(hcert::tenv(), "=", fn(b, fn(b, B())));
+  EXPECT_THROW(Kernel::new_basic_definition(hcert::tenv(), eq(V(c), eq(eq_b, eq_b))), KernelError);
+  EXPECT_FALSE(hcert::tenv().has_constant(c));
   // Allowed when 'b is in the constant's type.
-  Thm ok = Kernel::new_basic_definition(eq(V(c, fn(b, B())), lam(V("u", b), truth_prop())));
+  Thm ok = Kernel::new_basic_definition(hcert::tenv(), eq(V(c, fn(b, B())), lam(V("u", b), truth_prop())));
   EXPECT_TRUE(same(ok.concl(),
-                   eq(Term::constant(c, fn(b, B())), lam(V("u", b), truth_prop()))));
+                   eq(Term::constant(hcert::tenv(), c, fn(b, B())), lam(V("u", b), truth_prop()))));
 }
 
 // Every constant and type name can be declared once: =, bool, fun, and anything defined.
 TEST(KernelPitfall, Redefinitions) {
-  Type eqty = Kernel::constant_type("=");
-  EXPECT_THROW(Kernel::new_constant("=", B()), KernelError);
-  EXPECT_THROW(Kernel::new_basic_definition(
+  Type eqty = hcert::tenv().constant_type("=");
+  EXPECT_THROW(Kernel::new_constant(hcert::tenv(), "=", B()), KernelError);
+  EXPECT_THROW(Kernel::new_basic_definition(hcert::tenv(), 
                    eq(V("=", fn(B(), fn(B(), B()))), lam(V("p"), lam(V("q"), V("q"))))),
                KernelError);
-  EXPECT_TRUE(Kernel::constant_type("=") == eqty);
-  EXPECT_THROW(Kernel::new_type("bool", 0), KernelError);
-  EXPECT_THROW(Kernel::new_type("fun", 2), KernelError);
-  EXPECT_EQ(Kernel::type_arity("bool"), 0u);
-  EXPECT_EQ(Kernel::type_arity("fun"), 2u);
+  EXPECT_TRUE(hcert::tenv().constant_type("=") == eqty);
+  EXPECT_THROW(Kernel::new_type(hcert::tenv(), "bool", 0), KernelError);
+  EXPECT_THROW(Kernel::new_type(hcert::tenv(), "fun", 2), KernelError);
+  EXPECT_EQ(hcert::tenv().type_arity("bool"), 0u);
+  EXPECT_EQ(hcert::tenv().type_arity("fun"), 2u);
   std::string c = fresh("T");
-  Kernel::new_basic_definition(eq(V(c), truth_prop()));
+  Kernel::new_basic_definition(hcert::tenv(), eq(V(c), truth_prop()));
   // c = F after c = T would give T = F.
   Term falsity = eq(lam(V("p"), V("p")), lam(V("p"), truth_prop()));
-  EXPECT_THROW(Kernel::new_basic_definition(eq(V(c), falsity)), KernelError);
-  EXPECT_THROW(Kernel::new_constant(c, B()), KernelError);
+  EXPECT_THROW(Kernel::new_basic_definition(hcert::tenv(), eq(V(c), falsity)), KernelError);
+  EXPECT_THROW(Kernel::new_constant(hcert::tenv(), c, B()), KernelError);
   std::string t = fresh("t");
-  Kernel::new_type(t, 0);
-  EXPECT_THROW(Kernel::new_type(t, 0), KernelError);
-  EXPECT_THROW(Kernel::new_basic_type_definition(t, fresh("a"), fresh("r"),
-                                                 Kernel::refl(truth_prop())),
+  Kernel::new_type(hcert::tenv(), t, 0);
+  EXPECT_THROW(Kernel::new_type(hcert::tenv(), t, 0), KernelError);
+  EXPECT_THROW(Kernel::new_basic_type_definition(hcert::tenv(), t, fresh("a"), fresh("r"),
+                                                 Kernel::refl(hcert::tenv(), truth_prop())),
                KernelError);
 }
 
 // A type definition refused for any reason declares none of its three names.
 TEST(KernelPitfall, TypeDefinitionRejectedWithoutPartialState) {
-  Thm good = Kernel::refl(lam(V("p"), V("p")));  // ⊢ (= λp.p) (λp.p)
+  Thm good = Kernel::refl(hcert::tenv(), lam(V("p"), V("p")));  // ⊢ (= λp.p) (λp.p)
   auto none = [](const std::string& ty, const std::string& a, const std::string& r) {
-    return !Kernel::has_type(ty) && !Kernel::has_constant(a) && !Kernel::has_constant(r);
+    return !hcert::tenv().has_type(ty) && !hcert::tenv().has_constant(a) && !hcert::tenv().has_constant(r);
   };
   std::string ty = fresh("ty"), a = fresh("abs"), r = fresh("rep");
   // abs = rep: one constant would need two types.
-  EXPECT_THROW(Kernel::new_basic_type_definition(ty, a, a, good), KernelError);
+  EXPECT_THROW(Kernel::new_basic_type_definition(hcert::tenv(), ty, a, a, good), KernelError);
   EXPECT_TRUE(none(ty, a, a));
   // Hypotheses: {F} ⊢ P x would give a type from an empty predicate.
   Term t = lam(V("p"), V("p"));
-  EXPECT_THROW(Kernel::new_basic_type_definition(ty, a, r, Kernel::assume(eq(t, t))), KernelError);
+  EXPECT_THROW(Kernel::new_basic_type_definition(hcert::tenv(), ty, a, r, Kernel::assume(hcert::tenv(), eq(t, t))), KernelError);
   EXPECT_TRUE(none(ty, a, r));
   // Non-closed predicate (= y) y.
-  EXPECT_THROW(Kernel::new_basic_type_definition(ty, a, r, Kernel::refl(V("y"))), KernelError);
+  EXPECT_THROW(Kernel::new_basic_type_definition(hcert::tenv(), ty, a, r, Kernel::refl(hcert::tenv(), V("y"))), KernelError);
   EXPECT_TRUE(none(ty, a, r));
   // Reused names: a type, then a constant.
-  EXPECT_THROW(Kernel::new_basic_type_definition("bool", a, r, good), KernelError);
+  EXPECT_THROW(Kernel::new_basic_type_definition(hcert::tenv(), "bool", a, r, good), KernelError);
   EXPECT_TRUE(none(ty, a, r));
-  EXPECT_THROW(Kernel::new_basic_type_definition(ty, "=", r, good), KernelError);
+  EXPECT_THROW(Kernel::new_basic_type_definition(hcert::tenv(), ty, "=", r, good), KernelError);
   EXPECT_TRUE(none(ty, a, r));
-  EXPECT_THROW(Kernel::new_basic_type_definition(ty, a, "=", good), KernelError);
+  EXPECT_THROW(Kernel::new_basic_type_definition(hcert::tenv(), ty, a, "=", good), KernelError);
   EXPECT_TRUE(none(ty, a, r));
   // And then the same names still work.
-  EXPECT_NO_THROW(Kernel::new_basic_type_definition(ty, a, r, good));
-  EXPECT_TRUE(Kernel::has_type(ty) && Kernel::has_constant(a) && Kernel::has_constant(r));
+  EXPECT_NO_THROW(Kernel::new_basic_type_definition(hcert::tenv(), ty, a, r, good));
+  EXPECT_TRUE(hcert::tenv().has_type(ty) && hcert::tenv().has_constant(a) && hcert::tenv().has_constant(r));
 }
 
 // Hash-consing must compare structure, not hashes: with every hash masked to 0, distinct
@@ -252,8 +253,8 @@ TEST(KernelPitfall, ForcedHashCollisions) {
   }
   // Near misses: var/const, bound index 0/1, bound type, type variable named like an op.
   std::string cn = fresh("k");
-  Kernel::new_constant(cn, B());
-  tms.push_back({"const k", Term::constant(cn, B())});
+  Kernel::new_constant(hcert::tenv(), cn, B());
+  tms.push_back({"const k", Term::constant(hcert::tenv(), cn, B())});
   tms.push_back({"var k", V(cn)});
   tms.push_back({"\\\\. #1", lam(V("a"), lam(V("b"), V("a")))});
   tms.push_back({"\\\\. #0", lam(V("a"), lam(V("b"), V("b")))});
@@ -280,9 +281,9 @@ TEST(KernelPitfall, ForcedHashCollisions) {
   }
   // Rules that compare terms still work: TRANS with a separately built middle term.
   Term m = lam(V("v1"), V("v1"));
-  Thm th = Kernel::trans(Kernel::refl(lam(V("v1"), V("v1"))), Kernel::refl(m));
+  Thm th = Kernel::trans(Kernel::refl(hcert::tenv(), lam(V("v1"), V("v1"))), Kernel::refl(hcert::tenv(), m));
   EXPECT_TRUE(same(th.concl(), eq(m, m)));
-  EXPECT_THROW(Kernel::trans(Kernel::refl(V("v1")), Kernel::refl(V("v2"))), KernelError);
+  EXPECT_THROW(Kernel::trans(Kernel::refl(hcert::tenv(), V("v1")), Kernel::refl(hcert::tenv(), V("v2"))), KernelError);
   // After restoring the mask the table still finds everything.
   Kernel::set_hash_mask(~0ull);
   std::vector<Item> again = terms(5);
@@ -299,12 +300,12 @@ TEST(KernelPitfall, InjectivePrinting) {
                                     "c",     "x0",     "x1",    "x",         "|x|",    "#",
                                     "\\\\",  "a|",     "|a",    ":=",        "\x7f",   "\x01"};
   std::string tn = fresh("ty |\\ \x80");
-  Kernel::new_type(tn, 1);
+  Kernel::new_type(hcert::tenv(), tn, 1);
   std::vector<Term> all;
   for (const std::string& n : names) {
     std::vector<Type> tys = {B(), num(), fn(B(), B())};
     if (!n.empty()) tys.push_back(Type::var(n));
-    tys.push_back(Type::op(tn, {B()}));
+    tys.push_back(Type::op(hcert::tenv(), tn, {B()}));
     for (Type ty : tys) {
       Term v = V(n, ty);
       all.push_back(v);
@@ -326,8 +327,8 @@ TEST(KernelPitfall, InjectivePrinting) {
     all.push_back(lam(V("a"), lam(V("b"), ap2(g, V(n), V("a")))));
   }
   std::string cn = fresh("x0");  // a constant whose name is close to the binder names
-  Kernel::new_constant(cn, B());
-  all.push_back(lam(V("a"), ap2(g, V("a"), Term::constant(cn, B()))));
+  Kernel::new_constant(hcert::tenv(), cn, B());
+  all.push_back(lam(V("a"), ap2(g, V("a"), Term::constant(hcert::tenv(), cn, B()))));
   all.push_back(lam(V("a"), ap2(g, V("a"), V(cn))));
 
   std::set<std::string> printed;
@@ -336,7 +337,7 @@ TEST(KernelPitfall, InjectivePrinting) {
     std::string s = text::print(t);
     Term back;
     try {
-      back = text::parse_term(s);
+      back = text::parse_term(hcert::tenv(), s);
     } catch (const std::exception& e) {
       ADD_FAILURE() << "cannot parse " << s << ": " << e.what();
       continue;
@@ -349,8 +350,8 @@ TEST(KernelPitfall, InjectivePrinting) {
   // Types round-trip too.
   for (const std::string& n : names) {
     if (n.empty()) continue;
-    for (Type ty : {Type::var(n), Type::op(tn, {Type::var(n)}), fn(Type::var(n), B())})
-      EXPECT_TRUE(text::parse_type(text::print(ty)) == ty) << text::print(ty);
+    for (Type ty : {Type::var(n), Type::op(hcert::tenv(), tn, {Type::var(n)}), fn(Type::var(n), B())})
+      EXPECT_TRUE(text::parse_type(hcert::tenv(), text::print(ty)) == ty) << text::print(ty);
   }
 }
 
@@ -377,16 +378,16 @@ TEST(KernelPitfall, ExponentialDag) {
   Term l = Term::abs(x, t);
   EXPECT_TRUE(l.frees().size() == 1u);
   // Through the rules.
-  Thm r = Kernel::refl(t);
+  Thm r = Kernel::refl(hcert::tenv(), t);
   Thm ri = Kernel::inst({{x, y}}, r);
   EXPECT_TRUE(same(ri.concl(), eq(s, s)));
   Thm rt = Kernel::inst_type({{a, B()}}, r);
   EXPECT_TRUE(same(rt.concl(), eq(st, st)));
   Thm ra = Kernel::abs(x, r);
   EXPECT_TRUE(same(ra.concl(), eq(l, l)));
-  Thm b = Kernel::beta(ap(l, y));
+  Thm b = Kernel::beta(hcert::tenv(), ap(l, y));
   EXPECT_TRUE(same(b.concl().rhs(), s));
-  EXPECT_TRUE(same(Kernel::trans(r, Kernel::refl(t)).concl(), eq(t, t)));
+  EXPECT_TRUE(same(Kernel::trans(r, Kernel::refl(hcert::tenv(), t)).concl(), eq(t, t)));
   EXPECT_LT(seconds_since(t0), 2.0);
 }
 
@@ -444,7 +445,7 @@ TEST(KernelPitfall, DeepApplicationSpine) {
       EXPECT_EQ(d, n);
     }
     {
-      Term s = Kernel::inst_type({{a, B()}}, Kernel::refl(t)).concl().rhs();
+      Term s = Kernel::inst_type({{a, B()}}, Kernel::refl(hcert::tenv(), t)).concl().rhs();
       EXPECT_TRUE(same(bottom(s, d), V("x")));
       EXPECT_TRUE(s.rator() == V("f", fn(B(), B())));
     }
@@ -458,7 +459,7 @@ TEST(KernelPitfall, DeepApplicationSpine) {
     {
       std::string s = text::print(t);
       EXPECT_GT(s.size(), size_t(n) * 10);
-      EXPECT_TRUE(text::parse_term(s) == t);
+      EXPECT_TRUE(text::parse_term(hcert::tenv(), s) == t);
     }
     t = Term();  // the last handle: the whole spine is freed here
   });
@@ -482,10 +483,10 @@ TEST(KernelPitfall, DeepBinders) {
     EXPECT_EQ(u.bound_index(), uint32_t(n));
     EXPECT_EQ(d, 2 * n + 1);
     EXPECT_EQ(l.frees().size(), 1u);
-    Thm b = Kernel::beta(ap(l, z));  // opens through all the binders
+    Thm b = Kernel::beta(hcert::tenv(), ap(l, z));  // opens through all the binders
     EXPECT_TRUE(b.concl().rhs() == t.subst({{x, z}}));
     EXPECT_TRUE(bottom(b.concl().rhs(), d) == z);
-    Thm st = Kernel::inst_type({{a, B()}}, Kernel::abs(x, Kernel::refl(t)));
+    Thm st = Kernel::inst_type({{a, B()}}, Kernel::abs(x, Kernel::refl(hcert::tenv(), t)));
     EXPECT_TRUE(st.concl().lhs().type() == fn(B(), B()));
     u = bottom(st.concl().lhs(), d);
     ASSERT_EQ(u.kind(), TermKind::Bound);
@@ -512,7 +513,7 @@ TEST(KernelPitfall, NestedBindersParseInLinearTime) {
   std::string s = text::print(l);
   double print_s = seconds_since(t0);
   auto t1 = std::chrono::steady_clock::now();
-  Term back = text::parse_term(s);
+  Term back = text::parse_term(hcert::tenv(), s);
   double parse_s = seconds_since(t1);
   EXPECT_TRUE(back == l);
   EXPECT_LT(parse_s, 0.15 + 10 * print_s) << "print " << print_s << " s, parse " << parse_s
@@ -531,10 +532,10 @@ TEST(KernelPitfall, NestedBindersOverLateFreeVariableParseInLinearTime) {
   const int n = 16000;
   std::string small = text(n / 10, fresh("z")), big = text(n, fresh("z"));
   auto t0 = std::chrono::steady_clock::now();
-  Term ts = text::parse_term(small);
+  Term ts = text::parse_term(hcert::tenv(), small);
   double small_s = seconds_since(t0);
   auto t1 = std::chrono::steady_clock::now();
-  Term tb = text::parse_term(big);
+  Term tb = text::parse_term(hcert::tenv(), big);
   double big_s = seconds_since(t1);
   int d;
   EXPECT_EQ(bottom(tb, d).kind(), TermKind::Var);

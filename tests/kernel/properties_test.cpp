@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "tests/env.hpp"
 #include "formats/hol_text.hpp"
 #include "kernel/kernel.hpp"
 
@@ -65,8 +66,8 @@ T uni(T lo, T hi) {
 Type tbool() { return Type::boolean(); }
 Type tind() {
   // Other test files may declare `ind` too; it is HOL's type of individuals, arity 0.
-  if (!Kernel::has_type("ind")) Kernel::new_type("ind", 0);
-  return Type::op("ind", {});
+  if (!hcert::tenv().has_type("ind")) Kernel::new_type(hcert::tenv(), "ind", 0);
+  return Type::op(hcert::tenv(), "ind", {});
 }
 Type ta() { return Type::var("a"); }
 Type tb() { return Type::var("b"); }
@@ -82,7 +83,7 @@ Type ty_inst(Type t, const TypeSubst& th) {
   }
   std::vector<Type> args;
   for (Type a : t.args()) args.push_back(ty_inst(a, th));
-  return Type::op(t.name(), args);
+  return Type::op(hcert::tenv(), t.name(), args);
 }
 
 bool ty_match(Type pat, Type ty, std::vector<std::pair<Type, Type>>& env) {
@@ -274,7 +275,7 @@ bool ref_aeq(const R& s, const R& t) {
 Term to_kernel(const R& t) {
   switch (t->kind) {
     case RefTerm::Var: return Term::var(t->name, t->ty);
-    case RefTerm::Const: return Term::constant(t->name, t->ty);
+    case RefTerm::Const: return Term::constant(hcert::tenv(), t->name, t->ty);
     case RefTerm::App: return Term::comb(to_kernel(t->a), to_kernel(t->b));
     case RefTerm::Lam: return Term::abs(Term::var(t->name, t->ty), to_kernel(t->a));
   }
@@ -293,7 +294,7 @@ struct Sig {
 };
 
 void declare(const std::string& n, Type ty) {
-  if (!Kernel::has_constant(n)) Kernel::new_constant(n, ty);
+  if (!hcert::tenv().has_constant(n)) Kernel::new_constant(hcert::tenv(), n, ty);
 }
 
 // Part A: a small first-order-ish signature with polymorphism. Variable names are few so
@@ -310,7 +311,7 @@ const Sig& sig_a() {
     s.arg_types = {B, i, a, b};
     s.names = {"x", "y", "x0", "v"};
     s.consts = {{"prop_c", i}, {"prop_f", fn(i, i)}, {"prop_P", fn(a, B)},
-                {"prop_K", fn(a, fn(b, a))}, {"=", Kernel::constant_type("=")}};
+                {"prop_K", fn(a, fn(b, a))}, {"=", hcert::tenv().constant_type("=")}};
     s.top_types = {B, i, a, fn(a, B), fn(i, i), fn(b, a), fn(a, fn(b, B))};
     return s;
   }();
@@ -324,7 +325,7 @@ const Sig& sig_b() {
     Sig s;
     s.arg_types = {B, B, fn(B, B), a};
     s.names = {"p", "q", "r"};
-    s.consts = {{"=", Kernel::constant_type("=")}};
+    s.consts = {{"=", hcert::tenv().constant_type("=")}};
     s.top_types = {B, B, B, fn(B, B), a, fn(a, B)};
     return s;
   }();
@@ -612,12 +613,12 @@ TEST(KernelProps, PrintParseRoundTrip) {
     RC_LOG() << s << "\n";
     Term back;
     try {
-      back = text::parse_term(s);
+      back = text::parse_term(hcert::tenv(), s);
     } catch (const text::ParseError& e) {
       RC_FAIL(std::string("printed term does not parse: ") + e.what());
     }
     RC_ASSERT(back == k);
-    RC_ASSERT(text::parse_type(text::print(k.type())) == k.type());
+    RC_ASSERT(text::parse_type(hcert::tenv(), text::print(k.type())) == k.type());
     Term other = to_kernel(careless_rename(t));
     RC_ASSERT((text::print(other) == s) == (other == k));
   });
@@ -642,7 +643,7 @@ TEST(KernelProps, OpenAndBetaMatchReference) {
     Term redex = Term::comb(klam, Term::var(w, a));
     std::optional<Thm> th;
     try {
-      th = Kernel::beta(redex);
+      th = Kernel::beta(hcert::tenv(), redex);
     } catch (const KernelError&) {
     }
     RC_ASSERT(th.has_value() == allowed);
@@ -886,7 +887,7 @@ TEST(KernelProps, RandomRuleApplicationsAreSound) {
     auto bool_term = [&] { return to_kernel(gen_term(sg, tbool(), uni(0, 4))); };
     auto any_term = [&] { return to_kernel(gen_any(sg, 3)); };
     auto pick = [&]() -> Thm {  // a pool theorem, or a fresh assumption if the pool is empty
-      if (pool.empty()) return Kernel::assume(bool_term());
+      if (pool.empty()) return Kernel::assume(hcert::tenv(), bool_term());
       return pool[uni<size_t>(0, pool.size())];
     };
     // a pool theorem satisfying `want`, if there is one
@@ -911,13 +912,13 @@ TEST(KernelProps, RandomRuleApplicationsAreSound) {
           Term t = bool_term();
           want_hyps = {t};
           want_concl = t;
-          apply = [t] { return Kernel::assume(t); };
+          apply = [t] { return Kernel::assume(hcert::tenv(), t); };
           break;
         }
         case REFL: {
           Term t = any_term();
           want_concl = Term::eq(t, t);
-          apply = [t] { return Kernel::refl(t); };
+          apply = [t] { return Kernel::refl(hcert::tenv(), t); };
           break;
         }
         case TRANS: {
@@ -926,7 +927,7 @@ TEST(KernelProps, RandomRuleApplicationsAreSound) {
           if (a.concl().is_eq() && uni(0, 4) > 0) {
             Term mid = a.concl().rhs();
             b = find([&](const Thm& t) { return t.concl().is_eq() && t.concl().lhs() == mid; });
-            if (!b) b = Kernel::refl(mid);
+            if (!b) b = Kernel::refl(hcert::tenv(), mid);
           }
           if (!b) b = pick();
           allowed = is_eq(a) && is_eq(*b) && a.concl().rhs() == b->concl().lhs();
@@ -941,13 +942,13 @@ TEST(KernelProps, RandomRuleApplicationsAreSound) {
           std::optional<Thm> f = find([](const Thm& t) { return t.concl().is_eq() && t.concl().lhs().type().is_fun(); });
           if (!f || uni(0, 3) == 0) {
             Type ft = fn(*rc::gen::elementOf(sg.arg_types), tbool());
-            f = Kernel::refl(to_kernel(gen_term(sg, ft, uni(0, 3))));
+            f = Kernel::refl(hcert::tenv(), to_kernel(gen_term(sg, ft, uni(0, 3))));
           }
           std::optional<Thm> x;
           if (uni(0, 5) > 0) {
             Type d = f->concl().lhs().type().dom();
             x = find([&](const Thm& t) { return t.concl().is_eq() && t.concl().lhs().type() == d; });
-            if (!x) x = Kernel::refl(to_kernel(gen_term(sg, d, uni(0, 3))));
+            if (!x) x = Kernel::refl(hcert::tenv(), to_kernel(gen_term(sg, d, uni(0, 3))));
           }
           if (!x) x = pick();
           allowed = is_eq(*x) && f->concl().lhs().type().dom() == x->concl().lhs().type();
@@ -985,7 +986,7 @@ TEST(KernelProps, RandomRuleApplicationsAreSound) {
           Term redex = Term::comb(to_kernel(lam), Term::var(w, a));
           allowed = !ref_free_in({w, a}, lam);
           if (allowed) want_concl = Term::eq(redex, to_kernel(ref_subst(body, {{{v, a}, rvar(w, a)}})));
-          apply = [redex] { return Kernel::beta(redex); };
+          apply = [redex] { return Kernel::beta(hcert::tenv(), redex); };
           break;
         }
         case EQ_MP: {
@@ -995,7 +996,7 @@ TEST(KernelProps, RandomRuleApplicationsAreSound) {
           if (is_eq(*e) && uni(0, 4) > 0) {
             Term l = e->concl().lhs();
             p = find([&](const Thm& t) { return t.concl() == l; });
-            if (!p && l.type() == tbool()) p = Kernel::assume(l);
+            if (!p && l.type() == tbool()) p = Kernel::assume(hcert::tenv(), l);
           }
           if (!p) p = pick();
           allowed = is_eq(*e) && e->concl().lhs() == p->concl();

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "tests/env.hpp"
 #include "formats/hol_text.hpp"
 #include "kernel/kernel.hpp"
 
@@ -29,8 +30,8 @@ inline Term eq(Term l, Term r) { return Term::eq(l, r); }
 inline Type num() {
   static Type t = [] {
     std::string n = fresh("num");
-    Kernel::new_type(n, 0);
-    return Type::op(n, {});
+    Kernel::new_type(hcert::tenv(), n, 0);
+    return Type::op(hcert::tenv(), n, {});
   }();
   return t;
 }

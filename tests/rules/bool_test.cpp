@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
 #include "formats/hol_text.hpp"
 #include "rules/bool.hpp"
@@ -26,23 +27,23 @@ const R::BoolDefs& D() { return test::core_defs(); }
 Type B() { return Type::boolean(); }
 Type B2() { return Type::fun(B(), Type::fun(B(), B())); }
 Term var(const std::string& n, Type t = Type::boolean()) { return Term::var(n, t); }
-Term T() { return Term::constant("T", B()); }
-Term F() { return Term::constant("F", B()); }
+Term T() { return Term::constant(hcert::tenv(), "T", B()); }
+Term F() { return Term::constant(hcert::tenv(), "F", B()); }
 Term bin(const char* c, const Term& a, const Term& b) {
-  return Term::comb(Term::comb(Term::constant(c, B2()), a), b);
+  return Term::comb(Term::comb(Term::constant(hcert::tenv(), c, B2()), a), b);
 }
 Term And(const Term& a, const Term& b) { return bin("/\\", a, b); }
 Term Or(const Term& a, const Term& b) { return bin("\\/", a, b); }
 Term Imp(const Term& a, const Term& b) { return bin("==>", a, b); }
-Term Not(const Term& a) { return Term::comb(Term::constant("~", Type::fun(B(), B())), a); }
+Term Not(const Term& a) { return Term::comb(Term::constant(hcert::tenv(), "~", Type::fun(B(), B())), a); }
 Term Forall(const Term& x, const Term& body) {
   Type ty = Type::fun(Type::fun(x.type(), B()), B());
-  return Term::comb(Term::constant("!", ty), Term::abs(x, body));
+  return Term::comb(Term::constant(hcert::tenv(), "!", ty), Term::abs(x, body));
 }
 Term p() { return var("p"); }
 Term q() { return var("q"); }
 Term r() { return var("r"); }
-Thm A(const Term& t) { return Kernel::assume(t); }
+Thm A(const Term& t) { return Kernel::assume(hcert::tenv(), t); }
 
 std::string P(const Term& t) { return text::print(t); }
 // Hypotheses as printed terms (printing is injective, so equal sets of strings are equal
@@ -129,7 +130,7 @@ TEST(Conj, ExactUnionInCornerCases) {
   Term x = var("x");
   Term px = Term::eq(x, x);
   Thm bq = Kernel::eq_mp(A(Term::eq(px, q())), A(px));                             // {px = q, px} ⊢ q
-  Thm th = R::conj(D(), Kernel::refl(x), bq);
+  Thm th = R::conj(D(), Kernel::refl(hcert::tenv(), x), bq);
   EXPECT_EQ(P(th.concl()), P(And(px, q())));
   EXPECT_EQ(H(th), S({Term::eq(px, q()), px}));
   // T among the hypotheses on either side.
@@ -196,7 +197,7 @@ TEST(Disch, NotAHypothesis) {
   Thm th = R::disch(D(), r(), A(q()));
   EXPECT_EQ(P(th.concl()), P(Imp(r(), q())));
   EXPECT_EQ(H(th), S({q()}));
-  Thm refl = R::disch(D(), p(), Kernel::refl(q()));
+  Thm refl = R::disch(D(), p(), Kernel::refl(hcert::tenv(), q()));
   EXPECT_EQ(P(refl.concl()), P(Imp(p(), Term::eq(q(), q()))));
   EXPECT_TRUE(refl.hyps().empty());
 }
@@ -215,8 +216,8 @@ TEST(Disch, SelfAndT) {
 TEST(Disch, AlphaEquivalentHypothesis) {
   D();
   // The same proposition written with different bound names is one term.
-  Term a = text::parse_term("(((c = (fun (fun bool bool) (fun (fun bool bool) bool))) (\\ x bool (v x bool))) (v f (fun bool bool)))");
-  Term b = text::parse_term("(((c = (fun (fun bool bool) (fun (fun bool bool) bool))) (\\ y bool (v y bool))) (v f (fun bool bool)))");
+  Term a = text::parse_term(hcert::tenv(), "(((c = (fun (fun bool bool) (fun (fun bool bool) bool))) (\\ x bool (v x bool))) (v f (fun bool bool)))");
+  Term b = text::parse_term(hcert::tenv(), "(((c = (fun (fun bool bool) (fun (fun bool bool) bool))) (\\ y bool (v y bool))) (v f (fun bool bool)))");
   ASSERT_EQ(a, b);
   Thm th = R::disch(D(), b, R::conj(D(), A(a), A(q())));
   EXPECT_EQ(H(th), S({q()}));
@@ -244,7 +245,7 @@ TEST(Gen, Generalises) {
   EXPECT_EQ(P(th.concl()), P(Forall(p(), r())));
   EXPECT_EQ(H(th), S({Term::eq(q(), r()), q()}));
   Term x = var("x", Type::var("A"));
-  Thm rx = R::gen(D(), x, Kernel::refl(x));
+  Thm rx = R::gen(D(), x, Kernel::refl(hcert::tenv(), x));
   EXPECT_EQ(P(rx.concl()), P(Forall(x, Term::eq(x, x))));
   EXPECT_TRUE(rx.hyps().empty());
   Thm keep_t = R::gen(D(), p(), A(T()));
@@ -264,7 +265,7 @@ TEST(Spec, Instantiates) {
   D();
   Term x = var("x", Type::var("A"));
   Term f = var("f", Type::fun(Type::var("A"), Type::var("A")));
-  Thm all = R::gen(D(), x, Kernel::refl(x));
+  Thm all = R::gen(D(), x, Kernel::refl(hcert::tenv(), x));
   Thm th = R::spec(D(), Term::comb(f, x), all);
   EXPECT_EQ(P(th.concl()), P(Term::eq(Term::comb(f, x), Term::comb(f, x))));
   EXPECT_TRUE(th.hyps().empty());
@@ -291,14 +292,14 @@ TEST(Spec, GenRoundTrip) {
 TEST(Spec, Rejects) {
   D();
   Term x = var("x", Type::var("A"));
-  Thm all = R::gen(D(), x, Kernel::refl(x));
+  Thm all = R::gen(D(), x, Kernel::refl(hcert::tenv(), x));
   EXPECT_THROW(R::spec(D(), p(), all), KernelError);                  // wrong type
   EXPECT_THROW(R::spec(D(), p(), A(q())), KernelError);               // not a quantification
   EXPECT_THROW(R::spec(D(), p(), A(Not(p()))), KernelError);
   Term g = var("g", Type::fun(Type::fun(B(), B()), B()));              // g (λp. p), not !
   EXPECT_THROW(R::spec(D(), p(), A(Term::comb(g, Term::abs(p(), p())))), KernelError);
   Term Pv = var("P", Type::fun(B(), B()));                             // ! P, P not a λ
-  EXPECT_THROW(R::spec(D(), p(), A(Term::comb(Term::constant("!", Type::fun(Pv.type(), B())), Pv))), KernelError);
+  EXPECT_THROW(R::spec(D(), p(), A(Term::comb(Term::constant(hcert::tenv(), "!", Type::fun(Pv.type(), B())), Pv))), KernelError);
   EXPECT_THROW(R::spec(D(), Term(), A(Forall(p(), p()))), KernelError);
 }
 

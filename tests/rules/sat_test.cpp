@@ -9,8 +9,9 @@
 #include <map>
 #include <optional>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "rules/equality.hpp"
 #include "rules/sat.hpp"
 
@@ -19,9 +20,9 @@ using namespace hcert;
 namespace {
 
 const rules::BoolDefs& defs() {
-  check::load_pinned_theory(check::default_theory_dir(), "core");
-  static rules::BoolDefs d = rules::BoolDefs::from_core();
-  static bool enabled = (Kernel::enable_sat(d.t_def, d.and_def, d.imp_def, d.not_def, d.or_def, d.forall_def), true);
+  check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), "core");
+  static rules::BoolDefs d = rules::BoolDefs::from_core(hcert::tenv());
+  static bool enabled = (Kernel::enable_sat(hcert::tenv(), d.t_def, d.and_def, d.imp_def, d.not_def, d.or_def, d.forall_def), true);
   (void)enabled;
   return d;
 }
@@ -29,7 +30,7 @@ const rules::BoolDefs& defs() {
 // The clause theorem {C} ∪ comps(C) ⊢ F of a clause assumed as a hypothesis.
 Thm clause_thm(const std::vector<int32_t>& lits) {
   const rules::BoolDefs& d = defs();  // loads core before the clause term names its constants
-  return rules::clause_intro(d, Kernel::assume(check::dimacs_clause(lits)));
+  return rules::clause_intro(d, Kernel::assume(hcert::tenv(), check::dimacs_clause(hcert::tenv(), lits)));
 }
 
 std::vector<Term> sorted_hyps(const Thm& th) {
@@ -41,10 +42,10 @@ std::vector<Term> sorted_hyps(const Thm& th) {
 TEST(ClauseIntro, HypothesesAreTheComplements) {
   defs();
   Thm th = clause_thm({1, -2, 3});
-  Term c = check::dimacs_clause({1, -2, 3});
-  std::vector<Term> want{c, rules::complement(check::dimacs_literal(1)), check::dimacs_literal(2),
-                         rules::complement(check::dimacs_literal(3))};
-  EXPECT_EQ(th.concl(), Term::constant("F", Type::boolean()));
+  Term c = check::dimacs_clause(hcert::tenv(), {1, -2, 3});
+  std::vector<Term> want{c, rules::complement(hcert::tenv(), check::dimacs_literal(hcert::tenv(), 1)), check::dimacs_literal(hcert::tenv(), 2),
+                         rules::complement(hcert::tenv(), check::dimacs_literal(hcert::tenv(), 3))};
+  EXPECT_EQ(th.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
   EXPECT_EQ(th.hyps().size(), want.size());
   for (const Term& w : want) EXPECT_NE(std::find(th.hyps().begin(), th.hyps().end(), w), th.hyps().end());
   EXPECT_TRUE(th.axioms().empty());
@@ -54,27 +55,27 @@ TEST(ClauseIntro, DuplicatesTautologiesAndEmpty) {
   EXPECT_EQ(clause_thm({1, 1}).hyps().size(), 2u);   // the clause and ~x1
   EXPECT_EQ(clause_thm({1, -1}).hyps().size(), 3u);  // the clause, ~x1, x1
   EXPECT_EQ(clause_thm({}).hyps().size(), 1u);       // F ⊢ F
-  EXPECT_THROW(rules::clause_intro(defs(), Kernel::assume(Term::var("p", Type::fun(Type::boolean(), Type::boolean())))), KernelError);
+  EXPECT_THROW(rules::clause_intro(defs(), Kernel::assume(hcert::tenv(), Term::var("p", Type::fun(Type::boolean(), Type::boolean())))), KernelError);
 }
 
 TEST(Resolve, FastPathRejects) {
   defs();
   Thm a = clause_thm({1, 2}), b = clause_thm({-1, 3});
-  Term x1 = check::dimacs_literal(1), x2 = check::dimacs_literal(2);
+  Term x1 = check::dimacs_literal(hcert::tenv(), 1), x2 = check::dimacs_literal(hcert::tenv(), 2);
   EXPECT_NO_THROW(Kernel::resolve(b, a, x1));        // b has hypothesis x1, a has ~x1
   EXPECT_THROW(Kernel::resolve(a, b, x1), KernelError);  // wrong sides
   EXPECT_THROW(Kernel::resolve(b, a, x2), KernelError);  // x2 is no hypothesis of b
-  EXPECT_THROW(Kernel::resolve(b, Kernel::assume(x1), x1), KernelError);  // not ⊢ F
-  EXPECT_THROW(Kernel::resolve(b, a, rules::complement(x1)), KernelError);  // pivot not a variable
+  EXPECT_THROW(Kernel::resolve(b, Kernel::assume(hcert::tenv(), x1), x1), KernelError);  // not ⊢ F
+  EXPECT_THROW(Kernel::resolve(b, a, rules::complement(hcert::tenv(), x1)), KernelError);  // pivot not a variable
   EXPECT_THROW(rules::resolve(defs(), a, b, x1), KernelError);
 }
 
 TEST(Resolve, EnableChecksTheDefinitions) {
   const rules::BoolDefs& d = defs();
-  EXPECT_THROW(Kernel::enable_sat(d.and_def, d.t_def, d.imp_def, d.not_def, d.or_def, d.forall_def), KernelError);
-  EXPECT_THROW(Kernel::enable_sat(d.t_def, d.and_def, d.imp_def, Kernel::assume(d.not_def.concl()), d.or_def, d.forall_def),
+  EXPECT_THROW(Kernel::enable_sat(hcert::tenv(), d.and_def, d.t_def, d.imp_def, d.not_def, d.or_def, d.forall_def), KernelError);
+  EXPECT_THROW(Kernel::enable_sat(hcert::tenv(), d.t_def, d.and_def, d.imp_def, Kernel::assume(hcert::tenv(), d.not_def.concl()), d.or_def, d.forall_def),
                KernelError);
-  EXPECT_THROW(Kernel::enable_sat(d.t_def, d.and_def, d.imp_def, d.not_def, d.forall_def, d.or_def), KernelError);
+  EXPECT_THROW(Kernel::enable_sat(hcert::tenv(), d.t_def, d.and_def, d.imp_def, d.not_def, d.forall_def, d.or_def), KernelError);
 }
 
 // Random clauses over 6 variables: whenever a pivot fits, the fast path and the derivation
@@ -87,7 +88,7 @@ RC_GTEST_PROP(Resolve, FastPathEqualsDerivation, ()) {
   c1.push_back(-v);  // c1 contains ¬x_v: its theorem has hypothesis x_v
   c2.push_back(v);   // c2 contains x_v: hypothesis ~x_v
   Thm p = clause_thm(c1), n = clause_thm(c2);
-  Term x = check::dimacs_literal(v);
+  Term x = check::dimacs_literal(hcert::tenv(), v);
   Thm fast = Kernel::resolve(p, n, x);
   Thm slow = rules::resolve(defs(), p, n, x);
   RC_ASSERT(fast.concl() == slow.concl());
@@ -101,17 +102,17 @@ RC_GTEST_PROP(ClauseIntro, FastPathEqualsDerivation, ()) {
   auto lit = rc::gen::suchThat(rc::gen::inRange(-6, 7), [](int x) { return x != 0; });
   auto c = *rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(0, 7), lit);
   const rules::BoolDefs& d = defs();
-  Thm th = Kernel::assume(check::dimacs_clause(c));
+  Thm th = Kernel::assume(hcert::tenv(), check::dimacs_clause(hcert::tenv(), c));
   Thm fast = Kernel::clause_intro(th);
   Thm slow = rules::clause_intro(d, th);
   RC_ASSERT(fast.concl() == slow.concl());
   RC_ASSERT(sorted_hyps(fast) == sorted_hyps(slow));
   // A clause whose first disjunct is the negation of the rest (comp(l1) is a subterm).
   if (c.size() >= 2) {
-    Term rest = check::dimacs_clause(std::vector<int32_t>(c.begin() + 1, c.end()));
-    Term odd = Term::comb(Term::comb(Term::constant("\\/", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean()))),
-                                     rules::complement(rest)), rest);
-    Thm t2 = Kernel::assume(odd);
+    Term rest = check::dimacs_clause(hcert::tenv(), std::vector<int32_t>(c.begin() + 1, c.end()));
+    Term odd = Term::comb(Term::comb(Term::constant(hcert::tenv(), "\\/", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean()))),
+                                     rules::complement(hcert::tenv(), rest)), rest);
+    Thm t2 = Kernel::assume(hcert::tenv(), odd);
     RC_ASSERT(sorted_hyps(Kernel::clause_intro(t2)) == sorted_hyps(rules::clause_intro(d, t2)));
   }
 }
@@ -120,9 +121,9 @@ RC_GTEST_PROP(ClauseIntro, FastPathEqualsDerivation, ()) {
 RC_GTEST_PROP(Conj, FastPathsEqualDerivations, ()) {
   const rules::BoolDefs& d = defs();
   auto lit = rc::gen::suchThat(rc::gen::inRange(-6, 7), [](int x) { return x != 0; });
-  Term p = check::dimacs_clause(*rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(1, 4), lit));
-  Term q = check::dimacs_clause(*rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(1, 4), lit));
-  Thm a = Kernel::assume(p), b = Kernel::assume(q);
+  Term p = check::dimacs_clause(hcert::tenv(), *rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(1, 4), lit));
+  Term q = check::dimacs_clause(hcert::tenv(), *rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(1, 4), lit));
+  Thm a = Kernel::assume(hcert::tenv(), p), b = Kernel::assume(hcert::tenv(), q);
   Thm fast = Kernel::conj(a, b), slow = rules::conj(d, a, b);
   RC_ASSERT(fast.concl() == slow.concl());
   RC_ASSERT(sorted_hyps(fast) == sorted_hyps(slow));
@@ -149,15 +150,15 @@ RC_GTEST_PROP(Resolve, ChainEqualsIteratedResolve, ()) {
     std::vector<int32_t> cands;
     for (int v = 1; v <= 6; ++v)
       for (int32_t l : {v, -v})
-        if (std::find(hs.begin(), hs.end(), rules::complement(check::dimacs_literal(l))) != hs.end() ||
-            (l < 0 && std::find(hs.begin(), hs.end(), check::dimacs_literal(v)) != hs.end()))
+        if (std::find(hs.begin(), hs.end(), rules::complement(hcert::tenv(), check::dimacs_literal(hcert::tenv(), l))) != hs.end() ||
+            (l < 0 && std::find(hs.begin(), hs.end(), check::dimacs_literal(hcert::tenv(), v)) != hs.end()))
           cands.push_back(l);
     if (cands.empty()) break;
     int32_t l = cands[*rc::gen::inRange<size_t>(0, cands.size())];
     auto rest = *rc::gen::container<std::vector<int32_t>>(*rc::gen::inRange(0, 3), lit);
     rest.push_back(-l);
     ds.push_back(clause_thm(rest));
-    Term x = check::dimacs_literal(std::abs(l));
+    Term x = check::dimacs_literal(hcert::tenv(), std::abs(l));
     bool side = l > 0;  // clause has x: its theorem holds ~x, so the reason holds x
     Thm next = side ? Kernel::resolve(ds.back(), cur, x) : Kernel::resolve(cur, ds.back(), x);
     links.push_back({&ds.back(), x, side});
@@ -171,7 +172,7 @@ RC_GTEST_PROP(Resolve, ChainEqualsIteratedResolve, ()) {
 TEST(Resolve, ChainRejectsWrongSide) {
   defs();
   Thm a = clause_thm({1, 2}), b = clause_thm({-1, 3});
-  Term x1 = check::dimacs_literal(1);
+  Term x1 = check::dimacs_literal(hcert::tenv(), 1);
   EXPECT_NO_THROW(Kernel::resolve_chain(a, {{&b, x1, true}}));
   EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, false}}), KernelError);
   EXPECT_THROW(Kernel::resolve_chain(a, {{nullptr, x1, true}}), KernelError);
@@ -182,30 +183,30 @@ TEST(Resolve, ChainRejectsWrongSide) {
 TEST(Resolve, ChainTracksTheRunningSet) {
   defs();
   Thm a = clause_thm({1, 2}), b = clause_thm({-1, 3}), c = clause_thm({-1, 4}), d = clause_thm({-3, 1});
-  Term x1 = check::dimacs_literal(1), x3 = check::dimacs_literal(3);
+  Term x1 = check::dimacs_literal(hcert::tenv(), 1), x3 = check::dimacs_literal(hcert::tenv(), 3);
   EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true}, {&c, x1, true}}), KernelError);  // 1 already resolved
   EXPECT_THROW(Kernel::resolve_chain(a, {{&c, x3, true}}), KernelError);  // no 3 in either
   Thm back = Kernel::resolve_chain(a, {{&b, x1, true}, {&d, x3, true}});  // {2, 3} then {2, 1}
   EXPECT_EQ(sorted_hyps(back), sorted_hyps(Kernel::resolve(d, Kernel::resolve(b, a, x1), x3)));
-  EXPECT_NE(std::find(back.hyps().begin(), back.hyps().end(), rules::complement(x1)), back.hyps().end());
+  EXPECT_NE(std::find(back.hyps().begin(), back.hyps().end(), rules::complement(hcert::tenv(), x1)), back.hyps().end());
 }
 
 // A link may carry ~x ready-made; anything but exactly ~x is refused.
 TEST(Resolve, ChainChecksTheGivenNegatedPivot) {
   defs();
   Thm a = clause_thm({1, 2}), b = clause_thm({-1, 3});
-  Term x1 = check::dimacs_literal(1), x2 = check::dimacs_literal(2);
+  Term x1 = check::dimacs_literal(hcert::tenv(), 1), x2 = check::dimacs_literal(hcert::tenv(), 2);
   Thm plain = Kernel::resolve_chain(a, {{&b, x1, true}});
-  Thm given = Kernel::resolve_chain(a, {{&b, x1, true, rules::complement(x1)}});
+  Thm given = Kernel::resolve_chain(a, {{&b, x1, true, rules::complement(hcert::tenv(), x1)}});
   EXPECT_EQ(sorted_hyps(given), sorted_hyps(plain));
-  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true, rules::complement(x2)}}), KernelError);
+  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true, rules::complement(hcert::tenv(), x2)}}), KernelError);
   EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true, x1}}), KernelError);
-  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true, check::dimacs_clause({-1, 2})}}), KernelError);
+  EXPECT_THROW(Kernel::resolve_chain(a, {{&b, x1, true, check::dimacs_clause(hcert::tenv(), {-1, 2})}}), KernelError);
 }
 
 TEST(Conj, ConjunctRejectsNonConjunction) {
   defs();
-  EXPECT_THROW(Kernel::conjunct(Kernel::assume(check::dimacs_clause({1, 2})), false), KernelError);
+  EXPECT_THROW(Kernel::conjunct(Kernel::assume(hcert::tenv(), check::dimacs_clause(hcert::tenv(), {1, 2})), false), KernelError);
 }
 
 }  // namespace
@@ -215,7 +216,7 @@ TEST(Conj, ConjunctRejectsNonConjunction) {
 // The hypotheses S of a lemma's clause theorem: the complements of its literals.
 std::vector<Term> comps(const std::vector<int32_t>& lemma) {
   std::vector<Term> s;
-  for (int32_t l : lemma) s.push_back(rules::complement(check::dimacs_literal(l)));
+  for (int32_t l : lemma) s.push_back(rules::complement(hcert::tenv(), check::dimacs_literal(hcert::tenv(), l)));
   return s;
 }
 
@@ -229,10 +230,10 @@ TEST(Rup, AcceptsAndKeepsTheBackgroundOfUsedHints) {
   const rules::BoolDefs& d = defs();
   Thm a = clause_thm({1, 2}), b = clause_thm({-1, 2});
   Thm th = Kernel::rup(comps({2}), {&a, &b});
-  EXPECT_EQ(th.concl(), Term::constant("F", Type::boolean()));
+  EXPECT_EQ(th.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
   std::vector<Term> want = comps({2});
-  want.push_back(check::dimacs_clause({1, 2}));
-  want.push_back(check::dimacs_clause({-1, 2}));
+  want.push_back(check::dimacs_clause(hcert::tenv(), {1, 2}));
+  want.push_back(check::dimacs_clause(hcert::tenv(), {-1, 2}));
   std::sort(want.begin(), want.end(), [](const Term& x, const Term& y) { return x.serial() < y.serial(); });
   EXPECT_EQ(sorted_hyps(th), want);
   EXPECT_EQ(sorted_hyps(rules::rup(d, comps({2}), {&a, &b})), want);
@@ -243,11 +244,11 @@ TEST(Rup, AcceptsAndKeepsTheBackgroundOfUsedHints) {
 // in the result and a hint after the conflict is not even read.
 TEST(Rup, WeakensToTheLemmaAndIgnoresUnusedHints) {
   defs();
-  Thm a = clause_thm({1, 2}), b = clause_thm({-1, 2}), sat = clause_thm({1, -1}), junk = Kernel::assume(check::dimacs_literal(3));
+  Thm a = clause_thm({1, 2}), b = clause_thm({-1, 2}), sat = clause_thm({1, -1}), junk = Kernel::assume(hcert::tenv(), check::dimacs_literal(hcert::tenv(), 3));
   Thm th = Kernel::rup(comps({2, 3}), {&a, &sat, &b, &junk});
-  EXPECT_TRUE(has_hyp(th, rules::complement(check::dimacs_literal(3))));
-  EXPECT_TRUE(has_hyp(th, check::dimacs_clause({1, 2})));
-  EXPECT_FALSE(has_hyp(th, check::dimacs_clause({1, -1})));
+  EXPECT_TRUE(has_hyp(th, rules::complement(hcert::tenv(), check::dimacs_literal(hcert::tenv(), 3))));
+  EXPECT_TRUE(has_hyp(th, check::dimacs_clause(hcert::tenv(), {1, 2})));
+  EXPECT_FALSE(has_hyp(th, check::dimacs_clause(hcert::tenv(), {1, -1})));
   EXPECT_EQ(th.hyps().size(), 4u);
 }
 
@@ -259,9 +260,9 @@ TEST(Rup, Rejects) {
   EXPECT_THROW(Kernel::rup(comps({2}), {}), KernelError);                 // no hints
   EXPECT_THROW(Kernel::rup(comps({-2}), {&a, &b}), KernelError);          // flipped literal
   EXPECT_THROW(Kernel::rup(comps({2, -2}), {&a, &b}), KernelError);       // tautology
-  EXPECT_THROW(Kernel::rup({check::dimacs_clause({2, 3})}, {&a, &b}), KernelError);  // not a literal
+  EXPECT_THROW(Kernel::rup({check::dimacs_clause(hcert::tenv(), {2, 3})}, {&a, &b}), KernelError);  // not a literal
   EXPECT_THROW(Kernel::rup({Term()}, {&a, &b}), KernelError);
-  Thm not_f = Kernel::assume(check::dimacs_literal(1));
+  Thm not_f = Kernel::assume(hcert::tenv(), check::dimacs_literal(hcert::tenv(), 1));
   EXPECT_THROW(Kernel::rup(comps({2}), {&not_f, &b}), KernelError);       // does not conclude F
   EXPECT_THROW(Kernel::rup(comps({2}), {nullptr, &b}), KernelError);
   // A refusal after propagation leaves no assignment behind: a sets 1, c is satisfied,
@@ -339,20 +340,20 @@ RC_GTEST_PROP(Rup, FastPathEqualsDerivation, ()) {
   int mode = clauses.empty() ? 0 : *rc::gen::element(0, 1, 2, 3);
   RC_TAG("background mode " + std::to_string(mode));
   if (mode == 1 || mode == 2) {
-    Term phi = check::dimacs_clause(clauses.back());
-    for (size_t i = clauses.size() - 1; i-- > 0;) phi = Term::comb(Term::comb(Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean()))), check::dimacs_clause(clauses[i])), phi);
-    Thm th = Kernel::assume(phi);
-    Term g = check::dimacs_clause({7, 8});
+    Term phi = check::dimacs_clause(hcert::tenv(), clauses.back());
+    for (size_t i = clauses.size() - 1; i-- > 0;) phi = Term::comb(Term::comb(Term::constant(hcert::tenv(), "/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean()))), check::dimacs_clause(hcert::tenv(), clauses[i])), phi);
+    Thm th = Kernel::assume(hcert::tenv(), phi);
+    Term g = check::dimacs_clause(hcert::tenv(), {7, 8});
     for (size_t i = 0; i < clauses.size(); ++i) {
       bool last = i + 1 == clauses.size();
       cs.push_back(rules::clause_intro(d, last ? th : Kernel::conjunct(th, false)));
-      if (mode == 2 && *rc::gen::arbitrary<bool>()) cs.back() = rules::prove_hyp(Kernel::assume(g), cs.back());
+      if (mode == 2 && *rc::gen::arbitrary<bool>()) cs.back() = rules::prove_hyp(Kernel::assume(hcert::tenv(), g), cs.back());
       if (!last) th = Kernel::conjunct(th, true);
     }
   } else if (mode == 3) {
     static int axioms = 0;
     for (const auto& c : clauses)
-      cs.push_back(rules::clause_intro(d, Kernel::new_axiom("rup_property_" + std::to_string(++axioms), check::dimacs_clause(c))));
+      cs.push_back(rules::clause_intro(d, Kernel::new_axiom(hcert::tenv(), "rup_property_" + std::to_string(++axioms), check::dimacs_clause(hcert::tenv(), c))));
   } else {
     // A unit clause's term is a literal, which RUP would read as one: its theorem assumes
     // l \/ l instead, so that every hint has a background hypothesis, its own.

@@ -4,9 +4,11 @@
 
 #include <fstream>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "formats/cert_emit.hpp"
+#include "formats/frat.hpp"
 #include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
 #include "tests/support.hpp"
@@ -20,17 +22,26 @@ std::string file(const std::string& name, const std::string& text) { return test
 
 const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
 
-Outcome check_drat(const std::string& cnf_text, const std::string& drat, std::string* msg = nullptr) {
-  std::string cnf = file("p.cnf", cnf_text), proof = file("p.drat", drat);
-  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+// Reads the proof with Reader (DRAT or FRAT), runs the backward pass, the LRAT translation
+// and the checker; the outcome.
+template <class Reader>
+Outcome check_proof(const std::string& cnf_text, const std::string& proof_text, std::string* msg) {
+  std::string cnf = file("p.cnf", cnf_text), proof = file("p.proof", proof_text);
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(hcert::tenv(), k, cnf); });
   return test::outcome_of(c, [&] {
     Cnf problem = read_dimacs(cnf);
-    DratReader in(open_source(proof));
+    Reader in(open_source(proof));
     sat::DratHints hints(problem, in);
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
-    sat::lrat_to_certificate(problem, [&](LratStep& s) { return hints.next(s); }, em, check::default_theory_dir());
+    sat::lrat_to_certificate(test::core_env(), problem, [&](LratStep& s) { return hints.next(s); }, em);
   }, msg);
+}
+Outcome check_drat(const std::string& cnf, const std::string& drat, std::string* msg = nullptr) {
+  return check_proof<DratReader>(cnf, drat, msg);
+}
+Outcome check_frat(const std::string& cnf, const std::string& frat, std::string* msg = nullptr) {
+  return check_proof<FratReader>(cnf, frat, msg);
 }
 
 TEST(Drat, ValidTextAndBinary) {
@@ -84,6 +95,68 @@ TEST(Drat, TopLevelFollowsTheClauseSet) {
             Outcome::Verified) << msg;
 }
 
+// A lemma with a literal true at the top level is checked without a new top level: the
+// reason of its earliest true literal is the conflict (spec/sat.md).
+TEST(Drat, LemmaTrueAtTheTopLevel) {
+  std::string msg;
+  // u (1) implies a (2) implies b (3) while -1 2 lives. The lemma `3 2` (b written first)
+  // is true at the top level on both literals; only a's reason, -1 2, is false under its
+  // negation (b's, -2 3, is satisfied by ¬a): a hint list built from b would be refused.
+  // After -1 2 is deleted the lemma gives b, and b is refuted by a case split on 4 and 5.
+  const char* f = "p cnf 5 7\n1 0\n-1 2 0\n-2 3 0\n-3 4 5 0\n-3 4 -5 0\n-3 -4 5 0\n-3 -4 -5 0\n";
+  EXPECT_EQ(check_drat(f, "3 2 0\nd -1 2 0\n3 0\n-3 4 0\n-3 0\n0\n", &msg), Outcome::Verified) << msg;
+  // Reject: deleted before the lemma, -1 2 no longer makes it true, and without the lemma
+  // b is not RUP (the formula without -1 2 is satisfiable: u, ¬a, ¬b).
+  EXPECT_EQ(check_drat(f, "d -1 2 0\n3 2 0\n3 0\n-3 4 0\n-3 0\n0\n", &msg), Outcome::Rejected) << msg;
+}
+
+// The backward pass polls the caller while it reads and while it walks back (a time limit
+// must hold inside it, spec/cli.md); an exception from the poll stops it.
+TEST(Drat, PollDuringThePass) {
+  std::string proof;
+  for (int i = 0; i < 70000; ++i) proof += "1 2 0\n";  // never needed
+  proof += "1 0\n0\n";
+  std::string cnf = file("poll.cnf", kFour), path = file("poll.drat", proof);
+  Cnf problem = read_dimacs(cnf);
+  std::vector<std::string> seen;
+  {
+    DratReader in(open_source(path));
+    sat::DratHints hints(problem, in, [&](const sat::DratProgress& p) {
+      seen.push_back(std::string(p.phase) + " " + std::to_string(p.done) + "/" + std::to_string(p.total));
+    });
+  }
+  ASSERT_EQ(seen.size(), 69u);  // one while reading (step 65,536), 68 going back (every 1,024 of 70,002)
+  EXPECT_EQ(seen.front(), "reading 65536/0");
+  EXPECT_EQ(seen[1], "backward 1024/70002");
+  EXPECT_EQ(seen.back(), "backward 69632/70002");
+  DratReader in(open_source(path));
+  auto stop = [](const sat::DratProgress& p) {
+    if (std::string(p.phase) == "backward") throw std::runtime_error("stopped");
+  };
+  EXPECT_THROW(sat::DratHints(problem, in, stop), std::runtime_error);
+}
+
+// FRAT (spec/sat.md): the proof's ids mapped to clauses, its hints used as given, missing
+// hints found by the backward pass.
+TEST(Frat, Translation) {
+  std::string msg;
+  const std::string o = "o 1  1 2 0\no 2  1 -2 0\no 3  -1 2 0\no 4  -1 -2 0\n";
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0  l 1 2 0\na 6  0  l 5 3 4 0\nf 6  0\n", &msg), Outcome::Verified) << msg;
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0\na 6  0\n", &msg), Outcome::Verified) << msg;  // no hints: searched
+  // Originals in another order under other ids, a relocation, a deletion, the end.
+  EXPECT_EQ(check_frat(kFour, "o 40  -1 -2 0\no 30  2 -1 0\no 10  1 2 0\no 20  -2 1 0\na 5  1 0  l 10 20 0\n"
+                              "r 5 50 0\nd 10  1 2 0\na 6  0  l 50 30 40 0\nf 50  1 0\nf 6  0\n", &msg),
+            Outcome::Verified) << msg;
+  // Reject: after the relocation clause 5 is 50; a hint naming 5 names nothing.
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0  l 1 2 0\nr 5 50 0\na 6  0  l 5 3 4 0\n", &msg), Outcome::Rejected);
+  // Reject: a wrong hint (4 instead of 3: after 5, clause 4 gives ~2 and no conflict).
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0  l 1 2 0\na 6  0  l 5 4 0\n", &msg), Outcome::Rejected);
+  // Input errors: an id used twice, a deletion with other literals, an 'a' after the end.
+  EXPECT_EQ(check_frat(kFour, o + "a 4  1 0\na 6  0\n", &msg), Outcome::InputError);
+  EXPECT_EQ(check_frat(kFour, o + "d 1  1 -2 0\na 5  1 0\na 6  0\n", &msg), Outcome::InputError);
+  EXPECT_EQ(check_frat(kFour, o + "a 5  1 0\na 6  0\na 7  2 0\n", &msg), Outcome::InputError);
+}
+
 TEST(Drat, Malformed) {
   struct M {
     const char* text;
@@ -102,7 +175,7 @@ TEST(Drat, BundledCadicalProof) {
   // certs/ph6.drat.zst: CaDiCaL 1.5.3's DRAT proof of the pigeonhole formula certs/ph6.cnf.
   std::string dir = check::default_theory_dir() + "/../";
   std::string cnf = dir + "ph6.cnf", proof = dir + "ph6.drat.zst";
-  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(hcert::tenv(), k, cnf); });
   Cnf problem = read_dimacs(cnf);
   DratReader in(open_source(proof));
   sat::DratStats st;
@@ -111,8 +184,8 @@ TEST(Drat, BundledCadicalProof) {
   size_t i = 0;
   cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
   cert::Emitter em(sink);
-  sat::lrat_to_certificate(problem, [&](LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; },
-                           em, check::default_theory_dir());
+  sat::lrat_to_certificate(test::core_env(), problem, [&](LratStep& s) { return i < steps.size() ? (s = steps[i++], true) : false; },
+                           em);
   check::Report r = c.finish();
   EXPECT_EQ(r.outcome, Outcome::Verified) << r.message;
   EXPECT_TRUE(r.axioms.empty());

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
 #include "rules/bool.hpp"
 #include "rules/equality.hpp"
@@ -17,7 +18,7 @@
 namespace hcert::test {
 
 struct KernelSink {
-  std::vector<Thm> thms{Kernel::refl(Term::var("a", Type::boolean()))};
+  std::vector<Thm> thms{Kernel::refl(hcert::tenv(), Term::var("a", Type::boolean()))};
   std::vector<Term> terms{Term::var("a", Type::boolean())};
   std::vector<Type> types{Type::boolean()};
   provers::StepSink sink;
@@ -27,7 +28,7 @@ struct KernelSink {
     sink.term = [this](const Term& t) { terms.push_back(t); return terms.size() - 1; };
     sink.type = [this](const Type& t) { types.push_back(t); return types.size() - 1; };
     sink.fact = [this](const std::string& name) {
-      auto th = check::theory_fact(name);
+      auto th = hcert::tenv().fact(name);
       if (!th) throw std::runtime_error("no theory fact " + name);
       thms.push_back(*th);
       return thms.size() - 1;
@@ -51,14 +52,14 @@ struct KernelSink {
         thms.push_back(Kernel::inst(theta, th(0)));
         return thms.size() - 1;
       }
-      Thm out = n == "assume"           ? Kernel::assume(tm(0))
-                : n == "refl"           ? Kernel::refl(tm(0))
+      Thm out = n == "assume"           ? Kernel::assume(hcert::tenv(), tm(0))
+                : n == "refl"           ? Kernel::refl(hcert::tenv(), tm(0))
                 : n == "trans"          ? Kernel::trans(th(0), th(1))
                 : n == "mk_comb"        ? Kernel::mk_comb(th(0), th(1))
                 : n == "sym"            ? R::sym(th(0))
                 : n == "ap_term"        ? R::ap_term(tm(0), th(1))
                 : n == "ap_thm"         ? R::ap_thm(th(0), tm(1))
-                : n == "beta_conv"      ? R::beta_conv(tm(0))
+                : n == "beta_conv"      ? R::beta_conv(hcert::tenv(), tm(0))
                 : n == "eq_mp"          ? Kernel::eq_mp(th(0), th(1))
                 : n == "deduct_antisym" ? Kernel::deduct_antisym(th(0), th(1))
                 : n == "prove_hyp"      ? R::prove_hyp(th(0), th(1))

@@ -5,8 +5,9 @@
 
 #include <fstream>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
@@ -21,14 +22,20 @@ std::string file(const std::string& name, const std::string& text) { return test
 
 const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
 
-Outcome check_lrat(const std::string& cnf_text, const std::string& lrat, std::string* msg = nullptr) {
+// Each check in an environment of its own (with the kernel's fast paths unless pure), as
+// hcert check makes one: nothing of one check is seen by the next.
+Outcome check_lrat(const std::string& cnf_text, const std::string& lrat, std::string* msg = nullptr,
+                   bool pure = false, Env* used = nullptr) {
   std::string cnf = file("p.cnf", cnf_text), proof = file("p.lrat", lrat);
-  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  Env own(!pure);
+  Env& env = used ? *used : own;
+  check::Checker c(env, check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(env, k, cnf); });
   return test::outcome_of(c, [&] {
+    check::load_pinned_theory(env, check::default_theory_dir(), "core");
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
     LratReader in(open_source(proof));
-    sat::lrat_to_certificate(read_dimacs(cnf), in, em, check::default_theory_dir());
+    sat::lrat_to_certificate(env, read_dimacs(cnf), in, em);
   }, msg);
 }
 
@@ -39,12 +46,13 @@ TEST(Lrat, ValidProofVerifies) {
 
 // --pure derives every RESOLVE from the primitive rules: same verdict, no fast path used.
 TEST(Lrat, PureModeVerifiesWithoutFastPath) {
-  auto before = Kernel::fast_path_uses();
-  check::set_pure(true);
-  Outcome o = check_lrat(kFour, "5 1 0 1 2 0\n6 0 5 3 4 0\n");
-  check::set_pure(false);
-  EXPECT_EQ(o, Outcome::Verified);
-  EXPECT_EQ(Kernel::fast_path_uses(), before);
+  Env pure(false), fast;
+  EXPECT_EQ(check_lrat(kFour, "5 1 0 1 2 0\n6 0 5 3 4 0\n", nullptr, true, &pure), Outcome::Verified);
+  for (const auto& [name, uses] : pure.fast_path_uses()) EXPECT_EQ(uses, 0u) << name;
+  EXPECT_EQ(check_lrat(kFour, "5 1 0 1 2 0\n6 0 5 3 4 0\n", nullptr, false, &fast), Outcome::Verified);
+  uint64_t used = 0;  // the same check with fast paths uses them (so the test above can fail)
+  for (const auto& [name, uses] : fast.fast_path_uses()) used += uses;
+  EXPECT_GT(used, 0u);
 }
 
 TEST(Lrat, CommentsDeletionsAndSubsumedLemma) {
@@ -90,20 +98,18 @@ const char* kRat = "5 -3 1 0 0\n6 3 0 -5 1 2 0\n7 1 0 6 5 0\n8 0 7 4 3 0\n";
 
 TEST(Lrat, RatStepsVerifyWithoutAxioms) {
   std::string cnf = file("p.cnf", kFour), proof = file("rat.lrat", kRat);
-  check::Checker c(check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(k, cnf); });
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(hcert::tenv(), k, cnf); });
   std::string msg;
   check::Outcome o = test::outcome_of(c, [&] {
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
     LratReader in(open_source(proof));
-    sat::LratStats st = sat::lrat_to_certificate(read_dimacs(cnf), in, em, check::default_theory_dir());
+    sat::LratStats st = sat::lrat_to_certificate(test::core_env(), read_dimacs(cnf), in, em);
     EXPECT_EQ(st.rat_steps, 2u);
   }, &msg);
   EXPECT_EQ(o, Outcome::Verified) << msg;
   EXPECT_TRUE(c.report().axioms.empty());
-  check::set_pure(true);  // and without fast paths
-  EXPECT_EQ(check_lrat(kFour, kRat), Outcome::Verified);
-  check::set_pure(false);
+  EXPECT_EQ(check_lrat(kFour, kRat, nullptr, true), Outcome::Verified);  // and without fast paths
 }
 
 // drat-trim's own LRAT for a RAT proof: lemma 5 (¬x3 ∨ x1) is derived as x1 alone, yet

@@ -1,8 +1,10 @@
 #include "translators/drat/drat_to_lrat.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <unordered_map>
 
-#include "checker/checker.hpp"
+#include "trusted/outcome.hpp"
 
 namespace hcert::sat {
 
@@ -31,6 +33,21 @@ struct Clause {
   uint64_t line = 0, offset = 0;
   uint64_t hints_at = 0;  // into the hint arena: clause indices, conflict last
   uint32_t hints_len = 0;
+  bool hinted = false;    // the proof gave the hints (FRAT 'l'): they are not searched for
+};
+
+constexpr uint32_t kRatBlock = 0x80000000u;  // a hint that starts a RAT block
+
+// One step of a DRAT or FRAT proof as the backward pass takes it: an addition (with the
+// proof's own hints, if it gave them), a deletion (of the clause `target` when the proof
+// names it by id, else of an alive clause with these literals), or nothing to do.
+struct InStep {
+  enum Kind { Add, Delete, Nothing } kind = Nothing;
+  std::vector<int32_t> lits;
+  uint64_t line = 0, offset = 0;
+  uint32_t target = kNone;
+  bool hinted = false;
+  std::vector<uint32_t> hints;  // clause indices, kRatBlock set on a RAT block's clause
 };
 
 // A watch carries a blocker (the clause's other watched literal when it was made): if the
@@ -50,15 +67,49 @@ struct Event {
 class Backward {
   friend class DratHints;
  public:
-  explicit Backward(const Cnf& cnf) : cnf_(cnf) { grow(cnf.vars); }
+  // Sized by the variables the clauses use, not by the header's count: a header may claim
+  // 2^31 - 1 variables for a problem of two clauses.
+  explicit Backward(const Cnf& cnf) : cnf_(cnf) {
+    for (const std::vector<int32_t>& c : cnf.clauses)
+      for (int32_t l : c) grow(static_cast<uint32_t>(std::abs(l)));
+  }
 
-  void run(DratReader& in) {
+  void run(DratReader& in, const DratPoll& poll) {
+    DratStep d;
+    uint32_t empty = read([&](InStep& s) {
+      if (!in.next(d)) return false;
+      s.kind = d.deletion ? InStep::Delete : InStep::Add;
+      s.lits.swap(d.lits);
+      s.line = d.line, s.offset = d.offset;
+      return true;
+    }, poll, "DRAT");
+    backward(empty, poll);
+  }
+  void run(FratReader& in, const DratPoll& poll) {
+    FratStep f;
+    auto next = [&](InStep& s) {
+      while (in.next(f))
+        if (frat_step(f, s)) return true;
+      return false;
+    };
+    uint32_t empty = read(next, poll, "FRAT");
+    after_empty_ = true;  // the rest is read for its 'f' steps, against the clauses alive at the end
+    InStep rest;
+    while (next(rest)) {}
+    backward(empty, poll);
+  }
+
+  // Reads the proof up to its first empty clause (returned): the events, and the clause
+  // set as it is there.
+  uint32_t read(const std::function<bool(InStep&)>& next_step, const DratPoll& poll, const char* format) {
     DratStats& st = stats;
+    format_ = format;
     for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], i + 1, false, 0, 0);
     uint64_t next_id = cnf_.clauses.size() + 1;
     uint32_t empty = kNone;
-    DratStep s;
-    while (empty == kNone && in.next(s)) {
+    InStep s;
+    while (empty == kNone && next_step(s)) {
+      if (poll && ((st.lemmas + st.deletions) & 65535) == 65535) poll({"reading", st.lemmas + st.deletions + 1, 0, format});
       // Per-variable tables grow with the largest variable: a proof's new variables (RAT
       // extensions) are bounded by its lemmas, so a larger number is refused, not allocated.
       for (int32_t l : s.lits) {
@@ -68,14 +119,17 @@ class Backward {
                                                         std::to_string(cnf_.vars) + " variables");
         grow(static_cast<uint32_t>(v));
       }
-      if (s.deletion) {
+      if (s.kind == InStep::Delete) {
         ++st.deletions;
-        key_.assign(s.lits.begin(), s.lits.end());
-        std::sort(key_.begin(), key_.end());
-        key_.erase(std::unique(key_.begin(), key_.end()), key_.end());
-        uint32_t cid = find_alive(key_);
-        if (cid == kNone) continue;  // deleting nothing: ignored (like drat-trim)
-        if (key_.size() == 1) {  // like drat-trim: unit deletions are ignored (spec/sat.md)
+        uint32_t cid = s.target;
+        if (cid == kNone) {
+          key_.assign(s.lits.begin(), s.lits.end());
+          std::sort(key_.begin(), key_.end());
+          key_.erase(std::unique(key_.begin(), key_.end()), key_.end());
+          cid = find_alive(key_);
+          if (cid == kNone) continue;  // deleting nothing: ignored (like drat-trim)
+        }
+        if (len(cid) == 1) {  // like drat-trim: unit deletions are ignored (spec/sat.md)
           ++st.ignored_unit_deletions;
           continue;
         }
@@ -84,18 +138,49 @@ class Backward {
         events_.push_back({true, cid});
         continue;
       }
+      if (s.kind != InStep::Add) continue;
       ++st.lemmas;
       uint32_t cid = add_clause(s.lits, next_id++, true, s.line, s.offset);
       events_.push_back({false, cid});
+      if (s.hinted) {
+        Clause& c = cls_[cid];
+        c.hinted = true;
+        c.hints_at = hint_arena_.size();
+        hint_arena_.insert(hint_arena_.end(), s.hints.begin(), s.hints.end());
+        c.hints_len = static_cast<uint32_t>(s.hints.size());
+      }
       if (s.lits.empty()) empty = cid;
     }
-    if (empty == kNone) throw Failure(Outcome::Rejected, "DRAT: the proof does not add the empty clause");
+    if (empty == kNone) throw Failure(Outcome::Rejected, std::string(format) + ": the proof does not add the empty clause");
+    return empty;
+  }
+
+  // The caller's poll while going backwards: every 1,024 proof steps, and within a step
+  // every 2^20 units of work (clause visits, and clauses a RAT check reads), so that a
+  // time limit holds on one long RAT check too.
+  const DratPoll* poll_ = nullptr;
+  const char* format_ = "DRAT";  // what the proof is, for the poll
+  uint64_t backward_done_ = 0, rat_reads_ = 0, polled_at_work_ = 0;
+  void poll_backward() {
+    polled_at_work_ = props_ + rat_reads_;
+    if (poll_ && *poll_) (*poll_)({"backward", backward_done_, events_.size(), format_});
+  }
+  void maybe_poll_backward() {
+    if (props_ + rat_reads_ - polled_at_work_ > (uint64_t(1) << 20)) poll_backward();
+  }
+
+  void backward(uint32_t empty, const DratPoll& poll) {
+    poll_ = &poll;
+    DratStats& st = stats;
 
     // Backwards from the empty clause: un-add lemmas, re-add deleted clauses, check the
     // lemmas the refutation needs.
     set_marked(empty);
     std::vector<int32_t> lits;
     for (size_t t = events_.size(); t-- > 0;) {
+      backward_done_ = events_.size() - t;
+      if ((backward_done_ & 1023) == 0) poll_backward();
+      else maybe_poll_backward();
       uint32_t cid = events_[t].cid;
       if (events_[t].deletion) {
         revive(cid);
@@ -104,33 +189,49 @@ class Backward {
       kill(cid);
       if (!marked(cid)) continue;
       ++st.core_lemmas;
+      if (cls_[cid].hinted) {  // the proof's own hints: needed as they are (the kernel checks them)
+        for (uint32_t k = 0; k < cls_[cid].hints_len; ++k) set_marked(hint_arena_[cls_[cid].hints_at + k] & ~kRatBlock);
+        continue;
+      }
       lits.assign(lits_of(cid), lits_of(cid) + len(cid));
       cls_[cid].hints_at = hint_arena_.size();
       if (!rup(lits, &hint_arena_)) rat(cid);
       cls_[cid].hints_len = static_cast<uint32_t>(hint_arena_.size() - cls_[cid].hints_at);
     }
     st.propagations = props_;
+    poll_ = nullptr;  // (the caller's poll is not kept past the pass)
     // Propagation is over: give its memory back before the steps are handed out.
     std::vector<std::vector<Watch>>().swap(watches_);
     std::vector<uint32_t>().swap(bucket_);
     std::vector<uint32_t>().swap(chain_);
     std::vector<uint32_t>().swap(hash_);
+    std::vector<uint32_t>().swap(occ_start_);
+    std::vector<uint32_t>().swap(occ_);
   }
 
-  // The steps, forward: the needed lemmas with their hints, and the deletions.
+  // The steps, forward: the needed lemmas with their hints, and the deletions. `out`'s
+  // vectors are cleared, not replaced, so that their memory serves the next step too.
   bool next(LratStep& out) {
+    auto reset = [&] {  // a fresh step that keeps the old vectors' capacity
+      LratStep fresh;
+      fresh.lits.swap(out.lits);
+      fresh.hints.swap(out.hints);
+      fresh.lits.clear();
+      fresh.hints.clear();
+      out = std::move(fresh);
+    };
     while (pos_ < events_.size()) {
       const Event& e = events_[pos_++];
       const Clause& c = cls_[e.cid];
       if (e.deletion) {
         if (c.lemma && !marked(e.cid)) continue;
-        out = LratStep();
+        reset();
         out.deletion = true;
         out.hints = {static_cast<int64_t>(c.id)};
         return true;
       }
       if (!marked(e.cid)) continue;
-      out = LratStep();
+      reset();
       out.id = c.id;
       for (uint32_t k = 0; k < len(e.cid); ++k) out.lits.push_back(lits_of(e.cid)[k]);
       std::sort(out.lits.begin(), out.lits.end());
@@ -151,6 +252,101 @@ class Backward {
   DratStats stats;
 
  private:
+  // ---- FRAT: steps name clauses by ids (formats/frat.hpp) ----
+  // Why a map from the proof's ids to clause indices: FRAT ids are the solver's, any
+  // 64-bit numbers (CaDiCaL numbers the problem's clauses 1..m and its own after them;
+  // frat-rs may relocate them), while the LRAT steps handed out number the problem's
+  // clauses by their place in the CNF and the lemmas after them.
+  std::unordered_map<uint64_t, uint32_t> frat_ids_;
+  std::vector<uint8_t> original_named_;  // per input clause: an 'o' step named it
+  bool after_empty_ = false;             // past the empty clause: 'o', 'd', 'f' and 'r' are read
+
+  [[noreturn]] void frat_fail(const FratStep& f, const std::string& why) {
+    throw cert::FormatError(f.line, f.offset, "FRAT: " + why);
+  }
+  // The clause a step names, checked to have the step's literals (as a set).
+  uint32_t frat_named(const FratStep& f) {
+    auto it = frat_ids_.find(f.id);
+    if (it == frat_ids_.end()) frat_fail(f, "clause " + std::to_string(f.id) + " is not live");
+    key_ = sorted(std::vector<int32_t>(f.lits.begin(), f.lits.end()));
+    if (!same_literals(it->second, key_))
+      frat_fail(f, "clause " + std::to_string(f.id) + " has other literals than the step states");
+    return it->second;
+  }
+  bool same_literals(uint32_t cid, const std::vector<int32_t>& key) {  // key: sorted, unique
+    if (len(cid) != key.size()) return false;
+    for (uint32_t k = 0; k < len(cid); ++k)
+      if (!std::binary_search(key.begin(), key.end(), lits_of(cid)[k])) return false;
+    return true;
+  }
+  void frat_define(const FratStep& f, uint32_t cid) {
+    if (!frat_ids_.emplace(f.id, cid).second) frat_fail(f, "clause id " + std::to_string(f.id) + " is already live");
+  }
+  // Turns a FRAT step into what the backward pass does with it; false: nothing to do.
+  bool frat_step(const FratStep& f, InStep& s) {
+    s = InStep();
+    s.line = f.line, s.offset = f.offset;
+    if (after_empty_ && f.kind == 'a') frat_fail(f, "an addition after the empty clause");
+    switch (f.kind) {
+      case 'o': {  // one of the problem's clauses: CaDiCaL's ids are their places, else looked up
+        key_ = sorted(std::vector<int32_t>(f.lits.begin(), f.lits.end()));
+        original_named_.resize(cnf_.clauses.size(), 0);
+        uint32_t cid = kNone;
+        if (f.id <= cnf_.clauses.size() && !original_named_[f.id - 1] && same_literals(static_cast<uint32_t>(f.id - 1), key_))
+          cid = static_cast<uint32_t>(f.id - 1);
+        if (cid == kNone && !bucket_.empty()) {  // other numberings: through the deletion index
+          uint32_t h = lit_hash(key_.data(), static_cast<uint32_t>(key_.size()));
+          for (uint32_t c = bucket_[h & (bucket_.size() - 1)]; c != kNone && cid == kNone; c = chain_[c])
+            if (c < cnf_.clauses.size() && hash_[c] == h && !original_named_[c] && same_literals(c, key_)) cid = c;
+        }
+        if (cid == kNone) frat_fail(f, "original clause " + std::to_string(f.id) + " is not one of the problem's (or named twice)");
+        original_named_[cid] = 1;
+        frat_define(f, cid);
+        return false;
+      }
+      case 'a': {
+        s.kind = InStep::Add;
+        s.lits = f.lits;
+        if ((s.hinted = f.has_hints))
+          for (int64_t h : f.hints) {
+            auto it = frat_ids_.find(static_cast<uint64_t>(h < 0 ? -h : h));
+            if (it == frat_ids_.end())
+              throw Failure(Outcome::Rejected, "FRAT " + (f.line ? "line " + std::to_string(f.line) : "byte " + std::to_string(f.offset)) +
+                                                   ": hint " + std::to_string(h) + " names no live clause");
+            s.hints.push_back(it->second | (h < 0 ? kRatBlock : 0));
+          }
+        frat_define(f, static_cast<uint32_t>(cls_.size()));  // the index add_clause gives it
+        return true;
+      }
+      case 'd': {
+        uint32_t cid = frat_named(f);
+        frat_ids_.erase(f.id);
+        if (after_empty_) return false;
+        s.kind = InStep::Delete;
+        s.target = cid;
+        s.lits = f.lits;
+        return true;
+      }
+      case 'f':  // a clause live at the end: checked to be one (not needed by the check)
+        if (!alive(frat_named(f))) frat_fail(f, "clause " + std::to_string(f.id) + " is finalised but was deleted");
+        return false;
+      case 'r': {  // renaming, all pairs at once
+        std::vector<uint32_t> moved;
+        for (auto [from, to] : f.moves) {
+          auto it = frat_ids_.find(from);
+          if (it == frat_ids_.end()) frat_fail(f, "relocation of clause " + std::to_string(from) + ", which is not live");
+          moved.push_back(it->second);
+          frat_ids_.erase(it);
+        }
+        for (size_t k = 0; k < moved.size(); ++k)
+          if (!frat_ids_.emplace(f.moves[k].second, moved[k]).second)
+            frat_fail(f, "relocation onto clause id " + std::to_string(f.moves[k].second) + ", which is live");
+        return false;
+      }
+    }
+    return false;
+  }
+
   size_t pos_ = 0;
   std::vector<uint32_t> hint_arena_;
 
@@ -225,11 +421,13 @@ class Backward {
 
   void grow(uint32_t var) {
     if (reason_.size() <= var) {
-      reason_.resize(var + 1, kNone);
-      level_.resize(var + 1, 0);
-      seen_.resize(var + 1, 0);
-      watches_.resize(4 * (var + 1));
-      lval_.resize(2 * (var + 1), 0);
+      size_t n = static_cast<size_t>(var) + 1;  // in 64 bits: 4 * 2^31 wraps in 32
+      reason_.resize(n, kNone);
+      level_.resize(n, 0);
+      seen_.resize(n, 0);
+      watches_.resize(4 * n);
+      lval_.resize(2 * n, 0);
+      unit_clause_.resize(2 * n, kNone);
     }
   }
 
@@ -244,15 +442,26 @@ class Backward {
     watches(l[0], core).push_back({start_[cid], epoch, l[1]});
     watches(l[1], core).push_back({start_[cid], epoch, l[0]});
   }
-  // A dead clause no longer justifies anything: if it was the top-level conflict or the
-  // reason of a top-level literal (always its first literal), the top level is cut there.
+  // A dead clause no longer justifies anything: if it was the top-level conflict, the
+  // conflict is gone (the propagation that found it resumes where it stopped); if it was
+  // the reason of a top-level literal (its first literal when propagation assigned it,
+  // any when `rescan` or `recheck_false_revived` did: all are looked at), the top level
+  // is cut there before the next check (`retract`).
   void kill(uint32_t cid) {
     hdr(cid, kFlagsW) &= ~kAlive;
     ++hdr(cid, kEpochW);
-    if (cid == top_conflict_) return unsettle();
+    if (cid == top_conflict_) top_conflict_ = kNone;
     if (len(cid) == 0) return;
-    uint32_t v = static_cast<uint32_t>(std::abs(lits_of(cid)[0]));
-    if (reason_[v] == cid) retract_from_ = std::min(retract_from_, level_[v]), unsettle();
+    int32_t first = lits_of(cid)[0];
+    if (len(cid) == 1) {
+      if (unit_clause_[idx(first)] == cid) unit_clause_[idx(first)] = kNone;
+      while (!units_.empty() && !alive(units_.back())) units_.pop_back();  // lemmas die newest first
+      units_next_ = std::min(units_next_, units_.size());
+    }
+    for (uint32_t k = 0; k < len(cid); ++k) {
+      uint32_t v = static_cast<uint32_t>(std::abs(lits_of(cid)[k]));
+      if (reason_[v] == cid) retract_from_ = std::min(retract_from_, level_[v]);
+    }
   }
   // A revived clause watches its best two literals under the top-level assignment (true,
   // then unassigned, then the latest false), so that it is unit (propagated at once) or
@@ -262,10 +471,11 @@ class Backward {
     uint32_t n = len(cid);
     if (n == 0) {
       if (top_conflict_ == kNone) top_conflict_ = cid;
+      else false_revived_.push_back(cid);
       return;
     }
     if (n == 1) {
-      units_pending_ = true;
+      units_next_ = 0;  // (never: unit deletions are ignored)
       return;
     }
     int32_t* l = lits_of(cid);
@@ -277,9 +487,10 @@ class Backward {
       for (uint32_t k = w + 1; k < n; ++k)
         if (rank(l[k]) > rank(l[w])) std::swap(l[w], l[k]);
     watch(cid);
-    if (top_conflict_ != kNone || value(l[1]) >= 0 || value(l[0]) > 0) return;
-    if (value(l[0]) < 0) top_conflict_ = cid;
-    else assign(l[0], cid);
+    if (value(l[1]) >= 0 || value(l[0]) > 0) return;
+    if (value(l[0]) == 0) assign(l[0], cid);
+    else if (top_conflict_ == kNone) top_conflict_ = cid;
+    else false_revived_.push_back(cid);  // the conflict may die first: looked at again then
   }
 
   // The literals (duplicates removed), with the first one as written kept first: RAT is
@@ -301,7 +512,10 @@ class Backward {
     c.offset = off;
     cls_.push_back(std::move(c));
     if (ls.size() >= 2) watch(cid);
-    else if (ls.size() == 1) units_.push_back(cid);
+    else if (ls.size() == 1) {
+      units_.push_back(cid);
+      if (unit_clause_[idx(ls[0])] == kNone) unit_clause_[idx(ls[0])] = cid;
+    }
     else if (!lemma) empties_.push_back(cid);
     index(cid);
     return cid;
@@ -326,30 +540,48 @@ class Backward {
   // Why a persistent top-level assignment: the literals the alive unit clauses imply by
   // propagation are the same for thousands of consecutive RUP checks (manol-pipe-c9 has
   // 1,700 units), so they stay assigned; a check pushes the lemma's negation above them
-  // and undoes down to them. As before every check, all alive units are assigned before
-  // anything propagates (a unit's own clause is its reason). The top level is kept a
-  // fixpoint of propagation (or a conflict) lazily: going backwards, a dying reason takes
-  // its literal and the literals depending on it off the trail (`retract`, once before
-  // the next check for all the reasons that died since, so that its cost is bounded by
-  // the propagation that follows); since that can leave a clause unit under what
-  // remains, with its watches already visited, the remaining trail is propagated again
-  // from its start (`unsettle`). A revived clause is watched so that it is unit or false
-  // only if it really is (`revive`; until the retraction its choice may rest on literals
-  // about to go, which the propagation from the start then corrects).
+  // and undoes down to them. The top level is built in the proof's order, as drat-trim
+  // builds it going forwards: each alive unit (oldest first) is assigned after the
+  // previous ones' propagation is done, so that the unit lemmas the backward pass kills
+  // first (the newest) sit near the end of the trail.
+  //
+  // Going backwards the top level follows the clause set, and every change costs what it
+  // touches, never a new propagation of the whole top level (which, once per lemma, made
+  // a large formula quadratic: issue 14):
+  // - a dying reason takes its literal and the literals depending on it off the trail
+  //   (`retract`, once before the next check for all the reasons that died since); a
+  //   clause that is unit under what remains contained a literal taken off, and is found
+  //   in that literal's watches (`rescan`), or, for a unit clause, in `unit_clause_`;
+  // - a dying top-level conflict lets the propagation that found it resume;
+  // - a revived clause is watched on its best literals under the top level (`revive`), so
+  //   that it propagates (or is the top-level conflict) at once if it is unit (false).
+  // A watch can hide a unit clause from `rescan` (blockers and watches moved under older
+  // top levels); so when a check finds no conflict after a retraction, the whole top level
+  // is propagated again and the check repeated (`complete_`), which costs once per failed
+  // check (RAT lemmas, whose check reads every clause anyway) what it cost before per cut.
   size_t top_core_ = 0, top_all_ = 0;  // propagation heads of the top-level trail
   uint32_t top_conflict_ = kNone;      // an alive clause false at the top level
-  bool units_pending_ = true;          // some alive unit clause may be unassigned
+  size_t units_next_ = 0;              // units_[0, units_next_) have been assigned
+  bool empties_checked_ = false;       // an alive empty input clause was looked for
   uint32_t retract_from_ = kNone;      // trail position of the earliest dead reason
+  bool complete_ = true;               // no retraction since the top level was last propagated whole
 
-  void unsettle() {
+  // Propagates the whole top level again from its start (its literals stay assigned).
+  void repropagate() {
     top_core_ = top_all_ = 0;
     top_conflict_ = kNone;
-    units_pending_ = true;
+    units_next_ = 0;
+    empties_checked_ = false;
+    complete_ = true;
   }
   // Takes off the trail, from position `at` on, every literal whose reason is dead or has
-  // another literal no longer false; the rest keep their order.
+  // another literal no longer false; the rest keep their order (and the propagation heads
+  // their place among them). Then the literals taken off are looked up in the clauses
+  // watching them, which may have become unit.
   void retract(size_t at) {
-    size_t keep = at;
+    complete_ = false;
+    size_t keep = at, core = top_core_, all = top_all_;
+    retracted_.clear();
     for (size_t i = at; i < trail_.size(); ++i) {
       int32_t l = trail_[i];
       uint32_t r = reason_[std::abs(l)];
@@ -358,35 +590,81 @@ class Backward {
       for (uint32_t k = 0; k < len(r) && holds; ++k) holds = rl[k] == l || value(rl[k]) < 0;
       if (!holds) {
         unassign(l);
+        retracted_.push_back(l);
+        if (i < top_core_) --core;
+        if (i < top_all_) --all;
         continue;
       }
       level_[std::abs(l)] = static_cast<uint32_t>(keep);
       trail_[keep++] = l;
     }
     trail_.resize(keep);
-  }
-  // Assigns the alive units; returns a conflicting clause (an empty one, or a false unit).
-  uint32_t assign_units() {
-    for (uint32_t e : empties_)
-      if (alive(e)) return e;
-    for (uint32_t u : units_) {
-      if (!alive(u)) continue;
-      int32_t l = lits_of(u)[0];
-      int8_t v = value(l);
-      if (v < 0) return u;
-      if (v == 0) assign(l, u);
+    top_core_ = core, top_all_ = all;
+    if (top_conflict_ != kNone) {  // still false under what remains?
+      const int32_t* cl = lits_of(top_conflict_);
+      for (uint32_t k = 0; k < len(top_conflict_); ++k)
+        if (value(cl[k]) >= 0) {
+          top_conflict_ = kNone;
+          break;
+        }
     }
-    return kNone;
+    for (int32_t l : retracted_) rescan(l);
   }
-  // Makes the top level a fixpoint (or finds its conflict).
+  // `lit` was true and is now unassigned: a unit clause of it, or a clause watching it
+  // whose other literals are all false, implies it again.
+  void rescan(int32_t lit) {
+    if (value(lit) != 0) return;
+    if (uint32_t u = unit_clause_[idx(lit)]; u != kNone && alive(u)) return assign(lit, u);
+    for (bool core : {true, false})
+      for (const Watch& w : watches(lit, core)) {
+        const int32_t* l = arena_.data() + w.ref;
+        if (static_cast<uint32_t>(l[kEpochW]) != w.epoch || (l[0] != lit && l[1] != lit)) continue;
+        uint32_t size = static_cast<uint32_t>(l[kSizeW]), k = 0;
+        while (k < size && (l[k] == lit || value(l[k]) < 0)) ++k;
+        if (k == size) return assign(lit, static_cast<uint32_t>(l[kCidW]));
+      }
+  }
+  // The clauses revived false while another clause was the top-level conflict: each is
+  // the conflict, unit (its literal is assigned) or neither, under the top level now.
+  void recheck_false_revived() {
+    while (!false_revived_.empty() && top_conflict_ == kNone) {
+      uint32_t cid = false_revived_.back();
+      false_revived_.pop_back();
+      if (!alive(cid)) continue;
+      const int32_t* l = lits_of(cid);
+      int32_t open = 0;
+      uint32_t n_open = 0, k = 0;
+      for (; k < len(cid); ++k) {
+        if (value(l[k]) > 0) break;
+        if (value(l[k]) == 0) open = l[k], ++n_open;
+      }
+      if (k < len(cid) || n_open > 1) continue;
+      if (n_open == 0) top_conflict_ = cid;
+      else assign(open, cid);
+    }
+  }
+  // Makes the top level a fixpoint (or finds its conflict): propagation to a fixpoint,
+  // then the next alive unit, and so on.
   void settle() {
-    if (retract_from_ != kNone) retract(retract_from_), retract_from_ = kNone, unsettle();
-    if (top_conflict_ != kNone) return;
-    if (units_pending_) {
-      units_pending_ = false;
-      if ((top_conflict_ = assign_units()) != kNone) return;
+    if (retract_from_ != kNone) retract(retract_from_), retract_from_ = kNone;
+    if (!empties_checked_) {
+      empties_checked_ = true;
+      for (uint32_t e : empties_)
+        if (alive(e)) top_conflict_ = e;
     }
-    top_conflict_ = propagate(top_core_, top_all_);
+    if (top_conflict_ == kNone) recheck_false_revived();
+    while (top_conflict_ == kNone) {
+      if ((top_conflict_ = propagate(top_core_, top_all_)) != kNone) return;
+      if (units_next_ == units_.size()) return;
+      uint32_t u = units_[units_next_];
+      int32_t l = lits_of(u)[0];
+      if (!alive(u) || value(l) > 0) {
+        ++units_next_;
+        continue;
+      }
+      if (value(l) < 0) top_conflict_ = u;  // stays next: taken again if the conflict goes
+      else assign(l, u), ++units_next_;
+    }
   }
 
   // Core-first (as drat-trim): clauses already needed by the proof (marked) propagate to
@@ -395,9 +673,11 @@ class Backward {
   uint32_t propagate(size_t& core_head, size_t& all_head) {
     for (;;) {
       while (core_head < trail_.size())
-        if (uint32_t r = visit(-trail_[core_head++], true); r != kNone) return r;
+        if (uint32_t r = visit(-trail_[core_head], true); r != kNone) return r;  // the literal stays next
+        else ++core_head;
       if (all_head >= trail_.size()) return kNone;
-      if (uint32_t r = visit(-trail_[all_head++], false); r != kNone) return r;
+      if (uint32_t r = visit(-trail_[all_head], false); r != kNone) return r;
+      ++all_head;
     }
   }
 
@@ -447,29 +727,39 @@ class Backward {
   // to it (as clause indices) and marked as needed.
   bool rup(const std::vector<int32_t>& lits, std::vector<uint32_t>* hints) {
     settle();
-    // A lemma literal true at the top level (rare: 3% of the checks on manol-pipe-c9) is
-    // checked from scratch, its negation assumed before the units as the top level would
-    // not have it. Taking the literal's top-level reason as the conflict instead (as
-    // drat-trim does) can need a RAT lemma whose candidate clause the LRAT translation
-    // knows only strengthened (without the negated pivot), which it refuses.
-    bool scratch = false;
-    for (int32_t l : lits) scratch = scratch || value(l) > 0;
-    if (scratch) undo(0), unsettle();
+    // A lemma literal true at the top level: the negation assumes it false, which makes
+    // its reason the conflict; of the lemma's true literals, the earliest on the trail is
+    // taken, so that the reasons it rests on (all earlier) never contradict the negation.
+    // Nothing is assigned (the top level stays as it is: checking such a lemma costs its
+    // reasons, not a new top level).
+    int32_t first_true = 0;
+    for (int32_t l : lits)
+      if (value(l) > 0 && (first_true == 0 || level_[std::abs(l)] < level_[std::abs(first_true)])) first_true = l;
     size_t mark = trail_.size();
-    for (int32_t l : lits) {
-      int8_t v = value(l);
-      if (v == 0) assign(-l, kNone);
-      if (v > 0) {
-        undo(mark);  // the lemma has l and ¬l: not expressible as a RUP step
-        return false;
+    uint32_t conflict = kNone;
+    if (first_true != 0) {
+      for (int32_t l : lits)
+        if (std::find(lits.begin(), lits.end(), -l) != lits.end()) return false;  // l and ¬l: not a RUP step
+      conflict = reason_[std::abs(first_true)];
+    } else if (top_conflict_ != kNone) {
+      conflict = top_conflict_;
+    } else {
+      for (int32_t l : lits) {
+        int8_t v = value(l);
+        if (v == 0) assign(-l, kNone);
+        if (v > 0) {
+          undo(mark);  // the lemma has l and ¬l: not expressible as a RUP step
+          return false;
+        }
       }
-    }
-    uint32_t conflict = scratch ? assign_units() : top_conflict_;
-    size_t core_head = mark, all_head = mark;
-    if (conflict == kNone) conflict = propagate(core_head, all_head);
-    if (conflict == kNone) {
-      undo(mark);
-      return false;
+      size_t core_head = mark, all_head = mark;
+      conflict = propagate(core_head, all_head);
+      if (conflict == kNone) {
+        undo(mark);
+        if (complete_) return false;
+        repropagate();  // a unit clause may have hidden from `rescan`: try again on the whole top level
+        return rup(lits, hints);
+      }
     }
     // Collect the reasons the conflict depends on, each with the trail position of the
     // literal it propagated (hints must follow propagation order). The lemma's variables
@@ -507,15 +797,37 @@ class Backward {
   // A lemma that is not RUP: RAT on its first literal p as written, if for every alive
   // clause D with ¬p the resolvent C ∪ (D − ¬p) is a tautology or RUP. Its hints are then
   // LRAT's RAT blocks: D (flagged) followed by the resolvent's hints; D becomes needed.
-  static constexpr uint32_t kRatBlock = 0x80000000u;
+  // Why occurrence lists, built at the first RAT check only: a RAT check needs every alive
+  // clause with the negated pivot, which the watches do not give; scanning every clause
+  // for each RAT lemma cost #RAT lemmas × #clauses (drat-trim's R_4_4_18: 8,575 RAT
+  // lemmas). A proof without RAT lemmas never pays their memory. Clauses keep their
+  // literal sets (propagation only reorders them), so the lists stay right; dead clauses
+  // are skipped.
+  std::vector<uint32_t> occ_start_, occ_;  // per literal index: occ_[occ_start_[i], occ_start_[i + 1])
+  void build_occurrences() {
+    occ_start_.assign(lval_.size() + 1, 0);
+    for (uint32_t d = 0; d < cls_.size(); ++d)
+      for (uint32_t k = 0; k < len(d); ++k) ++occ_start_[idx(lits_of(d)[k]) + 1];
+    for (size_t i = 1; i < occ_start_.size(); ++i) occ_start_[i] += occ_start_[i - 1];
+    occ_.resize(occ_start_.back());
+    std::vector<uint32_t> fill(occ_start_.begin(), occ_start_.end() - 1);
+    for (uint32_t d = 0; d < cls_.size(); ++d)
+      for (uint32_t k = 0; k < len(d); ++k) occ_[fill[idx(lits_of(d)[k])]++] = d;
+  }
+
   void rat(uint32_t cid) {
     const Clause& c = cls_[cid];
     std::string where = c.line ? "line " + std::to_string(c.line) : "byte " + std::to_string(c.offset);
     if (c.pivot == 0) throw Failure(Outcome::Rejected, "DRAT " + where + ": the empty clause is not RUP");
     std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + len(cid));
-    for (uint32_t d = 0; d < cls_.size(); ++d) {
+    if (occ_start_.empty()) build_occurrences();
+    size_t neg = idx(-c.pivot);
+    for (uint32_t i = occ_start_[neg]; i < occ_start_[neg + 1]; ++i) {  // the clauses with ¬p, oldest first
+      uint32_t d = occ_[i];
+      ++rat_reads_;
+      maybe_poll_backward();
+      if (!alive(d)) continue;
       const int32_t* dl = lits_of(d);
-      if (!alive(d) || std::find(dl, dl + len(d), -c.pivot) == dl + len(d)) continue;
       std::vector<int32_t> res = mine;
       for (uint32_t k = 0; k < len(d); ++k)
         if (dl[k] != -c.pivot) res.push_back(dl[k]);
@@ -536,6 +848,9 @@ class Backward {
   std::vector<Clause> cls_;
   std::vector<Event> events_;
   std::vector<uint32_t> units_, empties_;
+  std::vector<uint32_t> unit_clause_;  // per literal: its oldest unit clause, kNone if none alive
+  std::vector<int32_t> retracted_;     // scratch of `retract`
+  std::vector<uint32_t> false_revived_;  // see `recheck_false_revived`
   std::vector<std::vector<Watch>> watches_;
   std::vector<int8_t> lval_;  // value of each literal (index 2|l| + sign): 1 true, -1 false
   std::vector<uint32_t> reason_, level_;
@@ -549,7 +864,12 @@ class Backward {
   uint64_t props_ = 0;
 };
 
-DratHints::DratHints(const Cnf& cnf, DratReader& in) : impl_(std::make_unique<Backward>(cnf)) { impl_->run(in); }
+DratHints::DratHints(const Cnf& cnf, DratReader& in, const DratPoll& poll) : impl_(std::make_unique<Backward>(cnf)) {
+  impl_->run(in, poll);
+}
+DratHints::DratHints(const Cnf& cnf, FratReader& in, const DratPoll& poll) : impl_(std::make_unique<Backward>(cnf)) {
+  impl_->run(in, poll);
+}
 DratHints::~DratHints() = default;
 bool DratHints::next(LratStep& s) { return impl_->next(s); }
 const DratStats& DratHints::stats() const { return impl_->stats; }

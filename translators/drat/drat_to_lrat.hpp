@@ -2,11 +2,13 @@
 // the clauses whose unit propagation refutes its negation (spec/sat.md, "DRAT").
 // Untrusted: it only proposes hints; the LRAT translation and the kernel check them.
 #pragma once
+#include <functional>
 #include <memory>
 #include <vector>
 
-#include "formats/dimacs.hpp"
+#include "trusted/dimacs.hpp"
 #include "formats/drat.hpp"
+#include "formats/frat.hpp"
 #include "formats/lrat.hpp"
 
 namespace hcert::sat {
@@ -22,12 +24,29 @@ struct DratStats {
 // cert::FormatError on malformed DRAT.
 std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* stats = nullptr);
 
+// Where a long pass is, for the caller's limits and progress lines: `phase` is "reading"
+// (done: proof steps read, total 0) or "backward" (done: proof steps passed going
+// backwards, of total).
+struct DratProgress {
+  const char* phase;
+  uint64_t done, total;
+  const char* format = "DRAT";  // or "FRAT"
+};
+// Called every 65,536 steps read, and every 1,024 steps passed backwards or 2^20 units of
+// work within them (clause visits, clauses a RAT check reads); it may throw (a time limit)
+// to stop the pass.
+using DratPoll = std::function<void(const DratProgress&)>;
+
 // The same, handing the steps out one by one from compact storage (what `hcert check`
 // uses: no second copy of the proof in memory).
 class Backward;
 class DratHints {
  public:
-  DratHints(const Cnf& cnf, DratReader& in);  // runs the backward check
+  DratHints(const Cnf& cnf, DratReader& in, const DratPoll& poll = {});  // runs the backward check
+  // FRAT: the same pass; an addition with hints ('l') is needed with exactly those (the
+  // LRAT translation and the kernel check them; a wrong hint rejects the proof), one
+  // without is checked like a DRAT lemma. 'f' steps are checked to name live clauses.
+  DratHints(const Cnf& cnf, FratReader& in, const DratPoll& poll = {});
   ~DratHints();
   bool next(LratStep& s);
   const DratStats& stats() const;

@@ -4,9 +4,10 @@
 #include <optional>
 #include <unordered_map>
 
-#include "checker/checker.hpp"
-#include "checker/id_table.hpp"
-#include "checker/problem.hpp"
+#include "trusted/outcome.hpp"
+#include "formats/id_table.hpp"
+#include "trusted/problem.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::sat {
 
@@ -30,18 +31,12 @@ struct Clause {
 class Translator {
  public:
   Translator(const Cnf& cnf, cert::Emitter& out, KernelGate* gate)
-      : gate_(gate), cnf_(cnf), out_(out), value_(cnf.vars + 1, 0), input_deleted_(cnf.clauses.size() + 1, 0) {
+      : gate_(gate), cnf_(cnf), out_(out), input_deleted_(cnf.clauses.size() + 1, 0) {
     for (const std::vector<int32_t>& c : cnf_.clauses) count_input(c, 1);
   }
   ~Translator() {
     Inside kernel(this);  // the terms this translator holds go inside the gate
     extensions_.clear();
-  }
-
-  // The pinned core theory, which the clause terms are built from.
-  void load_core(const std::string& theory_dir) {
-    Inside kernel(this);
-    check::load_pinned_theory(theory_dir, "core");
   }
 
   LratStats run(const std::function<bool(LratStep&)>& next) {
@@ -203,7 +198,7 @@ class Translator {
                                              " is far beyond the problem's " + std::to_string(cnf_.vars) + " variables");
     int32_t v = static_cast<int32_t>(std::abs(l));
     if (rename_.empty() && hol_name_.empty()) {  // no RAT step so far: every name is its own
-      next_var_ = std::max<int64_t>(next_var_, v + 1);
+      next_var_ = std::max<int64_t>(next_var_, int64_t(v) + 1);
       return l > 0 ? v : -v;
     }
     auto it = rename_.find(v);
@@ -214,23 +209,25 @@ class Translator {
       w = fresh_var(std::to_string(v));
       rename_[v] = w;
     }
-    next_var_ = std::max<int64_t>(next_var_, w + 1);
+    next_var_ = std::max<int64_t>(next_var_, int64_t(w) + 1);
     return l > 0 ? w : -w;
   }
   int32_t fresh_var(const std::string& name) {
-    int32_t w = static_cast<int32_t>(std::max<int64_t>(next_var_, cnf_.vars + 1));
-    next_var_ = w + 1;
+    int64_t next = std::max<int64_t>(next_var_, int64_t(cnf_.vars) + 1);
+    if (next >= (int64_t(1) << 31)) reject("no variable number is left for a RAT extension (at most 2^31 - 1)");
+    int32_t w = static_cast<int32_t>(next);
+    next_var_ = next + 1;
     hol_name_[w] = name;
     return w;
   }
   Term hol_var(int32_t x) {
     auto it = hol_name_.find(x);
-    return it == hol_name_.end() ? check::dimacs_literal(x) : Term::var(it->second, Type::boolean());
+    return it == hol_name_.end() ? check::dimacs_literal(vocab(), x) : Term::var(it->second, Type::boolean());
   }
   Term lit_term(int32_t l) { return l > 0 ? hol_var(l) : rules_neg(hol_var(-l)); }
   Term comp_term(int32_t l) { return lit_term(-l); }  // comp(x) = ~x, comp(~x) = x
   static Term rules_neg(const Term& t) {
-    static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
+    static const Term n = Term::constant(vocab(), "~", Type::fun(Type::boolean(), Type::boolean()));
     return Term::comb(n, t);
   }
   uint64_t term(const Term& t) { return out_.term(t); }
@@ -240,8 +237,8 @@ class Translator {
   // K := comp(c1) /\ (comp(c2) /\ …) for the literals of C' (T when C' is empty), and a
   // theorem {comp(c1), …} ⊢ K from their assumptions.
   std::pair<Term, uint64_t> k_of(const std::vector<int32_t>& cprime) {
-    if (cprime.empty()) return {Term::constant("T", Type::boolean()), step("truth", {})};
-    static const Term conj = Term::constant("/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+    if (cprime.empty()) return {Term::constant(vocab(), "T", Type::boolean()), step("truth", {})};
+    static const Term conj = Term::constant(vocab(), "/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
     Term k = comp_term(cprime.back());
     uint64_t th = step("assume", {term(k)});
     for (size_t i = cprime.size() - 1; i-- > 0;) {
@@ -350,8 +347,8 @@ class Translator {
     auto [k, kthm] = k_of(cprime);
     drop(kthm);
     const Type b = Type::boolean();
-    static const Term disj = Term::constant("\\/", Type::fun(b, Type::fun(b, b)));
-    static const Term conj = Term::constant("/\\", Type::fun(b, Type::fun(b, b)));
+    static const Term disj = Term::constant(vocab(), "\\/", Type::fun(b, Type::fun(b, b)));
+    static const Term conj = Term::constant(vocab(), "/\\", Type::fun(b, Type::fun(b, b)));
     Term xv = hol_var(x);
     Term t = p > 0 ? Term::comb(Term::comb(disj, xv), k) : Term::comb(Term::comb(conj, xv), rules_neg(k));
     int32_t zi = fresh_var("rat" + std::to_string(stats_.rat_steps));
@@ -434,7 +431,8 @@ class Translator {
   // ---- one addition: check the hints by unit propagation, then resolve backwards ----
 
   int8_t value(int32_t lit) {
-    if (static_cast<size_t>(std::abs(lit)) >= value_.size()) value_.resize(std::abs(lit) + 1, 0);
+    // Grown by the variables in use, not by the header's count (which may be 2^31 - 1).
+    if (static_cast<size_t>(std::abs(lit)) >= value_.size()) value_.resize(static_cast<size_t>(std::abs(lit)) + 1, 0);
     int8_t v = value_[std::abs(lit)];
     return lit > 0 ? v : -v;
   }
@@ -573,7 +571,7 @@ class Translator {
 
   // The certificate's term id of variable x (made once per variable).
   uint64_t var_term(int32_t x) {
-    if (static_cast<size_t>(x) >= var_ids_.size()) var_ids_.resize(x + 1, 0);
+    if (static_cast<size_t>(x) >= var_ids_.size()) var_ids_.resize(static_cast<size_t>(x) + 1, 0);
     if (!var_ids_[x]) {
       Inside kernel(this);
       var_ids_[x] = out_.term(hol_var(x));
@@ -656,16 +654,16 @@ class Translator {
 
 }  // namespace
 
-LratStats lrat_to_certificate(const Cnf& cnf, LratReader& in, cert::Emitter& out,
-                              const std::string& theory_dir, KernelGate* gate) {
-  return lrat_to_certificate(cnf, [&](LratStep& s) { return in.next(s); }, out, theory_dir, gate);
+LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out, KernelGate* gate) {
+  return lrat_to_certificate(env, cnf, [&](LratStep& s) { return in.next(s); }, out, gate);
 }
 
-LratStats lrat_to_certificate(const Cnf& cnf, const std::function<bool(LratStep&)>& next,
-                              cert::Emitter& out, const std::string& theory_dir, KernelGate* gate) {
+LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, const std::function<bool(LratStep&)>& next,
+                              cert::Emitter& out, KernelGate* gate) {
   if (cnf.clauses.empty()) throw Failure(Outcome::Rejected, "an empty formula is satisfiable");
+  if (!env.fact("T")) throw Failure(Outcome::InputError, "LRAT translation: the core theory is not loaded");
+  VocabularyScope scope(env);
   Translator t(cnf, out, gate);
-  t.load_core(theory_dir);
   try {
     return t.run(next);
   } catch (const KernelError& e) {  // a term the translator built was refused: its bug

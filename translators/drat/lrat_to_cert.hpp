@@ -4,7 +4,7 @@
 #include <functional>
 
 #include "formats/cert_emit.hpp"
-#include "formats/dimacs.hpp"
+#include "trusted/dimacs.hpp"
 #include "formats/lrat.hpp"
 
 namespace hcert::sat {
@@ -27,12 +27,13 @@ struct LratStats {
 // Writes the whole certificate (header to end) to `out`. Throws check::Failure with
 // outcome Rejected when the proof is wrong (a step that is not RUP or RAT with its hints,
 // an unknown or deleted hint, no empty clause), and cert::FormatError for malformed LRAT.
-// theory_dir: where the pinned core theory is, which the clause terms are built from.
-LratStats lrat_to_certificate(const Cnf& cnf, LratReader& in, cert::Emitter& out,
-                              const std::string& theory_dir, KernelGate* gate = nullptr);
+// env: an environment with the pinned core theory loaded, whose constants the clause
+// terms name (translators/vocabulary.hpp).
+LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out,
+                              KernelGate* gate = nullptr);
 // The same from any source of LRAT steps (the DRAT translation produces them in memory).
 // With a gate, every use of kernel terms happens inside it.
-LratStats lrat_to_certificate(const Cnf& cnf, const std::function<bool(LratStep&)>& next,
-                              cert::Emitter& out, const std::string& theory_dir, KernelGate* gate = nullptr);
+LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, const std::function<bool(LratStep&)>& next,
+                              cert::Emitter& out, KernelGate* gate = nullptr);
 
 }  // namespace hcert::sat

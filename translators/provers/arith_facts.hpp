@@ -10,6 +10,7 @@
 
 #include "translators/provers/farkas.hpp"
 #include "translators/provers/ring.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::provers::detail {
 
@@ -25,8 +26,8 @@ struct Fact {
 };
 
 
-inline Type int_type() { return Type::op("int", {}); }
-inline Type real_type() { return Type::op("real", {}); }
+inline Type int_type() { return Type::op(vocab(), "int", {}); }
+inline Type real_type() { return Type::op(vocab(), "real", {}); }
 // Is t an arithmetic atom `s REL u` (REL =, <= or <; s, u of type int or real)? Then its parts.
 inline bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
   if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;

@@ -2,24 +2,25 @@
 
 #include <stdexcept>
 
-#include "checker/checker.hpp"
+#include "trusted/outcome.hpp"
 #include "formats/hol_text.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::provers {
 
 Term CondLemmas::cond(const Type& ty) {
   Type B = Type::boolean();
-  return Term::constant("COND", Type::fun(B, Type::fun(ty, Type::fun(ty, ty))));
+  return Term::constant(vocab(), "COND", Type::fun(B, Type::fun(ty, Type::fun(ty, ty))));
 }
 
 const Pf& CondLemmas::get(const Type& ty, bool which) {
   auto key = std::make_pair(text::print(ty), which);
   if (auto it = done_.find(key); it != done_.end()) return it->second;
-  auto def = check::theory_fact("COND"), sel = check::theory_fact("SELECT_AX");
+  auto def = vocab().fact("COND"), sel = vocab().fact("SELECT_AX");
   if (!def || !sel) throw std::runtime_error("the core theory has no COND or SELECT_AX");
   Type B = Type::boolean(), A = Type::var("A");
   TypeSubst theta{{A, ty}};
-  Term T = Term::constant("T", B), F = Term::constant("F", B), c = which ? T : F, xv = x(ty), yv = y(ty);
+  Term T = Term::constant(vocab(), "T", B), F = Term::constant(vocab(), "F", B), c = which ? T : F, xv = x(ty), yv = y(ty);
   // ⊢ COND c x y = @P, P = λz. ((c = T) ==> z = x) /\ ((c = F) ==> z = y)
   Pf e = L_.inst_type(L_.fact("COND", def->concl()), theta);
   for (const Term& a : {c, xv, yv}) {

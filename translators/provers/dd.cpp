@@ -8,6 +8,7 @@
 
 #include "translators/provers/cond.hpp"
 #include "translators/provers/formula.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::provers {
 
@@ -29,11 +30,11 @@ Type B() {
   return b;
 }
 Term T() {
-  static const Term t = Term::constant("T", B());
+  static const Term t = Term::constant(vocab(), "T", B());
   return t;
 }
 Term F() {
-  static const Term f = Term::constant("F", B());
+  static const Term f = Term::constant(vocab(), "F", B());
   return f;
 }
 // A variable of the lemmas (names from the few call sites below, compared by address).
@@ -53,7 +54,7 @@ Term cond(const Type& ty) {
 }
 Term C(const Term& c, const Term& a, const Term& b) { return Term::comb(Term::comb(Term::comb(cond(a.type()), c), a), b); }
 Term op2(const char* op, const Term& a, const Term& b) {
-  return Term::comb(Term::comb(Term::constant(op, Type::fun(B(), Type::fun(B(), B()))), a), b);
+  return Term::comb(Term::comb(Term::constant(vocab(), op, Type::fun(B(), Type::fun(B(), B()))), a), b);
 }
 bool arith_type(const Type& ty) { return !ty.is_var() && (ty.name() == "int" || ty.name() == "real"); }
 
@@ -74,7 +75,7 @@ Term statement(const std::string& name, const Type& A, const Type& Bt) {
   if (name == "imp") return Term::eq(op2("==>", p, q), C(p, q, T()));
   if (name == "iff") return Term::eq(Term::eq(p, q), C(p, q, neg(q)));
   if (name == "antisym") {  // arithmetic: a1 = a0 is a1 <= a0 /\ a0 <= a1
-    Term le = Term::constant(A.name() + ".<=", Type::fun(A, Type::fun(A, B())));
+    Term le = Term::constant(vocab(), A.name() + ".<=", Type::fun(A, Type::fun(A, B())));
     auto ap = [&](const Term& u, const Term& w) { return Term::comb(Term::comb(le, u), w); };
     return Term::eq(Term::eq(a1, a0), op2("/\\", ap(a1, a0), ap(a0, a1)));
   }

@@ -5,18 +5,19 @@
 #include <unordered_map>
 #include <vector>
 
+#include "translators/vocabulary.hpp"
 #include "kernel/kernel.hpp"
 
 namespace hcert::provers {
 
 // ~t, and whether t is one.
 inline Term neg(const Term& t) {
-  static const Term n = Term::constant("~", Type::fun(Type::boolean(), Type::boolean()));
+  static const Term n = Term::constant(vocab(), "~", Type::fun(Type::boolean(), Type::boolean()));
   return Term::comb(n, t);
 }
 // a ==> b.
 inline Term imp(const Term& a, const Term& b) {
-  static const Term c = Term::constant("==>", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+  static const Term c = Term::constant(vocab(), "==>", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
   return Term::comb(Term::comb(c, a), b);
 }
 inline bool is_neg(const Term& t) {

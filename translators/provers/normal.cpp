@@ -4,15 +4,16 @@
 #include <functional>
 
 #include "translators/provers/formula.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::provers {
 
 namespace {
 
 Type boolean() { return Type::boolean(); }
-Term truth() { return Term::constant("T", boolean()); }
-Term falsity() { return Term::constant("F", boolean()); }
-Term op_c(const char* op) { return Term::constant(op, Type::fun(boolean(), Type::fun(boolean(), boolean()))); }
+Term truth() { return Term::constant(vocab(), "T", boolean()); }
+Term falsity() { return Term::constant(vocab(), "F", boolean()); }
+Term op_c(const char* op) { return Term::constant(vocab(), op, Type::fun(boolean(), Type::fun(boolean(), boolean()))); }
 // ops[0] op (ops[1] op …), right-nested; the unit of op when empty.
 Term build(const char* op, const std::vector<Term>& ops) {
   bool conj = std::string(op) == "/\\";
@@ -342,7 +343,7 @@ Normaliser::Nf Normaliser::nf_atom(const Term& x, int depth) {
         x.rator().rator().name() == "=" && !x.rand().type().is_var() && (x.rand().type().name() == "int" || x.rand().type().name() == "real")) {
       l = x.rator().rand(), r = x.rand();
       Type ty = l.type();
-      Term le = Term::constant(ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
+      Term le = Term::constant(vocab(), ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
       auto cmp = [&](const Term& a2, const Term& b2) { return Term::comb(Term::comb(le, a2), b2); };
       Term target = build("/\\", {cmp(l, r), cmp(r, l)});
       return then(x, target, atom_step(x, target), depth);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "translators/provers/taut.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::provers {
 
@@ -67,8 +68,8 @@ class Prover {
   Pf conj(const Pf& a, const Pf& b) { return make("conj", {a.id, b.id}, op2("/\\", a.concl, b.concl)); }
   Pf conjunct1(const Pf& a) { return make("conjunct1", {a.id}, a.concl.rator().rand()); }
   Pf conjunct2(const Pf& a) { return make("conjunct2", {a.id}, a.concl.rand()); }
-  Pf truth() { return make("truth", {}, Term::constant("T", Type::boolean())); }
-  Pf eqt_intro(const Pf& p) { return make("eqt_intro", {p.id}, Term::eq(p.concl, Term::constant("T", Type::boolean()))); }
+  Pf truth() { return make("truth", {}, Term::constant(vocab(), "T", Type::boolean())); }
+  Pf eqt_intro(const Pf& p) { return make("eqt_intro", {p.id}, Term::eq(p.concl, Term::constant(vocab(), "T", Type::boolean()))); }
   Pf not_elim(const Pf& np, const Pf& p) { return make("not_elim", {np.id, p.id}, falsity()); }
   Pf not_intro(const Term& p, const Pf& f) { return make("not_intro", {tm(p), f.id}, negate(p)); }
   Pf contr(const Term& p, const Pf& f) { return make("contr", {tm(p), f.id}, p); }
@@ -78,10 +79,10 @@ class Prover {
 
   static Term op2(const char* c, const Term& a, const Term& b) {
     Type B = Type::boolean();
-    return Term::comb(Term::comb(Term::constant(c, Type::fun(B, Type::fun(B, B))), a), b);
+    return Term::comb(Term::comb(Term::constant(vocab(), c, Type::fun(B, Type::fun(B, B))), a), b);
   }
-  static Term negate(const Term& p) { return Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), p); }
-  static Term falsity() { return Term::constant("F", Type::boolean()); }
+  static Term negate(const Term& p) { return Term::comb(Term::constant(vocab(), "~", Type::fun(Type::boolean(), Type::boolean())), p); }
+  static Term falsity() { return Term::constant(vocab(), "F", Type::boolean()); }
 
  private:
   uint64_t tm(const Term& t) { return out_.term(t); }

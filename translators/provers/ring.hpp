@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "translators/provers/pf.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::provers {
 class CondLemmas;  // cond.hpp
@@ -45,19 +46,19 @@ class Ring {
   Ring(Prover& lemmas, bool is_int) : L_(lemmas), is_int_(is_int) {
     p_ = is_int ? "int." : "real.";
     A_ = is_int ? "INT_" : "REAL_";
-    ty_ = Type::op(is_int ? "int" : "real", {});
+    ty_ = Type::op(vocab(), is_int ? "int" : "real", {});
     Type f2 = Type::fun(ty_, Type::fun(ty_, ty_)), r2 = Type::fun(ty_, Type::fun(ty_, Type::boolean()));
-    zero_ = Term::constant(p_ + "0", ty_);
-    one_ = Term::constant(p_ + "1", ty_);
-    add_ = Term::constant(p_ + "+", f2);
-    mul_ = Term::constant(p_ + "*", f2);
-    sub_ = Term::constant(p_ + "-", f2);
-    neg_ = Term::constant(p_ + "neg", Type::fun(ty_, ty_));
-    le_ = Term::constant(p_ + "<=", r2);
-    lt_ = Term::constant(p_ + "<", r2);
-    bit0_ = Term::constant(p_ + "bit0", Type::fun(ty_, ty_));
-    bit1_ = Term::constant(p_ + "bit1", Type::fun(ty_, ty_));
-    if (!is_int) div_ = Term::constant("real./", f2);
+    zero_ = Term::constant(vocab(), p_ + "0", ty_);
+    one_ = Term::constant(vocab(), p_ + "1", ty_);
+    add_ = Term::constant(vocab(), p_ + "+", f2);
+    mul_ = Term::constant(vocab(), p_ + "*", f2);
+    sub_ = Term::constant(vocab(), p_ + "-", f2);
+    neg_ = Term::constant(vocab(), p_ + "neg", Type::fun(ty_, ty_));
+    le_ = Term::constant(vocab(), p_ + "<=", r2);
+    lt_ = Term::constant(vocab(), p_ + "<", r2);
+    bit0_ = Term::constant(vocab(), p_ + "bit0", Type::fun(ty_, ty_));
+    bit1_ = Term::constant(vocab(), p_ + "bit1", Type::fun(ty_, ty_));
+    if (!is_int) div_ = Term::constant(vocab(), "real./", f2);
     for (const char* n : {"x", "y", "z", "w"}) v_.push_back(Term::var(n, ty_));
   }
   Type type() const { return ty_; }
@@ -285,8 +286,8 @@ class Ring {
   // ---- div and mod by a positive numeral k (INT_DIV_MOD; abs k = k by abs's definition
   // and COND's first equation)
   void set_cond(CondLemmas* c) { cond_ = c; }
-  Term mod(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant("int.mod", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
-  Term div(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant("int.div", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
+  Term mod(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant(vocab(), "int.mod", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
+  Term div(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant(vocab(), "int.div", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
   // t is `mod a k` or `div a k` with k a positive numeral?
   bool div_mod_arg(const Term& t, Term& a, Term& k) const;
   // {~(y = 0)} ⊢ x = y * div x y + mod x y /\ 0 <= mod x y /\ mod x y < abs y

@@ -2,14 +2,15 @@
 // prover from the `ints` / `reals` axioms and definitions (spec/arith.md, "Lemmas").
 #include <gmpxx.h>
 
-#include "checker/checker.hpp"
+#include "trusted/outcome.hpp"
 #include "translators/provers/cond.hpp"
 #include "translators/provers/ring.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::provers::detail {
 
 Pf Ring::axiom(const std::string& name) {
-  auto th = check::theory_fact(name);
+  auto th = vocab().fact(name);
   if (!th) throw Unsupported("no theory fact " + name);
   Pf p = L_.fact(name, th->concl());
   for (size_t i = 0; p.concl.kind() == TermKind::Comb && p.concl.rator().kind() == TermKind::Const &&
@@ -20,7 +21,7 @@ Pf Ring::axiom(const std::string& name) {
 }
 
 Pf Ring::unfold(const std::string& name, std::vector<Term> args) {
-  auto th = check::theory_fact(name);
+  auto th = vocab().fact(name);
   if (!th) throw Unsupported("no theory fact " + name);
   Pf e = L_.fact(name, th->concl());
   for (const Term& a : args) {

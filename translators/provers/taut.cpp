@@ -2,6 +2,7 @@
 
 #include "translators/provers/cond.hpp"
 #include "translators/provers/formula.hpp"
+#include "translators/vocabulary.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -283,7 +284,7 @@ class Splitter {
     Term c, p, q;
     is_cond(k, &c, &p, &q);
     uint64_t th_c = prove(c, cv, as, depth + 1);
-    Term F = Term::constant("F", Type::boolean());
+    Term F = Term::constant(vocab(), "F", Type::boolean());
     uint64_t eqc = cv ? step("eqt_intro", {th_c})
                       : step("deduct_antisym", {step("contr", {out_.term(c), assume(F)}), step("not_elim", {th_c, assume(c)})});
     Type ty = p.type();

@@ -1,13 +1,13 @@
 // Z3 proof terms as HOL terms: the proof's s-expressions are elaborated by the problem's
-// own elaboration (checker/problem.hpp, SmtContext), with the proof's let names bound, so
+// own elaboration (trusted/problem.hpp, SmtContext), with the proof's let names bound, so
 // that a formula Z3 says it asserted is the very term of the problem's assertion
 // (spec/z3.md). Untrusted: it only builds terms.
 #pragma once
 #include <string>
 #include <unordered_map>
 
-#include "checker/problem.hpp"
-#include "formats/smtlib.hpp"
+#include "trusted/problem.hpp"
+#include "trusted/smtlib.hpp"
 #include "formats/z3proof.hpp"
 
 namespace hcert::z3 {

@@ -22,6 +22,7 @@
 #include "translators/provers/taut.hpp"
 #include "translators/z3/terms.hpp"
 #include "translators/z3/z3_to_cert.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::z3 {
 
@@ -33,15 +34,15 @@ using check::Outcome;
 
 inline Type boolean() { return Type::boolean(); }
 inline const Term& false_term() {
-  static const Term f = Term::constant("F", boolean());
+  static const Term f = Term::constant(vocab(), "F", boolean());
   return f;
 }
 inline const Term& true_term() {
-  static const Term t = Term::constant("T", boolean());
+  static const Term t = Term::constant(vocab(), "T", boolean());
   return t;
 }
 inline const Term& or_const() {
-  static const Term t = Term::constant("\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
+  static const Term t = Term::constant(vocab(), "\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
   return t;
 }
 // The disjuncts of a right-nested disjunction (one element if it is not one).

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "translators/z3/translator.hpp"
+#include "translators/vocabulary.hpp"
 
 namespace hcert::z3 {
 
@@ -70,7 +71,7 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
     if (!declared) {  // Z3's own names: fresh variables no problem symbol can be
       declared = true;
       for (const auto& [name, sort] : in.declarations()) {
-        Type ty = sort == "Int" ? Type::op("int", {}) : sort == "Real" ? Type::op("real", {}) : sort == "Bool" ? boolean() : Type();
+        Type ty = sort == "Int" ? Type::op(vocab(), "int", {}) : sort == "Real" ? Type::op(vocab(), "real", {}) : sort == "Bool" ? boolean() : Type();
         if (!ty.is_null()) terms_.declare(name, Term::var(name + "|z3", ty));
       }
     }
@@ -185,6 +186,7 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
 }
 
 Z3Stats z3_to_certificate(check::SmtContext& ctx, const std::string& sha, ProofReader& in, cert::Emitter& out) {
+  VocabularyScope scope(ctx.env());
   try {
     return Translator(ctx, out).run(sha, in);
   } catch (const KernelError& e) {

@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "checker/problem.hpp"
+#include "trusted/problem.hpp"
 #include "formats/cert_emit.hpp"
 #include "formats/z3proof.hpp"
 

@@ -3,8 +3,9 @@
 // literals as hypotheses, and a satisfiable one is not.
 #include <gtest/gtest.h>
 
-#include "checker/problem.hpp"
-#include "formats/smtlib.hpp"
+#include "tests/env.hpp"
+#include "trusted/problem.hpp"
+#include "trusted/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/provers/arith.hpp"
 #include "translators/provers/cond.hpp"
@@ -20,13 +21,13 @@ using namespace hcert;
 namespace {
 
 void theories() {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
 }
 
 // The assertions of a small SMT-LIB problem, as the literals to refute.
 std::vector<Term> literals(const std::string& name, const std::string& text) {
   theories();
-  check::SmtContext ctx(smt::read_script(test::temp_file(name + ".smt2", text + "(check-sat)")));
+  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", text + "(check-sat)")));
   return ctx.problem().assertions;
 }
 
@@ -45,7 +46,7 @@ bool refutes(const std::vector<Term>& lits, size_t* steps = nullptr) {
   if (steps) *steps = k.steps;
   if (!id) return false;
   const Thm& th = k.thms.at(*id);
-  EXPECT_EQ(th.concl(), Term::constant("F", Type::boolean()));
+  EXPECT_EQ(th.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
   for (const Term& h : th.hyps()) EXPECT_NE(std::find(lits.begin(), lits.end(), h), lits.end()) << "extra hypothesis";
   return true;
 }
@@ -196,8 +197,8 @@ struct WithTheories {
     }
     if (id) {
       const Thm& t = k.thms.at(id);
-      EXPECT_EQ(t.concl(), Term::constant("F", Type::boolean()));
-      EXPECT_EQ(t.hyps(), std::vector<Term>{Term::comb(Term::constant("~", Type::fun(Type::boolean(), Type::boolean())), psi)});
+      EXPECT_EQ(t.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
+      EXPECT_EQ(t.hyps(), std::vector<Term>{Term::comb(Term::constant(hcert::tenv(), "~", Type::fun(Type::boolean(), Type::boolean())), psi)});
     }
     return id;
   }
@@ -412,7 +413,7 @@ long refute_steps(test::KernelSink& k, provers::Arith& a, const std::vector<Term
   auto id = a.refute(k.sink, lits);
   if (!id) return -1;
   const Thm& th = k.thms.at(*id);
-  EXPECT_EQ(th.concl(), Term::constant("F", Type::boolean()));
+  EXPECT_EQ(th.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
   for (const Term& h : th.hyps()) EXPECT_NE(std::find(lits.begin(), lits.end(), h), lits.end()) << "extra hypothesis";
   return static_cast<long>(k.steps - before);
 }

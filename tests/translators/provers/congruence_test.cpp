@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "checker/problem.hpp"
-#include "formats/smtlib.hpp"
+#include "tests/env.hpp"
+#include "trusted/problem.hpp"
+#include "trusted/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/provers/arith.hpp"
 #include "translators/provers/cond.hpp"
@@ -53,12 +54,12 @@ struct Provers {
 
 // The assertions of a small problem (declarations above), elaborated as the checker does.
 std::vector<Term> read(const std::string& name, const std::string& asserts) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
-  check::SmtContext ctx(smt::read_script(test::temp_file(name + ".smt2", std::string(header) + asserts + "(check-sat)")));
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(header) + asserts + "(check-sat)")));
   return ctx.problem().assertions;
 }
 
-Term F() { return Term::constant("F", Type::boolean()); }
+Term F() { return Term::constant(hcert::tenv(), "F", Type::boolean()); }
 
 // N(l = r) for the assertion `(= l r)`, checked to be exactly {~(l = r)} ⊢ F; 0 if none.
 uint64_t congruent(Provers& p, const std::string& name, const std::string& eq) {

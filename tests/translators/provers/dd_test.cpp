@@ -5,8 +5,9 @@
 
 #include <string>
 
-#include "checker/problem.hpp"
-#include "formats/smtlib.hpp"
+#include "tests/env.hpp"
+#include "trusted/problem.hpp"
+#include "trusted/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/provers/arith.hpp"
 #include "translators/provers/cond.hpp"
@@ -24,8 +25,8 @@ const char* header =
 // The one assertion `(= l r)` of a small problem, and whether the diagrams prove it on the
 // kernel (`steps` receives the number of steps emitted).
 bool proves(const std::string& name, const std::string& eq, size_t* steps = nullptr) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
-  check::SmtContext ctx(smt::read_script(test::temp_file(name + ".smt2", std::string(header) + "(assert " + eq + ")(check-sat)")));
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(header) + "(assert " + eq + ")(check-sat)")));
   Term phi = ctx.problem().assertions.at(0), l, r;
   EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;
   test::KernelSink k;
@@ -50,7 +51,7 @@ bool proves(const std::string& name, const std::string& eq, size_t* steps = null
   if (steps) *steps = k.steps;
   if (!id) return false;
   const Thm& th_ = k.thms.at(id);
-  EXPECT_EQ(th_.concl(), Term::constant("F", Type::boolean()));
+  EXPECT_EQ(th_.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
   EXPECT_EQ(th_.hyps(), std::vector<Term>{provers::neg(phi)});
   return true;
 }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 
+#include "tests/env.hpp"
 #include "checker/checker.hpp"
 #include "rules/bool.hpp"
 #include "tests/support.hpp"
@@ -25,9 +26,9 @@ namespace {
 const R::BoolDefs& D() { return test::core_defs(); }
 Type B() { return Type::boolean(); }
 Term op2(const char* c, const Term& a, const Term& b) {
-  return Term::comb(Term::comb(Term::constant(c, Type::fun(B(), Type::fun(B(), B()))), a), b);
+  return Term::comb(Term::comb(Term::constant(hcert::tenv(), c, Type::fun(B(), Type::fun(B(), B()))), a), b);
 }
-Term neg(const Term& a) { return Term::comb(Term::constant("~", Type::fun(B(), B())), a); }
+Term neg(const Term& a) { return Term::comb(Term::constant(hcert::tenv(), "~", Type::fun(B(), B())), a); }
 Term var(int i) { return Term::var(std::string(1, char('a' + i)), B()); }
 
 // A random formula over a, b, c with every connective the prover knows, plus `x = x`.
@@ -35,7 +36,7 @@ Term random_formula(int depth) {
   int k = *rc::gen::inRange(0, depth <= 0 ? 3 : 10);
   switch (k) {
     case 0: case 1: return var(*rc::gen::inRange(0, 3));
-    case 2: return *rc::gen::element(0, 1) ? Term::constant("T", B()) : Term::constant("F", B());
+    case 2: return *rc::gen::element(0, 1) ? Term::constant(hcert::tenv(), "T", B()) : Term::constant(hcert::tenv(), "F", B());
     case 3: return neg(random_formula(depth - 1));
     case 4: return op2("/\\", random_formula(depth - 1), random_formula(depth - 1));
     case 5: return op2("\\/", random_formula(depth - 1), random_formula(depth - 1));
@@ -77,7 +78,7 @@ TEST(ProversTaut, ProvesExactlyTheTautologies) {
     if (id) {
       ++proved;
       const Thm& th = k.thms[id];
-      RC_ASSERT(th.concl() == Term::constant("F", B()));
+      RC_ASSERT(th.concl() == Term::constant(hcert::tenv(), "F", B()));
       RC_ASSERT(th.hyps() == std::vector<Term>{neg(psi)});
       RC_ASSERT(cm.empty());
     } else {
@@ -124,7 +125,7 @@ TEST(ProversTaut, RefusesNonTautologiesAndTheoryAtoms) {
   EXPECT_NE(provers::refute_negation(k.sink, Term::eq(Term::eq(x, y), Term::eq(y, x))), 0u);
   EXPECT_NE(provers::refute_negation(k.sink, op2("\\/", Term::eq(y, x), neg(Term::eq(x, y)))), 0u);
   EXPECT_NE(provers::refute_negation(k.sink, Term::eq(neg(Term::eq(x, y)), neg(Term::eq(y, x)))), 0u);
-  EXPECT_NE(provers::refute_negation(k.sink, Term::eq(Term::eq(x, x), Term::constant("T", B()))), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, Term::eq(Term::eq(x, x), Term::constant(hcert::tenv(), "T", B()))), 0u);
 }
 
 // A conjunction deeper than the split looks into (Z3's distinct of 30 or 40 constants, 435
@@ -140,7 +141,7 @@ TEST(ProversTaut, DeepConjunctionSplitOnWholeOrShortCircuited) {
     for (size_t i = ls.size() - 1; i-- > 0;) c = op2("/\\", ls[i], c);
     return c;
   };
-  Term C = conj(lits), T = Term::constant("T", B());
+  Term C = conj(lits), T = Term::constant(hcert::tenv(), "T", B());
   std::vector<Term> other = lits;
   other[200] = Term::eq(Term::var("x0", u), Term::var("x201", u));
   Term C2 = conj(other);
@@ -148,7 +149,7 @@ TEST(ProversTaut, DeepConjunctionSplitOnWholeOrShortCircuited) {
     test::KernelSink k;
     uint64_t id = provers::refute_negation(k.sink, psi);
     if (id) {
-      EXPECT_EQ(k.thms.at(id).concl(), Term::constant("F", B()));
+      EXPECT_EQ(k.thms.at(id).concl(), Term::constant(hcert::tenv(), "F", B()));
       EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(psi)});
     }
     return id != 0;
@@ -239,7 +240,7 @@ TEST(ProversNormal, EqualUpToTheNormalForm) {
   auto equal = [&](const Term& l, const Term& r) {
     uint64_t id = nf.equal(l, r);
     if (id) {
-      EXPECT_EQ(k.thms.at(id).concl(), Term::constant("F", B()));
+      EXPECT_EQ(k.thms.at(id).concl(), Term::constant(hcert::tenv(), "F", B()));
       EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(Term::eq(l, r))});
     }
     nf.forget();
@@ -250,7 +251,7 @@ TEST(ProversNormal, EqualUpToTheNormalForm) {
   EXPECT_TRUE(equal(neg(op2("/\\", a, neg(b))), op2("==>", a, b)));
   EXPECT_TRUE(equal(neg(neg(op2("\\/", a, op2("\\/", b, a)))), op2("\\/", b, a)));
   EXPECT_TRUE(equal(Term::eq(neg(a), b), neg(Term::eq(b, a))));
-  EXPECT_TRUE(equal(op2("/\\", a, op2("/\\", Term::constant("T", B()), a)), a));
+  EXPECT_TRUE(equal(op2("/\\", a, op2("/\\", Term::constant(hcert::tenv(), "T", B()), a)), a));
   EXPECT_FALSE(equal(op2("/\\", a, b), op2("\\/", a, b)));
   EXPECT_FALSE(equal(op2("/\\", a, b), op2("/\\", a, c)));
   // A nest deeper than any recursion limit of old (a Z3 proof had one): every step the

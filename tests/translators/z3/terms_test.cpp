@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "tests/env.hpp"
+#include "checker/checker.hpp"
 #include "translators/z3/terms.hpp"
 
 using namespace hcert;
@@ -14,8 +16,8 @@ namespace {
 std::string data(const std::string& f) { return check::default_theory_dir() + "/../../tests/translators/data/" + f; }
 
 TEST(Z3Terms, AssertedFormulasAreTheProblemsAssertions) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(check::default_theory_dir(), t);
-  check::SmtContext ctx(smt::read_script(data("cnf_abc.smt2")));
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  check::SmtContext ctx(hcert::tenv(), smt::read_script(data("cnf_abc.smt2")));
   const auto& as = ctx.problem().assertions;
   z3::TermReader terms(ctx);
   z3::ProofReader in(open_source(data("cnf_abc.z3proof")));

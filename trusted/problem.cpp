@@ -1,0 +1,56 @@
+#include "trusted/problem.hpp"
+
+#include <algorithm>
+
+namespace hcert::check {
+
+Term dimacs_literal(const Env& env, int32_t lit) {
+  Term x = Term::var(std::to_string(lit < 0 ? -static_cast<int64_t>(lit) : lit), Type::boolean());
+  if (lit > 0) return x;
+  const Term neg = Term::constant(env, "~", Type::fun(Type::boolean(), Type::boolean()));
+  return Term::comb(neg, x);
+}
+
+// The clause term l1 \/ (l2 \/ … \/ lk), F when empty, with the literals' terms from lit.
+template <class Lit>
+static Term clause_term(const Env& env, const std::vector<int32_t>& lits, Lit lit) {
+  const Term f = Term::constant(env, "F", Type::boolean());
+  const Term disj = Term::constant(
+      env, "\\/", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+  if (lits.empty()) return f;
+  Term t = lit(lits.back());
+  for (size_t i = lits.size() - 1; i-- > 0;) t = Term::comb(Term::comb(disj, lit(lits[i])), t);
+  return t;
+}
+
+Term dimacs_clause(const Env& env, const std::vector<int32_t>& lits) {
+  return clause_term(env, lits, [&](int32_t l) { return dimacs_literal(env, l); });
+}
+
+// Why a table of literal terms while elaborating: naming a variable (its decimal name,
+// the name table, the term table) costs more than the rest of a clause, so each literal
+// is made once per problem. The table covers variables up to a bound proportional to the
+// problem's size (a header may name 2^31 variables); larger ones are made each time.
+Problem elaborate(const Env& env, const Cnf& cnf) {
+  Problem p{"dimacs", cnf.sha256, {}};
+  p.assertions.reserve(cnf.clauses.size());
+  size_t size = 0;
+  for (const auto& c : cnf.clauses) size += c.size();
+  std::vector<Term> made(2 * (std::min<size_t>(cnf.vars, 2 * size + 1024) + 1));
+  auto lit = [&](int32_t l) {
+    size_t i = 2 * static_cast<size_t>(l < 0 ? -static_cast<int64_t>(l) : l) + (l < 0);
+    if (i >= made.size()) return dimacs_literal(env, l);
+    if (made[i].is_null()) made[i] = dimacs_literal(env, l);
+    return made[i];
+  };
+  for (const auto& c : cnf.clauses) p.assertions.push_back(clause_term(env, c, lit));
+  return p;
+}
+
+Problem load_problem(const Env& env, const std::string& kind, const std::string& path) {
+  if (kind == "dimacs") return elaborate(env, read_dimacs(path));
+  if (kind == "smtlib2") return elaborate(env, smt::read_script(path));
+  throw Failure(Outcome::InputError, "unknown problem kind " + kind);
+}
+
+}  // namespace hcert::check
