@@ -11,7 +11,7 @@ JOBS     ?= $(shell nproc)
 
 LIB_SRC  := $(wildcard kernel/*.cpp trusted/*.cpp formats/*.cpp rules/*.cpp checker/*.cpp translators/*.cpp translators/*/*.cpp)
 TOOL_SRC := $(wildcard tools/*.cpp)
-TEST_SRC := $(filter-out tests/fuzz/%,$(wildcard tests/*.cpp tests/*/*.cpp))
+TEST_SRC := $(filter-out tests/fuzz/%,$(wildcard tests/*.cpp tests/*/*.cpp tests/*/*/*.cpp))
 FUZZ_SRC := $(wildcard tests/fuzz/*.cpp)
 BENCH_SRC:= $(wildcard bench/*/*.cpp)
 LIB_OBJ  := $(LIB_SRC:%.cpp=$(B)/%.o) $(B)/gen/embedded_theories.o

@@ -658,7 +658,7 @@ std::vector<Subcommand> core_subcommands() {
       {"kernel",
        "run a kernel proof script and print the theorem it proves",
        {"SCRIPT"},
-       {{"SCRIPT", "a kernel script (formats/script.hpp)"}},
+       {{"SCRIPT", "a kernel script (checker/script.hpp)"}},
        {},
        "",
        kernel_script},

@@ -13,7 +13,7 @@
 #include "rules/bool.hpp"
 #include "rules/equality.hpp"
 #include "tests/support.hpp"
-#include "translators/z3/taut.hpp"
+#include "translators/provers/taut.hpp"
 
 namespace hcert::test {
 
@@ -21,7 +21,7 @@ struct KernelSink {
   std::vector<Thm> thms{Kernel::refl(hcert::tenv(), Term::var("a", Type::boolean()))};
   std::vector<Term> terms{Term::var("a", Type::boolean())};
   std::vector<Type> types{Type::boolean()};
-  z3::StepSink sink;
+  provers::StepSink sink;
   size_t steps = 0;
   std::string last;  // the rule of the last step, to tell which one failed
   KernelSink() {

@@ -1,4 +1,4 @@
-// Linear arithmetic for the Z3 translation (spec/arith.md): refutes a set of arithmetic
+// Linear arithmetic for any translator (spec/arith.md): refutes a set of arithmetic
 // literals by a Farkas combination proved with certificate steps from the `ints` / `reals`
 // axioms. Untrusted: it only emits steps; the checker's kernel checks every one.
 //
@@ -6,6 +6,21 @@
 // order facts) are derived once, on first use, and then instantiated; their ids stay live
 // for the whole certificate, so the sink given here must not be one whose steps the caller
 // deletes after each proof node.
+//
+// What it proves:
+//   refute(lits)       {l1, …, lk}' ⊢ F, the li' the arithmetic literals among lits that
+//                      the combination uses (a subset; ~(s = t) split into s < t, t < s),
+//                      by a Farkas combination over Q (exact simplex, farkas.hpp), over
+//                      int with tightening (0 < E to 1 <= E), div/mod facts and a plan
+//                      of cuts and branches (arith_cuts.cpp).
+//   normal_form(t)     ⊢ t = p, p the canonical polynomial of an int or real term t.
+//   key(atom)          no theorem: a name for the atom's constraint up to scaling.
+// Premises: none. Side conditions: atoms `s <= t`, `s < t`, `s = t` over int or real,
+// linear up to constant multipliers and divisors (other subterms are atoms). Budgets:
+// 20,000 pivots per simplex, at most 4 disequality splits, the cut plan's search budget
+// (arith_cuts.cpp); normalisation gives up (Unsupported) beyond 2,000 levels or
+// coefficients of 4,096 bits. Failure (nullopt): not refuted; *satisfiable says when the
+// literals certainly have a model (real, variables only): a false step, not a hole.
 #pragma once
 #include <memory>
 #include <optional>
@@ -13,9 +28,9 @@
 #include <utility>
 #include <vector>
 
-#include "translators/z3/pf.hpp"
+#include "translators/provers/pf.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 class Arith {
  public:
@@ -45,4 +60,4 @@ class Arith {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -1,4 +1,4 @@
-// The linear arithmetic of the Z3 translation (spec/arith.md): every step it emits is run
+// The shared linear arithmetic prover (spec/arith.md): every step it emits is run
 // on the kernel at once; a contradictory set of literals is refuted with exactly those
 // literals as hypotheses, and a satisfiable one is not.
 #include <gtest/gtest.h>
@@ -7,11 +7,11 @@
 #include "trusted/problem.hpp"
 #include "trusted/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
-#include "translators/z3/arith.hpp"
-#include "translators/z3/cond.hpp"
-#include "translators/z3/normal.hpp"
-#include "translators/z3/taut.hpp"
-#include "translators/z3/farkas.hpp"
+#include "translators/provers/arith.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/normal.hpp"
+#include "translators/provers/taut.hpp"
+#include "translators/provers/farkas.hpp"
 
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -35,7 +35,7 @@ std::vector<Term> literals(const std::string& name, const std::string& text) {
 // it is {lits} ⊢ F exactly).
 bool refutes(const std::vector<Term>& lits, size_t* steps = nullptr) {
   test::KernelSink k;
-  z3::Arith a(k.sink);
+  provers::Arith a(k.sink);
   std::optional<uint64_t> id;
   try {
     id = a.refute(k.sink, lits);
@@ -54,19 +54,19 @@ bool refutes(const std::vector<Term>& lits, size_t* steps = nullptr) {
 const char* reals = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const z Real)";
 const char* ints = "(set-logic QF_LIA)(declare-const x Int)(declare-const y Int)(declare-const z Int)";
 
-TEST(Z3Arith, RefutesStrictCycleOverTheReals) {
+TEST(ProversArith, RefutesStrictCycleOverTheReals) {
   EXPECT_TRUE(refutes(literals("a1", std::string(reals) + "(assert (< x y))(assert (< y x))")));
   EXPECT_FALSE(refutes(literals("a2", std::string(reals) + "(assert (<= x y))(assert (<= y x))")));
 }
 
-TEST(Z3Arith, NegatedAtomsAndEqualities) {
+TEST(ProversArith, NegatedAtomsAndEqualities) {
   EXPECT_TRUE(refutes(literals("b1", std::string(reals) + "(assert (not (<= x y)))(assert (not (< y x)))")));
   EXPECT_TRUE(refutes(literals("b2", std::string(reals) + "(assert (= x (+ y 1.5)))(assert (<= x y))")));
   EXPECT_TRUE(refutes(literals("b3", std::string(reals) + "(assert (not (= x y)))(assert (<= x y))(assert (<= y x))")));
   EXPECT_FALSE(refutes(literals("b4", std::string(reals) + "(assert (not (= x y)))(assert (<= x y))")));
 }
 
-TEST(Z3Arith, CoefficientsDecimalsAndFractions) {
+TEST(ProversArith, CoefficientsDecimalsAndFractions) {
   // 2x + 3y <= 1, x >= 1, y >= 0  is contradictory; with 3 instead of 1 it is not
   EXPECT_TRUE(refutes(literals("c1", std::string(reals) + "(assert (<= (+ (* 2 x) (* 3.0 y)) 1))(assert (>= x 1))(assert (>= y 0))")));
   EXPECT_FALSE(refutes(literals("c2", std::string(reals) + "(assert (<= (+ (* 2 x) (* 3.0 y)) 3))(assert (>= x 1))(assert (>= y 0))")));
@@ -75,7 +75,7 @@ TEST(Z3Arith, CoefficientsDecimalsAndFractions) {
   EXPECT_TRUE(refutes(literals("c5", std::string(reals) + "(assert (<= (* x (/ (- 235.0) 42.0)) (- 6)))(assert (< x 1))")));
 }
 
-TEST(Z3Arith, IntegerStrictnessIsTightened) {
+TEST(ProversArith, IntegerStrictnessIsTightened) {
   // x < y < x + 1 has no integer solution but a real one
   EXPECT_TRUE(refutes(literals("d1", std::string(ints) + "(assert (< x y))(assert (< y (+ x 1)))")));
   EXPECT_FALSE(refutes(literals("d2", std::string(reals) + "(assert (< x y))(assert (< y (+ x 1)))")));
@@ -83,7 +83,7 @@ TEST(Z3Arith, IntegerStrictnessIsTightened) {
   EXPECT_FALSE(refutes(literals("d4", std::string(ints) + "(assert (<= (- x y) (- 2)))(assert (<= (- y z) 1))(assert (<= (- z x) 1))")));
 }
 
-TEST(Z3Arith, BigNumeralsAndNonlinearAtoms) {
+TEST(ProversArith, BigNumeralsAndNonlinearAtoms) {
   EXPECT_TRUE(refutes(literals("e1", std::string(ints) + "(assert (>= x 123456789012345678901234567890))(assert (<= (* 2 x) 246913578024691357802469135779))")));
   EXPECT_TRUE(refutes(literals("e2", std::string(ints) + "(assert (>= (* x y) 3))(assert (< (+ (* x y) 1) 4))")));
   EXPECT_FALSE(refutes(literals("e3", std::string(ints) + "(assert (>= (* x y) 3))(assert (< (* y x) 3))")));
@@ -98,7 +98,7 @@ namespace {
 // Fourier–Motzkin in z3_farkas_test): one fact, or two alternatives for a disequality.
 struct RandomLit {
   std::string text;
-  std::vector<std::vector<z3::LinFact>> alternatives;
+  std::vector<std::vector<provers::LinFact>> alternatives;
 };
 
 std::string half(int h) {  // h/2 as an SMT-LIB real
@@ -122,12 +122,12 @@ RandomLit random_lit(int nv) {
   std::string atom = std::string("(") + rels[rel] + " " + sum + " " + half(c) + ")";
   r.text = negated ? "(not " + atom + ")" : atom;
   // 2·(Σ a x - c) as a fact polynomial with sign s: 0 REL s·(Σ - c)
-  auto fact = [&](z3::LinFact::Rel k, int s) {
-    z3::LinFact f{k, {}, mpz_class(-s * c)};
+  auto fact = [&](provers::LinFact::Rel k, int s) {
+    provers::LinFact f{k, {}, mpz_class(-s * c)};
     for (int j = 0; j < 3; ++j) f.terms.push_back({uint32_t(j), mpz_class(s * a[j])});
     return f;
   };
-  using L = z3::LinFact;
+  using L = provers::LinFact;
   // rel: <= : 0 <= c - Σ ; < : 0 < c - Σ ; >= : 0 <= Σ - c ; > : 0 < Σ - c ; = : 0 = Σ - c
   bool upper = rel < 2, strict = rel == 1 || rel == 3;
   if (rel == 4) {
@@ -143,15 +143,15 @@ RandomLit random_lit(int nv) {
 
 }  // namespace
 
-RC_GTEST_PROP(Z3Arith, RefutesExactlyTheInfeasibleSystems, ()) {
+RC_GTEST_PROP(ProversArith, RefutesExactlyTheInfeasibleSystems, ()) {
   int n = *rc::gen::inRange(2, 7), nv = *rc::gen::inRange(1, 4);
   std::vector<RandomLit> lits;
   std::string text = reals;
   for (int i = 0; i < n; ++i) lits.push_back(random_lit(nv)), text += "(assert " + lits.back().text + ")";
   // Reference: infeasible when every choice among the disequalities' alternatives is.
-  std::vector<std::vector<z3::LinFact>> systems{{}};
+  std::vector<std::vector<provers::LinFact>> systems{{}};
   for (const RandomLit& l : lits) {
-    std::vector<std::vector<z3::LinFact>> next;
+    std::vector<std::vector<provers::LinFact>> next;
     for (const auto& s : systems)
       for (const auto& alt : l.alternatives) {
         auto t = s;
@@ -161,7 +161,7 @@ RC_GTEST_PROP(Z3Arith, RefutesExactlyTheInfeasibleSystems, ()) {
     systems = next;
   }
   bool infeasible = true;
-  for (const auto& s : systems) infeasible = infeasible && z3::find_farkas(s).has_value();
+  for (const auto& s : systems) infeasible = infeasible && provers::find_farkas(s).has_value();
   static int k = 0;
   std::vector<Term> ts = literals("p" + std::to_string(k++ % 8), text);
   RC_CLASSIFY(infeasible, "infeasible");
@@ -173,13 +173,13 @@ namespace {
 // The arithmetic refuter and COND as the case split's theories, on one kernel sink.
 struct WithTheories {
   test::KernelSink k;
-  z3::Arith a{k.sink};
-  z3::CondLemmas cond{k.sink};
-  z3::TheoryRefuter refuter = [this](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+  provers::Arith a{k.sink};
+  provers::CondLemmas cond{k.sink};
+  provers::TheoryRefuter refuter = [this](provers::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
     auto r = a.refute(out, lits, emit, sat);
     return r ? *r : 0;
   };
-  z3::Theories th;
+  provers::Theories th;
   WithTheories() {
     th.arith = &refuter;
     th.cond = &cond;
@@ -211,7 +211,7 @@ uint64_t taut_with_theories(const std::string& name, const std::string& text, st
   std::vector<Term> as = literals(name, text);
   EXPECT_EQ(as.size(), 1u);
   WithTheories w;
-  return w.n_of(as[0], [&] { return z3::refute_negation(w.k.sink, as[0], cm, 4096, 400, &w.th); });
+  return w.n_of(as[0], [&] { return provers::refute_negation(w.k.sink, as[0], cm, 4096, 400, &w.th); });
 }
 
 const char* reals_c = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const c Bool)";
@@ -221,7 +221,7 @@ const char* ints_c = "(set-logic QF_LIA)(declare-const x Int)(declare-const y In
 
 // Conditionals inside arithmetic atoms: the split decides the condition, the atom is proved
 // equal to its conditional-free form (COND's equations, MK_COMB), and the refuter sees that.
-TEST(Z3Arith, ConditionalsInsideSums) {
+TEST(ProversArith, ConditionalsInsideSums) {
   // ite lifted out of a difference.
   EXPECT_NE(taut_with_theories("c1", std::string(reals_c) +
                                          "(assert (= (<= 0.0 (- x (ite c y 0.0))) (ite c (<= y x) (<= 0.0 x))))"), 0u);
@@ -237,7 +237,7 @@ TEST(Z3Arith, ConditionalsInsideSums) {
 
 // Their false variants are not proved; over the reals and variables the countermodel is
 // claimed (the step would be rejected).
-TEST(Z3Arith, ConditionalsInsideSumsFalseVariants) {
+TEST(ProversArith, ConditionalsInsideSumsFalseVariants) {
   std::string cm;
   EXPECT_EQ(taut_with_theories("d1", std::string(reals_c) +
                                          "(assert (= (<= 0.0 (- x (ite c y 0.0))) (ite c (<= 0.0 x) (<= y x))))", &cm), 0u);
@@ -260,11 +260,11 @@ uint64_t normal_equal(const std::string& name, const std::string& text) {
   std::vector<Term> as = literals(name, text);
   EXPECT_EQ(as.size(), 1u);
   WithTheories w;
-  z3::Normaliser nf(w.k.sink, w.k.sink, &w.th);
+  provers::Normaliser nf(w.k.sink, w.k.sink, &w.th);
   return w.n_of(as[0], [&] { return nf.equal(as[0].lhs(), as[0].rhs()); });
 }
 
-TEST(Z3Normal, ConditionalAtomsShareARepresentative) {
+TEST(ProversNormal, ConditionalAtomsShareARepresentative) {
   const std::string h = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)(declare-const p Bool)"
                         "(declare-const c Bool)(declare-const d Bool)";
   auto rewrite = [&](const char* merged) {
@@ -293,7 +293,7 @@ void expect_table(const std::string& prefix, const std::string& header, const st
 
 // Integer lemmas that need cuts (spec/arith.md, "Integer cuts"): true ones are proved by
 // splits `t <= k` whose sides Farkas refutes; false ones (an integer point exists) never.
-TEST(Z3Arith, IntegerCuts) {
+TEST(ProversArith, IntegerCuts) {
   expect_table("g", ints, {
       // gcd test: 3x + 3y = 1 has a rational solution, no integer one
       {true, "(assert (= (+ (* 3 x) (* 3 y)) 1))"},
@@ -312,7 +312,7 @@ TEST(Z3Arith, IntegerCuts) {
   EXPECT_FALSE(refutes(literals("g-real", std::string(reals) + "(assert (= (+ (* 3 x) (* 3 y)) 1))")));
 }
 
-TEST(Z3Arith, DivModByNumerals) {
+TEST(ProversArith, DivModByNumerals) {
   expect_table("m", ints, {
       {true, "(assert (< (mod x 2) 0))"},
       {true, "(assert (>= (mod x 3) 3))"},
@@ -326,7 +326,7 @@ TEST(Z3Arith, DivModByNumerals) {
 }
 
 // Atoms under uninterpreted functions: arguments equal as polynomials make one atom.
-TEST(Z3Arith, AtomsUnderFunctions) {
+TEST(ProversArith, AtomsUnderFunctions) {
   expect_table("f", "(set-logic QF_UFLIA)(declare-const x Int)(declare-fun f (Int) Int)", {
       {true, "(assert (= (f (- x 2)) 1))(assert (= (f (+ (- 2) x)) 2))"},
       {true, "(assert (= (f (+ x 0)) 1))(assert (= (f x) 2))"},
@@ -342,7 +342,7 @@ TEST(Z3Arith, AtomsUnderFunctions) {
 // Soundness of the cut search on random small integer systems: whenever brute force finds
 // an integer point, the literals are not refuted (and every refutation is checked on the
 // kernel with exactly those literals as hypotheses).
-RC_GTEST_PROP(Z3Arith, CutsNeverRefuteAnIntegerPoint, ()) {
+RC_GTEST_PROP(ProversArith, CutsNeverRefuteAnIntegerPoint, ()) {
   auto num = [](int v) { return v < 0 ? "(- " + std::to_string(-v) + ")" : std::to_string(v); };
   int n = *rc::gen::inRange(2, 6);
   static const char* rels[] = {"<=", ">=", "="};
@@ -378,7 +378,7 @@ RC_GTEST_PROP(Z3Arith, CutsNeverRefuteAnIntegerPoint, ()) {
 
 // In the case split: a true integer lemma that needs a cut is proved; a false one is not,
 // and its integer countermodel (variables only) is claimed.
-TEST(Z3Arith, IntegerLemmasInTheCaseSplit) {
+TEST(ProversArith, IntegerLemmasInTheCaseSplit) {
   std::string cm;
   EXPECT_NE(taut_with_theories("h1", std::string(ints_c) + "(assert (or (< (* 4 x) 18) (> (* 4 x) 19)))", &cm), 0u);
   EXPECT_EQ(taut_with_theories("h2", std::string(ints_c) + "(assert (or (< (* 4 x) 18) (> (* 4 x) 20)))", &cm), 0u);
@@ -408,7 +408,7 @@ std::vector<Term> cycle(int n, const std::string& name) {
 }
 
 // Refutes on one Arith object (so kept normal forms carry over); steps taken, or -1.
-long refute_steps(test::KernelSink& k, z3::Arith& a, const std::vector<Term>& lits) {
+long refute_steps(test::KernelSink& k, provers::Arith& a, const std::vector<Term>& lits) {
   size_t before = k.steps;
   auto id = a.refute(k.sink, lits);
   if (!id) return -1;
@@ -423,9 +423,9 @@ long refute_steps(test::KernelSink& k, z3::Arith& a, const std::vector<Term>& li
 // A difference-logic cycle is summed along the chain (the running sum stays two atoms
 // long), so its refutation grows linearly with the cycle; in the order given it would
 // grow quadratically (spec/arith.md, "Farkas combination").
-TEST(Z3Arith, CycleSummedAlongTheChain) {
+TEST(ProversArith, CycleSummedAlongTheChain) {
   test::KernelSink k1, k2;
-  z3::Arith a1(k1.sink), a2(k2.sink);
+  provers::Arith a1(k1.sink), a2(k2.sink);
   long s40 = refute_steps(k1, a1, cycle(100, "cyc100")), s80 = refute_steps(k2, a2, cycle(200, "cyc200"));
   ASSERT_GT(s40, 0);
   ASSERT_GT(s80, 0);
@@ -435,9 +435,9 @@ TEST(Z3Arith, CycleSummedAlongTheChain) {
 // The normal form of a fact met again is the kept one: a second refutation over the same
 // literals costs fewer steps, and is still exactly {lits} ⊢ F; dropping an edge of the
 // cycle leaves a satisfiable system that no kept proof refutes.
-TEST(Z3Arith, KeptNormalFormsAcrossRefutations) {
+TEST(ProversArith, KeptNormalFormsAcrossRefutations) {
   test::KernelSink k;
-  z3::Arith a(k.sink);
+  provers::Arith a(k.sink);
   std::vector<Term> lits = cycle(30, "cyc30");
   long first = refute_steps(k, a, lits), second = refute_steps(k, a, lits);
   ASSERT_GT(first, 0);

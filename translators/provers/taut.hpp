@@ -11,6 +11,13 @@
 // Atoms are the subterms that are not T, F, ~, /\, \/, ==> or = on bool; an equation
 // `t = t` is true by REFL whatever its type, and `a = b`, `b = a` are one atom (SYM). Splits are lazy (only atoms the evaluation
 // reaches), so `a \/ b \/ ~(a \/ b)` costs three leaves, not four.
+//
+// What it proves (refute_negation): {~ψ} ∪ H ⊢ F, H the assumptions of the theories' lemmas
+// (none: the arithmetic and COND lemmas are closed). Premises: none. Side conditions: ψ a
+// bool term; with theories, arithmetic atoms over int/real and COND. Budgets: max_leaves
+// cases, max_depth connective levels, 20,000 connective visits. Failure (0): not a
+// tautology of its atoms, or over a budget; nothing emitted; a countermodel over
+// propositional variables alone (if asked) means ψ is not valid.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -21,17 +28,9 @@
 #include <vector>
 
 #include "kernel/kernel.hpp"
+#include "translators/provers/sink.hpp"
 
-namespace hcert::z3 {
-
-// Where proof steps go: the translator's emitter.
-struct StepSink {
-  std::function<uint64_t(const char* rule, std::vector<uint64_t> args)> step;
-  std::function<uint64_t(const Term&)> term;
-  // A theory fact by name (spec/format.md `fact`); only the arithmetic uses it.
-  std::function<uint64_t(const std::string&)> fact;
-  std::function<uint64_t(const Type&)> type;
-};
+namespace hcert::provers {
 
 // A theory refuter for the leaves of the case split (spec/arith.md): {l1, …, lk} ⊢ F from
 // the assigned literals (atoms or their negations; it may use a subset), emitted when
@@ -41,7 +40,7 @@ struct StepSink {
 // Its steps go to `out`, the case split's own sink.
 using TheoryRefuter = std::function<uint64_t(StepSink& out, const std::vector<Term>& lits, bool emit, bool* satisfiable)>;
 
-class CondLemmas;  // translators/z3/cond.hpp
+class CondLemmas;  // translators/provers/cond.hpp
 // What the case split knows beyond propositional logic: the arithmetic for its leaves, and
 // the conditional (COND, SMT-LIB's ite) through its two defining equations.
 // `key` names an arithmetic atom's constraint up to equivalence (Arith::key): two atoms with
@@ -69,4 +68,4 @@ uint64_t refute_negation(StepSink& out, const Term& psi, std::string* countermod
 // The atoms of ψ (as above), at most `limit` of them, by an explicit-stack walk.
 std::vector<Term> atoms_of(const Term& psi, size_t limit = 1000);
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

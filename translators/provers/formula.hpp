@@ -1,5 +1,5 @@
-// Small views of formulas shared by the Z3 translation's parts: connectives recognised by
-// name, the operands of a nest of one connective, and a compact prefix rendering.
+// Small views of formulas shared by the provers and the translators: connectives recognised
+// by name, the operands of a nest of one connective, and a compact prefix rendering.
 #pragma once
 #include <string>
 #include <unordered_map>
@@ -8,12 +8,17 @@
 #include "translators/vocabulary.hpp"
 #include "kernel/kernel.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 // ~t, and whether t is one.
 inline Term neg(const Term& t) {
   static const Term n = Term::constant(vocab(), "~", Type::fun(Type::boolean(), Type::boolean()));
   return Term::comb(n, t);
+}
+// a ==> b.
+inline Term imp(const Term& a, const Term& b) {
+  static const Term c = Term::constant(vocab(), "==>", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+  return Term::comb(Term::comb(c, a), b);
 }
 inline bool is_neg(const Term& t) {
   return t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Const && t.rator().name() == "~";
@@ -95,4 +100,4 @@ inline std::string render(const Term& t, size_t limit = 20000) {
   return out.size() > limit ? out + " ..." : out;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -1,12 +1,12 @@
-#include "translators/z3/normal.hpp"
+#include "translators/provers/normal.hpp"
 
 #include <algorithm>
 #include <functional>
 
-#include "translators/z3/formula.hpp"
+#include "translators/provers/formula.hpp"
 #include "translators/vocabulary.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -176,149 +176,167 @@ Normaliser::Nf Normaliser::nf(const Term& x, int depth) {
 }
 
 Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
-  Nf fail{x, 0, false};
-  if (depth > 300) return fail;
+  if (depth > 300) return {x, 0, false};
   if (x.type() != boolean() || common_.count(x)) return {x};
-  // Continue from y (with N(x = y) = n) to nf(y).
-  auto then = [&](const Term& y, uint64_t n) -> Nf {
-    if (y == x) return {x};
-    if (!n) return fail;
-    Nf z = nf(y, depth + 1);
-    if (!z.ok) return fail;
-    return {z.t, trans(x, y, n, z.t, z.n)};
-  };
-  // N(x = x') from a positive proof under the operand equations, each traded for its N.
-  auto discharge = [&](uint64_t pos, const Term& xp, const std::vector<std::pair<Term, uint64_t>>& eqs) {
-    uint64_t f = step("not_elim", {assume(neg(Term::eq(x, xp))), pos});
-    for (const auto& [e, n] : eqs) f = step("prove_hyp", {step("not_intro", {out_.term(e), f}), n});
-    return f;
-  };
   Term a, b, c;
-  if (is_neg(x)) {
-    Nf s = nf(x.rand(), depth + 1);
-    if (!s.ok) return fail;
-    Term y = s.t, ny = neg(y);
-    uint64_t n1 = 0;
-    if (s.n) {
-      Term e = Term::eq(x.rand(), y);
-      n1 = discharge(step("ap_term", {out_.term(ny.rator()), assume(e)}), ny, {{e, s.n}});  // ~ of x.rand() = y
-    }
-    Term target;
-    if (y == truth()) target = falsity();
-    else if (y == falsity()) target = truth();
-    else if (is_neg(y)) target = y.rand();
-    else if (is_op(y, "/\\") || is_op(y, "\\/")) {
-      const char* dual = is_op(y, "/\\") ? "\\/" : "/\\";
-      std::vector<Term> ops;
-      for (const Term& u : flatten(y, is_op(y, "/\\") ? "/\\" : "\\/")) ops.push_back(neg(u));
-      target = build(dual, ops);
-    }
-    if (target.is_null()) return {ny, n1};
-    uint64_t n2 = by_split(ny, target);
-    if (!n2) return fail;
-    Nf z = nf(target, depth + 1);
-    if (!z.ok) return fail;
-    return {z.t, trans(x, ny, n1, z.t, trans(ny, target, n2, z.t, z.n))};
-  }
-  if (is_op(x, "/\\") || is_op(x, "\\/")) {
-    const char* op = is_op(x, "/\\") ? "/\\" : "\\/";
-    bool conj = op[0] == '/';
-    std::vector<Term> ops = flatten(x, op);
-    if (ops.size() > 2000) return fail;  // bounds the recursion of shape/rebuild below
-    std::vector<Nf> nfs;
-    for (const Term& u : ops) {
-      nfs.push_back(nf(u, depth + 1));
-      if (!nfs.back().ok) return fail;
-    }
-    // x = x1: x's shape with each operand in normal form (MK_COMB under the equations).
-    std::vector<std::pair<Term, uint64_t>> eqs;
-    size_t i = 0;
-    std::function<uint64_t(const Term&, int)> rebuild = [&](const Term& u, int d) -> uint64_t {
-      Term p, q;
-      if (is_op(u, op, &p, &q)) {  // the nest has at most 2,000 leaves: d stays below that
-        uint64_t l = rebuild(p, d + 1);
-        return step("mk_comb", {step("ap_term", {out_.term(u.rator().rator()), l}), rebuild(q, d + 1)});
-      }
-      const Nf& v = nfs[i++];
-      if (!v.n) return step("refl", {out_.term(u)});
-      Term e = Term::eq(u, v.t);
-      eqs.push_back({e, v.n});
-      return assume(e);
-    };
-    std::function<Term(const Term&, int)> shape = [&](const Term& u, int d) -> Term {
-      Term p, q;
-      if (is_op(u, op, &p, &q)) {
-        Term l = shape(p, d + 1);
-        return Term::comb(Term::comb(u.rator().rator(), l), shape(q, d + 1));
-      }
-      return nfs[i++].t;
-    };
-    Term x1 = shape(x, 0);
-    i = 0;
-    uint64_t n1 = x1 == x ? 0 : discharge(rebuild(x, 0), x1, eqs);
-    // Flatten, drop units, absorb, sort and dedupe.
-    std::vector<Term> flat;
-    for (const Nf& v : nfs)
-      for (const Term& u : flatten(v.t, op)) flat.push_back(u);
-    std::vector<Term> keep;
-    bool absorbed = false;
-    for (const Term& u : flat) {
-      if (u == (conj ? truth() : falsity())) continue;
-      if (u == (conj ? falsity() : truth())) absorbed = true;
-      keep.push_back(u);
-    }
-    std::sort(keep.begin(), keep.end(), [](const Term& p, const Term& q) { return p.serial() < q.serial(); });
-    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
-    for (const Term& u : keep)
-      if (is_neg(u) && std::binary_search(keep.begin(), keep.end(), u.rand(),
-                                          [](const Term& p, const Term& q) { return p.serial() < q.serial(); }))
-        absorbed = true;
-    if (keep.size() > 2000) return fail;  // bounds the recursion of `ac`
-    Term result = absorbed ? (conj ? falsity() : truth()) : build(op, keep);
-    if (result == x1) return {x1, n1};
-    uint64_t n2 = 0;
-    if (uint64_t pos = ac(x1, op, result)) n2 = step("not_elim", {assume(neg(Term::eq(x1, result))), pos});
-    if (!n2) n2 = by_split(x1, result);
-    if (!n2) return fail;
-    return {result, trans(x, x1, n1, result, n2)};
-  }
+  if (is_neg(x)) return nf_neg(x, depth);
+  if (is_op(x, "/\\") || is_op(x, "\\/")) return nf_nest(x, depth);
   if (is_op(x, "==>", &a, &b)) {
     Term target = build("\\/", {neg(a), b});
-    return then(target, by_split(x, target));
+    return then(x, target, by_split(x, target), depth);
   }
   if (is_cond(x, &c, &a, &b)) {
     Term target = build("/\\", {build("\\/", {neg(c), a}), build("\\/", {c, b})});
-    return then(target, by_split(x, target));
+    return then(x, target, by_split(x, target), depth);
   }
   if (x.kind() == TermKind::Comb && x.rator().kind() == TermKind::Comb && x.rator().rator().kind() == TermKind::Const &&
-      x.rator().rator().name() == "=") {
-    Term l = x.rator().rand(), r = x.rand();
-    if (l.type() == boolean()) {  // iff: operands in normal form, ordered
-      Nf nl = nf(l, depth + 1), nr = nf(r, depth + 1);
-      if (!nl.ok || !nr.ok) return fail;
-      Term x1 = Term::eq(nl.t, nr.t);
-      uint64_t n1 = 0;
-      if (x1 != x) {
-        std::vector<std::pair<Term, uint64_t>> eqs;
-        uint64_t pl = nl.n ? (eqs.push_back({Term::eq(l, nl.t), nl.n}), assume(eqs.back().first)) : step("refl", {out_.term(l)});
-        uint64_t pr = nr.n ? (eqs.push_back({Term::eq(r, nr.t), nr.n}), assume(eqs.back().first)) : step("refl", {out_.term(r)});
-        uint64_t pos = step("mk_comb", {step("ap_term", {out_.term(x.rator().rator()), pl}), pr});
-        n1 = discharge(pos, x1, eqs);
-      }
-      // (~a = b) and (a = ~b) are ~(a = b); then the operands in serial order.
-      Term p = nl.t, q = nr.t;
-      bool flip = false;
-      if (is_neg(p)) p = p.rand(), flip = !flip;
-      if (is_neg(q)) q = q.rand(), flip = !flip;
-      Term core = p == q ? truth() : q.serial() < p.serial() ? Term::eq(q, p) : Term::eq(p, q);
-      Term target = flip ? (core == truth() ? falsity() : neg(core)) : core;
-      if (target == x1) return {x1, n1};
-      uint64_t n2 = by_split(x1, target);
-      if (!n2) return fail;
-      return {target, trans(x, x1, n1, target, n2)};
-    }
+      x.rator().rator().name() == "=" && x.rator().rand().type() == boolean())
+    return nf_iff(x, depth);
+  return nf_atom(x, depth);
+}
+
+// Continue from y (with N(x = y) = n) to nf(y).
+Normaliser::Nf Normaliser::then(const Term& x, const Term& y, uint64_t n, int depth) {
+  if (y == x) return {x};
+  if (!n) return {x, 0, false};
+  Nf z = nf(y, depth + 1);
+  if (!z.ok) return {x, 0, false};
+  return {z.t, trans(x, y, n, z.t, z.n)};
+}
+
+// N(x = x') from a positive proof under the operand equations, each traded for its N.
+uint64_t Normaliser::discharge(const Term& x, uint64_t pos, const Term& xp, const std::vector<std::pair<Term, uint64_t>>& eqs) {
+  uint64_t f = step("not_elim", {assume(neg(Term::eq(x, xp))), pos});
+  for (const auto& [e, n] : eqs) f = step("prove_hyp", {step("not_intro", {out_.term(e), f}), n});
+  return f;
+}
+
+// ~y: y in normal form, then ~ pushed through T, F, ~ and the nests (De Morgan).
+Normaliser::Nf Normaliser::nf_neg(const Term& x, int depth) {
+  Nf fail{x, 0, false};
+  Nf s = nf(x.rand(), depth + 1);
+  if (!s.ok) return fail;
+  Term y = s.t, ny = neg(y);
+  uint64_t n1 = 0;
+  if (s.n) {
+    Term e = Term::eq(x.rand(), y);
+    n1 = discharge(x, step("ap_term", {out_.term(ny.rator()), assume(e)}), ny, {{e, s.n}});  // ~ of x.rand() = y
   }
-  // An atom: arithmetic atoms by their constraint's first atom, equations by orientation.
+  Term target;
+  if (y == truth()) target = falsity();
+  else if (y == falsity()) target = truth();
+  else if (is_neg(y)) target = y.rand();
+  else if (is_op(y, "/\\") || is_op(y, "\\/")) {
+    const char* dual = is_op(y, "/\\") ? "\\/" : "/\\";
+    std::vector<Term> ops;
+    for (const Term& u : flatten(y, is_op(y, "/\\") ? "/\\" : "\\/")) ops.push_back(neg(u));
+    target = build(dual, ops);
+  }
+  if (target.is_null()) return {ny, n1};
+  uint64_t n2 = by_split(ny, target);
+  if (!n2) return fail;
+  Nf z = nf(target, depth + 1);
+  if (!z.ok) return fail;
+  return {z.t, trans(x, ny, n1, z.t, trans(ny, target, n2, z.t, z.n))};
+}
+
+// A nest of /\ or \/: operands in normal form, then flattened, units dropped, absorbed,
+// sorted and deduplicated.
+Normaliser::Nf Normaliser::nf_nest(const Term& x, int depth) {
+  Nf fail{x, 0, false};
+  const char* op = is_op(x, "/\\") ? "/\\" : "\\/";
+  bool conj = op[0] == '/';
+  std::vector<Term> ops = flatten(x, op);
+  if (ops.size() > 2000) return fail;  // bounds the recursion of shape/rebuild below
+  std::vector<Nf> nfs;
+  for (const Term& u : ops) {
+    nfs.push_back(nf(u, depth + 1));
+    if (!nfs.back().ok) return fail;
+  }
+  // x = x1: x's shape with each operand in normal form (MK_COMB under the equations).
+  std::vector<std::pair<Term, uint64_t>> eqs;
+  size_t i = 0;
+  std::function<uint64_t(const Term&, int)> rebuild = [&](const Term& u, int d) -> uint64_t {
+    Term p, q;
+    if (is_op(u, op, &p, &q)) {  // the nest has at most 2,000 leaves: d stays below that
+      uint64_t l = rebuild(p, d + 1);
+      return step("mk_comb", {step("ap_term", {out_.term(u.rator().rator()), l}), rebuild(q, d + 1)});
+    }
+    const Nf& v = nfs[i++];
+    if (!v.n) return step("refl", {out_.term(u)});
+    Term e = Term::eq(u, v.t);
+    eqs.push_back({e, v.n});
+    return assume(e);
+  };
+  std::function<Term(const Term&, int)> shape = [&](const Term& u, int d) -> Term {
+    Term p, q;
+    if (is_op(u, op, &p, &q)) {
+      Term l = shape(p, d + 1);
+      return Term::comb(Term::comb(u.rator().rator(), l), shape(q, d + 1));
+    }
+    return nfs[i++].t;
+  };
+  Term x1 = shape(x, 0);
+  i = 0;
+  uint64_t n1 = x1 == x ? 0 : discharge(x, rebuild(x, 0), x1, eqs);
+  // Flatten, drop units, absorb, sort and dedupe.
+  std::vector<Term> flat;
+  for (const Nf& v : nfs)
+    for (const Term& u : flatten(v.t, op)) flat.push_back(u);
+  std::vector<Term> keep;
+  bool absorbed = false;
+  for (const Term& u : flat) {
+    if (u == (conj ? truth() : falsity())) continue;
+    if (u == (conj ? falsity() : truth())) absorbed = true;
+    keep.push_back(u);
+  }
+  std::sort(keep.begin(), keep.end(), [](const Term& p, const Term& q) { return p.serial() < q.serial(); });
+  keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+  for (const Term& u : keep)
+    if (is_neg(u) && std::binary_search(keep.begin(), keep.end(), u.rand(),
+                                        [](const Term& p, const Term& q) { return p.serial() < q.serial(); }))
+      absorbed = true;
+  if (keep.size() > 2000) return fail;  // bounds the recursion of `ac`
+  Term result = absorbed ? (conj ? falsity() : truth()) : build(op, keep);
+  if (result == x1) return {x1, n1};
+  uint64_t n2 = 0;
+  if (uint64_t pos = ac(x1, op, result)) n2 = step("not_elim", {assume(neg(Term::eq(x1, result))), pos});
+  if (!n2) n2 = by_split(x1, result);
+  if (!n2) return fail;
+  return {result, trans(x, x1, n1, result, n2)};
+}
+
+// An iff: operands in normal form, ordered.
+Normaliser::Nf Normaliser::nf_iff(const Term& x, int depth) {
+  Nf fail{x, 0, false};
+  Term l = x.rator().rand(), r = x.rand();
+  Nf nl = nf(l, depth + 1), nr = nf(r, depth + 1);
+  if (!nl.ok || !nr.ok) return fail;
+  Term x1 = Term::eq(nl.t, nr.t);
+  uint64_t n1 = 0;
+  if (x1 != x) {
+    std::vector<std::pair<Term, uint64_t>> eqs;
+    uint64_t pl = nl.n ? (eqs.push_back({Term::eq(l, nl.t), nl.n}), assume(eqs.back().first)) : step("refl", {out_.term(l)});
+    uint64_t pr = nr.n ? (eqs.push_back({Term::eq(r, nr.t), nr.n}), assume(eqs.back().first)) : step("refl", {out_.term(r)});
+    uint64_t pos = step("mk_comb", {step("ap_term", {out_.term(x.rator().rator()), pl}), pr});
+    n1 = discharge(x, pos, x1, eqs);
+  }
+  // (~a = b) and (a = ~b) are ~(a = b); then the operands in serial order.
+  Term p = nl.t, q = nr.t;
+  bool flip = false;
+  if (is_neg(p)) p = p.rand(), flip = !flip;
+  if (is_neg(q)) q = q.rand(), flip = !flip;
+  Term core = p == q ? truth() : q.serial() < p.serial() ? Term::eq(q, p) : Term::eq(p, q);
+  Term target = flip ? (core == truth() ? falsity() : neg(core)) : core;
+  if (target == x1) return {x1, n1};
+  uint64_t n2 = by_split(x1, target);
+  if (!n2) return fail;
+  return {target, trans(x, x1, n1, target, n2)};
+}
+
+// An atom: arithmetic atoms by their constraint's first atom, equations by orientation.
+Normaliser::Nf Normaliser::nf_atom(const Term& x, int depth) {
+  Nf fail{x, 0, false};
   if (th_ && th_->key) {
     Term l, r;
     if (x.kind() == TermKind::Comb && x.rator().kind() == TermKind::Comb && x.rator().rator().kind() == TermKind::Const &&
@@ -328,7 +346,7 @@ Normaliser::Nf Normaliser::nf_uncached(const Term& x, int depth) {
       Term le = Term::constant(vocab(), ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
       auto cmp = [&](const Term& a2, const Term& b2) { return Term::comb(Term::comb(le, a2), b2); };
       Term target = build("/\\", {cmp(l, r), cmp(r, l)});
-      return then(target, atom_step(x, target));
+      return then(x, target, atom_step(x, target), depth);
     }
     if (auto k = th_->key(x)) {
       auto [it, fresh] = reps_.emplace(k->first, std::make_pair(x, k->second));
@@ -357,9 +375,9 @@ uint64_t Normaliser::atom_step(const Term& x, const Term& target, int leaves) {
   return n;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -405,4 +423,4 @@ std::optional<std::pair<Term, bool>> Normaliser::cond_rep(const Term& x) {
   return std::nullopt;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -1,4 +1,4 @@
-#include "translators/z3/farkas.hpp"
+#include "translators/provers/farkas.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -17,7 +17,7 @@
 // sum) decides feasibility; its final basic solution is y. Multipliers for the facts are
 // read off the primal values, so no dual has to be recovered.
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -272,4 +272,4 @@ bool is_farkas(const std::vector<LinFact>& facts, const std::vector<mpz_class>& 
   return k < 0 || (k == 0 && strict);
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -8,15 +8,23 @@
 // brought to one canonical form nf, every local step proved by a small case split; l = r
 // holds when nf(l) = nf(r). Equalities are carried in double-negation form
 // N(a = b) = {~(a = b)} ∪ Γ ⊢ F (spec/z3.md), which compose like equalities.
+//
+// What it proves (Normaliser::equal): N(l = r) = {~(l = r)} ∪ H ⊢ F, l and r bool, H kept
+// atom facts' hypotheses (none). Premises: none. Side conditions: both sides reach one
+// normal form (flattened, sorted, deduplicated nests; ~ pushed in; ==> and bool COND
+// expanded; arithmetic atoms by their constraint; equations oriented). Budgets: 300
+// levels, nests of 2,000 operands, each local step a case split of at most 4,096 cases.
+// Failure (0): different normal forms or a budget exceeded; its scratch steps are the
+// caller's to delete (nothing it returned is used).
 #pragma once
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "translators/z3/taut.hpp"
+#include "translators/provers/taut.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 class Normaliser {
  public:
@@ -38,6 +46,15 @@ class Normaliser {
   uint64_t equal_deep(const Term& l, const Term& r);
   Nf nf(const Term& x, int depth);
   Nf nf_uncached(const Term& x, int depth);
+  // nf_uncached by the shape of x: a negation, a nest of /\ or \/, an iff, an atom.
+  Nf nf_neg(const Term& x, int depth);
+  Nf nf_nest(const Term& x, int depth);
+  Nf nf_iff(const Term& x, int depth);
+  Nf nf_atom(const Term& x, int depth);
+  // nf(y) continued from N(x = y) = n (0: fail unless y is x).
+  Nf then(const Term& x, const Term& y, uint64_t n, int depth);
+  // N(x = x') from a positive proof `pos` under the operand equations, each traded for its N.
+  uint64_t discharge(const Term& x, uint64_t pos, const Term& xp, const std::vector<std::pair<Term, uint64_t>>& eqs);
   // N(a = c) from N(a = b) and N(b = c) (either 0 for identity).
   uint64_t trans(const Term& a, const Term& b, uint64_t ab, const Term& c, uint64_t bc);
   // ⊢ x1 = result for a nest x1 of `op` and its flattened, sorted, deduplicated form
@@ -73,4 +90,4 @@ class Normaliser {
   std::unordered_map<std::string, std::vector<Term>> cond_reps_;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

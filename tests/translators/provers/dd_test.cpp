@@ -9,10 +9,10 @@
 #include "trusted/problem.hpp"
 #include "trusted/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
-#include "translators/z3/arith.hpp"
-#include "translators/z3/cond.hpp"
-#include "translators/z3/dd.hpp"
-#include "translators/z3/formula.hpp"
+#include "translators/provers/arith.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/dd.hpp"
+#include "translators/provers/formula.hpp"
 
 using namespace hcert;
 
@@ -28,19 +28,19 @@ bool proves(const std::string& name, const std::string& eq, size_t* steps = null
   for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
   check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(header) + "(assert " + eq + ")(check-sat)")));
   Term phi = ctx.problem().assertions.at(0), l, r;
-  EXPECT_TRUE(z3::is_op(phi, "=", &l, &r)) << eq;
+  EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;
   test::KernelSink k;
-  z3::Arith arith(k.sink);
-  z3::CondLemmas cond(k.sink);
-  z3::TheoryRefuter refuter = [&](z3::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
+  provers::Arith arith(k.sink);
+  provers::CondLemmas cond(k.sink);
+  provers::TheoryRefuter refuter = [&](provers::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
     auto res = arith.refute(out, lits, emit, sat);
     return res ? *res : 0;
   };
-  z3::Theories th;
+  provers::Theories th;
   th.arith = &refuter;
   th.cond = &cond;
   th.key = [&](const Term& t) { return arith.key(t); };
-  z3::Diagrams dd(k.sink, k.sink, th, [&](z3::StepSink& out, const Term& t) { return arith.normal_form(out, t); });
+  provers::Diagrams dd(k.sink, k.sink, th, [&](provers::StepSink& out, const Term& t) { return arith.normal_form(out, t); });
   uint64_t id = 0;
   try {
     id = dd.equal(l, r);
@@ -52,7 +52,7 @@ bool proves(const std::string& name, const std::string& eq, size_t* steps = null
   if (!id) return false;
   const Thm& th_ = k.thms.at(id);
   EXPECT_EQ(th_.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
-  EXPECT_EQ(th_.hyps(), std::vector<Term>{z3::neg(phi)});
+  EXPECT_EQ(th_.hyps(), std::vector<Term>{provers::neg(phi)});
   return true;
 }
 
@@ -60,7 +60,7 @@ bool proves(const std::string& name, const std::string& eq, size_t* steps = null
 
 // The ite rewrites Z3 makes: negated condition, nested test of one condition, equal
 // branches, lifting over an equation with numerals, arithmetic atoms and sums.
-TEST(Z3Diagrams, ProvesIteRewrites) {
+TEST(ProversDiagrams, ProvesIteRewrites) {
   EXPECT_TRUE(proves("dd1", "(= (ite (not c) a b) (ite c b a))"));
   EXPECT_TRUE(proves("dd2", "(= (ite c (ite c a b) d) (ite c a d))"));
   EXPECT_TRUE(proves("dd3", "(= (ite c x x) x)"));
@@ -74,7 +74,7 @@ TEST(Z3Diagrams, ProvesIteRewrites) {
 
 // Their false variants (each differs from the right side under some assignment of the
 // atoms) are not proved.
-TEST(Z3Diagrams, RefusesWrongRewrites) {
+TEST(ProversDiagrams, RefusesWrongRewrites) {
   EXPECT_FALSE(proves("ddw1", "(= (ite (not c) a b) (ite c a b))"));
   EXPECT_FALSE(proves("ddw2", "(= (ite c (ite c a b) d) (ite c b d))"));
   EXPECT_FALSE(proves("ddw3", "(= (= (ite c 1 2) 1) (not c))"));
@@ -88,7 +88,7 @@ TEST(Z3Diagrams, RefusesWrongRewrites) {
 // A program counter's chain, t(k+1) = ite (= t(k) k) (+ t(k) 0) t(k): its tree has 3^30
 // nodes, its DAG 30 levels, and each level is t(k) again. The diagrams prove t(30) equal to
 // t(0) in a number of steps linear in the chain (the case split could not start).
-TEST(Z3Diagrams, LinearInTheDag) {
+TEST(ProversDiagrams, LinearInTheDag) {
   std::string t = "t0", lets;
   for (int k = 0; k < 30; ++k) {
     std::string n = "t" + std::to_string(k + 1);

@@ -5,6 +5,11 @@
 // Why this suffices: by Motzkin's transposition theorem a finite system of facts
 // 0 >= / > / = P_i is unsatisfiable over Q (equivalently over any ordered field) exactly when
 // such multipliers exist, so nullopt (within the pivot budget) means "satisfiable over Q".
+//
+// What it finds (no steps, no theorems): find_farkas returns multipliers y with the
+// property of is_farkas, so Σ y_i·P_i is a constant that contradicts the facts; find_model
+// a rational point of the facts read non-strictly. Budgets: max_pivots pivots. Failure
+// (nullopt): satisfiable over Q, or the budget ran out (the two are not told apart).
 #pragma once
 #include <gmpxx.h>
 
@@ -14,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 // A linear fact  0 REL Σ a_j·x_j + k  with integer coefficients (sparse; a variable index may
 // appear at most once per fact; zero coefficients allowed and ignored).
@@ -43,4 +48,4 @@ std::optional<std::map<uint32_t, mpq_class>> find_model(const std::vector<LinFac
 // Checks a multiplier vector against the definition above (used by tests and as a guard).
 bool is_farkas(const std::vector<LinFact>& facts, const std::vector<mpz_class>& y);
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

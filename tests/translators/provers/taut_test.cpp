@@ -1,4 +1,4 @@
-// The tautology prover of the Z3 translation (spec/z3.md, "Tautologies") against a truth
+// The shared tautology prover (spec/z3.md, "Tautologies") against a truth
 // table: on random formulas it proves exactly the tautologies, every step it emits is
 // accepted by the kernel, and the result is the documented {~ψ} ⊢ F.
 #include <gtest/gtest.h>
@@ -13,9 +13,9 @@
 #include "rules/bool.hpp"
 #include "tests/support.hpp"
 #include "rules/equality.hpp"
-#include "translators/z3/cond.hpp"
-#include "translators/z3/normal.hpp"
-#include "translators/z3/taut.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/normal.hpp"
+#include "translators/provers/taut.hpp"
 #include "tests/translators/kernel_sink.hpp"
 
 using namespace hcert;
@@ -62,7 +62,7 @@ bool tautology(const Term& t) {
   return true;
 }
 
-TEST(Z3Taut, ProvesExactlyTheTautologies) {
+TEST(ProversTaut, ProvesExactlyTheTautologies) {
   D();
   int proved = 0, refuted = 0;
   bool ok = rc::check("refute_negation ⇔ truth table", [&] {
@@ -73,7 +73,7 @@ TEST(Z3Taut, ProvesExactlyTheTautologies) {
     if (*rc::gen::arbitrary<bool>()) psi = op2("==>", psi, *rc::gen::element(0, 1) ? psi : op2("\\/", psi, random_formula(2)));
     test::KernelSink k;
     std::string cm;
-    uint64_t id = z3::refute_negation(k.sink, psi, &cm);
+    uint64_t id = provers::refute_negation(k.sink, psi, &cm);
     RC_ASSERT((id != 0) == tautology(psi));
     if (id) {
       ++proved;
@@ -92,7 +92,7 @@ TEST(Z3Taut, ProvesExactlyTheTautologies) {
   EXPECT_GT(refuted, 10);
 }
 
-TEST(Z3Taut, FlatteningRewriteSplitsOnSharedSubformulas) {
+TEST(ProversTaut, FlatteningRewriteSplitsOnSharedSubformulas) {
   D();
   // (d1 /\ (d2 /\ … d12)) = (d1 /\ … ) with each di a disjunction of three variables: the
   // atoms alone would need thousands of cases; shared disjunctions as atoms need 13.
@@ -104,34 +104,34 @@ TEST(Z3Taut, FlatteningRewriteSplitsOnSharedSubformulas) {
   r = op2("/\\", op2("/\\", ds[0], ds[1]), ds[2]);
   for (size_t i = 3; i < ds.size(); ++i) r = op2("/\\", r, ds[i]);
   test::KernelSink k;
-  EXPECT_NE(z3::refute_negation(k.sink, Term::eq(l, r)), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, Term::eq(l, r)), 0u);
   EXPECT_LT(k.thms.size(), 20000u);
 }
 
-TEST(Z3Taut, RefusesNonTautologiesAndTheoryAtoms) {
+TEST(ProversTaut, RefusesNonTautologiesAndTheoryAtoms) {
   D();
   test::KernelSink k;
   std::string cm;
-  EXPECT_EQ(z3::refute_negation(k.sink, op2("\\/", var(0), var(1)), &cm), 0u);
+  EXPECT_EQ(provers::refute_negation(k.sink, op2("\\/", var(0), var(1)), &cm), 0u);
   EXPECT_EQ(cm, "a = false, b = false");
   // Over a non-bool type, x = y and y = x are one atom (SYM); x = y against y = z is not
   // a tautology, and no countermodel is claimed, since the atoms are not propositional.
   Type u = Type::var("U");
   Term x = Term::var("x", u), y = Term::var("y", u), z = Term::var("z", u);
   cm.clear();
-  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(Term::eq(x, y), Term::eq(y, z)), &cm), 0u);
+  EXPECT_EQ(provers::refute_negation(k.sink, Term::eq(Term::eq(x, y), Term::eq(y, z)), &cm), 0u);
   EXPECT_EQ(cm, "");
-  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(Term::eq(x, y), neg(Term::eq(y, x))), &cm), 0u);
-  EXPECT_NE(z3::refute_negation(k.sink, Term::eq(Term::eq(x, y), Term::eq(y, x))), 0u);
-  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", Term::eq(y, x), neg(Term::eq(x, y)))), 0u);
-  EXPECT_NE(z3::refute_negation(k.sink, Term::eq(neg(Term::eq(x, y)), neg(Term::eq(y, x)))), 0u);
-  EXPECT_NE(z3::refute_negation(k.sink, Term::eq(Term::eq(x, x), Term::constant(hcert::tenv(), "T", B()))), 0u);
+  EXPECT_EQ(provers::refute_negation(k.sink, Term::eq(Term::eq(x, y), neg(Term::eq(y, x))), &cm), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, Term::eq(Term::eq(x, y), Term::eq(y, x))), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, op2("\\/", Term::eq(y, x), neg(Term::eq(x, y)))), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, Term::eq(neg(Term::eq(x, y)), neg(Term::eq(y, x)))), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, Term::eq(Term::eq(x, x), Term::constant(hcert::tenv(), "T", B()))), 0u);
 }
 
 // A conjunction deeper than the split looks into (Z3's distinct of 30 or 40 constants, 435
 // or 780 disequalities): split on whole where it occurs twice, short-circuited where one
 // literal decides; a wrong variant is still refused.
-TEST(Z3Taut, DeepConjunctionSplitOnWholeOrShortCircuited) {
+TEST(ProversTaut, DeepConjunctionSplitOnWholeOrShortCircuited) {
   D();
   Type u = Type::var("U");
   std::vector<Term> lits;
@@ -147,7 +147,7 @@ TEST(Z3Taut, DeepConjunctionSplitOnWholeOrShortCircuited) {
   Term C2 = conj(other);
   auto proves = [&](const Term& psi) {
     test::KernelSink k;
-    uint64_t id = z3::refute_negation(k.sink, psi);
+    uint64_t id = provers::refute_negation(k.sink, psi);
     if (id) {
       EXPECT_EQ(k.thms.at(id).concl(), Term::constant(hcert::tenv(), "F", B()));
       EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(psi)});
@@ -166,7 +166,7 @@ TEST(Z3Taut, DeepConjunctionSplitOnWholeOrShortCircuited) {
 
 // Z3's Tseitin clause for a wide disjunction, `(l1 \/ … \/ ~a \/ …) \/ a`: proved from the
 // complementary pair alone, in steps linear in the nesting; without the pair, refused.
-TEST(Z3Taut, ComplementaryDisjunctsWithoutSplit) {
+TEST(ProversTaut, ComplementaryDisjunctsWithoutSplit) {
   D();
   Type u = Type::var("U");
   std::vector<Term> ls;
@@ -181,7 +181,7 @@ TEST(Z3Taut, ComplementaryDisjunctsWithoutSplit) {
   };
   test::KernelSink k;
   Term psi = op2("\\/", disj(with), a);
-  uint64_t id = z3::refute_negation(k.sink, psi);
+  uint64_t id = provers::refute_negation(k.sink, psi);
   ASSERT_NE(id, 0u);
   EXPECT_EQ(k.thms.at(id).hyps(), std::vector<Term>{neg(psi)});
   EXPECT_LT(k.thms.size(), 2000u);
@@ -189,53 +189,53 @@ TEST(Z3Taut, ComplementaryDisjunctsWithoutSplit) {
   Term left = neg(a);
   for (size_t i = 0; i < ls.size(); ++i)
     if (i != 300) left = op2("\\/", left, ls[i]);
-  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", a, left)), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, op2("\\/", a, left)), 0u);
   // No complementary pair: ~(y400 = z) for ~a, and y400 = z not among the disjuncts.
   size_t before = k.thms.size();
   with[300] = neg(ls[400]);
   std::vector<Term> shorter(with.begin(), with.begin() + 350);
-  EXPECT_EQ(z3::refute_negation(k.sink, op2("\\/", disj(shorter), a)), 0u);
+  EXPECT_EQ(provers::refute_negation(k.sink, op2("\\/", disj(shorter), a)), 0u);
   EXPECT_EQ(k.thms.size(), before);  // a failure emits nothing
 }
 
 // ite: COND on bool as a connective, COND c x y = x as an atom decided by c (through
 // ⊢ COND T x y = x and ⊢ COND F x y = y, derived in the run from COND's definition and
 // SELECT_AX, every step on the kernel).
-TEST(Z3Taut, ConditionalsThroughTheirDefiningEquations) {
+TEST(ProversTaut, ConditionalsThroughTheirDefiningEquations) {
   D();
   test::KernelSink k;
-  z3::CondLemmas cond(k.sink);
-  z3::Theories th;
+  provers::CondLemmas cond(k.sink);
+  provers::Theories th;
   th.cond = &cond;
   Term c = var(0), a = var(1), b = var(2);
-  Term ite = Term::comb(Term::comb(Term::comb(z3::CondLemmas::cond(B()), c), a), b);
+  Term ite = Term::comb(Term::comb(Term::comb(provers::CondLemmas::cond(B()), c), a), b);
   Term expansion = op2("/\\", op2("\\/", neg(c), a), op2("\\/", c, b));
-  EXPECT_NE(z3::refute_negation(k.sink, Term::eq(ite, expansion), nullptr, 4096, 400, &th), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, Term::eq(ite, expansion), nullptr, 4096, 400, &th), 0u);
   // Without the theory COND is an atom, and the expansion is not a tautology of atoms.
-  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(ite, expansion)), 0u);
+  EXPECT_EQ(provers::refute_negation(k.sink, Term::eq(ite, expansion)), 0u);
   // A wrong expansion (branches swapped) is refused, with a countermodel.
   std::string cm;
   Term wrong = op2("/\\", op2("\\/", neg(c), b), op2("\\/", c, a));
-  EXPECT_EQ(z3::refute_negation(k.sink, Term::eq(ite, wrong), &cm, 4096, 400, &th), 0u);
+  EXPECT_EQ(provers::refute_negation(k.sink, Term::eq(ite, wrong), &cm, 4096, 400, &th), 0u);
   // Term-level: ~c \/ COND c x y = x, and c \/ y = COND c x y (Z3's def-axioms).
   Type u = Type::var("U");
   Term x = Term::var("x", u), y = Term::var("y", u);
-  Term t = Term::comb(Term::comb(Term::comb(z3::CondLemmas::cond(u), c), x), y);
-  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", neg(c), Term::eq(t, x)), nullptr, 4096, 400, &th), 0u);
-  EXPECT_NE(z3::refute_negation(k.sink, op2("\\/", c, Term::eq(y, t)), nullptr, 4096, 400, &th), 0u);
-  EXPECT_EQ(z3::refute_negation(k.sink, op2("\\/", c, Term::eq(t, x)), nullptr, 4096, 400, &th), 0u);
+  Term t = Term::comb(Term::comb(Term::comb(provers::CondLemmas::cond(u), c), x), y);
+  EXPECT_NE(provers::refute_negation(k.sink, op2("\\/", neg(c), Term::eq(t, x)), nullptr, 4096, 400, &th), 0u);
+  EXPECT_NE(provers::refute_negation(k.sink, op2("\\/", c, Term::eq(y, t)), nullptr, 4096, 400, &th), 0u);
+  EXPECT_EQ(provers::refute_negation(k.sink, op2("\\/", c, Term::eq(t, x)), nullptr, 4096, 400, &th), 0u);
   // The lemmas themselves, as the kernel has them.
-  const z3::Pf& l = cond.get(u, true);
+  const provers::Pf& l = cond.get(u, true);
   EXPECT_EQ(k.thms.at(l.id).concl(), l.concl);
   EXPECT_TRUE(k.thms.at(l.id).hyps().empty());
 }
 
 // Rewrites by normal form: association, commutation, duplicates, De Morgan, double
 // negation, ==> and iff orientation; a formula with another normal form is not equal.
-TEST(Z3Normal, EqualUpToTheNormalForm) {
+TEST(ProversNormal, EqualUpToTheNormalForm) {
   D();
   test::KernelSink k;
-  z3::Normaliser nf(k.sink, k.sink, nullptr);
+  provers::Normaliser nf(k.sink, k.sink, nullptr);
   Term a = var(0), b = var(1), c = var(2);
   auto equal = [&](const Term& l, const Term& r) {
     uint64_t id = nf.equal(l, r);

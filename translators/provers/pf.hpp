@@ -13,10 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include "translators/provers/taut.hpp"
 #include "translators/vocabulary.hpp"
-#include "translators/z3/taut.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 struct Pf {
   uint64_t id = 0;
@@ -91,4 +91,4 @@ class Prover {
   size_t made_ = 0;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -1,16 +1,16 @@
-// The Farkas search of the Z3 translation (translators/z3/farkas.hpp): fixed cases with known
-// multipliers, is_farkas rejecting wrong vectors, and on random systems agreement with a slow
-// reference (Fourier–Motzkin over mpq_class, tracking strictness) on which systems are
-// contradictory; every vector returned must pass is_farkas and be primitive.
+// The Farkas search of the linear arithmetic (translators/provers/farkas.hpp): fixed cases
+// with known multipliers, is_farkas rejecting wrong vectors, and on random systems
+// agreement with a slow reference (Fourier–Motzkin over mpq_class, tracking strictness) on
+// which systems are contradictory; every vector returned must pass is_farkas and be primitive.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
 
-#include "translators/z3/farkas.hpp"
+#include "translators/provers/farkas.hpp"
 
-using namespace hcert::z3;
+using namespace hcert::provers;
 using Rel = LinFact::Rel;
 
 namespace {
@@ -127,7 +127,7 @@ void check_against_reference(const std::vector<LinFact>& fs) {
 
 }  // namespace
 
-TEST(Farkas, BoundsClash) {
+TEST(ProversFarkas, BoundsClash) {
   // x <= 0, x >= 1
   std::vector<LinFact> fs{fact(Rel::Ge, {{0, -1}}, 0), fact(Rel::Ge, {{0, 1}}, -1)};
   auto y = find_farkas(fs);
@@ -136,7 +136,7 @@ TEST(Farkas, BoundsClash) {
   EXPECT_TRUE(is_farkas(fs, *y));
 }
 
-TEST(Farkas, StrictWithZeroConstant) {
+TEST(ProversFarkas, StrictWithZeroConstant) {
   // x < 0, x > 0: the sum is 0 < 0.
   std::vector<LinFact> fs{fact(Rel::Gt, {{0, -1}}, 0), fact(Rel::Gt, {{0, 1}}, 0)};
   auto y = find_farkas(fs);
@@ -149,14 +149,14 @@ TEST(Farkas, StrictWithZeroConstant) {
   EXPECT_EQ(*y, ints({1, 1}));
 }
 
-TEST(Farkas, NonStrictTouchingIsSatisfiable) {
+TEST(ProversFarkas, NonStrictTouchingIsSatisfiable) {
   // x <= 0, x >= 0: x = 0.
   std::vector<LinFact> fs{fact(Rel::Ge, {{0, -1}}, 0), fact(Rel::Ge, {{0, 1}}, 0)};
   EXPECT_FALSE(find_farkas(fs));
   EXPECT_FALSE(is_farkas(fs, ints({1, 1})));  // K = 0 with no strict fact
 }
 
-TEST(Farkas, EqualityNeedsNegativeMultiplier) {
+TEST(ProversFarkas, EqualityNeedsNegativeMultiplier) {
   // 0 = 1 - x, x <= 0
   std::vector<LinFact> fs{fact(Rel::Eq, {{0, -1}}, 1), fact(Rel::Ge, {{0, -1}}, 0)};
   auto y = find_farkas(fs);
@@ -174,7 +174,7 @@ TEST(Farkas, EqualityNeedsNegativeMultiplier) {
   EXPECT_EQ(*y, ints({-1}));
 }
 
-TEST(Farkas, DifferenceCycle) {
+TEST(ProversFarkas, DifferenceCycle) {
   // x - y <= -1, y - z <= 0, z - x <= 0, with an unrelated fact on w.
   std::vector<LinFact> fs{fact(Rel::Ge, {{0, -1}, {1, 1}}, -1), fact(Rel::Ge, {{1, -1}, {2, 1}}, 0),
                           fact(Rel::Ge, {{7, 3}}, 4), fact(Rel::Ge, {{2, -1}, {0, 1}}, 0)};
@@ -183,14 +183,14 @@ TEST(Farkas, DifferenceCycle) {
   EXPECT_EQ(*y, ints({1, 1, 0, 1}));
 }
 
-TEST(Farkas, VariableFreeFacts) {
+TEST(ProversFarkas, VariableFreeFacts) {
   EXPECT_EQ(find_farkas({fact(Rel::Ge, {}, -3)}), ints({1}));
   EXPECT_EQ(find_farkas({fact(Rel::Gt, {}, 0)}), ints({1}));
   EXPECT_EQ(find_farkas({fact(Rel::Ge, {{4, 0}}, 0)}), std::nullopt);  // 0 <= 0, explicit zero term
   EXPECT_EQ(find_farkas({}), std::nullopt);
 }
 
-TEST(Farkas, BigCoefficients) {
+TEST(ProversFarkas, BigCoefficients) {
   mpz_class big = pow2(200);
   // 2^200·x >= 1, 3x <= 0: y = (3, 2^200).
   std::vector<LinFact> fs{fact(Rel::Ge, {{0, big}}, -1), fact(Rel::Ge, {{0, -3}}, 0)};
@@ -211,7 +211,7 @@ TEST(Farkas, BigCoefficients) {
   EXPECT_EQ(*y, ints({2, 1}));
 }
 
-TEST(Farkas, SatisfiableSystem) {
+TEST(ProversFarkas, SatisfiableSystem) {
   // x >= 0, x <= 1, y > x, x + y = 1 (x = 1/4, y = 3/4).
   std::vector<LinFact> fs{fact(Rel::Ge, {{0, 1}}, 0), fact(Rel::Ge, {{0, -1}}, 1), fact(Rel::Gt, {{1, 1}, {0, -1}}, 0),
                           fact(Rel::Eq, {{0, 1}, {1, 1}}, -1)};
@@ -223,13 +223,13 @@ TEST(Farkas, SatisfiableSystem) {
   EXPECT_TRUE(is_farkas(fs, *y));
 }
 
-TEST(Farkas, PivotBudget) {
+TEST(ProversFarkas, PivotBudget) {
   std::vector<LinFact> fs{fact(Rel::Ge, {{0, -1}}, 0), fact(Rel::Ge, {{0, 1}}, -1)};
   EXPECT_FALSE(find_farkas(fs, 0));
   EXPECT_TRUE(find_farkas(fs));
 }
 
-TEST(Farkas, IsFarkasRejects) {
+TEST(ProversFarkas, IsFarkasRejects) {
   // x <= 0, x >= 1, 0 = x - 2, x > 5
   std::vector<LinFact> fs{fact(Rel::Ge, {{0, -1}}, 0), fact(Rel::Ge, {{0, 1}}, -1), fact(Rel::Eq, {{0, 1}}, -2),
                           fact(Rel::Gt, {{0, 1}}, -5)};
@@ -249,19 +249,19 @@ TEST(Farkas, IsFarkasRejects) {
   EXPECT_FALSE(is_farkas(gs, ints({0, 0})));
 }
 
-RC_GTEST_PROP(Farkas, SmallSystemsMatchFourierMotzkin, ()) {
+RC_GTEST_PROP(ProversFarkas, SmallSystemsMatchFourierMotzkin, ()) {
   int nf = *rc::gen::inRange(2, 7), nv = *rc::gen::inRange(1, 4);
   check_against_reference(gen_system(nf, nv, 5));
 }
 
-RC_GTEST_PROP(Farkas, MediumSystemsMatchFourierMotzkin, ()) {
+RC_GTEST_PROP(ProversFarkas, MediumSystemsMatchFourierMotzkin, ()) {
   int nf = *rc::gen::inRange(4, 9), nv = *rc::gen::inRange(2, 4);
   check_against_reference(gen_system(nf, nv, 20));
 }
 
 // Scaling a fact by a positive integer (any nonzero one for an equation) keeps the system's
 // meaning, so big-coefficient versions must agree with the small ones.
-RC_GTEST_PROP(Farkas, ScaledBigSystemsAgree, ()) {
+RC_GTEST_PROP(ProversFarkas, ScaledBigSystemsAgree, ()) {
   int nf = *rc::gen::inRange(2, 7), nv = *rc::gen::inRange(1, 4);
   auto fs = gen_system(nf, nv, 5);
   auto big = fs;
@@ -278,7 +278,7 @@ RC_GTEST_PROP(Farkas, ScaledBigSystemsAgree, ()) {
 // Larger systems, where the reference would blow up, with the answer known by construction:
 // facts all true at an integer point are satisfiable; adding the negation of a nonnegative
 // combination of them (shifted past 0) makes them contradictory.
-RC_GTEST_PROP(Farkas, LargeSystemsByConstruction, ()) {
+RC_GTEST_PROP(ProversFarkas, LargeSystemsByConstruction, ()) {
   int bits = *rc::gen::element(4, 4, 64, 1000);
   int most = bits > 64 ? 12 : 30;  // dense 1000-bit 30×30 systems take ~0.5 s each
   int nf = *rc::gen::inRange(2, most + 1), nv = *rc::gen::inRange(1, most + 1);
@@ -319,7 +319,7 @@ RC_GTEST_PROP(Farkas, LargeSystemsByConstruction, ()) {
 
 // find_model: on systems without strict facts, a point exactly when no multipliers exist,
 // and the point satisfies every fact.
-RC_GTEST_PROP(Farkas, ModelExactlyWhenNoMultipliers, ()) {
+RC_GTEST_PROP(ProversFarkas, ModelExactlyWhenNoMultipliers, ()) {
   std::vector<LinFact> fs = gen_system(*rc::gen::inRange(1, 7), *rc::gen::inRange(1, 4), 5);
   for (LinFact& f : fs)
     if (f.rel == Rel::Gt) f.rel = Rel::Ge;
@@ -336,7 +336,7 @@ RC_GTEST_PROP(Farkas, ModelExactlyWhenNoMultipliers, ()) {
   }
 }
 
-TEST(Farkas, ModelOfAThinStrip) {
+TEST(ProversFarkas, ModelOfAThinStrip) {
   // 18 <= 4x <= 19: the point is rational (no integer one), 4x - 20 >= 0 added: none
   std::vector<LinFact> fs{fact(Rel::Ge, {{0, 4}}, -18), fact(Rel::Ge, {{0, -4}}, 19)};
   auto x = find_model(fs);

@@ -1,4 +1,4 @@
-#include "translators/z3/cond.hpp"
+#include "translators/provers/cond.hpp"
 
 #include <stdexcept>
 
@@ -6,7 +6,7 @@
 #include "formats/hol_text.hpp"
 #include "translators/vocabulary.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 Term CondLemmas::cond(const Type& ty) {
   Type B = Type::boolean();
@@ -46,4 +46,4 @@ const Pf& CondLemmas::get(const Type& ty, bool which) {
   return done_.emplace(key, L_.trans(e, chosen)).first->second;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -1,4 +1,4 @@
-#include "translators/z3/dd.hpp"
+#include "translators/provers/dd.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -6,11 +6,11 @@
 #include <cstring>
 #include <tuple>
 
-#include "translators/z3/cond.hpp"
-#include "translators/z3/formula.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/formula.hpp"
 #include "translators/vocabulary.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -404,4 +404,4 @@ Diagrams::Lemma& Diagrams::lemma(const char* name, const Type& a, const Type& b)
   return *L;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

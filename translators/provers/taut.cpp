@@ -1,7 +1,7 @@
-#include "translators/z3/taut.hpp"
+#include "translators/provers/taut.hpp"
 
-#include "translators/z3/cond.hpp"
-#include "translators/z3/formula.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/formula.hpp"
 #include "translators/vocabulary.hpp"
 
 #include <algorithm>
@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 namespace {
 
@@ -599,4 +599,4 @@ std::vector<Term> atoms_of(const Term& psi, size_t limit) {
   return out;
 }
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

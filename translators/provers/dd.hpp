@@ -9,6 +9,13 @@
 // l = r is proved by bringing both sides to it. Each node is built once (memoised over the
 // DAG), every step an instance of a small lemma proved once; the cost is the number of
 // diagram operations, not of cases.
+//
+// What it proves (Diagrams::equal): N(l = r) = {~(l = r)} ⊢ F, l and r formulas or int/real
+// terms built from nested COND over atoms. Premises: none (the lemma instances it assumes
+// are discharged before it returns). Side conditions: l and r have one reduced ordered
+// diagram over their atoms (leaves equal up to their linear normal form). Budgets: 1,000
+// levels, a bounded number of diagram operations per call (dd.cpp). Failure (0): different
+// diagrams or over budget; a dry run decides first, so a failure leaves only kept facts.
 #pragma once
 #include <functional>
 #include <deque>
@@ -18,10 +25,10 @@
 #include <utility>
 #include <vector>
 
-#include "translators/z3/formula.hpp"
-#include "translators/z3/pf.hpp"
+#include "translators/provers/formula.hpp"
+#include "translators/provers/pf.hpp"
 
-namespace hcert::z3 {
+namespace hcert::provers {
 
 class Diagrams {
  public:
@@ -105,4 +112,4 @@ class Diagrams {
   std::unordered_map<Term, Pf, TermHash> leaves_;
 };
 
-}  // namespace hcert::z3
+}  // namespace hcert::provers

@@ -1,0 +1,253 @@
+// The Z3 translator's state and its parts (internal to translators/z3; the entry point is
+// z3_to_cert.hpp): proof nodes and their bookkeeping (z3_to_cert.cpp), the rule table and
+// one function per rule (z3_rules.cpp, z3_resolution.cpp), Z3's invented names
+// (z3_names.cpp). The theory reasoning is the shared provers' (translators/provers/); this
+// translator holds only Z3's syntax and how its rules map onto them.
+#pragma once
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "translators/provers/arith.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/congruence.hpp"
+#include "translators/provers/dd.hpp"
+#include "translators/provers/formula.hpp"
+#include "translators/provers/nform.hpp"
+#include "translators/provers/normal.hpp"
+#include "translators/provers/taut.hpp"
+#include "translators/z3/terms.hpp"
+#include "translators/z3/z3_to_cert.hpp"
+#include "translators/vocabulary.hpp"
+
+namespace hcert::z3 {
+
+using namespace hcert::provers;
+using cert::Emitter;
+using cert::Tag;
+using check::Failure;
+using check::Outcome;
+
+inline Type boolean() { return Type::boolean(); }
+inline const Term& false_term() {
+  static const Term f = Term::constant(vocab(), "F", boolean());
+  return f;
+}
+inline const Term& true_term() {
+  static const Term t = Term::constant(vocab(), "T", boolean());
+  return t;
+}
+inline const Term& or_const() {
+  static const Term t = Term::constant(vocab(), "\\/", Type::fun(boolean(), Type::fun(boolean(), boolean())));
+  return t;
+}
+// The disjuncts of a right-nested disjunction (one element if it is not one).
+inline std::vector<Term> spine(Term t, const char* op) {
+  std::vector<Term> out;
+  Term a, b;
+  while (is_op(t, op, &a, &b)) out.push_back(a), t = b;
+  out.push_back(t);
+  return out;
+}
+
+// A proof node: the certificate theorem N(φ) = Γ ∪ {~φ} ⊢ F (spec/z3.md) and φ itself.
+using Node = NThm;
+
+// One rule application as the rule table's handlers see it: the rule's name, its
+// premises (already translated, in Z3's order) and its conclusion φ.
+struct Step {
+  const std::string& rule;
+  const std::vector<Node>& p;
+  const Term& phi;
+};
+
+class Translator {
+ public:
+  Translator(check::SmtContext& ctx, cert::Emitter& out);
+
+  Z3Stats run(const std::string& sha, ProofReader& in);
+
+ private:
+  [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "Z3 proof " + where_ + ": " + why); }
+  uint64_t step(const char* rule, std::vector<uint64_t> args) {
+    uint64_t id = out_.new_thm_id();
+    scratch_.push_back(id);
+    args.insert(args.begin(), id);
+    out_.write(Emitter::make(Tag::Step, std::move(args), {rule}));
+    return id;
+  }
+  // Deletes the theorems made since `mark` except `keep`, which then counts as made by the
+  // caller's node: an inline sub-proof has one user, so its theorems go with that user's.
+  // `keep` is adopted only if this node made it: a result that is a theorem kept for the
+  // whole certificate (an atom's normal-form step, say) must never be deleted.
+  void collect(size_t mark, uint64_t keep);
+  uint64_t term(const Term& t) { return out_.term(t); }
+  uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
+
+  // The N-form helpers (translators/provers/nform.hpp) on this translator's scratch steps.
+  uint64_t n_of(uint64_t pos, const Term& phi) { return provers::n_of(sink_, pos, phi); }
+  uint64_t use(const Node& premise, uint64_t f_thm) { return provers::use(sink_, premise, f_thm); }
+  uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises) {
+    return provers::from_positive(sink_, pos, phi, premises);
+  }
+  uint64_t use_all(const std::vector<Node>& premises, uint64_t f) { return provers::use_all(sink_, premises, f); }
+
+  uint64_t hole(const Term& phi, const std::string& rule);
+
+  // A proof expression (nested sub-proofs are translated first, innermost first).
+  Node proof(const Sexp& e, uint32_t i, int depth = 0);
+
+  // The rules (spec/z3.md) by the rule table (z3_rules.cpp); 0 when this rule or this
+  // shape is not handled.
+  uint64_t justify(const std::string& rule, const std::vector<Node>& p, const Term& phi);
+  // One function per rule (the table's entries), each N(φ) for its step or 0.
+  uint64_t rule_asserted(const Step& s);
+  uint64_t rule_hypothesis(const Step& s);
+  uint64_t rule_true_axiom(const Step& s);
+  uint64_t rule_intro_def(const Step& s);
+  uint64_t rule_refl(const Step& s);
+  uint64_t rule_symm(const Step& s);
+  uint64_t rule_trans(const Step& s);
+  uint64_t rule_mp(const Step& s);
+  uint64_t rule_commutativity(const Step& s);
+  uint64_t rule_monotonicity(const Step& s);
+  uint64_t rule_and_elim(const Step& s);
+  uint64_t rule_not_or_elim(const Step& s);
+  uint64_t rule_iff_true(const Step& s);
+  uint64_t rule_iff_false(const Step& s);
+  uint64_t rule_unit_resolution(const Step& s);
+  uint64_t rule_lemma(const Step& s);
+  uint64_t rule_tautology(const Step& s);
+  uint64_t rule_th_lemma(const Step& s);
+  using RuleHandler = uint64_t (Translator::*)(const Step&);
+  static const std::unordered_map<std::string, RuleHandler>& rule_table();
+
+  // An asserted formula that is not literally an assertion: Z3's own form of one (unsat-core
+  // tracking literals, `(and (distinct x y) true)`, ...). Accepted when it is a tautology
+  // or follows propositionally from one assertion that shares an atom with it (16 tried),
+  // or equals the first such assertion by congruence (a large assertion, flattened).
+  uint64_t asserted_consequence(const Term& phi);
+
+  // The problem's symbols (constants and variables without a theory prefix) in the atoms.
+  static std::unordered_set<Term, TermHash> symbols_of(const std::vector<Term>& atoms);
+
+  // th-lemma with premises (Z3's farkas steps over a conflict's hypotheses, 111 of them in
+  // diamonds.10.10): the arithmetic refuter on the premises and the negated disjuncts of φ
+  // at once, {p1, …, pn, ~d1, …} ⊢ F, then each premise traded for its N and each negated
+  // disjunct for ~φ (as `lemma` does). The generic fallback (p1 ==> … ==> φ by the case
+  // split) costs steps quadratic in n, each leaf re-proving the chain of implications.
+  uint64_t theory_lemma(const std::vector<Node>& p, const Term& phi);
+
+  // The fallback for a step whose shape the rules above do not know (Z3's curried
+  // implications under unsat-core names, say): φ when p1 ==> … ==> pn ==> φ is a tautology
+  // (Congruence::implies); rejected when false under an assignment of propositional
+  // variables alone and no invented name is left undefined. Not for lemma, whose premise's
+  // hypotheses are its own business.
+  uint64_t propositional_consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi);
+
+  // trans/trans*: a chain a = b, b = c, … in order, or any order for trans* (a path).
+  uint64_t trans(const std::vector<Node>& p, const Term& phi);
+
+  // ds[0] \/ (ds[1] \/ …), right-nested as Z3's n-ary or is elaborated.
+  static Term disjunction(const std::vector<Term>& ds);
+
+  // ⊢ ds[0] \/ (ds[1] \/ …) from a theorem of ds[k].
+  uint64_t disj_intro(const std::vector<Term>& ds, size_t k, uint64_t th);
+
+  // unit-resolution: CLAUSE_INTRO of the assumed clause gives {C, comp(l1), …} ⊢ F
+  // (spec/sat.md's clause theorem, no case split). A literal refuted by a unit leaves the
+  // unit itself as hypothesis; a literal kept in φ has its complement discharged from ~φ
+  // (for l positive, {~φ} ⊢ ~l; for l = ~a, NOT_INTRO a gives l, hence φ, against ~φ).
+  // Then C and the units are traded for their N's.
+  // With tail_at < the clause's length, its literals from there on are the pieces of one
+  // literal (a disjunction) that a unit refutes: each piece's complement is discharged
+  // through that unit, as a kept literal's is through ~φ.
+  uint64_t unit_resolution(const std::vector<Node>& p, const Term& phi, size_t tail_at = SIZE_MAX);
+
+  // intro-def: Z3 names a term or formula with one of its declared names n (a fresh
+  // variable here). The definition D(n) is kept as a hypothesis, N(D) = {D, ~D} ⊢ F, and
+  // recorded with n's term: COND c a b for `(~c \/ n = a) /\ (c \/ n = b)`, e for
+  // `(n \/ ~e) /\ (~n \/ e)`, `~n \/ e` or `n \/ ~e`. At the end n is instantiated by its
+  // term and D, then a tautology, is discharged (discharge_definitions).
+  uint64_t intro_def(const Term& phi);
+  // A step no rule justified that mentions defined names: again, with their definitions as
+  // extra premises (each a hypothesis, discharged at the end).
+  uint64_t with_definitions(const std::string& rule, std::vector<Node> prem, const Term& phi);
+  // The names Z3 invented (`z3name!n|z3`, defined or not yet) that occur in t.
+  static bool invented(const Term& v);
+  static std::vector<Term> invented_names(const Term& t);
+  // Whether `l = r` mentions an invented name with no intro-def so far on one side only.
+  bool one_sided_name(const Term& phi) const;
+  // Those whose definitions are not among `given`: a countermodel that leaves them free
+  // does not refute a step that uses them (Z3 may define them only later).
+  std::vector<Term> undefined_names(const Term& t, const std::vector<Term>& given) const;
+  // Γ ∪ {D1, …} ⊢ F to Γ ⊢ F: INST each name by its term (the last defined first, so the
+  // terms' own names go later), then each instantiated definition is a tautology of COND
+  // (the case split), which NOT_INTRO/PROVE_HYP discharges; one it cannot prove is a hole.
+  // The deferred rewrites likewise: after the INSTs each is a formula without those names,
+  // proved by the rewrite's own means (normal forms, case split, congruence) or a hole.
+  uint64_t discharge_definitions(uint64_t fin);
+  // For each invented name without a definition that occurs in a deferred rewrite l = r on
+  // one side only: the term that stands in its place on the other side, found by matching
+  // the side's atoms that mention it against the other side's atoms (the name a pattern
+  // variable). Appended to `names`; nothing is assumed about it (INST is a rule: a wrong
+  // guess only leaves the rewrite unproved).
+  void guess_names(std::vector<std::pair<Term, Term>>& names);
+  // The atoms of a formula for guess_names: below the connectives and bool COND (at most
+  // 2,000 distinct subformulas visited).
+  static std::vector<Term> guess_atoms(const Term& t);
+  // Does pattern p match t, each of the variables `vars` standing for one term (`bound`)?
+  // (`budget` bounds the work and the recursion: one unit per node visited.)
+  // Pairs that matched are remembered (`done`), so shared subterms are walked once.
+  static bool match(const Term& p, const Term& t, const std::vector<Term>& vars,
+                    std::unordered_map<Term, Term, TermHash>& bound, int& budget);
+  static bool match(const Term& p, const Term& t, const std::vector<Term>& vars, std::unordered_map<Term, Term, TermHash>& bound,
+                    int& budget, std::set<std::pair<uint64_t, uint64_t>>& done, int depth);
+
+  // lemma: N(false) with local hypotheses h gives N(ψ), ψ the disjunction of their
+  // negations (or of a for a hypothesis ~a), by trading each hypothesis for ~ψ.
+  uint64_t lemma(const Node& p, const Term& psi);
+  // Γ ⊢ F, Γ holding (some of) the negations of ψ's disjuncts (h for a disjunct ~h), gives
+  // N(ψ) with those hypotheses traded for ~ψ.
+  uint64_t negated_disjuncts(uint64_t cur, const Term& psi);
+
+  TermReader terms_;
+  cert::Emitter& out_;
+  std::unordered_map<std::string, Node> proofs_;
+  std::vector<uint64_t> scratch_;  // theorem ids made since the current top-level binding
+  std::unordered_set<std::string> unreadable_;
+  std::unordered_set<Term, TermHash> assertions_;
+  Z3Stats stats_;
+  std::string where_;
+  StepSink sink_, lemma_sink_;
+  std::unique_ptr<Arith> arith_;
+  std::unique_ptr<Normaliser> normal_;
+  std::unique_ptr<Diagrams> diagrams_;
+  std::unique_ptr<Congruence> congruence_;
+  bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
+  struct Cost {
+    size_t nodes = 0, theorems = 0;
+    double seconds = 0;
+  };
+  std::map<std::string, Cost> cost_by_rule_;  // HCERT_Z3_COST: what each rule's nodes took
+  std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes
+  TheoryRefuter arith_refuter_;
+  std::unique_ptr<CondLemmas> cond_;
+  Theories theory_;  // what the case split knows: arithmetic, COND
+  std::vector<Term> assertion_list_;
+  std::vector<std::pair<Term, std::vector<Term>>> assertion_atoms_;  // filled on first need
+  // Z3's invented names (z3_names.cpp): intro-def definitions, with each name's term.
+  bool guessed_ = false;  // names were guessed (guess_names): no step is rejected by a countermodel
+  std::vector<std::pair<Term, std::string>> deferred_;  // rewrites over invented names, and their rule
+  std::vector<Term> proxies_;  // asserted formulas over invented names (`proxy!n => A`)
+  struct Definition {
+    Term name, term, formula;
+  };
+  std::vector<Definition> defs_;
+};
+
+}  // namespace hcert::z3
