@@ -5,8 +5,9 @@
 
 namespace hcert::tool {
 
-// "cert", "lrat", "drat" or "z3": `from` when given (non-empty), else the file's
-// extension, else its first bytes. Throws what open_source throws for an unreadable file.
+// "cert", "lrat", "drat", "frat" or "z3": `from` when given (non-empty), else recognised
+// by content as `check` does (formats/sniff.hpp). Throws what open_source throws for an
+// unreadable file, and std::runtime_error for a form hcert does not read.
 std::string proof_kind(const std::string& from, const std::string& path);
 
 }  // namespace hcert::tool
