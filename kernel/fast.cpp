@@ -44,7 +44,7 @@ void Kernel::enable_sat(Env& env, const Thm& t_def, const Thm& and_def, const Th
 static const Term& core_const(const char* name, int arity) {
   const TypeNode* b = TypeOps::bool_node();
   const TypeNode* ty = arity == 0 ? b : arity == 1 ? TypeOps::fun_node(b, b) : TypeOps::fun_node(b, TypeOps::fun_node(b, b));
-  return *new Term(TermOps::wrap(TermOps::mk_const(intern_name(name), ty)));
+  return *new Term(TermOps::mk_const(intern_name(name), ty));
 }
 static const Term& false_const() { static const Term& f = core_const("F", 0); return f; }
 static const Term& not_const() { static const Term& n = core_const("~", 1); return n; }
@@ -57,9 +57,8 @@ static void require_on(const Thm& th, const char* rule) {
 
 Thm Kernel::clause_intro(const Thm& th) {
   require_on(th, "CLAUSE_INTRO");
-  Type b = Type::boolean();
   const Term& fl = false_const();
-  if (th.concl_.type() != b) throw KernelError("CLAUSE_INTRO: not a proposition");
+  if (th.concl_.type() != Type::boolean()) throw KernelError("CLAUSE_INTRO: not a proposition");
   if (th.concl_ == fl) return th;
   const Term& neg = not_const();
   static const Term& disj = core_const("\\/", 2);
@@ -195,20 +194,23 @@ static const TermNode* literal_var(const TermNode* n, int8_t& sign) {
 // an environment's arrays grow to the slots it meets. Slot 0 is never given; all zero
 // outside RUP.
 constexpr uint32_t kBackground = 0x80000000u;
-static uint32_t slots_given = 0;
+// Threads may number one node at once: the first to set it wins, the other's number is
+// never used (its arrays only grow by one).
+static std::atomic<uint32_t> slots_given{0};
 
 static uint32_t slot_of(const TermNode* v) {
-  if (!v->slot) {
-    if (slots_given >= (uint32_t(1) << 30)) throw KernelError("RUP: too many variables");
-    v->slot = ++slots_given;
-  }
-  return v->slot;
+  std::atomic_ref<uint32_t> slot(v->slot);
+  uint32_t s = slot.load(std::memory_order_relaxed);
+  if (s) return s;
+  uint32_t mine = slots_given.fetch_add(1, std::memory_order_relaxed) + 1;
+  if (mine >= (uint32_t(1) << 30)) throw KernelError("RUP: too many variables");
+  return slot.compare_exchange_strong(s, mine, std::memory_order_relaxed) ? mine : s;
 }
 
 // The set's reading (HypSet::rup), made once: 2·slot + negated for a literal, position +
 // kBackground for any other hypothesis.
 static const std::vector<uint32_t>& reading(const HypSet& h) {
-  if (!h.rup_read) {
+  if (!h.rup_read && !h.empty()) {  // (environments share the empty set: it is not written)
     h.rup.clear();
     h.rup.reserve(h.size());
     h.bg_count = 0;
@@ -243,12 +245,10 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     std::vector<int8_t>& rup_value;
     std::vector<uint32_t>& rup_where;
     std::vector<uint32_t> slots;
-    std::vector<const TermNode*> marked;
     ~Scratch() {
       for (uint32_t v : slots) rup_value[v] = 0, rup_where[v] = 0;
-      for (const TermNode* n : marked) n->mark = 0;
     }
-  } sc{rup_value, rup_where, {}, {}};
+  } sc{rup_value, rup_where, {}};
   std::vector<Term> out;
   out.reserve(s.size() + 4);
   for (const Term& t : s) {
@@ -278,7 +278,7 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     if (!h || h->concl_ != fl) throw KernelError("RUP: hint " + std::to_string(i + 1) + " does not conclude F");
     const HypSet& hs = *h->hyps_;
     const std::vector<uint32_t>& r = reading(hs);
-    cover(static_cast<uint32_t>(slots_given));
+    cover(slots_given.load(std::memory_order_relaxed));
     const HypSet& first = *hints[0]->hyps_;
     uniform = uniform && hs.bg_count <= 1 && hs.bg_count == first.bg_count && hs.bg_one == first.bg_one &&
               h->axioms_ == hints[0]->axioms_;
@@ -316,16 +316,16 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
       if (need[t]) used.push_back(hints[trail[t].hint]), needs(used.back(), trail[t].slot);
   }
   AxiomSet ax = conflict->axioms_;
+  size_t backgrounds = 0;
+  for (const Thm* h : used) backgrounds += h->hyps_->bg_count;
+  NodeSet taken(backgrounds);
   for (const Thm* h : used) {
     ax = ax_union(ax, h->axioms_);
     for (uint32_t e : reading(*h->hyps_)) {
       if (!(e & kBackground)) continue;
       const Term& hyp = (*h->hyps_)[e & ~kBackground];
-      const TermNode* n = TermOps::node(hyp);
-      if (n->mark) continue;
-      sc.marked.push_back(n);
-      n->mark = 1;
-      out.push_back(hyp);
+      bool& in = taken.present(TermOps::node(hyp));
+      if (!in) in = true, out.push_back(hyp);
     }
   }
   std::sort(out.begin(), out.end(), by_serial);

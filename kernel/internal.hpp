@@ -44,12 +44,13 @@ struct TypeOps {
 struct TermOps {
   static TermNode* node(const Term& t) { return t.node_; }
   static Term wrap(TermNode* n) { return Term(n); }
-  static TermNode* mk_var(Name name, const TypeNode* ty);
-  static TermNode* mk_const(Name name, const TypeNode* ty);
-  static TermNode* mk_comb(TermNode* f, TermNode* x);  // unchecked
-  static TermNode* mk_abs(const TypeNode* bvty, TermNode* body);
-  static TermNode* mk_bound(uint32_t i, const TypeNode* ty);
+  static Term mk_var(Name name, const TypeNode* ty);
+  static Term mk_const(Name name, const TypeNode* ty);
+  static Term mk_comb(TermNode* f, TermNode* x);  // unchecked
+  static Term mk_abs(const TypeNode* bvty, TermNode* body);
+  static Term mk_bound(uint32_t i, const TypeNode* ty);
   static void release(TermNode* n);
+  static TermNode* closed(const Term& t, const char* rule);  // non-null, no loose index, or throws
   static size_t live_nodes();
   static void rehash_table();
   // Traversals (iterative, memoised on the DAG).

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <mutex>
 #include <new>
 #include <unordered_set>
 
@@ -93,7 +94,11 @@ Table& table() {
   static Table* t = new Table();  // never destroyed: handles in static storage outlive it
   return *t;
 }
+// The store's lock: the table, the pool, serials, `parents`, a count's 1 -> 0.
+std::mutex store_mu;
 uint64_t next_serial = 0;
+uint64_t relaxed_load(uint64_t& x) { return std::atomic_ref<uint64_t>(x).load(std::memory_order_relaxed); }
+void relaxed_add(uint64_t& x, int64_t d) { std::atomic_ref<uint64_t>(x).fetch_add(d, std::memory_order_relaxed); }
 
 // Why a pool: every term node has one size, and a translation makes and frees millions of
 // them; a free list serves them in O(1) without the general allocator's per-block header
@@ -124,54 +129,56 @@ NodePool& pool() {
   return *p;
 }
 
-TermNode* intern(TermNode key) {
-  if (TermNode* found = table().find(key)) return found;
-  key.rc = 0;
+// The node equal to key (whose rc, slot and parents are 0), made if new, with a reference
+// taken under the lock.
+Term intern(TermNode key) {
+  std::lock_guard<std::mutex> lock(store_mu);
+  if (TermNode* found = table().find(key)) return TermOps::wrap(found);
   key.serial = next_serial++;
   auto* n = new (pool().get()) TermNode(key);
-  n->parents = 0;
-  n->mark = 0;
-  n->slot = 0;
-  if (n->a) ++n->a->rc, ++n->a->parents;
-  if (n->b) ++n->b->rc, ++n->b->parents;
+  for (TermNode* k : {n->a, n->b})
+    if (k) relaxed_add(k->rc, 1), relaxed_add(k->parents, 1);
   n->fv_lo = UINT64_MAX;
   n->fv_hi = 0;
   if (n->kind == TermKind::Var) n->fv_lo = n->fv_hi = n->serial;
   for (TermNode* k : {n->a, n->b})
     if (k) n->fv_lo = std::min(n->fv_lo, k->fv_lo), n->fv_hi = std::max(n->fv_hi, k->fv_hi);
   table().insert(n);
-  return n;
+  return TermOps::wrap(n);
 }
 }  // namespace
 
-TermNode* TermOps::mk_var(Name name, const TypeNode* ty) {
+Term TermOps::mk_var(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Var, ty->has_vars, 0, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0, 0});
+  return intern({0, 0, 0, TermKind::Var, ty->has_vars, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0, 0});
 }
-TermNode* TermOps::mk_const(Name name, const TypeNode* ty) {
+Term TermOps::mk_const(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Const, ty->has_vars, 0, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0, 0});
+  return intern({0, 0, 0, TermKind::Const, ty->has_vars, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0, 0});
 }
-TermNode* TermOps::mk_comb(TermNode* f, TermNode* x) {
+Term TermOps::mk_comb(TermNode* f, TermNode* x) {
   uint64_t h = mix(mix(3, f->hash), x->hash);
-  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, 0, 0, h, 0,
+  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, 0, h, 0,
                  f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0, 0});
 }
-TermNode* TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
+Term TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
   uint64_t h = mix(mix(4, bvty->hash), body->hash);
   return intern({0, body->loose ? body->loose - 1 : 0, 0, TermKind::Abs,
-                 bvty->has_vars || body->tyvars, 0, 0, h, 0, body->fvmask,
+                 bvty->has_vars || body->tyvars, 0, h, 0, body->fvmask,
                  TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0, 0});
 }
-TermNode* TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
+Term TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
   uint64_t h = mix(mix(5, i), ty->hash);
-  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, 0, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0, 0});
+  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0, 0});
 }
 
-// Iterative, so that freeing a very deep term cannot overflow the stack.
+// Drops a reference that may be the last, under the store's lock; frees what is left
+// unused. Iterative, so that freeing a very deep term cannot overflow the stack; the stack
+// is kept between calls (the lock is held), so the common case allocates nothing.
 void TermOps::release(TermNode* n) {
-  // Iterative; the stack is kept between calls (release never re-enters itself), so the
-  // common case, one node whose children live on, allocates nothing.
+  std::lock_guard<std::mutex> lock(store_mu);
+  auto drop = [](TermNode* k) { return std::atomic_ref<uint64_t>(k->rc).fetch_sub(1, std::memory_order_acq_rel) == 1; };
+  if (!drop(n)) return;  // another handle was taken meanwhile
   static std::vector<TermNode*>* stack = new std::vector<TermNode*>();
   stack->push_back(n);
   while (!stack->empty()) {
@@ -180,16 +187,16 @@ void TermOps::release(TermNode* n) {
     table().erase(n);
     for (TermNode* k : {n->a, n->b})
       if (k) {
-        --k->parents;
-        if (--k->rc == 0) stack->push_back(k);
+        relaxed_add(k->parents, -1);
+        if (drop(k)) stack->push_back(k);
       }
     n->~TermNode();
     pool().put(n);
   }
 }
 
-size_t TermOps::live_nodes() { return table().size(); }
-void TermOps::rehash_table() { table().rehash(); }
+size_t TermOps::live_nodes() { std::lock_guard<std::mutex> l(store_mu); return table().size(); }
+void TermOps::rehash_table() { std::lock_guard<std::mutex> l(store_mu); table().rehash(); }
 
 // ---- handles -------------------------------------------------------------------------
 
@@ -202,7 +209,7 @@ uint32_t Term::bound_index() const { return checked(TermKind::Bound, "bound_inde
 
 // ---- checked constructors --------------------------------------------------------------
 
-static TermNode* closed(const Term& t, const char* what) {
+TermNode* TermOps::closed(const Term& t, const char* what) {
   TermNode* n = TermOps::node(t);
   if (!n) throw KernelError(std::string(what) + ": null term");
   if (n->loose) throw KernelError(std::string(what) + ": term has a loose bound variable");
@@ -211,7 +218,7 @@ static TermNode* closed(const Term& t, const char* what) {
 
 Term Term::var(const std::string& name, Type ty) {
   if (ty.is_null()) throw KernelError("mk_var: null type");
-  return Term(TermOps::mk_var(intern_name(name), ty.node_));
+  return TermOps::mk_var(intern_name(name), ty.node_);
 }
 
 Term Term::constant(const Env& env, const std::string& name, Type ty) {
@@ -222,22 +229,22 @@ Term Term::constant(const Env& env, const std::string& name, Type ty) {
   std::unordered_map<const TypeNode*, const TypeNode*> theta;
   if (!TypeOps::match(generic, ty.node_, theta))
     throw KernelError("mk_const: type is not an instance of the type of " + name);
-  return Term(TermOps::mk_const(n, ty.node_));
+  return TermOps::mk_const(n, ty.node_);
 }
 
 Term Term::comb(Term f, Term x) {
-  TermNode* fn = closed(f, "mk_comb");
-  TermNode* xn = closed(x, "mk_comb");
+  TermNode* fn = TermOps::closed(f, "mk_comb");
+  TermNode* xn = TermOps::closed(x, "mk_comb");
   if (!f.type().is_fun()) throw KernelError("mk_comb: function has no function type");
   if (fn->ty->args[0].node_ != xn->ty) throw KernelError("mk_comb: argument type mismatch");
-  return Term(TermOps::mk_comb(fn, xn));
+  return TermOps::mk_comb(fn, xn);
 }
 
 Term Term::abs(Term v, Term body) {
   TermNode* vn = v.checked(TermKind::Var, "mk_abs");
-  TermNode* bn = closed(body, "mk_abs");
+  TermNode* bn = TermOps::closed(body, "mk_abs");
   Term inner = TermOps::abstract(bn, vn);
-  return Term(TermOps::mk_abs(vn->ty, inner.node_));
+  return TermOps::mk_abs(vn->ty, inner.node_);
 }
 
 const TypeNode* TermOps::eq_type(const TypeNode* a) {
@@ -251,16 +258,14 @@ Name TermOps::eq_name() {
 const TypeNode* eq_generic_type() { return TermOps::eq_type(TypeOps::intern(intern_name("A"), true, {})); }
 
 Term Term::eq(Term l, Term r) {
-  TermNode* ln = closed(l, "mk_eq");
-  TermNode* rn = closed(r, "mk_eq");
+  TermNode* ln = TermOps::closed(l, "mk_eq");
+  TermNode* rn = TermOps::closed(r, "mk_eq");
   if (ln->ty != rn->ty) throw KernelError("mk_eq: sides have different types");
-  // The constant `=` at each type is made once and kept (types are immortal too).
-  static auto* eqs = new std::unordered_map<const TypeNode*, Term>();
-  auto it = eqs->find(ln->ty);
-  if (it == eqs->end())
-    it = eqs->emplace(ln->ty, Term(TermOps::mk_const(TermOps::eq_name(), TermOps::eq_type(ln->ty)))).first;
-  Term partial(TermOps::mk_comb(it->second.node_, ln));
-  return Term(TermOps::mk_comb(partial.node_, rn));
+  // The constant `=` at each type is made once per thread and kept (types are immortal).
+  static thread_local std::unordered_map<const TypeNode*, Term> eqs;
+  auto it = eqs.find(ln->ty);
+  if (it == eqs.end()) it = eqs.emplace(ln->ty, TermOps::mk_const(TermOps::eq_name(), TermOps::eq_type(ln->ty))).first;
+  return TermOps::mk_comb(TermOps::mk_comb(it->second.node_, ln).node_, rn);
 }
 
 bool Term::is_eq() const {
@@ -319,23 +324,23 @@ Term rebuild(TermNode* root, bool by_depth, Skip skip, Leaf leaf, BvTy bvty) {
         stack.back().expanded = true;
         stack.push_back({f.n->b, f.depth + 1, false});
       } else {
-        memo.emplace(k, TermOps::wrap(leaf(f.n, f.depth)));
+        memo.emplace(k, leaf(f.n, f.depth));
         stack.pop_back();
       }
       continue;
     }
     stack.pop_back();
-    TermNode* r;
+    Term r;
     if (f.n->kind == TermKind::Comb) {
       TermNode* a = TermOps::node(memo.at(key(f.n->a, f.depth)));
       TermNode* b = TermOps::node(memo.at(key(f.n->b, f.depth)));
-      r = (a == f.n->a && b == f.n->b) ? f.n : TermOps::mk_comb(a, b);
+      r = (a == f.n->a && b == f.n->b) ? TermOps::wrap(f.n) : TermOps::mk_comb(a, b);
     } else {
       TermNode* b = TermOps::node(memo.at(key(f.n->b, f.depth + 1)));
       const TypeNode* bt = bvty(TypeOps::node(f.n->ty->args[0]));
-      r = (b == f.n->b && bt == TypeOps::node(f.n->ty->args[0])) ? f.n : TermOps::mk_abs(bt, b);
+      r = (b == f.n->b && bt == TypeOps::node(f.n->ty->args[0])) ? TermOps::wrap(f.n) : TermOps::mk_abs(bt, b);
     }
-    memo.emplace(k, TermOps::wrap(r));
+    memo.emplace(k, std::move(r));
   }
   return memo.at(key(root, 0));
 }
@@ -344,18 +349,18 @@ const TypeNode* same_type(const TypeNode* t) { return t; }
 }  // namespace
 
 Term TermOps::abstract(TermNode* t, TermNode* v) {
-  if (v->parents == 0 && t != v) return wrap(t);  // v is no live node's child: not in t
+  if (relaxed_load(v->parents) == 0 && t != v) return wrap(t);  // v is no live node's child: not in t
   return rebuild(
       t, true, [&](TermNode* n, uint32_t) { return !may_contain(n, v->fvmask, v->serial, v->serial); },
-      [&](TermNode* n, uint32_t d) { return n == v ? mk_bound(d, v->ty) : n; }, same_type);
+      [&](TermNode* n, uint32_t d) { return n == v ? mk_bound(d, v->ty) : wrap(n); }, same_type);
 }
 
 Term TermOps::open(TermNode* body, TermNode* u) {
   return rebuild(
       body, true, [&](TermNode* n, uint32_t d) { return n->loose <= d; },
       [&](TermNode* n, uint32_t d) {
-        if (n->index == d) return u;
-        return n->index > d ? mk_bound(n->index - 1, n->ty) : n;
+        if (n->index == d) return wrap(u);
+        return n->index > d ? mk_bound(n->index - 1, n->ty) : wrap(n);
       },
       same_type);
 }
@@ -367,7 +372,7 @@ Term TermOps::subst(TermNode* t, const std::unordered_map<TermNode*, TermNode*>&
       t, false, [&](TermNode* n, uint32_t) { return !may_contain(n, mask, lo, hi); },
       [&](TermNode* n, uint32_t) {
         auto it = theta.find(n);
-        return it == theta.end() ? n : it->second;
+        return wrap(it == theta.end() ? n : it->second);
       },
       same_type);
 }
@@ -388,24 +393,16 @@ Term TermOps::subst_type(TermNode* t,
       ty);
 }
 
-// Depth-first visit of each distinct node once; `visit` returns false to prune. Visited
-// nodes carry the `mark` flag (listed first, cleared on the way out, thrown or not): no
-// hash set per call. Not reentrant (no visit calls each_node), and never inside RUP.
+// Depth-first visit of each distinct node once; `visit` returns false to prune. The
+// visited set is the call's own (not a mark in the nodes, which another thread may walk).
 template <class Visit>
 static void each_node(TermNode* t, Visit visit) {
-  struct Visited {
-    std::vector<TermNode*> nodes;
-    ~Visited() {
-      for (TermNode* n : nodes) n->mark = 0;
-    }
-  } visited;
+  std::unordered_set<TermNode*> visited;
   std::vector<TermNode*> stack{t};
   while (!stack.empty()) {
     TermNode* n = stack.back();
     stack.pop_back();
-    if (n->mark) continue;
-    visited.nodes.push_back(n);
-    n->mark = 1;
+    if (!visited.insert(n).second) continue;
     if (!visit(n)) continue;
     if (n->a) stack.push_back(n->a);
     if (n->b) stack.push_back(n->b);
@@ -414,7 +411,7 @@ static void each_node(TermNode* t, Visit visit) {
 
 bool TermOps::free_in(TermNode* v, TermNode* t) {
   if (t == v) return true;
-  if (v->parents == 0 || !may_contain(t, v->fvmask, v->serial, v->serial)) return false;
+  if (relaxed_load(v->parents) == 0 || !may_contain(t, v->fvmask, v->serial, v->serial)) return false;
   bool found = false;
   each_node(t, [&](TermNode* n) {
     found = found || n == v;
@@ -445,9 +442,9 @@ void TermOps::type_vars(TermNode* t, std::vector<const TypeNode*>& out) {
 }
 
 Term Term::open(Term u) const {
-  TermNode* n = closed(*this, "open");
+  TermNode* n = TermOps::closed(*this, "open");
   if (n->kind != TermKind::Abs) throw KernelError("open: not an abstraction");
-  TermNode* un = closed(u, "open");
+  TermNode* un = TermOps::closed(u, "open");
   if (un->ty != n->ty->args[0].node_) throw KernelError("open: argument type mismatch");
   return TermOps::open(n->b, un);
 }
@@ -463,7 +460,7 @@ void TermOps::subst_map(const char* rule, const std::vector<std::pair<Term, Term
   std::string r = rule;
   for (auto& [v, t] : theta) {
     TermNode* vn = v.checked(TermKind::Var, rule);
-    TermNode* tn = closed(t, rule);
+    TermNode* tn = TermOps::closed(t, rule);
     if (vn->ty != tn->ty) throw KernelError(r + ": type mismatch for " + *vn->name);
     if (!map.emplace(vn, tn).second) throw KernelError(r + ": variable " + *vn->name + " bound twice");
   }
@@ -479,14 +476,14 @@ void TermOps::type_map(const char* rule, const TypeSubst& theta,
 }
 
 Term Term::subst(const std::vector<std::pair<Term, Term>>& theta) const {
-  closed(*this, "subst");
+  TermOps::closed(*this, "subst");
   std::unordered_map<TermNode*, TermNode*> map;
   TermOps::subst_map("subst", theta, map);
   return TermOps::subst(node_, map);
 }
 
 Term Term::subst_type(const TypeSubst& theta) const {
-  closed(*this, "subst_type");
+  TermOps::closed(*this, "subst_type");
   std::unordered_map<const TypeNode*, const TypeNode*> map;
   TermOps::type_map("subst_type", theta, map);
   return TermOps::subst_type(node_, map);

@@ -1,6 +1,7 @@
 // HOL terms, locally nameless: free variables and constants carry a name and a type; bound
 // variables are de Bruijn indices; an abstraction stores only the type of what it binds.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -20,17 +21,13 @@ enum class TermKind : uint8_t { Var, Const, Comb, Abs, Bound };
 // of the free variables) and their serial range, `tyvars` (some type inside has a type variable). `serial` is the
 // creation order: sets of terms are sorted by it, so output never depends on addresses.
 struct TermNode {
-  uint64_t rc;
+  uint64_t rc;  // atomic (std::atomic_ref): see Term below
   uint32_t loose;
   uint32_t index;  // Bound
   TermKind kind;
   bool tyvars;
-  // Scratch of two kernel walks that never nest, zero outside them: `mark` flags a node
-  // already taken (RUP's background hypotheses, kernel/thm.cpp; each_node's visited
-  // nodes, kernel/term.cpp); `slot` is a boolean variable's place in RUP's assignment
-  // arrays (0: none yet, given on first use, kept for the node's life). Both fit in
-  // padding: the node does not grow.
-  mutable uint8_t mark;
+  // A boolean variable's place in RUP's assignment arrays (0: none yet; given on first
+  // use under the store's lock, kernel/fast.cpp, and kept for the node's life).
   mutable uint32_t slot;
   uint64_t hash;
   uint64_t serial;
@@ -58,6 +55,12 @@ struct TermNode {
 // must return their memory when the certificate deletes the objects that used them. A
 // node is removed from the hash-cons table when its last handle goes away; the release is
 // iterative, so freeing a 10^6-deep term does not recurse.
+//
+// Why the counts are atomic and the last one is dropped under a lock: terms are shared by
+// threads (two-thread SAT check, environments in parallel). A count above 1 changes
+// without a lock; a count goes 1 -> 0 only under the store's lock (Term::release), and a
+// lookup finds a node and takes its reference under the same lock (kernel/term.cpp,
+// intern), so no lookup can return a node that is being freed.
 //
 // Every public constructor takes and returns closed terms (no loose de Bruijn index); only
 // the read accessors body() and bound_index() expose the raw structure, and a term with
@@ -106,10 +109,10 @@ class Term {
 
  private:
   explicit Term(TermNode* n) : node_(n) {  // takes a new reference
-    if (n) ++n->rc;
+    if (n) std::atomic_ref<uint64_t>(n->rc).fetch_add(1, std::memory_order_relaxed);
   }
   [[noreturn]] static void fail(const char* what, const char* why);
-  static void release(TermNode* n);  // the last reference went away
+  static void release(TermNode* n);  // the last reference, perhaps: decided under the lock
   TermNode* checked(TermKind k, const char* what) const {
     if (!node_ || node_->kind != k) fail(what, "wrong kind of term");
     return node_;
@@ -128,7 +131,7 @@ class Term {
 // The accessors every traversal calls, inline (they were a third of a Z3 translation's
 // time as calls).
 inline Term::Term(const Term& o) : node_(o.node_) {
-  if (node_) ++node_->rc;
+  if (node_) std::atomic_ref<uint64_t>(node_->rc).fetch_add(1, std::memory_order_relaxed);
 }
 inline Term& Term::operator=(const Term& o) {
   Term copy(o);
@@ -140,7 +143,11 @@ inline Term& Term::operator=(Term&& o) noexcept {
   return *this;
 }
 inline Term::~Term() {
-  if (node_ && --node_->rc == 0) release(node_);
+  if (!node_) return;
+  std::atomic_ref<uint64_t> rc(node_->rc);
+  for (uint64_t c = rc.load(std::memory_order_relaxed); c > 1;)
+    if (rc.compare_exchange_weak(c, c - 1, std::memory_order_release, std::memory_order_relaxed)) return;
+  release(node_);
 }
 inline TermKind Term::kind() const { return present("kind")->kind; }
 inline Type Term::type() const { return Type(present("type")->ty); }

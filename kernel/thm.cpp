@@ -124,11 +124,6 @@ std::map<std::string, std::string> Env::theories() const { std::shared_lock l(mu
 
 // ---- helpers -----------------------------------------------------------------------------
 
-static void check_term(const Term& t, const char* rule) {
-  if (t.is_null()) throw KernelError(std::string(rule) + ": null term");
-  if (!t.is_closed()) throw KernelError(std::string(rule) + ": term has a loose bound variable");
-}
-
 static void check_eq(const Thm& th, const char* rule, const char* which) {
   if (!th.concl().is_eq()) throw KernelError(std::string(rule) + ": " + which + " is not an equation");
 }
@@ -136,7 +131,7 @@ static void check_eq(const Thm& th, const char* rule, const char* which) {
 // ---- the ten primitive rules ---------------------------------------------------------------
 
 Thm Kernel::refl(const Env& env, const Term& t) {
-  check_term(t, "REFL");
+  TermOps::closed(t, "REFL");
   return Thm(no_hyps(), Term::eq(t, t), env.none_);
 }
 
@@ -171,7 +166,7 @@ Thm Kernel::abs(const Term& v, const Thm& st) {
 }
 
 Thm Kernel::beta(const Env& env, const Term& redex) {
-  check_term(redex, "BETA");
+  TermOps::closed(redex, "BETA");
   if (redex.kind() != TermKind::Comb || redex.rator().kind() != TermKind::Abs)
     throw KernelError("BETA: not a beta-redex");
   Term lam = redex.rator(), v = redex.rand();
@@ -182,7 +177,7 @@ Thm Kernel::beta(const Env& env, const Term& redex) {
 }
 
 Thm Kernel::assume(const Env& env, const Term& p) {
-  check_term(p, "ASSUME");
+  TermOps::closed(p, "ASSUME");
   if (p.type() != Type::boolean()) throw KernelError("ASSUME: not a proposition");
   return Thm(std::make_shared<const HypSet>(1, p), p, env.none_);
 }
@@ -243,7 +238,7 @@ void Kernel::new_constant(Env& env, const std::string& name, Type ty) {
 }
 
 Thm Kernel::new_axiom(Env& env, const std::string& name, const Term& p) {
-  check_term(p, "new_axiom");
+  TermOps::closed(p, "new_axiom");
   if (p.type() != Type::boolean()) throw KernelError("new_axiom: not a proposition");
   uint32_t index;
   {
@@ -263,7 +258,7 @@ static std::vector<const TypeNode*> tyvars_of(const Term& t) {
 }
 
 Thm Kernel::new_basic_definition(Env& env, const Term& c_eq_t) {
-  check_term(c_eq_t, "new_basic_definition");
+  TermOps::closed(c_eq_t, "new_basic_definition");
   if (!c_eq_t.is_eq()) throw KernelError("new_basic_definition: not an equation");
   Term v = c_eq_t.lhs(), t = c_eq_t.rhs();
   if (v.kind() != TermKind::Var) throw KernelError("new_basic_definition: left side is not a variable");

@@ -1,3 +1,4 @@
+#include <mutex>
 #include <unordered_set>
 
 #include "kernel/internal.hpp"
@@ -19,8 +20,11 @@ static uint64_t name_hash(Name n) {
   return h;
 }
 
+// Names and types are never freed; each table has its lock (threads share them).
 Name intern_name(const std::string& s) {
   static auto* names = new std::unordered_set<std::string>();  // outlives static handles
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
   return &*names->insert(s).first;
 }
 
@@ -40,8 +44,12 @@ static Table& table() {
   static Table* t = new Table();
   return *t;
 }
+static std::mutex table_mu;
 
-void TypeOps::rehash_table() { table() = Table(table().begin(), table().end()); }
+void TypeOps::rehash_table() {
+  std::lock_guard<std::mutex> lock(table_mu);
+  table() = Table(table().begin(), table().end());
+}
 
 const TypeNode* TypeOps::intern(Name name, bool is_var, std::vector<Type> args) {
   uint64_t h = mix(name_hash(name), is_var);
@@ -51,6 +59,7 @@ const TypeNode* TypeOps::intern(Name name, bool is_var, std::vector<Type> args) 
     vars = vars || a.node_->has_vars;
   }
   TypeNode key{name, is_var, std::move(args), h, vars};
+  std::lock_guard<std::mutex> lock(table_mu);
   auto it = table().find(&key);
   if (it != table().end()) return *it;
   auto* n = new TypeNode(std::move(key));
@@ -140,7 +149,6 @@ static const TypeNode* nonnull(const TypeNode* n, const char* what) {
 bool Type::is_var() const { return nonnull(node_, "is_var")->is_var; }
 const std::string& Type::name() const { return *nonnull(node_, "name")->name; }
 const std::vector<Type>& Type::args() const { return nonnull(node_, "args")->args; }
-bool Type::has_vars() const { return nonnull(node_, "has_vars")->has_vars; }
 uint64_t Type::hash() const { return nonnull(node_, "hash")->hash; }
 bool Type::is_fun() const {
   static const Name fun = intern_name("fun");

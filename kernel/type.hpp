@@ -36,7 +36,6 @@ class Type {
   bool is_var() const;
   const std::string& name() const;       // type variable or operator name
   const std::vector<Type>& args() const; // operator arguments (empty for variables)
-  bool has_vars() const;                 // any type variable inside
   uint64_t hash() const;
   bool operator==(const Type& o) const { return node_ == o.node_; }
   bool operator!=(const Type& o) const { return node_ != o.node_; }
