@@ -245,9 +245,7 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     std::vector<int8_t>& rup_value;
     std::vector<uint32_t>& rup_where;
     std::vector<uint32_t> slots;
-    ~Scratch() {
-      for (uint32_t v : slots) rup_value[v] = 0, rup_where[v] = 0;
-    }
+    ~Scratch() { for (uint32_t v : slots) rup_value[v] = 0, rup_where[v] = 0; }
   } sc{rup_value, rup_where, {}};
   std::vector<Term> out;
   out.reserve(s.size() + 4);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <memory_resource>
 #include <mutex>
 #include <new>
 #include <unordered_set>
@@ -397,7 +398,8 @@ Term TermOps::subst_type(TermNode* t,
 // visited set is the call's own (not a mark in the nodes, which another thread may walk).
 template <class Visit>
 static void each_node(TermNode* t, Visit visit) {
-  std::unordered_set<TermNode*> visited;
+  std::pmr::monotonic_buffer_resource arena;  // the set's memory, taken in a few blocks and freed at once
+  std::pmr::unordered_set<TermNode*> visited(&arena);
   std::vector<TermNode*> stack{t};
   while (!stack.empty()) {
     TermNode* n = stack.back();
