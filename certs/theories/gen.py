@@ -113,3 +113,21 @@ mixed = [
     f"TO_INT_FLOOR := new_axiom TO_INT_FLOOR {forall([r], conj(rle(to_real(to_int(r)), r), rlt(r, radd(to_real(to_int(r)), C('real.1', R))))).text}",
 ]
 write("mixed", mixed, "to_real, to_int and is_int between the integers and the reals.")
+
+# Arrays (SMT-LIB's ArraysEx): select and store with read-over-write, and extensionality
+# with its witness `array.diff a b`, an index where a and b differ when they are not equal
+# (the Skolem form: with diff defined by @ it follows from the plain form, so it adds no
+# strength; stated so, a lemma that names the witness needs no classical reasoning).
+I_, E_ = "'I", "'E"
+AR = f"(array {I_} {E_})"
+sel, sto = C("array.select", fun(AR, fun(I_, E_))), C("array.store", fun(AR, fun(I_, fun(E_, AR))))
+diff = C("array.diff", fun(AR, fun(AR, I_)))
+a, b, i, j, v = V("a", AR), V("b", AR), V("i", I_), V("j", I_), V("v", E_)
+arrays = [
+    "new_type array 2",
+    f"new_constant array.select {sel.ty}", f"new_constant array.store {sto.ty}", f"new_constant array.diff {diff.ty}",
+    f"ARRAY_READ_SAME := new_axiom ARRAY_READ_SAME {forall([a, i, v], eq(sel(sto(a, i, v), i), v)).text}",
+    f"ARRAY_READ_OTHER := new_axiom ARRAY_READ_OTHER {forall([a, i, j, v], imp(neg(eq(i, j)), eq(sel(sto(a, i, v), j), sel(a, j)))).text}",
+    f"ARRAY_EXT := new_axiom ARRAY_EXT {forall([a, b], imp(eq(sel(a, diff(a, b)), sel(b, diff(a, b))), eq(a, b))).text}",
+]
+write("arrays", arrays, "SMT-LIB's arrays: select, store, read-over-write and extensionality.")
