@@ -57,6 +57,7 @@ Translator::Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx)
   diagrams_ = std::make_unique<Diagrams>(sink_, lemma_sink_, theory_,
                                          [this](StepSink& out, const Term& t) { return arith_->normal_form(out, t); });
   congruence_ = std::make_unique<Congruence>(sink_, theory_, *normal_);
+  arrays_ = std::make_unique<ArrayLemmas>(sink_);
 }
 
 Z3Stats Translator::run(const std::string& sha, ProofReader& in) {

@@ -1,0 +1,43 @@
+// The array lemmas solvers state (Z3's `th-lemma array`, cvc5's array rules), proved from
+// the pinned theory `arrays` (spec/theories.md): each lemma is an instance of one axiom,
+// its equations in either orientation. Emits certificate steps only; the kernel checks
+// them, so a wrong lemma is never proved (refute returns 0 and the step stays a hole).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "translators/provers/formula.hpp"
+#include "translators/provers/pf.hpp"
+
+namespace hcert::provers {
+
+class ArrayLemmas {
+ public:
+  explicit ArrayLemmas(StepSink& out) : P_(out) {}
+
+  // {some of lits} ⊢ F when the literals contradict one array axiom instance, or 0:
+  //  read-over-write, same index  ~(select (store a i v) i = v)
+  //  read-over-write, other index ~(i = j), ~(select (store a i v) j = select a j)
+  //  extensionality               ~(a = b), select a w = select b w, w = diff a b or diff b a
+  // Equations in either orientation. For a lemma clause d1 \/ … \/ dn the literals are the
+  // negated disjuncts (a disjunct ~e gives e), plus the premises if it has any.
+  uint64_t refute(const std::vector<Term>& lits);
+
+  // The witness of extensionality, `array.diff a b` (Z3's `(_ array-ext 0) a b`).
+  static Term diff(const Term& a, const Term& b);
+  // Whether t mentions select, store or diff (linear in t's DAG).
+  static bool mentions_arrays(const Term& t);
+
+ private:
+  // The axiom instance: its statement with the type variables I, E := the array's index
+  // and element types, then each quantifier specialised to args in order.
+  Pf instance(const char* axiom, const Type& array, const std::vector<Term>& args);
+  // th of l = r, or of r = l turned round; want is the equation wanted. Null id if neither.
+  Pf oriented(const Pf& th, const Term& want);
+  // {lits[k]} ⊢ F from ⊢ e (or its sym) when lits[k] is ~e or ~(sym e); 0 otherwise.
+  uint64_t against(const std::vector<Term>& lits, const Pf& th);
+
+  Prover P_;
+};
+
+}  // namespace hcert::provers
