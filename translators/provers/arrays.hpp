@@ -23,6 +23,14 @@ class ArrayLemmas {
   // negated disjuncts (a disjunct ~e gives e), plus the premises if it has any.
   uint64_t refute(const std::vector<Term>& lits);
 
+  // N(l = r), {~(l = r)} ⊢ F, for terms equal by the theory's rewrites (Z3's `rewrite`
+  // over arrays: `store a i (select a i) = a`, `store (store a i v) i w = store a i w`,
+  // reads through stores): l and r alike but for pairs of array or read terms, each pair
+  // proved by extensionality (at the witness diff) and reads through stores, splitting
+  // on each store index against the read index that the context does not decide (at most
+  // 256 steps of the search per pair). 0 when that does not prove it.
+  uint64_t equal(const Term& l, const Term& r);
+
   // The witness of extensionality, `array.diff a b` (Z3's `(_ array-ext 0) a b`).
   static Term diff(const Term& a, const Term& b);
   // Whether t mentions select, store or diff (linear in t's DAG).
@@ -36,6 +44,17 @@ class ArrayLemmas {
   Pf oriented(const Pf& th, const Term& want);
   // {lits[k]} ⊢ F from ⊢ e (or its sym) when lits[k] is ~e or ~(sym e); 0 otherwise.
   uint64_t against(const std::vector<Term>& lits, const Pf& th);
+
+  // Γ ⊢ F, Γ ⊆ ctx ∪ {~(l = r)}: the search behind equal() (ctx: index literals decided).
+  uint64_t refute_ne(const Term& l, const Term& r, std::vector<Term>& ctx, int& budget);
+  // ctx ⊢ t = u, u the read of t through the stores whose index ctx decides against the
+  // read index; false with `split` the first undecided index equation.
+  bool read(const Term& t, const std::vector<Term>& ctx, Pf& th, Term& split);
+  // ⊢ i = k or ⊢ ~(i = k) from ctx (or i being k); a null Pf when ctx does not say.
+  Pf index_eq(const Term& i, const Term& k, const std::vector<Term>& ctx);
+  Pf index_ne(const Term& i, const Term& k, const std::vector<Term>& ctx);
+  // {pairs} ⊢ l = r by congruence, each maximal differing array or read pair assumed.
+  Pf cong(const Term& l, const Term& r, std::vector<Term>& pairs, int depth);
 
   Prover P_;
 };

@@ -146,6 +146,7 @@ uint64_t Translator::rule_tautology(const Step& s) {
   // knows nothing of arrays: its countermodel of an array fact proves nothing.
   bool arrays = ArrayLemmas::mentions_arrays(phi);
   if (arrays && (th = array_lemma({}, phi))) return th;
+  if (arrays && !th_lemma && is_op(phi, "=", &a, &b) && (th = arrays_->equal(a, b))) return th;
   if (!th_lemma && rule != "def-axiom" && is_op(phi, "=", &a, &b) && mentions_cond(phi) &&
       (th = diagrams_->equal(a, b)))
     return th;
