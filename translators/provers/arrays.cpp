@@ -91,6 +91,7 @@ uint64_t ArrayLemmas::refute(const std::vector<Term>& lits) {
             if (x2 == ne) n = P_.assume(ne);
             else if (x2 == ne2 && !n.id)
               n = P_.not_intro(Term::eq(i, j), P_.not_elim(P_.assume(ne2), P_.sym(P_.assume(Term::eq(i, j)))));
+          if (!n.id) n = index_ne(i, j, {});
           if (n.id)
             if (uint64_t f = against(lits, P_.mp(instance("ARRAY_READ_OTHER", ar, {st[0], i, j, st[2]}), n))) return f;
         }
@@ -168,6 +169,7 @@ Pf ArrayLemmas::index_ne(const Term& i, const Term& k, const std::vector<Term>& 
       return P_.not_intro(Term::eq(i, k), P_.not_elim(P_.assume(c), ab));
     }
   }
+  if (uint64_t f = distinct_ ? distinct_(Term::eq(i, k)) : 0) return P_.not_intro(Term::eq(i, k), {f, Prover::falsity()});
   return {};
 }
 

@@ -4,6 +4,7 @@
 // them, so a wrong lemma is never proved (refute returns 0 and the step stays a hole).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "translators/provers/formula.hpp"
@@ -13,11 +14,15 @@ namespace hcert::provers {
 
 class ArrayLemmas {
  public:
-  explicit ArrayLemmas(StepSink& out) : P_(out) {}
+  // `distinct(e)` for an index equation e: a theorem Γ ⊢ F with Γ ⊆ {e}, or 0 — how the
+  // caller's other theories refute `1 = 0` (arithmetic); none by default.
+  using Refuter = std::function<uint64_t(const Term& e)>;
+  explicit ArrayLemmas(StepSink& out, Refuter distinct = nullptr) : P_(out), distinct_(std::move(distinct)) {}
 
   // {some of lits} ⊢ F when the literals contradict one array axiom instance, or 0:
   //  read-over-write, same index  ~(select (store a i v) i = v)
   //  read-over-write, other index ~(i = j), ~(select (store a i v) j = select a j)
+  //                               (~(i = j) may instead be refuted by `distinct`)
   //  extensionality               ~(a = b), select a w = select b w, w = diff a b or diff b a
   // Equations in either orientation. For a lemma clause d1 \/ … \/ dn the literals are the
   // negated disjuncts (a disjunct ~e gives e), plus the premises if it has any.
@@ -57,6 +62,7 @@ class ArrayLemmas {
   Pf cong(const Term& l, const Term& r, std::vector<Term>& pairs, int depth);
 
   Prover P_;
+  Refuter distinct_;
 };
 
 }  // namespace hcert::provers
