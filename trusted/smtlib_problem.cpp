@@ -36,12 +36,19 @@ class Elaborator {
 
   Problem run() {
     Problem p{"smtlib2", sc_.sha256, {}};
-    bool checked = false;
-    for (uint32_t c : sc_.commands) {
-      const Node& cmd = sc_.nodes[c];
+    // The problem is the last check's assertion set (a proof follows the check it is of):
+    // the commands after it are not read.
+    size_t last = sc_.commands.size();
+    for (size_t k = 0; k < sc_.commands.size(); ++k) {
+      const Node& cmd = sc_.nodes[sc_.commands[k]];
+      if (cmd.kind == Node::List && !cmd.kids.empty() && (kid(cmd, 0).text == "check-sat" || kid(cmd, 0).text == "check-sat-assuming"))
+        last = k;
+    }
+    if (last == sc_.commands.size()) fail(sc_.nodes.empty() ? Node{} : sc_.nodes[0], "the script has no check-sat");
+    for (size_t k = 0; k < sc_.commands.size() && k <= last; ++k) {
+      const Node& cmd = sc_.nodes[sc_.commands[k]];
       if (cmd.kids.empty() || kid(cmd, 0).kind != Node::Symbol) fail(cmd, "expected a command");
       const std::string& name = kid(cmd, 0).text;
-      if (checked) continue;  // get-proof, get-model, exit, ... after check-sat
       if (name == "set-logic") {
         need(cmd, 2);
         logic_ = symbol(kid(cmd, 1));
@@ -49,16 +56,15 @@ class Elaborator {
       }
       if (name == "set-info" || name == "set-option") continue;
       if (name == "check-sat") {
-        checked = true;
-      } else if (name == "check-sat-assuming") {  // the assumptions are assertions too
+      } else if (name == "check-sat-assuming") {  // the last one's assumptions are assertions too
         need(cmd, 2);
+        if (k != last) continue;
         if (kid(cmd, 1).kind != Node::List) fail(cmd, "expected a list of assumptions");
-        for (uint32_t k : kid(cmd, 1).kids) {
-          Term t = term(sc_.nodes[k], {});
-          if (t.type() != boolean()) fail(sc_.nodes[k], "an assumption must be Bool");
+        for (uint32_t a : kid(cmd, 1).kids) {
+          Term t = term(sc_.nodes[a], {});
+          if (t.type() != boolean()) fail(sc_.nodes[a], "an assumption must be Bool");
           p.assertions.push_back(t);
         }
-        checked = true;
       } else if (name == "declare-sort") {
         need(cmd, 3);
         if (kid(cmd, 2).text != "0") unsupported(cmd, "sorts with parameters");
@@ -126,14 +132,14 @@ class Elaborator {
       } else if (name == "reset" || name == "define-fun-rec" || name == "define-funs-rec" ||
                  name == "declare-datatype" || name == "declare-datatypes") {
         unsupported(cmd, "the command " + name);
-      } else if (name == "get-proof" || name == "get-model" || name == "get-info" || name == "exit" ||
-                 name == "echo" || name == "get-option" || name == "get-assertions") {
+      } else if (name == "get-proof" || name == "get-model" || name == "get-info" || name == "exit" || name == "echo" ||
+                 name == "get-option" || name == "get-assertions" || name == "get-value" || name == "get-assignment" ||
+                 name == "get-unsat-core" || name == "get-unsat-assumptions") {  // between checks
         continue;
       } else {
         fail(cmd, "unknown command " + name);
       }
     }
-    if (!checked) fail(sc_.nodes.empty() ? Node{} : sc_.nodes[0], "the script has no check-sat");
     return p;
   }
 

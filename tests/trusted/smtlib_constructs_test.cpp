@@ -126,6 +126,19 @@ TEST(SmtConstructs, PushPop) {
   EXPECT_EQ(rs.size(), 1u);
 }
 
+// Several checks (incremental scripts): the problem is the last check's assertion set,
+// which is what a proof printed at the end is of; the commands between checks are read.
+TEST(SmtConstructs, TheLastCheckIsTheProblem) {
+  EXPECT_EQ(elab("(declare-const p Bool)(declare-const q Bool)(assert p)(check-sat)(get-value (p))(push 1)(assert q)(check-sat)").size(), 2u);
+  EXPECT_EQ(elab("(declare-const p Bool)(declare-const q Bool)(assert p)(push 1)(assert q)(check-sat)(pop 1)(check-sat)").size(), 1u);
+  // An earlier check-sat-assuming's assumptions are not the last check's.
+  EXPECT_EQ(elab("(declare-const p Bool)(check-sat-assuming (p))(get-unsat-core)(check-sat)").size(), 0u);
+  // After the last check nothing is read, not even a malformed command.
+  EXPECT_EQ(elab("(declare-const p Bool)(check-sat)(assert p)(check-sat)(assert (p p))").size(), 1u);
+  // Refused: an ill-formed command between two checks is read.
+  EXPECT_EQ(refused("(declare-const p Bool)(check-sat)(assert (p p))(check-sat)").first, Outcome::InputError);
+}
+
 // Refused: popping more than was pushed; using a symbol whose level was popped.
 TEST(SmtConstructs, PushPopErrors) {
   EXPECT_EQ(refused("(push 1)(pop 2)(check-sat)").first, Outcome::InputError);
