@@ -30,6 +30,11 @@ std::pair<Outcome, std::string> refused(const std::string& text) {
   }
 }
 
+// Each script must be refused with this outcome.
+void all_refused(Outcome o, std::initializer_list<const char*> scripts) {
+  for (const char* sc : scripts) EXPECT_EQ(refused(sc).first, o) << sc;
+}
+
 Type B() { return Type::boolean(); }
 Type I() { return Type::op(hcert::tenv(), "int", {}); }
 Term c(const char* n, Type t) { return Term::constant(hcert::tenv(), n, t); }
@@ -91,10 +96,10 @@ TEST(SmtConstructs, DefineSortIsAMacro) {
 
 // Refused: a parameter used outside its definition, an arity mismatch, a redefinition.
 TEST(SmtConstructs, DefineSortErrors) {
-  EXPECT_EQ(refused("(define-sort M (X) (Array Int X))(declare-const x X)(check-sat)").first, Outcome::InputError);
-  EXPECT_EQ(refused("(define-sort M (X) (Array Int X))(declare-const x (M Int Int))(check-sat)").first, Outcome::InputError);
-  EXPECT_EQ(refused("(define-sort M () Int)(define-sort M () Bool)(check-sat)").first, Outcome::InputError);
-  EXPECT_EQ(refused("(define-sort M (X) (Array Int Y))(check-sat)").first, Outcome::InputError);
+  all_refused(Outcome::InputError, {"(define-sort M (X) (Array Int X))(declare-const x X)(check-sat)",
+                                     "(define-sort M (X) (Array Int X))(declare-const x (M Int Int))(check-sat)",
+                                     "(define-sort M () Int)(define-sort M () Bool)(check-sat)",
+                                     "(define-sort M (X) (Array Int Y))(check-sat)"});
 }
 
 TEST(SmtConstructs, NegativeLiterals) {
@@ -141,9 +146,8 @@ TEST(SmtConstructs, TheLastCheckIsTheProblem) {
 
 // Refused: popping more than was pushed; using a symbol whose level was popped.
 TEST(SmtConstructs, PushPopErrors) {
-  EXPECT_EQ(refused("(push 1)(pop 2)(check-sat)").first, Outcome::InputError);
-  EXPECT_EQ(refused("(set-logic QF_UF)(push 1)(declare-const p Bool)(pop 1)(assert p)(check-sat)").first, Outcome::InputError);
-  EXPECT_EQ(refused("(push x)(check-sat)").first, Outcome::InputError);
+  all_refused(Outcome::InputError, {"(push 1)(pop 2)(check-sat)", "(push x)(check-sat)",
+                                     "(set-logic QF_UF)(push 1)(declare-const p Bool)(pop 1)(assert p)(check-sat)"});
   // A hostile level count is a resource limit, not 10^9 levels in memory.
   EXPECT_EQ(refused("(push 999999999)(check-sat)").first, Outcome::Limit);
 }
