@@ -252,7 +252,7 @@ struct Checker::Impl {
     if (claim.empty()) fail(Outcome::InputError, r, "missing claim record");
     load_theory(r, "core", pinned_theories().at("core"));
     if (problem_kind == "smtlib2")  // the elaboration of arithmetic names their constants
-      for (const char* t : {"ints", "reals", "mixed"}) load_theory(r, t, pinned_theories().at(t));
+      for (const char* t : {"ints", "reals", "mixed", "arrays"}) load_theory(r, t, pinned_theories().at(t));
     Problem p = loader(problem_kind);
     if (p.kind != problem_kind) fail(Outcome::InputError, r, "the certificate is for a " + problem_kind + " problem, not " + p.kind);
     if (p.sha256 != problem_sha)

@@ -328,7 +328,7 @@ int check(const Args& a) {
     } else {  // z3
       // The problem's elaboration, with its declarations, reads the proof's terms too.
       watchdog->phase("loading the theories");
-      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, theories, t);
+      for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) hcert::check::load_pinned_theory(env, theories, t);
       watchdog->phase("reading and elaborating the problem");
       hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
       about(problem, [&] { smt.emplace(env, sc); });
@@ -496,7 +496,7 @@ int convert(const Args& a) {
       hcert::check::load_pinned_theory(env, dir, "core");
       hcert::sat::lrat_to_certificate(env, cnf, [&](hcert::LratStep& s) { return hints->next(s); }, em);
     } else if (from == "z3") {  // convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT
-      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, dir, t);
+      for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) hcert::check::load_pinned_theory(env, dir, t);
       hcert::smt::Script sc = about(a.pos[0], [&] { return hcert::smt::read_script(a.pos[0]); });
       std::optional<hcert::check::SmtContext> ctx;
       about(a.pos[0], [&] { ctx.emplace(env, sc); });

@@ -36,12 +36,19 @@ class Elaborator {
 
   Problem run() {
     Problem p{"smtlib2", sc_.sha256, {}};
-    bool checked = false;
-    for (uint32_t c : sc_.commands) {
-      const Node& cmd = sc_.nodes[c];
+    // The problem is the last check's assertion set (a proof follows the check it is of):
+    // the commands after it are not read.
+    size_t last = sc_.commands.size();
+    for (size_t k = 0; k < sc_.commands.size(); ++k) {
+      const Node& cmd = sc_.nodes[sc_.commands[k]];
+      if (cmd.kind == Node::List && !cmd.kids.empty() && (kid(cmd, 0).text == "check-sat" || kid(cmd, 0).text == "check-sat-assuming"))
+        last = k;
+    }
+    if (last == sc_.commands.size()) fail(sc_.nodes.empty() ? Node{} : sc_.nodes[0], "the script has no check-sat");
+    for (size_t k = 0; k < sc_.commands.size() && k <= last; ++k) {
+      const Node& cmd = sc_.nodes[sc_.commands[k]];
       if (cmd.kids.empty() || kid(cmd, 0).kind != Node::Symbol) fail(cmd, "expected a command");
       const std::string& name = kid(cmd, 0).text;
-      if (checked) continue;  // get-proof, get-model, exit, ... after check-sat
       if (name == "set-logic") {
         need(cmd, 2);
         logic_ = symbol(kid(cmd, 1));
@@ -49,20 +56,45 @@ class Elaborator {
       }
       if (name == "set-info" || name == "set-option") continue;
       if (name == "check-sat") {
-        checked = true;
-      } else if (name == "check-sat-assuming") {  // the assumptions are assertions too
+      } else if (name == "check-sat-assuming") {  // the last one's assumptions are assertions too
         need(cmd, 2);
+        if (k != last) continue;
         if (kid(cmd, 1).kind != Node::List) fail(cmd, "expected a list of assumptions");
-        for (uint32_t k : kid(cmd, 1).kids) {
-          Term t = term(sc_.nodes[k], {});
-          if (t.type() != boolean()) fail(sc_.nodes[k], "an assumption must be Bool");
+        for (uint32_t a : kid(cmd, 1).kids) {
+          Term t = term(sc_.nodes[a], {});
+          if (t.type() != boolean()) fail(sc_.nodes[a], "an assumption must be Bool");
           p.assertions.push_back(t);
         }
-        checked = true;
       } else if (name == "declare-sort") {
         need(cmd, 3);
         if (kid(cmd, 2).text != "0") unsupported(cmd, "sorts with parameters");
         declare_sort(cmd, symbol(kid(cmd, 1)));
+      } else if (name == "define-sort") {  // (define-sort S (X1 ... Xn) sort): a macro
+        need(cmd, 4);
+        const Node& params = kid(cmd, 2);
+        if (params.kind != Node::List) fail(params, "expected a list of sort parameters");
+        SortDef d;
+        for (uint32_t k : params.kids) d.params.push_back(Type::var(symbol(sc_.nodes[k]) + "|" + std::to_string(counter_++)));
+        for (size_t i = 0; i < d.params.size(); ++i) sort_params_.push_back({symbol(sc_.nodes[params.kids[i]]), d.params[i]});
+        struct Unbind {  // the parameters name sorts only in the body, also when it throws
+          std::vector<std::pair<std::string, Type>>& ps;
+          ~Unbind() { ps.clear(); }
+        } unbind{sort_params_};
+        d.body = sort(kid(cmd, 3));
+        std::string f = symbol(kid(cmd, 1));
+        if (known(f)) fail(cmd, "symbol " + f + " is already declared");
+        sort_defs_.emplace(f, d);
+        scoped_.push_back(f);
+      } else if (name == "push" || name == "pop") {  // (push n), (pop n); n = 1 when omitted
+        if (cmd.kids.size() > 2 || (cmd.kids.size() == 2 && kid(cmd, 1).kind != Node::Numeral)) fail(cmd, "expected a numeral");
+        size_t k = cmd.kids.size() == 2 ? std::stoul(kid(cmd, 1).text.substr(0, 9)) : 1;
+        if (name == "pop" && k > scopes_.size()) fail(cmd, "pop of more levels than were pushed");
+        if (scopes_.size() + k > 1000000) fail(cmd, "more than 10^6 push levels", Outcome::Limit);
+        for (size_t i = 0; i < k && name == "push"; ++i) scopes_.push_back({p.assertions.size(), scoped_.size()});
+        for (size_t i = 0; i < k && name == "pop"; ++i) pop(p);
+      } else if (name == "reset-assertions") {
+        while (!scopes_.empty()) pop(p);
+        p.assertions.clear();
       } else if (name == "declare-const" || name == "declare-fun") {
         bool fun = name == "declare-fun";
         need(cmd, fun ? 4 : 3);
@@ -91,23 +123,23 @@ class Elaborator {
         std::string f = symbol(kid(cmd, 1));
         if (known(f)) fail(cmd, "symbol " + f + " is already declared");
         defs_.emplace(f, d);
+        scoped_.push_back(f);
       } else if (name == "assert") {
         need(cmd, 2);
         Term t = term(kid(cmd, 1), {});
         if (t.type() != boolean()) fail(kid(cmd, 1), "an assertion must be Bool");
         p.assertions.push_back(t);
-      } else if (name == "push" || name == "pop" || name == "reset" || name == "reset-assertions" ||
-                 name == "define-fun-rec" || name == "define-funs-rec" || name == "define-sort" ||
+      } else if (name == "reset" || name == "define-fun-rec" || name == "define-funs-rec" ||
                  name == "declare-datatype" || name == "declare-datatypes") {
         unsupported(cmd, "the command " + name);
-      } else if (name == "get-proof" || name == "get-model" || name == "get-info" || name == "exit" ||
-                 name == "echo" || name == "get-option" || name == "get-assertions") {
+      } else if (name == "get-proof" || name == "get-model" || name == "get-info" || name == "exit" || name == "echo" ||
+                 name == "get-option" || name == "get-assertions" || name == "get-value" || name == "get-assignment" ||
+                 name == "get-unsat-core" || name == "get-unsat-assumptions") {  // between checks
         continue;
       } else {
         fail(cmd, "unknown command " + name);
       }
     }
-    if (!checked) fail(sc_.nodes.empty() ? Node{} : sc_.nodes[0], "the script has no check-sat");
     return p;
   }
 
@@ -116,6 +148,23 @@ class Elaborator {
     std::vector<Term> params;
     Term body;
   };
+  // A define-sort: its body with a fresh type variable for each parameter.
+  struct SortDef {
+    std::vector<Type> params;
+    Type body;
+  };
+  // A push level: how many assertions and scoped names there were when it was pushed.
+  struct Scope {
+    size_t assertions, names;
+  };
+  // pop: the level's assertions and the symbols declared or defined in it are gone.
+  void pop(Problem& p) {
+    p.assertions.resize(scopes_.back().assertions);
+    for (size_t i = scopes_.back().names; i < scoped_.size(); ++i)
+      funs_.erase(scoped_[i]), defs_.erase(scoped_[i]), sorts_.erase(scoped_[i]), sort_defs_.erase(scoped_[i]);
+    scoped_.resize(scopes_.back().names);
+    scopes_.pop_back();
+  }
 
   [[noreturn]] void fail(const Node& n, const std::string& why, Outcome o = Outcome::InputError) {
     throw Failure(o, "problem line " + std::to_string(n.line) + " (byte " + std::to_string(n.offset) + "): " + why);
@@ -134,7 +183,9 @@ class Elaborator {
     if (n.kind != Node::Symbol) fail(n, "expected a symbol");
     return n.text;
   }
-  bool known(const std::string& s) { return funs_.count(s) || defs_.count(s) || sorts_.count(s) || builtin(s); }
+  bool known(const std::string& s) {
+    return funs_.count(s) || defs_.count(s) || sorts_.count(s) || sort_defs_.count(s) || builtin(s);
+  }
   static bool builtin(const std::string& s) {
     static const char* names[] = {"true", "false", "not", "and", "or", "=>", "xor", "=", "distinct", "ite", "Bool",
                                   "Int", "Real", "+", "-", "*", "/", "div", "mod", "abs", "<=", "<", ">=", ">",
@@ -146,24 +197,70 @@ class Elaborator {
   void declare(const Node& n, const std::string& s, Term v) {
     if (known(s)) fail(n, "symbol " + s + " is already declared");
     funs_.emplace(s, v);
+    scoped_.push_back(s);
   }
   // An uninterpreted sort is a HOL type variable named by the symbol: the problem is then
   // refuted for every non-empty domain, which is what unsatisfiability means.
   void declare_sort(const Node& n, const std::string& s) {
     if (known(s)) fail(n, "symbol " + s + " is already declared");
     sorts_.emplace(s, Type::var(s));
+    scoped_.push_back(s);
   }
-  Type sort(const Node& n) {
-    if (n.kind == Node::Symbol) {
-      if (n.text == "Bool") return boolean();
-      auto it = sorts_.find(n.text);
-      if (it != sorts_.end()) return it->second;
-      if (n.text == "Int") return Type::op(kenv_, "int", {});
-      if (n.text == "Real") return Type::op(kenv_, "real", {});
-      if (n.text == "String" || n.text == "RegLan") unsupported(n, "the sort " + n.text);
-      fail(n, "unknown sort " + n.text);
+  // A sort expression, iteratively (Array sorts nest): post-order over its nodes.
+  Type sort(const Node& root) {
+    std::vector<std::pair<const Node*, bool>> todo{{&root, false}};
+    std::vector<Type> vals;
+    while (!todo.empty()) {
+      auto [n, args_done] = todo.back();
+      todo.pop_back();
+      if (n->kind == Node::List && !args_done) {
+        if (n->kids.empty() || kid(*n, 0).kind != Node::Symbol) fail(*n, "expected a sort");
+        if (kid(*n, 0).text == "_") theory(*n, n->kids.size() > 1 ? kid(*n, 1).text : "_");
+        todo.push_back({n, true});
+        for (size_t i = n->kids.size(); i-- > 1;) todo.push_back({&kid(*n, i), false});
+        continue;
+      }
+      size_t k = n->kind == Node::List ? n->kids.size() - 1 : 0;
+      std::vector<Type> args(vals.end() - k, vals.end());
+      vals.resize(vals.size() - k);
+      vals.push_back(sort_of(*n, n->kind == Node::List ? kid(*n, 0) : *n, args));
     }
-    unsupported(n, "parametric or indexed sorts");
+    return vals.back();
+  }
+  Type sort_of(const Node& n, const Node& head, const std::vector<Type>& args) {
+    const std::string& s = symbol(head);
+    auto arity = [&](size_t k) {
+      if (args.size() != k) fail(n, "the sort " + s + " takes " + std::to_string(k) + " arguments");
+    };
+    for (auto& [x, ty] : sort_params_)
+      if (x == s) return arity(0), ty;
+    auto d = sort_defs_.find(s);
+    if (d != sort_defs_.end()) {  // its body with the arguments for the parameters
+      arity(d->second.params.size());
+      TypeSubst theta;
+      for (size_t i = 0; i < args.size(); ++i) theta.push_back({d->second.params[i], args[i]});
+      return Term::var("x", d->second.body).subst_type(theta).type();
+    }
+    if (s == "Array") return arity(2), Type::op(kenv_, "array", args);
+    auto it = sorts_.find(s);
+    if (it != sorts_.end()) return arity(0), it->second;
+    if (s == "Bool") return arity(0), boolean();
+    if (s == "Int") return arity(0), Type::op(kenv_, "int", {});
+    if (s == "Real") return arity(0), Type::op(kenv_, "real", {});
+    theory(n, s);
+    fail(n, "unknown sort " + s);
+  }
+  // Symbols of the theories this version does not elaborate, by prefix: an error naming
+  // the theory (incomplete, exit 2) rather than "unknown".
+  void theory(const Node& n, const std::string& s) {
+    static const std::pair<const char*, const char*> prefixes[] = {
+        {"bv", "BitVec"}, {"BitVec", "BitVec"}, {"extract", "BitVec"}, {"concat", "BitVec"}, {"zero_extend", "BitVec"},
+        {"sign_extend", "BitVec"}, {"repeat", "BitVec"}, {"rotate_", "BitVec"}, {"int2bv", "BitVec"}, {"bv2nat", "BitVec"},
+        {"fp", "FloatingPoint"}, {"FloatingPoint", "FloatingPoint"}, {"Float", "FloatingPoint"}, {"to_fp", "FloatingPoint"},
+        {"RoundingMode", "FloatingPoint"}, {"RNE", "FloatingPoint"}, {"RTZ", "FloatingPoint"}, {"str.", "Strings"},
+        {"re.", "Strings"}, {"String", "Strings"}, {"RegLan", "Strings"}, {"seq.", "Seq"}, {"Seq", "Seq"}};
+    for (auto& [pre, th] : prefixes)
+      if (s.rfind(pre, 0) == 0) unsupported(n, "the theory " + std::string(th) + " (" + s + ")");
   }
   // Bound variables (quantifiers, define-fun parameters) get names no SMT-LIB symbol can
   // have ('|' cannot occur in a symbol), so abstracting them never captures anything else.
@@ -209,12 +306,14 @@ class Elaborator {
           } else if (n.kind == Node::Numeral) {
             vals.push_back(numeral(n, n.text, real_numerals() ? "real" : "int"));
           } else if (n.kind == Node::Decimal) {
-            vals.push_back(decimal(n));
+            vals.push_back(decimal(n, n.text));
           } else if (n.kind != Node::List) {
-            unsupported(n, "bit-vector and string literals");
+            unsupported(n, n.kind == Node::String ? "the theory Strings (string literals)" : "the theory BitVec (#x/#b literals)");
           } else if (n.kids.empty()) {
             fail(n, "empty application");
-          } else if (kid(n, 0).kind != Node::Symbol) {
+          } else if (kid(n, 0).kind != Node::Symbol || kid(n, 0).text == "_") {
+            const Node& h = kid(n, 0).kind == Node::Symbol ? n : kid(n, 0);
+            if (h.kind == Node::List && h.kids.size() > 1 && kid(h, 0).text == "_") theory(n, kid(h, 1).text);
             unsupported(n, "indexed or qualified identifiers");
           } else if (kid(n, 0).text == "let") {
             const Node& binds = kid(n, 1);
@@ -278,6 +377,7 @@ class Elaborator {
               std::string s = symbol(kid(n, i + 1));
               if (known(s)) fail(n, "symbol " + s + " is already declared");
               defs_.emplace(s, Def{{}, vals.back()});
+              scoped_.push_back(s);
             }
           break;
         case Task::Apply: {
@@ -306,6 +406,14 @@ class Elaborator {
       if (!d->second.params.empty()) fail(n, n.text + " needs arguments");
       return d->second.body;
     }
+    // z3's negative numerals and decimals (-5, -2.5): the negation of the literal.
+    std::string mag = n.text.substr(1);
+    bool num = mag.find_first_not_of("0123456789") == std::string::npos, dec = mag.find_first_not_of("0123456789.") == std::string::npos;
+    size_t dot = mag.find('.');
+    if (n.text[0] == '-' && !mag.empty() && isdigit(mag[0]) && (num || (dec && dot == mag.rfind('.') && dot + 1 < mag.size()))) {
+      Term m = num ? numeral(n, mag, real_numerals() ? "real" : "int") : decimal(n, mag);
+      return Term::comb(cnst(m.type() == Type::op(kenv_, "int", {}) ? "int.neg" : "real.neg", Type::fun(m.type(), m.type())), m);
+    }
     unknown(n, n.text);
   }
 
@@ -313,6 +421,7 @@ class Elaborator {
   // any other logic it may be a theory symbol (arithmetic, arrays, strings, ...), which
   // makes the check incomplete rather than the input wrong.
   [[noreturn]] void unknown(const Node& n, const std::string& s) {
+    theory(n, s);
     if (logic_ != "QF_UF" && logic_ != "UF") unsupported(n, "the symbol " + s + " (logic " + (logic_.empty() ? "unset" : logic_) + ")");
     fail(n, "unknown symbol " + s);
   }
@@ -371,6 +480,13 @@ class Elaborator {
     if (Term t; arith(n, f, a, t)) return t;
     auto fn = funs_.find(f);
     if (fn != funs_.end()) return chain(n, fn->second, a);
+    if ((f == "select" || f == "store") && !defs_.count(f)) {  // ArraysEx (theory arrays)
+      if (a.size() != (f == "select" ? 2u : 3u)) fail(n, f + " takes " + (f == "select" ? "2" : "3") + " arguments");
+      Type ar = a[0].type();
+      if (ar.is_var() || ar.name() != "array") fail(n, "the first argument of " + f + " must be an array");
+      Type ie = Type::fun(ar.args()[0], ar.args()[1]);
+      return chain(n, cnst(("array." + f).c_str(), f == "select" ? Type::fun(ar, ie) : Type::fun(ar, Type::fun(ar.args()[0], Type::fun(ar.args()[1], ar)))), a);
+    }
     auto d = defs_.find(f);
     if (d != defs_.end()) {
       if (d->second.params.size() != a.size()) fail(n, f + " takes " + std::to_string(d->second.params.size()) + " arguments");
@@ -407,10 +523,10 @@ class Elaborator {
     return t;
   }
   // d.f with k digits after the point is (df / 10^k) over the reals.
-  Term decimal(const Node& n) {
-    size_t dot = n.text.find('.');
-    std::string whole = n.text.substr(0, dot) + n.text.substr(dot + 1);
-    std::string denom = "1" + std::string(n.text.size() - dot - 1, '0');
+  Term decimal(const Node& n, const std::string& text) {
+    size_t dot = text.find('.');
+    std::string whole = text.substr(0, dot) + text.substr(dot + 1);
+    std::string denom = "1" + std::string(text.size() - dot - 1, '0');
     Type r = Type::op(kenv_, "real", {});
     return Term::comb(Term::comb(cnst("real./", Type::fun(r, Type::fun(r, r))), numeral(n, whole, "real")),
                       numeral(n, denom, "real"));
@@ -487,6 +603,10 @@ class Elaborator {
   std::unordered_map<std::string, Term> funs_;
   std::unordered_map<std::string, Def> defs_;
   std::unordered_map<std::string, Type> sorts_;
+  std::unordered_map<std::string, SortDef> sort_defs_;
+  std::vector<std::pair<std::string, Type>> sort_params_;  // a define-sort's, in its body
+  std::vector<std::string> scoped_;  // the symbols declared or defined, in order (for pop)
+  std::vector<Scope> scopes_;        // the push levels
   ScopedNames<Term> bound_;  // let- and quantifier-bound names and define-fun parameters
   uint64_t counter_ = 0;
   std::string logic_;

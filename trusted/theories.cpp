@@ -11,6 +11,7 @@ const std::map<std::string, std::string>& pinned_theories() {
       {"ints", "6a7bee2d9810b80452a682de05d16c96f45b6f0bac7907713da3a9c96c49a9f5"},
       {"reals", "85b1011501911d621c9f7341962248a902948de450abd44493773767fb071958"},
       {"mixed", "5fda55a67bab3985140b94343e66d23a06020ff282ce078059a62ca6f52902fb"},
+      {"arrays", "2d1a863ee7096f84053ee83d0faca60c088b1cf8457a4f9204391acd7d58c70c"},
   };
   return pins;
 }

@@ -76,7 +76,7 @@ RC_GTEST_PROP(ReadersFuzz, SmtlibElaboration, ()) {
   std::string text = mutate(
       "(set-logic QF_UF)(declare-sort U 0)(declare-fun f (U) U)(declare-const a U)(declare-const p Bool)"
       "(assert (let ((b (f a))) (and (= b a) (not (= (f b) a)) (ite p (distinct a b) (=> p p)))))(check-sat)");
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
   survives([&] { check::elaborate(hcert::tenv(), smt::parse_script(text)); });
 }
 

@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::string problem = fuzz::repo_file("tests/corpus/problems/z3-uf-arith.smt2");
   fuzz::survives([&] {
     Env env;  // each input a check of its own: no declaration carries over
-    for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(env, check::default_theory_dir(), t);
+    for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(env, check::default_theory_dir(), t);
     smt::Script sc = smt::read_script(problem);
     check::SmtContext ctx(env, sc);
     check::Checker checker(env, check::default_theory_dir(), [&](const std::string& kind) { return check::load_problem(env, kind, problem); });

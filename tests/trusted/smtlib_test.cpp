@@ -15,7 +15,7 @@ using check::Outcome;
 namespace {
 
 std::vector<Term> elab(const std::string& text) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
   return check::elaborate(hcert::tenv(), smt::parse_script(text)).assertions;
 }
 
@@ -190,7 +190,7 @@ TEST(SmtElab, UnsupportedIsIncomplete) {
   EXPECT_EQ(outcome("(set-logic QF_BV)(declare-const x (_ BitVec 8))(assert (= x x))(check-sat)"), Outcome::Incomplete);
   EXPECT_EQ(outcome("(set-logic QF_S)(declare-const s String)(check-sat)"), Outcome::Incomplete);
   EXPECT_EQ(outcome("(set-logic QF_AX)(assert (select a b))(check-sat)"), Outcome::Incomplete);
-  EXPECT_EQ(outcome("(push 1)(check-sat)"), Outcome::Incomplete);
+  EXPECT_EQ(outcome("(reset)(check-sat)"), Outcome::Incomplete);
   EXPECT_EQ(outcome("(declare-sort L 1)(check-sat)"), Outcome::Incomplete);
 }
 

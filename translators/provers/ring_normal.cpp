@@ -18,7 +18,7 @@ Ring::Kind Ring::classify(const Term& e, mpq_class* q) {
     if (constant(r(e), k)) return Kind::MulR;
     return Kind::Atom;
   }
-  if (!is_int_ && is2(e, div_) && constant(r(e), k) && k > 0 && k.get_den() == 1) {
+  if (!is_int_ && is2(e, div_) && constant(r(e), k) && k != 0 && k.get_den() == 1) {  // by a nonzero integer
     if (q) *q = k;
     return Kind::Div;
   }
@@ -56,7 +56,7 @@ mpz_class Ring::need(const Term& e) {
     case Kind::Neg: n = need(e.rand()); break;
     case Kind::MulL: constant(l(e), k), n = need(l(e)) * need(r(e)) * k.get_den(); break;
     case Kind::MulR: constant(r(e), k), n = need(r(e)) * need(l(e)) * k.get_den(); break;
-    case Kind::Div: n = q.get_num() * need(l(e)); break;
+    case Kind::Div: n = abs(q.get_num()) * need(l(e)); break;
     default: break;
   }
   if (mpz_sizeinbase(n.get_mpz_t(), 2) > 4096) throw Unsupported("denominators too large");
@@ -258,7 +258,7 @@ Pf Ring::norm(const mpz_class& c, const Term& e, Poly& out, int depth) {
       mpz_class qn = q.get_num();
       if (c % qn != 0) throw Unsupported("multiplier not divisible by the divisor");
       mpz_class zc = c / qn;
-      Term Q = numeral(qn), zT = signed_numeral(zc), a = l(e);
+      Term Q = signed_numeral(qn), zT = signed_numeral(zc), a = l(e);
       // c * (a / d) = (z * Q) * (a / d) = (z * Q) * (a / Q) = z * a
       Pf s = mul_l(P().sym(s_mul(zT, Q)), e);
       if (r(e) != Q) {
@@ -266,7 +266,7 @@ Pf Ring::norm(const mpz_class& c, const Term& e, Poly& out, int depth) {
         mpz_class nd = need(r(e));
         Poly pd;
         Pf dd = norm(nd, r(e), pd, depth + 1);  // nd * d = nd*Q
-        Term ndT = numeral(nd);
+        Term ndT = numeral(abs(nd));
         Pf qq = P().sym(s_mul(ndT, Q));          // nd*Q (numeral) = nd * Q
         Pf eqd = P().prove_hyp(P().trans(dd, qq), P().prove_hyp(nonzero(ndT), I(CANCEL(), {r(e), Q, ndT})));
         s = P().trans(s, mul_r(mul(zT, Q), P().ap_term(Term::comb(div_, a), eqd)));
@@ -293,7 +293,14 @@ Pf Ring::scale_lt(const Term& n, const Pf& h) {
   return P().eq_mp(lt_r(zero_, P().sym(eq)), s);
 }
 
-Pf Ring::nonzero(const Term& n) { return P().prove_hyp(P().prove_hyp(positive(n), I(LT_NE(), {n})), I(NE_SYM(), {zero_, n})); }
+Pf Ring::nonzero(const Term& n) {
+  if (is1(n, neg_)) {  // ~(neg p = 0): neg p = 0 gives p = neg (neg p) = neg 0 = 0
+    Term p = n.rand(), h = Term::eq(n, zero_), n0 = Term::comb(neg_, zero_);
+    Pf neg0 = P().trans(P().sym(I(ADD_RID(), {n0})), I(ADD_LINV(), {zero_}));
+    Pf p0 = P().trans(P().trans(P().sym(I(NEG_NEG(), {p})), P().ap_term(neg_, P().assume(h))), neg0);
+    return P().not_intro(h, P().not_elim(nonzero(p), p0));
+  }
+  return P().prove_hyp(P().prove_hyp(positive(n), I(LT_NE(), {n})), I(NE_SYM(), {zero_, n})); }
 
 Pf Ring::norm_top(const Term& e, Poly& out) { return P().trans(P().sym(I(MUL_LID(), {e})), norm(1, e, out)); }
 

@@ -1,5 +1,7 @@
 #include "translators/z3/terms.hpp"
 
+#include "translators/provers/arrays.hpp"
+
 namespace hcert::z3 {
 
 namespace {
@@ -37,7 +39,37 @@ smt::Script to_script(const Sexp& e) {
 }
 
 Term TermReader::term(const Sexp& e, uint32_t n) {
-  return ctx_.term(to_script(e), n, names_);
+  smt::Script s = to_script(e);
+  witnesses(s, n);
+  return ctx_.term(s, n, names_);
+}
+
+void TermReader::witnesses(smt::Script& s, uint32_t root) {
+  std::vector<std::pair<uint32_t, bool>> todo{{root, false}};  // post-order, each node once
+  std::vector<bool> seen(s.nodes.size(), false);
+  while (!todo.empty()) {
+    auto [k, kids_done] = todo.back();
+    todo.pop_back();
+    smt::Node& n = s.nodes[k];
+    if (!kids_done) {
+      if (seen[k]) continue;
+      seen[k] = true;
+      todo.push_back({k, true});
+      for (uint32_t c : n.kids) todo.push_back({c, false});
+      continue;
+    }
+    if (n.kind != smt::Node::List || n.kids.size() != 3) continue;
+    const smt::Node& h = s.nodes[n.kids[0]];
+    if (h.kind != smt::Node::List || h.kids.size() < 2 || s.nodes[h.kids[0]].text != "_" ||
+        s.nodes[h.kids[1]].text != "array-ext")
+      continue;
+    Term a = ctx_.term(s, n.kids[1], names_), b = ctx_.term(s, n.kids[2], names_);
+    if (a.type() != b.type() || a.type().is_var() || a.type().name() != "array")
+      throw check::Failure(check::Outcome::Rejected, "array-ext of terms that are not arrays of one sort");
+    std::string name = "array-ext|" + std::to_string(witnesses_++);
+    names_[name] = provers::ArrayLemmas::diff(a, b);
+    n.kind = smt::Node::Symbol, n.text = name, n.kids.clear();
+  }
 }
 
 Term TermReader::bind(const Binding& b) {

@@ -28,8 +28,14 @@ class TermReader {
   void declare(const std::string& name, const Term& t) { names_[name] = t; }
 
  private:
+  // Z3's extensionality witness `((_ array-ext k) a b)`, which SMT-LIB cannot name: each
+  // such node (innermost first) is elaborated as the theory's `array.diff a b`, bound to a
+  // fresh name that replaces the node.
+  void witnesses(smt::Script& s, uint32_t root);
+
   check::SmtContext& ctx_;
   std::unordered_map<std::string, Term> names_;
+  uint64_t witnesses_ = 0;
 };
 
 }  // namespace hcert::z3

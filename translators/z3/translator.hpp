@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "translators/provers/arith.hpp"
+#include "translators/provers/arrays.hpp"
 #include "translators/provers/cond.hpp"
 #include "translators/provers/congruence.hpp"
 #include "translators/provers/dd.hpp"
@@ -123,6 +124,10 @@ class Translator {
   uint64_t rule_lemma(const Step& s);
   uint64_t rule_tautology(const Step& s);
   uint64_t rule_th_lemma(const Step& s);
+  uint64_t rule_th_lemma_array(const Step& s);
+  // An array lemma (ArrayLemmas): the premises and φ's negated disjuncts refuted, then each
+  // traded for its N; 0 when no axiom instance refutes them.
+  uint64_t array_lemma(const std::vector<Node>& p, const Term& phi);
   using RuleHandler = uint64_t (Translator::*)(const Step&);
   static const std::unordered_map<std::string, RuleHandler>& rule_table();
 
@@ -228,6 +233,7 @@ class Translator {
   std::unique_ptr<Normaliser> normal_;
   std::unique_ptr<Diagrams> diagrams_;
   std::unique_ptr<Congruence> congruence_;
+  std::unique_ptr<ArrayLemmas> arrays_;
   bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
   struct Cost {
     size_t nodes = 0, theorems = 0;

@@ -32,6 +32,7 @@ const std::unordered_map<std::string, Translator::RuleHandler>& Translator::rule
       {"rewrite", &Translator::rule_tautology},
       {"rewrite*", &Translator::rule_tautology},
       {"th-lemma", &Translator::rule_th_lemma},
+      {"th-lemma array", &Translator::rule_th_lemma_array},
   };
   return table;
 }
@@ -141,6 +142,11 @@ uint64_t Translator::rule_tautology(const Step& s) {
   // Nested conditionals: decision diagrams, linear in the DAG where the split is not
   // (and cheaper than the normal forms, which expand each bool conditional).
   uint64_t th = 0;
+  // Over arrays (`select (store a i v) i = v`): an axiom instance. The case split below
+  // knows nothing of arrays: its countermodel of an array fact proves nothing.
+  bool arrays = ArrayLemmas::mentions_arrays(phi);
+  if (arrays && (th = array_lemma({}, phi))) return th;
+  if (arrays && !th_lemma && is_op(phi, "=", &a, &b) && (th = arrays_->equal(a, b))) return th;
   if (!th_lemma && rule != "def-axiom" && is_op(phi, "=", &a, &b) && mentions_cond(phi) &&
       (th = diagrams_->equal(a, b)))
     return th;
@@ -149,7 +155,7 @@ uint64_t Translator::rule_tautology(const Step& s) {
   th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
   // A step over a name Z3 invented holds only with the name's definition (with_definitions
   // tries that): a countermodel of the step alone proves nothing.
-  if (!th && !cm.empty() && invented_names(phi).empty() && !guessed_)
+  if (!th && !cm.empty() && invented_names(phi).empty() && !guessed_ && !arrays)
     reject("a " + rule + " step states a false formula (" + cm + ")");
   if (!th && iff) th = congruence_->congruent(a, b, 0);
   // A rewrite between terms (`1 + f(x - 2) = 1 + f(-2 + x)`): congruence down to
@@ -162,6 +168,18 @@ uint64_t Translator::rule_tautology(const Step& s) {
   return th;
 }
 uint64_t Translator::rule_th_lemma(const Step& s) { return s.p.empty() ? rule_tautology(s) : theory_lemma(s.p, s.phi); }
+uint64_t Translator::rule_th_lemma_array(const Step& s) { return array_lemma(s.p, s.phi); }
+
+uint64_t Translator::array_lemma(const std::vector<Node>& p, const Term& phi) {
+  std::vector<Term> lits;
+  for (const Node& n : p) lits.push_back(n.phi);
+  if (phi != false_term())
+    for (const Term& d : spine(phi, "\\/")) lits.push_back(is_neg(d) ? d.rand() : neg(d));
+  uint64_t f = arrays_->refute(lits);
+  if (!f) return 0;
+  f = use_all(p, f);
+  return phi == false_term() ? f : negated_disjuncts(f, phi);
+}
 
 uint64_t Translator::asserted_consequence(const Term& phi) {
   bool cond = mentions_cond(phi);
@@ -249,7 +267,7 @@ uint64_t Translator::propositional_consequence(const std::string& rule, const st
   Term implication;
   std::vector<Term> ps;
   uint64_t n = congruence_->implies(p, phi, &cm, &implication, &ps);
-  if (!n && !cm.empty() && undefined_names(implication, ps).empty())
+  if (!n && !cm.empty() && undefined_names(implication, ps).empty() && !ArrayLemmas::mentions_arrays(implication))
     reject("a " + rule + " step does not follow from its premises (" + cm + ")");
   return n;
 }

@@ -57,6 +57,10 @@ Translator::Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx)
   diagrams_ = std::make_unique<Diagrams>(sink_, lemma_sink_, theory_,
                                          [this](StepSink& out, const Term& t) { return arith_->normal_form(out, t); });
   congruence_ = std::make_unique<Congruence>(sink_, theory_, *normal_);
+  // Index equations between numerals (`1 = 0`) are refuted by the arithmetic.
+  arrays_ = std::make_unique<ArrayLemmas>(sink_, [this](const Term& e) -> uint64_t {
+    return Arith::is_atom(e) ? arith_refuter_(sink_, {e}, true, nullptr) : 0;
+  });
 }
 
 Z3Stats Translator::run(const std::string& sha, ProofReader& in) {

@@ -21,7 +21,7 @@ using namespace hcert;
 namespace {
 
 void theories() {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
 }
 
 // The assertions of a small SMT-LIB problem, as the literals to refute.

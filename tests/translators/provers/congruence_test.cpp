@@ -54,7 +54,7 @@ struct Provers {
 
 // The assertions of a small problem (declarations above), elaborated as the checker does.
 std::vector<Term> read(const std::string& name, const std::string& asserts) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
   check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(header) + asserts + "(check-sat)")));
   return ctx.problem().assertions;
 }

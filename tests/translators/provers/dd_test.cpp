@@ -25,7 +25,7 @@ const char* header =
 // The one assertion `(= l r)` of a small problem, and whether the diagrams prove it on the
 // kernel (`steps` receives the number of steps emitted).
 bool proves(const std::string& name, const std::string& eq, size_t* steps = nullptr) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
   check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(header) + "(assert " + eq + ")(check-sat)")));
   Term phi = ctx.problem().assertions.at(0), l, r;
   EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;

@@ -16,7 +16,7 @@ namespace {
 std::string data(const std::string& f) { return check::default_theory_dir() + "/../../tests/translators/data/" + f; }
 
 TEST(Z3Terms, AssertedFormulasAreTheProblemsAssertions) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
   check::SmtContext ctx(hcert::tenv(), smt::read_script(data("cnf_abc.smt2")));
   const auto& as = ctx.problem().assertions;
   z3::TermReader terms(ctx);

@@ -1,0 +1,8 @@
+(set-logic QF_AX)
+(declare-sort K 0)
+(declare-sort V 0)
+(declare-const m (Array K V))
+(declare-const k K)
+(declare-const x V)
+(assert (not (= (store (store m k x) k (select m k)) m)))
+(check-sat)

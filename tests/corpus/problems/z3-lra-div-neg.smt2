@@ -1,0 +1,5 @@
+(set-logic QF_LRA)
+(declare-const x Real)
+(assert (= x (/ 3.0 (- 3.0))))
+(assert (not (= x (- 1.0))))
+(check-sat)
