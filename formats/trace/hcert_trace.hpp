@@ -40,12 +40,12 @@
 //   uint64_t w.conflict(hints = nullptr, nh = 0)   the empty clause by RUP: the final step
 //   bool     w.flush()                             writes the buffer; false after an I/O error
 //   bool     w.ok() const                          false after any error (I/O, bad argument)
-//   const char* w.error() const                    the first error, or "" 
+//   const char* w.error() const                    the first error, or ""
 // Every adding call returns 0 (and writes nothing) when the writer is in error or an argument
 // is invalid (literal 0 or naming no atom yet, a term with a line break in text form, an
-// unknown hint kind); the first error is sticky: every later call returns 0 too, since a trace
-// with a step missing could not be checked anyway. Literal arrays may be of any integer type (templates below); the C API
-// takes int64_t. Cost per call: formatting numbers into a 64 KiB buffer, no allocation.
+// unknown hint kind); the first error is sticky: every later call returns 0 too, since a
+// trace with a step missing could not be checked anyway. Literal arrays may be of any
+// integer type (the *_of templates below); the C API takes int64_t. Cost per call: formatting numbers into a 64 KiB buffer, no allocation.
 // The destructor flushes; it does not close the FILE. Pipe the output through `zstd` to
 // compress it: hcert recognises compressed input by its content.
 //
@@ -58,12 +58,11 @@
 //   i 1 0 1 0                        clause 1 = (@1) from assertion 0
 //   i 2 1 2 0                        clause 2 = (@2) from assertion 1
 //   t 3 -1 -2 0 la 1 1               lemma 3 = (~@1 \/ ~@2), Farkas 1·@1 + 1·@2: 0 <= -1
-//   x 3 0                            clause 3 deleted
 //   c 4 0 1 2 3 0                    the empty clause by RUP from clauses 1 2 3 (final step)
+//   x 3 0                            (a deletion: clause 3 can no longer be a hint)
 // A solver that clausifies assertion k itself writes its clauses with `i` and k; a Tseitin
-// variable is a `d` whose term may use @N of its operands: then (~@3 \/ @1) is an `i`
-// clause of any assertion or, better, a `t` lemma with Hint::None (a tautology once @3
-// is read as its term).
+// variable is a `d` whose term may use @N of its operands, and its defining clauses, e.g.
+// (~@3 \/ @1), are `t` lemmas with Hint::None (tautologies once @3 is read as its term).
 #pragma once
 #include <cstddef>
 #include <cstdint>
