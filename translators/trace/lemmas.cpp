@@ -54,7 +54,11 @@ Translator::Found Translator::lemma_cycle(const TraceStep&, const std::vector<Te
   return farkas(hyps, std::vector<mpq_class>(hyps.size(), 1));
 }
 
+// The closure first (what the hint says the lemma is), then the search.
 Translator::Found Translator::lemma_equality(const TraceStep& s, const std::vector<Term>& hyps) {
+  ++stats_.lemmas_hinted;
+  if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, ""};
+  --stats_.lemmas_hinted;
   return lemma_search(s, hyps);
 }
 
@@ -71,6 +75,7 @@ Translator::Found Translator::lemma_search(const TraceStep&, const std::vector<T
   for (size_t i = hyps.size() - 1; i-- > 0;) x = Prover::op2("/\\", hyps[i], x);
   std::string cm;
   if (uint64_t f = refute_negation(sink_, neg(x), &cm, 4096, 400, &theory_)) return {from_negated_conjunction(f, hyps), false, ""};
+  if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, ""};
   if (!cm.empty()) return {0, true, "not valid (" + cm + ")"};
   return {};
 }

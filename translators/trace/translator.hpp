@@ -22,6 +22,7 @@
 
 #include "translators/provers/arith.hpp"
 #include "translators/provers/cond.hpp"
+#include "translators/provers/eq_closure.hpp"
 #include "translators/provers/formula.hpp"
 #include "translators/provers/nform.hpp"
 #include "translators/provers/taut.hpp"
