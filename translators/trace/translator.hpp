@@ -1,0 +1,128 @@
+// The trace translator's state and its parts (internal to translators/trace; the entry
+// point is trace_to_cert.hpp): records and clause theorems (translator.cpp), theory lemmas
+// by a table over their hint kinds (lemmas.cpp), hint-free derived clauses (rup_search).
+// The theory reasoning is the shared provers' (translators/provers/).
+//
+// The theorems it builds (spec/trace.md, "What hcert proves"): each atom or Bool
+// definition N gets a variable p_N (named `@N|trace`, which no SMT-LIB symbol can be), and
+// a clause C of the trace is the clause theorem
+//     {Φ} ∪ D ∪ {comp(l) : l ∈ C} ⊢ F,      comp(+N) = ~p_N, comp(-N) = p_N,
+// Φ the balanced conjunction of the problem's assertions (for clauses resting on inputs),
+// D definitional equations p_N = t_N (t_N the atom's term). Why variables and not the
+// atoms' terms: the kernel's RUP and RESOLVE read a clause's literals as hypotheses `x` or
+// `~x` with x a variable; everything else (Φ, the equations) is background they carry
+// along. At the end the empty clause's theorem {Φ} ∪ D ⊢ F is instantiated at p_N := t_N,
+// which turns each equation into t_N = t_N, discharged by REFL, and Φ is discharged by the
+// assertions: {A_0, …, A_{m−1}} ⊢ F.
+#pragma once
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "translators/provers/arith.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/eq_closure.hpp"
+#include "translators/provers/formula.hpp"
+#include "translators/provers/nform.hpp"
+#include "translators/provers/taut.hpp"
+#include "translators/trace/rup_search.hpp"
+#include "translators/trace/trace_to_cert.hpp"
+
+namespace hcert::trace {
+
+using namespace hcert::provers;
+using cert::Emitter;
+using cert::Tag;
+using check::Failure;
+using check::Outcome;
+
+class Translator {
+ public:
+  Translator(check::SmtContext& ctx, Emitter& out);
+  TraceStats run(const std::string& sha, TraceReader& in);
+
+ private:
+  // An atom or definition: its term t (expanded: over the problem's symbols only), and for
+  // a formula its variable p with the two theorems, made on first use and kept, that trade
+  // a hypothesis about t for one about p: {p = t, ~p} ⊢ ~t and {p = t, p} ⊢ t.
+  struct Atom {
+    Term t, p;
+    uint64_t neg_thm = 0, pos_thm = 0;
+  };
+  // What a lemma handler found: {some of the hypotheses} ⊢ F, or 0; `wrong` when it showed
+  // the lemma false (a countermodel) or its hint wrong.
+  struct Found {
+    uint64_t thm = 0;
+    bool wrong = false;
+    std::string why;
+  };
+  using LemmaHandler = Found (Translator::*)(const TraceStep&, const std::vector<Term>&);
+
+  [[noreturn]] void reject(const std::string& why) const { throw Failure(Outcome::Rejected, where_ + ": " + why); }
+  [[noreturn]] void malformed(const std::string& why) const { throw cert::FormatError(line_, offset_, why); }
+
+  // Steps: scratch ones (deleted after the record that made them, except its result) and
+  // kept ones (the atoms' trading theorems, Φ's conjuncts, the arithmetic's lemmas).
+  uint64_t step(const char* rule, std::vector<uint64_t> args);
+  uint64_t keep(const char* rule, std::vector<uint64_t> args);
+  uint64_t term(const Term& t) { return out_.term(t); }
+  void collect(uint64_t result);
+  void del(const std::vector<uint64_t>& ids);
+
+  // The records.
+  void atom(const TraceStep& s);
+  void input(const TraceStep& s);
+  uint64_t derived(const TraceStep& s);  // the clause theorem
+  void lemma(const TraceStep& s);
+  void remove(const TraceStep& s);
+  void finish(uint64_t empty);
+
+  const Atom& atom_of(int64_t lit) const;
+  Term positive(int64_t lit) const;    // t, or ~t for a negative literal
+  Term complement(int64_t lit) const;  // ~t, or t for a negative literal
+  // th with each hypothesis complement(l) traded for comp(l) and p = t (one PROVE_HYP per
+  // distinct literal): a clause theorem of `lits`.
+  uint64_t over_variables(uint64_t th, const std::vector<int64_t>& lits);
+  // {h_1, …, h_n} ⊢ F from the case split's {~~(h_1 /\ … /\ h_n)} ⊢ F.
+  uint64_t from_negated_conjunction(uint64_t f, const std::vector<Term>& hyps);
+  // The clause theorem of `lits` resting on a hole ⊢ l_1 \/ … \/ l_n over the variables.
+  uint64_t hole_clause(const std::vector<int64_t>& lits, const std::string& reason);
+  void add_clause(uint64_t id, uint64_t thm, const std::vector<int64_t>& lits);
+
+  // Φ and {Φ} ⊢ A_k (kept, per tree node).
+  Term phi_term(size_t lo, size_t hi) const;
+  uint64_t conjunct(size_t k);
+  uint64_t assertions_give_phi(size_t lo, size_t hi);
+
+  // The lemma handlers (lemmas.cpp), by hint kind (TraceStep::Hint).
+  static const std::vector<LemmaHandler>& lemma_table();
+  Found lemma_search(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_farkas(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_cycle(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_equality(const TraceStep& s, const std::vector<Term>& hyps);
+  Found farkas(const std::vector<Term>& hyps, const std::vector<mpq_class>& coefs);
+
+  check::SmtContext& ctx_;
+  Emitter& out_;
+  StepSink sink_, lemma_sink_;
+  std::unique_ptr<Arith> arith_;
+  std::unique_ptr<CondLemmas> cond_;
+  TheoryRefuter arith_refuter_;
+  Theories theory_;
+  std::vector<Term> assertions_;
+  Term phi_;
+  uint64_t phi_assumed_ = 0;
+  std::unordered_map<uint64_t, uint64_t> conjuncts_;  // tree node lo * m + hi -> {Φ} ⊢ node
+  std::unordered_map<uint64_t, Atom> atoms_;          // by id: atoms and definitions
+  std::vector<uint64_t> bool_ids_;                    // the ids with a variable, in order
+  std::unordered_map<std::string, Term> names_;       // "@N" -> t_N, for later terms
+  std::unordered_map<uint64_t, uint64_t> clauses_;    // live clause id -> theorem id
+  RupSearch search_;
+  std::vector<uint64_t> scratch_;
+  TraceStats stats_;
+  std::string where_;
+  uint64_t line_ = 0, offset_ = 0;
+};
+
+}  // namespace hcert::trace
