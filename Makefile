@@ -79,6 +79,7 @@ $(B)/bench_format_gen: $(B)/bench/format/gen.o
 # trusted base, it depends on nothing of hcert but the trace emitter's header.
 DEMO_SRC := $(wildcard tools/demo_solver/*.cpp)
 all: $(B)/hcert-demo-solver
+test: $(B)/hcert-demo-solver
 $(B)/hcert-demo-solver: $(DEMO_SRC:%.cpp=$(B)/%.o)
 	$(CXX) $(CXXFLAGS) $^ -lgmpxx -lgmp -o $@
 
