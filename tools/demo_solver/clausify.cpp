@@ -117,11 +117,19 @@ Lit Clausifier::define(uint32_t t) {
     default:
       break;
   }
-  // A connective: v := (op a...), with the clauses of v <-> (op a...).
-  if (x.op == Op::Xor && a.size() > 2) {  // left-associative: (xor (xor a b) c) ...
-    throw Unsupported(0, "xor with more than two arguments");
+  // A connective: v := (op a...), with the clauses of v <-> (op a...). An n-ary xor is
+  // left-associative: its first two arguments get a definition of their own, and so on.
+  while (x.op == Op::Xor && a.size() > 2) {
+    uint32_t w = s_.new_var();
+    if (log_) log_->definition(w + 1, "xor", {Solver::trace_lit(a[0]), Solver::trace_lit(a[1])});
+    Lit lw = mk_lit(w, false);
+    clause({lit_not(lw), a[0], a[1]});
+    clause({lit_not(lw), lit_not(a[0]), lit_not(a[1])});
+    clause({lw, lit_not(a[0]), a[1]});
+    clause({lw, a[0], lit_not(a[1])});
+    a.erase(a.begin());
+    a[0] = lw;
   }
-  if (x.op == Op::Implies && a.size() > 2) throw Unsupported(0, "=> with more than two arguments");
   uint32_t vv = s_.new_var();
   Lit v = mk_lit(vv, false);
   if (log_) {
@@ -143,11 +151,14 @@ Lit Clausifier::define(uint32_t t) {
       clause(big);
       break;
     }
-    case Op::Implies:  // v <-> (~a0 \/ a1)
-      clause({nv, lit_not(a[0]), a[1]});
-      clause({v, a[0]});
-      clause({v, lit_not(a[1])});
+    case Op::Implies: {  // right-associative: v <-> (~a0 \/ ... \/ ~a(n-2) \/ a(n-1))
+      std::vector<Lit> big{nv};
+      for (size_t i = 0; i + 1 < a.size(); ++i) clause({v, a[i]}), big.push_back(lit_not(a[i]));
+      big.push_back(a.back());
+      clause({v, lit_not(a.back())});
+      clause(big);
       break;
+    }
     case Op::Xor:
       clause({nv, a[0], a[1]});
       clause({nv, lit_not(a[0]), lit_not(a[1])});

@@ -36,6 +36,8 @@ const std::unordered_map<std::string, OpInfo>& op_table() {
   return table;
 }
 
+constexpr size_t MaxPrinted = size_t(64) << 20;
+
 const char* op_name(Op op) {
   switch (op) {
     case Op::Not: return "not";
@@ -378,6 +380,8 @@ std::string Problem::print(uint32_t root) const {
         for (uint32_t a : x.args) s += " " + done[a];
         s += ")";
     }
+    // Shared subterms are printed in full each time: a hostile DAG could double per level.
+    if (s.size() > MaxPrinted) throw Unsupported(0, "a term whose SMT-LIB text exceeds 64 MiB (shared subterms printed in full)");
     done[t] = std::move(s);
   }
   return done[root];
