@@ -1,5 +1,7 @@
 #include "tools/demo_solver/clausify.hpp"
 
+#include <unordered_set>
+
 namespace demo {
 
 namespace {
@@ -32,22 +34,20 @@ uint32_t Clausifier::atom_var(uint32_t term) {
   return v;
 }
 
-// Names the arithmetic ites below an atom, innermost first (post-order, explicit stack).
+// Names the arithmetic ites below an atom, innermost first.
 void Clausifier::lift_ites(uint32_t atom) {
-  std::vector<std::pair<uint32_t, bool>> stack;
-  for (uint32_t a : p_[atom].args) stack.push_back({a, false});
-  while (!stack.empty()) {
-    auto [t, expanded] = stack.back();
-    stack.pop_back();
+  static const std::vector<uint32_t> leaf;
+  auto arithmetic = [&](uint32_t t) { return p_[t].sort != Sort::Bool && !p_.named.count(t); };
+  auto children = [&](uint32_t t) -> std::vector<uint32_t> {
     const Term& x = p_[t];
-    if (x.sort == Sort::Bool || p_.named.count(t) || x.args.empty()) continue;
-    if (!expanded) {
-      stack.push_back({t, true});
-      for (size_t i = x.op == Op::Ite ? 1 : 0; i < x.args.size(); ++i) stack.push_back({x.args[i], false});
-      continue;
-    }
-    if (x.op != Op::Ite) continue;
-    uint32_t cond = x.args[0], then_term = x.args[1], else_term = x.args[2];
+    if (!arithmetic(t)) return leaf;
+    return x.op == Op::Ite ? std::vector<uint32_t>{x.args[1], x.args[2]} : x.args;
+  };
+  std::unordered_set<uint32_t> seen;
+  post_order(p_[atom].args, children, [&](uint32_t t) { return seen.count(t) > 0; }, [&](uint32_t t) {
+    seen.insert(t);
+    if (!arithmetic(t) || p_[t].op != Op::Ite) return;
+    uint32_t cond = p_[t].args[0], then_term = p_[t].args[1], else_term = p_[t].args[2];
     Lit c = lit(cond);
     uint32_t v = s_.new_var();  // the name's place in the trace's numbering; never a literal
     if (log_) log_->name(v + 1, p_.print(t));
@@ -56,26 +56,22 @@ void Clausifier::lift_ites(uint32_t atom) {
     Lit else_eq = lit(p_.intern(Term{Op::ArithEq, Sort::Bool, {t, else_term}, {}, 0}));
     s_.add_lemma({lit_not(c), then_eq}, {});
     s_.add_lemma({c, else_eq}, {});
-  }
+  });
 }
 
-// The literal of a term: post-order over the Bool DAG with an explicit stack.
+// The literal of a term: children first over the Bool DAG (connectives' arguments).
 Lit Clausifier::lit(uint32_t root) {
-  std::vector<std::pair<uint32_t, bool>> stack{{root, false}};
-  while (!stack.empty()) {
-    auto [t, expanded] = stack.back();
-    stack.pop_back();
-    if (memo_.count(t)) continue;
-    const Term& x = p_[t];
-    bool connective = x.op == Op::Not || x.op == Op::And || x.op == Op::Or || x.op == Op::Implies ||
-                      x.op == Op::Xor || x.op == Op::Iff || x.op == Op::Ite;
-    if (connective && !expanded) {
-      stack.push_back({t, true});
-      for (uint32_t a : x.args) stack.push_back({a, false});
-      continue;
-    }
-    memo_[t] = x.op == Op::Not ? lit_not(memo_.at(x.args[0])) : define(t);
-  }
+  static const std::vector<uint32_t> leaf;
+  auto children = [&](uint32_t t) -> const std::vector<uint32_t>& {
+    Op op = p_[t].op;
+    bool connective = op == Op::Not || op == Op::And || op == Op::Or || op == Op::Implies || op == Op::Xor ||
+                      op == Op::Iff || op == Op::Ite;
+    return connective ? p_[t].args : leaf;
+  };
+  post_order({root}, children, [&](uint32_t t) { return memo_.count(t) > 0; }, [&](uint32_t t) {
+    Lit l = p_[t].op == Op::Not ? lit_not(memo_.at(p_[t].args[0])) : define(t);
+    memo_[t] = l;
+  });
   return memo_.at(root);
 }
 

@@ -61,11 +61,8 @@ const char* op_name(Op op) {
 
 bool simple_symbol(const std::string& s) {
   if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
-  for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              std::string("~!@$%^&*_-+=<>.?/").find(c) != std::string::npos;
-    if (!ok) return false;
-  }
+  for (char c : s)
+    if (!symbol_char(c)) return false;
   return true;
 }
 
@@ -336,20 +333,15 @@ bool Problem::is_atom(uint32_t t) const {
 
 std::string Problem::print(uint32_t root) const {
   std::unordered_map<uint32_t, std::string> done;
-  std::vector<std::pair<uint32_t, bool>> stack{{root, false}};
-  while (!stack.empty()) {
-    auto [t, expanded] = stack.back();
-    stack.pop_back();
-    if (done.count(t)) continue;
+  static const std::vector<uint32_t> leaf;
+  auto children = [&](uint32_t t) -> const std::vector<uint32_t>& {
+    return named.count(t) || terms[t].op == Op::Num ? leaf : terms[t].args;
+  };
+  auto visit = [&](uint32_t t) {
     const Term& x = terms[t];
     if (auto n = named.find(t); n != named.end()) {
       done[t] = n->second;
-      continue;
-    }
-    if (!expanded && !x.args.empty() && x.op != Op::Num) {
-      stack.push_back({t, true});
-      for (uint32_t a : x.args) stack.push_back({a, false});
-      continue;
+      return;
     }
     std::string s;
     switch (x.op) {
@@ -383,28 +375,24 @@ std::string Problem::print(uint32_t root) const {
     // Shared subterms are printed in full each time: a hostile DAG could double per level.
     if (s.size() > MaxPrinted) throw Unsupported(0, "a term whose SMT-LIB text exceeds 64 MiB (shared subterms printed in full)");
     done[t] = std::move(s);
-  }
+  };
+  post_order({root}, children, [&](uint32_t t) { return done.count(t) > 0; }, visit);
   return done[root];
 }
 
 Linear Problem::difference(uint32_t atom) const {
-  // Post-order over the arithmetic DAG, each node's form computed once.
+  // Each node's form computed once, children first; an arithmetic ite is a variable to the
+  // theory (clausify.cpp), so its branches are not read.
   std::unordered_map<uint32_t, Linear> form;
-  std::vector<std::pair<uint32_t, bool>> stack;
-  for (uint32_t a : terms[atom].args) stack.push_back({a, false});
-  while (!stack.empty()) {
-    auto [t, expanded] = stack.back();
-    stack.pop_back();
-    if (form.count(t)) continue;
+  static const std::vector<uint32_t> leaf;
+  auto children = [&](uint32_t t) -> const std::vector<uint32_t>& {
+    return terms[t].op == Op::Num || terms[t].op == Op::Ite ? leaf : terms[t].args;
+  };
+  auto visit = [&](uint32_t t) {
     const Term& x = terms[t];
-    if (x.op == Op::Ite) {  // an arithmetic ite is a variable to the theory (clausify.cpp)
+    if (x.op == Op::Ite) {
       form[t].coef[t] = 1;
-      continue;
-    }
-    if (!expanded && x.op != Op::Num && !x.args.empty()) {
-      stack.push_back({t, true});
-      for (uint32_t a : x.args) stack.push_back({a, false});
-      continue;
+      return;
     }
     Linear l;
     auto add = [&](const Linear& o, const mpq_class& k) {
@@ -446,7 +434,8 @@ Linear Problem::difference(uint32_t atom) const {
       default: throw Unsupported(0, "a non-arithmetic term inside " + print(atom));
     }
     form[t] = std::move(l);
-  }
+  };
+  post_order(terms[atom].args, children, [&](uint32_t t) { return form.count(t) > 0; }, visit);
   Linear out;
   const Linear& lhs = form[terms[atom].args[0]];
   const Linear& rhs = form[terms[atom].args[1]];

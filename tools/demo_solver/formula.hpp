@@ -68,4 +68,24 @@ struct Problem {
 
 Problem read_problem(const std::string& text);  // throws InputError, Unsupported
 
+// Visits terms children first, each once, with an explicit stack (terms nest deeper than
+// the native stack allows): `children(t)` lists what to visit before t (empty for a leaf),
+// `done(t)` says t was visited, `visit(t)` visits it (and makes done(t) true).
+template <class Children, class Done, class Visit>
+void post_order(const std::vector<uint32_t>& roots, Children children, Done done, Visit visit) {
+  std::vector<std::pair<uint32_t, bool>> stack;
+  for (auto r = roots.rbegin(); r != roots.rend(); ++r) stack.push_back({*r, false});
+  while (!stack.empty()) {
+    auto [t, expanded] = stack.back();
+    stack.pop_back();
+    if (done(t)) continue;
+    if (expanded) {
+      visit(t);
+      continue;
+    }
+    stack.push_back({t, true});
+    for (uint32_t c : children(t)) stack.push_back({c, false});
+  }
+}
+
 }  // namespace demo

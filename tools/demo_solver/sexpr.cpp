@@ -1,20 +1,18 @@
 #include "tools/demo_solver/sexpr.hpp"
 
+#include <string_view>
+
 namespace demo {
+
+bool symbol_char(char c) {
+  static const std::string_view punctuation = "~!@$%^&*_-+=<>.?/";
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         punctuation.find(c) != std::string_view::npos;
+}
 
 namespace {
 bool digit(char c) { return c >= '0' && c <= '9'; }
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool symbol_char(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || digit(c)) return true;
-  switch (c) {
-    case '~': case '!': case '@': case '$': case '%': case '^': case '&': case '*': case '_':
-    case '-': case '+': case '=': case '<': case '>': case '.': case '?': case '/':
-      return true;
-    default:
-      return false;
-  }
-}
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 }  // namespace
 
 SScript parse_sexprs(const std::string& s) {
@@ -37,7 +35,7 @@ SScript parse_sexprs(const std::string& s) {
   while (i < s.size()) {
     char c = s[i];
     if (c == '\n') { ++line; ++i; continue; }
-    if (space(c)) { ++i; continue; }
+    if (blank(c)) { ++i; continue; }
     if (c == ';') {
       while (i < s.size() && s[i] != '\n') ++i;
       continue;

@@ -39,5 +39,6 @@ struct SScript {
 };
 
 SScript parse_sexprs(const std::string& text);  // throws InputError
+bool symbol_char(char c);  // a character of an SMT-LIB simple symbol
 
 }  // namespace demo
