@@ -147,6 +147,7 @@ void Translator::atom(const TraceStep& s) {
     bool_ids_.push_back(s.id);
   }
   atoms_.emplace(s.id, a);
+  declared_.insert(t);
   names_["@" + std::to_string(s.id)] = t;
   ++(s.kind == TraceStep::Atom ? stats_.atoms : stats_.definitions);
 }
@@ -183,6 +184,42 @@ uint64_t Translator::from_negated_conjunction(uint64_t f, const std::vector<Term
   // {h…} ⊢ ~~X: NOT_INTRO ~X of NOT_ELIM (ASSUME ~X) X.
   uint64_t nnx = step("not_intro", {term(neg(x)), step("not_elim", {step("assume", {term(neg(x))}), xt})});
   return step("prove_hyp", {nnx, f});
+}
+
+uint64_t Translator::case_split(const std::vector<Term>& hyps, const std::vector<Term>& own, std::string* countermodel) {
+  Term x = hyps.back();
+  for (size_t i = hyps.size() - 1; i-- > 0;) x = conj(hyps[i], x);
+  std::vector<Term> hidden;
+  for (const Term& t : own)
+    if (declared_.erase(t)) hidden.push_back(t);
+  uint64_t f = refute_negation(sink_, neg(x), nullptr, 4096, 400, &theory_, &declared_);
+  for (const Term& t : hidden) declared_.insert(t);
+  return f ? f : refute_negation(sink_, neg(x), countermodel, 4096, 400, &theory_);
+}
+
+uint64_t Translator::conjunct_of(size_t k, const Term& c) {
+  auto [index, fresh] = conj_index_.try_emplace(k);
+  auto& parents = index->second;
+  const Term& a = assertions_[k];
+  if (fresh) {  // one walk over the conjunctions of A_k (explicit stack, each node once)
+    std::vector<Term> todo{a};
+    while (!todo.empty()) {
+      Term u = todo.back(), l, r;
+      todo.pop_back();
+      if (!is_op(u, "/\\", &l, &r)) continue;
+      if (parents.try_emplace(l, Node{u, false}).second) todo.push_back(l);
+      if (parents.try_emplace(r, Node{u, true}).second) todo.push_back(r);
+    }
+  }
+  if (c != a && !parents.count(c)) return 0;
+  // Up to the nearest node with a theorem (A_k's is conjunct(k)), then down, keeping each.
+  std::vector<Term> up;
+  Term u = c;
+  while (!conj_thm_.count(u) && u != a) up.push_back(u), u = parents.at(u).parent;
+  uint64_t cur = u == a && !conj_thm_.count(a) ? (conj_thm_[a] = conjunct(k)) : conj_thm_.at(u);
+  for (size_t i = up.size(); i-- > 0;)
+    cur = conj_thm_[up[i]] = keep(parents.at(up[i]).right ? "conjunct2" : "conjunct1", {cur});
+  return cur;
 }
 
 uint64_t Translator::hole_clause(const std::vector<int64_t>& lits, const std::string& reason) {
@@ -230,35 +267,15 @@ void Translator::input(const TraceStep& s) {
   if (plain) {
     Term c = disjuncts.back();
     for (size_t i = disjuncts.size() - 1; i-- > 0;) c = disj(disjuncts[i], c);
-    // Down A_k's conjunctions to c (explicit stack; each conjunction node once).
-    std::vector<std::pair<Term, std::vector<bool>>> todo{{a, {}}};
-    std::vector<bool> path;
-    bool found = false;
-    size_t visits = 0;
-    while (!todo.empty() && !found && ++visits < 100000) {
-      auto [u, p] = todo.back();
-      todo.pop_back();
-      Term l, r;
-      if (u == c) found = true, path = p;
-      else if (is_op(u, "/\\", &l, &r)) {
-        auto pr = p, pl = p;
-        pr.push_back(true), pl.push_back(false);
-        todo.push_back({r, pr}), todo.push_back({l, pl});
-      }
-    }
-    if (found) {
-      uint64_t cur = conjunct(k);
-      for (bool right : path) cur = step(right ? "conjunct2" : "conjunct1", {cur});
-      th = step("clause_intro", {cur});
-    }
+    if (uint64_t cur = conjunct_of(k, c)) th = step("clause_intro", {cur});
   }
   if (!th) {
     std::vector<Term> hyps{a};
     hyps.insert(hyps.end(), comps.begin(), comps.end());
-    Term x = hyps.back();
-    for (size_t i = hyps.size() - 1; i-- > 0;) x = conj(hyps[i], x);
     std::string cm;
-    uint64_t f = refute_negation(sink_, neg(x), &cm, 4096, 400, &theory_);
+    std::vector<Term> own;
+    for (int64_t l : s.lits) own.push_back(atom_of(l).t);
+    uint64_t f = case_split(hyps, own, &cm);
     if (!f && !cm.empty())
       reject("input clause " + std::to_string(s.id) + " does not follow from assertion " + std::to_string(k) + " (" + cm + ")");
     if (f) {

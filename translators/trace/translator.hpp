@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "translators/provers/arith.hpp"
@@ -86,6 +87,11 @@ class Translator {
   uint64_t over_variables(uint64_t th, const std::vector<int64_t>& lits);
   // {h_1, …, h_n} ⊢ F from the case split's {~~(h_1 /\ … /\ h_n)} ⊢ F.
   uint64_t from_negated_conjunction(uint64_t f, const std::vector<Term>& hyps);
+  // {~~(h_1 /\ … /\ h_n)} ⊢ F by the case split (0 if none; *countermodel as refute_negation's),
+  // first with the other atoms' and definitions' terms opaque, so that a Tseitin
+  // definition's clause is split over its operands only, not over what they stand for;
+  // then, if that fails, looking into everything. `own`: the terms not to be opaque.
+  uint64_t case_split(const std::vector<Term>& hyps, const std::vector<Term>& own, std::string* countermodel);
   // The clause theorem of `lits` resting on a hole ⊢ l_1 \/ … \/ l_n over the variables.
   uint64_t hole_clause(const std::vector<int64_t>& lits, const std::string& reason);
   void add_clause(uint64_t id, uint64_t thm, const std::vector<int64_t>& lits);
@@ -93,6 +99,10 @@ class Translator {
   // Φ and {Φ} ⊢ A_k (kept, per tree node).
   Term phi_term(size_t lo, size_t hi) const;
   uint64_t conjunct(size_t k);
+  // {Φ} ⊢ c for c a conjunct (at any depth) of assertion k, or 0: the assertion's
+  // conjunctions are indexed once (each node's parent), and each node's theorem is made
+  // once and kept, so clausifying a large conjunction costs its size, not its size squared.
+  uint64_t conjunct_of(size_t k, const Term& c);
   uint64_t assertions_give_phi(size_t lo, size_t hi);
 
   // The lemma handlers (lemmas.cpp), by hint kind (TraceStep::Hint).
@@ -115,6 +125,15 @@ class Translator {
   uint64_t phi_assumed_ = 0;
   std::unordered_map<uint64_t, uint64_t> conjuncts_;  // tree node lo * m + hi -> {Φ} ⊢ node
   std::unordered_map<uint64_t, Atom> atoms_;          // by id: atoms and definitions
+  std::unordered_set<Term, TermHash> declared_;       // their terms (opaque to case_split)
+  // Per assertion (indexed on first use): each conjunction node's parent and side, and
+  // the kept theorems {Φ} ⊢ node.
+  struct Node {
+    Term parent;
+    bool right;
+  };
+  std::unordered_map<size_t, std::unordered_map<Term, Node, TermHash>> conj_index_;
+  std::unordered_map<Term, uint64_t, TermHash> conj_thm_;
   std::vector<uint64_t> bool_ids_;                    // the ids with a variable, in order
   std::unordered_map<std::string, Term> names_;       // "@N" -> t_N, for later terms
   std::unordered_map<uint64_t, uint64_t> clauses_;    // live clause id -> theorem id
