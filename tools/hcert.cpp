@@ -117,13 +117,30 @@ void print_text_verdict(const hcert::check::Report& rep, const std::string& fail
   std::cout << verdict(rep.outcome) << "\n";
 }
 
+// The trace's two readings (translators/trace reads it twice): the source already open,
+// then the file again; standard input, which cannot be read twice, is kept in memory.
+std::function<std::unique_ptr<hcert::Source>()> trace_opener(const std::string& path, std::unique_ptr<hcert::Source> first) {
+  auto held = std::make_shared<std::unique_ptr<hcert::Source>>(std::move(first));
+  auto copy = std::make_shared<std::string>();
+  if (path == "-") {  // read it all now, then twice from memory
+    char buf[1 << 16];
+    for (size_t n; (n = (*held)->read(buf, sizeof buf)) > 0;) copy->append(buf, n);
+    held->reset();
+  }
+  return [=]() -> std::unique_ptr<hcert::Source> {
+    if (path == "-") return hcert::string_source(*copy);
+    if (*held) return std::move(*held);
+    return about(path, [&] { return hcert::open_source(path); });
+  };
+}
+
 // What a trace's translation cost (spec/trace.md, "Costs"): hint-free clauses found by
 // propagation, lemmas proved from hints or by search, holes.
 void print_trace_stats(const hcert::trace::TraceStats& t) {
   std::cout << "c trace: " << t.atoms << " atoms, " << t.definitions << " definitions, " << t.inputs << " input clauses, "
             << t.derived << " derived (" << t.derived_searched << " without hints: " << t.propagations
-            << " clause visits, " << t.search_seconds << " s), " << t.lemmas << " theory lemmas (" << t.lemmas_hinted
-            << " from hints, " << t.lemmas_searched << " searched, " << t.lemma_seconds << " s), " << t.holes << " holes, "
+            << " clause visits, " << t.search_seconds << " seconds), " << t.lemmas << " theory lemmas (" << t.lemmas_hinted
+            << " from hints, " << t.lemmas_searched << " searched, " << t.lemma_seconds << " seconds), " << t.holes << " holes, "
             << t.deletions << " deletions\n";
 }
 
@@ -343,10 +360,10 @@ int check(const Args& a) {
       hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
       about(problem, [&] { smt.emplace(env, sc); });
       watchdog->phase("translating and checking trace steps");
-      hcert::TraceReader in(std::move(opened.source));
       hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
-      hcert::trace::TraceStats st = hcert::trace::trace_to_certificate(*smt, sc.sha256, in, em);
+      hcert::trace::TraceStats st =
+          hcert::trace::trace_to_certificate(*smt, sc.sha256, trace_opener(proof, std::move(opened.source)), em);
       if (!a.has("--json") && !quiet) print_trace_stats(st);
     } else {  // z3
       // The problem's elaboration, with its declarations, reads the proof's terms too.
@@ -531,9 +548,9 @@ int convert(const Args& a) {
       hcert::smt::Script sc = about(a.pos[0], [&] { return hcert::smt::read_script(a.pos[0]); });
       std::optional<hcert::check::SmtContext> ctx;
       about(a.pos[0], [&] { ctx.emplace(env, sc); });
-      hcert::TraceReader in(about(proof, [&] { return hcert::open_source(proof); }));
       hcert::cert::Emitter em(*out);
-      about(proof, [&] { return hcert::trace::trace_to_certificate(*ctx, sc.sha256, in, em); });
+      auto src = about(proof, [&] { return hcert::open_source(proof); });
+      about(proof, [&] { return hcert::trace::trace_to_certificate(*ctx, sc.sha256, trace_opener(proof, std::move(src)), em); });
     } else {  // cert: re-encode
       auto in = about(proof, [&] { return hcert::cert::open_records(proof); });
       hcert::cert::Record r;

@@ -45,7 +45,8 @@
 // is invalid (literal 0 or naming no atom yet, a term with a line break in text form, an
 // unknown hint kind); the first error is sticky: every later call returns 0 too, since a
 // trace with a step missing could not be checked anyway. Literal arrays may be of any
-// integer type (the *_of templates below); the C API takes int64_t. Cost per call: formatting numbers into a 64 KiB buffer, no allocation.
+// integer type (the *_of templates below); the C API takes int64_t. Cost per call:
+// formatting numbers into a 64 KiB buffer, no allocation.
 // The destructor flushes; it does not close the FILE. Pipe the output through `zstd` to
 // compress it: hcert recognises compressed input by its content.
 //

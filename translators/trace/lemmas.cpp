@@ -71,10 +71,10 @@ Translator::Found Translator::lemma_search(const TraceStep&, const std::vector<T
     if (auto r = arith_->refute(sink_, hyps, true, &sat)) return {*r, false, ""};
     if (sat) return {0, true, "the negated literals have a model over the rationals"};
   }
-  Term x = hyps.back();
-  for (size_t i = hyps.size() - 1; i-- > 0;) x = Prover::op2("/\\", hyps[i], x);
+  std::vector<Term> own;
+  for (const Term& h : hyps) own.push_back(is_neg(h) ? h.rand() : h);
   std::string cm;
-  if (uint64_t f = refute_negation(sink_, neg(x), &cm, 4096, 400, &theory_)) return {from_negated_conjunction(f, hyps), false, ""};
+  if (uint64_t f = case_split(hyps, own, &cm)) return {from_negated_conjunction(f, hyps), false, ""};
   if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, ""};
   if (!cm.empty()) return {0, true, "not valid (" + cm + ")"};
   return {};

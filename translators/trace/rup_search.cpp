@@ -26,7 +26,12 @@ void RupSearch::assign(int64_t lit, int64_t reason) {
   trail_.push_back(lit);
 }
 
-void RupSearch::add(uint64_t id, const std::vector<int64_t>& lits) {
+void RupSearch::add(uint64_t id, const std::vector<int64_t>& given) {
+  // Each literal once: a repeated literal would let both watches sit on one literal, and
+  // the clause would never be seen unit.
+  std::vector<int64_t> lits = given;
+  std::sort(lits.begin(), lits.end());
+  lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
   for (int64_t l : lits) grow(l);
   size_t k = clauses_.size();
   clauses_.push_back({id, lits, true});

@@ -16,7 +16,7 @@ namespace hcert::trace {
 
 class RupSearch {
  public:
-  void add(uint64_t id, const std::vector<int64_t>& lits);
+  void add(uint64_t id, const std::vector<int64_t>& given);
   void remove(uint64_t id);
   // The hints of `clause` in LRAT order (each reason in the order it propagated, the
   // conflicting clause last), or false when propagation from its negation ends without a

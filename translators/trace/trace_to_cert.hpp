@@ -4,6 +4,8 @@
 // step shown wrong (a countermodel, a hint that does not work) rejects the trace.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 
 #include "formats/cert_emit.hpp"
@@ -22,11 +24,14 @@ struct TraceStats {
   double lemma_seconds = 0;        // time spent proving theory lemmas (hinted or not)
 };
 
-// Writes the whole certificate (header to end). The theories core, ints, reals and mixed
-// must be loaded (the problem's elaboration needs them). Throws check::Failure (Rejected
-// for a wrong step, with the trace's line or byte) and cert::FormatError (malformed trace,
-// or a record naming what does not exist: an assertion index, an ill-sorted term).
-TraceStats trace_to_certificate(check::SmtContext& ctx, const std::string& problem_sha256, TraceReader& in,
-                                cert::Emitter& out);
+// Writes the whole certificate (header to end). The trace is read twice, each time from a
+// fresh source that `open` gives (the same bytes): first its atoms and definitions, which
+// make the one background hypothesis Δ, then its clauses (translator.hpp says why). The
+// theories core, ints, reals and mixed must be loaded (the problem's elaboration needs
+// them). Throws check::Failure (Rejected for a wrong step, with the trace's line or byte)
+// and cert::FormatError (malformed trace, or a record naming what does not exist: an
+// assertion index, an ill-sorted term).
+TraceStats trace_to_certificate(check::SmtContext& ctx, const std::string& problem_sha256,
+                                const std::function<std::unique_ptr<Source>()>& open, cert::Emitter& out);
 
 }  // namespace hcert::trace

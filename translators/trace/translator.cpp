@@ -78,6 +78,32 @@ Term Translator::phi_term(size_t lo, size_t hi) const {
   return conj(phi_term(lo, mid), phi_term(mid, hi));
 }
 
+Term Translator::delta_term(size_t lo, size_t hi) const {
+  if (hi - lo == 1) {
+    const Atom& a = atoms_.at(bool_ids_[lo]);
+    return Term::eq(a.p, a.t);
+  }
+  size_t mid = lo + (hi - lo) / 2;
+  return conj(delta_term(lo, mid), delta_term(mid, hi));
+}
+
+uint64_t Translator::definition(size_t i) {
+  size_t n = bool_ids_.size();
+  if (!delta_assumed_) delta_assumed_ = keep("assume", {term(delta_)});
+  size_t lo = 0, hi = n;
+  uint64_t cur = delta_assumed_;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    bool left = i < mid;
+    size_t nlo = left ? lo : mid, nhi = left ? mid : hi;
+    uint64_t key = nlo * (n + 1) + nhi;
+    auto it = delta_nodes_.find(key);
+    cur = it != delta_nodes_.end() ? it->second : (delta_nodes_[key] = keep(left ? "conjunct1" : "conjunct2", {cur}));
+    lo = nlo, hi = nhi;
+  }
+  return cur;
+}
+
 uint64_t Translator::conjunct(size_t k) {
   size_t m = assertions_.size();
   if (!phi_assumed_) phi_assumed_ = keep("assume", {term(phi_)});
@@ -144,9 +170,11 @@ void Translator::atom(const TraceStep& s) {
   a.t = t;
   if (formula) {
     a.p = Term::var("@" + std::to_string(s.id) + "|trace", boolean());
+    bool_pos_[s.id] = bool_ids_.size();
     bool_ids_.push_back(s.id);
   }
   atoms_.emplace(s.id, a);
+  declared_.insert(t);
   names_["@" + std::to_string(s.id)] = t;
   ++(s.kind == TraceStep::Atom ? stats_.atoms : stats_.definitions);
 }
@@ -159,7 +187,7 @@ uint64_t Translator::over_variables(uint64_t th, const std::vector<int64_t>& lit
     Atom& a = atoms_.at(static_cast<uint64_t>(l < 0 ? -l : l));
     uint64_t& trade = l < 0 ? a.pos_thm : a.neg_thm;
     if (!trade) {
-      uint64_t def = keep("assume", {term(Term::eq(a.p, a.t))});
+      uint64_t def = definition(bool_pos_.at(static_cast<uint64_t>(l < 0 ? -l : l)));
       if (l < 0) {  // {p = t, p} ⊢ t
         trade = keep("eq_mp", {def, keep("assume", {term(a.p)})});
       } else {  // {p = t, ~p} ⊢ ~t
@@ -183,6 +211,42 @@ uint64_t Translator::from_negated_conjunction(uint64_t f, const std::vector<Term
   // {h…} ⊢ ~~X: NOT_INTRO ~X of NOT_ELIM (ASSUME ~X) X.
   uint64_t nnx = step("not_intro", {term(neg(x)), step("not_elim", {step("assume", {term(neg(x))}), xt})});
   return step("prove_hyp", {nnx, f});
+}
+
+uint64_t Translator::case_split(const std::vector<Term>& hyps, const std::vector<Term>& own, std::string* countermodel) {
+  Term x = hyps.back();
+  for (size_t i = hyps.size() - 1; i-- > 0;) x = conj(hyps[i], x);
+  std::vector<Term> hidden;
+  for (const Term& t : own)
+    if (declared_.erase(t)) hidden.push_back(t);
+  uint64_t f = refute_negation(sink_, neg(x), nullptr, 4096, 400, &theory_, &declared_);
+  for (const Term& t : hidden) declared_.insert(t);
+  return f ? f : refute_negation(sink_, neg(x), countermodel, 4096, 400, &theory_);
+}
+
+uint64_t Translator::conjunct_of(size_t k, const Term& c) {
+  auto [index, fresh] = conj_index_.try_emplace(k);
+  auto& parents = index->second;
+  const Term& a = assertions_[k];
+  if (fresh) {  // one walk over the conjunctions of A_k (explicit stack, each node once)
+    std::vector<Term> todo{a};
+    while (!todo.empty()) {
+      Term u = todo.back(), l, r;
+      todo.pop_back();
+      if (!is_op(u, "/\\", &l, &r)) continue;
+      if (parents.try_emplace(l, Node{u, false}).second) todo.push_back(l);
+      if (parents.try_emplace(r, Node{u, true}).second) todo.push_back(r);
+    }
+  }
+  if (c != a && !parents.count(c)) return 0;
+  // Up to the nearest node with a theorem (A_k's is conjunct(k)), then down, keeping each.
+  std::vector<Term> up;
+  Term u = c;
+  while (!conj_thm_.count(u) && u != a) up.push_back(u), u = parents.at(u).parent;
+  uint64_t cur = u == a && !conj_thm_.count(a) ? (conj_thm_[a] = conjunct(k)) : conj_thm_.at(u);
+  for (size_t i = up.size(); i-- > 0;)
+    cur = conj_thm_[up[i]] = keep(parents.at(up[i]).right ? "conjunct2" : "conjunct1", {cur});
+  return cur;
 }
 
 uint64_t Translator::hole_clause(const std::vector<int64_t>& lits, const std::string& reason) {
@@ -230,35 +294,15 @@ void Translator::input(const TraceStep& s) {
   if (plain) {
     Term c = disjuncts.back();
     for (size_t i = disjuncts.size() - 1; i-- > 0;) c = disj(disjuncts[i], c);
-    // Down A_k's conjunctions to c (explicit stack; each conjunction node once).
-    std::vector<std::pair<Term, std::vector<bool>>> todo{{a, {}}};
-    std::vector<bool> path;
-    bool found = false;
-    size_t visits = 0;
-    while (!todo.empty() && !found && ++visits < 100000) {
-      auto [u, p] = todo.back();
-      todo.pop_back();
-      Term l, r;
-      if (u == c) found = true, path = p;
-      else if (is_op(u, "/\\", &l, &r)) {
-        auto pr = p, pl = p;
-        pr.push_back(true), pl.push_back(false);
-        todo.push_back({r, pr}), todo.push_back({l, pl});
-      }
-    }
-    if (found) {
-      uint64_t cur = conjunct(k);
-      for (bool right : path) cur = step(right ? "conjunct2" : "conjunct1", {cur});
-      th = step("clause_intro", {cur});
-    }
+    if (uint64_t cur = conjunct_of(k, c)) th = step("clause_intro", {cur});
   }
   if (!th) {
     std::vector<Term> hyps{a};
     hyps.insert(hyps.end(), comps.begin(), comps.end());
-    Term x = hyps.back();
-    for (size_t i = hyps.size() - 1; i-- > 0;) x = conj(hyps[i], x);
     std::string cm;
-    uint64_t f = refute_negation(sink_, neg(x), &cm, 4096, 400, &theory_);
+    std::vector<Term> own;
+    for (int64_t l : s.lits) own.push_back(atom_of(l).t);
+    uint64_t f = case_split(hyps, own, &cm);
     if (!f && !cm.empty())
       reject("input clause " + std::to_string(s.id) + " does not follow from assertion " + std::to_string(k) + " (" + cm + ")");
     if (f) {
@@ -326,7 +370,24 @@ void Translator::finish(uint64_t empty) {
       args.push_back(term(a.t));
     }
     cur = step("inst", std::move(args));
-    for (uint64_t id : bool_ids_) cur = step("prove_hyp", {step("refl", {term(atoms_.at(id).t)}), cur});
+    // ⊢ Δ[t/p], the tree of t_N = t_N, by REFL and CONJ (explicit stack, post-order).
+    std::vector<std::pair<size_t, size_t>> todo{{0, bool_ids_.size()}};
+    std::vector<std::pair<size_t, size_t>> order;
+    while (!todo.empty()) {
+      auto [lo, hi] = todo.back();
+      todo.pop_back();
+      order.push_back({lo, hi});
+      if (hi - lo > 1) todo.push_back({lo, lo + (hi - lo) / 2}), todo.push_back({lo + (hi - lo) / 2, hi});
+    }
+    std::unordered_map<uint64_t, uint64_t> made;
+    size_t n = bool_ids_.size();
+    for (size_t j = order.size(); j-- > 0;) {
+      auto [lo, hi] = order[j];
+      size_t mid = lo + (hi - lo) / 2;
+      made[lo * (n + 1) + hi] = hi - lo == 1 ? step("refl", {term(atoms_.at(bool_ids_[lo]).t)})
+                                             : step("conj", {made.at(lo * (n + 1) + mid), made.at(mid * (n + 1) + hi)});
+    }
+    cur = step("prove_hyp", {made.at(n), cur});
   }
   size_t m = assertions_.size();
   uint64_t phi = m == 0 ? step("truth", {})
@@ -334,6 +395,17 @@ void Translator::finish(uint64_t empty) {
                           : assertions_give_phi(0, m);
   cur = step("prove_hyp", {phi, cur});
   out_.write(Emitter::make(Tag::End, {cur}));
+}
+
+void Translator::declarations(TraceReader& in) {
+  TraceStep s;
+  while (in.next(s)) {
+    line_ = s.line, offset_ = s.offset;
+    where_ = s.line ? "trace line " + std::to_string(s.line) : "trace byte " + std::to_string(s.offset);
+    if (s.kind == TraceStep::Atom || s.kind == TraceStep::Define) atom(s);
+    if (s.kind == TraceStep::Derived && s.lits.empty()) break;  // nothing after it is read
+  }
+  if (!bool_ids_.empty()) delta_ = delta_term(0, bool_ids_.size());
 }
 
 TraceStats Translator::run(const std::string& sha, TraceReader& in) {
@@ -347,8 +419,7 @@ TraceStats Translator::run(const std::string& sha, TraceReader& in) {
     where_ = s.line ? "trace line " + std::to_string(s.line) : "trace byte " + std::to_string(s.offset);
     switch (s.kind) {
       case TraceStep::Atom:
-      case TraceStep::Define:
-        atom(s);
+      case TraceStep::Define:  // read in the first pass
         break;
       case TraceStep::Input:
         input(s);
@@ -374,10 +445,17 @@ TraceStats Translator::run(const std::string& sha, TraceReader& in) {
   reject("the trace ends without the empty clause");
 }
 
-TraceStats trace_to_certificate(check::SmtContext& ctx, const std::string& sha, TraceReader& in, cert::Emitter& out) {
+TraceStats trace_to_certificate(check::SmtContext& ctx, const std::string& sha,
+                                const std::function<std::unique_ptr<Source>()>& open, cert::Emitter& out) {
   VocabularyScope scope(ctx.env());
   try {
-    return Translator(ctx, out).run(sha, in);
+    Translator t(ctx, out);
+    {
+      TraceReader first(open());
+      t.declarations(first);
+    }
+    TraceReader second(open());
+    return t.run(sha, second);
   } catch (const KernelError& e) {
     throw Failure(Outcome::Rejected, std::string("trace translation: ") + e.what());
   }

@@ -6,18 +6,24 @@
 // The theorems it builds (spec/trace.md, "What hcert proves"): each atom or Bool
 // definition N gets a variable p_N (named `@N|trace`, which no SMT-LIB symbol can be), and
 // a clause C of the trace is the clause theorem
-//     {Φ} ∪ D ∪ {comp(l) : l ∈ C} ⊢ F,      comp(+N) = ~p_N, comp(-N) = p_N,
+//     {Φ, Δ} ∪ {comp(l) : l ∈ C} ⊢ F,      comp(+N) = ~p_N, comp(-N) = p_N,
 // Φ the balanced conjunction of the problem's assertions (for clauses resting on inputs),
-// D definitional equations p_N = t_N (t_N the atom's term). Why variables and not the
-// atoms' terms: the kernel's RUP and RESOLVE read a clause's literals as hypotheses `x` or
-// `~x` with x a variable; everything else (Φ, the equations) is background they carry
-// along. At the end the empty clause's theorem {Φ} ∪ D ⊢ F is instantiated at p_N := t_N,
-// which turns each equation into t_N = t_N, discharged by REFL, and Φ is discharged by the
-// assertions: {A_0, …, A_{m−1}} ⊢ F.
+// Δ the balanced conjunction of the definitional equations p_N = t_N (t_N the atom's term),
+// either absent when not needed. Why variables and not the atoms' terms: the kernel's RUP
+// and RESOLVE read a clause's literals as hypotheses `x` or `~x` with x a variable;
+// everything else (Φ, Δ) is background they carry along. Why one Δ and not an equation per
+// atom: background hypotheses are carried by every clause derived from the clause that has
+// them, so equations per atom grow each clause theorem towards all the atoms (thousands,
+// sorted and merged at every step: measured, half the check time of a 5 MB trace); so the
+// trace is read twice, its atoms first. At the end the empty clause's theorem
+// {Φ, Δ} ⊢ F is instantiated at p_N := t_N, which turns Δ into a conjunction of
+// t_N = t_N, proved by REFL and CONJ, and Φ is discharged by the assertions:
+// {A_0, …, A_{m−1}} ⊢ F.
 #pragma once
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "translators/provers/arith.hpp"
@@ -40,6 +46,9 @@ using check::Outcome;
 class Translator {
  public:
   Translator(check::SmtContext& ctx, Emitter& out);
+  // Pass one: the atoms and definitions (up to the first empty clause); then Δ.
+  void declarations(TraceReader& in);
+  // Pass two: the header, the clauses, the end.
   TraceStats run(const std::string& sha, TraceReader& in);
 
  private:
@@ -86,13 +95,24 @@ class Translator {
   uint64_t over_variables(uint64_t th, const std::vector<int64_t>& lits);
   // {h_1, …, h_n} ⊢ F from the case split's {~~(h_1 /\ … /\ h_n)} ⊢ F.
   uint64_t from_negated_conjunction(uint64_t f, const std::vector<Term>& hyps);
+  // {~~(h_1 /\ … /\ h_n)} ⊢ F by the case split (0 if none; *countermodel as refute_negation's),
+  // first with the other atoms' and definitions' terms opaque, so that a Tseitin
+  // definition's clause is split over its operands only, not over what they stand for;
+  // then, if that fails, looking into everything. `own`: the terms not to be opaque.
+  uint64_t case_split(const std::vector<Term>& hyps, const std::vector<Term>& own, std::string* countermodel);
   // The clause theorem of `lits` resting on a hole ⊢ l_1 \/ … \/ l_n over the variables.
   uint64_t hole_clause(const std::vector<int64_t>& lits, const std::string& reason);
   void add_clause(uint64_t id, uint64_t thm, const std::vector<int64_t>& lits);
 
-  // Φ and {Φ} ⊢ A_k (kept, per tree node).
+  // Φ and {Φ} ⊢ A_k (kept, per tree node); Δ and {Δ} ⊢ p_N = t_N likewise.
   Term phi_term(size_t lo, size_t hi) const;
+  Term delta_term(size_t lo, size_t hi) const;
+  uint64_t definition(size_t i);  // i: the position of N in bool_ids_
   uint64_t conjunct(size_t k);
+  // {Φ} ⊢ c for c a conjunct (at any depth) of assertion k, or 0: the assertion's
+  // conjunctions are indexed once (each node's parent), and each node's theorem is made
+  // once and kept, so clausifying a large conjunction costs its size, not its size squared.
+  uint64_t conjunct_of(size_t k, const Term& c);
   uint64_t assertions_give_phi(size_t lo, size_t hi);
 
   // The lemma handlers (lemmas.cpp), by hint kind (TraceStep::Hint).
@@ -115,7 +135,20 @@ class Translator {
   uint64_t phi_assumed_ = 0;
   std::unordered_map<uint64_t, uint64_t> conjuncts_;  // tree node lo * m + hi -> {Φ} ⊢ node
   std::unordered_map<uint64_t, Atom> atoms_;          // by id: atoms and definitions
+  std::unordered_set<Term, TermHash> declared_;       // their terms (opaque to case_split)
+  // Per assertion (indexed on first use): each conjunction node's parent and side, and
+  // the kept theorems {Φ} ⊢ node.
+  struct Node {
+    Term parent;
+    bool right;
+  };
+  std::unordered_map<size_t, std::unordered_map<Term, Node, TermHash>> conj_index_;
+  std::unordered_map<Term, uint64_t, TermHash> conj_thm_;
   std::vector<uint64_t> bool_ids_;                    // the ids with a variable, in order
+  std::unordered_map<uint64_t, size_t> bool_pos_;     // id -> its position in bool_ids_
+  Term delta_;
+  uint64_t delta_assumed_ = 0;
+  std::unordered_map<uint64_t, uint64_t> delta_nodes_;  // tree node lo * (n + 1) + hi -> {Δ} ⊢ node
   std::unordered_map<std::string, Term> names_;       // "@N" -> t_N, for later terms
   std::unordered_map<uint64_t, uint64_t> clauses_;    // live clause id -> theorem id
   RupSearch search_;

@@ -41,8 +41,7 @@ Outcome check_trace(const std::string& smt, const std::string& trace, std::strin
   return test::outcome_of(c, [&] {
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
-    TraceReader in(string_source(trace));
-    trace::TraceStats st = trace::trace_to_certificate(*ctx, sc.sha256, in, em);
+    trace::TraceStats st = trace::trace_to_certificate(*ctx, sc.sha256, [&] { return string_source(trace); }, em);
     if (stats) *stats = st;
   }, msg);
 }
