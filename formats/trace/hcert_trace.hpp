@@ -290,17 +290,22 @@ class Writer {
     buf_[len_++] = t;
   }
   void put_id(uint64_t id) { put_num(id); }
+  // The decimal digits of v at out (room for 20); returns how many.
+  static size_t digits(uint64_t v, char* out) {
+    char tmp[20];
+    size_t k = 0, n = 0;
+    do {
+      tmp[k++] = char('0' + v % 10);
+      v /= 10;
+    } while (v);
+    while (k) out[n++] = tmp[--k];
+    return n;
+  }
   void put_num(uint64_t v) {
     reserve(24);
     if (text()) {
       buf_[len_++] = ' ';
-      char tmp[24];
-      int k = 0;
-      do {
-        tmp[k++] = char('0' + v % 10);
-        v /= 10;
-      } while (v);
-      while (k) buf_[len_++] = tmp[--k];
+      len_ += digits(v, buf_ + len_);
     } else {
       while (v >= 0x80) {
         buf_[len_++] = char((v & 0x7f) | 0x80);
@@ -328,13 +333,7 @@ class Writer {
   }
   void put_digits(uint64_t v) {
     reserve(24);
-    char tmp[24];
-    int k = 0;
-    do {
-      tmp[k++] = char('0' + v % 10);
-      v /= 10;
-    } while (v);
-    while (k) buf_[len_++] = tmp[--k];
+    len_ += digits(v, buf_ + len_);
   }
   template <class L>
   void put_lits(const L* lits, size_t n) {
@@ -363,23 +362,11 @@ class Writer {
   void put_coef(const Coef& c) {
     char tmp[48];
     size_t k = 0;
-    uint64_t mag = magnitude(c.num);
-    char digits[24];
-    int d = 0;
     if (c.num < 0) tmp[k++] = '-';
-    do {
-      digits[d++] = char('0' + mag % 10);
-      mag /= 10;
-    } while (mag);
-    while (d) tmp[k++] = digits[--d];
+    k += digits(magnitude(c.num), tmp + k);
     if (c.den != 1) {
       tmp[k++] = '/';
-      uint64_t den = c.den;
-      do {
-        digits[d++] = char('0' + den % 10);
-        den /= 10;
-      } while (den);
-      while (d) tmp[k++] = digits[--d];
+      k += digits(c.den, tmp + k);
     }
     put_coef_text(std::string_view(tmp, k));
   }

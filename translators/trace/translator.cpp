@@ -87,44 +87,33 @@ Term Translator::delta_term(size_t lo, size_t hi) const {
   return conj(delta_term(lo, mid), delta_term(mid, hi));
 }
 
-uint64_t Translator::definition(size_t i) {
-  size_t n = bool_ids_.size();
-  if (!delta_assumed_) delta_assumed_ = keep("assume", {term(delta_)});
+uint64_t Translator::leaf(uint64_t root, size_t i, size_t n, std::unordered_map<uint64_t, uint64_t>& nodes) {
   size_t lo = 0, hi = n;
-  uint64_t cur = delta_assumed_;
+  uint64_t cur = root;
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
     bool left = i < mid;
     size_t nlo = left ? lo : mid, nhi = left ? mid : hi;
     uint64_t key = nlo * (n + 1) + nhi;
-    auto it = delta_nodes_.find(key);
-    cur = it != delta_nodes_.end() ? it->second : (delta_nodes_[key] = keep(left ? "conjunct1" : "conjunct2", {cur}));
+    auto it = nodes.find(key);
+    cur = it != nodes.end() ? it->second : (nodes[key] = keep(left ? "conjunct1" : "conjunct2", {cur}));
     lo = nlo, hi = nhi;
   }
   return cur;
 }
 
+uint64_t Translator::definition(size_t i) {
+  if (!delta_assumed_) delta_assumed_ = keep("assume", {term(delta_)});
+  return leaf(delta_assumed_, i, bool_ids_.size(), delta_nodes_);
+}
+
 uint64_t Translator::conjunct(size_t k) {
-  size_t m = assertions_.size();
   if (!phi_assumed_) phi_assumed_ = keep("assume", {term(phi_)});
-  if (m == 1) {
+  if (assertions_.size() == 1) {  // Φ = A_0 /\ T
     auto it = conjuncts_.find(0);
-    if (it != conjuncts_.end()) return it->second;
-    return conjuncts_[0] = keep("conjunct1", {phi_assumed_});
+    return it != conjuncts_.end() ? it->second : (conjuncts_[0] = keep("conjunct1", {phi_assumed_}));
   }
-  // Down the tree from the root, each node's theorem made once and kept.
-  size_t lo = 0, hi = m;
-  uint64_t cur = phi_assumed_;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    bool left = k < mid;
-    size_t nlo = left ? lo : mid, nhi = left ? mid : hi;
-    uint64_t key = nlo * (m + 1) + nhi;
-    auto it = conjuncts_.find(key);
-    cur = it != conjuncts_.end() ? it->second : (conjuncts_[key] = keep(left ? "conjunct1" : "conjunct2", {cur}));
-    lo = nlo, hi = nhi;
-  }
-  return cur;
+  return leaf(phi_assumed_, k, assertions_.size(), conjuncts_);
 }
 
 uint64_t Translator::assertions_give_phi(size_t lo, size_t hi) {
@@ -188,9 +177,9 @@ uint64_t Translator::over_variables(uint64_t th, const std::vector<int64_t>& lit
     uint64_t& trade = l < 0 ? a.pos_thm : a.neg_thm;
     if (!trade) {
       uint64_t def = definition(bool_pos_.at(static_cast<uint64_t>(l < 0 ? -l : l)));
-      if (l < 0) {  // {p = t, p} ⊢ t
+      if (l < 0) {  // {Δ, p} ⊢ t
         trade = keep("eq_mp", {def, keep("assume", {term(a.p)})});
-      } else {  // {p = t, ~p} ⊢ ~t
+      } else {  // {Δ, ~p} ⊢ ~t
         uint64_t not_c = term(neg(a.p).rator());
         trade = keep("eq_mp", {keep("ap_term", {not_c, def}), keep("assume", {term(neg(a.p))})});
       }

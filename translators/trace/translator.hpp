@@ -54,7 +54,7 @@ class Translator {
  private:
   // An atom or definition: its term t (expanded: over the problem's symbols only), and for
   // a formula its variable p with the two theorems, made on first use and kept, that trade
-  // a hypothesis about t for one about p: {p = t, ~p} ⊢ ~t and {p = t, p} ⊢ t.
+  // a hypothesis about t for one about p: {Δ, ~p} ⊢ ~t and {Δ, p} ⊢ t.
   struct Atom {
     Term t, p;
     uint64_t neg_thm = 0, pos_thm = 0;
@@ -90,7 +90,7 @@ class Translator {
   const Atom& atom_of(int64_t lit) const;
   Term positive(int64_t lit) const;    // t, or ~t for a negative literal
   Term complement(int64_t lit) const;  // ~t, or t for a negative literal
-  // th with each hypothesis complement(l) traded for comp(l) and p = t (one PROVE_HYP per
+  // th with each hypothesis complement(l) traded for comp(l) and Δ (one PROVE_HYP per
   // distinct literal): a clause theorem of `lits`.
   uint64_t over_variables(uint64_t th, const std::vector<int64_t>& lits);
   // {h_1, …, h_n} ⊢ F from the case split's {~~(h_1 /\ … /\ h_n)} ⊢ F.
@@ -108,6 +108,9 @@ class Translator {
   Term phi_term(size_t lo, size_t hi) const;
   Term delta_term(size_t lo, size_t hi) const;
   uint64_t definition(size_t i);  // i: the position of N in bool_ids_
+  // {X} ⊢ leaf i of the balanced conjunction X of n leaves, from `root` ({X} ⊢ X) down,
+  // each node's theorem made once and kept in `nodes` (by lo * (n + 1) + hi).
+  uint64_t leaf(uint64_t root, size_t i, size_t n, std::unordered_map<uint64_t, uint64_t>& nodes);
   uint64_t conjunct(size_t k);
   // {Φ} ⊢ c for c a conjunct (at any depth) of assertion k, or 0: the assertion's
   // conjunctions are indexed once (each node's parent), and each node's theorem is made

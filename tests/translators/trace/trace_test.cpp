@@ -2,6 +2,8 @@
 // hand-written traces of tests/translators/trace/data verify, with and without hints, in
 // text and binary; every kind of step has a case the check must refuse, each saying why.
 #include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include <fstream>
 #include <regex>
@@ -233,6 +235,27 @@ TEST(Trace, WrongStepsRefused) {
     EXPECT_EQ(got, c.want) << c.why << ": " << msg;
     EXPECT_NE(msg.find(c.reason), std::string::npos) << c.why << ": " << msg;
   }
+}
+
+// Hostile traces: random edits of a valid one (text or the binary form) end in a verdict
+// or an input error naming a place, never in another exception or a crash; and whatever
+// they say, the satisfiable problem is never refuted.
+RC_GTEST_PROP(TraceFuzz, MutatedTracesEndInAVerdict, ()) {
+  std::string t = data("rdl.trace");
+  int n = *rc::gen::inRange(1, 5);
+  for (int i = 0; i < n && !t.empty(); ++i) {
+    size_t at = *rc::gen::inRange<size_t>(0, t.size());
+    switch (*rc::gen::inRange(0, 3)) {
+      case 0: t[at] = "0123456789 -\nacitdx@()"[*rc::gen::inRange(0, 22)]; break;
+      case 1: t.erase(at, *rc::gen::inRange<size_t>(1, 6)); break;
+      default: t.insert(at, 1, "0123456789 -\n"[*rc::gen::inRange(0, 13)]);
+    }
+  }
+  std::string msg;
+  Outcome o = check_trace(data("rdl.smt2"), t, &msg);
+  RC_ASSERT(o == Outcome::Verified || o == Outcome::Rejected || o == Outcome::Incomplete || o == Outcome::InputError);
+  std::string sat = edit(data("rdl.smt2"), "(assert (<= (- z x) (- 2)))", "(assert (<= (- z x) 10))");
+  RC_ASSERT(check_trace(sat, t) != Outcome::Verified);
 }
 
 }  // namespace
