@@ -22,7 +22,7 @@ LIBS     := -lgmpxx -lgmp -lzstd -larchive -lcrypto -lz -llzma -pthread
 
 DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev \
             libcli11-dev nlohmann-json3-dev libssl-dev zlib1g-dev liblzma-dev xz-utils gzip python3 python3-jsonschema \
-            libarchive-dev openssl clang libclang-rt-14-dev cadical
+            libarchive-dev openssl clang libclang-rt-14-dev cadical z3
 
 # What `hcert --version`, the JSON record and evidence archives identify as the trusted
 # sources (spec/kernel.md §10, README "For auditors"): kernel/, trusted/ and the pinned
@@ -76,6 +76,14 @@ $(B)/bench_kernel: $(B)/bench/kernel/bench_kernel.o $(B)/libhcert.a
 
 $(B)/bench_format_gen: $(B)/bench/format/gen.o
 	$(CXX) $(CXXFLAGS) $^ -o $@
+
+# The example custom solver of spec/trace.md (tools/demo_solver/README.md): outside the
+# trusted base, it depends on nothing of hcert but the trace emitter's header.
+DEMO_SRC := $(wildcard tools/demo_solver/*.cpp)
+all: $(B)/hcert-demo-solver
+test: $(B)/hcert-demo-solver
+$(B)/hcert-demo-solver: $(DEMO_SRC:%.cpp=$(B)/%.o)
+	$(CXX) $(CXXFLAGS) $^ -lgmpxx -lgmp -o $@
 
 # CI's suite: the plain build's unit tests, corpus and bombs, then the corpus again under
 # ASan+UBSan (build-asan/hcert). The sanitized unit tests are left to `make asan`: their
@@ -159,4 +167,4 @@ $(B)/gen/hcert.bash: $(B)/hcert
 clean:
 	rm -rf $(B) build-asan build-tsan build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(TOOL_SRC:%.cpp=$(B)/%.d) $(FUZZ_SRC:tests/fuzz/%.cpp=$(B)/fuzz_%.d)
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(DEMO_SRC:%.cpp=$(B)/%.d) $(TOOL_SRC:%.cpp=$(B)/%.d) $(FUZZ_SRC:tests/fuzz/%.cpp=$(B)/fuzz_%.d)

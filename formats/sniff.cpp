@@ -47,6 +47,8 @@ Look sat_proof(const std::string& head) {
 
 Look sniff_proof(const std::string& head) {
   if (head.empty()) return {"", "an empty file"};
+  if (starts_with(head, "\x89HCT")) return {"trace", "a binary hcert trace"};  // spec/trace.md
+  if (starts_with(head, "hcert-trace ")) return {"trace", "a text hcert trace"};
   if (starts_with(head, "HCB1")) return {"cert", "a binary hcert certificate"};
   // Before the test for text: a certificate's quoted names may hold any byte.
   if (starts_with(head, "hcert ") || starts_with(head, "#")) return {"cert", "a text hcert certificate"};

@@ -43,6 +43,7 @@
 #include "tools/subcommands.hpp"
 #include "tools/watchdog.hpp"
 #include "translators/z3/z3_to_cert.hpp"
+#include "translators/trace/trace_to_cert.hpp"
 
 namespace {
 
@@ -116,6 +117,33 @@ void print_text_verdict(const hcert::check::Report& rep, const std::string& fail
   std::cout << verdict(rep.outcome) << "\n";
 }
 
+// The trace's two readings (translators/trace reads it twice): the source already open,
+// then the file again; standard input, which cannot be read twice, is kept in memory.
+std::function<std::unique_ptr<hcert::Source>()> trace_opener(const std::string& path, std::unique_ptr<hcert::Source> first) {
+  auto held = std::make_shared<std::unique_ptr<hcert::Source>>(std::move(first));
+  auto copy = std::make_shared<std::string>();
+  if (path == "-") {  // read it all now, then twice from memory
+    char buf[1 << 16];
+    for (size_t n; (n = (*held)->read(buf, sizeof buf)) > 0;) copy->append(buf, n);
+    held->reset();
+  }
+  return [=]() -> std::unique_ptr<hcert::Source> {
+    if (path == "-") return hcert::string_source(*copy);
+    if (*held) return std::move(*held);
+    return about(path, [&] { return hcert::open_source(path); });
+  };
+}
+
+// What a trace's translation cost (spec/trace.md, "Costs"): hint-free clauses found by
+// propagation, lemmas proved from hints or by search, holes.
+void print_trace_stats(const hcert::trace::TraceStats& t) {
+  std::cout << "c trace: " << t.atoms << " atoms, " << t.definitions << " definitions, " << t.inputs << " input clauses, "
+            << t.derived << " derived (" << t.derived_searched << " without hints: " << t.propagations
+            << " clause visits, " << t.search_seconds << " seconds), " << t.lemmas << " theory lemmas (" << t.lemmas_hinted
+            << " from hints, " << t.lemmas_searched << " searched, " << t.lemma_seconds << " seconds), " << t.holes << " holes, "
+            << t.deletions << " deletions\n";
+}
+
 long peak_rss_kb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -137,8 +165,8 @@ OpenedProof open_proof(const std::string& path, const std::string& from) {
   if (look.kind.empty())
     throw FileFailure(Outcome::InputError, path,
                       "this looks like " + look.what +
-                          "; hcert reads certificates and LRAT, DRAT, FRAT and Z3 proofs: if it is one of these, "
-                          "say which with --from cert|lrat|drat|frat|z3");
+                          "; hcert reads certificates, LRAT, DRAT, FRAT and Z3 proofs and traces: if it is one of these, "
+                          "say which with --from cert|lrat|drat|frat|z3|trace");
   return {hcert::replay(std::move(head), std::move(src)), look};
 }
 
@@ -325,6 +353,18 @@ int check(const Args& a) {
         };
         hcert::sat::lrat_to_certificate(env, *cnf, next, em, gate);
       });
+    } else if (format == "trace") {  // a custom solver's trace (spec/trace.md)
+      watchdog->phase("loading the theories");
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, theories, t);
+      watchdog->phase("reading and elaborating the problem");
+      hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
+      about(problem, [&] { smt.emplace(env, sc); });
+      watchdog->phase("translating and checking trace steps");
+      hcert::cert::CallbackWriter sink(feed);
+      hcert::cert::Emitter em(sink);
+      hcert::trace::TraceStats st =
+          hcert::trace::trace_to_certificate(*smt, sc.sha256, trace_opener(proof, std::move(opened.source)), em);
+      if (!a.has("--json") && !quiet) print_trace_stats(st);
     } else {  // z3
       // The problem's elaboration, with its declarations, reads the proof's terms too.
       watchdog->phase("loading the theories");
@@ -463,7 +503,7 @@ void convert_script(const Args& a, hcert::cert::RecordWriter& out) {
 
 int convert(const Args& a) {
   std::string from = a.get("--from", "cert");
-  bool two = from == "lrat" || from == "drat" || from == "frat" || from == "z3";
+  bool two = from == "lrat" || from == "drat" || from == "frat" || from == "z3" || from == "trace";
   if (a.pos.size() != (two ? 2u : 1u))
     return usage_error("convert", two ? "--from " + from + " takes two files: PROBLEM PROOF"
                                       : "--from " + from + " takes one file: IN");
@@ -503,6 +543,14 @@ int convert(const Args& a) {
       hcert::z3::ProofReader in(about(proof, [&] { return hcert::open_source(proof); }));
       hcert::cert::Emitter em(*out);
       hcert::z3::z3_to_certificate(*ctx, sc.sha256, in, em);
+    } else if (from == "trace") {  // convert --from trace PROBLEM.smt2 TRACE -o OUT
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, dir, t);
+      hcert::smt::Script sc = about(a.pos[0], [&] { return hcert::smt::read_script(a.pos[0]); });
+      std::optional<hcert::check::SmtContext> ctx;
+      about(a.pos[0], [&] { ctx.emplace(env, sc); });
+      hcert::cert::Emitter em(*out);
+      auto src = about(proof, [&] { return hcert::open_source(proof); });
+      about(proof, [&] { return hcert::trace::trace_to_certificate(*ctx, sc.sha256, trace_opener(proof, std::move(src)), em); });
     } else {  // cert: re-encode
       auto in = about(proof, [&] { return hcert::cert::open_records(proof); });
       hcert::cert::Record r;
@@ -626,7 +674,7 @@ std::vector<Subcommand> core_subcommands() {
        {{"PROBLEM", "DIMACS CNF or SMT-LIB 2 (plain, zstd, gzip or xz; '-' for stdin)"},
         {"PROOF", "an hcert certificate, an LRAT, DRAT or Z3 proof, recognised by its content "
                   "(plain, zstd, gzip or xz; '-' for stdin)"}},
-       {{"--from", {"cert", "lrat", "drat", "frat", "z3"}}, {"--pure"}, {"--json"}, {"--json-file"}, {"--time-limit"},
+       {{"--from", {"cert", "lrat", "drat", "frat", "z3", "trace"}}, {"--pure"}, {"--json"}, {"--json-file"}, {"--time-limit"},
         {"--mem-limit"}, {"--theories"}, {"--threads"}, {"--quiet"}},
        "Prints comment lines (c) and one verdict line (s) on stdout. LRAT, DRAT and Z3 proofs are "
        "translated into certificate steps that stream into the kernel.",
@@ -634,7 +682,7 @@ std::vector<Subcommand> core_subcommands() {
       {"convert",
        "write a proof as a certificate, to keep and check later",
        {"[--from cert|script] IN -o OUT [--text|--binary] [--zstd] [--theory | --problem FILE] [--requires THEORY,...]",
-        "--from lrat|drat|z3 PROBLEM PROOF -o OUT [--binary] [--zstd]"},
+        "--from lrat|drat|z3|trace PROBLEM PROOF -o OUT [--binary] [--zstd]"},
        {{"IN or PROBLEM", "the certificate or kernel script; with --from lrat, drat or z3 the problem"},
         {"PROOF", "with --from lrat, drat or z3: the solver's proof", true}},
        {{"--from"}, {"--output", {}, true}, {"--text"}, {"--binary"}, {"--zstd"}, {"--theory"}, {"--problem"},

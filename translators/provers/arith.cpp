@@ -251,17 +251,42 @@ std::optional<Pf> contradiction(Ring& R, Prover& P, const Part& sum) {
   return std::nullopt;
 }
 
+// Multipliers given per literal (refute_case's `given`) as integer multipliers of the facts:
+// make_facts keeps the literals' order, so the facts with a literal meet lits in order;
+// a fact's linear form is its E scaled by `scale`, so its multiplier is c / scale, and all
+// are then scaled by the common denominator. nullopt unless they are a Farkas combination.
+std::optional<std::vector<mpz_class>> given_multipliers(const std::vector<Term>& lits, const std::vector<Fact>& facts,
+                                                        const std::vector<LinFact>& lin,
+                                                        const std::vector<mpq_class>& given) {
+  if (given.size() != lits.size()) return std::nullopt;
+  std::vector<mpq_class> q(facts.size(), 0);
+  size_t k = 0;
+  for (size_t j = 0; j < facts.size(); ++j) {
+    if (facts[j].lit == Term()) continue;  // a theory fact (div, mod): multiplier 0
+    while (k < lits.size() && !(lits[k] == facts[j].lit)) ++k;
+    if (k == lits.size() || facts[j].scale == 0) return std::nullopt;
+    q[j] = given[k++] / mpq_class(facts[j].scale);
+  }
+  mpz_class den = 1;
+  for (const mpq_class& c : q) den = lcm(den, mpz_class(c.get_den()));
+  std::vector<mpz_class> y;
+  for (const mpq_class& c : q) y.push_back(mpz_class(c * den));
+  if (!is_farkas(lin, y)) return std::nullopt;
+  return y;
+}
+
 }  // namespace
 
 // The refutation of one case (after disequalities are split) in one ring.
 std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat,
-                              size_t max_pivots, size_t* used) {
+                              size_t max_pivots, size_t* used, const std::vector<mpq_class>* given) {
   std::vector<Fact> facts;
   std::vector<LinFact> lin;
   bool complete = true;  // every literal of this ring became a fact
   make_facts(R, lits, facts, lin, complete);
   if (facts.empty()) return std::nullopt;
-  auto y = find_farkas(lin, max_pivots, used);
+  if (given && !complete) return std::nullopt;
+  auto y = given ? given_multipliers(lits, facts, lin, *given) : find_farkas(lin, max_pivots, used);
   if (!y) {
     // Satisfiable over the rationals (so over the reals) when the search is exhaustive
     // (a small system: far within the pivot budget) and every atom is a variable.
@@ -349,6 +374,30 @@ std::optional<Pf> Arith::normal_form(StepSink& out, const Term& t) {
   } catch (const Unsupported&) {
     return std::nullopt;
   }
+}
+
+std::optional<uint64_t> Arith::refute_with(StepSink& out, const std::vector<Term>& lits,
+                                           const std::vector<mpq_class>& coefs) {
+  if (coefs.size() != lits.size()) return std::nullopt;
+  std::optional<bool> is_int;  // the one ring of the literals with a multiplier
+  for (size_t i = 0; i < lits.size(); ++i) {
+    Term a = is_neg(lits[i]) ? lits[i].rand() : lits[i], rel, s, t;
+    if (!atom_parts(a, rel, s, t)) {
+      if (coefs[i] != 0) return std::nullopt;
+      continue;
+    }
+    bool i_int = s.type() == int_type();
+    if (is_int && *is_int != i_int) return std::nullopt;
+    is_int = i_int;
+  }
+  if (!is_int) return std::nullopt;
+  try {
+    Prover P(out);
+    Ring& R = impl_->ring(*is_int);
+    if (auto r = detail::refute_case(R, P, lits, true, nullptr, 0, nullptr, &coefs)) return r->id;
+  } catch (const Unsupported&) {
+  }
+  return std::nullopt;
 }
 
 bool Arith::is_atom(const Term& t) {

@@ -22,6 +22,8 @@
 // coefficients of 4,096 bits. Failure (nullopt): not refuted; *satisfiable says when the
 // literals certainly have a model (real, variables only): a false step, not a hole.
 #pragma once
+#include <gmpxx.h>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +47,14 @@ class Arith {
   // all real, over variables only, every disequality split, and no Farkas combination.
   std::optional<uint64_t> refute(StepSink& out, const std::vector<Term>& lits, bool emit = true,
                                  bool* satisfiable = nullptr);
+
+  // refute without search: the multipliers are given, coefs[i] for lits[i] (zero for a
+  // literal that is not arithmetic), each multiplying its literal's fact 0 REL E
+  // (spec/arith.md, "Facts": `s <= t` is 0 <= t - s, `~(s <= t)` is 0 < s - t, `s = t` is
+  // 0 = t - s; over int 0 < E is first tightened to 0 <= E - 1). The literals of one type
+  // (int or real), no disequality. nullopt when the multipliers are not a Farkas
+  // combination of those facts (a wrong hint); nothing is emitted then.
+  std::optional<uint64_t> refute_with(StepSink& out, const std::vector<Term>& lits, const std::vector<mpq_class>& coefs);
 
   // A key naming an atom's linear constraint up to positive scaling (spec/arith.md,
   // "Equivalent atoms"), and whether the atom is the key's negation: `x < y` and

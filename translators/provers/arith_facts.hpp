@@ -52,8 +52,12 @@ void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts
 // else Pf{1} on success and nothing emitted. nullopt when there is none; then *sat (if
 // given) is set when the literals certainly have a model (all real, over variables only,
 // none left out, at most 30 facts).
+// With `given` (one rational per literal of lits, read as the multiplier of its fact
+// 0 REL E; zero for the literals of other types) no search: those multipliers, scaled to
+// integers, or nullopt when they are not a Farkas combination (or a disequality is left out).
 std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat,
-                              size_t max_pivots = 20000, size_t* used = nullptr);
+                              size_t max_pivots = 20000, size_t* used = nullptr,
+                              const std::vector<mpq_class>* given = nullptr);
 
 // refute_case, then over int a plan of cuts and branches (arith_cuts.cpp, spec/arith.md
 // "Integer cuts") within a fixed search budget. On failure *sat (if given) is also set

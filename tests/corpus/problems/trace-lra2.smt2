@@ -1,0 +1,6 @@
+(set-logic QF_LRA)
+(declare-fun x () Real)
+(declare-fun y () Real)
+(assert (<= (- x y) 3))
+(assert (<= (- y x) (- 4)))
+(check-sat)

@@ -1,0 +1,10 @@
+; Satisfiable: p true, q false, x <= y.
+(set-logic QF_IDL)
+(declare-fun p () Bool)
+(declare-fun q () Bool)
+(declare-fun x () Int)
+(declare-fun y () Int)
+(assert (xor p q))
+(assert (= q (> x y)))
+(assert (=> p (not q)))
+(check-sat)

@@ -1,0 +1,10 @@
+; The same three operations fit by 6 (ends at 4).
+(set-logic QF_IDL)
+(declare-fun a () Int)
+(declare-fun b () Int)
+(declare-fun c () Int)
+(assert (and (>= a 0) (>= b 0) (>= c 0) (<= a 4) (<= b 4) (<= c 4)))
+(assert (or (>= (- b a) 2) (>= (- a b) 2)))
+(assert (or (>= (- c a) 2) (>= (- a c) 2)))
+(assert (or (>= (- c b) 2) (>= (- b c) 2)))
+(check-sat)

@@ -1,0 +1,10 @@
+; Three operations of length 2 on one machine cannot all end by 5: every order needs 6.
+(set-logic QF_IDL)
+(declare-fun a () Int)
+(declare-fun b () Int)
+(declare-fun c () Int)
+(assert (and (>= a 0) (>= b 0) (>= c 0) (<= a 3) (<= b 3) (<= c 3)))
+(assert (or (>= (- b a) 2) (>= (- a b) 2)))
+(assert (or (>= (- c a) 2) (>= (- a c) 2)))
+(assert (or (>= (- c b) 2) (>= (- b c) 2)))
+(check-sat)

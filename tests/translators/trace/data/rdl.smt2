@@ -1,0 +1,8 @@
+(set-logic QF_RDL)
+(declare-fun x () Real)
+(declare-fun y () Real)
+(declare-fun z () Real)
+(assert (<= (- x y) 3))
+(assert (or (<= (- y z) (- 2)) (<= (- y x) (- 5))))
+(assert (<= (- z x) (- 2)))
+(check-sat)

@@ -1,0 +1,7 @@
+(set-logic QF_LRA)
+(declare-fun x () Real)
+(declare-fun y () Real)
+(declare-fun p () Bool)
+(assert (or (and (< x y) p) (< (+ x 1) y)))
+(assert (< y x))
+(check-sat)

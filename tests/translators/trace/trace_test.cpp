@@ -1,0 +1,261 @@
+// Trace -> certificate -> kernel, end to end in one process (spec/trace.md): the
+// hand-written traces of tests/translators/trace/data verify, with and without hints, in
+// text and binary; every kind of step has a case the check must refuse, each saying why.
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "checker/checker.hpp"
+#include "formats/cert_emit.hpp"
+#include "formats/trace/hcert_trace.hpp"
+#include "formats/trace_reader.hpp"
+#include "tests/support.hpp"
+#include "translators/trace/trace_to_cert.hpp"
+#include "trusted/problem.hpp"
+
+using namespace hcert;
+using check::Outcome;
+
+namespace {
+
+std::string data(const std::string& f) {
+  std::ifstream in(check::default_theory_dir() + "/../../tests/translators/trace/data/" + f, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Checks `trace` against the SMT-LIB problem `smt` (texts), in an environment of its own.
+Outcome check_trace(const std::string& smt, const std::string& trace, std::string* msg = nullptr,
+                    trace::TraceStats* stats = nullptr) {
+  static int n = 0;
+  std::string path = test::temp_file("trace_" + std::to_string(++n) + ".smt2", smt);
+  Env env;
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(env, check::default_theory_dir(), t);
+  smt::Script sc = smt::read_script(path);
+  std::optional<check::SmtContext> ctx;
+  ctx.emplace(env, sc);
+  check::Checker c(env, check::default_theory_dir(), [&](const std::string&) { return ctx->problem(); });
+  return test::outcome_of(c, [&] {
+    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
+    cert::Emitter em(sink);
+    trace::TraceStats st = trace::trace_to_certificate(*ctx, sc.sha256, [&] { return string_source(trace); }, em);
+    if (stats) *stats = st;
+  }, msg);
+}
+
+// The trace with each derived clause's hints dropped and each lemma's hint replaced by "-".
+std::string without_hints(const std::string& t) {
+  std::string out;
+  std::istringstream in(t);
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (std::regex_match(line, m, std::regex("(c [0-9]+ (?:-?[0-9]+ )*0) .*"))) line = m[1].str() + " 0";
+    else if (std::regex_match(line, m, std::regex("(t [0-9]+ (?:-?[0-9]+ )*0) .*"))) line = m[1].str() + " -";
+    out += line + "\n";
+  }
+  return out;
+}
+
+// `t` with the first occurrence of `from` replaced by `to` (the case must change it).
+std::string edit(const std::string& t, const std::string& from, const std::string& to) {
+  size_t at = t.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at == std::string::npos) return t;
+  return t.substr(0, at) + to + t.substr(at + from.size());
+}
+
+const char* const kProblems[] = {"rdl", "uf", "idl", "tseitin"};
+
+TEST(Trace, HandWrittenTracesVerify) {
+  for (const char* p : kProblems) {
+    std::string msg;
+    trace::TraceStats st;
+    EXPECT_EQ(check_trace(data(std::string(p) + ".smt2"), data(std::string(p) + ".trace"), &msg, &st), Outcome::Verified)
+        << p << ": " << msg;
+    EXPECT_EQ(st.holes, 0u) << p;
+  }
+}
+
+// Without hints hcert finds them: propagation for the clauses, search for the lemmas.
+TEST(Trace, HintFreeTracesVerify) {
+  for (const char* p : kProblems) {
+    std::string msg, t = without_hints(data(std::string(p) + ".trace"));
+    trace::TraceStats st;
+    EXPECT_EQ(check_trace(data(std::string(p) + ".smt2"), t, &msg, &st), Outcome::Verified) << p << ": " << msg;
+    EXPECT_EQ(st.derived_searched, st.derived) << p;
+    EXPECT_EQ(st.lemmas_hinted, 0u) << p;
+  }
+}
+
+// Steps the examples do not show: an input clause that is a conjunct of its assertion or
+// needs the case split (clausified differently), a lemma kind hcert searches for (cut, br),
+// an integer branch.
+TEST(Trace, OtherStepShapesVerify) {
+  struct Case {
+    const char* what;
+    std::string smt, trace;
+  };
+  std::string rdl = data("rdl.trace"), idl = data("idl.trace");
+  std::string rdl_and = edit(edit(data("rdl.smt2"), "(assert (<= (- x y) 3))", "(assert (and (<= (- x y) 3) (<= (- z x) (- 2))))"),
+                             "(assert (<= (- z x) (- 2)))", "(assert true)");
+  const Case cases[] = {
+      {"conjuncts of assertion 0", rdl_and, edit(rdl, "i 3 2 4 0", "i 3 0 4 0")},
+      {"an input clause reordered (the case split)", data("rdl.smt2"), edit(rdl, "i 2 1 2 3 0", "i 2 1 3 2 0")},
+      {"a 'cut' lemma: searched", data("rdl.smt2"), edit(rdl, "t 4 -1 -3 0 dl", "t 4 -1 -3 0 cut 1 1")},
+      {"an integer branch", data("idl.smt2"),
+       edit(idl, "c 18 -7 0 0\nc 19 0 0\n", "a 13 (<= s1 1)\na 14 (>= s1 2)\nt 18 13 14 0 br\nc 19 -7 0 0\nc 20 0 0\n")},
+  };
+  for (const Case& c : cases) {
+    std::string msg;
+    EXPECT_EQ(check_trace(c.smt, c.trace, &msg), Outcome::Verified) << c.what << ": " << msg;
+  }
+}
+
+size_t to_string_sink(void* ctx, const void* data, size_t n) {
+  static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), n);
+  return n;
+}
+
+// A binary trace written by the emitter (the QF_RDL example, with deletions).
+TEST(Trace, BinaryTraceFromEmitterVerifies) {
+  std::string bytes;
+  {
+    hcert_trace::Writer w(&to_string_sink, &bytes, hcert_trace::Format::Binary);
+    w.atom("(<= (- x y) 3)");
+    w.atom("(<= (- y z) (- 2))");
+    w.atom("(<= (- y x) (- 5))");
+    w.atom("(<= (- z x) (- 2))");
+    int l1[] = {1}, l23[] = {2, 3}, l4[] = {4}, t1[] = {-1, -3}, t2[] = {-1, -2, -4}, d1[] = {-3}, d2[] = {2};
+    w.input_of(0, l1, 1);
+    w.input_of(1, l23, 2);
+    w.input_of(2, l4, 1);
+    w.lemma_of(t1, 2, hcert_trace::Hint::NegCycle);
+    hcert_trace::Coef c[] = {{2}, {2}, {2}};  // any positive multiple of a Farkas combination
+    w.lemma_of(t2, 3, hcert_trace::Hint::Farkas, c, 3);
+    uint64_t h6[] = {1, 4}, h7[] = {2, 6}, gone[] = {4}, h8[] = {1, 3, 7, 5};
+    w.derived_of(d1, 1, h6, 2);
+    w.derived_of(d2, 1, h7, 2);
+    w.remove(gone, 1);
+    w.conflict(h8, 4);
+    ASSERT_TRUE(w.ok());
+  }
+  std::string msg;
+  EXPECT_EQ(check_trace(data("rdl.smt2"), bytes, &msg), Outcome::Verified) << msg;
+}
+
+// A trace that claims unsat for a satisfiable problem never verifies, with hints or without:
+// the problems below are the examples with one assertion weakened or dropped.
+TEST(Trace, SatisfiableProblemNeverVerifies) {
+  struct Case {
+    const char* problem;
+    std::string smt;
+  };
+  const Case cases[] = {
+      {"rdl", edit(data("rdl.smt2"), "(assert (<= (- z x) (- 2)))", "(assert (<= (- z x) 10))")},
+      {"rdl", edit(data("rdl.smt2"), "(assert (<= (- x y) 3))", "(assert (<= (- x y) 30))")},
+      {"uf", edit(data("uf.smt2"), "(assert (= a b))", "(assert (= a a))")},
+      {"idl", edit(data("idl.smt2"), "(assert (<= s3 3))", "(assert (<= s3 4))")},
+      {"tseitin", edit(data("tseitin.smt2"), "(assert (< y x))", "(assert (< y (+ x 5)))")},
+  };
+  for (const Case& c : cases)
+    for (bool hints : {true, false}) {
+      std::string t = data(std::string(c.problem) + ".trace"), msg;
+      if (!hints) t = without_hints(t);
+      EXPECT_NE(check_trace(c.smt, t, &msg), Outcome::Verified) << c.problem << (hints ? "" : " (no hints)");
+    }
+}
+
+// One wrong step of each kind: the outcome it must get and the reason, and why.
+TEST(Trace, WrongStepsRefused) {
+  struct Case {
+    const char* why;
+    const char* problem;
+    std::string trace;
+    Outcome want;
+    const char* reason;
+  };
+  std::string rdl = data("rdl.trace"), uf = data("uf.trace"), ts = data("tseitin.trace"), idl = data("idl.trace");
+  const Case cases[] = {
+      // atom / definition records
+      {"an atom of sort Real is no formula, so no literal", "rdl", edit(rdl, "a 1 (<= (- x y) 3)", "a 1 (- x y)"),
+       Outcome::InputError, "an atom must be a formula"},
+      {"a term naming a symbol the problem does not declare", "rdl", edit(rdl, "a 1 (<= (- x y) 3)", "a 1 (<= (- x w) 3)"),
+       Outcome::InputError, "does not elaborate"},
+      {"a term that does not parse", "rdl", edit(rdl, "a 1 (<= (- x y) 3)", "a 1 (<= (- x y) 3"), Outcome::InputError,
+       "does not parse"},
+      {"a dropped definition: @3 then names nothing", "tseitin", edit(ts, "d 3 (and @1 @2)\n", ""), Outcome::InputError,
+       "literal 3 names no atom"},
+      {"a definition of another term: its defining clauses are no longer tautologies", "tseitin",
+       edit(ts, "d 3 (and @1 @2)", "d 3 (or @1 @2)"), Outcome::Rejected, "theory lemma 3"},
+      // input clauses
+      {"an input clause that does not follow from its assertion", "rdl", edit(rdl, "i 2 1 2 3 0", "i 2 1 2 0"),
+       Outcome::Rejected, "input clause 2 does not follow from assertion 1"},
+      {"an input clause tied to the wrong assertion", "rdl", edit(rdl, "i 1 0 1 0", "i 1 2 1 0"), Outcome::Rejected,
+       "input clause 1 does not follow from assertion 2"},
+      {"an assertion index the problem does not have", "rdl", edit(rdl, "i 1 0 1 0", "i 1 9 1 0"), Outcome::InputError,
+       "assertion 9 does not exist (the problem has 3)"},
+      // derived clauses
+      {"a flipped literal: clause 6 is then not implied", "rdl", edit(rdl, "c 6 -3 0", "c 6 3 0"), Outcome::Rejected,
+       "RUP"},
+      {"hints out of propagation order", "tseitin", edit(ts, "c 10 0 9 1 6 2 8 0", "c 10 0 1 9 6 2 8 0"),
+       Outcome::Rejected, "hint 1 of 5 is not unit"},
+      {"a hint dropped: no conflict", "rdl", edit(rdl, "c 8 0 1 3 7 5 0", "c 8 0 1 3 7 0"), Outcome::Rejected, "RUP"},
+      {"a hint to a deleted clause", "rdl", edit(rdl, "c 7 2 0 2 6 0", "x 6 0\nc 7 2 0 2 6 0"), Outcome::Rejected,
+       "hint 6 names no live clause"},
+      {"a hint-free clause that propagation does not imply (the empty clause needs clause 18 first)", "idl",
+       edit(without_hints(idl), "c 18 -7 0 0\n", ""), Outcome::Rejected, "clause 19 is not implied by unit propagation"},
+      // theory lemmas
+      {"a wrong Farkas coefficient (the sum keeps a variable)", "rdl", edit(rdl, "la 1 1 1", "la 1 2 1"),
+       Outcome::Rejected, "theory lemma 5: the coefficients are not a Farkas combination"},
+      {"a negative multiplier of an inequality", "rdl", edit(rdl, "la 1 1 1", "la -1 -1 -1"), Outcome::Rejected,
+       "theory lemma 5"},
+      {"a negative cycle claimed for a lemma that is none", "idl", edit(idl, "t 16 -7 -11 -10 0 dl", "t 16 -7 -11 -9 0 dl"),
+       Outcome::Rejected, "theory lemma 16"},
+      {"a lemma that is not valid (its negation has a model)", "rdl", edit(rdl, "t 4 -1 -3 0 dl", "t 4 -1 3 0 -"),
+       Outcome::Rejected, "theory lemma 4: the negated literals have a model"},
+      {"an equality lemma that does not hold (a = b does not give f(a) = f(c)): no proof, so a hole", "uf",
+       "hcert-trace 1\na 1 (= a b)\na 2 (= (f a) (f c))\nt 1 -1 2 0 eq\ni 2 0 1 0\ni 3 2 -2 0\nc 4 0 2 1 3 0\n",
+       Outcome::Incomplete, ""},
+      {"a lemma without literals would make the theories inconsistent", "rdl", edit(rdl, "t 4 -1 -3 0 dl", "t 4 0 -"),
+       Outcome::Rejected, "theory lemma 4 has no literals"},
+      // deletions and the end
+      {"a clause deleted twice", "rdl", edit(rdl, "c 8 0", "x 4 0\nx 4 0\nc 8 0"), Outcome::Rejected,
+       "deletion of clause 4, which is not live"},
+      {"no empty clause: nothing is refuted", "rdl", edit(rdl, "c 8 0 1 3 7 5 0\n", ""), Outcome::Rejected,
+       "the trace ends without the empty clause"},
+  };
+  for (const Case& c : cases) {
+    std::string msg;
+    Outcome got = check_trace(data(std::string(c.problem) + ".smt2"), c.trace, &msg);
+    EXPECT_EQ(got, c.want) << c.why << ": " << msg;
+    EXPECT_NE(msg.find(c.reason), std::string::npos) << c.why << ": " << msg;
+  }
+}
+
+// Hostile traces: random edits of a valid one (text or the binary form) end in a verdict
+// or an input error naming a place, never in another exception or a crash; and whatever
+// they say, the satisfiable problem is never refuted.
+RC_GTEST_PROP(TraceFuzz, MutatedTracesEndInAVerdict, ()) {
+  std::string t = data("rdl.trace");
+  int n = *rc::gen::inRange(1, 5);
+  for (int i = 0; i < n && !t.empty(); ++i) {
+    size_t at = *rc::gen::inRange<size_t>(0, t.size());
+    switch (*rc::gen::inRange(0, 3)) {
+      case 0: t[at] = "0123456789 -\nacitdx@()"[*rc::gen::inRange(0, 22)]; break;
+      case 1: t.erase(at, *rc::gen::inRange<size_t>(1, 6)); break;
+      default: t.insert(at, 1, "0123456789 -\n"[*rc::gen::inRange(0, 13)]);
+    }
+  }
+  std::string msg;
+  Outcome o = check_trace(data("rdl.smt2"), t, &msg);
+  RC_ASSERT(o == Outcome::Verified || o == Outcome::Rejected || o == Outcome::Incomplete || o == Outcome::InputError);
+  std::string sat = edit(data("rdl.smt2"), "(assert (<= (- z x) (- 2)))", "(assert (<= (- z x) 10))");
+  RC_ASSERT(check_trace(sat, t) != Outcome::Verified);
+}
+
+}  // namespace

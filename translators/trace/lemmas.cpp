@@ -1,0 +1,83 @@
+// Theory lemmas (spec/trace.md, "Theory lemmas"): a clause valid in the problem's theories,
+// proved as {complement(l) : l ∈ C} ⊢ F by the handler its hint kind names (a table over
+// the kinds), then traded onto the atoms' variables. A hint is used as given: a Farkas
+// combination that does not refute the negated literals rejects the lemma, as a wrong LRAT
+// hint rejects its clause. Without a hint (or with a kind hcert only searches for) the
+// shared provers search; a countermodel rejects, a failed search leaves a hole.
+#include <chrono>
+
+#include "translators/trace/translator.hpp"
+
+namespace hcert::trace {
+
+const std::vector<Translator::LemmaHandler>& Translator::lemma_table() {
+  // By TraceStep::Hint: -, la, dl, eq, cut, br, row.
+  static const std::vector<LemmaHandler> table{
+      &Translator::lemma_search,   &Translator::lemma_farkas, &Translator::lemma_cycle,
+      &Translator::lemma_equality, &Translator::lemma_search, &Translator::lemma_search,
+      &Translator::lemma_search,
+  };
+  return table;
+}
+
+void Translator::lemma(const TraceStep& s) {
+  ++stats_.lemmas;
+  if (s.lits.empty()) reject("theory lemma " + std::to_string(s.id) + " has no literals: the theories are consistent");
+  std::vector<Term> hyps;
+  for (int64_t l : s.lits) hyps.push_back(complement(l));
+  auto t0 = std::chrono::steady_clock::now();
+  Found f = (this->*lemma_table().at(s.hint))(s, hyps);
+  stats_.lemma_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (f.wrong) reject("theory lemma " + std::to_string(s.id) + ": " + f.why);
+  uint64_t th = f.thm ? over_variables(f.thm, s.lits) : hole_clause(s.lits, "theory lemma not proved");
+  add_clause(s.id, th, s.lits);
+}
+
+Translator::Found Translator::farkas(const std::vector<Term>& hyps, const std::vector<mpq_class>& coefs) {
+  ++stats_.lemmas_hinted;
+  if (auto r = arith_->refute_with(sink_, hyps, coefs)) return {*r, false, ""};
+  return {0, true, "the coefficients are not a Farkas combination refuting the negated literals"};
+}
+
+Translator::Found Translator::lemma_farkas(const TraceStep& s, const std::vector<Term>& hyps) {
+  std::vector<mpq_class> coefs;
+  for (const std::string& c : s.coefs) {
+    mpq_class q;
+    if (q.set_str(c, 10) != 0) malformed("bad coefficient '" + c.substr(0, 40) + "'");
+    q.canonicalize();
+    coefs.push_back(q);
+  }
+  return farkas(hyps, coefs);
+}
+
+Translator::Found Translator::lemma_cycle(const TraceStep&, const std::vector<Term>& hyps) {
+  return farkas(hyps, std::vector<mpq_class>(hyps.size(), 1));
+}
+
+// The closure first (what the hint says the lemma is), then the search.
+Translator::Found Translator::lemma_equality(const TraceStep& s, const std::vector<Term>& hyps) {
+  ++stats_.lemmas_hinted;
+  if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, ""};
+  --stats_.lemmas_hinted;
+  return lemma_search(s, hyps);
+}
+
+Translator::Found Translator::lemma_search(const TraceStep&, const std::vector<Term>& hyps) {
+  ++stats_.lemmas_searched;
+  bool arithmetic = true;
+  for (const Term& h : hyps) arithmetic = arithmetic && Arith::is_atom(is_neg(h) ? h.rand() : h);
+  if (arithmetic) {
+    bool sat = false;
+    if (auto r = arith_->refute(sink_, hyps, true, &sat)) return {*r, false, ""};
+    if (sat) return {0, true, "the negated literals have a model over the rationals"};
+  }
+  std::vector<Term> own;
+  for (const Term& h : hyps) own.push_back(is_neg(h) ? h.rand() : h);
+  std::string cm;
+  if (uint64_t f = case_split(hyps, own, &cm)) return {from_negated_conjunction(f, hyps), false, ""};
+  if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, ""};
+  if (!cm.empty()) return {0, true, "not valid (" + cm + ")"};
+  return {};
+}
+
+}  // namespace hcert::trace
