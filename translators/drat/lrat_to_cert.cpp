@@ -23,9 +23,11 @@ namespace {
 struct Clause {
   uint64_t thm;
   std::vector<int32_t> lits;
-  // The clause as the proof states it: `lits` itself for inputs and lemmas; a subset of it
-  // for a clause a RAT step rebuilt with its resolvent's literals.
-  std::vector<int32_t> claimed = {};
+  // The clause as the proof states it, when it differs from `lits` (a subset of it, for a
+  // clause a RAT step rebuilt with its resolvent's literals); empty otherwise, so that the
+  // common clause holds its literals once.
+  std::vector<int32_t> stated = {};
+  const std::vector<int32_t>& claimed() const { return stated.empty() ? lits : stated; }
 };
 
 class Translator {
@@ -50,7 +52,7 @@ class Translator {
     out_.flush();
     LratStep s;
     while (next(s)) {
-      where_ = s.line ? "line " + std::to_string(s.line) : "byte " + std::to_string(s.offset);
+      at_line_ = s.line, at_offset_ = s.offset;
       out_.set_place(s.line, s.offset);
       if (s.deletion) {
         ++stats_.deletions;
@@ -66,7 +68,11 @@ class Translator {
 
  private:
   [[noreturn]] void reject(const std::string& why, Outcome o = Outcome::Rejected) {
-    throw Failure(o, "LRAT " + where_ + ": " + why);
+    throw Failure(o, "LRAT " + where() + ": " + why);
+  }
+  // Where the current step is, for messages (made only when one is needed).
+  std::string where() const {
+    return at_line_ ? "line " + std::to_string(at_line_) : "byte " + std::to_string(at_offset_);
   }
 
   uint64_t step(const char* rule, std::initializer_list<uint64_t> args) {
@@ -114,16 +120,20 @@ class Translator {
   }
 
   // {Φ} ⊢ Φ(lo, hi) for the tree node containing clause i, walking down from the root.
+  // Nodes are numbered as in a binary heap (root 1, children 2k and 2k + 1): the halving
+  // tree of m leaves has depth ⌈log2 m⌉, so every number is below 4m.
   uint64_t input(size_t i) {
     size_t lo = 0, hi = cnf_.clauses.size();
     uint64_t th = root();
+    if (tree_.empty()) tree_.assign(4 * cnf_.clauses.size() + 4, 0);
+    size_t node = 1;
     while (hi - lo > 1) {
       size_t mid = lo + (hi - lo) / 2;
       bool left = i < mid;
-      uint64_t key = (left ? lo : mid) * (cnf_.clauses.size() + 1) + (left ? mid : hi);
-      auto it = tree_.find(key);
-      if (it == tree_.end()) it = tree_.emplace(key, step(left ? "conjunct1" : "conjunct2", {th})).first;
-      th = it->second;
+      node = 2 * node + (left ? 0 : 1);
+      uint64_t& known = tree_[node];
+      if (!known) known = step(left ? "conjunct1" : "conjunct2", {th});
+      th = known;
       (left ? hi : lo) = mid;
     }
     ++stats_.inputs_used;
@@ -150,7 +160,7 @@ class Translator {
       lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
       uint64_t th = input(id - 1);
       retain(th);
-      return put(id, Clause{th, lits, lits});
+      return put(id, Clause{th, std::move(lits)});
     }
     return nullptr;
   }
@@ -194,7 +204,7 @@ class Translator {
     // Per-variable tables grow with the largest variable: a proof's new variables (RAT
     // extensions) are bounded by its steps, so a larger number is refused, not allocated.
     if (std::abs(l) > static_cast<int64_t>(cnf_.vars + 2 * stats_.additions) + 65536)
-      throw Failure(Outcome::InputError, "LRAT " + where_ + ": variable " + std::to_string(std::abs(l)) +
+      throw Failure(Outcome::InputError, "LRAT " + where() + ": variable " + std::to_string(std::abs(l)) +
                                              " is far beyond the problem's " + std::to_string(cnf_.vars) + " variables");
     int32_t v = static_cast<int32_t>(std::abs(l));
     if (rename_.empty() && hol_name_.empty()) {  // no RAT step so far: every name is its own
@@ -312,7 +322,7 @@ class Translator {
       const Clause& d = *live(id);
       if (!std::binary_search(d.lits.begin(), d.lits.end(), -p)) continue;
       std::vector<int32_t> r = lits;  // C ∪ (D − ¬p), D as the proof states it
-      for (int32_t l : d.claimed)
+      for (int32_t l : d.claimed())
         if (l != -p) r.push_back(l);
       std::sort(r.begin(), r.end());
       r.erase(std::unique(r.begin(), r.end()), r.end());
@@ -338,7 +348,7 @@ class Translator {
     for (auto& [id, _] : blocks) {
       if (resolvents.count(id)) continue;
       const Clause* d = live(id);
-      if (!d || !std::binary_search(d->claimed.begin(), d->claimed.end(), -p))
+      if (!d || !std::binary_search(d->claimed().begin(), d->claimed().end(), -p))
         reject("RAT block for clause " + std::to_string(id) + ", which is not a live clause containing the negated pivot");
     }
 
@@ -376,7 +386,7 @@ class Translator {
       auto [k2, kt] = k_of(cprime);
       c_thm = step("not_elim", {step("conjunct2", {z_thm()}), kt});
     }
-    renamed.push_back({0, Clause{c_thm, rename(lits), rename(lits)}});
+    renamed.push_back({0, Clause{c_thm, rename(lits)}});
     for (int64_t id : with_x) {
       const Clause& d = *live(id);
       bool same = std::binary_search(d.lits.begin(), d.lits.end(), p);  // D contains the pivot literal
@@ -407,7 +417,9 @@ class Translator {
           if (!std::binary_search(lits.begin(), lits.end(), l)) nl.push_back(l);
       std::sort(nl.begin(), nl.end());
       nl.erase(std::unique(nl.begin(), nl.end()), nl.end());
-      renamed.push_back({id, Clause{th, rename(nl), rename(d.claimed)}});
+      std::vector<int32_t> nlits = rename(nl), stated = rename(d.claimed());
+      if (stated == nlits) stated.clear();
+      renamed.push_back({id, Clause{th, std::move(nlits), std::move(stated)}});
     }
     // Resolvents first (one may be a clause's own theorem, still retained by that clause),
     // then the old theorems of the renamed clauses.
@@ -518,7 +530,7 @@ class Translator {
       nums.push_back(d->thm);
     }
     ++stats_.rup_steps;
-    return Clause{step("rup", std::move(nums)), lits, lits};
+    return Clause{step("rup", std::move(nums)), lits};
   }
 
   // The clause theorem of a RUP clause from its hints, by resolution (RAT resolvents): after
@@ -635,7 +647,7 @@ class Translator {
   // Clauses by LRAT id. Each clause sits in its own allocation, so a Clause* stays valid
   // while others are added (the dense table may move its slots).
   check::IdTable<std::unique_ptr<Clause>> clauses_;
-  std::unordered_map<uint64_t, uint64_t> tree_;
+  std::vector<uint64_t> tree_;  // theorem of each tree node made so far, by heap number (0: none)
   check::IdTable<int> refs_;  // users of each clause theorem id
   std::vector<uint64_t> var_ids_;
   std::vector<uint8_t> mark_;  // literal membership of the running clause
@@ -649,7 +661,7 @@ class Translator {
   std::vector<uint8_t> input_deleted_;  // by input clause id (1-based)
   uint64_t root_ = 0, phi_thm_ = 0;
   LratStats stats_;
-  std::string where_;
+  uint64_t at_line_ = 0, at_offset_ = 0;  // the current step's place
 };
 
 }  // namespace
