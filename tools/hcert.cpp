@@ -356,7 +356,7 @@ int check(const Args& a) {
   } catch (const std::bad_alloc&) {
     rep = checker.report();
     rep.outcome = Outcome::Limit;
-    rep.message = "memory limit reached";
+    rep.message = std::string("memory limit reached; phase: ") + watchdog->phase();
   } catch (const hcert::LimitReached& e) {
     rep = checker.report();
     rep.outcome = Outcome::Limit;
