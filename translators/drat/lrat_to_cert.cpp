@@ -286,23 +286,29 @@ class Translator {
     return th;
   }
 
-  Clause rat_step(const std::vector<int32_t>& lits, int32_t p, const std::vector<int64_t>& hints) {
-    Inside kernel(this);
-    ++stats_.rat_steps;
-    // Hints: shared positive ones, then blocks "-D hint…" for the clauses D containing ¬p.
-    std::vector<int64_t> prefix;
+  // A RAT step's hints as LRAT gives them: shared positive ones, then blocks "-D hint…"
+  // for the clauses D containing the negated pivot.
+  struct RatHints {
+    std::vector<int64_t> shared;
     std::unordered_map<int64_t, std::vector<int64_t>> blocks;
-    std::vector<int64_t>* cur = &prefix;
+  };
+  RatHints split_rat_hints(const std::vector<int64_t>& hints) {
+    RatHints r;
+    std::vector<int64_t>* cur = &r.shared;
     for (int64_t h : hints) {
       if (h < 0) {
-        if (blocks.count(-h)) reject("two RAT blocks for clause " + std::to_string(-h));
-        cur = &blocks[-h];
+        if (r.blocks.count(-h)) reject("two RAT blocks for clause " + std::to_string(-h));
+        cur = &r.blocks[-h];
       } else {
         cur->push_back(h);
       }
     }
-    int32_t x = std::abs(p);
-    // Every live clause with x or ¬x becomes a clause theorem (inputs are built on demand).
+    return r;
+  }
+
+  // The ids of the live clauses with x or ¬x, ascending; each has a clause theorem after
+  // this (inputs are built on demand).
+  std::vector<int64_t> clauses_with_var(int32_t x) {
     for (size_t i = 0; i < cnf_.clauses.size(); ++i)
       if (!input_deleted_[i + 1] && !live(i + 1) && !hol_name_.count(x) && !rename_.count(x))
         for (int32_t l : cnf_.clauses[i])
@@ -313,10 +319,16 @@ class Translator {
         with_x.push_back(static_cast<int64_t>(id));
     });
     std::sort(with_x.begin(), with_x.end());
-    std::vector<int32_t> cprime;
-    for (int32_t l : lits)
-      if (l != p) cprime.push_back(l);
-    // The resolvents C ∪ (D − ¬p), by RUP from the shared and the block hints.
+    return with_x;
+  }
+
+  // The resolvents C ∪ (D − ¬p) of the lemma C with every clause D of with_x containing ¬p,
+  // by RUP from the shared and the block hints (a tautological one as {y, ~y} ⊢ F). A
+  // block is refused unless its clause contains the negated pivot as the proof states it
+  // (as lrat-check has it); a clause whose derived form lost the negated pivot needs no
+  // resolvent, so its block goes unused.
+  std::unordered_map<int64_t, Clause> rat_resolvents(const std::vector<int32_t>& lits, int32_t p,
+                                                     const std::vector<int64_t>& with_x, const RatHints& rh) {
     std::unordered_map<int64_t, Clause> resolvents;
     for (int64_t id : with_x) {
       const Clause& d = *live(id);
@@ -329,91 +341,127 @@ class Translator {
       int32_t taut = 0;
       for (int32_t l : r)
         if (l > 0 && std::binary_search(r.begin(), r.end(), -l)) taut = l;
-      if (taut) {  // {y, ~y} ⊢ F stands for the tautological resolvent
+      if (taut) {
         uint64_t a = step("assume", {term(lit_term(-taut))}), b = step("assume", {term(lit_term(taut))});
         resolvents.emplace(id, Clause{step("not_elim", {a, b}), {-taut, taut}});
         drop(a);
         drop(b);
         continue;
       }
-      auto it = blocks.find(id);
-      if (it == blocks.end()) reject("no RAT block for clause " + std::to_string(id) + ", which contains the negated pivot");
-      std::vector<int64_t> h = prefix;
+      auto it = rh.blocks.find(id);
+      if (it == rh.blocks.end()) reject("no RAT block for clause " + std::to_string(id) + ", which contains the negated pivot");
+      std::vector<int64_t> h = rh.shared;
       h.insert(h.end(), it->second.begin(), it->second.end());
       resolvents.emplace(id, derive(r, h));
     }
-    // A block is refused unless its clause contains the negated pivot as the proof states
-    // it (as lrat-check has it); a clause whose derived form lost the negated pivot needs
-    // no resolvent, so its block goes unused.
-    for (auto& [id, _] : blocks) {
+    for (const auto& [id, _] : rh.blocks) {
       if (resolvents.count(id)) continue;
       const Clause* d = live(id);
       if (!d || !std::binary_search(d->claimed().begin(), d->claimed().end(), -p))
         reject("RAT block for clause " + std::to_string(id) + ", which is not a live clause containing the negated pivot");
     }
+    return resolvents;
+  }
 
-    // z := x \/ K (pivot x) or x /\ ~K (pivot ¬x); H := (z = t) is assumed, and removed by
-    // INST z := t and REFL at the end.
+  // The extension of a RAT step on pivot p (variable x) for C = p ∨ C': z := x \/ K
+  // (p = x) or x /\ ~K (p = ¬x), K from k_of(C'); H := (z = t) is assumed, and removed by
+  // INST z := t and REFL at the end (finish).
+  struct Extension {
+    int32_t p, x, zi;
+    Term xv, z, k;
+    uint64_t h, hs;  // {H} ⊢ z = t and {H} ⊢ t = z
+    uint64_t z_thm(Translator& tr) const { return tr.step("eq_mp", {h, tr.step("assume", {tr.term(z)})}); }  // {H, z} ⊢ t
+  };
+  Extension define_extension(int32_t p, const std::vector<int32_t>& cprime) {
+    Extension e;
+    e.p = p;
+    e.x = std::abs(p);
     auto [k, kthm] = k_of(cprime);
     drop(kthm);
+    e.k = k;
     const Type b = Type::boolean();
     static const Term disj = Term::constant(vocab(), "\\/", Type::fun(b, Type::fun(b, b)));
     static const Term conj = Term::constant(vocab(), "/\\", Type::fun(b, Type::fun(b, b)));
-    Term xv = hol_var(x);
-    Term t = p > 0 ? Term::comb(Term::comb(disj, xv), k) : Term::comb(Term::comb(conj, xv), rules_neg(k));
-    int32_t zi = fresh_var("rat" + std::to_string(stats_.rat_steps));
-    Term z = hol_var(zi);
-    uint64_t h = step("assume", {term(Term::eq(z, t))});  // {H} ⊢ z = t
-    uint64_t hs = step("sym", {h});                       // {H} ⊢ t = z
-    extensions_.push_back({zi, t});
+    e.xv = hol_var(e.x);
+    Term t = p > 0 ? Term::comb(Term::comb(disj, e.xv), k) : Term::comb(Term::comb(conj, e.xv), rules_neg(k));
+    e.zi = fresh_var("rat" + std::to_string(stats_.rat_steps));
+    e.z = hol_var(e.zi);
+    e.h = step("assume", {term(Term::eq(e.z, t))});
+    e.hs = step("sym", {e.h});
+    extensions_.push_back({e.zi, t});
+    return e;
+  }
+
+  // The theorem of C[z/x]: z ∨ C' (from the comps of C', K, then x \/ K, then z) or
+  // ¬z ∨ C' (z gives ~K, the comps of C' give K).
+  uint64_t renamed_lemma_thm(const Extension& e, const std::vector<int32_t>& cprime) {
+    auto [k2, kt] = k_of(cprime);
+    if (e.p > 0) {
+      uint64_t tt = step("disj2", {term(e.xv), kt});
+      uint64_t zt = step("eq_mp", {e.hs, tt});
+      return step("not_elim", {step("assume", {term(rules_neg(e.z))}), zt});
+    }
+    return step("not_elim", {step("conjunct2", {e.z_thm(*this)}), kt});
+  }
+
+  // The theorem of D[z/x] for a live clause D with x or ¬x; `resolvent` is C ∪ (D − ¬p)'s
+  // (used when D contains ¬p).
+  uint64_t renamed_clause_thm(const Extension& e, const Clause& d, const Clause* resolvent, const std::vector<int32_t>& cprime) {
+    bool same = std::binary_search(d.lits.begin(), d.lits.end(), e.p);  // D contains the pivot literal
+    if (e.p > 0 && same) {  // D ∋ x: ~z gives ~x
+      uint64_t zt = step("eq_mp", {e.hs, step("disj1", {step("assume", {term(e.xv)}), term(e.k)})});
+      uint64_t f = step("not_elim", {step("assume", {term(rules_neg(e.z))}), zt});
+      return step("prove_hyp", {step("not_intro", {term(e.xv), f}), d.thm});
+    }
+    if (e.p > 0) {  // D ∋ ¬x: cases on z = x \/ K; K with the resolvent
+      uint64_t nx = step("not_intro", {term(e.xv), d.thm});
+      uint64_t rk = step("prove_hyp", {nx, resolvent->thm});
+      rk = discharge_k(rk, cprime, e.k);
+      return step("disj_cases", {e.z_thm(*this), d.thm, rk});
+    }
+    if (same)  // D ∋ ¬x: z gives x
+      return step("prove_hyp", {step("conjunct1", {e.z_thm(*this)}), d.thm});
+    // D ∋ x: from x, the resolvent gives ~K, so z, against ~z: ~x
+    uint64_t rk = discharge_k(resolvent->thm, cprime, e.k);
+    uint64_t nk = step("not_intro", {term(e.k), rk});
+    uint64_t zx = step("conj", {step("assume", {term(e.xv)}), nk});
+    uint64_t f = step("not_elim", {step("assume", {term(rules_neg(e.z))}), step("eq_mp", {e.hs, zx})});
+    return step("prove_hyp", {step("not_intro", {term(e.xv), f}), d.thm});
+  }
+
+  // A RAT step (spec/sat.md, "RAT steps"): the lemma C = p ∨ C' and every live clause with
+  // the pivot's variable x are restated over a fresh extension variable z, and later proof
+  // steps mean z where they say x. Returns the lemma's clause.
+  Clause rat_step(const std::vector<int32_t>& lits, int32_t p, const std::vector<int64_t>& hints) {
+    Inside kernel(this);
+    ++stats_.rat_steps;
+    RatHints rh = split_rat_hints(hints);
+    int32_t x = std::abs(p);
+    std::vector<int64_t> with_x = clauses_with_var(x);
+    std::vector<int32_t> cprime;
+    for (int32_t l : lits)
+      if (l != p) cprime.push_back(l);
+    std::unordered_map<int64_t, Clause> resolvents = rat_resolvents(lits, p, with_x, rh);
+    Extension e = define_extension(p, cprime);
     auto rename = [&](std::vector<int32_t> ls) {
       for (int32_t& l : ls)
-        if (std::abs(l) == x) l = l > 0 ? zi : -zi;
+        if (std::abs(l) == x) l = l > 0 ? e.zi : -e.zi;
       std::sort(ls.begin(), ls.end());
       return ls;
     };
-
     // The clause theorems of C and of every clause with x, after the renaming.
     std::vector<std::pair<int64_t, Clause>> renamed;
-    auto z_thm = [&]() { return step("eq_mp", {h, step("assume", {term(z)})}); };  // {H, z} ⊢ t
-    uint64_t c_thm;
-    if (p > 0) {  // C[z/x] = z ∨ C': from the comps of C', K, then x \/ K, then z
-      auto [k2, kt] = k_of(cprime);
-      uint64_t tt = step("disj2", {term(xv), kt});
-      uint64_t zt = step("eq_mp", {hs, tt});
-      c_thm = step("not_elim", {step("assume", {term(rules_neg(z))}), zt});
-    } else {  // C[z/x] = ¬z ∨ C': z gives ~K, the comps of C' give K
-      auto [k2, kt] = k_of(cprime);
-      c_thm = step("not_elim", {step("conjunct2", {z_thm()}), kt});
-    }
-    renamed.push_back({0, Clause{c_thm, rename(lits)}});
+    renamed.push_back({0, Clause{renamed_lemma_thm(e, cprime), rename(lits)}});
     for (int64_t id : with_x) {
       const Clause& d = *live(id);
-      bool same = std::binary_search(d.lits.begin(), d.lits.end(), p);  // D contains the pivot literal
-      uint64_t th;
-      if (p > 0 && same) {  // D ∋ x: ~z gives ~x
-        uint64_t zt = step("eq_mp", {hs, step("disj1", {step("assume", {term(xv)}), term(k)})});
-        uint64_t f = step("not_elim", {step("assume", {term(rules_neg(z))}), zt});
-        th = step("prove_hyp", {step("not_intro", {term(xv), f}), d.thm});
-      } else if (p > 0) {  // D ∋ ¬x: cases on z = x \/ K; K with the resolvent
-        uint64_t nx = step("not_intro", {term(xv), d.thm});
-        uint64_t rk = step("prove_hyp", {nx, resolvents.at(id).thm});
-        rk = discharge_k(rk, cprime, k);
-        th = step("disj_cases", {z_thm(), d.thm, rk});
-      } else if (same) {  // D ∋ ¬x: z gives x
-        th = step("prove_hyp", {step("conjunct1", {z_thm()}), d.thm});
-      } else {  // D ∋ x: from x, the resolvent gives ~K, so z, against ~z: ~x
-        uint64_t rk = discharge_k(resolvents.at(id).thm, cprime, k);
-        uint64_t nk = step("not_intro", {term(k), rk});
-        uint64_t zx = step("conj", {step("assume", {term(xv)}), nk});
-        uint64_t f = step("not_elim", {step("assume", {term(rules_neg(z))}), step("eq_mp", {hs, zx})});
-        th = step("prove_hyp", {step("not_intro", {term(xv), f}), d.thm});
-      }
+      bool same = std::binary_search(d.lits.begin(), d.lits.end(), p);
+      const Clause* res = same ? nullptr : &resolvents.at(id);
+      uint64_t th = renamed_clause_thm(e, d, res, cprime);
       // The clause of the new theorem: D's, plus what the resolvent brought in (from D as
       // stated) in the cases that used it.
       std::vector<int32_t> nl = d.lits;
-      if (!same)
-        for (int32_t l : resolvents.at(id).lits)
+      if (res)
+        for (int32_t l : res->lits)
           if (!std::binary_search(lits.begin(), lits.end(), l)) nl.push_back(l);
       std::sort(nl.begin(), nl.end());
       nl.erase(std::unique(nl.begin(), nl.end()), nl.end());
@@ -436,7 +484,7 @@ class Translator {
     int64_t dimacs = x;
     for (auto& [v, w] : rename_)
       if (w == x) dimacs = v;
-    rename_[static_cast<int32_t>(dimacs)] = zi;
+    rename_[static_cast<int32_t>(dimacs)] = e.zi;
     return renamed[0].second;
   }
 
