@@ -326,10 +326,8 @@ int check(const Args& a) {
       watchdog->phase("reading the problem");
       cnf = about(problem, [&] { return hcert::read_dimacs(problem); });
       hcert::check::load_pinned_theory(env, theories, "core");  // the clause terms' vocabulary
-      std::optional<hcert::DratReader> drat;
-      std::optional<hcert::FratReader> frat;
-      if (format == "drat") drat.emplace(std::move(opened.source));
-      else frat.emplace(std::move(opened.source));
+      hcert::sat::ProofHints proof_hints(std::move(opened.source), format == "frat");
+      const bool drat = !proof_hints.frat();
       auto poll = [&](const hcert::sat::DratProgress& p) {
         if (time_limit > 0 && elapsed() > time_limit)
           throw hcert::check::Failure(
@@ -340,16 +338,16 @@ int check(const Args& a) {
                                              std::to_string(p.total) + " proof steps") +
                                   ")");
       };
-      std::optional<hcert::sat::DratHints> hints;
+      bool found = false;
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
         auto next = [&](hcert::LratStep& s) {
-          if (!hints) {
+          if (!found) {
             watchdog->phase(drat ? "DRAT backward pass (finding the hints)" : "FRAT backward pass (finding the hints)");
-            if (drat) hints.emplace(*cnf, *drat, poll);
-            else hints.emplace(*cnf, *frat, poll);
+            proof_hints.find(*cnf, poll);
+            found = true;
             watchdog->phase(drat ? "translating and checking DRAT steps" : "translating and checking FRAT steps");
           }
-          return hints->next(s);
+          return proof_hints.next(s);
         };
         hcert::sat::lrat_to_certificate(env, *cnf, next, em, gate);
       });
@@ -396,7 +394,7 @@ int check(const Args& a) {
   } catch (const std::bad_alloc&) {
     rep = checker.report();
     rep.outcome = Outcome::Limit;
-    rep.message = "memory limit reached";
+    rep.message = std::string("memory limit reached; phase: ") + watchdog->phase();
   } catch (const hcert::LimitReached& e) {
     rep = checker.report();
     rep.outcome = Outcome::Limit;
@@ -526,15 +524,11 @@ int convert(const Args& a) {
       hcert::sat::lrat_to_certificate(env, cnf, in, em);
     } else if (from == "drat" || from == "frat") {  // convert --from drat|frat PROBLEM.cnf PROOF -o OUT
       hcert::Cnf cnf = about(a.pos[0], [&] { return hcert::read_dimacs(a.pos[0]); });
-      std::optional<hcert::DratReader> drat;
-      std::optional<hcert::FratReader> frat;
-      std::optional<hcert::sat::DratHints> hints;
-      auto src = about(proof, [&] { return hcert::open_source(proof); });
-      if (from == "drat") hints.emplace(cnf, drat.emplace(std::move(src)));
-      else hints.emplace(cnf, frat.emplace(std::move(src)));
+      hcert::sat::ProofHints hints(about(proof, [&] { return hcert::open_source(proof); }), from == "frat");
+      hints.find(cnf);
       hcert::cert::Emitter em(*out);
       hcert::check::load_pinned_theory(env, dir, "core");
-      hcert::sat::lrat_to_certificate(env, cnf, [&](hcert::LratStep& s) { return hints->next(s); }, em);
+      hcert::sat::lrat_to_certificate(env, cnf, [&](hcert::LratStep& s) { return hints.next(s); }, em);
     } else if (from == "z3") {  // convert --from z3 PROBLEM.smt2 PROOF.z3 -o OUT
       for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) hcert::check::load_pinned_theory(env, dir, t);
       hcert::smt::Script sc = about(a.pos[0], [&] { return hcert::smt::read_script(a.pos[0]); });
@@ -571,16 +565,11 @@ int export_lrat(const Args& a) {
     auto src = about(proof, [&] { return hcert::open_source(proof); });
     std::string head = hcert::read_head(*src, 4096);
     src = hcert::replay(head, std::move(src));
-    std::optional<hcert::DratReader> drat;
-    std::optional<hcert::FratReader> frat;
-    std::optional<hcert::sat::DratHints> hints;
-    if (std::string(hcert::sat_proof_family(hcert::sniff_sat_proof(head))) == "frat")
-      hints.emplace(cnf, frat.emplace(std::move(src)));
-    else
-      hints.emplace(cnf, drat.emplace(std::move(src)));
+    hcert::sat::ProofHints hints(std::move(src), std::string(hcert::sat_proof_family(hcert::sniff_sat_proof(head))) == "frat");
+    hints.find(cnf);
     hcert::Sink out(path, a.has("--zstd"));
     uint64_t last = cnf.clauses.size();
-    for (hcert::LratStep s; hints->next(s);) {
+    for (hcert::LratStep s; hints.next(s);) {
       std::string line;
       if (s.deletion) {
         line = std::to_string(last) + " d";

@@ -24,6 +24,7 @@ class Watchdog {
   Watchdog& operator=(const Watchdog&) = delete;
 
   void phase(const char* name) { phase_.store(name); }  // a string literal: it is kept
+  const char* phase() const { return phase_.load(); }  // for a message naming where a check stopped
   void record(bool step) {
     records_.fetch_add(1, std::memory_order_relaxed);
     if (step) steps_.fetch_add(1, std::memory_order_relaxed);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <stdexcept>
+#include <type_traits>
 
 #include "tests/env.hpp"
 #include "checker/checker.hpp"
@@ -30,8 +32,9 @@ Outcome check_proof(const std::string& cnf_text, const std::string& proof_text, 
   check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(hcert::tenv(), k, cnf); });
   return test::outcome_of(c, [&] {
     Cnf problem = read_dimacs(cnf);
-    Reader in(open_source(proof));
-    sat::DratHints hints(problem, in);
+    // Through ProofHints, the reader's owner the CLI uses for both formats.
+    sat::ProofHints hints(open_source(proof), std::is_same_v<Reader, FratReader>);
+    hints.find(problem);
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
     sat::lrat_to_certificate(test::core_env(), problem, [&](LratStep& s) { return hints.next(s); }, em);
@@ -155,6 +158,20 @@ TEST(Frat, Translation) {
   EXPECT_EQ(check_frat(kFour, o + "a 4  1 0\na 6  0\n", &msg), Outcome::InputError);
   EXPECT_EQ(check_frat(kFour, o + "d 1  1 -2 0\na 5  1 0\na 6  0\n", &msg), Outcome::InputError);
   EXPECT_EQ(check_frat(kFour, o + "a 5  1 0\na 6  0\na 7  2 0\n", &msg), Outcome::InputError);
+}
+
+// Reject: steps asked for before the backward pass has run would have no hints; that is
+// a caller's bug, refused loudly rather than answered with an empty proof.
+TEST(Drat, ProofHintsNeedTheirPass) {
+  sat::ProofHints hints(open_source(file("early.drat", "1 0\n0\n")), false);
+  LratStep s;
+  EXPECT_THROW(hints.next(s), std::logic_error);
+  Cnf problem = read_dimacs(file("early.cnf", kFour));
+  hints.find(problem);
+  hints.find(problem);  // a second find does nothing
+  int steps = 0;
+  while (hints.next(s)) ++steps;
+  EXPECT_GT(steps, 0);
 }
 
 TEST(Drat, Malformed) {

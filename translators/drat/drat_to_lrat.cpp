@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "trusted/outcome.hpp"
@@ -873,6 +874,20 @@ DratHints::DratHints(const Cnf& cnf, FratReader& in, const DratPoll& poll) : imp
 DratHints::~DratHints() = default;
 bool DratHints::next(LratStep& s) { return impl_->next(s); }
 const DratStats& DratHints::stats() const { return impl_->stats; }
+
+ProofHints::ProofHints(std::unique_ptr<Source> src, bool frat) {
+  if (frat) frat_.emplace(std::move(src));
+  else drat_.emplace(std::move(src));
+}
+void ProofHints::find(const Cnf& cnf, const DratPoll& poll) {
+  if (hints_) return;
+  if (drat_) hints_.emplace(cnf, *drat_, poll);
+  else hints_.emplace(cnf, *frat_, poll);
+}
+bool ProofHints::next(LratStep& s) {
+  if (!hints_) throw std::logic_error("ProofHints::next before find");
+  return hints_->next(s);
+}
 
 std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* stats) {
   DratHints h(cnf, in);

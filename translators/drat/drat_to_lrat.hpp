@@ -4,6 +4,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "trusted/dimacs.hpp"
@@ -53,6 +54,24 @@ class DratHints {
 
  private:
   std::unique_ptr<Backward> impl_;
+};
+
+// A DRAT or FRAT proof with the reader it is read through, its hints found on demand: what
+// `hcert check`, `convert` and `export --lrat` share (one owner for the reader the pass
+// reads, which must outlive it).
+class ProofHints {
+ public:
+  ProofHints(std::unique_ptr<Source> src, bool frat);
+  // Runs the backward pass (once; later calls do nothing). cnf must outlive the steps.
+  void find(const Cnf& cnf, const DratPoll& poll = {});
+  // The next LRAT-shaped step (after find).
+  bool next(LratStep& s);
+  bool frat() const { return frat_.has_value(); }
+
+ private:
+  std::optional<DratReader> drat_;
+  std::optional<FratReader> frat_;
+  std::optional<DratHints> hints_;
 };
 
 }  // namespace hcert::sat

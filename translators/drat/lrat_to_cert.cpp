@@ -23,9 +23,11 @@ namespace {
 struct Clause {
   uint64_t thm;
   std::vector<int32_t> lits;
-  // The clause as the proof states it: `lits` itself for inputs and lemmas; a subset of it
-  // for a clause a RAT step rebuilt with its resolvent's literals.
-  std::vector<int32_t> claimed = {};
+  // The clause as the proof states it, when it differs from `lits` (a subset of it, for a
+  // clause a RAT step rebuilt with its resolvent's literals); empty otherwise, so that the
+  // common clause holds its literals once.
+  std::vector<int32_t> stated = {};
+  const std::vector<int32_t>& claimed() const { return stated.empty() ? lits : stated; }
 };
 
 class Translator {
@@ -50,7 +52,7 @@ class Translator {
     out_.flush();
     LratStep s;
     while (next(s)) {
-      where_ = s.line ? "line " + std::to_string(s.line) : "byte " + std::to_string(s.offset);
+      at_line_ = s.line, at_offset_ = s.offset;
       out_.set_place(s.line, s.offset);
       if (s.deletion) {
         ++stats_.deletions;
@@ -66,7 +68,11 @@ class Translator {
 
  private:
   [[noreturn]] void reject(const std::string& why, Outcome o = Outcome::Rejected) {
-    throw Failure(o, "LRAT " + where_ + ": " + why);
+    throw Failure(o, "LRAT " + where() + ": " + why);
+  }
+  // Where the current step is, for messages (made only when one is needed).
+  std::string where() const {
+    return at_line_ ? "line " + std::to_string(at_line_) : "byte " + std::to_string(at_offset_);
   }
 
   uint64_t step(const char* rule, std::initializer_list<uint64_t> args) {
@@ -114,16 +120,20 @@ class Translator {
   }
 
   // {Φ} ⊢ Φ(lo, hi) for the tree node containing clause i, walking down from the root.
+  // Nodes are numbered as in a binary heap (root 1, children 2k and 2k + 1): the halving
+  // tree of m leaves has depth ⌈log2 m⌉, so every number is below 4m.
   uint64_t input(size_t i) {
     size_t lo = 0, hi = cnf_.clauses.size();
     uint64_t th = root();
+    if (tree_.empty()) tree_.assign(4 * cnf_.clauses.size() + 4, 0);
+    size_t node = 1;
     while (hi - lo > 1) {
       size_t mid = lo + (hi - lo) / 2;
       bool left = i < mid;
-      uint64_t key = (left ? lo : mid) * (cnf_.clauses.size() + 1) + (left ? mid : hi);
-      auto it = tree_.find(key);
-      if (it == tree_.end()) it = tree_.emplace(key, step(left ? "conjunct1" : "conjunct2", {th})).first;
-      th = it->second;
+      node = 2 * node + (left ? 0 : 1);
+      uint64_t& known = tree_[node];
+      if (!known) known = step(left ? "conjunct1" : "conjunct2", {th});
+      th = known;
       (left ? hi : lo) = mid;
     }
     ++stats_.inputs_used;
@@ -150,7 +160,7 @@ class Translator {
       lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
       uint64_t th = input(id - 1);
       retain(th);
-      return put(id, Clause{th, lits, lits});
+      return put(id, Clause{th, std::move(lits)});
     }
     return nullptr;
   }
@@ -194,7 +204,7 @@ class Translator {
     // Per-variable tables grow with the largest variable: a proof's new variables (RAT
     // extensions) are bounded by its steps, so a larger number is refused, not allocated.
     if (std::abs(l) > static_cast<int64_t>(cnf_.vars + 2 * stats_.additions) + 65536)
-      throw Failure(Outcome::InputError, "LRAT " + where_ + ": variable " + std::to_string(std::abs(l)) +
+      throw Failure(Outcome::InputError, "LRAT " + where() + ": variable " + std::to_string(std::abs(l)) +
                                              " is far beyond the problem's " + std::to_string(cnf_.vars) + " variables");
     int32_t v = static_cast<int32_t>(std::abs(l));
     if (rename_.empty() && hol_name_.empty()) {  // no RAT step so far: every name is its own
@@ -276,23 +286,29 @@ class Translator {
     return th;
   }
 
-  Clause rat_step(const std::vector<int32_t>& lits, int32_t p, const std::vector<int64_t>& hints) {
-    Inside kernel(this);
-    ++stats_.rat_steps;
-    // Hints: shared positive ones, then blocks "-D hint…" for the clauses D containing ¬p.
-    std::vector<int64_t> prefix;
+  // A RAT step's hints as LRAT gives them: shared positive ones, then blocks "-D hint…"
+  // for the clauses D containing the negated pivot.
+  struct RatHints {
+    std::vector<int64_t> shared;
     std::unordered_map<int64_t, std::vector<int64_t>> blocks;
-    std::vector<int64_t>* cur = &prefix;
+  };
+  RatHints split_rat_hints(const std::vector<int64_t>& hints) {
+    RatHints r;
+    std::vector<int64_t>* cur = &r.shared;
     for (int64_t h : hints) {
       if (h < 0) {
-        if (blocks.count(-h)) reject("two RAT blocks for clause " + std::to_string(-h));
-        cur = &blocks[-h];
+        if (r.blocks.count(-h)) reject("two RAT blocks for clause " + std::to_string(-h));
+        cur = &r.blocks[-h];
       } else {
         cur->push_back(h);
       }
     }
-    int32_t x = std::abs(p);
-    // Every live clause with x or ¬x becomes a clause theorem (inputs are built on demand).
+    return r;
+  }
+
+  // The ids of the live clauses with x or ¬x, ascending; each has a clause theorem after
+  // this (inputs are built on demand).
+  std::vector<int64_t> clauses_with_var(int32_t x) {
     for (size_t i = 0; i < cnf_.clauses.size(); ++i)
       if (!input_deleted_[i + 1] && !live(i + 1) && !hol_name_.count(x) && !rename_.count(x))
         for (int32_t l : cnf_.clauses[i])
@@ -303,111 +319,155 @@ class Translator {
         with_x.push_back(static_cast<int64_t>(id));
     });
     std::sort(with_x.begin(), with_x.end());
-    std::vector<int32_t> cprime;
-    for (int32_t l : lits)
-      if (l != p) cprime.push_back(l);
-    // The resolvents C ∪ (D − ¬p), by RUP from the shared and the block hints.
+    return with_x;
+  }
+
+  // The resolvents C ∪ (D − ¬p) of the lemma C with every clause D of with_x containing ¬p,
+  // by RUP from the shared and the block hints (a tautological one as {y, ~y} ⊢ F). A
+  // block is refused unless its clause contains the negated pivot as the proof states it
+  // (as lrat-check has it); a clause whose derived form lost the negated pivot needs no
+  // resolvent, so its block goes unused.
+  std::unordered_map<int64_t, Clause> rat_resolvents(const std::vector<int32_t>& lits, int32_t p,
+                                                     const std::vector<int64_t>& with_x, const RatHints& rh) {
     std::unordered_map<int64_t, Clause> resolvents;
     for (int64_t id : with_x) {
       const Clause& d = *live(id);
       if (!std::binary_search(d.lits.begin(), d.lits.end(), -p)) continue;
       std::vector<int32_t> r = lits;  // C ∪ (D − ¬p), D as the proof states it
-      for (int32_t l : d.claimed)
+      for (int32_t l : d.claimed())
         if (l != -p) r.push_back(l);
       std::sort(r.begin(), r.end());
       r.erase(std::unique(r.begin(), r.end()), r.end());
       int32_t taut = 0;
       for (int32_t l : r)
         if (l > 0 && std::binary_search(r.begin(), r.end(), -l)) taut = l;
-      if (taut) {  // {y, ~y} ⊢ F stands for the tautological resolvent
+      if (taut) {
         uint64_t a = step("assume", {term(lit_term(-taut))}), b = step("assume", {term(lit_term(taut))});
         resolvents.emplace(id, Clause{step("not_elim", {a, b}), {-taut, taut}});
         drop(a);
         drop(b);
         continue;
       }
-      auto it = blocks.find(id);
-      if (it == blocks.end()) reject("no RAT block for clause " + std::to_string(id) + ", which contains the negated pivot");
-      std::vector<int64_t> h = prefix;
+      auto it = rh.blocks.find(id);
+      if (it == rh.blocks.end()) reject("no RAT block for clause " + std::to_string(id) + ", which contains the negated pivot");
+      std::vector<int64_t> h = rh.shared;
       h.insert(h.end(), it->second.begin(), it->second.end());
       resolvents.emplace(id, derive(r, h));
     }
-    // A block is refused unless its clause contains the negated pivot as the proof states
-    // it (as lrat-check has it); a clause whose derived form lost the negated pivot needs
-    // no resolvent, so its block goes unused.
-    for (auto& [id, _] : blocks) {
+    for (const auto& [id, _] : rh.blocks) {
       if (resolvents.count(id)) continue;
       const Clause* d = live(id);
-      if (!d || !std::binary_search(d->claimed.begin(), d->claimed.end(), -p))
+      if (!d || !std::binary_search(d->claimed().begin(), d->claimed().end(), -p))
         reject("RAT block for clause " + std::to_string(id) + ", which is not a live clause containing the negated pivot");
     }
+    return resolvents;
+  }
 
-    // z := x \/ K (pivot x) or x /\ ~K (pivot ¬x); H := (z = t) is assumed, and removed by
-    // INST z := t and REFL at the end.
+  // The extension of a RAT step on pivot p (variable x) for C = p ∨ C': z := x \/ K
+  // (p = x) or x /\ ~K (p = ¬x), K from k_of(C'); H := (z = t) is assumed, and removed by
+  // INST z := t and REFL at the end (finish).
+  struct Extension {
+    int32_t p, x, zi;
+    Term xv, z, k;
+    uint64_t h, hs;  // {H} ⊢ z = t and {H} ⊢ t = z
+    uint64_t z_thm(Translator& tr) const { return tr.step("eq_mp", {h, tr.step("assume", {tr.term(z)})}); }  // {H, z} ⊢ t
+  };
+  Extension define_extension(int32_t p, const std::vector<int32_t>& cprime) {
+    Extension e;
+    e.p = p;
+    e.x = std::abs(p);
     auto [k, kthm] = k_of(cprime);
     drop(kthm);
+    e.k = k;
     const Type b = Type::boolean();
     static const Term disj = Term::constant(vocab(), "\\/", Type::fun(b, Type::fun(b, b)));
     static const Term conj = Term::constant(vocab(), "/\\", Type::fun(b, Type::fun(b, b)));
-    Term xv = hol_var(x);
-    Term t = p > 0 ? Term::comb(Term::comb(disj, xv), k) : Term::comb(Term::comb(conj, xv), rules_neg(k));
-    int32_t zi = fresh_var("rat" + std::to_string(stats_.rat_steps));
-    Term z = hol_var(zi);
-    uint64_t h = step("assume", {term(Term::eq(z, t))});  // {H} ⊢ z = t
-    uint64_t hs = step("sym", {h});                       // {H} ⊢ t = z
-    extensions_.push_back({zi, t});
+    e.xv = hol_var(e.x);
+    Term t = p > 0 ? Term::comb(Term::comb(disj, e.xv), k) : Term::comb(Term::comb(conj, e.xv), rules_neg(k));
+    e.zi = fresh_var("rat" + std::to_string(stats_.rat_steps));
+    e.z = hol_var(e.zi);
+    e.h = step("assume", {term(Term::eq(e.z, t))});
+    e.hs = step("sym", {e.h});
+    extensions_.push_back({e.zi, t});
+    return e;
+  }
+
+  // The theorem of C[z/x]: z ∨ C' (from the comps of C', K, then x \/ K, then z) or
+  // ¬z ∨ C' (z gives ~K, the comps of C' give K).
+  uint64_t renamed_lemma_thm(const Extension& e, const std::vector<int32_t>& cprime) {
+    auto [k2, kt] = k_of(cprime);
+    if (e.p > 0) {
+      uint64_t tt = step("disj2", {term(e.xv), kt});
+      uint64_t zt = step("eq_mp", {e.hs, tt});
+      return step("not_elim", {step("assume", {term(rules_neg(e.z))}), zt});
+    }
+    return step("not_elim", {step("conjunct2", {e.z_thm(*this)}), kt});
+  }
+
+  // The theorem of D[z/x] for a live clause D with x or ¬x; `resolvent` is C ∪ (D − ¬p)'s
+  // (used when D contains ¬p).
+  uint64_t renamed_clause_thm(const Extension& e, const Clause& d, const Clause* resolvent, const std::vector<int32_t>& cprime) {
+    bool same = std::binary_search(d.lits.begin(), d.lits.end(), e.p);  // D contains the pivot literal
+    if (e.p > 0 && same) {  // D ∋ x: ~z gives ~x
+      uint64_t zt = step("eq_mp", {e.hs, step("disj1", {step("assume", {term(e.xv)}), term(e.k)})});
+      uint64_t f = step("not_elim", {step("assume", {term(rules_neg(e.z))}), zt});
+      return step("prove_hyp", {step("not_intro", {term(e.xv), f}), d.thm});
+    }
+    if (e.p > 0) {  // D ∋ ¬x: cases on z = x \/ K; K with the resolvent
+      uint64_t nx = step("not_intro", {term(e.xv), d.thm});
+      uint64_t rk = step("prove_hyp", {nx, resolvent->thm});
+      rk = discharge_k(rk, cprime, e.k);
+      return step("disj_cases", {e.z_thm(*this), d.thm, rk});
+    }
+    if (same)  // D ∋ ¬x: z gives x
+      return step("prove_hyp", {step("conjunct1", {e.z_thm(*this)}), d.thm});
+    // D ∋ x: from x, the resolvent gives ~K, so z, against ~z: ~x
+    uint64_t rk = discharge_k(resolvent->thm, cprime, e.k);
+    uint64_t nk = step("not_intro", {term(e.k), rk});
+    uint64_t zx = step("conj", {step("assume", {term(e.xv)}), nk});
+    uint64_t f = step("not_elim", {step("assume", {term(rules_neg(e.z))}), step("eq_mp", {e.hs, zx})});
+    return step("prove_hyp", {step("not_intro", {term(e.xv), f}), d.thm});
+  }
+
+  // A RAT step (spec/sat.md, "RAT steps"): the lemma C = p ∨ C' and every live clause with
+  // the pivot's variable x are restated over a fresh extension variable z, and later proof
+  // steps mean z where they say x. Returns the lemma's clause.
+  Clause rat_step(const std::vector<int32_t>& lits, int32_t p, const std::vector<int64_t>& hints) {
+    Inside kernel(this);
+    ++stats_.rat_steps;
+    RatHints rh = split_rat_hints(hints);
+    int32_t x = std::abs(p);
+    std::vector<int64_t> with_x = clauses_with_var(x);
+    std::vector<int32_t> cprime;
+    for (int32_t l : lits)
+      if (l != p) cprime.push_back(l);
+    std::unordered_map<int64_t, Clause> resolvents = rat_resolvents(lits, p, with_x, rh);
+    Extension e = define_extension(p, cprime);
     auto rename = [&](std::vector<int32_t> ls) {
       for (int32_t& l : ls)
-        if (std::abs(l) == x) l = l > 0 ? zi : -zi;
+        if (std::abs(l) == x) l = l > 0 ? e.zi : -e.zi;
       std::sort(ls.begin(), ls.end());
       return ls;
     };
-
     // The clause theorems of C and of every clause with x, after the renaming.
     std::vector<std::pair<int64_t, Clause>> renamed;
-    auto z_thm = [&]() { return step("eq_mp", {h, step("assume", {term(z)})}); };  // {H, z} ⊢ t
-    uint64_t c_thm;
-    if (p > 0) {  // C[z/x] = z ∨ C': from the comps of C', K, then x \/ K, then z
-      auto [k2, kt] = k_of(cprime);
-      uint64_t tt = step("disj2", {term(xv), kt});
-      uint64_t zt = step("eq_mp", {hs, tt});
-      c_thm = step("not_elim", {step("assume", {term(rules_neg(z))}), zt});
-    } else {  // C[z/x] = ¬z ∨ C': z gives ~K, the comps of C' give K
-      auto [k2, kt] = k_of(cprime);
-      c_thm = step("not_elim", {step("conjunct2", {z_thm()}), kt});
-    }
-    renamed.push_back({0, Clause{c_thm, rename(lits), rename(lits)}});
+    renamed.push_back({0, Clause{renamed_lemma_thm(e, cprime), rename(lits)}});
     for (int64_t id : with_x) {
       const Clause& d = *live(id);
-      bool same = std::binary_search(d.lits.begin(), d.lits.end(), p);  // D contains the pivot literal
-      uint64_t th;
-      if (p > 0 && same) {  // D ∋ x: ~z gives ~x
-        uint64_t zt = step("eq_mp", {hs, step("disj1", {step("assume", {term(xv)}), term(k)})});
-        uint64_t f = step("not_elim", {step("assume", {term(rules_neg(z))}), zt});
-        th = step("prove_hyp", {step("not_intro", {term(xv), f}), d.thm});
-      } else if (p > 0) {  // D ∋ ¬x: cases on z = x \/ K; K with the resolvent
-        uint64_t nx = step("not_intro", {term(xv), d.thm});
-        uint64_t rk = step("prove_hyp", {nx, resolvents.at(id).thm});
-        rk = discharge_k(rk, cprime, k);
-        th = step("disj_cases", {z_thm(), d.thm, rk});
-      } else if (same) {  // D ∋ ¬x: z gives x
-        th = step("prove_hyp", {step("conjunct1", {z_thm()}), d.thm});
-      } else {  // D ∋ x: from x, the resolvent gives ~K, so z, against ~z: ~x
-        uint64_t rk = discharge_k(resolvents.at(id).thm, cprime, k);
-        uint64_t nk = step("not_intro", {term(k), rk});
-        uint64_t zx = step("conj", {step("assume", {term(xv)}), nk});
-        uint64_t f = step("not_elim", {step("assume", {term(rules_neg(z))}), step("eq_mp", {hs, zx})});
-        th = step("prove_hyp", {step("not_intro", {term(xv), f}), d.thm});
-      }
+      bool same = std::binary_search(d.lits.begin(), d.lits.end(), p);
+      const Clause* res = same ? nullptr : &resolvents.at(id);
+      uint64_t th = renamed_clause_thm(e, d, res, cprime);
       // The clause of the new theorem: D's, plus what the resolvent brought in (from D as
       // stated) in the cases that used it.
       std::vector<int32_t> nl = d.lits;
-      if (!same)
-        for (int32_t l : resolvents.at(id).lits)
+      if (res)
+        for (int32_t l : res->lits)
           if (!std::binary_search(lits.begin(), lits.end(), l)) nl.push_back(l);
       std::sort(nl.begin(), nl.end());
       nl.erase(std::unique(nl.begin(), nl.end()), nl.end());
-      renamed.push_back({id, Clause{th, rename(nl), rename(d.claimed)}});
+      std::vector<int32_t> nlits = rename(nl), stated = rename(d.claimed());
+      if (stated == nlits) stated.clear();
+      renamed.push_back({id, Clause{th, std::move(nlits), std::move(stated)}});
     }
     // Resolvents first (one may be a clause's own theorem, still retained by that clause),
     // then the old theorems of the renamed clauses.
@@ -424,7 +484,7 @@ class Translator {
     int64_t dimacs = x;
     for (auto& [v, w] : rename_)
       if (w == x) dimacs = v;
-    rename_[static_cast<int32_t>(dimacs)] = zi;
+    rename_[static_cast<int32_t>(dimacs)] = e.zi;
     return renamed[0].second;
   }
 
@@ -518,7 +578,7 @@ class Translator {
       nums.push_back(d->thm);
     }
     ++stats_.rup_steps;
-    return Clause{step("rup", std::move(nums)), lits, lits};
+    return Clause{step("rup", std::move(nums)), lits};
   }
 
   // The clause theorem of a RUP clause from its hints, by resolution (RAT resolvents): after
@@ -635,7 +695,7 @@ class Translator {
   // Clauses by LRAT id. Each clause sits in its own allocation, so a Clause* stays valid
   // while others are added (the dense table may move its slots).
   check::IdTable<std::unique_ptr<Clause>> clauses_;
-  std::unordered_map<uint64_t, uint64_t> tree_;
+  std::vector<uint64_t> tree_;  // theorem of each tree node made so far, by heap number (0: none)
   check::IdTable<int> refs_;  // users of each clause theorem id
   std::vector<uint64_t> var_ids_;
   std::vector<uint8_t> mark_;  // literal membership of the running clause
@@ -649,7 +709,7 @@ class Translator {
   std::vector<uint8_t> input_deleted_;  // by input clause id (1-based)
   uint64_t root_ = 0, phi_thm_ = 0;
   LratStats stats_;
-  std::string where_;
+  uint64_t at_line_ = 0, at_offset_ = 0;  // the current step's place
 };
 
 }  // namespace
