@@ -29,6 +29,7 @@
 #include "formats/lrat.hpp"
 #include "checker/script.hpp"
 #include "formats/sniff.hpp"
+#include "formats/cvc5proof.hpp"
 #include "formats/z3proof.hpp"
 #include "formats/frat.hpp"
 #include "formats/sat_proof_kind.hpp"
@@ -42,6 +43,7 @@
 #include "tools/options.hpp"
 #include "tools/subcommands.hpp"
 #include "tools/watchdog.hpp"
+#include "translators/cvc5/cvc5_to_cert.hpp"
 #include "translators/z3/z3_to_cert.hpp"
 
 namespace {
@@ -137,8 +139,8 @@ OpenedProof open_proof(const std::string& path, const std::string& from) {
   if (look.kind.empty())
     throw FileFailure(Outcome::InputError, path,
                       "this looks like " + look.what +
-                          "; hcert reads certificates and LRAT, DRAT, FRAT and Z3 proofs: if it is one of these, "
-                          "say which with --from cert|lrat|drat|frat|z3");
+                          "; hcert reads certificates and LRAT, DRAT, FRAT, Z3 and cvc5 proofs: if it is one of these, "
+                          "say which with --from cert|lrat|drat|frat|z3|cvc5");
   return {hcert::replay(std::move(head), std::move(src)), look};
 }
 
@@ -325,6 +327,17 @@ int check(const Args& a) {
         };
         hcert::sat::lrat_to_certificate(env, *cnf, next, em, gate);
       });
+    } else if (format == "cvc5") {  // as Z3's (below): the problem's elaboration reads the proof's terms
+      watchdog->phase("loading the theories");
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, theories, t);
+      watchdog->phase("reading and elaborating the problem");
+      hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
+      about(problem, [&] { smt.emplace(env, sc); });
+      watchdog->phase("translating and checking cvc5 steps");
+      hcert::cvc5::ProofReader in(std::move(opened.source));
+      hcert::cert::CallbackWriter sink(feed);
+      hcert::cert::Emitter em(sink);
+      hcert::cvc5::cvc5_to_certificate(*smt, sc.sha256, in, em);
     } else {  // z3
       // The problem's elaboration, with its declarations, reads the proof's terms too.
       watchdog->phase("loading the theories");
@@ -463,7 +476,7 @@ void convert_script(const Args& a, hcert::cert::RecordWriter& out) {
 
 int convert(const Args& a) {
   std::string from = a.get("--from", "cert");
-  bool two = from == "lrat" || from == "drat" || from == "frat" || from == "z3";
+  bool two = from == "lrat" || from == "drat" || from == "frat" || from == "z3" || from == "cvc5";
   if (a.pos.size() != (two ? 2u : 1u))
     return usage_error("convert", two ? "--from " + from + " takes two files: PROBLEM PROOF"
                                       : "--from " + from + " takes one file: IN");
@@ -503,6 +516,14 @@ int convert(const Args& a) {
       hcert::z3::ProofReader in(about(proof, [&] { return hcert::open_source(proof); }));
       hcert::cert::Emitter em(*out);
       hcert::z3::z3_to_certificate(*ctx, sc.sha256, in, em);
+    } else if (from == "cvc5") {  // convert --from cvc5 PROBLEM.smt2 PROOF -o OUT
+      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, dir, t);
+      hcert::smt::Script sc = about(a.pos[0], [&] { return hcert::smt::read_script(a.pos[0]); });
+      std::optional<hcert::check::SmtContext> ctx;
+      about(a.pos[0], [&] { ctx.emplace(env, sc); });
+      hcert::cvc5::ProofReader in(about(proof, [&] { return hcert::open_source(proof); }));
+      hcert::cert::Emitter em(*out);
+      hcert::cvc5::cvc5_to_certificate(*ctx, sc.sha256, in, em);
     } else {  // cert: re-encode
       auto in = about(proof, [&] { return hcert::cert::open_records(proof); });
       hcert::cert::Record r;
@@ -624,9 +645,9 @@ std::vector<Subcommand> core_subcommands() {
        "check a proof of a problem's unsatisfiability through the kernel",
        {"[OPTIONS] PROBLEM PROOF"},
        {{"PROBLEM", "DIMACS CNF or SMT-LIB 2 (plain, zstd, gzip or xz; '-' for stdin)"},
-        {"PROOF", "an hcert certificate, an LRAT, DRAT or Z3 proof, recognised by its content "
+        {"PROOF", "an hcert certificate, an LRAT, DRAT, Z3 or cvc5 proof, recognised by its content "
                   "(plain, zstd, gzip or xz; '-' for stdin)"}},
-       {{"--from", {"cert", "lrat", "drat", "frat", "z3"}}, {"--pure"}, {"--json"}, {"--json-file"}, {"--time-limit"},
+       {{"--from", {"cert", "lrat", "drat", "frat", "z3", "cvc5"}}, {"--pure"}, {"--json"}, {"--json-file"}, {"--time-limit"},
         {"--mem-limit"}, {"--theories"}, {"--threads"}, {"--quiet"}},
        "Prints comment lines (c) and one verdict line (s) on stdout. LRAT, DRAT and Z3 proofs are "
        "translated into certificate steps that stream into the kernel.",
@@ -634,7 +655,7 @@ std::vector<Subcommand> core_subcommands() {
       {"convert",
        "write a proof as a certificate, to keep and check later",
        {"[--from cert|script] IN -o OUT [--text|--binary] [--zstd] [--theory | --problem FILE] [--requires THEORY,...]",
-        "--from lrat|drat|z3 PROBLEM PROOF -o OUT [--binary] [--zstd]"},
+        "--from lrat|drat|z3|cvc5 PROBLEM PROOF -o OUT [--binary] [--zstd]"},
        {{"IN or PROBLEM", "the certificate or kernel script; with --from lrat, drat or z3 the problem"},
         {"PROOF", "with --from lrat, drat or z3: the solver's proof", true}},
        {{"--from"}, {"--output", {}, true}, {"--text"}, {"--binary"}, {"--zstd"}, {"--theory"}, {"--problem"},
