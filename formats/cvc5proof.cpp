@@ -137,6 +137,7 @@ bool ProofReader::next(Binding& b) {
   if (!started_) {  // [unsat] "(" then the proof term
     started_ = true;
     std::string t = token();
+    while (t == "unsupported" || t == "success") t = token();  // cvc5's answers to the options
     if (t == "unsat") t = token();
     if (t != "(") throw FormatError(tok_line_, tok_offset_, "expected '(' opening the cvc5 proof, found '" + t.substr(0, 80) + "'");
   }

@@ -43,11 +43,13 @@ Look sat_proof(const std::string& head) {
   return {family, std::string(sat_proof_binary(k) ? "a binary " : "a text ") + name + " proof"};
 }
 
-// A cvc5 proof (formats/cvc5proof.hpp): [unsat] "(" alone, then "(let ((_let_" or a rule
+// A cvc5 proof (formats/cvc5proof.hpp): [unsupported|success lines] [unsat] "(" alone, then "(let ((_let_" or a rule
 // application "(RULE" (upper case). Z3's proofs also follow "unsat", with "((set-logic"
 // or "(proof".
 bool cvc5_proof(const std::string& head) {
   size_t at = head.find_first_not_of(" \t\r\n");
+  while (at != std::string::npos && (head.compare(at, 12, "unsupported\n") == 0 || head.compare(at, 8, "success\n") == 0))
+    at = head.find_first_not_of(" \t\r\n", head.find('\n', at));
   if (at != std::string::npos && head.compare(at, 5, "unsat") == 0) at = head.find_first_not_of(" \t\r\n", at + 5);
   if (at == std::string::npos || head[at] != '(') return false;
   at = head.find_first_not_of(" \t\r\n", at + 1);

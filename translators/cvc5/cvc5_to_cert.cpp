@@ -56,14 +56,6 @@ Translator::Translator(check::SmtContext& ctx, cert::Emitter& out) : ctx_(ctx), 
   congruence_ = std::make_unique<Congruence>(sink_, theory_, *normal_);
 }
 
-Term Translator::elaborate(const smt::Script& s, uint32_t node) {
-  try {
-    return ctx_.term(s, node, names_);
-  } catch (const Failure& f) {
-    throw Failure(Outcome::Incomplete, "cvc5 proof " + where_ + ": a term hcert cannot elaborate (" + f.what() + ")");
-  }
-}
-
 std::vector<Term> Translator::arg_terms(const smt::Script& s, int64_t args) {
   std::vector<Term> out;
   if (args < 0) return out;
@@ -179,7 +171,7 @@ Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
         lists_.emplace(b.name, s);  // an argument list: `(t)`, `(t1 t2 …)` led by a list
       } else {
         try {
-          names_[b.name] = ctx_.term(s, 0, names_);
+          names_[b.name] = elaborate(s, 0);
         } catch (const Failure&) {
           lists_.emplace(b.name, s);  // `(_let_3 SB_DEFAULT SBA_FIXPOINT)` and the like
         }

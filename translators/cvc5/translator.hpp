@@ -88,7 +88,11 @@ class Translator {
   uint64_t hole(const Term& phi, const std::string& rule);
 
   // A term of the proof (a conclusion or an argument), in the let names bound so far.
+  // Mixed Int/Real terms are coerced first (terms.cpp).
   Term elaborate(const smt::Script& s, uint32_t node);
+  // Rewrites node n of c (a copy of the proof's script) bottom-up so that arithmetic and
+  // equations have arguments of one sort; returns n.
+  uint32_t coerce(smt::Script& c, uint32_t n, int depth);
   // The terms of an `:args` value: a list, or a name bound to one, or one term.
   std::vector<Term> arg_terms(const smt::Script& s, int64_t args);
 
