@@ -228,15 +228,58 @@ uint64_t Translator::consequence(const std::string& rule, const std::vector<Node
   if (p.empty()) return tautology(rule, phi);
   if (uint64_t th = propagate(p, phi)) return th;
   Term a, b;
-  if (is_op(phi, "=", &a, &b))
+  if (is_op(phi, "=", &a, &b)) {
     if (uint64_t pos = congruence_->cong(a, b, p, 0)) return from_positive(pos, phi, p);
-  if (uint64_t th = theory_lemma(p, phi)) return th;
+    std::vector<Node> eqs = substitution(p);
+    if (eqs.size() > p.size())
+      if (uint64_t pos = congruence_->cong(a, b, eqs, 0)) return from_positive(pos, phi, eqs);
+  }
+  if (uint64_t th = theory_lemma(rule, p, phi)) return th;
   std::string cm;
   Term implication;
   std::vector<Term> ps;
   if (uint64_t th = congruence_->implies(p, phi, &cm, &implication, &ps)) return th;
   if (!cm.empty()) reject("a " + rule + " step does not follow from its premises (" + cm + ")");
   return 0;
+}
+
+std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
+  constexpr size_t kMax = 256;
+  std::vector<Node> eqs;
+  for (const Node& n : p) {
+    Term rest = n.phi, l, r;
+    if (!is_op(rest, "/\\")) {
+      eqs.push_back(n);
+      continue;
+    }
+    uint64_t cur = assume(n.phi);
+    while (is_op(rest, "/\\", &l, &r) && eqs.size() < kMax) {
+      eqs.push_back({from_positive(step("conjunct1", {cur}), l, {n}), l});
+      cur = step("conjunct2", {cur});
+      rest = r;
+    }
+    eqs.push_back({from_positive(cur, rest, {n}), rest});
+  }
+  // Chains l = m, m = r (either way round) give l = r, to a fixpoint within the bound.
+  for (size_t i = 0; i < eqs.size() && eqs.size() < kMax; ++i)
+    for (size_t j = 0; j < i && eqs.size() < kMax; ++j) {
+      Term l1, r1, l2, r2;
+      if (!is_op(eqs[i].phi, "=", &l1, &r1) || !is_op(eqs[j].phi, "=", &l2, &r2) || l1.type() == Type::boolean()) continue;
+      auto chain = [&](const Term& x, const Term& y, bool flip_i, bool flip_j) {
+        Term e = Term::eq(x, y);
+        if (x == y || std::any_of(eqs.begin(), eqs.end(), [&](const Node& n) { return n.phi == e; })) return;
+        uint64_t ti = assume(eqs[i].phi), tj = assume(eqs[j].phi);
+        if (flip_i) ti = step("sym", {ti});
+        if (flip_j) tj = step("sym", {tj});
+        Node ni = eqs[i], nj = eqs[j];
+        eqs.push_back({from_positive(step("trans", {ti, tj}), e, {ni, nj}), e});
+      };
+      if (r1 == l2) chain(l1, r2, false, false);
+      else if (r1 == r2) chain(l1, l2, false, true);
+      else if (l1 == l2) chain(r1, r2, true, false);
+      else if (l1 == r2) chain(r1, l2, true, true);
+    }
+  return eqs;
 }
 
 uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
@@ -257,14 +300,18 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   return th;
 }
 
-uint64_t Translator::theory_lemma(const std::vector<Node>& p, const Term& phi) {
+uint64_t Translator::theory_lemma(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
   std::vector<Term> lits;
   for (const Node& n : p) lits.push_back(n.phi);
   if (phi != false_term())
     for (const Term& d : disjuncts(phi)) lits.push_back(comp(d));
   for (const Term& l : lits)
     if (!Arith::is_atom(is_neg(l) ? l.rand() : l)) return 0;
-  if (!arith_refuter_(sink_, lits, false, nullptr)) return 0;
+  bool model = false;
+  if (!arith_refuter_(sink_, lits, false, &model)) {
+    if (model) reject("a " + rule + " step is false: its premises and the negation of its conclusion have a model");
+    return 0;
+  }
   uint64_t f = arith_refuter_(sink_, lits, true, nullptr);
   if (!f) return 0;
   f = use_all(p, f);

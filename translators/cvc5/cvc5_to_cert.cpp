@@ -147,7 +147,9 @@ uint64_t Translator::close_assumptions(uint64_t fin, const std::vector<Term>& as
       Node nb{n_of(assume(b), b), b};
       if ((n = congruence_->implies({nb}, a))) break;
     }
-    if (!n) n = hole(a, "ASSUME");
+    // Not one of the problem's assertions, nor a consequence of one: the proof is of
+    // another problem (a changed one, say).
+    if (!n) reject("the proof assumes a formula that is not one of the problem's assertions: " + render(a, 300));
     fin = use_all({{n, a}}, fin);
   }
   return fin;

@@ -120,11 +120,16 @@ class Translator {
   // Farkas combinations. Rejects the step when the case split finds a countermodel over
   // propositional variables alone.
   uint64_t consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi);
+  // The premises as a substitution (MACRO_SR_EQ_INTRO's): conjunctions split into their
+  // conjuncts, and equations chained (a = b, b = c give a = c), at most 256 in all; each
+  // an N-theorem resting on the premises.
+  std::vector<Node> substitution(const std::vector<Node>& p);
   // No premises: φ a tautology of the theories, or an equation between terms.
   uint64_t tautology(const std::string& rule, const Term& phi);
   // Premises and φ all arithmetic literals (φ a clause of them): a Farkas refutation of
-  // the premises with φ's negated disjuncts.
-  uint64_t theory_lemma(const std::vector<Node>& p, const Term& phi);
+  // the premises with φ's negated disjuncts. Rejects the step when they certainly have a
+  // model (linear real arithmetic over variables).
+  uint64_t theory_lemma(const std::string& rule, const std::vector<Node>& p, const Term& phi);
 
   // Resolution and its relatives by unit propagation (clauses.cpp): the negations of φ's
   // disjuncts and the premises assumed, propagated through the premises' disjunctions,
@@ -138,7 +143,8 @@ class Translator {
   uint64_t disj_intro(const std::vector<Term>& ds, size_t k, uint64_t th);
 
   // The end: Γ ⊢ F with Γ the top SCOPE's assumptions; those that are not literally the
-  // problem's assertions are proved from one (or are holes).
+  // problem's assertions are proved from one, else the proof is rejected (it is the proof
+  // of another problem).
   uint64_t close_assumptions(uint64_t fin, const std::vector<Term>& assumed);
 
   check::SmtContext& ctx_;
