@@ -73,10 +73,10 @@ uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
     known.emplace(f.phi, facts.size());
     facts.push_back(std::move(f));
   };
-  for (const Node& n : p) add({Fact::Assumed, n.phi});
+  for (const Node& n : p) add({Fact::Assumed, n.phi, 0, 0, {}});
   if (phi != false_term())
-    for (const Term& d : disjuncts(phi)) add({Fact::Assumed, comp(d)});
-  add({Fact::Assumed, neg(false_term())});
+    for (const Term& d : disjuncts(phi)) add({Fact::Assumed, comp(d), 0, 0, {}});
+  add({Fact::Assumed, neg(false_term()), 0, 0, {}});
   // Known formulas are expanded in order; after each round the clauses are scanned.
   size_t expanded = 0, work = 0;
   auto false_lit = [&](const Term& l) -> size_t {
@@ -93,10 +93,10 @@ uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
       }
       if (is_neg(f) && is_op(f.rand(), "\\/")) {
         std::vector<Term> ds = disjuncts(f.rand());
-        for (size_t k = 0; k < ds.size(); ++k) add({Fact::NotDisjunct, neg(ds[k]), expanded, k});
+        for (size_t k = 0; k < ds.size(); ++k) add({Fact::NotDisjunct, neg(ds[k]), expanded, k, {}});
       } else if (is_op(f, "/\\")) {
         std::vector<Term> cs = conjuncts(f);
-        for (size_t k = 0; k < cs.size(); ++k) add({Fact::Conjunct, cs[k], expanded, k});
+        for (size_t k = 0; k < cs.size(); ++k) add({Fact::Conjunct, cs[k], expanded, k, {}});
       } else if (is_op(f, "\\/") && clauses.size() < kMaxClauses) {
         clauses.push_back(expanded);
         lits.push_back(disjuncts(f));

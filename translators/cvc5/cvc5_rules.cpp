@@ -227,6 +227,9 @@ uint64_t Translator::rule_consequence(const Step& s) { return consequence(s.rule
 uint64_t Translator::consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
   if (p.empty()) return tautology(rule, phi);
   if (uint64_t th = propagate(p, phi)) return th;
+  // A Farkas sum (MACRO_ARITH_SCALE_SUM_UB) adds up contradictory bounds: its premises are
+  // refuted by themselves, which also covers sums printed with rational coefficients over Ints.
+  if (uint64_t th = absurd_premises(p)) return th;
   Term a, b;
   if (is_op(phi, "=", &a, &b)) {
     if (uint64_t pos = congruence_->cong(a, b, p, 0)) return from_positive(pos, phi, p);
@@ -239,7 +242,7 @@ uint64_t Translator::consequence(const std::string& rule, const std::vector<Node
   Term implication;
   std::vector<Term> ps;
   if (uint64_t th = congruence_->implies(p, phi, &cm, &implication, &ps)) return th;
-  if (!cm.empty()) reject("a " + rule + " step does not follow from its premises (" + cm + ")");
+  if (!cm.empty()) refuted("a " + rule + " step does not follow from its premises (" + cm + ")");
   return 0;
 }
 
@@ -290,7 +293,7 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   if (iff && (th = normal_->equal(a, b))) return th;
   std::string cm;
   if ((th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_))) return th;
-  if (!cm.empty()) reject("a " + rule + " step states a false formula (" + cm + ")");
+  if (!cm.empty()) refuted("a " + rule + " step states a false formula (" + cm + ")");
   if (iff && (th = congruence_->congruent(a, b, 0))) return th;
   if (eq && !iff) {
     int budget = 64;
@@ -298,6 +301,20 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   }
   if (iff) th = congruence_->rewrite_with_applications(a, b);
   return th;
+}
+
+uint64_t Translator::absurd_premises(const std::vector<Node>& p) {
+  std::vector<Term> lits;
+  for (const Node& n : p) {
+    if (!Arith::is_atom(is_neg(n.phi) ? n.phi.rand() : n.phi)) return 0;
+    lits.push_back(n.phi);
+  }
+  if (!arith_refuter_(sink_, lits, false, nullptr)) return 0;
+  uint64_t f = arith_refuter_(sink_, lits, true, nullptr);
+  if (!f) return 0;
+  f = use_all(p, f);
+  absurd_.insert(f);
+  return f;
 }
 
 uint64_t Translator::theory_lemma(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
@@ -309,7 +326,7 @@ uint64_t Translator::theory_lemma(const std::string& rule, const std::vector<Nod
     if (!Arith::is_atom(is_neg(l) ? l.rand() : l)) return 0;
   bool model = false;
   if (!arith_refuter_(sink_, lits, false, &model)) {
-    if (model) reject("a " + rule + " step is false: its premises and the negation of its conclusion have a model");
+    if (model) refuted("a " + rule + " step is false: its premises and the negation of its conclusion have a model");
     return 0;
   }
   uint64_t f = arith_refuter_(sink_, lits, true, nullptr);

@@ -81,6 +81,7 @@ void Translator::collect(size_t mark, uint64_t keep) {
   bool mine = false;
   for (size_t k = mark; k < scratch_.size(); ++k)
     if (scratch_[k] != keep) {
+      absurd_.erase(scratch_[k]);
       out_.write(Emitter::make(Tag::Del, {scratch_[k]}, {"thm"}));
       out_.release_thm_id(scratch_[k]);
     } else {
@@ -128,9 +129,32 @@ Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
     }
     prem.push_back(proof(s, n.kids[k], depth + 1));
   }
-  uint64_t th = justify(Step{rule, prem, phi, s, args});
+  lenient_ = mentions_skolem(phi);
+  for (const Node& q : prem) lenient_ = lenient_ || mentions_skolem(q.phi);
+  uint64_t th = 0;
+  // A premise that is Γ ⊢ F already (absurd_premises) proves any conclusion but a SCOPE's,
+  // which must discharge its assumptions.
+  if (rule != "SCOPE")
+    for (const Node& q : prem)
+      if (absurd_.count(q.thm)) {
+        th = q.thm;
+        break;
+      }
   if (th) ++stats_.justified[rule];
-  else th = hole(phi, rule);
+  if (!th && prem.empty() && rule != "ASSUME" && !skolems_.empty() && define_skolem(phi)) {
+    th = n_of(assume(phi), phi);  // a definition: a hypothesis till the end
+    rule = "(skolem definition) " + rule;
+  }
+  if (!th) th = justify(Step{rule, prem, phi, s, args});
+  if (!th && !definitions_.empty()) {  // again, with the definitions of the names it mentions
+    std::vector<Node> more = definitions_for(prem, phi);
+    if (!more.empty()) {
+      more.insert(more.begin(), prem.begin(), prem.end());
+      th = consequence(rule, more, phi);
+    }
+  }
+  if (th && !absurd_.count(th)) ++stats_.justified[rule];
+  else if (!th) th = hole(phi, rule);
   collect(mark, th);
   return {th, phi};
 }
@@ -197,7 +221,7 @@ Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
     if (r.phi != false_term()) reject("the proof does not end in false");
     // ⊢ ~F discharges ~F: Γ ⊢ F, Γ the assumptions the proof rests on.
     uint64_t nf = step("not_intro", {term(false_term()), assume(false_term())});
-    uint64_t fin = close_assumptions(step("prove_hyp", {nf, r.thm}), assumed);
+    uint64_t fin = close_assumptions(discharge_definitions(step("prove_hyp", {nf, r.thm})), assumed);
     out_.write(Emitter::make(Tag::End, {fin}));
     return stats_;
   }

@@ -69,6 +69,10 @@ class Translator {
 
  private:
   [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "cvc5 proof " + where_ + ": " + why); }
+  // A countermodel found for a step: rejected, unless the step mentions cvc5's own names.
+  void refuted(const std::string& why) {
+    if (!lenient_) reject(why);
+  }
   uint64_t step(const char* rule, std::vector<uint64_t> args) {
     uint64_t id = out_.new_thm_id();
     scratch_.push_back(id);
@@ -93,6 +97,9 @@ class Translator {
   // Rewrites node n of c (a copy of the proof's script) bottom-up so that arithmetic and
   // equations have arguments of one sort; returns n.
   uint32_t coerce(smt::Script& c, uint32_t n, int depth);
+  // An Int term of c as a Real one (numerals as decimals, to_real at the variables); the
+  // index of the new node.
+  uint32_t realify(smt::Script& c, uint32_t n, int depth);
   // The terms of an `:args` value: a list, or a name bound to one, or one term.
   std::vector<Term> arg_terms(const smt::Script& s, int64_t args);
 
@@ -131,6 +138,14 @@ class Translator {
   // model (linear real arithmetic over variables).
   uint64_t theory_lemma(const std::string& rule, const std::vector<Node>& p, const Term& phi);
 
+  // Premises that are contradictory by themselves (arithmetic literals a Farkas
+  // combination refutes): Γ ⊢ F, which stands for N(φ) whatever φ is (it has no ~φ to
+  // discharge), recorded in absurd_ so that a step using it inherits it. This is how a
+  // Farkas sum over Int facts with rational coefficients (`(* (/ 654 47) x)`, which the
+  // arithmetic reads over the reals with to_real) is checked: its premises are refuted.
+  uint64_t absurd_premises(const std::vector<Node>& p);
+  std::unordered_set<uint64_t> absurd_;  // live theorem ids of the form Γ ⊢ F (above)
+
   // Resolution and its relatives by unit propagation (clauses.cpp): the negations of φ's
   // disjuncts and the premises assumed, propagated through the premises' disjunctions,
   // conjunctions and negated disjunctions to a conflict; only the derivations the conflict
@@ -146,6 +161,25 @@ class Translator {
   // problem's assertions are proved from one, else the proof is rejected (it is the proof
   // of another problem).
   uint64_t close_assumptions(uint64_t fin, const std::vector<Term>& assumed);
+
+  // cvc5's own names (skolems.cpp): declared as fresh variables where they first occur
+  // (true when one was), their definitions recorded, offered to the steps that mention
+  // them, and discharged at the end.
+  bool declare_skolems(const smt::Script& s);
+  bool define_skolem(const Term& phi);
+  static bool mentions(const Term& t, const Term& v);
+  bool mentions_skolem(const Term& t) const;
+  bool lenient_ = false;  // the current step mentions a skolem: no countermodel rejects it
+  std::vector<Node> definitions_for(const std::vector<Node>& p, const Term& phi);
+  uint64_t discharge_definitions(uint64_t fin);
+  // elaborate without the coercion's error wrapping (for a sort guess).
+  Term elaborate_quietly(const smt::Script& s, uint32_t node) { return ctx_.term(s, node, names_); }
+  struct Definition {
+    Term name, term, formula;
+  };
+  std::vector<Definition> definitions_;
+  std::unordered_set<Term, TermHash> skolems_, defined_;
+  std::unordered_set<std::string> skolem_sorts_tried_;
 
   check::SmtContext& ctx_;
   cert::Emitter& out_;
