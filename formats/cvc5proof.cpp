@@ -170,7 +170,9 @@ bool ProofReader::next(Binding& b) {
   read_sexp(b.expr);  // the body: it closes every let, then the proof's parenthesis
   for (uint32_t k = 0; k < open_lets_; ++k) expect(')');
   expect(')');
-  // What follows is cvc5's answer to later commands (`(get-unsat-core)`, ...): not read.
+  // What follows is cvc5's answer to later commands (`(get-unsat-core)`, ...): not read,
+  // but a parenthesis closing nothing means the proof's own are unbalanced.
+  if (peek_nonspace() == ')') throw FormatError(line_, in_.offset(), "unbalanced ')' after the end of the cvc5 proof");
   done_ = true;
   return true;
 }
