@@ -217,7 +217,37 @@ uint64_t Translator::rule_eq_resolve(const Step& s) {
 
 uint64_t Translator::rule_clausal(const Step& s) {
   if (uint64_t th = propagate(s.p, s.phi)) return th;
+  if (uint64_t th = split(s.p, s.phi)) return th;
   return rule_consequence(s);
+}
+
+uint64_t Translator::split(const std::vector<Node>& p, const Term& phi) {
+  constexpr size_t kCandidates = 16;
+  std::vector<Term> ds = phi == false_term() ? std::vector<Term>{} : disjuncts(phi);
+  std::unordered_set<Term, TermHash> tried;
+  for (const Node& n : p) {
+    if (!is_op(n.phi, "\\/")) continue;
+    for (const Term& l : disjuncts(n.phi)) {
+      Term a = is_neg(l) ? l.rand() : l;
+      if (tried.size() >= kCandidates) return 0;
+      if (!tried.insert(a).second) continue;
+      // φ \/ ~a and φ \/ a, each by propagation, then φ from the two (resolution on a).
+      auto with = [&](const Term& lit) {
+        std::vector<Term> e = ds;
+        e.push_back(lit);
+        Term t = e.back();
+        for (size_t j = e.size() - 1; j-- > 0;) t = Prover::op2("\\/", e[j], t);
+        return t;
+      };
+      Term neg_side = with(neg(a)), pos_side = with(a);
+      uint64_t x = propagate(p, neg_side);
+      if (!x) continue;
+      uint64_t y = propagate(p, pos_side);
+      if (!y) continue;
+      if (uint64_t th = propagate({{x, neg_side}, {y, pos_side}}, phi)) return th;
+    }
+  }
+  return 0;
 }
 
 // ---- everything else, cvc5's trusted steps included
@@ -236,6 +266,7 @@ uint64_t Translator::consequence(const std::string& rule, const std::vector<Node
     std::vector<Node> eqs = substitution(p);
     if (eqs.size() > p.size())
       if (uint64_t pos = congruence_->cong(a, b, eqs, 0)) return from_positive(pos, phi, eqs);
+    if (uint64_t th = substituted_rewrite(eqs, a, b)) return th;
   }
   if (uint64_t th = theory_lemma(rule, p, phi)) return th;
   std::string cm;
@@ -263,26 +294,60 @@ std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
     }
     eqs.push_back({from_positive(cur, rest, {n}), rest});
   }
-  // Chains l = m, m = r (either way round) give l = r, to a fixpoint within the bound.
-  for (size_t i = 0; i < eqs.size() && eqs.size() < kMax; ++i)
-    for (size_t j = 0; j < i && eqs.size() < kMax; ++j) {
-      Term l1, r1, l2, r2;
-      if (!is_op(eqs[i].phi, "=", &l1, &r1) || !is_op(eqs[j].phi, "=", &l2, &r2) || l1.type() == Type::boolean()) continue;
-      auto chain = [&](const Term& x, const Term& y, bool flip_i, bool flip_j) {
-        Term e = Term::eq(x, y);
-        if (x == y || std::any_of(eqs.begin(), eqs.end(), [&](const Node& n) { return n.phi == e; })) return;
-        uint64_t ti = assume(eqs[i].phi), tj = assume(eqs[j].phi);
-        if (flip_i) ti = step("sym", {ti});
-        if (flip_j) tj = step("sym", {tj});
-        Node ni = eqs[i], nj = eqs[j];
-        eqs.push_back({from_positive(step("trans", {ti, tj}), e, {ni, nj}), e});
-      };
-      if (r1 == l2) chain(l1, r2, false, false);
-      else if (r1 == r2) chain(l1, l2, false, true);
-      else if (l1 == l2) chain(r1, r2, true, false);
-      else if (l1 == r2) chain(r1, l2, true, true);
+  // The substitution to its fixpoint: for each equation x = r with x a variable, x = r*,
+  // r* = r with every such x replaced by its r, again and again (at most 8 rounds);
+  // r = r* by congruence from the equations, then TRANS.
+  std::vector<std::pair<Term, Term>> theta;
+  for (const Node& n : eqs) {
+    Term l, r;
+    if (is_op(n.phi, "=", &l, &r) && l.kind() == TermKind::Var && l.type() != Type::boolean()) theta.push_back({l, r});
+  }
+  if (theta.empty()) return eqs;
+  size_t given = eqs.size();
+  for (size_t i = 0; i < given && eqs.size() < kMax; ++i) {
+    Term l, r;
+    if (!is_op(eqs[i].phi, "=", &l, &r) || l.kind() != TermKind::Var || l.type() == Type::boolean()) continue;
+    Term full = r;
+    for (int round = 0; round < 8; ++round) {
+      Term next = full.subst(theta);
+      if (next == full) break;
+      full = next;
     }
+    if (full == r || mentions(full, l)) continue;
+    uint64_t rr = congruence_->cong(r, full, std::vector<Node>(eqs.begin(), eqs.begin() + given), 0);
+    if (!rr) continue;
+    Term e = Term::eq(l, full);
+    std::vector<Node> used(eqs.begin(), eqs.begin() + given);
+    eqs.push_back({from_positive(step("trans", {assume(eqs[i].phi), rr}), e, used), e});
+  }
   return eqs;
+}
+
+uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Term& a, const Term& b) {
+  std::vector<std::pair<Term, Term>> theta;
+  for (const Node& n : eqs) {  // the last equation for each variable is its fixpoint one
+    Term l, r;
+    if (!is_op(n.phi, "=", &l, &r) || l.kind() != TermKind::Var || l.type() == Type::boolean()) continue;
+    auto it = std::find_if(theta.begin(), theta.end(), [&](const auto& x) { return x.first == l; });
+    if (it == theta.end()) theta.push_back({l, r});
+    else it->second = r;
+  }
+  if (theta.empty()) return 0;
+  Term s = a;
+  for (int round = 0; round < 8; ++round) {
+    Term next = s.subst(theta);
+    if (next == s) break;
+    s = next;
+  }
+  if (s == a) return 0;
+  uint64_t as = congruence_->cong(a, s, eqs, 0);  // Γ ⊢ a = s
+  if (!as) return 0;
+  Term sb = Term::eq(s, b);
+  uint64_t n = tautology("substitution", sb);  // N(s = b): the rewrite after the substitution
+  if (!n) return 0;
+  std::vector<Node> prem = eqs;
+  prem.push_back({n, sb});
+  return from_positive(step("trans", {as, assume(sb)}), Term::eq(a, b), prem);
 }
 
 uint64_t Translator::tautology(const std::string& rule, const Term& phi) {

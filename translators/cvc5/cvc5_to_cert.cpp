@@ -154,7 +154,11 @@ Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
     }
   }
   if (th && !absurd_.count(th)) ++stats_.justified[rule];
-  else if (!th) th = hole(phi, rule);
+  else if (!th) {
+    if (holes_)
+      for (const Node& q : prem) fprintf(stderr, "  premise of the hole below: %s\n", render(q.phi, 300).c_str());
+    th = hole(phi, rule);
+  }
   collect(mark, th);
   return {th, phi};
 }

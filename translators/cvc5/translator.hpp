@@ -128,9 +128,14 @@ class Translator {
   // propositional variables alone.
   uint64_t consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi);
   // The premises as a substitution (MACRO_SR_EQ_INTRO's): conjunctions split into their
-  // conjuncts, and equations chained (a = b, b = c give a = c), at most 256 in all; each
+  // conjuncts, and each x = r (x a variable) also as x = r* with the substitution applied
+  // to r to its fixpoint (a = b, b = f(c), c = d give a = f(d)), at most 256 in all; each
   // an N-theorem resting on the premises.
   std::vector<Node> substitution(const std::vector<Node>& p);
+  // a = b when a with the substitution applied (to its fixpoint) is s, a = s by
+  // congruence from the equations, and s = b holds by itself (a rewrite after the
+  // substitution: cvc5's MACRO_SR_EQ_INTRO with premises).
+  uint64_t substituted_rewrite(const std::vector<Node>& eqs, const Term& a, const Term& b);
   // No premises: φ a tautology of the theories, or an equation between terms.
   uint64_t tautology(const std::string& rule, const Term& phi);
   // Premises and φ all arithmetic literals (φ a clause of them): a Farkas refutation of
@@ -151,6 +156,11 @@ class Translator {
   // conjunctions and negated disjunctions to a conflict; only the derivations the conflict
   // needs are emitted. N(φ), or 0 when propagation ends without a conflict.
   uint64_t propagate(const std::vector<Node>& p, const Term& phi);
+  // When propagation alone finds no conflict (a resolution chain whose literals were
+  // removed and brought back: cvc5's crowding literals): one case split on an atom a of a
+  // premise clause, φ \/ ~a and φ \/ a each by propagation, then φ from the two; at
+  // most 16 atoms tried. Only a successful branch emits steps.
+  uint64_t split(const std::vector<Node>& p, const Term& phi);
   // Γ ⊢ F whose hypotheses include the negations of ψ's disjuncts (h for a disjunct ~h)
   // gives N(ψ): each traded for ~ψ.
   uint64_t discharge_disjuncts(uint64_t cur, const Term& psi);
