@@ -99,6 +99,7 @@ const std::unordered_map<std::string, Translator::RuleHandler>& Translator::rule
       {"THEORY_INFERENCE", &Translator::rule_consequence},
       {"SUBS", &Translator::rule_consequence},
       {"ITE_EQ", &Translator::rule_consequence},
+      {"SKOLEM_INTRO", &Translator::rule_consequence},  // `k = t`: a skolem's definition (skolems.cpp)
       // arithmetic
       {"MACRO_ARITH_SCALE_SUM_UB", &Translator::rule_consequence},
       {"ARITH_SUM_UB", &Translator::rule_consequence},
