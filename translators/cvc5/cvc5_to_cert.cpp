@@ -175,6 +175,16 @@ uint64_t Translator::close_assumptions(uint64_t fin, const std::vector<Term>& as
       Node nb{n_of(assume(b), b), b};
       if ((n = congruence_->implies({nb}, a))) break;
     }
+    // Restated beyond a case split (one large assertion whose atoms cvc5 normalised): b = a
+    // by congruence down both, with the atoms' normal forms, for the assertions in turn.
+    tries = 0;
+    for (const Term& b : assertion_list_) {
+      if (n || ++tries > 8) break;
+      Term e = Term::eq(b, a);
+      uint64_t ne = congruence_->congruent(b, a, 0);
+      if (!ne) ne = normal_->equal(b, a);
+      if (ne) n = from_positive(step("eq_mp", {assume(e), assume(b)}), a, {{n_of(assume(b), b), b}, {ne, e}});
+    }
     // Not one of the problem's assertions, nor a consequence of one: the proof is of
     // another problem (a changed one, say).
     if (!n) reject("the proof assumes a formula that is not one of the problem's assertions: " + render(a, 300));
