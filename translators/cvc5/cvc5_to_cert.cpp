@@ -163,14 +163,39 @@ Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
   return {th, phi};
 }
 
+// The variables of t (at most 10,000 subterms looked at).
+static std::unordered_set<Term, TermHash> variables_of(const Term& t) {
+  std::unordered_set<Term, TermHash> out, seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty() && seen.size() < 10000) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (u.kind() == TermKind::Var) out.insert(u);
+    else if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  return out;
+}
+
 uint64_t Translator::close_assumptions(uint64_t fin, const std::vector<Term>& assumed) {
   for (const Term& a : assumed) {
     if (assertions_.count(a)) continue;
+    // Candidates: the assertions sharing the most variables with a, first.
+    std::unordered_set<Term, TermHash> mine = variables_of(a);
+    std::vector<std::pair<size_t, size_t>> rank;
+    for (size_t i = 0; i < assertion_list_.size(); ++i) {
+      size_t shared = 0;
+      for (const Term& v : variables_of(assertion_list_[i])) shared += mine.count(v);
+      rank.push_back({shared, i});
+    }
+    std::stable_sort(rank.begin(), rank.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::vector<Term> candidates;
+    for (const auto& r : rank) candidates.push_back(assertion_list_[r.second]);
     // An assumption cvc5 restated (a named term, `distinct` expanded, ...): N(a) from one
     // assertion by the case split, which then discharges a from Γ ⊢ F.
     uint64_t n = 0;
     int tries = 0;
-    for (const Term& b : assertion_list_) {
+    for (const Term& b : candidates) {
       if (++tries > 64) break;
       Node nb{n_of(assume(b), b), b};
       if ((n = congruence_->implies({nb}, a))) break;
@@ -178,7 +203,7 @@ uint64_t Translator::close_assumptions(uint64_t fin, const std::vector<Term>& as
     // Restated beyond a case split (one large assertion whose atoms cvc5 normalised): b = a
     // by congruence down both, with the atoms' normal forms, for the assertions in turn.
     tries = 0;
-    for (const Term& b : assertion_list_) {
+    for (const Term& b : candidates) {
       if (n || ++tries > 8) break;
       Term e = Term::eq(b, a);
       uint64_t ne = congruence_->congruent(b, a, 0);
