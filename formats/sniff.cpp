@@ -43,6 +43,20 @@ Look sat_proof(const std::string& head) {
   return {family, std::string(sat_proof_binary(k) ? "a binary " : "a text ") + name + " proof"};
 }
 
+// A cvc5 proof (formats/cvc5proof.hpp): [unsupported|success lines] [unsat] "(" alone, then "(let ((_let_" or a rule
+// application "(RULE" (upper case). Z3's proofs also follow "unsat", with "((set-logic"
+// or "(proof".
+bool cvc5_proof(const std::string& head) {
+  size_t at = head.find_first_not_of(" \t\r\n");
+  while (at != std::string::npos && (head.compare(at, 12, "unsupported\n") == 0 || head.compare(at, 8, "success\n") == 0))
+    at = head.find_first_not_of(" \t\r\n", head.find('\n', at));
+  if (at != std::string::npos && head.compare(at, 5, "unsat") == 0) at = head.find_first_not_of(" \t\r\n", at + 5);
+  if (at == std::string::npos || head[at] != '(') return false;
+  at = head.find_first_not_of(" \t\r\n", at + 1);
+  if (at == std::string::npos || head[at] != '(' || at + 1 >= head.size()) return false;
+  return head.compare(at, 12, "(let ((_let_") == 0 || (head[at + 1] >= 'A' && head[at + 1] <= 'Z');
+}
+
 }  // namespace
 
 Look sniff_proof(const std::string& head) {
@@ -56,6 +70,7 @@ Look sniff_proof(const std::string& head) {
     if (Look sat = sat_proof(head); !sat.kind.empty()) return sat;
     return {"", "binary data hcert does not recognise"};
   }
+  if (cvc5_proof(head)) return {"cvc5", "a cvc5 proof"};
   std::string first = first_content_line(head, 'c');
   if (first == "unsat" || starts_with(first, "((set-logic") || starts_with(first, "(proof"))
     return {"z3", "a Z3 proof"};

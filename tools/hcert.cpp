@@ -29,6 +29,7 @@
 #include "formats/lrat.hpp"
 #include "checker/script.hpp"
 #include "formats/sniff.hpp"
+#include "formats/cvc5proof.hpp"
 #include "formats/z3proof.hpp"
 #include "formats/frat.hpp"
 #include "formats/sat_proof_kind.hpp"
@@ -42,6 +43,7 @@
 #include "tools/options.hpp"
 #include "tools/subcommands.hpp"
 #include "tools/watchdog.hpp"
+#include "translators/cvc5/cvc5_to_cert.hpp"
 #include "translators/z3/z3_to_cert.hpp"
 #include "translators/trace/trace_to_cert.hpp"
 
@@ -165,8 +167,8 @@ OpenedProof open_proof(const std::string& path, const std::string& from) {
   if (look.kind.empty())
     throw FileFailure(Outcome::InputError, path,
                       "this looks like " + look.what +
-                          "; hcert reads certificates, LRAT, DRAT, FRAT and Z3 proofs and traces: if it is one of these, "
-                          "say which with --from cert|lrat|drat|frat|z3|trace");
+                          "; hcert reads certificates, LRAT, DRAT, FRAT, Z3 and cvc5 proofs and traces: if it is one "
+                          "of these, say which with --from cert|lrat|drat|frat|z3|cvc5|trace");
   return {hcert::replay(std::move(head), std::move(src)), look};
 }
 
@@ -351,30 +353,29 @@ int check(const Args& a) {
         };
         hcert::sat::lrat_to_certificate(env, *cnf, next, em, gate);
       });
-    } else if (format == "trace") {  // a custom solver's trace (spec/trace.md)
-      watchdog->phase("loading the theories");
-      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, theories, t);
-      watchdog->phase("reading and elaborating the problem");
-      hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
-      about(problem, [&] { smt.emplace(env, sc); });
-      watchdog->phase("translating and checking trace steps");
-      hcert::cert::CallbackWriter sink(feed);
-      hcert::cert::Emitter em(sink);
-      hcert::trace::TraceStats st =
-          hcert::trace::trace_to_certificate(*smt, sc.sha256, trace_opener(proof, std::move(opened.source)), em);
-      if (!a.has("--json") && !quiet) print_trace_stats(st);
-    } else {  // z3
+    } else {  // an SMT-LIB problem with a Z3 or cvc5 proof or a custom solver's trace
       // The problem's elaboration, with its declarations, reads the proof's terms too.
       watchdog->phase("loading the theories");
       for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) hcert::check::load_pinned_theory(env, theories, t);
       watchdog->phase("reading and elaborating the problem");
       hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
       about(problem, [&] { smt.emplace(env, sc); });
-      watchdog->phase("translating and checking Z3 steps");
-      hcert::z3::ProofReader in(std::move(opened.source));
       hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
-      hcert::z3::z3_to_certificate(*smt, sc.sha256, in, em);
+      if (format == "trace") {  // spec/trace.md
+        watchdog->phase("translating and checking trace steps");
+        hcert::trace::TraceStats st =
+            hcert::trace::trace_to_certificate(*smt, sc.sha256, trace_opener(proof, std::move(opened.source)), em);
+        if (!a.has("--json") && !quiet) print_trace_stats(st);
+      } else if (format == "cvc5") {
+        watchdog->phase("translating and checking cvc5 steps");
+        hcert::cvc5::ProofReader in(std::move(opened.source));
+        hcert::cvc5::cvc5_to_certificate(*smt, sc.sha256, in, em);
+      } else {  // z3
+        watchdog->phase("translating and checking Z3 steps");
+        hcert::z3::ProofReader in(std::move(opened.source));
+        hcert::z3::z3_to_certificate(*smt, sc.sha256, in, em);
+      }
     }
     watchdog->phase("the end check");
     rep = checker.finish();
@@ -501,7 +502,7 @@ void convert_script(const Args& a, hcert::cert::RecordWriter& out) {
 
 int convert(const Args& a) {
   std::string from = a.get("--from", "cert");
-  bool two = from == "lrat" || from == "drat" || from == "frat" || from == "z3" || from == "trace";
+  bool two = from == "lrat" || from == "drat" || from == "frat" || from == "z3" || from == "cvc5" || from == "trace";
   if (a.pos.size() != (two ? 2u : 1u))
     return usage_error("convert", two ? "--from " + from + " takes two files: PROBLEM PROOF"
                                       : "--from " + from + " takes one file: IN");
@@ -537,14 +538,19 @@ int convert(const Args& a) {
       hcert::z3::ProofReader in(about(proof, [&] { return hcert::open_source(proof); }));
       hcert::cert::Emitter em(*out);
       hcert::z3::z3_to_certificate(*ctx, sc.sha256, in, em);
-    } else if (from == "trace") {  // convert --from trace PROBLEM.smt2 TRACE -o OUT
-      for (const char* t : {"core", "ints", "reals", "mixed"}) hcert::check::load_pinned_theory(env, dir, t);
+    } else if (from == "cvc5" || from == "trace") {  // convert --from cvc5|trace PROBLEM.smt2 PROOF -o OUT
+      for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) hcert::check::load_pinned_theory(env, dir, t);
       hcert::smt::Script sc = about(a.pos[0], [&] { return hcert::smt::read_script(a.pos[0]); });
       std::optional<hcert::check::SmtContext> ctx;
       about(a.pos[0], [&] { ctx.emplace(env, sc); });
       hcert::cert::Emitter em(*out);
       auto src = about(proof, [&] { return hcert::open_source(proof); });
-      about(proof, [&] { return hcert::trace::trace_to_certificate(*ctx, sc.sha256, trace_opener(proof, std::move(src)), em); });
+      if (from == "trace") {
+        about(proof, [&] { return hcert::trace::trace_to_certificate(*ctx, sc.sha256, trace_opener(proof, std::move(src)), em); });
+      } else {
+        hcert::cvc5::ProofReader in(std::move(src));
+        hcert::cvc5::cvc5_to_certificate(*ctx, sc.sha256, in, em);
+      }
     } else {  // cert: re-encode
       auto in = about(proof, [&] { return hcert::cert::open_records(proof); });
       hcert::cert::Record r;
@@ -661,9 +667,9 @@ std::vector<Subcommand> core_subcommands() {
        "check a proof of a problem's unsatisfiability through the kernel",
        {"[OPTIONS] PROBLEM PROOF"},
        {{"PROBLEM", "DIMACS CNF or SMT-LIB 2 (plain, zstd, gzip or xz; '-' for stdin)"},
-        {"PROOF", "an hcert certificate, an LRAT, DRAT or Z3 proof, recognised by its content "
+        {"PROOF", "an hcert certificate, an LRAT, DRAT, FRAT, Z3 or cvc5 proof or a solver trace, recognised by its content "
                   "(plain, zstd, gzip or xz; '-' for stdin)"}},
-       {{"--from", {"cert", "lrat", "drat", "frat", "z3", "trace"}}, {"--pure"}, {"--json"}, {"--json-file"}, {"--time-limit"},
+       {{"--from", {"cert", "lrat", "drat", "frat", "z3", "cvc5", "trace"}}, {"--pure"}, {"--json"}, {"--json-file"}, {"--time-limit"},
         {"--mem-limit"}, {"--theories"}, {"--threads"}, {"--quiet"}},
        "Prints comment lines (c) and one verdict line (s) on stdout. LRAT, DRAT and Z3 proofs are "
        "translated into certificate steps that stream into the kernel.",
@@ -671,9 +677,9 @@ std::vector<Subcommand> core_subcommands() {
       {"convert",
        "write a proof as a certificate, to keep and check later",
        {"[--from cert|script] IN -o OUT [--text|--binary] [--zstd] [--theory | --problem FILE] [--requires THEORY,...]",
-        "--from lrat|drat|z3|trace PROBLEM PROOF -o OUT [--binary] [--zstd]"},
-       {{"IN or PROBLEM", "the certificate or kernel script; with --from lrat, drat or z3 the problem"},
-        {"PROOF", "with --from lrat, drat or z3: the solver's proof", true}},
+        "--from lrat|drat|z3|cvc5|trace PROBLEM PROOF -o OUT [--binary] [--zstd]"},
+       {{"IN or PROBLEM", "the certificate or kernel script; with --from lrat, drat, z3, cvc5 or trace the problem"},
+        {"PROOF", "with --from lrat, drat, z3, cvc5 or trace: the solver's proof", true}},
        {{"--from"}, {"--output", {}, true}, {"--text"}, {"--binary"}, {"--zstd"}, {"--theory"}, {"--problem"},
         {"--requires"}, {"--theories"}},
        "The output appears only when complete; on failure no file is left.",

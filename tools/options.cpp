@@ -17,7 +17,7 @@ namespace hcert::tool {
 const std::vector<Option>& options() {
   static const std::vector<Option> table = {
       {"--from", "", "FORMAT", "the proof's format, instead of recognising it by its content", ValueCheck::Choice,
-       {"cert", "script", "lrat", "drat", "frat", "z3", "trace"}},
+       {"cert", "script", "lrat", "drat", "frat", "z3", "cvc5", "trace"}},
       {"--output", "-o", "FILE", "where to write (written to a temporary file beside it, renamed when complete)",
        ValueCheck::None},
       {"--pure", "", "", "check without the kernel's fast paths (spec/kernel.md section 12)"},

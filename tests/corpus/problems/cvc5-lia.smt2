@@ -1,0 +1,6 @@
+(set-logic QF_LIA)
+(declare-fun x () Int)
+(declare-fun y () Int)
+(assert (< (* 2 x) 2))
+(assert (> (* 2 x) 0))
+(check-sat)

@@ -1,0 +1,8 @@
+(set-logic QF_LRA)
+(declare-fun b () Bool)
+(declare-fun x () Real)
+(declare-fun y () Real)
+(assert (= y (ite b 0.0 1.0)))
+(assert (< (+ x y) 0.0))
+(assert (> x 2.0))
+(check-sat)

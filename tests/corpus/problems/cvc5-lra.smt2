@@ -1,0 +1,7 @@
+(set-logic QF_LRA)
+(declare-fun x () Real)
+(declare-fun y () Real)
+(assert (< (+ x y) 1.5))
+(assert (> x 1.0))
+(assert (or (> y 0.5) (> (* 2 y) 3.0)))
+(check-sat)

@@ -1,0 +1,6 @@
+(set-logic QF_UF)
+(declare-fun a () Bool)
+(declare-fun b () Bool)
+(assert (xor a b))
+(assert (= a b))
+(check-sat)

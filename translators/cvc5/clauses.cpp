@@ -1,0 +1,195 @@
+// Clausal steps by unit propagation (spec/cvc5.md, "Resolution"): CHAIN_RESOLUTION,
+// MACRO_RESOLUTION(_TRUST), REORDERING, FACTORING, CONTRA, AND_ELIM, ... and the first try
+// for every step with premises. cvc5's pivots and polarities are not needed: its
+// conclusion is printed, and a resolvent is always reached by unit propagation from its
+// premises and the negations of its literals. Nothing is trusted: the search is untrusted,
+// and only the derivations the conflict uses are emitted as kernel steps.
+#include <algorithm>
+
+#include "translators/cvc5/translator.hpp"
+
+namespace hcert::cvc5 {
+
+namespace {
+
+// How one known formula was found: assumed (a premise or the complement of one of φ's
+// disjuncts), a disjunct's negation from a negated disjunction, a conjunct, or the one
+// literal left of a clause whose other literals are false; a conflict is two complements.
+struct Fact {
+  enum Kind { Assumed, NotDisjunct, Conjunct, Unit } kind;
+  Term phi;
+  size_t from = 0;         // the parent fact (NotDisjunct, Conjunct, Unit: the clause)
+  size_t index = 0;        // which disjunct or conjunct, or the unit's literal
+  std::vector<size_t> by;  // Unit: the facts that falsify the clause's other literals
+  uint64_t thm = 0;        // once emitted
+  bool needed = false;
+};
+
+// The operands of a right-nested conjunction.
+std::vector<Term> conjuncts(Term t) {
+  std::vector<Term> out;
+  Term a, b;
+  while (is_op(t, "/\\", &a, &b)) out.push_back(a), t = b;
+  out.push_back(t);
+  return out;
+}
+
+}  // namespace
+
+uint64_t Translator::disj_intro(const std::vector<Term>& ds, size_t k, uint64_t th) {
+  std::vector<Term> tails(ds.size());
+  tails.back() = ds.back();
+  for (size_t j = ds.size() - 1; j-- > 0;) tails[j] = Prover::op2("\\/", ds[j], tails[j + 1]);
+  uint64_t cur = k + 1 == ds.size() ? th : step("disj1", {th, term(tails[k + 1])});
+  for (size_t j = k; j-- > 0;) cur = step("disj2", {term(ds[j]), cur});
+  return cur;
+}
+
+uint64_t Translator::discharge_disjuncts(uint64_t cur, const Term& psi) {
+  std::vector<Term> ds = disjuncts(psi);
+  std::unordered_set<Term, TermHash> seen;
+  for (size_t k = 0; k < ds.size(); ++k) {
+    if (!seen.insert(ds[k]).second) continue;
+    if (is_neg(ds[k])) {  // hypothesis h for the disjunct ~h: ~h gives ψ
+      uint64_t nh = step("not_intro", {term(ds[k].rand()), cur});
+      cur = step("not_elim", {assume(neg(psi)), disj_intro(ds, k, nh)});
+    } else {  // hypothesis ~a: ~ψ gives ~a
+      uint64_t na = step("not_intro", {term(ds[k]), step("not_elim", {assume(neg(psi)), disj_intro(ds, k, assume(ds[k]))})});
+      cur = step("prove_hyp", {na, cur});
+    }
+  }
+  return cur;
+}
+
+uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
+  constexpr size_t kMaxFacts = 20000, kMaxClauses = 5000, kMaxWork = 2000000;
+  std::vector<Fact> facts;
+  std::unordered_map<Term, size_t, TermHash> known;
+  std::vector<size_t> clauses;  // facts that are disjunctions
+  std::vector<std::vector<Term>> lits;  // their literals
+  size_t conflict_a = SIZE_MAX, conflict_b = SIZE_MAX;
+  auto add = [&](Fact f) {
+    if (known.count(f.phi) || facts.size() >= kMaxFacts) return;
+    known.emplace(f.phi, facts.size());
+    facts.push_back(std::move(f));
+  };
+  for (const Node& n : p) add({Fact::Assumed, n.phi, 0, 0, {}});
+  if (phi != false_term())
+    for (const Term& d : disjuncts(phi)) add({Fact::Assumed, comp(d), 0, 0, {}});
+  add({Fact::Assumed, neg(false_term()), 0, 0, {}});
+  // Known formulas are expanded in order; after each round the clauses are scanned.
+  size_t expanded = 0, work = 0;
+  auto false_lit = [&](const Term& l) -> size_t {
+    auto it = known.find(comp(l));
+    return it == known.end() ? SIZE_MAX : it->second;
+  };
+  while (conflict_a == SIZE_MAX && work < kMaxWork) {
+    for (; expanded < facts.size() && conflict_a == SIZE_MAX; ++expanded) {
+      Term f = facts[expanded].phi, a, b;
+      ++work;
+      if (size_t c = false_lit(f); c != SIZE_MAX) {
+        conflict_a = expanded, conflict_b = c;
+        break;
+      }
+      if (is_neg(f) && is_op(f.rand(), "\\/")) {
+        std::vector<Term> ds = disjuncts(f.rand());
+        for (size_t k = 0; k < ds.size(); ++k) add({Fact::NotDisjunct, neg(ds[k]), expanded, k, {}});
+      } else if (is_op(f, "/\\")) {
+        std::vector<Term> cs = conjuncts(f);
+        for (size_t k = 0; k < cs.size(); ++k) add({Fact::Conjunct, cs[k], expanded, k, {}});
+      } else if (is_op(f, "\\/") && clauses.size() < kMaxClauses) {
+        clauses.push_back(expanded);
+        lits.push_back(disjuncts(f));
+      }
+    }
+    if (conflict_a != SIZE_MAX) break;
+    bool changed = false;
+    for (size_t c = 0; c < clauses.size() && conflict_a == SIZE_MAX; ++c) {
+      const auto& ls = lits[c];
+      size_t open = SIZE_MAX, n_open = 0;
+      std::vector<size_t> by;
+      bool satisfied = false;
+      for (size_t k = 0; k < ls.size() && n_open < 2 && !satisfied; ++k) {
+        ++work;
+        if (known.count(ls[k])) satisfied = true;
+        else if (size_t w = false_lit(ls[k]); w != SIZE_MAX) by.push_back(w);
+        else open = k, ++n_open;
+      }
+      if (satisfied || n_open >= 2) continue;
+      if (n_open == 0) {  // every literal false: the clause itself is the conflict
+        facts.push_back({Fact::Unit, false_term(), clauses[c], SIZE_MAX, by});
+        conflict_a = facts.size() - 1;
+        break;
+      }
+      size_t before = facts.size();
+      add({Fact::Unit, ls[open], clauses[c], open, by});
+      changed |= facts.size() > before;
+    }
+    if (!changed && expanded == facts.size()) break;
+  }
+  if (conflict_a == SIZE_MAX) return 0;
+
+  // Mark what the conflict needs, newest first (a fact only uses older ones).
+  facts[conflict_a].needed = true;
+  if (conflict_b != SIZE_MAX) facts[conflict_b].needed = true;
+  for (size_t i = facts.size(); i-- > 0;) {
+    if (!facts[i].needed || facts[i].kind == Fact::Assumed) continue;
+    facts[facts[i].from].needed = true;
+    for (size_t j : facts[i].by) facts[j].needed = true;
+  }
+  // Emit, oldest first: each needed fact as a theorem of its formula.
+  // A literal l of a clause refuted: {l} ∪ … ⊢ F from the fact that falsifies it.
+  auto refute = [&](const Term& l, const Fact& w) {
+    return is_neg(l) ? step("not_elim", {assume(l), w.thm}) : step("not_elim", {w.thm, assume(l)});
+  };
+  for (size_t i = 0; i < facts.size(); ++i) {
+    Fact& f = facts[i];
+    if (!f.needed) continue;
+    const Term& fp = f.phi;
+    switch (f.kind) {
+      case Fact::Assumed:
+        f.thm = fp == neg(false_term()) ? step("not_intro", {term(false_term()), assume(false_term())}) : assume(fp);
+        break;
+      case Fact::NotDisjunct: {  // ~d_k from ~(d_1 \/ …): d_k gives the disjunction
+        std::vector<Term> ds = disjuncts(facts[f.from].phi.rand());
+        uint64_t d = disj_intro(ds, f.index, assume(ds[f.index]));
+        f.thm = step("not_intro", {term(ds[f.index]), step("not_elim", {facts[f.from].thm, d})});
+        break;
+      }
+      case Fact::Conjunct: {
+        std::vector<Term> cs = conjuncts(facts[f.from].phi);
+        uint64_t cur = facts[f.from].thm;
+        for (size_t k = 0; k < f.index; ++k) cur = step("conjunct2", {cur});
+        f.thm = f.index + 1 < cs.size() ? step("conjunct1", {cur}) : cur;
+        break;
+      }
+      case Fact::Unit: {  // the clause's one open literal (or F), by cases down its spine
+        const Fact& c = facts[f.from];
+        std::vector<Term> ds = disjuncts(c.phi);
+        size_t w = 0;
+        std::vector<uint64_t> refuted(ds.size(), 0);
+        for (size_t k = 0; k < ds.size(); ++k)
+          if (k != f.index) refuted[k] = refute(ds[k], facts[f.by[w++]]);
+        auto leaf = [&](size_t k) { return k == f.index ? assume(ds[k]) : step("contr", {term(fp), refuted[k]}); };
+        uint64_t r = leaf(ds.size() - 1);
+        Term tail = ds.back();
+        for (size_t k = ds.size() - 1; k-- > 0;) {
+          tail = Prover::op2("\\/", ds[k], tail);
+          r = step("disj_cases", {assume(tail), leaf(k), r});
+        }
+        f.thm = step("prove_hyp", {c.thm, r});
+        break;
+      }
+    }
+  }
+  uint64_t f = facts[conflict_a].thm;
+  if (conflict_b != SIZE_MAX) {
+    const Fact &x = facts[conflict_a], &y = facts[conflict_b];  // y is comp(x)
+    f = is_neg(x.phi) && y.phi == x.phi.rand() ? step("not_elim", {x.thm, y.thm}) : step("not_elim", {y.thm, x.thm});
+  }
+  // {premises, complements of φ's disjuncts} ⊢ F: each traded for ~φ or the premise's N.
+  if (phi != false_term()) f = discharge_disjuncts(f, phi);
+  return use_all(p, f);
+}
+
+}  // namespace hcert::cvc5

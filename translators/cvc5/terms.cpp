@@ -1,0 +1,108 @@
+// cvc5's terms as HOL terms (spec/cvc5.md, "Terms"): the proof's s-expressions are
+// elaborated by the problem's own elaboration (trusted/problem.hpp) with the let names
+// bound, so that an assumption is the very term of the problem's assertion. cvc5 treats
+// Int as a subsort of Real and prints mixed terms (`(* 1.0 x)` with x an Int, `(>= y 0)`
+// with y a Real, `(/ 654 47)`); the elaboration wants one sort, so such a term is
+// rewritten before it is elaborated: first integral decimals become numerals (a Farkas
+// sum over Ints, `(* 161.0 x)`, stays integer arithmetic); else among Reals an Int
+// numeral becomes a decimal and any other Int term `(to_real t)`, pushed down through
+// + - * and ite to the Int variables, which is what cvc5 means by it.
+// Untrusted: it only builds terms, which the kernel checks where they are used.
+#include "translators/cvc5/translator.hpp"
+
+namespace hcert::cvc5 {
+
+namespace {
+
+bool arithmetic_or_equality(const std::string& f) {
+  static const char* ops[] = {"+", "-", "*", "/", "<=", "<", ">=", ">", "=", "distinct"};
+  for (const char* o : ops)
+    if (f == o) return true;
+  return false;
+}
+
+}  // namespace
+
+Term Translator::elaborate(const smt::Script& s, uint32_t node) {
+  try {
+    return ctx_.term(s, node, names_);
+  } catch (const Failure& first) {
+    try {
+      if (declare_skolems(s))
+        try {
+          return ctx_.term(s, node, names_);
+        } catch (const Failure&) {
+        }
+      // Integral decimals among Ints (`(* 161.0 x)`, x an Int, as cvc5 prints Farkas
+      // sums over integers): numerals, so that the term stays integer arithmetic.
+      smt::Script i = s;
+      bool changed = false;
+      for (smt::Node& a : i.nodes)
+        if (a.kind == smt::Node::Decimal && a.text.size() > 2 && a.text.compare(a.text.size() - 2, 2, ".0") == 0)
+          a.kind = smt::Node::Numeral, a.text.resize(a.text.size() - 2), changed = true;
+      if (changed) try {
+          return ctx_.term(i, node, names_);
+        } catch (const Failure&) {
+        }
+      smt::Script c = s;
+      uint32_t root = coerce(c, node, 0);
+      return ctx_.term(c, root, names_);
+    } catch (const Failure&) {
+      throw Failure(Outcome::Incomplete, "cvc5 proof " + where_ + ": a term hcert cannot elaborate (" + first.what() + ")");
+    }
+  }
+}
+
+uint32_t Translator::coerce(smt::Script& c, uint32_t n, int depth) {
+  if (depth > 400) throw Failure(Outcome::Incomplete, "term nested too deeply to coerce");
+  if (c.nodes[n].kind != smt::Node::List || c.nodes[n].kids.empty()) return n;
+  for (size_t k = 1; k < c.nodes[n].kids.size(); ++k) {
+    uint32_t kid = coerce(c, c.nodes[n].kids[k], depth + 1);
+    c.nodes[n].kids[k] = kid;
+  }
+  const smt::Node& head = c.nodes[c.nodes[n].kids[0]];
+  if (head.kind != smt::Node::Symbol || !arithmetic_or_equality(head.text)) return n;
+  bool division = head.text == "/";
+  Type it = Type::op(vocab(), "int", {}), rt = Type::op(vocab(), "real", {});
+  std::vector<Type> tys;
+  bool any_real = division;
+  for (size_t k = 1; k < c.nodes[n].kids.size(); ++k) {
+    tys.push_back(ctx_.term(c, c.nodes[n].kids[k], names_).type());
+    any_real = any_real || tys.back() == rt;
+  }
+  if (!any_real) return n;
+  for (size_t k = 1; k < c.nodes[n].kids.size(); ++k)
+    if (tys[k - 1] == it) {
+      uint32_t r = realify(c, c.nodes[n].kids[k], depth + 1);
+      c.nodes[n].kids[k] = r;
+    }
+  return n;
+}
+
+uint32_t Translator::realify(smt::Script& c, uint32_t n, int depth) {
+  if (depth > 400) throw Failure(Outcome::Incomplete, "term nested too deeply to coerce");
+  smt::Node a = c.nodes[n];
+  if (a.kind == smt::Node::Numeral) {  // 3 -> 3.0
+    a.kind = smt::Node::Decimal;
+    a.text += ".0";
+    c.nodes.push_back(a);
+    return static_cast<uint32_t>(c.nodes.size() - 1);
+  }
+  // (+ s t) -> (+ s' t'), and so for -, * and a conditional's branches: to_real pushed down
+  // to the Int variables, so that an atom is the same term wherever it occurs.
+  if (a.kind == smt::Node::List && !a.kids.empty() && c.nodes[a.kids[0]].kind == smt::Node::Symbol) {
+    const std::string& f = c.nodes[a.kids[0]].text;
+    if (f == "+" || f == "-" || f == "*" || f == "ite") {
+      for (size_t k = f == "ite" ? 2 : 1; k < a.kids.size(); ++k) a.kids[k] = realify(c, a.kids[k], depth + 1);
+      c.nodes.push_back(a);
+      return static_cast<uint32_t>(c.nodes.size() - 1);
+    }
+  }
+  smt::Node sym{smt::Node::Symbol, "to_real", a.offset, a.line, {}};  // t -> (to_real t)
+  c.nodes.push_back(sym);
+  smt::Node l{smt::Node::List, "", a.offset, a.line, {static_cast<uint32_t>(c.nodes.size() - 1), n}};
+  c.nodes.push_back(l);
+  return static_cast<uint32_t>(c.nodes.size() - 1);
+}
+
+}  // namespace hcert::cvc5

@@ -1,0 +1,216 @@
+// The cvc5 translator's state and its parts (internal to translators/cvc5; the entry point
+// is cvc5_to_cert.hpp): proof nodes and their bookkeeping (cvc5_to_cert.cpp), the rule
+// table and one function per rule (cvc5_rules.cpp), clausal reasoning by unit propagation
+// (clauses.cpp). The theory reasoning is the shared provers' (translators/provers/); this
+// translator holds only cvc5's rules and how they map onto them.
+#pragma once
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "translators/cvc5/cvc5_to_cert.hpp"
+#include "translators/provers/arith.hpp"
+#include "translators/provers/cond.hpp"
+#include "translators/provers/congruence.hpp"
+#include "translators/provers/dd.hpp"
+#include "translators/provers/formula.hpp"
+#include "translators/provers/nform.hpp"
+#include "translators/provers/normal.hpp"
+#include "translators/provers/taut.hpp"
+#include "translators/vocabulary.hpp"
+
+namespace hcert::cvc5 {
+
+using namespace hcert::provers;
+using cert::Emitter;
+using cert::Tag;
+using check::Failure;
+using check::Outcome;
+
+inline const Term& false_term() {
+  static thread_local const Env* env = nullptr;
+  static thread_local Term f;
+  if (env != &vocab()) env = &vocab(), f = Term::constant(vocab(), "F", Type::boolean());
+  return f;
+}
+inline Term true_term() { return Term::constant(vocab(), "T", Type::boolean()); }
+// The disjuncts of a right-nested disjunction (one element if it is not one).
+inline std::vector<Term> disjuncts(Term t) {
+  std::vector<Term> out;
+  Term a, b;
+  while (is_op(t, "\\/", &a, &b)) out.push_back(a), t = b;
+  out.push_back(t);
+  return out;
+}
+// The complement of a literal: a for ~a, else ~l.
+inline Term comp(const Term& l) { return is_neg(l) ? l.rand() : neg(l); }
+
+// A proof node: the certificate theorem N(φ) = Γ ∪ {~φ} ⊢ F (nform.hpp), φ the node's
+// `:conclusion`, Γ the ASSUMEs it rests on that no SCOPE below it discharged.
+using Node = NThm;
+
+// One rule application as the rule table's handlers see it: the rule's name, its
+// premises (already translated, in cvc5's order), its conclusion φ and its arguments
+// (the `:args` s-expression, or none).
+struct Step {
+  const std::string& rule;
+  const std::vector<Node>& p;
+  const Term& phi;
+  const smt::Script& script;
+  int64_t args;  // node index of the `:args` value in `script`, -1 when absent
+};
+
+class Translator {
+ public:
+  Translator(check::SmtContext& ctx, cert::Emitter& out);
+  Cvc5Stats run(const std::string& sha, ProofReader& in);
+
+ private:
+  [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "cvc5 proof " + where_ + ": " + why); }
+  // A countermodel found for a step: rejected, unless the step mentions cvc5's own names.
+  void refuted(const std::string& why) {
+    if (!lenient_) reject(why);
+  }
+  uint64_t step(const char* rule, std::vector<uint64_t> args) {
+    uint64_t id = out_.new_thm_id();
+    scratch_.push_back(id);
+    args.insert(args.begin(), id);
+    out_.write(Emitter::make(Tag::Step, std::move(args), {rule}));
+    return id;
+  }
+  // Deletes the theorems made since `mark` except `keep` (the node's result).
+  void collect(size_t mark, uint64_t keep);
+  uint64_t term(const Term& t) { return out_.term(t); }
+  uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
+  uint64_t n_of(uint64_t pos, const Term& phi) { return provers::n_of(sink_, pos, phi); }
+  uint64_t use_all(const std::vector<Node>& premises, uint64_t f) { return provers::use_all(sink_, premises, f); }
+  uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises) {
+    return provers::from_positive(sink_, pos, phi, premises);
+  }
+  uint64_t hole(const Term& phi, const std::string& rule);
+
+  // A term of the proof (a conclusion or an argument), in the let names bound so far.
+  // Mixed Int/Real terms are coerced first (terms.cpp).
+  Term elaborate(const smt::Script& s, uint32_t node);
+  // Rewrites node n of c (a copy of the proof's script) bottom-up so that arithmetic and
+  // equations have arguments of one sort; returns n.
+  uint32_t coerce(smt::Script& c, uint32_t n, int depth);
+  // An Int term of c as a Real one (numerals as decimals, to_real at the variables); the
+  // index of the new node.
+  uint32_t realify(smt::Script& c, uint32_t n, int depth);
+  // The terms of an `:args` value: a list, or a name bound to one, or one term.
+  std::vector<Term> arg_terms(const smt::Script& s, int64_t args);
+
+  // A proof expression (sub-proofs first, innermost first; at most 10,000 levels).
+  Node proof(const smt::Script& s, uint32_t i, int depth = 0);
+
+  // The rule table (cvc5_rules.cpp): cvc5's rule name -> its handler; 0 when the handler
+  // cannot justify this step (then it is a hole named by the rule).
+  uint64_t justify(const Step& s);
+  uint64_t rule_assume(const Step& s);
+  uint64_t rule_scope(const Step& s);
+  uint64_t rule_refl(const Step& s);
+  uint64_t rule_symm(const Step& s);
+  uint64_t rule_trans(const Step& s);
+  uint64_t rule_cong(const Step& s);
+  uint64_t rule_eq_resolve(const Step& s);
+  uint64_t rule_clausal(const Step& s);
+  uint64_t rule_consequence(const Step& s);
+  using RuleHandler = uint64_t (Translator::*)(const Step&);
+  static const std::unordered_map<std::string, RuleHandler>& rule_table();
+
+  // φ from the premises by the shared provers, whatever the rule claims about how cvc5
+  // found it (spec/cvc5.md, "Trusted steps"): unit propagation, congruence, the case
+  // split with arithmetic and conditionals at its leaves, normal forms, decision diagrams,
+  // Farkas combinations. Rejects the step when the case split finds a countermodel over
+  // propositional variables alone.
+  uint64_t consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi);
+  // The premises as a substitution (MACRO_SR_EQ_INTRO's): conjunctions split into their
+  // conjuncts, and each x = r (x a variable) also as x = r* with the substitution applied
+  // to r to its fixpoint (a = b, b = f(c), c = d give a = f(d)), at most 256 in all; each
+  // an N-theorem resting on the premises.
+  std::vector<Node> substitution(const std::vector<Node>& p);
+  // a = b when a with the substitution applied (to its fixpoint) is s, a = s by
+  // congruence from the equations, and s = b holds by itself (a rewrite after the
+  // substitution: cvc5's MACRO_SR_EQ_INTRO with premises).
+  uint64_t substituted_rewrite(const std::vector<Node>& eqs, const Term& a, const Term& b);
+  // No premises: φ a tautology of the theories, or an equation between terms.
+  uint64_t tautology(const std::string& rule, const Term& phi);
+  // Premises and φ all arithmetic literals (φ a clause of them): a Farkas refutation of
+  // the premises with φ's negated disjuncts. Rejects the step when they certainly have a
+  // model (linear real arithmetic over variables).
+  uint64_t theory_lemma(const std::string& rule, const std::vector<Node>& p, const Term& phi);
+
+  // Premises that are contradictory by themselves (arithmetic literals a Farkas
+  // combination refutes): Γ ⊢ F, which stands for N(φ) whatever φ is (it has no ~φ to
+  // discharge), recorded in absurd_ so that a step using it inherits it. This is how a
+  // Farkas sum over Int facts with rational coefficients (`(* (/ 654 47) x)`, which the
+  // arithmetic reads over the reals with to_real) is checked: its premises are refuted.
+  uint64_t absurd_premises(const std::vector<Node>& p);
+  std::unordered_set<uint64_t> absurd_;  // live theorem ids of the form Γ ⊢ F (above)
+
+  // Resolution and its relatives by unit propagation (clauses.cpp): the negations of φ's
+  // disjuncts and the premises assumed, propagated through the premises' disjunctions,
+  // conjunctions and negated disjunctions to a conflict; only the derivations the conflict
+  // needs are emitted. N(φ), or 0 when propagation ends without a conflict.
+  uint64_t propagate(const std::vector<Node>& p, const Term& phi);
+  // When propagation alone finds no conflict (a resolution chain whose literals were
+  // removed and brought back: cvc5's crowding literals): one case split on an atom a of a
+  // premise clause, φ \/ ~a and φ \/ a each by propagation, then φ from the two; at
+  // most 16 atoms tried. Only a successful branch emits steps.
+  uint64_t split(const std::vector<Node>& p, const Term& phi);
+  // Γ ⊢ F whose hypotheses include the negations of ψ's disjuncts (h for a disjunct ~h)
+  // gives N(ψ): each traded for ~ψ.
+  uint64_t discharge_disjuncts(uint64_t cur, const Term& psi);
+  // ⊢ ds[0] \/ (ds[1] \/ …) from a theorem of ds[k].
+  uint64_t disj_intro(const std::vector<Term>& ds, size_t k, uint64_t th);
+
+  // The end: Γ ⊢ F with Γ the top SCOPE's assumptions; those that are not literally the
+  // problem's assertions are proved from one, else the proof is rejected (it is the proof
+  // of another problem).
+  uint64_t close_assumptions(uint64_t fin, const std::vector<Term>& assumed);
+
+  // cvc5's own names (skolems.cpp): declared as fresh variables where they first occur
+  // (true when one was), their definitions recorded, offered to the steps that mention
+  // them, and discharged at the end.
+  bool declare_skolems(const smt::Script& s);
+  bool define_skolem(const Term& phi);
+  static bool mentions(const Term& t, const Term& v);
+  bool mentions_skolem(const Term& t) const;
+  bool lenient_ = false;  // the current step mentions a skolem: no countermodel rejects it
+  std::vector<Node> definitions_for(const std::vector<Node>& p, const Term& phi);
+  uint64_t discharge_definitions(uint64_t fin);
+  // elaborate without the coercion's error wrapping (for a sort guess).
+  Term elaborate_quietly(const smt::Script& s, uint32_t node) { return ctx_.term(s, node, names_); }
+  struct Definition {
+    Term name, term, formula;
+  };
+  std::vector<Definition> definitions_;
+  std::unordered_set<Term, TermHash> skolems_, defined_;
+  std::unordered_set<std::string> skolem_sorts_tried_;
+
+  check::SmtContext& ctx_;
+  cert::Emitter& out_;
+  std::unordered_map<std::string, Term> names_;           // let names bound to terms
+  std::unordered_map<std::string, smt::Script> lists_;    // let names bound to argument lists
+  std::unordered_map<std::string, Node> proofs_;          // let names bound to sub-proofs
+  std::unordered_set<Term, TermHash> assertions_;
+  std::vector<Term> assertion_list_;
+  std::vector<uint64_t> scratch_;  // theorem ids made since the current top-level binding
+  Cvc5Stats stats_;
+  std::string where_;
+  StepSink sink_, lemma_sink_;
+  std::unique_ptr<Arith> arith_;
+  std::unique_ptr<Normaliser> normal_;
+  std::unique_ptr<Diagrams> diagrams_;
+  std::unique_ptr<Congruence> congruence_;
+  std::unique_ptr<CondLemmas> cond_;
+  TheoryRefuter arith_refuter_;
+  Theories theory_;
+  std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // per node: refuted, satisfiable
+  bool holes_ = getenv("HCERT_CVC5_HOLES") != nullptr;
+};
+
+}  // namespace hcert::cvc5
