@@ -236,7 +236,7 @@ int check(const Args& a) {
     rep.records = watchdog->records();
     rep.steps = watchdog->steps();
     print_verdict(rep, proof, "", false);  // the format is the main thread's
-  });
+  }, std::vector<std::pair<std::string, std::string>>{{"problem", problem}, {"proof", proof}});
   if (a.has("--mem-limit")) {
     rlim_t bytes = static_cast<rlim_t>(std::stod(a.get("--mem-limit")) * 1024 * 1024);
     rlimit lim{bytes, bytes};
