@@ -303,6 +303,7 @@ int check(const Args& a) {
       if (format == "drat") drat.emplace(std::move(opened.source));
       else frat.emplace(std::move(opened.source));
       auto poll = [&](const hcert::sat::DratProgress& p) {
+        watchdog->work(p.done, p.total);
         if (time_limit > 0 && elapsed() > time_limit)
           throw hcert::check::Failure(
               Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached (" +

@@ -69,7 +69,11 @@ std::string megabytes(uint64_t bytes) {
 std::string progress_line(const ProgressState& s) {
   char rate[48];
   std::snprintf(rate, sizeof rate, "%.0f", s.steps_per_second);
-  std::string out = "c progress: " + std::to_string(static_cast<long long>(s.seconds)) + " s, " + s.phase + ", " +
+  std::string work;
+  if (s.work_done > 0)
+    work = ", " + std::to_string(s.work_done) + (s.work_total ? " of " + std::to_string(s.work_total) : std::string()) +
+           (s.work_total ? " proof steps" : " proof steps read");
+  std::string out = "c progress: " + std::to_string(static_cast<long long>(s.seconds)) + " s, " + s.phase + work + ", " +
                     std::to_string(s.records) + " records checked, " + std::to_string(s.steps) + " steps (" + rate +
                     " steps/s)";
   for (const InputProgress& in : s.inputs) {

@@ -48,10 +48,11 @@ struct ProgressState {
   std::vector<InputProgress> inputs;
   uint64_t records = 0, steps = 0;
   double steps_per_second = 0;  // since the previous report
+  uint64_t work_done = 0, work_total = 0;  // a phase without records: proof steps passed of all (total 0: read)
 };
 
-// "c progress: 10 s, PHASE, N records checked, S steps (R steps/s), problem 1.2 of 3.4 MB
-// read (35%), proof ..." — an input is named only once seen.
+// "c progress: 10 s, PHASE[, D of T proof steps], N records checked, S steps (R steps/s),
+// problem 1.2 of 3.4 MB read (35%), proof ..." — an input is named only once seen.
 std::string progress_line(const ProgressState& s);
 // The same as a bar for a terminal: "[#####.....] 50% " before the line's text, the share
 // being that of the bytes of all inputs followed, cut to `width` columns.

@@ -50,7 +50,8 @@ void Watchdog::run(double limit_s, bool progress, std::vector<std::pair<std::str
     double t = std::chrono::duration<double>(clock::now() - start).count();
     // Progress first: on a loaded machine a wake-up can come late, past both moments.
     if (progress && t > next_progress) {
-      ProgressState s{t, phase_.load(), watch.sample(), records(), steps(), 0};
+      ProgressState s{t, phase_.load(), watch.sample(), records(), steps(), 0,
+                      work_done_.load(std::memory_order_relaxed), work_total_.load(std::memory_order_relaxed)};
       s.steps_per_second = t > last_t ? (s.steps - last_steps) / (t - last_t) : 0;
       last_t = t, last_steps = s.steps;
       if (bar) {

@@ -29,7 +29,16 @@ class Watchdog {
   Watchdog(const Watchdog&) = delete;
   Watchdog& operator=(const Watchdog&) = delete;
 
-  void phase(const char* name) { phase_.store(name); }  // a string literal: it is kept
+  void phase(const char* name) {  // a string literal: it is kept
+    phase_.store(name);
+    work_done_.store(0, std::memory_order_relaxed);
+  }
+  // How far a phase without records has come (DRAT's backward pass: proof steps passed of
+  // all; total 0 while they are read), for the progress line.
+  void work(uint64_t done, uint64_t total) {
+    work_total_.store(total, std::memory_order_relaxed);
+    work_done_.store(done, std::memory_order_relaxed);
+  }
   void record(bool step) {
     records_.fetch_add(1, std::memory_order_relaxed);
     if (step) steps_.fetch_add(1, std::memory_order_relaxed);
@@ -52,7 +61,7 @@ class Watchdog {
   bool bar_shown_ = false;
   std::function<void(const std::string&)> at_limit_;
   std::atomic<const char*> phase_{"starting"};
-  std::atomic<uint64_t> records_{0}, steps_{0};
+  std::atomic<uint64_t> records_{0}, steps_{0}, work_done_{0}, work_total_{0};
   std::atomic<bool> claimed_{false};
   std::mutex m_;
   std::condition_variable stop_cv_;

@@ -28,6 +28,15 @@ TEST(Progress, LineNamesPhaseBytesOfTotalStepsAndRate) {
             "problem 3.0 of 3.0 MB read (100%), proof 1.0 of 4.0 MB read (25%)");
 }
 
+// A phase without records says how far it has come: DRAT's backward pass.
+TEST(Progress, LineShowsTheBackwardPassSteps) {
+  ProgressState s = state();
+  s.work_done = 4096, s.work_total = 50000;
+  EXPECT_NE(progress_line(s).find("(finding the hints), 4096 of 50000 proof steps, 1200 records"), std::string::npos);
+  s.work_total = 0;
+  EXPECT_NE(progress_line(s).find("(finding the hints), 4096 proof steps read, 1200 records"), std::string::npos);
+}
+
 // An input not yet opened is not named (it would say 0 bytes of a file nobody reads yet).
 TEST(Progress, LineLeavesOutAnInputNotYetSeen) {
   ProgressState s = state();
