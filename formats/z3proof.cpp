@@ -98,17 +98,25 @@ bool ProofReader::next(Binding& b) {
   if (done_) return false;
   if (!started_) {  // skip "unsat", "((set-logic ...)" up to "(proof"
     std::string prev;
+    int depth = 0;  // lists open before "(proof": the wrapper, closed after the proof
+    auto counted = [&] {
+      std::string t = token();
+      depth += (t == "(") - (t == ")");
+      if (depth < 0) throw FormatError(0, in_.offset(), "unbalanced ')' before the proof");
+      return t;
+    };
     for (;;) {
       if (peek_nonspace() < 0 && pushed_.empty()) throw FormatError(0, in_.offset(), "no (proof ...) in the input");
-      std::string t = token();
+      std::string t = counted();
       if (t == "proof" && prev == "(") break;
       if (t == "declare-fun" && prev == "(") {  // Z3's own names: (declare-fun n () Sort)
-        std::string name = token(), open = token(), close = token(), sort = token();
+        std::string name = counted(), open = counted(), close = counted(), sort = counted();
         if (open == "(" && close == ")" && sort != "(" && sort != ")") declarations_.push_back({name, sort});
         t = sort;
       }
       prev = t;
     }
+    wrapper_depth_ = static_cast<uint32_t>(depth - 1);
     started_ = true;
   }
   b = Binding();
@@ -135,6 +143,9 @@ bool ProofReader::next(Binding& b) {
   read_sexp(b.expr);  // the body: it closes every let, then the proof
   for (uint32_t k = 0; k < open_lets_; ++k) expect(')');
   expect(')');
+  // The wrapper closes, and nothing follows: a file cut after the proof is truncated too.
+  for (uint32_t k = 0; k < wrapper_depth_; ++k) expect(')');
+  if (peek_nonspace() >= 0) throw FormatError(0, in_.offset(), "unexpected text after the proof");
   done_ = true;
   return true;
 }

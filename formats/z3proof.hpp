@@ -51,6 +51,7 @@ class ProofReader {
   ByteReader in_;
   bool started_ = false, done_ = false;
   uint32_t open_lets_ = 0;
+  uint32_t wrapper_depth_ = 0;  // lists open around "(proof" ("((set-logic L)"): 0 or 1
   std::vector<std::string> pushed_;  // tokens put back (read in reverse)
   std::vector<std::pair<std::string, std::string>> declarations_;
 };

@@ -266,7 +266,7 @@ int check(const Args& a) {
     rep.records = watchdog->records();
     rep.steps = watchdog->steps();
     print_verdict(rep, proof, "", false);  // the format is the main thread's
-  });
+  }, std::vector<std::pair<std::string, std::string>>{{"problem", problem}, {"proof", proof}});
   if (a.has("--mem-limit")) {
     rlim_t bytes = static_cast<rlim_t>(std::stod(a.get("--mem-limit")) * 1024 * 1024);
     rlimit lim{bytes, bytes};
@@ -331,6 +331,7 @@ int check(const Args& a) {
       hcert::sat::ProofHints proof_hints(std::move(opened.source), format == "frat");
       const bool drat = !proof_hints.frat();
       auto poll = [&](const hcert::sat::DratProgress& p) {
+        watchdog->work(p.done, p.total);
         if (time_limit > 0 && elapsed() > time_limit)
           throw hcert::check::Failure(
               Outcome::Limit, "time limit of " + a.get("--time-limit") + " s reached (" +

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "trusted/deadline.hpp"
 #include "trusted/sha256.hpp"
 #include "trusted/source.hpp"
 
@@ -45,6 +46,7 @@ Script parse_script(const std::string& s) {
   };
   (void)line_start;
   while (i < s.size()) {
+    poll_deadline();  // --time-limit while a hostile script of hundreds of MB is tokenised
     char c = s[i];
     if (c == '\n') { ++line; ++i; continue; }
     if (space(c)) { ++i; continue; }
@@ -130,7 +132,10 @@ Script parse_script(const std::string& s) {
 Script read_script(const std::string& path) {
   auto src = open_source(path);
   std::string data, buf(1 << 16, '\0');
-  for (size_t n; (n = src->read(buf.data(), buf.size())) > 0;) data.append(buf, 0, n);
+  for (size_t n; (n = src->read(buf.data(), buf.size())) > 0;) {
+    poll_deadline();
+    data.append(buf, 0, n);
+  }
   Script sc = parse_script(data);
   sc.sha256 = sha256_hex(data);
   return sc;

@@ -3,6 +3,7 @@
 // against a small bundled problem (four.cnf: all four clauses over two variables).
 #pragma once
 #include <functional>
+#include <optional>
 
 #include "checker/checker.hpp"
 #include "trusted/problem.hpp"
@@ -10,13 +11,16 @@
 #include "formats/cert_io.hpp"
 #include "trusted/dimacs.hpp"
 #include "formats/lrat.hpp"
+#include "translators/drat/drat_to_lrat.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
 #include "tests/fuzz/harness.hpp"
 
 namespace hcert::fuzz {
 
+inline const char* const kFourCnf = "tests/corpus/problems/four.cnf";
+
 inline void sat_check(const std::function<bool(LratStep&)>& next) {
-  static const std::string problem = repo_file("tests/corpus/problems/four.cnf");
+  static const std::string problem = repo_file(kFourCnf);
   static const Cnf cnf = read_dimacs(problem);
   std::string theories = check::default_theory_dir();
   Env env;  // each input a check of its own: no declaration carries over
@@ -26,6 +30,18 @@ inline void sat_check(const std::function<bool(LratStep&)>& next) {
   cert::Emitter em(sink);
   sat::lrat_to_certificate(env, cnf, next, em);
   checker.finish();
+}
+
+// The same for a proof without hints (DRAT) or with some (FRAT): the backward check finds
+// them when the first step is asked for, as `hcert check` runs it.
+template <class Reader>
+void backward_sat_check(Reader& in) {
+  static const Cnf cnf = read_dimacs(repo_file(kFourCnf));
+  std::optional<sat::DratHints> hints;
+  sat_check([&](LratStep& s) {
+    if (!hints) hints.emplace(cnf, in);
+    return hints->next(s);
+  });
 }
 
 }  // namespace hcert::fuzz

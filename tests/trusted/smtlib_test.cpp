@@ -236,6 +236,22 @@ TEST(SmtElab, DeadlineStopsTheElaboration) {
   EXPECT_EQ(outcome(let_chain(20000)), Outcome::Verified);  // no deadline: it elaborates
 }
 
+// --time-limit holds while the script is tokenised, before any elaboration (issue 18): a
+// script of hundreds of MB (a 10^7-digit numeral, a million parentheses) is parsed first.
+TEST(SmtElab, DeadlineStopsTheParsing) {
+  std::string text = "(assert " + std::string(200000, '(') + std::string(200000, ')') + ")";
+  set_deadline(1e-9);
+  bool stopped = false;
+  try {
+    smt::parse_script(text);
+  } catch (const LimitReached&) {
+    stopped = true;
+  }
+  set_deadline(0);
+  EXPECT_TRUE(stopped);
+  EXPECT_NO_THROW(smt::parse_script(text));  // no deadline: it parses
+}
+
 // A proof term that fails inside a let leaves no binding behind: the next term's p is the
 // declared p, not the failed term's (false) one.
 TEST(SmtElab, FailedTermLeavesNoBinding) {
