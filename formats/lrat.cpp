@@ -1,5 +1,6 @@
 #include "formats/lrat.hpp"
 
+#include "formats/line_cursor.hpp"
 #include "trusted/decimal.hpp"
 
 namespace hcert {
@@ -8,7 +9,6 @@ using cert::FormatError;
 
 namespace {
 constexpr int64_t kMaxId = (int64_t(1) << 62) - 1;
-bool space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 }  // namespace
 
 LratReader::LratReader(std::unique_ptr<Source> src, int binary) : in_(std::move(src)) {
@@ -33,45 +33,27 @@ bool LratReader::next_text(LratStep& s) {
     uint64_t start = in_.offset();
     if (!in_.line(line_, size_t(1) << 28)) return false;
     ++lineno_;
-    size_t i = 0;
-    auto fail = [&](size_t col, const std::string& why) { throw FormatError(lineno_, start + col, why); };
-    auto skip = [&] {
-      while (i < line_.size() && space(line_[i])) ++i;
-    };
-    auto number = [&](bool allow_neg) -> int64_t {
-      skip();
-      size_t at = i;
-      bool neg = i < line_.size() && line_[i] == '-';
-      if (neg) {
-        if (!allow_neg) fail(at, "negative number not allowed here");
-        ++i;
-      }
-      uint64_t v = 0;
-      size_t d = i;
-      while (i < line_.size() && line_[i] >= '0' && line_[i] <= '9')
-        if (!append_digit(v, line_[i++], kMaxId)) fail(at, "number too large (at most 2^62 - 1)");
-      if (i == d || (i < line_.size() && !space(line_[i]))) fail(at, "expected an integer");
-      return neg ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
-    };
-    skip();
+    LineCursor c{line_, lineno_, start};
+    size_t& i = c.i;
+    c.skip();
     if (i == line_.size() || line_[i] == 'c') continue;  // blank or comment
     s.line = lineno_;
     s.offset = start;
-    int64_t id = number(false);
-    if (id == 0) fail(0, "clause id 0");
+    int64_t id = c.number(false);
+    if (id == 0) c.fail(0, "clause id 0");
     s.id = static_cast<uint64_t>(id);
-    skip();
+    c.skip();
     if (i < line_.size() && line_[i] == 'd') {
       ++i;
-      if (i < line_.size() && !space(line_[i])) fail(i, "expected 'd '");
+      if (i < line_.size() && !LineCursor::space(line_[i])) c.fail(i, "expected 'd '");
       s.deletion = true;
-      for (int64_t x; (x = number(false)) != 0;) s.hints.push_back(x);
+      for (int64_t x; (x = c.number(false)) != 0;) s.hints.push_back(x);
     } else {
-      for (int64_t x; (x = number(true)) != 0;) s.lits.push_back(x);
-      for (int64_t x; (x = number(true)) != 0;) s.hints.push_back(x);
+      for (int64_t x; (x = c.number(true)) != 0;) s.lits.push_back(x);
+      for (int64_t x; (x = c.number(true)) != 0;) s.hints.push_back(x);
     }
-    skip();
-    if (i != line_.size()) fail(i, "text after the final 0");
+    c.skip();
+    if (i != line_.size()) c.fail(i, "text after the final 0");
     return true;
   }
 }

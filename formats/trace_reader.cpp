@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "formats/line_cursor.hpp"
 #include "trusted/decimal.hpp"
 
 namespace hcert {
@@ -15,7 +16,6 @@ constexpr uint64_t kMaxCoef = 4096;               // characters of one coefficie
 constexpr uint64_t kMaxList = uint64_t(1) << 24;  // numbers in one list
 constexpr unsigned char kMagic[5] = {0x89, 'H', 'C', 'T', 0x01};
 const char kHeader[] = "hcert-trace 1";
-bool space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 // The keywords by hint value, and how many coefficients each kind takes: -1 one per
 // literal, 0 none, -2 any number (read and kept, not needed).
@@ -111,59 +111,35 @@ bool TraceReader::next_text(TraceStep& s) {
     uint64_t start = in_.offset();
     if (!in_.line(line_, kMaxTerm)) return false;
     ++lineno_;
-    size_t i = 0;
-    auto fail = [&](size_t col, const std::string& why) { throw FormatError(lineno_, start + col, why); };
-    auto skip = [&] {
-      while (i < line_.size() && space(line_[i])) ++i;
-    };
-    auto word = [&]() {
-      skip();
-      size_t at = i;
-      while (i < line_.size() && !space(line_[i])) ++i;
-      return line_.substr(at, i - at);
-    };
-    auto number = [&](bool allow_neg) -> int64_t {
-      skip();
-      size_t at = i;
-      bool neg = i < line_.size() && line_[i] == '-';
-      if (neg) {
-        if (!allow_neg) fail(at, "negative number not allowed here");
-        ++i;
-      }
-      uint64_t v = 0;
-      size_t d = i;
-      while (i < line_.size() && line_[i] >= '0' && line_[i] <= '9')
-        if (!append_digit(v, line_[i++], kMaxId)) fail(at, "number too large (at most 2^62 - 1)");
-      if (i == d || (i < line_.size() && !space(line_[i]))) fail(at, i == line_.size() && i == d ? "missing the final 0" : "expected an integer");
-      return neg ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
-    };
+    LineCursor c{line_, lineno_, start};
+    size_t& i = c.i;
     auto list = [&](auto& out, bool allow_neg) {
-      for (int64_t x; (x = number(allow_neg)) != 0;) {
-        if (out.size() >= kMaxList) fail(i, "list too long");
+      for (int64_t x; (x = c.number(allow_neg, "missing the final 0")) != 0;) {
+        if (out.size() >= kMaxList) c.fail(i, "list too long");
         out.push_back(static_cast<typename std::decay_t<decltype(out)>::value_type>(x));
       }
     };
-    skip();
+    c.skip();
     if (i == line_.size() || line_[i] == ';') continue;  // blank or comment
     s.line = lineno_;
     s.offset = start;
-    std::string tag = word();
-    if (tag.size() != 1 || !std::strchr("adictx", tag[0])) fail(0, "unknown record '" + tag.substr(0, 20) + "'");
+    std::string tag = c.word();
+    if (tag.size() != 1 || !std::strchr("adictx", tag[0])) c.fail(0, "unknown record '" + tag.substr(0, 20) + "'");
     s.kind = static_cast<TraceStep::Kind>(tag[0]);
-    if (s.kind != TraceStep::Delete) s.id = static_cast<uint64_t>(number(false));
+    if (s.kind != TraceStep::Delete) s.id = static_cast<uint64_t>(c.number(false, "missing the final 0"));
     switch (s.kind) {
       case TraceStep::Atom:
       case TraceStep::Define: {
-        skip();
+        c.skip();
         size_t end = line_.size();
-        while (end > i && space(line_[end - 1])) --end;
+        while (end > i && LineCursor::space(line_[end - 1])) --end;
         s.term = line_.substr(i, end - i);
-        if (s.term.empty()) fail(i, "missing the term");
+        if (s.term.empty()) c.fail(i, "missing the term");
         i = line_.size();
         break;
       }
       case TraceStep::Input:
-        s.assertion = static_cast<uint64_t>(number(false));
+        s.assertion = static_cast<uint64_t>(c.number(false, "missing the final 0"));
         list(s.lits, true);
         break;
       case TraceStep::Derived:
@@ -172,13 +148,13 @@ bool TraceReader::next_text(TraceStep& s) {
         break;
       case TraceStep::Lemma: {
         list(s.lits, true);
-        size_t at = (skip(), i);
-        std::string kw = word();
-        if (kw.empty()) fail(at, "missing the lemma's kind (- la dl eq cut br row)");
-        if (!trace_hint_of(kw, s.hint)) fail(at, "unknown lemma kind '" + kw.substr(0, 20) + "'");
-        for (std::string c; !(c = word()).empty();) {
-          if (s.coefs.size() >= kMaxList) fail(i, "too many coefficients");
-          s.coefs.push_back(std::move(c));
+        size_t at = (c.skip(), i);
+        std::string kw = c.word();
+        if (kw.empty()) c.fail(at, "missing the lemma's kind (- la dl eq cut br row)");
+        if (!trace_hint_of(kw, s.hint)) c.fail(at, "unknown lemma kind '" + kw.substr(0, 20) + "'");
+        for (std::string w; !(w = c.word()).empty();) {
+          if (s.coefs.size() >= kMaxList) c.fail(i, "too many coefficients");
+          s.coefs.push_back(std::move(w));
         }
         break;
       }
@@ -186,8 +162,8 @@ bool TraceReader::next_text(TraceStep& s) {
         list(s.ids, false);
         break;
     }
-    skip();
-    if (i != line_.size()) fail(i, "text after the record's end");
+    c.skip();
+    if (i != line_.size()) c.fail(i, "text after the record's end");
     check(s, lineno_, start);
     return true;
   }
