@@ -1,6 +1,7 @@
 #include "formats/lrat.hpp"
 
 #include "formats/line_cursor.hpp"
+#include "formats/varint.hpp"
 #include "trusted/decimal.hpp"
 
 namespace hcert {
@@ -59,14 +60,7 @@ bool LratReader::next_text(LratStep& s) {
 }
 
 int64_t LratReader::varint(const char* what) {
-  uint64_t at = in_.offset(), v = 0;
-  for (int shift = 0;; shift += 7) {
-    int c = in_.get();
-    if (c < 0) throw FormatError(0, at, std::string("truncated ") + what);
-    if (shift > 56) throw FormatError(0, at, std::string(what) + " too large");
-    v |= static_cast<uint64_t>(c & 0x7f) << shift;
-    if (!(c & 0x80)) break;
-  }
+  uint64_t at = in_.offset(), v = read_varint(in_, what);
   int64_t mag = static_cast<int64_t>(v >> 1);
   if (mag > kMaxId) throw FormatError(0, at, std::string(what) + " too large");
   return (v & 1) ? -mag : mag;

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "formats/line_cursor.hpp"
+#include "formats/varint.hpp"
 #include "trusted/decimal.hpp"
 
 namespace hcert {
@@ -170,14 +171,7 @@ bool TraceReader::next_text(TraceStep& s) {
 }
 
 uint64_t TraceReader::varint(const char* what, uint64_t max) {
-  uint64_t at = in_.offset(), v = 0;
-  for (int shift = 0;; shift += 7) {
-    int c = in_.get();
-    if (c < 0) throw FormatError(0, at, std::string("truncated ") + what);
-    if (shift > 56) throw FormatError(0, at, std::string(what) + " too large");
-    v |= static_cast<uint64_t>(c & 0x7f) << shift;
-    if (!(c & 0x80)) break;
-  }
+  uint64_t at = in_.offset(), v = read_varint(in_, what);
   if (v > max) throw FormatError(0, at, std::string(what) + " too large");
   return v;
 }
