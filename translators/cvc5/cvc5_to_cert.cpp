@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "translators/cvc5/translator.hpp"
+#include "translators/live_sink.hpp"
 
 namespace hcert::cvc5 {
 
@@ -15,19 +16,8 @@ Translator::Translator(check::SmtContext& ctx, cert::Emitter& out) : ctx_(ctx), 
   sink_.term = [this](const Term& t) { return term(t); };
   sink_.type = [this](const Type& t) { return out_.type(t); };
   // Lemmas (arithmetic, COND, atom normal forms) are derived once and stay live.
-  lemma_sink_.term = sink_.term;
-  lemma_sink_.type = sink_.type;
-  lemma_sink_.step = [this](const char* r, std::vector<uint64_t> a) {
-    uint64_t id = out_.new_thm_id();
-    a.insert(a.begin(), id);
-    out_.write(Emitter::make(Tag::Step, std::move(a), {r}));
-    return id;
-  };
-  lemma_sink_.fact = sink_.fact = [this](const std::string& name) {
-    uint64_t id = out_.new_thm_id();
-    out_.write(Emitter::make(Tag::Fact, {id}, {name}));
-    return id;
-  };
+  lemma_sink_ = live_sink(out_, sink_.term);
+  sink_.fact = lemma_sink_.fact;
   arith_ = std::make_unique<Arith>(lemma_sink_);
   // Decisions are remembered per proof node: a dry run and the real one meet the same leaves.
   arith_refuter_ = [this](StepSink& o, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {

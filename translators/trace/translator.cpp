@@ -4,6 +4,7 @@
 #include "translators/trace/translator.hpp"
 #include "translators/vocabulary.hpp"
 #include "trusted/smtlib.hpp"
+#include "translators/live_sink.hpp"
 
 namespace hcert::trace {
 
@@ -22,14 +23,9 @@ Translator::Translator(check::SmtContext& ctx, Emitter& out) : ctx_(ctx), out_(o
   sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
   sink_.term = [this](const Term& t) { return term(t); };
   sink_.type = [this](const Type& t) { return out_.type(t); };
-  lemma_sink_.term = sink_.term;
-  lemma_sink_.type = sink_.type;
-  lemma_sink_.step = [this](const char* r, std::vector<uint64_t> a) { return keep(r, std::move(a)); };
-  lemma_sink_.fact = sink_.fact = [this](const std::string& name) {
-    uint64_t id = out_.new_thm_id();
-    out_.write(Emitter::make(Tag::Fact, {id}, {name}));
-    return id;
-  };
+  // Lemmas (arithmetic, COND, atom normal forms) are derived once and stay live.
+  lemma_sink_ = live_sink(out_, sink_.term);
+  sink_.fact = lemma_sink_.fact;
   arith_ = std::make_unique<Arith>(lemma_sink_);
   arith_refuter_ = [this](StepSink& o, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
     auto r = arith_->refute(o, lits, emit, sat);
@@ -49,12 +45,7 @@ uint64_t Translator::step(const char* rule, std::vector<uint64_t> args) {
   return id;
 }
 
-uint64_t Translator::keep(const char* rule, std::vector<uint64_t> args) {
-  uint64_t id = out_.new_thm_id();
-  args.insert(args.begin(), id);
-  out_.write(Emitter::make(Tag::Step, std::move(args), {rule}));
-  return id;
-}
+uint64_t Translator::keep(const char* rule, std::vector<uint64_t> args) { return lemma_sink_.step(rule, std::move(args)); }
 
 void Translator::del(const std::vector<uint64_t>& ids) {
   if (ids.empty()) return;

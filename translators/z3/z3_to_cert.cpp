@@ -7,6 +7,7 @@
 
 #include "translators/z3/translator.hpp"
 #include "translators/vocabulary.hpp"
+#include "translators/live_sink.hpp"
 
 namespace hcert::z3 {
 
@@ -17,19 +18,8 @@ Translator::Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx)
   sink_.term = [this](const Term& t) { return term(t); };
   // Arithmetic lemmas are derived once and stay live: their steps are not scratch.
   sink_.type = [this](const Type& t) { return out_.type(t); };
-  lemma_sink_.term = sink_.term;
-  lemma_sink_.type = sink_.type;
-  lemma_sink_.step = [this](const char* r, std::vector<uint64_t> a) {
-    uint64_t id = out_.new_thm_id();
-    a.insert(a.begin(), id);
-    out_.write(Emitter::make(Tag::Step, std::move(a), {r}));
-    return id;
-  };
-  lemma_sink_.fact = sink_.fact = [this](const std::string& name) {
-    uint64_t id = out_.new_thm_id();
-    out_.write(Emitter::make(Tag::Fact, {id}, {name}));
-    return id;
-  };
+  lemma_sink_ = live_sink(out_, sink_.term);
+  sink_.fact = lemma_sink_.fact;
   arith_ = std::make_unique<Arith>(lemma_sink_);
   // The dry run and the real one (and each strategy) meet the same leaves: decisions are
   // remembered per proof node, so only refutations that will be emitted are searched twice.
