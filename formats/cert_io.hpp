@@ -5,6 +5,7 @@
 #include <string>
 
 #include "formats/cert.hpp"
+#include "formats/sink.hpp"
 #include "trusted/source.hpp"
 
 namespace hcert::cert {

@@ -1,6 +1,7 @@
 // Byte streams in and out: files or stdin/stdout, with zstd, gzip and xz detected by their
-// magic on input (trusted/decompress.hpp) and zstd applied on request on output. Everything streams in fixed-size chunks, so memory
-// does not depend on the size of the input.
+// magic on input (trusted/decompress.hpp). Everything streams in fixed-size chunks, so
+// memory does not depend on the size of the input. (Output, which no verdict depends on,
+// is formats/sink.hpp.)
 #pragma once
 #include <cstdint>
 #include <cstdio>
@@ -66,22 +67,5 @@ class ByteReader {
   uint64_t consumed_ = 0;
 };
 
-// A push sink of bytes: a file ("-" is stdout), optionally zstd-compressed.
-class Sink {
- public:
-  Sink(const std::string& path, bool zstd, int level = 3);
-  ~Sink();
-  void write(const char* data, size_t n);
-  void write(const std::string& s) { write(s.data(), s.size()); }
-  void close();  // flushes; throws std::runtime_error on I/O failure
-
- private:
-  void raw(const char* data, size_t n);
-  FILE* f_ = nullptr;
-  bool own_ = false;
-  struct Z;
-  std::unique_ptr<Z> z_;
-  std::string buf_;
-};
 
 }  // namespace hcert
