@@ -44,10 +44,9 @@ struct Item {
 class Printer {
  public:
   size_t limit = 0;  // 0: no limit
-  explicit Printer(const Term* t) {
-    if (t)
-      for (const Term& v : t->frees()) taken_.insert(v.name());
-  }
+  // The free variables' names are taken only when the first binder is named: a brief
+  // print of a large formula without binders (a CNF's conjunction) never walks all of it.
+  explicit Printer(const Term* t) : whole_(t) {}
   void run(std::vector<Item> stack) {
     while (!stack.empty()) {
       if (limit && out.size() > limit) {
@@ -81,6 +80,10 @@ class Printer {
 
  private:
   const std::string& binder(uint32_t depth) {
+    if (whole_) {
+      for (const Term& v : whole_->frees()) taken_.insert(v.name());
+      whole_ = nullptr;
+    }
     while (names_.size() <= depth) {
       std::string n;
       do n = "x" + std::to_string(counter_++);
@@ -124,6 +127,7 @@ class Printer {
         break;
     }
   }
+  const Term* whole_;  // whose free names are not yet in taken_
   std::unordered_set<std::string> taken_;
   std::vector<std::string> names_;
   size_t counter_ = 0;

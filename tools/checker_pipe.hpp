@@ -20,16 +20,15 @@ namespace hcert::tool {
 // the record stream, so the records can be checked while the next ones are made. The
 // stream is the same (same records, same order, one checker), so the verdict and every
 // line printed are those of the single-threaded check.
-// The kernel's tables are not thread-safe. The checker thread holds the kernel gate while
-// it checks a batch; the translator enters it around its own uses of terms. Inside the
-// gate the translator never waits for room in the queue (the batch just grows), so the
-// two threads never wait for each other in a cycle.
+// Both threads build terms: the term store and the environment are safe to share
+// (spec/kernel.md §11), so nothing here orders their uses of the kernel; the translator
+// only waits for room in the queue, the checker only for records.
 // Errors keep their order: when the translator stops with an error, the records it wrote
 // before are still checked, and a checker error among them is the one reported.
 // Batches go back to the translator once checked, records and all: it overwrites them, so
 // a record's memory is freed by the thread that allocated it (no cross-thread frees, which
 // cost the allocator a lock) and batches are not regrown.
-class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
+class CheckerPipe : public cert::RecordWriter {
  public:
   // Thrown at the translator when the checker has failed, to stop it.
   struct Stopped {};
@@ -43,24 +42,15 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
     if (failed()) throw Stopped{};
     if (fill_ < batch_.size()) batch_[fill_] = std::move(r);
     else batch_.push_back(std::move(r));
-    if (++fill_ >= kBatch && !inside_) hand_over();
+    if (++fill_ >= kBatch) hand_over();
   }
   void flush() override {
-    if (fill_ && !inside_) hand_over();
+    if (fill_) hand_over();
   }
   // Checks everything written, ends the thread, and rethrows the checker's error if any.
   void close() override {
     finish();
     if (error_) std::rethrow_exception(error_);
-  }
-
-  void enter() override {
-    kernel_.lock();
-    inside_ = true;
-  }
-  void leave() override {
-    inside_ = false;
-    kernel_.unlock();
   }
 
  private:
@@ -107,10 +97,7 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
         room_.notify_one();
       }
       try {
-        {
-          std::lock_guard<std::mutex> k(kernel_);
-          for (size_t i = 0; i < b.n; ++i) check_(b.records[i]);
-        }
+        for (size_t i = 0; i < b.n; ++i) check_(b.records[i]);
         std::lock_guard<std::mutex> lk(m_);
         if (spare_.size() < 4) spare_.push_back(std::move(b.records));
       } catch (...) {
@@ -136,10 +123,8 @@ class CheckerPipe : public cert::RecordWriter, public sat::KernelGate {
   bool closing_ = false;
   std::exception_ptr error_;
   std::atomic<bool> failed_{false};    // error_ is set: the translator may stop early
-  std::mutex kernel_;                  // the kernel gate
   std::vector<cert::Record> batch_;    // translator thread only
   size_t fill_ = 0;                    // records of batch_ in use
-  bool inside_ = false;                // translator thread only: it holds the gate
   std::thread worker_;                 // last: starts once the rest is built
 };
 

@@ -176,7 +176,7 @@ OpenedProof open_proof(const std::string& path, const std::string& from) {
 // (tools/checker_pipe.hpp): the same records in the same order as a check on one thread,
 // and the same errors (a checker error on an earlier record wins over the translator's).
 void check_translation(const std::function<void(const hcert::cert::Record&)>& feed, bool two_threads,
-                       const std::function<void(hcert::cert::Emitter&, hcert::sat::KernelGate*)>& translate) {
+                       const std::function<void(hcert::cert::Emitter&)>& translate) {
   std::unique_ptr<hcert::tool::CheckerPipe> made;
   try {
     if (two_threads) made = std::make_unique<hcert::tool::CheckerPipe>(feed);
@@ -185,13 +185,13 @@ void check_translation(const std::function<void(const hcert::cert::Record&)>& fe
   if (!made) {
     hcert::cert::CallbackWriter sink(feed);
     hcert::cert::Emitter em(sink);
-    translate(em, nullptr);
+    translate(em);
     return;
   }
   hcert::tool::CheckerPipe& pipe = *made;
   hcert::cert::Emitter em(pipe);
   try {
-    translate(em, &pipe);
+    translate(em);
   } catch (const hcert::tool::CheckerPipe::Stopped&) {
     pipe.close();  // rethrows the checker's error
     throw std::logic_error("the checker stopped without an error");
@@ -316,8 +316,8 @@ int check(const Args& a) {
       hcert::check::load_pinned_theory(env, theories, "core");  // the clause terms' vocabulary
       watchdog->phase("translating and checking LRAT steps");
       hcert::LratReader in(std::move(opened.source));
-      check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
-        hcert::sat::lrat_to_certificate(env, *cnf, in, em, gate);
+      check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em) {
+        hcert::sat::lrat_to_certificate(env, *cnf, in, em);
       });
     } else if (format == "drat" || format == "frat") {
       // Backward checking finds the hints (FRAT: those the proof does not give); the
@@ -342,7 +342,7 @@ int check(const Args& a) {
                                   ")");
       };
       bool found = false;
-      check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em, hcert::sat::KernelGate* gate) {
+      check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em) {
         auto next = [&](hcert::LratStep& s) {
           if (!found) {
             watchdog->phase(drat ? "DRAT backward pass (finding the hints)" : "FRAT backward pass (finding the hints)");
@@ -352,7 +352,7 @@ int check(const Args& a) {
           }
           return proof_hints.next(s);
         };
-        hcert::sat::lrat_to_certificate(env, *cnf, next, em, gate);
+        hcert::sat::lrat_to_certificate(env, *cnf, next, em);
       });
     } else {  // an SMT-LIB problem with a Z3 or cvc5 proof or a custom solver's trace
       // The problem's elaboration, with its declarations, reads the proof's terms too.

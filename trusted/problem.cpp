@@ -27,13 +27,21 @@ Term dimacs_clause(const Env& env, const std::vector<int32_t>& lits) {
   return clause_term(env, lits, [&](int32_t l) { return dimacs_literal(env, l); });
 }
 
+// Φ(lo, hi): the clauses lo … hi−1 in a halving tree (spec/problems.md). The recursion is
+// as deep as log2 of the clause count (at most 31).
+static Term conjunction(const Term& conj, const std::vector<Term>& c, size_t lo, size_t hi) {
+  if (hi - lo == 1) return c[lo];
+  size_t mid = lo + (hi - lo) / 2;
+  return Term::comb(Term::comb(conj, conjunction(conj, c, lo, mid)), conjunction(conj, c, mid, hi));
+}
+
 // Why a table of literal terms while elaborating: naming a variable (its decimal name,
 // the name table, the term table) costs more than the rest of a clause, so each literal
 // is made once per problem. The table covers variables up to a bound proportional to the
 // problem's size (a header may name 2^31 variables); larger ones are made each time.
 Problem elaborate(const Env& env, const Cnf& cnf) {
   Problem p{"dimacs", cnf.sha256, {}};
-  p.assertions.reserve(cnf.clauses.size());
+  p.assertions.reserve(cnf.clauses.size() + 1);
   size_t size = 0;
   for (const auto& c : cnf.clauses) size += c.size();
   std::vector<Term> made(2 * (std::min<size_t>(cnf.vars, 2 * size + 1024) + 1));
@@ -44,6 +52,9 @@ Problem elaborate(const Env& env, const Cnf& cnf) {
     return made[i];
   };
   for (const auto& c : cnf.clauses) p.assertions.push_back(clause_term(env, c, lit));
+  const Type b = Type::boolean();
+  const Term conj = Term::constant(env, "/\\", Type::fun(b, Type::fun(b, b)));
+  if (!p.assertions.empty()) p.assertions.push_back(conjunction(conj, p.assertions, 0, p.assertions.size()));
   return p;
 }
 

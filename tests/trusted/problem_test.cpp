@@ -1,6 +1,7 @@
 // The elaboration of DIMACS problems (trusted, spec/problems.md): with its table of
 // literal terms, each assertion must be exactly the clause term built literal by literal,
-// for small and huge variable numbers alike.
+// for small and huge variable numbers alike; after them, their conjunction Φ in the
+// halving tree.
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
@@ -20,6 +21,24 @@ RC_GTEST_PROP(Problem, DimacsElaborationIsTheClauseTerms, ()) {
   cnf.clauses = *rc::gen::container<std::vector<std::vector<int32_t>>>(
       rc::gen::container<std::vector<int32_t>>(lit));
   check::Problem p = check::elaborate(hcert::tenv(), cnf);
-  RC_ASSERT(p.assertions.size() == cnf.clauses.size());
-  for (size_t i = 0; i < cnf.clauses.size(); ++i) RC_ASSERT(p.assertions[i] == check::dimacs_clause(hcert::tenv(), cnf.clauses[i]));
+  size_t n = cnf.clauses.size();
+  RC_ASSERT(p.assertions.size() == n + (n > 0));
+  for (size_t i = 0; i < n; ++i) RC_ASSERT(p.assertions[i] == check::dimacs_clause(hcert::tenv(), cnf.clauses[i]));
+  if (n == 0) return;
+  // Assertion n is Φ(0, n): descending from it, a node covering clauses [lo, hi) is
+  // clause lo when hi = lo + 1, else a conjunction of the halves at lo + (hi - lo) / 2.
+  std::vector<std::tuple<Term, size_t, size_t>> todo{{p.assertions[n], 0, n}};
+  while (!todo.empty()) {
+    auto [t, lo, hi] = todo.back();
+    todo.pop_back();
+    if (hi - lo == 1) {
+      RC_ASSERT(t == p.assertions[lo]);
+      continue;
+    }
+    RC_ASSERT(t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb);
+    RC_ASSERT(t.rator().rator().kind() == TermKind::Const && t.rator().rator().name() == "/\\");
+    size_t mid = lo + (hi - lo) / 2;
+    todo.push_back({t.rator().rand(), lo, mid});
+    todo.push_back({t.rand(), mid, hi});
+  }
 }

@@ -32,13 +32,9 @@ struct Clause {
 
 class Translator {
  public:
-  Translator(const Cnf& cnf, cert::Emitter& out, KernelGate* gate)
-      : gate_(gate), cnf_(cnf), out_(out), input_deleted_(cnf.clauses.size() + 1, 0) {
+  Translator(const Cnf& cnf, cert::Emitter& out)
+      : cnf_(cnf), out_(out), input_deleted_(cnf.clauses.size() + 1, 0) {
     for (const std::vector<int32_t>& c : cnf_.clauses) count_input(c, 1);
-  }
-  ~Translator() {
-    Inside kernel(this);  // the terms this translator holds go inside the gate
-    extensions_.clear();
   }
 
   LratStats run(const std::function<bool(LratStep&)>& next) {
@@ -108,13 +104,12 @@ class Translator {
 
   // ---- the formula hypothesis Φ and the input clauses ----
 
-  // {Φ} ⊢ Φ, made once: first `{A_0, …, A_{m−1}} ⊢ Φ` by CONJ up the tree of the
-  // problem's assertions (kept to discharge Φ at the end), then ASSUME of its conclusion.
-  // The checker builds Φ's terms once, inside CONJ; the translator never does.
+  // {Φ} ⊢ Φ, made once: the assumption of the problem's assertion n, the conjunction Φ of
+  // its n clauses in a halving tree (spec/problems.md); the checker's elaboration built Φ.
   uint64_t root() {
     if (!root_) {
-      phi_thm_ = conj(0, cnf_.clauses.size());
-      root_ = step("assume_concl", {phi_thm_});
+      root_ = out_.new_thm_id();
+      out_.write(Emitter::make(Tag::Assert, {root_, cnf_.clauses.size()}));
     }
     return root_;
   }
@@ -433,7 +428,6 @@ class Translator {
   // the pivot's variable x are restated over a fresh extension variable z, and later proof
   // steps mean z where they say x. Returns the lemma's clause.
   Clause rat_step(const std::vector<int32_t>& lits, int32_t p, const std::vector<int64_t>& hints) {
-    Inside kernel(this);
     ++stats_.rat_steps;
     RatHints rh = split_rat_hints(hints);
     int32_t x = std::abs(p);
@@ -633,8 +627,7 @@ class Translator {
   uint64_t var_term(int32_t x) {
     if (static_cast<size_t>(x) >= var_ids_.size()) var_ids_.resize(static_cast<size_t>(x) + 1, 0);
     if (!var_ids_[x]) {
-      Inside kernel(this);
-      var_ids_[x] = out_.term(hol_var(x));
+        var_ids_[x] = out_.term(hol_var(x));
     }
     return var_ids_[x];
   }
@@ -644,50 +637,18 @@ class Translator {
     touched_.clear();
   }
 
-  // {Φ} ⊢ F: discharge Φ with the theorem of the assertions' conjunction, then end.
+  // {Φ} ⊢ F ends the certificate: Φ is an assertion of the problem.
   void finish(uint64_t refutation) {
     // Each extension's definition z = t leaves by INST z := t, then REFL t (latest first:
     // a later t may mention an earlier z, never the reverse).
     for (size_t i = extensions_.size(); i-- > 0;) {
-      Inside kernel(this);
       const auto& [zi, t] = extensions_[i];
       uint64_t inst = step("inst", {refutation, term(hol_var(zi)), term(t)});
       refutation = step("prove_hyp", {step("refl", {term(t)}), inst});
     }
-    uint64_t fin = step("prove_hyp", {phi_thm_, refutation});
-    out_.write(Emitter::make(Tag::End, {fin}));
-  }
-  uint64_t conj(size_t lo, size_t hi) {
-    if (hi - lo == 1) {
-      uint64_t id = out_.new_thm_id();
-      out_.write(Emitter::make(Tag::Assert, {id, lo}));
-      return id;
-    }
-    size_t mid = lo + (hi - lo) / 2;
-    uint64_t a = conj(lo, mid), b = conj(mid, hi);
-    uint64_t c = step("conj", {a, b});
-    drop(a);
-    drop(b);
-    return c;
+    out_.write(Emitter::make(Tag::End, {refutation}));
   }
 
-  // Holds the kernel gate (if any) for its lifetime; nests.
-  class Inside {
-   public:
-    explicit Inside(Translator* t) : t_(t) {
-      if (t_->gate_ && t_->gate_depth_++ == 0) t_->gate_->enter();
-    }
-    ~Inside() {
-      if (t_->gate_ && --t_->gate_depth_ == 0) t_->gate_->leave();
-    }
-    Inside(const Inside&) = delete;
-    Inside& operator=(const Inside&) = delete;
-
-   private:
-    Translator* t_;
-  };
-  KernelGate* gate_;
-  int gate_depth_ = 0;
   const Cnf& cnf_;
   cert::Emitter& out_;
   std::vector<int8_t> value_;
@@ -707,23 +668,23 @@ class Translator {
   std::vector<std::pair<int32_t, Term>> extensions_;   // (z, t) of each RAT step
   int64_t next_var_ = 0;
   std::vector<uint8_t> input_deleted_;  // by input clause id (1-based)
-  uint64_t root_ = 0, phi_thm_ = 0;
+  uint64_t root_ = 0;
   LratStats stats_;
   uint64_t at_line_ = 0, at_offset_ = 0;  // the current step's place
 };
 
 }  // namespace
 
-LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out, KernelGate* gate) {
-  return lrat_to_certificate(env, cnf, [&](LratStep& s) { return in.next(s); }, out, gate);
+LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out) {
+  return lrat_to_certificate(env, cnf, [&](LratStep& s) { return in.next(s); }, out);
 }
 
 LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, const std::function<bool(LratStep&)>& next,
-                              cert::Emitter& out, KernelGate* gate) {
+                              cert::Emitter& out) {
   if (cnf.clauses.empty()) throw Failure(Outcome::Rejected, "an empty formula is satisfiable");
   if (!env.fact("T")) throw Failure(Outcome::InputError, "LRAT translation: the core theory is not loaded");
   VocabularyScope scope(env);
-  Translator t(cnf, out, gate);
+  Translator t(cnf, out);
   try {
     return t.run(next);
   } catch (const KernelError& e) {  // a term the translator built was refused: its bug
