@@ -171,10 +171,8 @@ Thm gen_(const BoolDefs& d, const Thm& tt, const Term& x, const Thm& th, const c
 }
 
 //  {p ==> r, p} ⊢ r by MP (or {q ==> r, q} ⊢ r); DISCH q ==> r, DISCH p ==> r, GEN r
-//  (r a fresh variable); fold \/; PROVE_HYP with A ⊢ p (or q).
-Thm disj_(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool left) {
-  Type b = Type::boolean();
-  Term r = fresh_var(mk_binop(d.or_def, p, q), b);
+//  (r a variable not free in p or q); fold \/; PROVE_HYP with A ⊢ p (or q).
+Thm disj_with(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool left, const Term& r) {
   Term pr = mk_binop(d.imp_def, p, r), qr = mk_binop(d.imp_def, q, r);
   Thm tt = truth(d);
   const char* rule = left ? "DISJ1" : "DISJ2";
@@ -182,6 +180,16 @@ Thm disj_(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool l
   Thm t2 = disch_(d, tt, pr, disch_(d, tt, qr, t1, rule), rule);
   Thm t3 = gen_(d, tt, r, t2, rule);
   return prove_hyp(th, eq_mp_back(unfold2(d.or_def, p, q), t3));
+}
+// r is first the variable _0: if it is free in p or q, a kernel rule refuses a step (GEN
+// or the fold) and the derivation is made again with a fresh r, whose choice walks p and q.
+Thm disj_(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool left) {
+  Type b = Type::boolean();
+  try {
+    return disj_with(d, p, q, th, left, Term::var("_0", b));
+  } catch (const KernelError&) {
+  }
+  return disj_with(d, p, q, th, left, fresh_var(mk_binop(d.or_def, p, q), b));
 }
 
 }  // namespace

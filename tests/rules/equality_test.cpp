@@ -45,6 +45,19 @@ TEST(BetaConv, ArgumentVariableFreeInBody) {
   EXPECT_EQ(th.concl().rhs(), Term::comb(Term::comb(g, var("y")), var("y")));
 }
 
+TEST(BetaConv, FirstCandidateVariableFreeInTheAbstraction) {
+  // (λx. g x _0) (f y) = g (f y) _0: the rule first tries the variable _0 in place of the
+  // argument, which BETA refuses here (it is free in the abstraction); the rule must then
+  // take a fresh variable, not fail and not capture _0.
+  Term f = Term::var("f", Type::fun(B(), B()));
+  Term g = term("(v g (fun bool (fun bool bool)))");
+  Term lam = Term::abs(var("x"), Term::comb(Term::comb(g, var("x")), var("_0")));
+  Term arg = Term::comb(f, var("y"));
+  Thm th = rules::beta_conv(hcert::tenv(), Term::comb(lam, arg));
+  EXPECT_EQ(th.concl(), Term::eq(Term::comb(lam, arg), Term::comb(Term::comb(g, arg), var("_0"))));
+  EXPECT_TRUE(th.hyps().empty());
+}
+
 TEST(BetaConv, RejectsNonRedex) {
   EXPECT_THROW(rules::beta_conv(hcert::tenv(), var("p")), KernelError);
   EXPECT_THROW(rules::beta_conv(hcert::tenv(), Term::comb(Term::var("f", Type::fun(B(), B())), var("p"))), KernelError);
