@@ -56,6 +56,13 @@ class Arith {
   // combination of those facts (a wrong hint); nothing is emitted then.
   std::optional<uint64_t> refute_with(StepSink& out, const std::vector<Term>& lits, const std::vector<mpq_class>& coefs);
 
+  // {l1, …, lk} ⊢ F when the literals (all arithmetic, of one type) are the edges of a
+  // negative difference-logic cycle, in steps linear in k (arith_cycle.hpp): each literal's
+  // fact is k + x - y, k + x or k - y (x, y atoms, k an integer), the edges form one cycle
+  // from the first (in any order) and their constants sum below 0 (or to 0 with a strict
+  // edge). nullopt otherwise: then refute or refute_with decides.
+  std::optional<uint64_t> refute_cycle(StepSink& out, const std::vector<Term>& lits);
+
   // A key naming an atom's linear constraint up to positive scaling (spec/arith.md,
   // "Equivalent atoms"), and whether the atom is the key's negation: `x < y` and
   // `~(y <= x)` have one key; empty for a non-arithmetic atom or one too large to read.

@@ -39,18 +39,25 @@ Translator::Found Translator::farkas(const std::vector<Term>& hyps, const std::v
   return {0, true, "the coefficients are not a Farkas combination refuting the negated literals"};
 }
 
+// Multipliers all 1 on every literal: a negative cycle's telescoping sum first
+// (Arith::refute_cycle, linear in its length), then the general combination.
 Translator::Found Translator::lemma_farkas(const TraceStep& s, const std::vector<Term>& hyps) {
   std::vector<mpq_class> coefs;
+  bool all_one = true;
   for (const std::string& c : s.coefs) {
     mpq_class q;
     if (q.set_str(c, 10) != 0) malformed("bad coefficient '" + c.substr(0, 40) + "'");
     q.canonicalize();
     coefs.push_back(q);
+    all_one = all_one && q == 1;
   }
+  if (all_one && coefs.size() == hyps.size())
+    if (auto r = arith_->refute_cycle(sink_, hyps)) return ++stats_.lemmas_hinted, ++stats_.lemmas_cycles, Found{*r, false, ""};
   return farkas(hyps, coefs);
 }
 
 Translator::Found Translator::lemma_cycle(const TraceStep&, const std::vector<Term>& hyps) {
+  if (auto r = arith_->refute_cycle(sink_, hyps)) return ++stats_.lemmas_hinted, ++stats_.lemmas_cycles, Found{*r, false, ""};
   return farkas(hyps, std::vector<mpq_class>(hyps.size(), 1));
 }
 
@@ -67,6 +74,7 @@ Translator::Found Translator::lemma_search(const TraceStep&, const std::vector<T
   bool arithmetic = true;
   for (const Term& h : hyps) arithmetic = arithmetic && Arith::is_atom(is_neg(h) ? h.rand() : h);
   if (arithmetic) {
+    if (auto r = arith_->refute_cycle(sink_, hyps)) return ++stats_.lemmas_cycles, Found{*r, false, ""};
     bool sat = false;
     if (auto r = arith_->refute(sink_, hyps, true, &sat)) return {*r, false, ""};
     if (sat) return {0, true, "the negated literals have a model over the rationals"};
