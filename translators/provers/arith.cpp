@@ -466,6 +466,8 @@ std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& li
           R.use(P);
           return P.disj_cases(R.I(R.NE_SPLIT(), {s, t}), *ra, *rb);
         }
+        if (emit)  // a negative cycle (each case of a split disequality often is one)
+          if (auto c = (is_int ? impl_->int_cycles : impl_->real_cycles).refute(R, P, ls)) return c;
         return refute_int_case(R, P, ls, emit, sat);
       };
       if (auto r = go(lits, 4, &ring_sat)) return r->id;

@@ -34,7 +34,7 @@ const Cycles::Edge& Cycles::edge(Ring& R, const Term& lit) {
     std::vector<LinFact> lin;
     bool complete = true;
     make_facts(R, {lit}, facts, lin, complete);
-    if (!complete || facts.size() != 1 || facts[0].rel == LinFact::Eq || facts[0].scale <= 0) return e;
+    if (!complete || facts.size() != 1 || facts[0].scale <= 0) return e;
     const mpz_class& s = facts[0].scale;
     for (const auto& [a, c] : lin[0].terms) {
       if (c == 0) continue;
@@ -65,6 +65,8 @@ const Pf& Cycles::edge_pf(Ring& R, Edge& e, const mpz_class& L) {
   if (it != e.pf.end()) return it->second;
   Pf pf = R.on_lemmas([&] {
     Pf base = fact_proof(R, R.P(), e.fact);
+    if (e.fact.rel == LinFact::Eq)  // 0 = E used as 0 <= E: 0 <= 0 rewritten
+      base = R.P().eq_mp(R.P().ap_term(Term::comb(R.le_c(), R.zero()), base), R.I(R.LE_REFL(), {R.zero()}));
     if (L != 1) {
       Term Lt = R.numeral(L), E = base.concl.rand();
       base = e.strict ? R.scale_lt(Lt, base)

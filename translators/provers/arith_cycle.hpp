@@ -17,11 +17,13 @@
 // the ring axioms with the normaliser (ring.hpp); every step is checked by the kernel.
 //
 // An edge is a literal whose fact (spec/arith.md, "Facts"; over int a strict one
-// tightened) has the linear form k + x - y, k + x or k - y with x, y atoms and k an
-// integer: a bound x <= c is an edge from or to the zero node (the term 0, which the
-// normaliser reads as the constant). Anything else (an equation, a disequality, other
-// coefficients, a fraction, edges that do not form one cycle from the first, a sum that
-// is not contradictory) gives nullopt, and the caller uses the general Farkas path.
+// tightened; an equation 0 = E read as 0 <= E, its multiplier +1) has the linear form
+// k + x - y, k + x or k - y with x, y atoms and k a number: a bound x <= c is an edge from
+// or to the zero node (the term 0, which the normaliser reads as the constant). Over real,
+// fractions are cleared by summing every edge scaled by the common multiple of their
+// denominators. Anything else (a disequality, other coefficients, edges that do not form
+// one cycle from the first, two edges leaving one node, a sum that is not contradictory)
+// gives nullopt, and the caller uses the general Farkas path.
 #pragma once
 #include <gmpxx.h>
 

@@ -71,6 +71,7 @@ Translator::Found Translator::lemma_equality(const TraceStep& s, const std::vect
 
 Translator::Found Translator::lemma_search(const TraceStep&, const std::vector<Term>& hyps) {
   ++stats_.lemmas_searched;
+  if (uint64_t f = defs_->refute(hyps)) return ++stats_.lemmas_definitions, Found{f, false, ""};
   bool arithmetic = true;
   for (const Term& h : hyps) arithmetic = arithmetic && Arith::is_atom(is_neg(h) ? h.rand() : h);
   if (arithmetic) {

@@ -32,6 +32,7 @@ Translator::Translator(check::SmtContext& ctx, Emitter& out) : ctx_(ctx), out_(o
     return r ? *r : 0;
   };
   cond_ = std::make_unique<CondLemmas>(lemma_sink_);
+  defs_ = std::make_unique<DefClauses>(sink_, *cond_);
   theory_.arith = &arith_refuter_;
   theory_.cond = cond_.get();
   theory_.key = [this](const Term& t) { return arith_->key(t); };

@@ -32,6 +32,7 @@
 #include "translators/provers/formula.hpp"
 #include "translators/provers/nform.hpp"
 #include "translators/provers/taut.hpp"
+#include "translators/trace/def_clauses.hpp"
 #include "translators/trace/rup_search.hpp"
 #include "translators/trace/trace_to_cert.hpp"
 
@@ -131,6 +132,7 @@ class Translator {
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unique_ptr<CondLemmas> cond_;
+  std::unique_ptr<DefClauses> defs_;  // Tseitin definitions' clauses, by their connectives
   TheoryRefuter arith_refuter_;
   Theories theory_;
   std::vector<Term> assertions_;

@@ -85,6 +85,9 @@ TEST(ProversArithCycle, NegativeCyclesOfEveryEdgeShapeAreRefuted) {
   EXPECT_TRUE(refutes("dc5", decls("Real", 2) + "(assert (< x0 x1))(assert (<= x1 x0))"));
   EXPECT_TRUE(refutes("dc6", decls("Real", 2) + "(assert (not (< x0 x1)))(assert (< (- x0 x1) 0.0))"));
   EXPECT_TRUE(refutes("dc7", decls("Real", 1) + "(assert (>= x0 3.0))(assert (<= x0 2.0))"));
+  // an equation used in its own direction (0 = t - s as 0 <= t - s), and fractions
+  EXPECT_TRUE(refutes("dc9", decls("Int", 2) + "(assert (= (- x0 x1) (- 1)))(assert (<= (- x1 x0) 0))"));
+  EXPECT_TRUE(refutes("dc10", decls("Real", 3) + "(assert (<= (- x0 x1) (/ 1 2)))(assert (<= (- x1 x2) 0.25))(assert (< (- x2 x0) (- 0.75)))"));
   EXPECT_TRUE(refutes("dc8", cycle_text("Int", {3, -1, 4, -1, -5, -1})));  // sum -1, order scrambled
 }
 
@@ -103,8 +106,10 @@ TEST(ProversArithCycle, WhatIsNoNegativeCycleIsRefused) {
   EXPECT_FALSE(refutes("dn5", decls("Int", 3) + "(assert (<= (- x0 x1) (- 2)))(assert (<= (- x1 x2) (- 2)))"));
   // not difference logic: a coefficient 2 (contradictory, but for the general path)
   EXPECT_FALSE(refutes("dn6", decls("Int", 2) + "(assert (<= (- (* 2 x0) x1) (- 1)))(assert (<= (- x1 (* 2 x0)) 0))"));
-  // an equation (the general path splits and scales it)
-  EXPECT_FALSE(refutes("dn7", decls("Int", 2) + "(assert (= (- x0 x1) (- 1)))(assert (<= (- x1 x0) 0))"));
+  // an equation needed in the other direction (multiplier -1: for the general path)
+  EXPECT_FALSE(refutes("dn7", decls("Int", 2) + "(assert (= (- x0 x1) 1))(assert (<= (- x0 x1) 0))"));
+  // a fraction too small: the sum of dc10 with (- 0.7) is 0.05
+  EXPECT_FALSE(refutes("dn10", decls("Real", 3) + "(assert (<= (- x0 x1) (/ 1 2)))(assert (<= (- x1 x2) 0.25))(assert (< (- x2 x0) (- 0.7)))"));
   // a non-strict real cycle of sum 0 (x0 = x1 satisfies it)
   EXPECT_FALSE(refutes("dn8", decls("Real", 2) + "(assert (<= x0 x1))(assert (<= x1 x0))"));
   // a literal that is not arithmetic
