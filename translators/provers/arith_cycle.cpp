@@ -106,8 +106,9 @@ Pf Cycles::end_lemma(Ring& R, bool strict) {
   });
 }
 
-std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& lits) {
-  if (lits.empty()) return std::nullopt;
+std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<Pf>* trades,
+                                 std::vector<bool>* traded) {
+  if (lits.empty() || (trades && trades->size() != lits.size())) return std::nullopt;
   std::vector<Edge*> es;
   std::unordered_map<uint32_t, size_t> leaving;  // node -> the edge from it
   for (const Term& l : lits) {
@@ -144,9 +145,18 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
     bool strict;
   };
   std::vector<Path> paths;
+  if (traded) traded->assign(lits.size(), false);
   for (size_t i : order) {
     Edge& e = *es[i];
-    const Pf& pf = edge_pf(R, e, L);
+    Pf pf = edge_pf(R, e, L);
+    if (trades && e.fact.discharge == Term()) {  // {trade's hypotheses} ⊢ the edge, kept
+      const Pf& t = (*trades)[i];
+      auto key = std::make_pair(L, t.id);
+      auto it = e.traded.find(key);
+      pf = it != e.traded.end() ? it->second
+                                : e.traded.emplace(key, R.on_lemmas([&] { return R.P().prove_hyp(t, pf); })).first->second;
+      if (traded) (*traded)[i] = true;
+    }
     paths.push_back({pf, R.signed_numeral(mpz_class(e.k * L)), node(R, e.from, L), node(R, e.to, L), e.strict});
   }
   while (paths.size() > 1) {
@@ -174,10 +184,10 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
     f = P.prove_hyp(R.positive(n), P.prove_hyp(fk, R.I(R.NEG_NONNEG(), {n})));
   }
   // Each discharge hypothesis t <= s traded for its literal ~(s < t) (NLT).
-  std::unordered_set<Term, TermHash> traded;
+  std::unordered_set<Term, TermHash> done;
   for (size_t i : order) {
     const Term& d = es[i]->fact.discharge;
-    if (d == Term() || !traded.insert(d).second) continue;
+    if (d == Term() || !done.insert(d).second) continue;
     const Term& lit = lits[i];
     Term s = lit.rand().rator().rand(), t = lit.rand().rand();
     f = P.prove_hyp(P.not_intro(d, f), R.I(R.NLT(), {s, t}));

@@ -42,7 +42,9 @@ class Cycles {
   // {the literals used} ⊢ F on P when the literals (of R's type, each an atom or its
   // negation) are the edges of a negative cycle; nullopt otherwise (nothing emitted then,
   // except kept edge facts).
-  std::optional<Pf> refute(Ring& R, Prover& P, const std::vector<Term>& lits);
+  // With `trades` (Arith::refute_cycle): each edge traded first, *traded says which.
+  std::optional<Pf> refute(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<Pf>* trades = nullptr,
+                           std::vector<bool>* traded = nullptr);
 
  private:
   // One literal read as an edge: its fact 0 REL E with E = k + from - to (`from`/`to`
@@ -59,6 +61,7 @@ class Cycles {
     mpz_class scale;
     Fact fact;
     std::map<mpz_class, Pf> pf;  // by L: {literal or discharge} ⊢ 0 REL L·k + (L·from + neg (L·to))
+    std::map<std::pair<mpz_class, uint64_t>, Pf> traded;  // by L and trade: pf[L] with the literal traded
   };
   const Edge& edge(Ring& R, const Term& lit);
   Term node(Ring& R, uint32_t id, const mpz_class& L) const;
