@@ -412,7 +412,7 @@ std::optional<uint64_t> Arith::refute_with(StepSink& out, const std::vector<Term
 }
 
 std::optional<uint64_t> Arith::refute_cycle(StepSink& out, const std::vector<Term>& lits, const std::vector<Pf>* trades,
-                                            std::vector<bool>* traded) {
+                                            std::vector<bool>* traded, bool all) {
   std::optional<bool> is_int;
   for (const Term& l : lits) {
     Term a = is_neg(l) ? l.rand() : l, rel, s, t;
@@ -423,7 +423,7 @@ std::optional<uint64_t> Arith::refute_cycle(StepSink& out, const std::vector<Ter
   try {
     Prover P(out);
     Ring& R = impl_->ring(*is_int);
-    if (auto r = (*is_int ? impl_->int_cycles : impl_->real_cycles).refute(R, P, lits, trades, traded)) return r->id;
+    if (auto r = (*is_int ? impl_->int_cycles : impl_->real_cycles).refute(R, P, lits, trades, traded, all)) return r->id;
   } catch (const Unsupported&) {
   }
   return std::nullopt;

@@ -106,31 +106,83 @@ Pf Cycles::end_lemma(Ring& R, bool strict) {
   });
 }
 
+// The edges' weight (k, −1 if strict): a cycle is negative when its weights sum below
+// (0, 0) in lexicographic order, i.e. k sums below 0, or to 0 with a strict edge.
+namespace {
+struct Weight {
+  mpq_class k;
+  long strict = 0;
+  bool operator<(const Weight& o) const { return k < o.k || (k == o.k && strict < o.strict); }
+  Weight operator+(const Weight& o) const { return {k + o.k, strict + o.strict}; }
+};
+}  // namespace
+
+std::optional<std::vector<size_t>> Cycles::cycle_of(const std::vector<Edge*>& es) {
+  // All the edges in one cycle from the first, each node left once: follow it.
+  std::unordered_map<uint32_t, size_t> leaving;
+  bool simple = true;
+  for (size_t i = 0; i < es.size(); ++i) simple = simple && leaving.emplace(es[i]->from, i).second;
+  if (simple) {
+    std::vector<size_t> order{0};
+    Weight w{es[0]->k, es[0]->strict ? -1 : 0};
+    for (uint32_t node = es[0]->to; node != es[0]->from;) {
+      auto it = leaving.find(node);
+      if (it == leaving.end() || order.size() == es.size()) break;
+      order.push_back(it->second);
+      w = w + Weight{es[it->second]->k, es[it->second]->strict ? -1 : 0};
+      node = es[it->second]->to;
+    }
+    if (es[order.back()]->to == es[0]->from && w < Weight{}) return order;
+  }
+  // Otherwise a negative cycle among them (Bellman-Ford from a virtual source at distance
+  // 0 to every node, |nodes| rounds; an edge that still relaxes leads back into a cycle).
+  std::unordered_map<uint32_t, size_t> index;
+  for (const Edge* e : es) index.emplace(e->from, index.size()), index.emplace(e->to, index.size());
+  size_t n = index.size();
+  std::vector<Weight> dist(n);
+  std::vector<size_t> pred(n, SIZE_MAX);
+  size_t last = SIZE_MAX;
+  for (size_t round = 0; round <= n; ++round) {
+    last = SIZE_MAX;
+    for (size_t i = 0; i < es.size(); ++i) {
+      size_t u = index[es[i]->from], v = index[es[i]->to];
+      Weight d = dist[u] + Weight{es[i]->k, es[i]->strict ? -1 : 0};
+      if (d < dist[v]) dist[v] = d, pred[v] = i, last = v;
+    }
+    if (last == SIZE_MAX) return std::nullopt;  // no negative cycle
+  }
+  size_t v = last;
+  for (size_t j = 0; j < n; ++j) {  // now on the cycle
+    if (pred[v] == SIZE_MAX) return std::nullopt;
+    v = index[es[pred[v]]->from];
+  }
+  std::vector<size_t> rev;
+  size_t u = v;
+  do {
+    if (pred[u] == SIZE_MAX) return std::nullopt;
+    rev.push_back(pred[u]);
+    u = index[es[pred[u]]->from];
+  } while (u != v && rev.size() <= es.size());
+  if (u != v) return std::nullopt;
+  return std::vector<size_t>(rev.rbegin(), rev.rend());
+}
+
 std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<Pf>* trades,
-                                 std::vector<bool>* traded) {
+                                 std::vector<bool>* traded, bool all) {
   if (lits.empty() || (trades && trades->size() != lits.size())) return std::nullopt;
   std::vector<Edge*> es;
-  std::unordered_map<uint32_t, size_t> leaving;  // node -> the edge from it
   for (const Term& l : lits) {
     Edge& e = const_cast<Edge&>(edge(R, l));
-    if (!e.ok || !leaving.emplace(e.from, es.size()).second) return std::nullopt;
+    if (!e.ok) return std::nullopt;
     es.push_back(&e);
   }
-  // The cycle from the first edge, following each edge's head to the edge leaving it.
-  std::vector<size_t> order{0};
-  mpq_class K = es[0]->k;
-  mpz_class L = es[0]->scale;
-  bool strict = es[0]->strict;
-  for (uint32_t node = es[0]->to; node != es[0]->from;) {
-    auto it = leaving.find(node);
-    if (it == leaving.end() || order.size() == es.size()) return std::nullopt;
-    const Edge& e = *es[it->second];
-    order.push_back(it->second);
-    K += e.k;
-    L = lcm(L, e.scale);
-    strict = strict || e.strict;
-    node = e.to;
-  }
+  std::optional<std::vector<size_t>> found = cycle_of(es);
+  if (!found || (all && found->size() != es.size())) return std::nullopt;
+  const std::vector<size_t>& order = *found;
+  mpq_class K = 0;
+  mpz_class L = 1;
+  bool strict = false;
+  for (size_t i : order) K += es[i]->k, L = lcm(L, es[i]->scale), strict = strict || es[i]->strict;
   if (!(K < 0 || (K == 0 && strict))) return std::nullopt;
 
   R.use(P);

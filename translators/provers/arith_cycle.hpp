@@ -43,8 +43,10 @@ class Cycles {
   // negation) are the edges of a negative cycle; nullopt otherwise (nothing emitted then,
   // except kept edge facts).
   // With `trades` (Arith::refute_cycle): each edge traded first, *traded says which.
+  // `all`: every literal must be an edge of the cycle (a `dl` hint: multipliers 1 on
+  // all); otherwise a negative cycle among the edges is enough (the rest unused).
   std::optional<Pf> refute(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<Pf>* trades = nullptr,
-                           std::vector<bool>* traded = nullptr);
+                           std::vector<bool>* traded = nullptr, bool all = true);
 
  private:
   // One literal read as an edge: its fact 0 REL E with E = k + from - to (`from`/`to`
@@ -64,6 +66,10 @@ class Cycles {
     std::map<std::pair<mpz_class, uint64_t>, Pf> traded;  // by L and trade: pf[L] with the literal traded
   };
   const Edge& edge(Ring& R, const Term& lit);
+  // The edges (indexes into es) of a negative cycle in chain order, each edge's head the
+  // next one's tail: the edges in one cycle from the first when they are, else one that
+  // Bellman-Ford finds; nullopt when there is none.
+  static std::optional<std::vector<size_t>> cycle_of(const std::vector<Edge*>& es);
   Term node(Ring& R, uint32_t id, const mpz_class& L) const;
   const Pf& edge_pf(Ring& R, Edge& e, const mpz_class& L);
   Pf chain_lemma(Ring& R, bool strict_a, bool strict_b);

@@ -64,7 +64,7 @@ Translator::Found Translator::lemma_cycle(const TraceStep& s, const std::vector<
 // The trades are the atoms' kept theorems, so each edge is traded once per certificate and
 // the lemma's theorem needs no PROVE_HYP per literal afterwards (which, each merging the
 // hypotheses of a ~100-literal lemma, cost its length squared).
-Translator::Found Translator::cycle(const TraceStep& s, const std::vector<Term>& hyps) {
+Translator::Found Translator::cycle(const TraceStep& s, const std::vector<Term>& hyps, bool all) {
   for (const Term& h : hyps) {
     Term a = is_neg(h) ? h.rand() : h;
     if (!Arith::is_atom(a)) return {};
@@ -72,7 +72,7 @@ Translator::Found Translator::cycle(const TraceStep& s, const std::vector<Term>&
   std::vector<Pf> trades;
   for (size_t i = 0; i < s.lits.size(); ++i) trades.push_back({trade(s.lits[i]), hyps[i]});
   Found f;
-  if (auto r = arith_->refute_cycle(sink_, hyps, &trades, &f.traded)) {
+  if (auto r = arith_->refute_cycle(sink_, hyps, &trades, &f.traded, all)) {
     ++stats_.lemmas_cycles;
     f.thm = *r;
   }
@@ -93,7 +93,7 @@ Translator::Found Translator::lemma_search(const TraceStep& s, const std::vector
   bool arithmetic = true;
   for (const Term& h : hyps) arithmetic = arithmetic && Arith::is_atom(is_neg(h) ? h.rand() : h);
   if (arithmetic) {
-    if (Found f = cycle(s, hyps); f.thm) return f;
+    if (Found f = cycle(s, hyps, false); f.thm) return f;
     bool sat = false;
     if (auto r = arith_->refute(sink_, hyps, true, &sat)) return {*r, false, ""};
     if (sat) return {0, true, "the negated literals have a model over the rationals"};

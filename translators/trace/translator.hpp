@@ -131,8 +131,9 @@ class Translator {
   Found lemma_cycle(const TraceStep& s, const std::vector<Term>& hyps);
   Found lemma_equality(const TraceStep& s, const std::vector<Term>& hyps);
   Found farkas(const std::vector<Term>& hyps, const std::vector<mpq_class>& coefs);
-  // The lemma as a negative cycle (Arith::refute_cycle), its literals traded at the edges.
-  Found cycle(const TraceStep& s, const std::vector<Term>& hyps);
+  // The lemma as a negative cycle (Arith::refute_cycle), its literals traded at the edges;
+  // `all`: through every literal (a hint's reading), else any negative cycle among them.
+  Found cycle(const TraceStep& s, const std::vector<Term>& hyps, bool all = true);
 
   check::SmtContext& ctx_;
   Emitter& out_;

@@ -116,6 +116,32 @@ TEST(ProversArithCycle, WhatIsNoNegativeCycleIsRefused) {
   EXPECT_FALSE(refutes("dn9", decls("Int", 2) + "(declare-const p Bool)(assert p)(assert (< x0 x1))(assert (<= x1 x0))"));
 }
 
+// Without `all` (a lemma searched, or a case of a split disequality) a negative cycle
+// among more literals is enough: found by Bellman-Ford when the literals are not one
+// cycle. Refused still when there is none.
+TEST(ProversArithCycle, SubCyclesAmongOtherLiterals) {
+  auto sub = [](const std::string& name, const std::string& text) {
+    test::KernelSink k;
+    provers::Arith a(k.sink);
+    std::vector<Term> lits = literals(name, text);
+    auto id = a.refute_cycle(k.sink, lits, nullptr, nullptr, false);
+    if (!id) return false;
+    const Thm& th = k.thms.at(*id);
+    EXPECT_EQ(th.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
+    for (const Term& h : th.hyps()) EXPECT_NE(std::find(lits.begin(), lits.end(), h), lits.end()) << "extra hypothesis";
+    return true;
+  };
+  // x1 -> x2 -> x1 sums to -4; x0 -> x1 is not on it
+  EXPECT_TRUE(sub("ds1", decls("Int", 3) + "(assert (<= (- x0 x1) (- 2)))(assert (<= (- x1 x2) (- 2)))(assert (<= (- x2 x1) (- 2)))"));
+  // two edges leave x0 (x0 = 1 is split elsewhere: here x0 <= 1 and x0 >= 1 and x0 < 1)
+  EXPECT_TRUE(sub("ds2", decls("Int", 1) + "(assert (<= x0 1))(assert (>= x0 1))(assert (< x0 1))"));
+  // real, strict: x0 < x1, x1 <= x0, plus an unrelated bound
+  EXPECT_TRUE(sub("ds3", decls("Real", 2) + "(assert (>= x0 0.0))(assert (< x0 x1))(assert (<= x1 x0))"));
+  // no negative cycle among them (the sub-cycle sums to 0)
+  EXPECT_FALSE(sub("ds4", decls("Int", 3) + "(assert (<= (- x0 x1) (- 2)))(assert (<= (- x1 x2) 2))(assert (<= (- x2 x1) (- 2)))"));
+  EXPECT_FALSE(sub("ds5", decls("Real", 2) + "(assert (>= x0 0.0))(assert (<= x0 x1))(assert (<= x1 x0))"));
+}
+
 // Summed pairwise along the cycle: steps grow linearly with the cycle (doubling the
 // cycle at most doubles them, plus the new edges' kept facts).
 TEST(ProversArithCycle, StepsLinearInTheCycle) {
@@ -148,5 +174,15 @@ RC_GTEST_PROP(ProversArithCycle, RefutesExactlyTheNegativeCycles, ()) {
   provers::Arith a(k.sink);
   bool refuted = cycle_steps(k, a, lits) > 0;
   RC_ASSERT(refuted == (sum < 0));
+  // and with a chord x0 - x2 <= d added, `all` off: refuted exactly when some cycle is
+  // negative (the whole one, or the chord with the path back from x2)
+  if (n > 2) {
+    long d = *rc::gen::inRange(-6L, 7L), back = 0;
+    for (int i = 2; i < n; ++i) back += c[i];
+    std::vector<Term> more = literals("drc" + std::to_string(++id), cycle_text("Int", c) + "(assert (<= (- x0 x2) " +
+                                      (d < 0 ? "(- " + std::to_string(-d) + ")" : std::to_string(d)) + "))");
+    bool any = a.refute_cycle(k.sink, more, nullptr, nullptr, false).has_value();
+    RC_ASSERT(any == (sum < 0 || d + back < 0));
+  }
   RC_ASSERT(a.refute(k.sink, lits).has_value() == (sum < 0));
 }
