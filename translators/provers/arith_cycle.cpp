@@ -136,6 +136,9 @@ std::optional<std::vector<size_t>> Cycles::cycle_of(const std::vector<Edge*>& es
   }
   // Otherwise a negative cycle among them (Bellman-Ford from a virtual source at distance
   // 0 to every node, |nodes| rounds; an edge that still relaxes leads back into a cycle).
+  // Quadratic: only for lemmas of at most kMaxSearched literals (the general Farkas path,
+  // with its pivot budget, takes larger ones).
+  if (es.size() > kMaxSearched) return std::nullopt;
   std::unordered_map<uint32_t, size_t> index;
   for (const Edge* e : es) index.emplace(e->from, index.size()), index.emplace(e->to, index.size());
   size_t n = index.size();

@@ -70,6 +70,7 @@ class Cycles {
   // next one's tail: the edges in one cycle from the first when they are, else one that
   // Bellman-Ford finds; nullopt when there is none.
   static std::optional<std::vector<size_t>> cycle_of(const std::vector<Edge*>& es);
+  static constexpr size_t kMaxSearched = 1000;  // Bellman-Ford's bound (edges)
   Term node(Ring& R, uint32_t id, const mpz_class& L) const;
   const Pf& edge_pf(Ring& R, Edge& e, const mpz_class& L);
   Pf chain_lemma(Ring& R, bool strict_a, bool strict_b);
