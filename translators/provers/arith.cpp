@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "translators/provers/arith_cycle.hpp"
 #include "translators/provers/arith_facts.hpp"
 #include "translators/provers/cond.hpp"
 #include "translators/provers/farkas.hpp"
@@ -30,6 +31,7 @@ struct Arith::Impl {
   Prover lemmas;
   std::unique_ptr<Ring> ints, reals;
   CondLemmas cond;  // for abs (div and mod facts)
+  detail::Cycles int_cycles, real_cycles;  // their kept edge facts, per ring
   explicit Impl(StepSink& s) : lemma_sink(s), lemmas(s), cond(s) {}
   Ring& ring(bool is_int) {
     auto& r = is_int ? ints : reals;
@@ -162,9 +164,9 @@ struct Part {
   Poly poly;
 };
 
-// Fact f as hyps ⊢ 0 REL E (its literal or hypothesis assumed, tightened over int), scaled
-// by c = y_i * need(E_i) and brought to canonical form.
-Part scaled_part(Ring& R, Prover& P, Fact& f, const mpz_class& c) {
+}  // namespace
+
+Pf fact_proof(Ring& R, Prover& P, const Fact& f) {
   Pf base;  // {lit or discharge} ⊢ 0 REL E  (before integer tightening)
   if (f.axiom) {
     base = f.axiom();
@@ -178,6 +180,15 @@ Part scaled_part(Ring& R, Prover& P, Fact& f, const mpz_class& c) {
     else base = pos ? R.I(R.LT_SUB(), {s, t}) : R.I(R.LE_SUB(), {t, s});
   }
   if (R.is_int() && base.concl.rator().rator() == R.lt_c()) base = P.prove_hyp(base, R.I(R.INT_TIGHT(), {base.concl.rand()}));
+  return base;
+}
+
+namespace {
+
+// Fact f as hyps ⊢ 0 REL E (fact_proof), scaled by c = y_i * need(E_i) and brought to
+// canonical form.
+Part scaled_part(Ring& R, Prover& P, Fact& f, const mpz_class& c) {
+  Pf base = fact_proof(R, P, f);
   Pf scaled;
   if (f.rel == LinFact::Eq) {
     scaled = P.prove_hyp(base, R.I(R.SCALE_EQ(), {R.signed_numeral(c), f.e}));
@@ -400,6 +411,24 @@ std::optional<uint64_t> Arith::refute_with(StepSink& out, const std::vector<Term
   return std::nullopt;
 }
 
+std::optional<uint64_t> Arith::refute_cycle(StepSink& out, const std::vector<Term>& lits, const std::vector<Pf>* trades,
+                                            std::vector<bool>* traded, bool all) {
+  std::optional<bool> is_int;
+  for (const Term& l : lits) {
+    Term a = is_neg(l) ? l.rand() : l, rel, s, t;
+    if (!atom_parts(a, rel, s, t) || (is_int && *is_int != (s.type() == int_type()))) return std::nullopt;
+    is_int = s.type() == int_type();
+  }
+  if (!is_int) return std::nullopt;
+  try {
+    Prover P(out);
+    Ring& R = impl_->ring(*is_int);
+    if (auto r = (*is_int ? impl_->int_cycles : impl_->real_cycles).refute(R, P, lits, trades, traded, all)) return r->id;
+  } catch (const Unsupported&) {
+  }
+  return std::nullopt;
+}
+
 bool Arith::is_atom(const Term& t) {
   Term rel, s, u;
   return atom_parts(t, rel, s, u);
@@ -438,6 +467,8 @@ std::optional<uint64_t> Arith::refute(StepSink& out, const std::vector<Term>& li
           R.use(P);
           return P.disj_cases(R.I(R.NE_SPLIT(), {s, t}), *ra, *rb);
         }
+        if (emit)  // a negative cycle (each case of a split disequality often is one)
+          if (auto c = (is_int ? impl_->int_cycles : impl_->real_cycles).refute(R, P, ls)) return c;
         return refute_int_case(R, P, ls, emit, sat);
       };
       if (auto r = go(lits, 4, &ring_sat)) return r->id;

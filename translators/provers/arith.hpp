@@ -56,6 +56,21 @@ class Arith {
   // combination of those facts (a wrong hint); nothing is emitted then.
   std::optional<uint64_t> refute_with(StepSink& out, const std::vector<Term>& lits, const std::vector<mpq_class>& coefs);
 
+  // {l1, …, lk} ⊢ F when the literals (all arithmetic, of one type) are the edges of a
+  // negative difference-logic cycle, in steps linear in k (arith_cycle.hpp): each literal's
+  // fact is k + x - y, k + x or k - y (x, y atoms, k an integer), the edges form one cycle
+  // from the first (in any order) and their constants sum below 0 (or to 0 with a strict
+  // edge). nullopt otherwise: then refute or refute_with decides.
+  // `all`: every literal an edge of the cycle; else a negative cycle among the literals
+  // (Bellman-Ford when they are not one cycle) is enough, the others left unused.
+  // With `trades` (one per literal: a theorem `{…} ⊢ lits[i]` whose id stays live), each
+  // edge is first traded, once per literal and kept: the result then has the trades'
+  // hypotheses instead of lits[i] (for *traded[i]; not for a real ~(s < t), whose proof
+  // rests on t <= s).
+  std::optional<uint64_t> refute_cycle(StepSink& out, const std::vector<Term>& lits,
+                                       const std::vector<Pf>* trades = nullptr, std::vector<bool>* traded = nullptr,
+                                       bool all = true);
+
   // A key naming an atom's linear constraint up to positive scaling (spec/arith.md,
   // "Equivalent atoms"), and whether the atom is the key's negation: `x < y` and
   // `~(y <= x)` have one key; empty for a non-arithmetic atom or one too large to read.

@@ -47,6 +47,10 @@ inline bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
 void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts, std::vector<LinFact>& lin,
                 bool& complete);
 
+// f as {its literal, or its discharge hypothesis} ⊢ 0 REL E (a theory fact: ⊢ 0 REL E),
+// over int a strict fact tightened to 0 <= neg 1 + E; emitted on P.
+Pf fact_proof(Ring& R, Prover& P, const Fact& f);
+
 // {l1, …, lk} ⊢ F for the literals of R's type, by a Farkas combination of their facts
 // found within `max_pivots` simplex pivots (counted into *used); emitted on P when `emit`,
 // else Pf{1} on success and nothing emitted. nullopt when there is none; then *sat (if

@@ -29,7 +29,7 @@ void Translator::lemma(const TraceStep& s) {
   Found f = (this->*lemma_table().at(s.hint))(s, hyps);
   stats_.lemma_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (f.wrong) reject("theory lemma " + std::to_string(s.id) + ": " + f.why);
-  uint64_t th = f.thm ? over_variables(f.thm, s.lits) : hole_clause(s.lits, "theory lemma not proved");
+  uint64_t th = f.thm ? over_variables(f.thm, s.lits, &f.traded) : hole_clause(s.lits, "theory lemma not proved");
   add_clause(s.id, th, s.lits);
 }
 
@@ -39,19 +39,44 @@ Translator::Found Translator::farkas(const std::vector<Term>& hyps, const std::v
   return {0, true, "the coefficients are not a Farkas combination refuting the negated literals"};
 }
 
+// Multipliers all 1 on every literal: a negative cycle's telescoping sum first
+// (Arith::refute_cycle, linear in its length), then the general combination.
 Translator::Found Translator::lemma_farkas(const TraceStep& s, const std::vector<Term>& hyps) {
   std::vector<mpq_class> coefs;
+  bool all_one = true;
   for (const std::string& c : s.coefs) {
     mpq_class q;
     if (q.set_str(c, 10) != 0) malformed("bad coefficient '" + c.substr(0, 40) + "'");
     q.canonicalize();
     coefs.push_back(q);
+    all_one = all_one && q == 1;
   }
+  if (all_one && coefs.size() == hyps.size())
+    if (Found f = cycle(s, hyps); f.thm) return ++stats_.lemmas_hinted, f;
   return farkas(hyps, coefs);
 }
 
-Translator::Found Translator::lemma_cycle(const TraceStep&, const std::vector<Term>& hyps) {
+Translator::Found Translator::lemma_cycle(const TraceStep& s, const std::vector<Term>& hyps) {
+  if (Found f = cycle(s, hyps); f.thm) return ++stats_.lemmas_hinted, f;
   return farkas(hyps, std::vector<mpq_class>(hyps.size(), 1));
+}
+
+// The trades are the atoms' kept theorems, so each edge is traded once per certificate and
+// the lemma's theorem needs no PROVE_HYP per literal afterwards (which, each merging the
+// hypotheses of a ~100-literal lemma, cost its length squared).
+Translator::Found Translator::cycle(const TraceStep& s, const std::vector<Term>& hyps, bool all) {
+  for (const Term& h : hyps) {
+    Term a = is_neg(h) ? h.rand() : h;
+    if (!Arith::is_atom(a)) return {};
+  }
+  std::vector<Pf> trades;
+  for (size_t i = 0; i < s.lits.size(); ++i) trades.push_back({trade(s.lits[i]), hyps[i]});
+  Found f;
+  if (auto r = arith_->refute_cycle(sink_, hyps, &trades, &f.traded, all)) {
+    ++stats_.lemmas_cycles;
+    f.thm = *r;
+  }
+  return f;
 }
 
 // The closure first (what the hint says the lemma is), then the search.
@@ -62,11 +87,13 @@ Translator::Found Translator::lemma_equality(const TraceStep& s, const std::vect
   return lemma_search(s, hyps);
 }
 
-Translator::Found Translator::lemma_search(const TraceStep&, const std::vector<Term>& hyps) {
+Translator::Found Translator::lemma_search(const TraceStep& s, const std::vector<Term>& hyps) {
   ++stats_.lemmas_searched;
+  if (uint64_t f = defs_->refute(hyps)) return ++stats_.lemmas_definitions, Found{f, false, ""};
   bool arithmetic = true;
   for (const Term& h : hyps) arithmetic = arithmetic && Arith::is_atom(is_neg(h) ? h.rand() : h);
   if (arithmetic) {
+    if (Found f = cycle(s, hyps, false); f.thm) return f;
     bool sat = false;
     if (auto r = arith_->refute(sink_, hyps, true, &sat)) return {*r, false, ""};
     if (sat) return {0, true, "the negated literals have a model over the rationals"};

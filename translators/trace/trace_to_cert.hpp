@@ -21,6 +21,8 @@ struct TraceStats {
   uint64_t propagations = 0;       // the clause visits that search cost
   double search_seconds = 0;       // and its time
   uint64_t lemmas = 0, lemmas_hinted = 0, lemmas_searched = 0, holes = 0;
+  uint64_t lemmas_cycles = 0;      // of these, proved as difference-logic cycles (linear)
+  uint64_t lemmas_definitions = 0; // and as a Tseitin definition's clauses (def_clauses.hpp)
   double lemma_seconds = 0;        // time spent proving theory lemmas (hinted or not)
 };
 

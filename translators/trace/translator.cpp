@@ -32,6 +32,7 @@ Translator::Translator(check::SmtContext& ctx, Emitter& out) : ctx_(ctx), out_(o
     return r ? *r : 0;
   };
   cond_ = std::make_unique<CondLemmas>(lemma_sink_);
+  defs_ = std::make_unique<DefClauses>(sink_, *cond_);
   theory_.arith = &arith_refuter_;
   theory_.cond = cond_.get();
   theory_.key = [this](const Term& t) { return arith_->key(t); };
@@ -159,23 +160,28 @@ void Translator::atom(const TraceStep& s) {
   ++(s.kind == TraceStep::Atom ? stats_.atoms : stats_.definitions);
 }
 
-uint64_t Translator::over_variables(uint64_t th, const std::vector<int64_t>& lits) {
-  std::vector<int64_t> done;
-  for (int64_t l : lits) {
-    if (std::find(done.begin(), done.end(), l) != done.end()) continue;
-    done.push_back(l);
-    Atom& a = atoms_.at(static_cast<uint64_t>(l < 0 ? -l : l));
-    uint64_t& trade = l < 0 ? a.pos_thm : a.neg_thm;
-    if (!trade) {
-      uint64_t def = definition(bool_pos_.at(static_cast<uint64_t>(l < 0 ? -l : l)));
-      if (l < 0) {  // {Δ, p} ⊢ t
-        trade = keep("eq_mp", {def, keep("assume", {term(a.p)})});
-      } else {  // {Δ, ~p} ⊢ ~t
-        uint64_t not_c = term(neg(a.p).rator());
-        trade = keep("eq_mp", {keep("ap_term", {not_c, def}), keep("assume", {term(neg(a.p))})});
-      }
+uint64_t Translator::trade(int64_t l) {
+  Atom& a = atoms_.at(static_cast<uint64_t>(l < 0 ? -l : l));
+  uint64_t& t = l < 0 ? a.pos_thm : a.neg_thm;
+  if (!t) {
+    uint64_t def = definition(bool_pos_.at(static_cast<uint64_t>(l < 0 ? -l : l)));
+    if (l < 0) {  // {Δ, p} ⊢ t
+      t = keep("eq_mp", {def, keep("assume", {term(a.p)})});
+    } else {  // {Δ, ~p} ⊢ ~t
+      uint64_t not_c = term(neg(a.p).rator());
+      t = keep("eq_mp", {keep("ap_term", {not_c, def}), keep("assume", {term(neg(a.p))})});
     }
-    th = step("prove_hyp", {trade, th});
+  }
+  return t;
+}
+
+uint64_t Translator::over_variables(uint64_t th, const std::vector<int64_t>& lits, const std::vector<bool>* skip) {
+  std::vector<int64_t> done;
+  for (size_t i = 0; i < lits.size(); ++i) {
+    int64_t l = lits[i];
+    if ((skip && i < skip->size() && (*skip)[i]) || std::find(done.begin(), done.end(), l) != done.end()) continue;
+    done.push_back(l);
+    th = step("prove_hyp", {trade(l), th});
   }
   return th;
 }

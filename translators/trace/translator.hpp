@@ -32,6 +32,7 @@
 #include "translators/provers/formula.hpp"
 #include "translators/provers/nform.hpp"
 #include "translators/provers/taut.hpp"
+#include "translators/trace/def_clauses.hpp"
 #include "translators/trace/rup_search.hpp"
 #include "translators/trace/trace_to_cert.hpp"
 
@@ -65,6 +66,7 @@ class Translator {
     uint64_t thm = 0;
     bool wrong = false;
     std::string why;
+    std::vector<bool> traded;  // literals already traded onto their variables (empty: none)
   };
   using LemmaHandler = Found (Translator::*)(const TraceStep&, const std::vector<Term>&);
 
@@ -92,7 +94,11 @@ class Translator {
   Term complement(int64_t lit) const;  // ~t, or t for a negative literal
   // th with each hypothesis complement(l) traded for comp(l) and Δ (one PROVE_HYP per
   // distinct literal): a clause theorem of `lits`.
-  uint64_t over_variables(uint64_t th, const std::vector<int64_t>& lits);
+  // `skip`: literals already traded (skip[i] for lits[i]).
+  uint64_t over_variables(uint64_t th, const std::vector<int64_t>& lits, const std::vector<bool>* skip = nullptr);
+  // The kept theorem that trades complement(l) for comp(l) and Δ:
+  // {Δ, ~p} ⊢ ~t for l = +N, {Δ, p} ⊢ t for l = −N.
+  uint64_t trade(int64_t l);
   // {h_1, …, h_n} ⊢ F from the case split's {~~(h_1 /\ … /\ h_n)} ⊢ F.
   uint64_t from_negated_conjunction(uint64_t f, const std::vector<Term>& hyps);
   // {~~(h_1 /\ … /\ h_n)} ⊢ F by the case split (0 if none; *countermodel as refute_negation's),
@@ -125,12 +131,16 @@ class Translator {
   Found lemma_cycle(const TraceStep& s, const std::vector<Term>& hyps);
   Found lemma_equality(const TraceStep& s, const std::vector<Term>& hyps);
   Found farkas(const std::vector<Term>& hyps, const std::vector<mpq_class>& coefs);
+  // The lemma as a negative cycle (Arith::refute_cycle), its literals traded at the edges;
+  // `all`: through every literal (a hint's reading), else any negative cycle among them.
+  Found cycle(const TraceStep& s, const std::vector<Term>& hyps, bool all = true);
 
   check::SmtContext& ctx_;
   Emitter& out_;
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unique_ptr<CondLemmas> cond_;
+  std::unique_ptr<DefClauses> defs_;  // Tseitin definitions' clauses, by their connectives
   TheoryRefuter arith_refuter_;
   Theories theory_;
   std::vector<Term> assertions_;

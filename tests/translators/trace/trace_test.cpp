@@ -171,6 +171,31 @@ TEST(Trace, SatisfiableProblemNeverVerifies) {
 }
 
 // One wrong step of each kind: the outcome it must get and the reason, and why.
+// The fast paths are the ones taken: hint-free definition clauses by their connectives,
+// dl lemmas (and `la 1 1 1`) as cycles; with the hints removed, the cycles are found too.
+TEST(Trace, DefinitionsAndCyclesTakeTheirDirectProofs) {
+  trace::TraceStats st;
+  std::string msg;
+  EXPECT_EQ(check_trace(data("tseitin.smt2"), data("tseitin.trace"), &msg, &st), Outcome::Verified) << msg;
+  EXPECT_EQ(st.lemmas_definitions, 3u);
+  EXPECT_EQ(check_trace(data("idl.smt2"), data("idl.trace"), &msg, &st), Outcome::Verified) << msg;
+  EXPECT_EQ(st.lemmas_cycles, 8u);
+  EXPECT_EQ(check_trace(data("idl.smt2"), without_hints(data("idl.trace")), &msg, &st), Outcome::Verified) << msg;
+  EXPECT_EQ(st.lemmas_cycles, 8u);
+  // ite and iff definitions: N = ite p q r with p and ~q asserted; M = (p = q)
+  std::string smt = "(set-logic QF_UF)(declare-const p Bool)(declare-const q Bool)(declare-const r Bool)"
+                    "(assert (ite p q r))(assert (not q))(assert p)(check-sat)";
+  std::string tr = "hcert-trace 1\na 1 p\na 2 q\na 3 r\nd 4 (ite @1 @2 @3)\nd 5 (= @1 @2)\n"
+                   "i 1 0 4 0\ni 2 1 -2 0\ni 3 2 1 0\nt 4 -4 -1 2 0 -\nt 5 5 -1 -2 0 -\nt 6 -5 -1 2 0 -\n"
+                   "c 7 0 1 2 3 4 0\n";
+  EXPECT_EQ(check_trace(smt, tr, &msg, &st), Outcome::Verified) << msg;
+  EXPECT_EQ(st.lemmas_definitions, 3u);
+  // Refused: N's clause with r for q (p true, q true, r false: N true, the clause false).
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 4 -4 -1 2 0 -", "t 4 -4 -1 3 0 -"), &msg), Outcome::Rejected) << msg;
+  // Refused: M's clause M \/ p \/ q is not valid (p, q false: M true).
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 5 5 -1 -2 0 -", "t 5 -5 1 2 0 -"), &msg), Outcome::Rejected) << msg;
+}
+
 TEST(Trace, WrongStepsRefused) {
   struct Case {
     const char* why;
@@ -216,6 +241,13 @@ TEST(Trace, WrongStepsRefused) {
        "theory lemma 5"},
       {"a negative cycle claimed for a lemma that is none", "idl", edit(idl, "t 16 -7 -11 -10 0 dl", "t 16 -7 -11 -9 0 dl"),
        Outcome::Rejected, "theory lemma 16"},
+      {"a cycle whose constants sum to 0 (s1 - s2 <= -2, s2 - s3 <= 4, s3 - s1 <= -2)", "idl",
+       edit(idl, "t 16 -7 -11 -10 0 dl\n", "a 13 (<= (- s2 s3) 4)\nt 16 -7 -13 -10 0 dl\n"), Outcome::Rejected,
+       "theory lemma 16"},
+      {"a wrong cycle: the last edge returns to s2, not to s1 (contradictory, but not by this hint)", "idl",
+       edit(idl, "t 16 -7 -11 -10 0 dl", "t 16 -7 -11 -12 0 dl"), Outcome::Rejected, "theory lemma 16"},
+      {"a definition's clause with a literal flipped: ~(x < y /\\ p) \\/ ~p is not valid", "tseitin",
+       edit(ts, "t 4 -3 2 0 -", "t 4 -3 -2 0 -"), Outcome::Rejected, "theory lemma 4"},
       {"a lemma that is not valid (its negation has a model)", "rdl", edit(rdl, "t 4 -1 -3 0 dl", "t 4 -1 3 0 -"),
        Outcome::Rejected, "theory lemma 4: the negated literals have a model"},
       {"an equality lemma that does not hold (a = b does not give f(a) = f(c)): no proof, so a hole", "uf",

@@ -1,0 +1,193 @@
+// Difference logic's negative cycles (translators/provers/arith_cycle.hpp): every step is
+// run on the kernel at once; a negative cycle is refuted with exactly its literals as
+// hypotheses, in steps linear in its length, and whatever is no negative cycle (an open
+// path, a sum that is not below 0, a wrong constant, an equation, another coefficient) is
+// refused (nullopt), never refuted.
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+
+#include "tests/env.hpp"
+#include "tests/translators/kernel_sink.hpp"
+#include "translators/provers/arith.hpp"
+#include "trusted/problem.hpp"
+#include "trusted/smtlib.hpp"
+
+using namespace hcert;
+
+namespace {
+
+void theories() {
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+}
+
+std::vector<Term> literals(const std::string& name, const std::string& text) {
+  theories();
+  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", text + "(check-sat)")));
+  return ctx.problem().assertions;
+}
+
+std::string decls(const char* sort, int n) {
+  std::string t = std::string("(set-logic ") + (std::string(sort) == "Int" ? "QF_IDL" : "QF_RDL") + ")";
+  for (int i = 0; i < n; ++i) t += "(declare-const x" + std::to_string(i) + " " + sort + ")";
+  return t;
+}
+
+// refute_cycle on one Arith object (`all`: every literal on the cycle); steps taken, or -1
+// when refused. A refutation must be {some of lits} ⊢ F on the kernel.
+long cycle_steps(test::KernelSink& k, provers::Arith& a, const std::vector<Term>& lits, bool all = true) {
+  size_t before = k.steps;
+  std::optional<uint64_t> id;
+  try {
+    id = a.refute_cycle(k.sink, lits, nullptr, nullptr, all);
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "step " << k.steps << " (" << k.last << "): " << e.what();
+    return -1;
+  }
+  if (!id) return -1;
+  const Thm& th = k.thms.at(*id);
+  EXPECT_EQ(th.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
+  for (const Term& h : th.hyps()) EXPECT_NE(std::find(lits.begin(), lits.end(), h), lits.end()) << "extra hypothesis";
+  return static_cast<long>(k.steps - before);
+}
+
+bool refutes(const std::string& name, const std::string& text) {
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  return cycle_steps(k, a, literals(name, text)) > 0;
+}
+
+// x0 - x1 <= c0, x1 - x2 <= c1, …, x(n-1) - x0 <= c(n-1) as assertions, in the order
+// (k * 7) mod n (n not a multiple of 7: each edge once).
+std::string cycle_text(const char* sort, const std::vector<long>& c) {
+  int n = static_cast<int>(c.size());
+  std::string t = decls(sort, n);
+  for (int k = 0; k < n; ++k) {
+    int i = (k * 7) % n;
+    std::string num = std::to_string(std::labs(c[i])) + (std::string(sort) == "Real" ? ".0" : "");
+    if (c[i] < 0) num = "(- " + num + ")";
+    t += "(assert (<= (- x" + std::to_string(i) + " x" + std::to_string((i + 1) % n) + ") " + num + "))";
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST(ProversArithCycle, NegativeCyclesOfEveryEdgeShapeAreRefuted) {
+  // x - y <= c in its SMT-LIB spellings, negated atoms, and bounds (edges to the zero node)
+  EXPECT_TRUE(refutes("dc1", decls("Int", 3) + "(assert (<= (- x0 x1) 2))(assert (>= (- x2 x1) 1))(assert (<= (- x2 x0) (- 4)))"));
+  EXPECT_TRUE(refutes("dc2", decls("Int", 2) + "(assert (not (> (- x0 x1) 2)))(assert (not (<= (- x0 x1) 2)))"));
+  EXPECT_TRUE(refutes("dc3", decls("Int", 2) + "(assert (>= x0 0))(assert (>= (- x1 x0) 3))(assert (<= x1 2))"));
+  EXPECT_TRUE(refutes("dc4", decls("Int", 2) + "(assert (< x0 x1))(assert (<= x1 x0))"));  // tightened
+  // over the reals: a strict edge with sum 0, a negated strict atom (its discharge), a bound
+  EXPECT_TRUE(refutes("dc5", decls("Real", 2) + "(assert (< x0 x1))(assert (<= x1 x0))"));
+  EXPECT_TRUE(refutes("dc6", decls("Real", 2) + "(assert (not (< x0 x1)))(assert (< (- x0 x1) 0.0))"));
+  EXPECT_TRUE(refutes("dc7", decls("Real", 1) + "(assert (>= x0 3.0))(assert (<= x0 2.0))"));
+  // an equation used in its own direction (0 = t - s as 0 <= t - s), and fractions
+  EXPECT_TRUE(refutes("dc9", decls("Int", 2) + "(assert (= (- x0 x1) (- 1)))(assert (<= (- x1 x0) 0))"));
+  EXPECT_TRUE(refutes("dc10", decls("Real", 3) + "(assert (<= (- x0 x1) (/ 1 2)))(assert (<= (- x1 x2) 0.25))(assert (< (- x2 x0) (- 0.75)))"));
+  EXPECT_TRUE(refutes("dc8", cycle_text("Int", {3, -1, 4, -1, -5, -1})));  // sum -1, order scrambled
+}
+
+// Each of these must be refused: it is no negative cycle (some are still contradictory,
+// for the general Farkas path to prove, which the caller falls back to).
+TEST(ProversArithCycle, WhatIsNoNegativeCycleIsRefused) {
+  // a non-negative sum: 0 around a cycle of non-strict edges (satisfiable: all equal)
+  EXPECT_FALSE(refutes("dn1", cycle_text("Int", {3, -1, 4, -1, -5, 0})));
+  // a positive sum
+  EXPECT_FALSE(refutes("dn2", cycle_text("Int", {3, -1, 4, -1, -5, 7})));
+  // a wrong constant: the cycle of dc1 with -1 for -4 sums to 0
+  EXPECT_FALSE(refutes("dn3", decls("Int", 3) + "(assert (<= (- x0 x1) 2))(assert (>= (- x2 x1) 1))(assert (<= (- x2 x0) (- 1)))"));
+  // a wrong cycle: x0 -> x1 -> x2 but the last edge returns to x1, not x0 (an open path)
+  EXPECT_FALSE(refutes("dn4", decls("Int", 3) + "(assert (<= (- x0 x1) (- 2)))(assert (<= (- x1 x2) (- 2)))(assert (<= (- x2 x1) (- 2)))"));
+  // a path that does not close: x0 -> x1 -> x2
+  EXPECT_FALSE(refutes("dn5", decls("Int", 3) + "(assert (<= (- x0 x1) (- 2)))(assert (<= (- x1 x2) (- 2)))"));
+  // not difference logic: a coefficient 2 (contradictory, but for the general path)
+  EXPECT_FALSE(refutes("dn6", decls("Int", 2) + "(assert (<= (- (* 2 x0) x1) (- 1)))(assert (<= (- x1 (* 2 x0)) 0))"));
+  // an equation needed in the other direction (multiplier -1: for the general path)
+  EXPECT_FALSE(refutes("dn7", decls("Int", 2) + "(assert (= (- x0 x1) 1))(assert (<= (- x0 x1) 0))"));
+  // a fraction too small: the sum of dc10 with (- 0.7) is 0.05
+  EXPECT_FALSE(refutes("dn10", decls("Real", 3) + "(assert (<= (- x0 x1) (/ 1 2)))(assert (<= (- x1 x2) 0.25))(assert (< (- x2 x0) (- 0.7)))"));
+  // a non-strict real cycle of sum 0 (x0 = x1 satisfies it)
+  EXPECT_FALSE(refutes("dn8", decls("Real", 2) + "(assert (<= x0 x1))(assert (<= x1 x0))"));
+  // a literal that is not arithmetic
+  EXPECT_FALSE(refutes("dn9", decls("Int", 2) + "(declare-const p Bool)(assert p)(assert (< x0 x1))(assert (<= x1 x0))"));
+}
+
+// Without `all` (a lemma searched, or a case of a split disequality) a negative cycle
+// among more literals is enough: found by Bellman-Ford when the literals are not one
+// cycle. Refused still when there is none.
+TEST(ProversArithCycle, SubCyclesAmongOtherLiterals) {
+  struct Case {
+    const char* why;
+    int vars;
+    const char* sort;
+    const char* asserts;
+    bool refuted;
+  } cases[] = {
+      {"x1 -> x2 -> x1 sums to -4; x0 -> x1 is not on it", 3, "Int",
+       "(assert (<= (- x0 x1) (- 2)))(assert (<= (- x1 x2) (- 2)))(assert (<= (- x2 x1) (- 2)))", true},
+      {"two edges leave x0 (a case of splitting x0 = 1)", 1, "Int", "(assert (<= x0 1))(assert (>= x0 1))(assert (< x0 1))",
+       true},
+      {"real, strict, beside an unrelated bound", 2, "Real", "(assert (>= x0 0.0))(assert (< x0 x1))(assert (<= x1 x0))",
+       true},
+      {"refused: the only cycle sums to 0", 3, "Int",
+       "(assert (<= (- x0 x1) (- 2)))(assert (<= (- x1 x2) 2))(assert (<= (- x2 x1) (- 2)))", false},
+      {"refused: a real cycle of sum 0, no strict edge", 2, "Real",
+       "(assert (>= x0 0.0))(assert (<= x0 x1))(assert (<= x1 x0))", false},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    test::KernelSink k;
+    provers::Arith a(k.sink);
+    std::vector<Term> lits = literals("ds" + std::to_string(++n), decls(c.sort, c.vars) + c.asserts);
+    EXPECT_EQ(cycle_steps(k, a, lits, false) > 0, c.refuted) << c.why;
+  }
+}
+
+// Summed pairwise along the cycle: steps grow linearly with the cycle (doubling the
+// cycle at most doubles them, plus the new edges' kept facts).
+TEST(ProversArithCycle, StepsLinearInTheCycle) {
+  std::vector<long> c100(100, 1), c200(200, 1);
+  c100.back() = -100, c200.back() = -200;
+  test::KernelSink k1, k2;
+  provers::Arith a1(k1.sink), a2(k2.sink);
+  std::vector<Term> l100 = literals("dl100", cycle_text("Int", c100)), l200 = literals("dl200", cycle_text("Int", c200));
+  long s100 = cycle_steps(k1, a1, l100), s200 = cycle_steps(k2, a2, l200);
+  ASSERT_GT(s100, 0);
+  ASSERT_GT(s200, 0);
+  EXPECT_LT(s200, 11 * s100 / 5) << s100 << " steps for 100 edges, " << s200 << " for 200";
+  // Again on the same object: the edges' facts are kept, about 4 steps per edge remain.
+  long again = cycle_steps(k2, a2, l200);
+  ASSERT_GT(again, 0);
+  EXPECT_LT(again, 6 * 200) << again;
+}
+
+// Random cycles over the integers: refuted exactly when the constants sum below 0, and
+// then the general Farkas path agrees.
+RC_GTEST_PROP(ProversArithCycle, RefutesExactlyTheNegativeCycles, ()) {
+  int n = *rc::gen::inRange(2, 9);
+  if (n % 7 == 0) n = 8;
+  std::vector<long> c = *rc::gen::container<std::vector<long>>(n, rc::gen::inRange(-6L, 7L));
+  long sum = 0;
+  for (long v : c) sum += v;
+  static int id = 0;
+  std::vector<Term> lits = literals("drc" + std::to_string(++id), cycle_text("Int", c));
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  bool refuted = cycle_steps(k, a, lits) > 0;
+  RC_ASSERT(refuted == (sum < 0));
+  // and with a chord x0 - x2 <= d added, `all` off: refuted exactly when some cycle is
+  // negative (the whole one, or the chord with the path back from x2)
+  if (n > 2) {
+    long d = *rc::gen::inRange(-6L, 7L), back = 0;
+    for (int i = 2; i < n; ++i) back += c[i];
+    std::vector<Term> more = literals("drc" + std::to_string(++id), cycle_text("Int", c) + "(assert (<= (- x0 x2) " +
+                                      (d < 0 ? "(- " + std::to_string(-d) + ")" : std::to_string(d)) + "))");
+    bool any = a.refute_cycle(k.sink, more, nullptr, nullptr, false).has_value();
+    RC_ASSERT(any == (sum < 0 || d + back < 0));
+  }
+  RC_ASSERT(a.refute(k.sink, lits).has_value() == (sum < 0));
+}

@@ -1,0 +1,253 @@
+// Difference logic's negative cycles in linear steps (arith_cycle.hpp says how and why).
+#include "translators/provers/arith_cycle.hpp"
+
+#include <unordered_set>
+
+namespace hcert::provers::detail {
+
+namespace {
+
+Term rel_term(Ring& R, bool strict, const Term& e) { return strict ? R.lt(R.zero(), e) : R.le(R.zero(), e); }
+
+// k + (x + neg y): an edge's and a running sum's shape.
+Term shape(Ring& R, const Term& k, const Term& x, const Term& y) { return R.add(k, R.add(x, R.neg(y))); }
+
+// ⊢ s = t when the normaliser gives both one canonical polynomial (a ring identity).
+Pf identity(Ring& R, const Term& s, const Term& t) {
+  Poly ps, pt;
+  Pf a = R.norm_top(s, ps), b = R.norm_top(t, pt);
+  if (a.concl.rhs() != b.concl.rhs()) throw Unsupported("difference-logic identity does not normalise");
+  return R.P().trans(a, R.P().sym(b));
+}
+
+// th: hyps ⊢ 0 REL s  and  ⊢ s = t  give  hyps ⊢ 0 REL t.
+Pf rewrite(Ring& R, const Pf& th, const Pf& eq) { return R.P().eq_mp(R.P().ap_term(th.concl.rator(), eq), th); }
+
+}  // namespace
+
+const Cycles::Edge& Cycles::edge(Ring& R, const Term& lit) {
+  auto it = edges_.find(lit);
+  if (it != edges_.end()) return it->second;
+  Edge& e = edges_[lit];
+  try {
+    std::vector<Fact> facts;
+    std::vector<LinFact> lin;
+    bool complete = true;
+    make_facts(R, {lit}, facts, lin, complete);
+    if (!complete || facts.size() != 1 || facts[0].scale <= 0) return e;
+    const mpz_class& s = facts[0].scale;
+    for (const auto& [a, c] : lin[0].terms) {
+      if (c == 0) continue;
+      uint32_t& slot = c == s ? e.from : e.to;
+      if ((c != s && c != -s) || slot != kZero) return e;
+      slot = a;
+    }
+    if (e.from == kZero && e.to == kZero) return e;  // a constant fact: not an edge
+    e.k = mpq_class(lin[0].constant, s);
+    e.k.canonicalize();
+    e.scale = s;
+    e.strict = facts[0].rel == LinFact::Gt;
+    e.fact = facts[0];
+    e.ok = true;
+  } catch (const Unsupported&) {
+    e.ok = false;
+  }
+  return e;
+}
+
+Term Cycles::node(Ring& R, uint32_t id, const mpz_class& L) const {
+  if (id == kZero) return R.zero();
+  return L == 1 ? R.atom(id) : R.mul(R.numeral(L), R.atom(id));
+}
+
+const Pf& Cycles::edge_pf(Ring& R, Edge& e, const mpz_class& L) {
+  auto it = e.pf.find(L);
+  if (it != e.pf.end()) return it->second;
+  Pf pf = R.on_lemmas([&] {
+    Pf base = fact_proof(R, R.P(), e.fact);
+    if (e.fact.rel == LinFact::Eq)  // 0 = E used as 0 <= E: 0 <= 0 rewritten
+      base = R.P().eq_mp(R.P().ap_term(Term::comb(R.le_c(), R.zero()), base), R.I(R.LE_REFL(), {R.zero()}));
+    if (L != 1) {
+      Term Lt = R.numeral(L), E = base.concl.rand();
+      base = e.strict ? R.scale_lt(Lt, base)
+                      : R.P().prove_hyp(R.positive(Lt), R.P().prove_hyp(base, R.I(R.SCALE_LE(), {Lt, E})));
+    }
+    Term k = R.signed_numeral(mpz_class(e.k * L));
+    return rewrite(R, base, identity(R, base.concl.rand(), shape(R, k, node(R, e.from, L), node(R, e.to, L))));
+  });
+  return e.pf.emplace(L, pf).first->second;
+}
+
+// {0 R1 a + (x + neg y), 0 R2 b + (y + neg z), a + b = c} ⊢ 0 R c + (x + neg z).
+Pf Cycles::chain_lemma(Ring& R, bool sa, bool sb) {
+  static const char* const keys[4] = {"DL_CHAIN_LE_LE", "DL_CHAIN_LE_LT", "DL_CHAIN_LT_LE", "DL_CHAIN_LT_LT"};
+  return R.lemma(keys[sa * 2 + sb], [&] {
+    Prover& L = R.P();
+    Type ty = R.type();
+    Term a = Term::var("a", ty), b = Term::var("b", ty), c = Term::var("c", ty);
+    Term ea = shape(R, a, R.x(), R.y()), eb = shape(R, b, R.y(), R.z());
+    Pf pa = L.assume(rel_term(R, sa, ea)), pb = L.assume(rel_term(R, sb, eb)), sum;
+    if (!sa && !sb) sum = L.prove_hyp(pb, L.prove_hyp(pa, R.I(R.LE_ADD(), {ea, eb})));
+    else if (sa && !sb) sum = L.prove_hyp(pb, L.prove_hyp(pa, R.I(R.LT_ADD(), {ea, eb})));
+    else if (!sa && sb) sum = L.prove_hyp(pa, L.prove_hyp(pb, R.I(R.LT_ADD(), {eb, ea})));
+    else sum = L.prove_hyp(L.prove_hyp(pb, R.I(R.LT_LE(), {eb})), L.prove_hyp(pa, R.I(R.LT_ADD(), {ea, eb})));
+    Term rest = R.add(R.x(), R.neg(R.z()));
+    Pf s = rewrite(R, sum, identity(R, sum.concl.rand(), R.add(R.add(a, b), rest)));
+    return rewrite(R, s, R.add_l(L.assume(Term::eq(R.add(a, b), c)), rest));
+  });
+}
+
+// {0 R a + (x + neg x)} ⊢ 0 R a.
+Pf Cycles::end_lemma(Ring& R, bool strict) {
+  return R.lemma(strict ? "DL_END_LT" : "DL_END_LE", [&] {
+    Term a = Term::var("a", R.type());
+    Pf pa = R.P().assume(rel_term(R, strict, shape(R, a, R.x(), R.x())));
+    return rewrite(R, pa, identity(R, pa.concl.rand(), a));
+  });
+}
+
+// The edges' weight (k, −1 if strict): a cycle is negative when its weights sum below
+// (0, 0) in lexicographic order, i.e. k sums below 0, or to 0 with a strict edge.
+namespace {
+struct Weight {
+  mpq_class k;
+  long strict = 0;
+  bool operator<(const Weight& o) const { return k < o.k || (k == o.k && strict < o.strict); }
+  Weight operator+(const Weight& o) const { return {k + o.k, strict + o.strict}; }
+};
+}  // namespace
+
+std::optional<std::vector<size_t>> Cycles::cycle_of(const std::vector<Edge*>& es) {
+  // All the edges in one cycle from the first, each node left once: follow it.
+  std::unordered_map<uint32_t, size_t> leaving;
+  bool simple = true;
+  for (size_t i = 0; i < es.size(); ++i) simple = simple && leaving.emplace(es[i]->from, i).second;
+  if (simple) {
+    std::vector<size_t> order{0};
+    Weight w{es[0]->k, es[0]->strict ? -1 : 0};
+    for (uint32_t node = es[0]->to; node != es[0]->from;) {
+      auto it = leaving.find(node);
+      if (it == leaving.end() || order.size() == es.size()) break;
+      order.push_back(it->second);
+      w = w + Weight{es[it->second]->k, es[it->second]->strict ? -1 : 0};
+      node = es[it->second]->to;
+    }
+    if (es[order.back()]->to == es[0]->from && w < Weight{}) return order;
+  }
+  // Otherwise a negative cycle among them (Bellman-Ford from a virtual source at distance
+  // 0 to every node, |nodes| rounds; an edge that still relaxes leads back into a cycle).
+  // Quadratic: only for lemmas of at most kMaxSearched literals (the general Farkas path,
+  // with its pivot budget, takes larger ones).
+  if (es.size() > kMaxSearched) return std::nullopt;
+  std::unordered_map<uint32_t, size_t> index;
+  for (const Edge* e : es) index.emplace(e->from, index.size()), index.emplace(e->to, index.size());
+  size_t n = index.size();
+  std::vector<Weight> dist(n);
+  std::vector<size_t> pred(n, SIZE_MAX);
+  size_t last = SIZE_MAX;
+  for (size_t round = 0; round <= n; ++round) {
+    last = SIZE_MAX;
+    for (size_t i = 0; i < es.size(); ++i) {
+      size_t u = index[es[i]->from], v = index[es[i]->to];
+      Weight d = dist[u] + Weight{es[i]->k, es[i]->strict ? -1 : 0};
+      if (d < dist[v]) dist[v] = d, pred[v] = i, last = v;
+    }
+    if (last == SIZE_MAX) return std::nullopt;  // no negative cycle
+  }
+  size_t v = last;
+  for (size_t j = 0; j < n; ++j) {  // now on the cycle
+    if (pred[v] == SIZE_MAX) return std::nullopt;
+    v = index[es[pred[v]]->from];
+  }
+  std::vector<size_t> rev;
+  size_t u = v;
+  do {
+    if (pred[u] == SIZE_MAX) return std::nullopt;
+    rev.push_back(pred[u]);
+    u = index[es[pred[u]]->from];
+  } while (u != v && rev.size() <= es.size());
+  if (u != v) return std::nullopt;
+  return std::vector<size_t>(rev.rbegin(), rev.rend());
+}
+
+std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<Pf>* trades,
+                                 std::vector<bool>* traded, bool all) {
+  if (lits.empty() || (trades && trades->size() != lits.size())) return std::nullopt;
+  std::vector<Edge*> es;
+  for (const Term& l : lits) {
+    Edge& e = const_cast<Edge&>(edge(R, l));
+    if (!e.ok) return std::nullopt;
+    es.push_back(&e);
+  }
+  std::optional<std::vector<size_t>> found = cycle_of(es);
+  if (!found || (all && found->size() != es.size())) return std::nullopt;
+  const std::vector<size_t>& order = *found;
+  mpq_class K = 0;
+  mpz_class L = 1;
+  bool strict = false;
+  for (size_t i : order) K += es[i]->k, L = lcm(L, es[i]->scale), strict = strict || es[i]->strict;
+  if (!(K < 0 || (K == 0 && strict))) return std::nullopt;
+
+  R.use(P);
+  Type ty = R.type();
+  Term va = Term::var("a", ty), vb = Term::var("b", ty), vc = Term::var("c", ty);
+  // Paths summed pairwise, level by level: a path's theorem carries its edges' literals as
+  // hypotheses, and each PROVE_HYP merges them, so a running sum along the cycle would cost
+  // the cycle's length squared; pairs cost each literal once per level.
+  struct Path {
+    Pf pf;  // 0 REL k + (from + neg to)
+    Term k, from, to;
+    bool strict;
+  };
+  std::vector<Path> paths;
+  if (traded) traded->assign(lits.size(), false);
+  for (size_t i : order) {
+    Edge& e = *es[i];
+    Pf pf = edge_pf(R, e, L);
+    if (trades && e.fact.discharge == Term()) {  // {trade's hypotheses} ⊢ the edge, kept
+      const Pf& t = (*trades)[i];
+      auto key = std::make_pair(L, t.id);
+      auto it = e.traded.find(key);
+      pf = it != e.traded.end() ? it->second
+                                : e.traded.emplace(key, R.on_lemmas([&] { return R.P().prove_hyp(t, pf); })).first->second;
+      if (traded) (*traded)[i] = true;
+    }
+    paths.push_back({pf, R.signed_numeral(mpz_class(e.k * L)), node(R, e.from, L), node(R, e.to, L), e.strict});
+  }
+  while (paths.size() > 1) {
+    std::vector<Path> next;
+    for (size_t j = 0; j + 1 < paths.size(); j += 2) {
+      const Path &p = paths[j], &q = paths[j + 1];
+      Pf add = R.s_add(p.k, q.k);
+      Pf step = P.inst(chain_lemma(R, p.strict, q.strict),
+                       {{va, p.k}, {vb, q.k}, {vc, add.concl.rhs()}, {R.x(), p.from}, {R.y(), p.to}, {R.z(), q.to}});
+      next.push_back({P.prove_hyp(add, P.prove_hyp(q.pf, P.prove_hyp(p.pf, step))), add.concl.rhs(), p.from, q.to,
+                      p.strict || q.strict});
+    }
+    if (paths.size() % 2) next.push_back(paths.back());
+    paths = std::move(next);
+  }
+  const Path& sum = paths[0];
+  Pf fk = P.prove_hyp(sum.pf, P.inst(end_lemma(R, sum.strict), {{va, sum.k}, {R.x(), sum.from}}));  // 0 REL L·K
+  Pf f;
+  if (K == 0) {
+    f = P.not_elim(P.prove_hyp(fk, R.I(R.LT_NE(), {R.zero()})), P.refl(R.zero()));
+  } else {
+    Term n = R.numeral(mpz_class(-K * L));
+    if (sum.k != R.neg(n)) throw Unsupported("difference-logic sum is not the numeral expected");
+    if (sum.strict) fk = P.prove_hyp(fk, R.I(R.LT_LE(), {sum.k}));
+    f = P.prove_hyp(R.positive(n), P.prove_hyp(fk, R.I(R.NEG_NONNEG(), {n})));
+  }
+  // Each discharge hypothesis t <= s traded for its literal ~(s < t) (NLT).
+  std::unordered_set<Term, TermHash> done;
+  for (size_t i : order) {
+    const Term& d = es[i]->fact.discharge;
+    if (d == Term() || !done.insert(d).second) continue;
+    const Term& lit = lits[i];
+    Term s = lit.rand().rator().rand(), t = lit.rand().rand();
+    f = P.prove_hyp(P.not_intro(d, f), R.I(R.NLT(), {s, t}));
+  }
+  return f;
+}
+
+}  // namespace hcert::provers::detail
