@@ -208,6 +208,58 @@ class Backward {
     std::vector<uint32_t>().swap(hash_);
     std::vector<uint32_t>().swap(occ_start_);
     std::vector<uint32_t>().swap(occ_);
+    settle_steps();
+  }
+
+  // Why the steps are written out once the pass is over, and the pass's tables freed: the
+  // steps are handed out while the kernel builds the terms and theorems of the check, whose
+  // memory peaks at the end, and the pass's clause records and arena hold every clause and
+  // lemma (on md5-preimage-64r-506, 50 MB of a 286 MB peak) where the steps need only the
+  // needed lemmas' literals and hints. Layout in steps_, forward: a word (id << 1 | 1) for a
+  // deletion; for an addition (id << 1), the numbers of literals and hints, the literals
+  // (sorted, the RAT pivot first) and the hints (clause ids, kRatBlock set on a RAT block's
+  // clause); where_ holds each addition's line and offset.
+  std::vector<uint32_t> steps_;
+  std::vector<uint64_t> where_;
+  size_t where_pos_ = 0;
+  void settle_steps() {
+    std::vector<int32_t> lits;
+    for (const Event& e : events_) {
+      const Clause& c = cls_[e.cid];
+      uint32_t id = static_cast<uint32_t>(c.id);
+      if (e.deletion) {
+        if (!c.lemma || marked(e.cid)) steps_.push_back(id << 1 | 1);
+        continue;
+      }
+      if (!marked(e.cid)) continue;
+      lits.assign(lits_of(e.cid), lits_of(e.cid) + len(e.cid));
+      std::sort(lits.begin(), lits.end());
+      auto pv = std::find(lits.begin(), lits.end(), c.pivot);  // the RAT pivot first
+      if (pv != lits.end()) std::rotate(lits.begin(), pv, pv + 1);
+      steps_.insert(steps_.end(), {id << 1, static_cast<uint32_t>(lits.size()), c.hints_len});
+      for (int32_t l : lits) steps_.push_back(static_cast<uint32_t>(l));
+      for (uint32_t k = 0; k < c.hints_len; ++k) {
+        uint32_t h = hint_arena_[c.hints_at + k];
+        steps_.push_back(static_cast<uint32_t>(cls_[h & ~kRatBlock].id) | (h & kRatBlock));
+      }
+      where_.insert(where_.end(), {c.line, c.offset});
+    }
+    steps_.shrink_to_fit();
+    where_.shrink_to_fit();
+    std::vector<Event>().swap(events_);
+    std::vector<Clause>().swap(cls_);
+    std::vector<int32_t>().swap(arena_);
+    std::vector<uint32_t>().swap(start_);
+    std::vector<uint32_t>().swap(hint_arena_);
+    std::vector<uint32_t>().swap(units_);
+    std::vector<uint32_t>().swap(unit_clause_);
+    std::vector<int8_t>().swap(lval_);
+    std::vector<uint32_t>().swap(reason_);
+    std::vector<uint32_t>().swap(level_);
+    std::vector<uint8_t>().swap(seen_);
+    std::vector<int32_t>().swap(trail_);
+    std::vector<uint8_t>().swap(original_named_);
+    std::unordered_map<uint64_t, uint32_t>().swap(frat_ids_);
   }
 
   // The steps, forward: the needed lemmas with their hints, and the deletions. `out`'s
@@ -221,33 +273,26 @@ class Backward {
       fresh.hints.clear();
       out = std::move(fresh);
     };
-    while (pos_ < events_.size()) {
-      const Event& e = events_[pos_++];
-      const Clause& c = cls_[e.cid];
-      if (e.deletion) {
-        if (c.lemma && !marked(e.cid)) continue;
-        reset();
-        out.deletion = true;
-        out.hints = {static_cast<int64_t>(c.id)};
-        return true;
-      }
-      if (!marked(e.cid)) continue;
-      reset();
-      out.id = c.id;
-      for (uint32_t k = 0; k < len(e.cid); ++k) out.lits.push_back(lits_of(e.cid)[k]);
-      std::sort(out.lits.begin(), out.lits.end());
-      auto pv = std::find(out.lits.begin(), out.lits.end(), c.pivot);  // the RAT pivot first
-      if (pv != out.lits.end()) std::rotate(out.lits.begin(), pv, pv + 1);
-      for (uint32_t k = 0; k < c.hints_len; ++k) {
-        uint32_t h = hint_arena_[c.hints_at + k];
-        int64_t id = static_cast<int64_t>(cls_[h & ~kRatBlock].id);
-        out.hints.push_back(h & kRatBlock ? -id : id);
-      }
-      out.line = c.line;
-      out.offset = c.offset;
+    if (pos_ == steps_.size()) return false;
+    reset();
+    uint32_t head = steps_[pos_++];
+    int64_t id = head >> 1;
+    if (head & 1) {
+      out.deletion = true;
+      out.hints.push_back(id);
       return true;
     }
-    return false;
+    out.id = static_cast<uint64_t>(id);
+    uint32_t n_lits = steps_[pos_++], n_hints = steps_[pos_++];
+    for (uint32_t k = 0; k < n_lits; ++k) out.lits.push_back(static_cast<int32_t>(steps_[pos_++]));
+    for (uint32_t k = 0; k < n_hints; ++k) {
+      uint32_t h = steps_[pos_++];
+      int64_t hid = h & ~kRatBlock;
+      out.hints.push_back(h & kRatBlock ? -hid : hid);
+    }
+    out.line = where_[where_pos_++];
+    out.offset = where_[where_pos_++];
+    return true;
   }
 
   DratStats stats;
@@ -502,6 +547,10 @@ class Backward {
     int32_t pivot = lits.empty() ? 0 : lits[0];
     auto p = std::find(ls.begin(), ls.end(), pivot);
     if (p != ls.end()) std::iter_swap(ls.begin(), p);
+    // Arena positions are 32-bit, and a clause's id shifted by one bit must fit in 32 bits
+    // (settle_steps): at most 2^31 words of clauses (a clause takes at least four).
+    if (arena_.size() + ls.size() + 4 >= (uint64_t(1) << 31))
+      throw Failure(Outcome::Limit, std::string(format_) + ": the clauses and lemmas have more than 2^31 literals");
     arena_.insert(arena_.end(), {static_cast<int32_t>(cid), 0, kAlive, static_cast<int32_t>(ls.size())});
     start_.push_back(static_cast<uint32_t>(arena_.size()));
     arena_.insert(arena_.end(), ls.begin(), ls.end());
