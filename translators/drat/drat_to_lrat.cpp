@@ -26,14 +26,15 @@ constexpr uint32_t kNone = UINT32_MAX;
 // place by propagation: the watched ones are the first two.
 constexpr int kCidW = -4, kEpochW = -3, kFlagsW = -2, kSizeW = -1;  // header words
 constexpr int32_t kAlive = 1, kMarked = 2;                          // flags
-// Cold per-clause data.
+// Cold per-clause data, 16 bytes: one record per clause of the problem and the proof lives
+// through the pass (the problem's clauses first, then the lemmas in the proof's order). A
+// clause's LRAT id is its index + 1 (`id_of`); where a lemma was read is kept beside, per
+// lemma (`lemma_where_`).
 struct Clause {
-  int32_t pivot = 0;    // first literal as written (RAT pivot)
-  uint64_t id = 0;      // LRAT id
-  bool lemma = false;
-  uint64_t line = 0, offset = 0;
-  uint64_t hints_at = 0;  // into the hint arena: clause indices, conflict last
+  int32_t pivot = 0;      // first literal as written (RAT pivot)
+  uint32_t hints_at = 0;  // into the hint arena: clause indices, conflict last
   uint32_t hints_len = 0;
+  bool lemma = false;
   bool hinted = false;    // the proof gave the hints (FRAT 'l'): they are not searched for
 };
 
@@ -105,8 +106,8 @@ class Backward {
   uint32_t read(const std::function<bool(InStep&)>& next_step, const DratPoll& poll, const char* format) {
     DratStats& st = stats;
     format_ = format;
-    for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], i + 1, false, 0, 0);
-    uint64_t next_id = cnf_.clauses.size() + 1;
+    cls_.reserve(cnf_.clauses.size());
+    for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], false, 0, 0);
     uint32_t empty = kNone;
     InStep s;
     while (empty == kNone && next_step(s)) {
@@ -141,12 +142,12 @@ class Backward {
       }
       if (s.kind != InStep::Add) continue;
       ++st.lemmas;
-      uint32_t cid = add_clause(s.lits, next_id++, true, s.line, s.offset);
+      uint32_t cid = add_clause(s.lits, true, s.line, s.offset);
       events_.push_back({false, cid});
       if (s.hinted) {
         Clause& c = cls_[cid];
         c.hinted = true;
-        c.hints_at = hint_arena_.size();
+        c.hints_at = hint_end();
         hint_arena_.insert(hint_arena_.end(), s.hints.begin(), s.hints.end());
         c.hints_len = static_cast<uint32_t>(s.hints.size());
       }
@@ -195,7 +196,7 @@ class Backward {
         continue;
       }
       lits.assign(lits_of(cid), lits_of(cid) + len(cid));
-      cls_[cid].hints_at = hint_arena_.size();
+      cls_[cid].hints_at = hint_end();
       if (!rup(lits, &hint_arena_)) rat(cid);
       cls_[cid].hints_len = static_cast<uint32_t>(hint_arena_.size() - cls_[cid].hints_at);
     }
@@ -226,7 +227,7 @@ class Backward {
     std::vector<int32_t> lits;
     for (const Event& e : events_) {
       const Clause& c = cls_[e.cid];
-      uint32_t id = static_cast<uint32_t>(c.id);
+      uint32_t id = id_of(e.cid);
       if (e.deletion) {
         if (!c.lemma || marked(e.cid)) steps_.push_back(id << 1 | 1);
         continue;
@@ -240,14 +241,15 @@ class Backward {
       for (int32_t l : lits) steps_.push_back(static_cast<uint32_t>(l));
       for (uint32_t k = 0; k < c.hints_len; ++k) {
         uint32_t h = hint_arena_[c.hints_at + k];
-        steps_.push_back(static_cast<uint32_t>(cls_[h & ~kRatBlock].id) | (h & kRatBlock));
+        steps_.push_back(id_of(h & ~kRatBlock) | (h & kRatBlock));
       }
-      where_.insert(where_.end(), {c.line, c.offset});
+      where_.insert(where_.end(), {lemma_where_[e.cid - cnf_.clauses.size()].line, lemma_where_[e.cid - cnf_.clauses.size()].offset});
     }
     steps_.shrink_to_fit();
     where_.shrink_to_fit();
     std::vector<Event>().swap(events_);
     std::vector<Clause>().swap(cls_);
+    std::vector<Where>().swap(lemma_where_);
     std::vector<int32_t>().swap(arena_);
     std::vector<uint32_t>().swap(start_);
     std::vector<uint32_t>().swap(hint_arena_);
@@ -541,7 +543,7 @@ class Backward {
 
   // The literals (duplicates removed), with the first one as written kept first: RAT is
   // checked on it.
-  uint32_t add_clause(const std::vector<int32_t>& lits, uint64_t id, bool lemma, uint64_t line, uint64_t off) {
+  uint32_t add_clause(const std::vector<int32_t>& lits, bool lemma, uint64_t line, uint64_t off) {
     uint32_t cid = static_cast<uint32_t>(cls_.size());
     std::vector<int32_t> ls = sorted(lits);
     int32_t pivot = lits.empty() ? 0 : lits[0];
@@ -556,10 +558,8 @@ class Backward {
     arena_.insert(arena_.end(), ls.begin(), ls.end());
     Clause c;
     c.pivot = pivot;
-    c.id = id;
     c.lemma = lemma;
-    c.line = line;
-    c.offset = off;
+    if (lemma) lemma_where_.push_back({line, off});
     cls_.push_back(std::move(c));
     if (ls.size() >= 2) watch(cid);
     else if (ls.size() == 1) {
@@ -867,7 +867,8 @@ class Backward {
 
   void rat(uint32_t cid) {
     const Clause& c = cls_[cid];
-    std::string where = c.line ? "line " + std::to_string(c.line) : "byte " + std::to_string(c.offset);
+    const Where& w = lemma_where_[cid - cnf_.clauses.size()];
+    std::string where = w.line ? "line " + std::to_string(w.line) : "byte " + std::to_string(w.offset);
     if (c.pivot == 0) throw Failure(Outcome::Rejected, "DRAT " + where + ": the empty clause is not RUP");
     std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + len(cid));
     if (occ_start_.empty()) build_occurrences();
@@ -896,6 +897,17 @@ class Backward {
   std::vector<int32_t> arena_;
   std::vector<uint32_t> start_;  // each clause's literals in the arena
   std::vector<Clause> cls_;
+  struct Where {
+    uint64_t line, offset;
+  };
+  std::vector<Where> lemma_where_;  // per lemma (clause index - the problem's clauses)
+  static uint32_t id_of(uint32_t cid) { return cid + 1; }  // (below 2^30: the arena's bound)
+  // The hint arena's end, where a clause's hints start: positions are 32-bit.
+  uint32_t hint_end() const {
+    if (hint_arena_.size() >= UINT32_MAX)
+      throw Failure(Outcome::Limit, std::string(format_) + ": more than 2^32 hints");
+    return static_cast<uint32_t>(hint_arena_.size());
+  }
   std::vector<Event> events_;
   std::vector<uint32_t> units_, empties_;
   std::vector<uint32_t> unit_clause_;  // per literal: its oldest unit clause, kNone if none alive
