@@ -214,9 +214,10 @@ class Backward {
 
   // Why the steps are written out once the pass is over, and the pass's tables freed: the
   // steps are handed out while the kernel builds the terms and theorems of the check, whose
-  // memory peaks at the end, and the pass's clause records and arena hold every clause and
-  // lemma (on md5-preimage-64r-506, 50 MB of a 286 MB peak) where the steps need only the
-  // needed lemmas' literals and hints. Layout in steps_, forward: a word (id << 1 | 1) for a
+  // memory grows to the end, and the pass's clause records and arena hold every clause and
+  // lemma (md5-preimage-64r-506, one thread: 50 MB of the 286 MB peak, which was at the end;
+  // now the peak is within the pass, 271 MB) where the steps need only the needed lemmas'
+  // literals and hints. Layout in steps_, forward: a word (id << 1 | 1) for a
   // deletion; for an addition (id << 1), the numbers of literals and hints, the literals
   // (sorted, the RAT pivot first) and the hints (clause ids, kRatBlock set on a RAT block's
   // clause); where_ holds each addition's line and offset.
