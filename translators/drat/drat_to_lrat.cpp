@@ -212,48 +212,16 @@ class Backward {
     settle_steps();
   }
 
-  // Why the steps are written out once the pass is over, and the pass's tables freed: the
-  // steps are handed out while the kernel builds the terms and theorems of the check, whose
-  // memory grows to the end, and the pass's clause records and arena hold every clause and
-  // lemma (md5-preimage-64r-506, one thread: 50 MB of the 286 MB peak, which was at the end;
-  // now the peak is within the pass, 271 MB) where the steps need only the needed lemmas'
-  // literals and hints. Layout in steps_, forward: a word (id << 1 | 1) for a
-  // deletion; for an addition (id << 1), the numbers of literals and hints, the literals
-  // (sorted, the RAT pivot first) and the hints (clause ids, kRatBlock set on a RAT block's
-  // clause); where_ holds each addition's line and offset.
-  std::vector<uint32_t> steps_;
-  std::vector<uint64_t> where_;
-  size_t where_pos_ = 0;
+  // Once the pass is over, the events are filtered in place to the steps handed out (the
+  // needed lemmas and the deletions the certificate keeps) and the propagation's tables are
+  // freed. The arena, the clause records and the hints stay: a compact copy of the steps,
+  // tried, cost more at its making than it saved after on proofs whose lemmas are nearly
+  // all needed (uuf250-01: peak RSS 71 -> 99 MB).
   void settle_steps() {
-    std::vector<int32_t> lits;
-    for (const Event& e : events_) {
-      const Clause& c = cls_[e.cid];
-      uint32_t id = id_of(e.cid);
-      if (e.deletion) {
-        if (!c.lemma || marked(e.cid)) steps_.push_back(id << 1 | 1);
-        continue;
-      }
-      if (!marked(e.cid)) continue;
-      lits.assign(lits_of(e.cid), lits_of(e.cid) + len(e.cid));
-      std::sort(lits.begin(), lits.end());
-      auto pv = std::find(lits.begin(), lits.end(), c.pivot);  // the RAT pivot first
-      if (pv != lits.end()) std::rotate(lits.begin(), pv, pv + 1);
-      steps_.insert(steps_.end(), {id << 1, static_cast<uint32_t>(lits.size()), c.hints_len});
-      for (int32_t l : lits) steps_.push_back(static_cast<uint32_t>(l));
-      for (uint32_t k = 0; k < c.hints_len; ++k) {
-        uint32_t h = hint_arena_[c.hints_at + k];
-        steps_.push_back(id_of(h & ~kRatBlock) | (h & kRatBlock));
-      }
-      where_.insert(where_.end(), {lemma_where_[e.cid - cnf_.clauses.size()].line, lemma_where_[e.cid - cnf_.clauses.size()].offset});
-    }
-    steps_.shrink_to_fit();
-    where_.shrink_to_fit();
-    std::vector<Event>().swap(events_);
-    std::vector<Clause>().swap(cls_);
-    std::vector<Where>().swap(lemma_where_);
-    std::vector<int32_t>().swap(arena_);
-    std::vector<uint32_t>().swap(start_);
-    std::vector<uint32_t>().swap(hint_arena_);
+    size_t kept = 0;
+    for (const Event& e : events_)
+      if (e.deletion ? !cls_[e.cid].lemma || marked(e.cid) : marked(e.cid)) events_[kept++] = e;
+    events_.resize(kept);
     std::vector<uint32_t>().swap(units_);
     std::vector<uint32_t>().swap(unit_clause_);
     std::vector<int8_t>().swap(lval_);
@@ -276,25 +244,28 @@ class Backward {
       fresh.hints.clear();
       out = std::move(fresh);
     };
-    if (pos_ == steps_.size()) return false;
+    if (pos_ == events_.size()) return false;
+    const Event& e = events_[pos_++];
     reset();
-    uint32_t head = steps_[pos_++];
-    int64_t id = head >> 1;
-    if (head & 1) {
+    if (e.deletion) {
       out.deletion = true;
-      out.hints.push_back(id);
+      out.hints.push_back(id_of(e.cid));
       return true;
     }
-    out.id = static_cast<uint64_t>(id);
-    uint32_t n_lits = steps_[pos_++], n_hints = steps_[pos_++];
-    for (uint32_t k = 0; k < n_lits; ++k) out.lits.push_back(static_cast<int32_t>(steps_[pos_++]));
-    for (uint32_t k = 0; k < n_hints; ++k) {
-      uint32_t h = steps_[pos_++];
-      int64_t hid = h & ~kRatBlock;
-      out.hints.push_back(h & kRatBlock ? -hid : hid);
+    const Clause& c = cls_[e.cid];
+    out.id = id_of(e.cid);
+    for (uint32_t k = 0; k < len(e.cid); ++k) out.lits.push_back(lits_of(e.cid)[k]);
+    std::sort(out.lits.begin(), out.lits.end());
+    auto pv = std::find(out.lits.begin(), out.lits.end(), c.pivot);  // the RAT pivot first
+    if (pv != out.lits.end()) std::rotate(out.lits.begin(), pv, pv + 1);
+    for (uint32_t k = 0; k < c.hints_len; ++k) {
+      uint32_t h = hint_arena_[c.hints_at + k];
+      int64_t id = id_of(h & ~kRatBlock);
+      out.hints.push_back(h & kRatBlock ? -id : id);
     }
-    out.line = where_[where_pos_++];
-    out.offset = where_[where_pos_++];
+    const Where& w = lemma_where_[e.cid - cnf_.clauses.size()];
+    out.line = w.line;
+    out.offset = w.offset;
     return true;
   }
 
@@ -550,8 +521,8 @@ class Backward {
     int32_t pivot = lits.empty() ? 0 : lits[0];
     auto p = std::find(ls.begin(), ls.end(), pivot);
     if (p != ls.end()) std::iter_swap(ls.begin(), p);
-    // Arena positions are 32-bit, and a clause's id shifted by one bit must fit in 32 bits
-    // (settle_steps): at most 2^31 words of clauses (a clause takes at least four).
+    // Arena positions are 32-bit and a watch's epoch and a clause's id must not wrap: at
+    // most 2^31 words of clauses (a clause takes at least four).
     if (arena_.size() + ls.size() + 4 >= (uint64_t(1) << 31))
       throw Failure(Outcome::Limit, std::string(format_) + ": the clauses and lemmas have more than 2^31 literals");
     arena_.insert(arena_.end(), {static_cast<int32_t>(cid), 0, kAlive, static_cast<int32_t>(ls.size())});
