@@ -140,6 +140,23 @@ TEST(Drat, LemmaTrueAtTheTopLevel) {
   EXPECT_EQ(check_drat(f, "d -1 2 0\n3 2 0\n3 0\n-3 4 0\n-3 0\n0\n", &msg), Outcome::Rejected) << msg;
 }
 
+// Hints are kept in chunks of 2^18 (translators/drat/drat_to_lrat.cpp, HintArena): one
+// lemma whose hints cross a chunk's end keeps them whole and in order. The chain
+// x1, x1 -> x2, ..., x(n-1) -> xn, not xn is refuted by the empty clause with the n + 1
+// clauses as hints, in propagation order.
+TEST(Drat, HintsAcrossChunks) {
+  const uint32_t n = 300000;  // > 2^18 hints in one step
+  std::string text = "p cnf " + std::to_string(n) + " " + std::to_string(n + 1) + "\n1 0\n";
+  for (uint32_t v = 1; v < n; ++v) text += "-" + std::to_string(v) + " " + std::to_string(v + 1) + " 0\n";
+  text += "-" + std::to_string(n) + " 0\n";
+  Cnf problem = read_dimacs(file("chain.cnf", text));
+  DratReader in(open_source(file("chain.drat", "0\n")));
+  std::vector<LratStep> steps = sat::drat_to_lrat(problem, in);
+  ASSERT_EQ(steps.size(), 1u);
+  ASSERT_EQ(steps[0].hints.size(), n + 1);
+  for (uint32_t k = 0; k <= n; ++k) ASSERT_EQ(steps[0].hints[k], static_cast<int64_t>(k + 1)) << k;
+}
+
 // The backward pass polls the caller while it reads and while it walks back (a time limit
 // must hold inside it, spec/cli.md); an exception from the poll stops it.
 TEST(Drat, PollDuringThePass) {

@@ -40,6 +40,30 @@ struct Clause {
 
 constexpr uint32_t kRatBlock = 0x80000000u;  // a hint that starts a RAT block
 
+// The hints found, appended lemma by lemma. Why fixed chunks and not one vector: a long
+// proof has tens of millions of hints (md5-preimage-64r-500: 21M, 84 MB), and a vector
+// doubling its buffer holds the old and the new one at once (3x the hints at its last
+// growth, and up to 2x after it), where chunks hold the hints and at most one chunk more.
+class HintArena {
+ public:
+  size_t size() const { return n_; }
+  void push_back(uint32_t h) {
+    if (n_ == chunks_.size() * kChunk) chunks_.emplace_back(new uint32_t[kChunk]);  // pages touched as filled
+    chunks_.back()[n_ % kChunk] = h;
+    ++n_;
+  }
+  template <class It>
+  void append(It from, It to) {
+    for (; from != to; ++from) push_back(*from);
+  }
+  uint32_t operator[](size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+
+ private:
+  static constexpr size_t kChunk = size_t(1) << 18;  // hints per chunk (1 MB)
+  std::vector<std::unique_ptr<uint32_t[]>> chunks_;
+  size_t n_ = 0;
+};
+
 // One step of a DRAT or FRAT proof as the backward pass takes it: an addition (with the
 // proof's own hints, if it gave them), a deletion (of the clause `target` when the proof
 // names it by id, else of an alive clause with these literals), or nothing to do.
@@ -148,7 +172,7 @@ class Backward {
         Clause& c = cls_[cid];
         c.hinted = true;
         c.hints_at = hint_end();
-        hint_arena_.insert(hint_arena_.end(), s.hints.begin(), s.hints.end());
+        hint_arena_.append(s.hints.begin(), s.hints.end());
         c.hints_len = static_cast<uint32_t>(s.hints.size());
       }
       if (s.lits.empty()) empty = cid;
@@ -368,7 +392,7 @@ class Backward {
   }
 
   size_t pos_ = 0;
-  std::vector<uint32_t> hint_arena_;
+  HintArena hint_arena_;
 
   // Why a chained hash table over clause indices (not a map of vectors): every clause of
   // the problem and the proof is indexed, and a vector per key costs an allocation each.
@@ -747,7 +771,7 @@ class Backward {
   // Is `lits` RUP w.r.t. the alive clauses? On success with `hints`, the reasons the
   // conflict depends on, in propagation order, and then the conflict clause are appended
   // to it (as clause indices) and marked as needed.
-  bool rup(const std::vector<int32_t>& lits, std::vector<uint32_t>* hints) {
+  bool rup(const std::vector<int32_t>& lits, HintArena* hints) {
     settle();
     // A lemma literal true at the top level: the negation assumes it false, which makes
     // its reason the conflict; of the lemma's true literals, the earliest on the trail is
