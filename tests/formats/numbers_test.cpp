@@ -8,6 +8,7 @@
 #include "trusted/decimal.hpp"
 #include "trusted/dimacs.hpp"
 #include "formats/drat.hpp"
+#include "formats/line_cursor.hpp"
 #include "formats/lrat.hpp"
 #include "tests/support.hpp"
 
@@ -79,6 +80,33 @@ TEST(ReaderNumbers, LratTextBoundIsExact) {
     EXPECT_NE(error_of([&] { lrat(std::string("5 ") + big + " 0 1 0\n"); }), "") << big << " as a literal";
     EXPECT_NE(error_of([&] { lrat(std::string("5 d ") + big + " 0\n"); }), "") << big << " in a deletion";
     EXPECT_NE(error_of([&] { lrat(std::string(big) + " 1 0 1 0\n"); }), "") << big << " as a clause id";
+  }
+}
+
+// LineCursor::number sums its first 18 digits unchecked: against 128-bit arithmetic on
+// digit strings of 1 to 30 digits (leading zeros, values around 2^62), it returns the value
+// exactly when it is at most 2^62 - 1 and refuses every larger one.
+RC_GTEST_PROP(ReaderNumbers, LineCursorNumberIsExact, ()) {
+  std::string digits = *rc::gen::oneOf(
+      rc::gen::container<std::string>(*rc::gen::inRange<size_t>(1, 31), rc::gen::inRange('0', static_cast<char>('9' + 1))),
+      rc::gen::map(rc::gen::inRange<uint64_t>((uint64_t(1) << 62) - 1000, (uint64_t(1) << 62) + 1000),
+                   [](uint64_t v) { return std::to_string(v); }),
+      rc::gen::map(rc::gen::inRange<size_t>(0, 15), [](size_t z) { return std::string(z, '0') + "4611686018427387903"; }));
+  bool neg = *rc::gen::arbitrary<bool>();
+  std::string line = std::string(neg ? "-" : "") + digits + " 0";
+  unsigned __int128 want = 0;
+  bool fits = true;
+  for (char c : digits) {
+    want = want * 10 + static_cast<unsigned>(c - '0');
+    if (want > (uint64_t(1) << 62) - 1) fits = false;
+  }
+  LineCursor cur{line, 1, 0};
+  if (fits) {
+    int64_t got = cur.number(true);
+    RC_ASSERT(got == (neg ? -static_cast<int64_t>(want) : static_cast<int64_t>(want)));
+    RC_ASSERT(cur.number(true) == 0);
+  } else {
+    RC_ASSERT(error_of([&] { cur.number(true); }).find("too large") != std::string::npos);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <stdexcept>
 #include <type_traits>
 
@@ -77,6 +78,32 @@ TEST(Drat, RatLemmas) {
   // A satisfiable formula (x2 true, x3 false): the unit x3 is neither RUP nor RAT (its
   // resolvent with ¬x3 ∨ ¬x2 is x3 ∨ ¬x2, not implied), so the refutation is refused.
   EXPECT_EQ(check_drat("p cnf 3 3\n1 2 0\n-1 2 0\n-3 -2 0\n", "3 0\n0\n", &msg), Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("line 1: the lemma is neither RUP nor RAT"), std::string::npos) << msg;  // the lemma's place
+}
+
+// The steps handed out after the pass (written out compactly, the pass's tables freed):
+// ids are the problem's clauses' places and the lemmas' after them (an unneeded lemma keeps
+// its number), an unneeded lemma and its deletion are left out, a problem clause's deletion
+// is kept, and each lemma has its literals, hints and line.
+TEST(Drat, StepsAfterThePass) {
+  std::string cnf = file("steps.cnf", kFour), proof = file("steps.drat", "2 3 0\nd 2 3 0\n1 0\nd 1 -2 0\n0\n");
+  Cnf problem = read_dimacs(cnf);
+  DratReader in(open_source(proof));
+  std::vector<LratStep> steps = sat::drat_to_lrat(problem, in);
+  ASSERT_EQ(steps.size(), 3u);
+  EXPECT_FALSE(steps[0].deletion);
+  EXPECT_EQ(steps[0].id, 6u);  // lemma 5 (2 3) is not needed
+  EXPECT_EQ(steps[0].lits, std::vector<int64_t>{1});
+  EXPECT_EQ(std::set<int64_t>(steps[0].hints.begin(), steps[0].hints.end()), (std::set<int64_t>{1, 2}));
+  EXPECT_EQ(steps[0].line, 3u);
+  EXPECT_TRUE(steps[1].deletion);
+  EXPECT_EQ(steps[1].hints, std::vector<int64_t>{2});
+  EXPECT_FALSE(steps[2].deletion);
+  EXPECT_EQ(steps[2].id, 7u);
+  EXPECT_TRUE(steps[2].lits.empty());
+  EXPECT_EQ(std::set<int64_t>(steps[2].hints.begin(), steps[2].hints.end()), (std::set<int64_t>{6, 3, 4}));
+  EXPECT_EQ(steps[2].hints.back(), 4);  // the conflict last: x1 (lemma 6) gives x2 by clause 3, against clause 4
+  EXPECT_EQ(steps[2].line, 5u);
 }
 
 // The backward check keeps the units' propagation assigned across checks (spec/sat.md):
@@ -111,6 +138,23 @@ TEST(Drat, LemmaTrueAtTheTopLevel) {
   // Reject: deleted before the lemma, -1 2 no longer makes it true, and without the lemma
   // b is not RUP (the formula without -1 2 is satisfiable: u, ¬a, ¬b).
   EXPECT_EQ(check_drat(f, "d -1 2 0\n3 2 0\n3 0\n-3 4 0\n-3 0\n0\n", &msg), Outcome::Rejected) << msg;
+}
+
+// Hints are kept in chunks of 2^18 (translators/drat/drat_to_lrat.cpp, HintArena): one
+// lemma whose hints cross a chunk's end keeps them whole and in order. The chain
+// x1, x1 -> x2, ..., x(n-1) -> xn, not xn is refuted by the empty clause with the n + 1
+// clauses as hints, in propagation order.
+TEST(Drat, HintsAcrossChunks) {
+  const uint32_t n = 300000;  // > 2^18 hints in one step
+  std::string text = "p cnf " + std::to_string(n) + " " + std::to_string(n + 1) + "\n1 0\n";
+  for (uint32_t v = 1; v < n; ++v) text += "-" + std::to_string(v) + " " + std::to_string(v + 1) + " 0\n";
+  text += "-" + std::to_string(n) + " 0\n";
+  Cnf problem = read_dimacs(file("chain.cnf", text));
+  DratReader in(open_source(file("chain.drat", "0\n")));
+  std::vector<LratStep> steps = sat::drat_to_lrat(problem, in);
+  ASSERT_EQ(steps.size(), 1u);
+  ASSERT_EQ(steps[0].hints.size(), n + 1);
+  for (uint32_t k = 0; k <= n; ++k) ASSERT_EQ(steps[0].hints[k], static_cast<int64_t>(k + 1)) << k;
 }
 
 // The backward pass polls the caller while it reads and while it walks back (a time limit

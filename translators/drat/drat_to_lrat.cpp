@@ -26,18 +26,43 @@ constexpr uint32_t kNone = UINT32_MAX;
 // place by propagation: the watched ones are the first two.
 constexpr int kCidW = -4, kEpochW = -3, kFlagsW = -2, kSizeW = -1;  // header words
 constexpr int32_t kAlive = 1, kMarked = 2;                          // flags
-// Cold per-clause data.
+// Cold per-clause data, 16 bytes: one record per clause of the problem and the proof lives
+// through the pass (the problem's clauses first, then the lemmas in the proof's order). A
+// clause's LRAT id is its index + 1 (`id_of`); where a lemma was read is kept beside, per
+// lemma (`lemma_where_`).
 struct Clause {
-  int32_t pivot = 0;    // first literal as written (RAT pivot)
-  uint64_t id = 0;      // LRAT id
-  bool lemma = false;
-  uint64_t line = 0, offset = 0;
-  uint64_t hints_at = 0;  // into the hint arena: clause indices, conflict last
+  int32_t pivot = 0;      // first literal as written (RAT pivot)
+  uint32_t hints_at = 0;  // into the hint arena: clause indices, conflict last
   uint32_t hints_len = 0;
+  bool lemma = false;
   bool hinted = false;    // the proof gave the hints (FRAT 'l'): they are not searched for
 };
 
 constexpr uint32_t kRatBlock = 0x80000000u;  // a hint that starts a RAT block
+
+// The hints found, appended lemma by lemma. Why fixed chunks and not one vector: a long
+// proof has tens of millions of hints (md5-preimage-64r-500: 21M, 84 MB), and a vector
+// doubling its buffer holds the old and the new one at once (3x the hints at its last
+// growth, and up to 2x after it), where chunks hold the hints and at most one chunk more.
+class HintArena {
+ public:
+  size_t size() const { return n_; }
+  void push_back(uint32_t h) {
+    if (n_ == chunks_.size() * kChunk) chunks_.emplace_back(new uint32_t[kChunk]);  // pages touched as filled
+    chunks_.back()[n_ % kChunk] = h;
+    ++n_;
+  }
+  template <class It>
+  void append(It from, It to) {
+    for (; from != to; ++from) push_back(*from);
+  }
+  uint32_t operator[](size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+
+ private:
+  static constexpr size_t kChunk = size_t(1) << 18;  // hints per chunk (1 MB)
+  std::vector<std::unique_ptr<uint32_t[]>> chunks_;
+  size_t n_ = 0;
+};
 
 // One step of a DRAT or FRAT proof as the backward pass takes it: an addition (with the
 // proof's own hints, if it gave them), a deletion (of the clause `target` when the proof
@@ -105,8 +130,8 @@ class Backward {
   uint32_t read(const std::function<bool(InStep&)>& next_step, const DratPoll& poll, const char* format) {
     DratStats& st = stats;
     format_ = format;
-    for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], i + 1, false, 0, 0);
-    uint64_t next_id = cnf_.clauses.size() + 1;
+    cls_.reserve(cnf_.clauses.size());
+    for (size_t i = 0; i < cnf_.clauses.size(); ++i) add_clause(cnf_.clauses[i], false, 0, 0);
     uint32_t empty = kNone;
     InStep s;
     while (empty == kNone && next_step(s)) {
@@ -141,13 +166,13 @@ class Backward {
       }
       if (s.kind != InStep::Add) continue;
       ++st.lemmas;
-      uint32_t cid = add_clause(s.lits, next_id++, true, s.line, s.offset);
+      uint32_t cid = add_clause(s.lits, true, s.line, s.offset);
       events_.push_back({false, cid});
       if (s.hinted) {
         Clause& c = cls_[cid];
         c.hinted = true;
-        c.hints_at = hint_arena_.size();
-        hint_arena_.insert(hint_arena_.end(), s.hints.begin(), s.hints.end());
+        c.hints_at = hint_end();
+        hint_arena_.append(s.hints.begin(), s.hints.end());
         c.hints_len = static_cast<uint32_t>(s.hints.size());
       }
       if (s.lits.empty()) empty = cid;
@@ -195,7 +220,7 @@ class Backward {
         continue;
       }
       lits.assign(lits_of(cid), lits_of(cid) + len(cid));
-      cls_[cid].hints_at = hint_arena_.size();
+      cls_[cid].hints_at = hint_end();
       if (!rup(lits, &hint_arena_)) rat(cid);
       cls_[cid].hints_len = static_cast<uint32_t>(hint_arena_.size() - cls_[cid].hints_at);
     }
@@ -208,6 +233,28 @@ class Backward {
     std::vector<uint32_t>().swap(hash_);
     std::vector<uint32_t>().swap(occ_start_);
     std::vector<uint32_t>().swap(occ_);
+    settle_steps();
+  }
+
+  // Once the pass is over, the events are filtered in place to the steps handed out (the
+  // needed lemmas and the deletions the certificate keeps) and the propagation's tables are
+  // freed. The arena, the clause records and the hints stay: a compact copy of the steps,
+  // tried, cost more at its making than it saved after on proofs whose lemmas are nearly
+  // all needed (uuf250-01: peak RSS 71 -> 99 MB).
+  void settle_steps() {
+    size_t kept = 0;
+    for (const Event& e : events_)
+      if (e.deletion ? !cls_[e.cid].lemma || marked(e.cid) : marked(e.cid)) events_[kept++] = e;
+    events_.resize(kept);
+    std::vector<uint32_t>().swap(units_);
+    std::vector<uint32_t>().swap(unit_clause_);
+    std::vector<int8_t>().swap(lval_);
+    std::vector<uint32_t>().swap(reason_);
+    std::vector<uint32_t>().swap(level_);
+    std::vector<uint8_t>().swap(seen_);
+    std::vector<int32_t>().swap(trail_);
+    std::vector<uint8_t>().swap(original_named_);
+    std::unordered_map<uint64_t, uint32_t>().swap(frat_ids_);
   }
 
   // The steps, forward: the needed lemmas with their hints, and the deletions. `out`'s
@@ -221,33 +268,29 @@ class Backward {
       fresh.hints.clear();
       out = std::move(fresh);
     };
-    while (pos_ < events_.size()) {
-      const Event& e = events_[pos_++];
-      const Clause& c = cls_[e.cid];
-      if (e.deletion) {
-        if (c.lemma && !marked(e.cid)) continue;
-        reset();
-        out.deletion = true;
-        out.hints = {static_cast<int64_t>(c.id)};
-        return true;
-      }
-      if (!marked(e.cid)) continue;
-      reset();
-      out.id = c.id;
-      for (uint32_t k = 0; k < len(e.cid); ++k) out.lits.push_back(lits_of(e.cid)[k]);
-      std::sort(out.lits.begin(), out.lits.end());
-      auto pv = std::find(out.lits.begin(), out.lits.end(), c.pivot);  // the RAT pivot first
-      if (pv != out.lits.end()) std::rotate(out.lits.begin(), pv, pv + 1);
-      for (uint32_t k = 0; k < c.hints_len; ++k) {
-        uint32_t h = hint_arena_[c.hints_at + k];
-        int64_t id = static_cast<int64_t>(cls_[h & ~kRatBlock].id);
-        out.hints.push_back(h & kRatBlock ? -id : id);
-      }
-      out.line = c.line;
-      out.offset = c.offset;
+    if (pos_ == events_.size()) return false;
+    const Event& e = events_[pos_++];
+    reset();
+    if (e.deletion) {
+      out.deletion = true;
+      out.hints.push_back(id_of(e.cid));
       return true;
     }
-    return false;
+    const Clause& c = cls_[e.cid];
+    out.id = id_of(e.cid);
+    for (uint32_t k = 0; k < len(e.cid); ++k) out.lits.push_back(lits_of(e.cid)[k]);
+    std::sort(out.lits.begin(), out.lits.end());
+    auto pv = std::find(out.lits.begin(), out.lits.end(), c.pivot);  // the RAT pivot first
+    if (pv != out.lits.end()) std::rotate(out.lits.begin(), pv, pv + 1);
+    for (uint32_t k = 0; k < c.hints_len; ++k) {
+      uint32_t h = hint_arena_[c.hints_at + k];
+      int64_t id = id_of(h & ~kRatBlock);
+      out.hints.push_back(h & kRatBlock ? -id : id);
+    }
+    const Where& w = lemma_where_[e.cid - cnf_.clauses.size()];
+    out.line = w.line;
+    out.offset = w.offset;
+    return true;
   }
 
   DratStats stats;
@@ -349,7 +392,7 @@ class Backward {
   }
 
   size_t pos_ = 0;
-  std::vector<uint32_t> hint_arena_;
+  HintArena hint_arena_;
 
   // Why a chained hash table over clause indices (not a map of vectors): every clause of
   // the problem and the proof is indexed, and a vector per key costs an allocation each.
@@ -496,21 +539,23 @@ class Backward {
 
   // The literals (duplicates removed), with the first one as written kept first: RAT is
   // checked on it.
-  uint32_t add_clause(const std::vector<int32_t>& lits, uint64_t id, bool lemma, uint64_t line, uint64_t off) {
+  uint32_t add_clause(const std::vector<int32_t>& lits, bool lemma, uint64_t line, uint64_t off) {
     uint32_t cid = static_cast<uint32_t>(cls_.size());
     std::vector<int32_t> ls = sorted(lits);
     int32_t pivot = lits.empty() ? 0 : lits[0];
     auto p = std::find(ls.begin(), ls.end(), pivot);
     if (p != ls.end()) std::iter_swap(ls.begin(), p);
+    // Arena positions are 32-bit and a watch's epoch and a clause's id must not wrap: at
+    // most 2^31 words of clauses (a clause takes at least four).
+    if (arena_.size() + ls.size() + 4 >= (uint64_t(1) << 31))
+      throw Failure(Outcome::Limit, std::string(format_) + ": the clauses and lemmas have more than 2^31 literals");
     arena_.insert(arena_.end(), {static_cast<int32_t>(cid), 0, kAlive, static_cast<int32_t>(ls.size())});
     start_.push_back(static_cast<uint32_t>(arena_.size()));
     arena_.insert(arena_.end(), ls.begin(), ls.end());
     Clause c;
     c.pivot = pivot;
-    c.id = id;
     c.lemma = lemma;
-    c.line = line;
-    c.offset = off;
+    if (lemma) lemma_where_.push_back({line, off});
     cls_.push_back(std::move(c));
     if (ls.size() >= 2) watch(cid);
     else if (ls.size() == 1) {
@@ -726,7 +771,7 @@ class Backward {
   // Is `lits` RUP w.r.t. the alive clauses? On success with `hints`, the reasons the
   // conflict depends on, in propagation order, and then the conflict clause are appended
   // to it (as clause indices) and marked as needed.
-  bool rup(const std::vector<int32_t>& lits, std::vector<uint32_t>* hints) {
+  bool rup(const std::vector<int32_t>& lits, HintArena* hints) {
     settle();
     // A lemma literal true at the top level: the negation assumes it false, which makes
     // its reason the conflict; of the lemma's true literals, the earliest on the trail is
@@ -818,7 +863,8 @@ class Backward {
 
   void rat(uint32_t cid) {
     const Clause& c = cls_[cid];
-    std::string where = c.line ? "line " + std::to_string(c.line) : "byte " + std::to_string(c.offset);
+    const Where& w = lemma_where_[cid - cnf_.clauses.size()];
+    std::string where = w.line ? "line " + std::to_string(w.line) : "byte " + std::to_string(w.offset);
     if (c.pivot == 0) throw Failure(Outcome::Rejected, "DRAT " + where + ": the empty clause is not RUP");
     std::vector<int32_t> mine(lits_of(cid), lits_of(cid) + len(cid));
     if (occ_start_.empty()) build_occurrences();
@@ -847,6 +893,17 @@ class Backward {
   std::vector<int32_t> arena_;
   std::vector<uint32_t> start_;  // each clause's literals in the arena
   std::vector<Clause> cls_;
+  struct Where {
+    uint64_t line, offset;
+  };
+  std::vector<Where> lemma_where_;  // per lemma (clause index - the problem's clauses)
+  static uint32_t id_of(uint32_t cid) { return cid + 1; }  // (below 2^30: the arena's bound)
+  // The hint arena's end, where a clause's hints start: positions are 32-bit.
+  uint32_t hint_end() const {
+    if (hint_arena_.size() >= UINT32_MAX)
+      throw Failure(Outcome::Limit, std::string(format_) + ": more than 2^32 hints");
+    return static_cast<uint32_t>(hint_arena_.size());
+  }
   std::vector<Event> events_;
   std::vector<uint32_t> units_, empties_;
   std::vector<uint32_t> unit_clause_;  // per literal: its oldest unit clause, kNone if none alive
