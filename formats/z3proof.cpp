@@ -1,5 +1,7 @@
 #include "formats/z3proof.hpp"
 
+#include <tuple>
+
 namespace hcert::z3 {
 
 using cert::FormatError;
@@ -69,7 +71,7 @@ std::string ProofReader::token() {
 }
 
 void ProofReader::expect(char c) {
-  uint64_t at = in_.offset();
+  uint64_t at = pushed_.empty() ? (peek_nonspace(), in_.offset()) : in_.offset();
   std::string t = token();
   if (t.size() != 1 || t[0] != c) throw FormatError(0, at, std::string("expected '") + c + "', found '" + t + "'");
 }
@@ -94,29 +96,59 @@ void ProofReader::read_sexp(Sexp& s) {
   s.root = 0;
 }
 
+// The text before the proof, exactly as Z3 4.8.12 prints it for `(check-sat)
+// (get-proof)`: its answer, then the proof inside a wrapper that states the logic (absent
+// when the script sets none) and declares the names Z3 invented,
+//   [unsat] ( [(set-logic SYMBOL)] {(declare-fun SYMBOL (SORT*) SORT)} (proof ...) )
+// or the proof term alone, `[unsat] (proof ...)`. Anything else (another answer, the
+// responses to other commands of the script, text inserted in the wrapper) is refused at
+// its byte: it is no part of a Z3 proof. Comments count as spaces, as in SMT-LIB.
+void ProofReader::read_preamble() {
+  auto next_token = [&](const char* what) {
+    uint64_t at = (peek_nonspace(), in_.offset());
+    if (in_.peek() < 0) throw FormatError(0, at, std::string("the input ends before ") + what);
+    return std::pair<uint64_t, std::string>(at, token());
+  };
+  auto [at, t] = next_token("Z3's proof");
+  if (t == "sat" || t == "unknown") throw FormatError(0, at, "Z3 answered '" + t + "': there is no proof of unsatisfiability");
+  if (t == "unsat") std::tie(at, t) = next_token("Z3's proof after 'unsat'");
+  if (t != "(") throw FormatError(0, at, "expected Z3's answer 'unsat' or its proof '(', found '" + t + "'");
+  std::tie(at, t) = next_token("Z3's proof");
+  if (t == "proof") return;  // the proof term alone
+  if (t != "(") throw FormatError(0, at, "expected '(proof' or Z3's wrapper '((set-logic' or '((proof', found '(" + t + "'");
+  wrapper_depth_ = 1;
+  auto next_item = [&] {  // "(" and the head of the wrapper's next item
+    auto [open_at, open] = next_token("Z3's proof in its wrapper");
+    if (open != "(") throw FormatError(0, open_at, "expected '(' in Z3's wrapper, found '" + open + "'");
+    return next_token("Z3's proof in its wrapper");
+  };
+  std::tie(at, t) = next_token("Z3's proof in its wrapper");
+  if (t == "set-logic") {
+    std::tie(at, t) = next_token("the logic's name");
+    if (t == "(" || t == ")") throw FormatError(0, at, "expected a logic's name after 'set-logic', found '" + t + "'");
+    expect(')');
+    std::tie(at, t) = next_item();
+  }
+  while (t == "declare-fun") {  // Z3's own names: (declare-fun n (S1 ... Sk) S)
+    auto [name_at, name] = next_token("the declared name");
+    if (name == "(" || name == ")") throw FormatError(0, name_at, "expected a name after 'declare-fun', found '" + name + "'");
+    expect('(');
+    Sexp sort;
+    size_t arguments = 0;
+    for (; peek_nonspace() != ')'; ++arguments) read_sexp(sort);
+    expect(')');
+    read_sexp(sort);
+    if (arguments == 0 && !sort.nodes[sort.root].list) declarations_.push_back({name, sort.nodes[sort.root].atom});
+    expect(')');
+    std::tie(at, t) = next_item();
+  }
+  if (t != "proof") throw FormatError(0, at, "expected 'proof', 'declare-fun' or 'set-logic' in Z3's wrapper, found '" + t + "'");
+}
+
 bool ProofReader::next(Binding& b) {
   if (done_) return false;
-  if (!started_) {  // skip "unsat", "((set-logic ...)" up to "(proof"
-    std::string prev;
-    int depth = 0;  // lists open before "(proof": the wrapper, closed after the proof
-    auto counted = [&] {
-      std::string t = token();
-      depth += (t == "(") - (t == ")");
-      if (depth < 0) throw FormatError(0, in_.offset(), "unbalanced ')' before the proof");
-      return t;
-    };
-    for (;;) {
-      if (peek_nonspace() < 0 && pushed_.empty()) throw FormatError(0, in_.offset(), "no (proof ...) in the input");
-      std::string t = counted();
-      if (t == "proof" && prev == "(") break;
-      if (t == "declare-fun" && prev == "(") {  // Z3's own names: (declare-fun n () Sort)
-        std::string name = counted(), open = counted(), close = counted(), sort = counted();
-        if (open == "(" && close == ")" && sort != "(" && sort != ")") declarations_.push_back({name, sort});
-        t = sort;
-      }
-      prev = t;
-    }
-    wrapper_depth_ = static_cast<uint32_t>(depth - 1);
+  if (!started_) {
+    read_preamble();
     started_ = true;
   }
   b = Binding();

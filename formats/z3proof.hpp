@@ -36,14 +36,16 @@ struct Binding {
 class ProofReader {
  public:
   explicit ProofReader(std::unique_ptr<Source> src);
-  // Skips the solver's status line ("unsat") and the leading "((set-logic ...)" wrapper if
-  // present, up to "(proof". False at the end (after the body); throws cert::FormatError.
+  // First reads what Z3 prints before the proof (its answer "unsat", the wrapper
+  // "((set-logic L)" with Z3's declarations) and refuses anything else. False at the end
+  // (after the body); throws cert::FormatError.
   bool next(Binding& b);
   // The names Z3 declared before the proof (`(declare-fun z3name!0 () Int)`), as
   // (name, sort); known once next() has returned the first binding.
   const std::vector<std::pair<std::string, std::string>>& declarations() const { return declarations_; }
 
  private:
+  void read_preamble();
   int peek_nonspace();
   std::string token();
   void read_sexp(Sexp& s);

@@ -60,6 +60,57 @@ TEST(Z3Proof, Malformed) {
   }
 }
 
+// What Z3 prints before the proof is read exactly: its answer, the wrapper with the logic
+// (or without one) and its declarations; the proof term alone is read too.
+TEST(Z3Proof, PreamblesZ3Prints) {
+  const std::string body = "(let ((@x1 (asserted false))) @x1))";
+  for (const std::string& pre : {std::string("unsat\n((set-logic QF_LIA)\n(proof\n"), std::string("unsat\n((proof\n"),
+                                 std::string("(proof "), std::string("unsat\n(proof "), std::string("((set-logic ALL) (proof "),
+                                 std::string("unsat ; a comment is a space\n((set-logic QF_UF)\n(proof\n")}) {
+    const bool wrapped = pre.find("((") != std::string::npos;
+    auto bs = read(pre + body + (wrapped ? ")" : ""));
+    EXPECT_EQ(bs.size(), 2u) << pre;
+  }
+  z3::ProofReader in(string_source(
+      "unsat\n((set-logic QF_UFLIA)\n(declare-fun z3name!0 () Int)\n(declare-fun z3name!1 () (Array Int Int))\n"
+      "(declare-fun k!2 (Int Bool) Real)\n(declare-fun |z3name!3| () Bool)\n(proof\n@p))\n"));
+  z3::Binding b;
+  ASSERT_TRUE(in.next(b));
+  // Only names without arguments of an atomic sort are kept (the translation knows those).
+  std::vector<std::pair<std::string, std::string>> want = {{"z3name!0", "Int"}, {"z3name!3", "Bool"}};
+  EXPECT_EQ(in.declarations(), want);
+  EXPECT_FALSE(in.next(b));
+}
+
+// Anything else before the proof is refused at its byte: another answer, the responses to
+// other commands of the script, garbage in the wrapper, a malformed declaration.
+TEST(Z3Proof, PreambleRefused) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"sat\n((set-logic QF_UF)\n(proof @p))", "byte 0: Z3 answered 'sat'"},
+      {"unknown\n(proof @p)", "byte 0: Z3 answered 'unknown'"},
+      {"success\nunsat\n(proof @p)", "byte 0: expected Z3's answer 'unsat' or its proof '(', found 'success'"},
+      {"unsat\nunsat\n(proof @p)", "byte 6: expected Z3's answer 'unsat'"},
+      {"unsat\n(a0 a1)\n((set-logic QF_UF)\n(proof @p))", "byte 7: expected '(proof' or Z3's wrapper"},
+      {"unsat\n((set-logic QF_UF) x17\n(proof @p))", "byte 25: expected '(' in Z3's wrapper, found 'x17'"},
+      {"unsat\n((set-logic QF_UF)\n(set-info :x 1)\n(proof @p))", "byte 26: expected 'proof', 'declare-fun' or 'set-logic'"},
+      {"unsat\n((set-logic QF_UF)\n(declare-fun n ())\n(proof @p))", "byte 42: unexpected ')'"},
+      {"unsat\n((set-logic QF_UF)\n(declare-fun n () Int Int)\n(proof @p))", "byte 47: expected ')', found 'Int'"},
+      {"unsat\n((set-logic)\n(proof @p))", "byte 17: expected a logic's name after 'set-logic'"},
+      {"unsat\n((declare-fun (x) () Int)\n(proof @p))", "byte 20: expected a name after 'declare-fun'"},
+      {"unsat\n((set-logic QF_UF)\n(declare-fun n () Int)", "byte 47: the input ends before Z3's proof in its wrapper"},
+      {"", "byte 0: the input ends before Z3's proof"},
+      {"unsat\n", "byte 6: the input ends before Z3's proof after 'unsat'"},
+  };
+  for (const auto& [text, why] : cases) {
+    try {
+      read(text);
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const cert::FormatError& e) {
+      EXPECT_NE(std::string(e.what()).find(why), std::string::npos) << text << " -> " << e.what();
+    }
+  }
+}
+
 TEST(Z3Proof, DeepLetChain) {
   const int n = 200000;
   std::string s = "(proof ";
