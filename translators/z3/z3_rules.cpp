@@ -192,18 +192,23 @@ uint64_t Translator::asserted_consequence(const Term& phi) {
   std::unordered_set<Term, TermHash> mine(atoms.begin(), atoms.end()), my_syms = symbols_of(atoms);
   if (assertion_atoms_.empty())
     for (const Term& a : assertion_list_) assertion_atoms_.push_back({a, atoms_of(a, 64)});
-  // Candidates sharing an atom first, then (Z3 writes 0 as 0.0) those sharing a symbol.
+  // Candidates sharing an atom first, then (Z3 writes 0 as 0.0, 1 as 1.0) those sharing a
+  // symbol, the closest first (fewest symbols in one and not the other: among 400
+  // assertions over x_10 and x_13 the one over both alone), and those without symbols
+  // (`3 <= -3`, `~(C = C)`: false by themselves, whatever φ is).
   std::vector<const Term*> cands;
-  for (int pass = 0; pass < 2; ++pass)
-    for (const auto& [a, its] : assertion_atoms_) {
-      bool atom = std::any_of(its.begin(), its.end(), [&](const Term& x) { return mine.count(x) > 0; });
-      if (pass == 0 ? !atom : atom) continue;
-      if (pass == 1) {
-        auto syms = symbols_of(its);
-        if (std::none_of(syms.begin(), syms.end(), [&](const Term& x) { return my_syms.count(x) > 0; })) continue;
-      }
+  std::vector<std::pair<size_t, const Term*>> by_symbols;
+  for (const auto& [a, its] : assertion_atoms_) {
+    if (std::any_of(its.begin(), its.end(), [&](const Term& x) { return mine.count(x) > 0; })) {
       cands.push_back(&a);
+      continue;
     }
+    auto syms = symbols_of(its);
+    size_t shared = std::count_if(syms.begin(), syms.end(), [&](const Term& x) { return my_syms.count(x) > 0; });
+    if (shared > 0 || syms.empty()) by_symbols.push_back({syms.size() + my_syms.size() - 2 * shared, &a});
+  }
+  std::stable_sort(by_symbols.begin(), by_symbols.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (const auto& [d, a] : by_symbols) cands.push_back(a);
   // The best candidate, restated: a = φ by congruence (flattened, say), or by diagrams
   // (with conditionals, which Z3 simplified).
   auto restated = [&](const Term& a, bool by_diagrams = false) -> uint64_t {
