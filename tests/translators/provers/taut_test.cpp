@@ -198,15 +198,27 @@ TEST(ProversTaut, ComplementaryDisjunctsWithoutSplit) {
   EXPECT_EQ(k.thms.size(), before);  // a failure emits nothing
 }
 
+namespace {
+// The case split with COND as its theory, every step on the kernel.
+struct WithCond {
+  test::KernelSink k;
+  provers::CondLemmas cond{k.sink};
+  provers::Theories th;
+  WithCond() {
+    D();
+    th.cond = &cond;
+  }
+};
+}  // namespace
+
 // ite: COND on bool as a connective, COND c x y = x as an atom decided by c (through
 // ⊢ COND T x y = x and ⊢ COND F x y = y, derived in the run from COND's definition and
 // SELECT_AX, every step on the kernel).
 TEST(ProversTaut, ConditionalsThroughTheirDefiningEquations) {
-  D();
-  test::KernelSink k;
-  provers::CondLemmas cond(k.sink);
-  provers::Theories th;
-  th.cond = &cond;
+  WithCond w;
+  test::KernelSink& k = w.k;
+  provers::CondLemmas& cond = w.cond;
+  const provers::Theories& th = w.th;
   Term c = var(0), a = var(1), b = var(2);
   Term ite = Term::comb(Term::comb(Term::comb(provers::CondLemmas::cond(B()), c), a), b);
   Term expansion = op2("/\\", op2("\\/", neg(c), a), op2("\\/", c, b));
@@ -236,11 +248,9 @@ TEST(ProversTaut, ConditionalsThroughTheirDefiningEquations) {
 // picks t the equation holds by COND's lemma alone, a few steps per leaf whatever t is.
 // The same with the branches swapped (`~c \/ e = COND c t e`) is false and refused.
 TEST(ProversTaut, BranchEquationDecidedByItsConditionAlone) {
-  D();
-  test::KernelSink k;
-  provers::CondLemmas cond(k.sink);
-  provers::Theories th;
-  th.cond = &cond;
+  WithCond w;
+  test::KernelSink& k = w.k;
+  const provers::Theories& th = w.th;
   Type u = Type::var("U");
   auto cnd = [&](const Term& c, const Term& a, const Term& b) {
     return Term::comb(Term::comb(Term::comb(provers::CondLemmas::cond(a.type()), c), a), b);
