@@ -5,45 +5,13 @@
 #include <cstdlib>
 
 #include "translators/cvc5/translator.hpp"
-#include "translators/live_sink.hpp"
 
 namespace hcert::cvc5 {
 
-Translator::Translator(check::SmtContext& ctx, cert::Emitter& out) : ctx_(ctx), out_(out) {
+Translator::Translator(check::SmtContext& ctx, cert::Emitter& out)
+    : ctx_(ctx), out_(out), tools_(out, [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); }) {
   assertion_list_ = ctx.problem().assertions;
   assertions_.insert(assertion_list_.begin(), assertion_list_.end());
-  sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
-  sink_.term = [this](const Term& t) { return term(t); };
-  sink_.type = [this](const Type& t) { return out_.type(t); };
-  // Lemmas (arithmetic, COND, atom normal forms) are derived once and stay live.
-  lemma_sink_ = live_sink(out_, sink_.term);
-  sink_.fact = lemma_sink_.fact;
-  arith_ = std::make_unique<Arith>(lemma_sink_);
-  // Decisions are remembered per proof node: a dry run and the real one meet the same leaves.
-  arith_refuter_ = [this](StepSink& o, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
-    std::vector<uint64_t> ids;
-    for (const Term& l : lits) ids.push_back(l.serial());
-    std::sort(ids.begin(), ids.end());
-    std::string key;
-    for (uint64_t i : ids) key += std::to_string(i) + ",";
-    auto it = theory_memo_.find(key);
-    if (it != theory_memo_.end() && (!it->second.first || !emit)) {
-      if (sat) *sat = it->second.second;
-      return it->second.first ? 1 : 0;
-    }
-    bool s = false;
-    auto r = arith_->refute(o, lits, emit, sat ? sat : &s);
-    theory_memo_[key] = {r.has_value(), sat ? *sat : s};
-    return r ? *r : 0;
-  };
-  cond_ = std::make_unique<CondLemmas>(lemma_sink_);
-  theory_.arith = &arith_refuter_;
-  theory_.cond = cond_.get();
-  theory_.key = [this](const Term& t) { return arith_->key(t); };
-  normal_ = std::make_unique<Normaliser>(sink_, lemma_sink_, &theory_);
-  diagrams_ = std::make_unique<Diagrams>(sink_, lemma_sink_, theory_,
-                                         [this](StepSink& o, const Term& t) { return arith_->normal_form(o, t); });
-  congruence_ = std::make_unique<Congruence>(sink_, theory_, *normal_);
 }
 
 std::vector<Term> Translator::arg_terms(const smt::Script& s, int64_t args) {
@@ -65,9 +33,7 @@ std::vector<Term> Translator::arg_terms(const smt::Script& s, int64_t args) {
 }
 
 void Translator::collect(size_t mark, uint64_t keep) {
-  normal_->forget();
-  theory_memo_.clear();
-  congruence_->forget();
+  tools_.forget();
   bool mine = false;
   for (size_t k = mark; k < scratch_.size(); ++k)
     if (scratch_[k] != keep) {

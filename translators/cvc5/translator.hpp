@@ -11,14 +11,9 @@
 #include <vector>
 
 #include "translators/cvc5/cvc5_to_cert.hpp"
-#include "translators/provers/arith.hpp"
-#include "translators/provers/cond.hpp"
-#include "translators/provers/congruence.hpp"
-#include "translators/provers/dd.hpp"
 #include "translators/provers/formula.hpp"
 #include "translators/provers/nform.hpp"
-#include "translators/provers/normal.hpp"
-#include "translators/provers/taut.hpp"
+#include "translators/provers/toolbox.hpp"
 #include "translators/vocabulary.hpp"
 
 namespace hcert::cvc5 {
@@ -201,15 +196,15 @@ class Translator {
   std::vector<uint64_t> scratch_;  // theorem ids made since the current top-level binding
   Cvc5Stats stats_;
   std::string where_;
-  StepSink sink_, lemma_sink_;
-  std::unique_ptr<Arith> arith_;
-  std::unique_ptr<Normaliser> normal_;
-  std::unique_ptr<Diagrams> diagrams_;
-  std::unique_ptr<Congruence> congruence_;
-  std::unique_ptr<CondLemmas> cond_;
-  TheoryRefuter arith_refuter_;
-  Theories theory_;
-  std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // per node: refuted, satisfiable
+  // The shared provers; their scratch steps are this translator's (step, scratch_).
+  provers::Toolbox tools_;
+  // The toolbox's parts by the names the rule files use.
+  StepSink& sink_ = tools_.scratch;
+  TheoryRefuter& arith_refuter_ = tools_.arith_refuter;
+  Theories& theory_ = tools_.theories;
+  Normaliser* const normal_ = &tools_.normal;
+  Diagrams* const diagrams_ = &tools_.diagrams;
+  Congruence* const congruence_ = &tools_.congruence;
   bool holes_ = getenv("HCERT_CVC5_HOLES") != nullptr;
 };
 

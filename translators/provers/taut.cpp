@@ -164,7 +164,13 @@ class Splitter {
       }
       return x;
     }
-    if (s.op == Op::CondEq) s.op = Op::Atom;  // reduced below like any atom with a COND inside
+    if (s.op == Op::CondEq) {
+      Term side;
+      bool cv;
+      int x = branch_equation(s, as, atom, depth, &side, &cv);
+      if (x != kNotBranch) return x;
+      s.op = Op::Atom;  // reduced below like any atom with a COND inside
+    }
     switch (s.op) {
       case Op::True: case Op::Refl: return 1;
       case Op::False: return 0;
@@ -220,6 +226,27 @@ class Splitter {
       return x;
     }
     return eval_children(t, s, as, atom, depth);
+  }
+
+  // An equation `COND c p q = x` or `x = COND c p q` with x one of the branches (Z3's
+  // def-axiom `~c \/ t = ite(c, t, e)`, t full of conditionals of its own) is true once c
+  // picks x, whatever the conditions inside x: c is decided first (kUnknown with c's atom
+  // to split on), and 1 when it picks x (the COND side in *side, c's value in *cv).
+  // kNotBranch when the equation is not of that form or c picks the other branch: then
+  // the atom is reduced like any other.
+  static constexpr int kNotBranch = -3;
+  int branch_equation(const Shape& s, const Assignment& as, Term* atom, int depth, Term* side, bool* cv) {
+    for (const Term* k : {&s.b, &s.a}) {
+      const Term& other = k == &s.b ? s.a : s.b;
+      Term c, p, q;
+      if (!is_cond(*k, &c, &p, &q) || (p != other && q != other)) continue;
+      int v = eval(c, as, atom, depth + 1);
+      if (v < 0) return v;
+      if ((v ? p : q) != other) continue;
+      *side = *k, *cv = v == 1;
+      return 1;
+    }
+    return kNotBranch;
   }
 
   // A formula built by a connective (not an atom, T, F or a reflexive equation).
@@ -332,7 +359,15 @@ class Splitter {
       uint64_t f = step("not_elim", {prove(branch, false, as, depth + 1), step("eq_mp", {e, assume(t)})});
       return step("not_intro", {out_.term(t), f});
     }
-    if (s.op == Op::CondEq) s.op = Op::Atom;
+    if (s.op == Op::CondEq) {
+      Term side;
+      bool cv;
+      if (branch_equation(s, as, &dummy, depth, &side, &cv) == 1) {  // COND c p q = the branch c picks
+        uint64_t e = cond_eq(side, cv, as, depth);
+        return side == s.a ? e : step("sym", {e});
+      }
+      s.op = Op::Atom;
+    }
     // Whether u is known true (false), not merely "not known false (true)": a short
     // circuit may leave one operand unknown.
     auto val = [&](const Term& u) { return eval(u, as, &dummy, depth + 1) == 1; };

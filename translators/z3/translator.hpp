@@ -12,15 +12,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "translators/provers/arith.hpp"
-#include "translators/provers/arrays.hpp"
-#include "translators/provers/cond.hpp"
-#include "translators/provers/congruence.hpp"
-#include "translators/provers/dd.hpp"
 #include "translators/provers/formula.hpp"
 #include "translators/provers/nform.hpp"
-#include "translators/provers/normal.hpp"
-#include "translators/provers/taut.hpp"
+#include "translators/provers/toolbox.hpp"
 #include "translators/z3/terms.hpp"
 #include "translators/z3/z3_to_cert.hpp"
 #include "translators/vocabulary.hpp"
@@ -90,12 +84,12 @@ class Translator {
   uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
 
   // The N-form helpers (translators/provers/nform.hpp) on this translator's scratch steps.
-  uint64_t n_of(uint64_t pos, const Term& phi) { return provers::n_of(sink_, pos, phi); }
-  uint64_t use(const Node& premise, uint64_t f_thm) { return provers::use(sink_, premise, f_thm); }
+  uint64_t n_of(uint64_t pos, const Term& phi) { return provers::n_of(tools_.scratch, pos, phi); }
+  uint64_t use(const Node& premise, uint64_t f_thm) { return provers::use(tools_.scratch, premise, f_thm); }
   uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises) {
-    return provers::from_positive(sink_, pos, phi, premises);
+    return provers::from_positive(tools_.scratch, pos, phi, premises);
   }
-  uint64_t use_all(const std::vector<Node>& premises, uint64_t f) { return provers::use_all(sink_, premises, f); }
+  uint64_t use_all(const std::vector<Node>& premises, uint64_t f) { return provers::use_all(tools_.scratch, premises, f); }
 
   uint64_t hole(const Term& phi, const std::string& rule);
 
@@ -228,22 +222,14 @@ class Translator {
   std::unordered_set<Term, TermHash> assertions_;
   Z3Stats stats_;
   std::string where_;
-  StepSink sink_, lemma_sink_;
-  std::unique_ptr<Arith> arith_;
-  std::unique_ptr<Normaliser> normal_;
-  std::unique_ptr<Diagrams> diagrams_;
-  std::unique_ptr<Congruence> congruence_;
-  std::unique_ptr<ArrayLemmas> arrays_;
+  // The shared provers; their scratch steps are this translator's (step, scratch_).
+  provers::Toolbox tools_;
   bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
   struct Cost {
     size_t nodes = 0, theorems = 0;
     double seconds = 0;
   };
   std::map<std::string, Cost> cost_by_rule_;  // HCERT_Z3_COST: what each rule's nodes took
-  std::unordered_map<std::string, std::pair<bool, bool>> theory_memo_;  // leaf literals: refuted, satisfiable  // its proofs live until the node's scratch goes
-  TheoryRefuter arith_refuter_;
-  std::unique_ptr<CondLemmas> cond_;
-  Theories theory_;  // what the case split knows: arithmetic, COND
   std::vector<Term> assertion_list_;
   std::vector<std::pair<Term, std::vector<Term>>> assertion_atoms_;  // filled on first need
   // Z3's invented names (z3_names.cpp): intro-def definitions, with each name's term.

@@ -120,8 +120,8 @@ uint64_t Translator::discharge_definitions(uint64_t fin) {
     if (rule != "intro-def" && invented_names(f).empty()) n = justify(rule, {}, f);
     // A name still free (no definition, none guessed) may not matter: its conditional is
     // decided by the others (the diagram holds for any value of it).
-    else if (rule != "intro-def" && is_op(f, "=", &l, &r) && mentions_cond(f)) n = diagrams_->equal(l, r);
-    if (!n) n = refute_negation(sink_, f, nullptr, 4096, 400, &theory_);
+    else if (rule != "intro-def" && is_op(f, "=", &l, &r) && mentions_cond(f)) n = tools_.diagrams.equal(l, r);
+    if (!n) n = refute_negation(tools_.scratch, f, nullptr, 4096, 400, &tools_.theories);
     if (!n) n = hole(f, rule);
     fin = step("prove_hyp", {step("not_intro", {term(f), fin}), n});
   }

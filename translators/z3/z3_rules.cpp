@@ -90,7 +90,7 @@ uint64_t Translator::rule_commutativity(const Step& s) {
 uint64_t Translator::rule_monotonicity(const Step& s) {
   Term a, b;
   if (!is_op(s.phi, "=", &a, &b)) return 0;
-  uint64_t pos = congruence_->cong(a, b, s.p, 0);
+  uint64_t pos = tools_.congruence.cong(a, b, s.p, 0);
   return pos ? from_positive(pos, s.phi, s.p) : 0;
 }
 
@@ -146,25 +146,25 @@ uint64_t Translator::rule_tautology(const Step& s) {
   // knows nothing of arrays: its countermodel of an array fact proves nothing.
   bool arrays = ArrayLemmas::mentions_arrays(phi);
   if (arrays && (th = array_lemma({}, phi))) return th;
-  if (arrays && !th_lemma && is_op(phi, "=", &a, &b) && (th = arrays_->equal(a, b))) return th;
+  if (arrays && !th_lemma && is_op(phi, "=", &a, &b) && (th = tools_.arrays.equal(a, b))) return th;
   if (!th_lemma && rule != "def-axiom" && is_op(phi, "=", &a, &b) && mentions_cond(phi) &&
-      (th = diagrams_->equal(a, b)))
+      (th = tools_.diagrams.equal(a, b)))
     return th;
-  if (iff && (th = normal_->equal(a, b))) return th;
+  if (iff && (th = tools_.normal.equal(a, b))) return th;
   std::string cm;
-  th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_);
+  th = refute_negation(tools_.scratch, phi, &cm, 4096, 400, &tools_.theories);
   // A step over a name Z3 invented holds only with the name's definition (with_definitions
   // tries that): a countermodel of the step alone proves nothing.
   if (!th && !cm.empty() && invented_names(phi).empty() && !guessed_ && !arrays)
     reject("a " + rule + " step states a false formula (" + cm + ")");
-  if (!th && iff) th = congruence_->congruent(a, b, 0);
+  if (!th && iff) th = tools_.congruence.congruent(a, b, 0);
   // A rewrite between terms (`1 + f(x - 2) = 1 + f(-2 + x)`): congruence down to
   // arithmetic.
   if (!th && !th_lemma && rule != "def-axiom" && is_op(phi, "=", &a, &b) && a.type() != boolean()) {
     int budget = 64;
-    th = congruence_->terms_equal(a, b, 0, budget);
+    th = tools_.congruence.terms_equal(a, b, 0, budget);
   }
-  if (!th && iff) th = congruence_->rewrite_with_applications(a, b);
+  if (!th && iff) th = tools_.congruence.rewrite_with_applications(a, b);
   return th;
 }
 uint64_t Translator::rule_th_lemma(const Step& s) { return s.p.empty() ? rule_tautology(s) : theory_lemma(s.p, s.phi); }
@@ -175,7 +175,7 @@ uint64_t Translator::array_lemma(const std::vector<Node>& p, const Term& phi) {
   for (const Node& n : p) lits.push_back(n.phi);
   if (phi != false_term())
     for (const Term& d : spine(phi, "\\/")) lits.push_back(is_neg(d) ? d.rand() : neg(d));
-  uint64_t f = arrays_->refute(lits);
+  uint64_t f = tools_.arrays.refute(lits);
   if (!f) return 0;
   f = use_all(p, f);
   return phi == false_term() ? f : negated_disjuncts(f, phi);
@@ -188,27 +188,32 @@ uint64_t Translator::asserted_consequence(const Term& phi) {
   // would meet thousands of arithmetic leaves first): the restatement is tried first.
   bool large = atoms.size() >= 64;
   if (!large && !cond)
-    if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
+    if (uint64_t th = refute_negation(tools_.scratch, phi, nullptr, 4096, 400, &tools_.theories)) return th;
   std::unordered_set<Term, TermHash> mine(atoms.begin(), atoms.end()), my_syms = symbols_of(atoms);
   if (assertion_atoms_.empty())
     for (const Term& a : assertion_list_) assertion_atoms_.push_back({a, atoms_of(a, 64)});
-  // Candidates sharing an atom first, then (Z3 writes 0 as 0.0) those sharing a symbol.
+  // Candidates sharing an atom first, then (Z3 writes 0 as 0.0, 1 as 1.0) those sharing a
+  // symbol, the closest first (fewest symbols in one and not the other: among 400
+  // assertions over x_10 and x_13 the one over both alone), and those without symbols
+  // (`3 <= -3`, `~(C = C)`: false by themselves, whatever φ is).
   std::vector<const Term*> cands;
-  for (int pass = 0; pass < 2; ++pass)
-    for (const auto& [a, its] : assertion_atoms_) {
-      bool atom = std::any_of(its.begin(), its.end(), [&](const Term& x) { return mine.count(x) > 0; });
-      if (pass == 0 ? !atom : atom) continue;
-      if (pass == 1) {
-        auto syms = symbols_of(its);
-        if (std::none_of(syms.begin(), syms.end(), [&](const Term& x) { return my_syms.count(x) > 0; })) continue;
-      }
+  std::vector<std::pair<size_t, const Term*>> by_symbols;
+  for (const auto& [a, its] : assertion_atoms_) {
+    if (std::any_of(its.begin(), its.end(), [&](const Term& x) { return mine.count(x) > 0; })) {
       cands.push_back(&a);
+      continue;
     }
+    auto syms = symbols_of(its);
+    size_t shared = std::count_if(syms.begin(), syms.end(), [&](const Term& x) { return my_syms.count(x) > 0; });
+    if (shared > 0 || syms.empty()) by_symbols.push_back({syms.size() + my_syms.size() - 2 * shared, &a});
+  }
+  std::stable_sort(by_symbols.begin(), by_symbols.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (const auto& [d, a] : by_symbols) cands.push_back(a);
   // The best candidate, restated: a = φ by congruence (flattened, say), or by diagrams
   // (with conditionals, which Z3 simplified).
   auto restated = [&](const Term& a, bool by_diagrams = false) -> uint64_t {
     Term e = Term::eq(a, phi);
-    uint64_t ne = by_diagrams ? diagrams_->equal(a, phi) : congruence_->congruent(a, phi, 0);
+    uint64_t ne = by_diagrams ? tools_.diagrams.equal(a, phi) : tools_.congruence.congruent(a, phi, 0);
     return ne ? from_positive(step("eq_mp", {assume(e), assume(a)}), phi, {{ne, e}}) : 0;
   };
   if (cond && !cands.empty())
@@ -216,13 +221,13 @@ uint64_t Translator::asserted_consequence(const Term& phi) {
   if (large && !cands.empty())
     if (uint64_t th = restated(*cands[0])) return th;
   if (large || cond)
-    if (uint64_t th = refute_negation(sink_, phi, nullptr, 4096, 400, &theory_)) return th;
+    if (uint64_t th = refute_negation(tools_.scratch, phi, nullptr, 4096, 400, &tools_.theories)) return th;
   int tries = 0;
   for (const Term* ap : cands) {
     const Term& a = *ap;
     if (++tries > 16) break;
     Term imp = provers::imp(a, phi);
-    uint64_t n = refute_negation(sink_, imp, nullptr, 256, 400, &theory_);
+    uint64_t n = refute_negation(tools_.scratch, imp, nullptr, 256, 400, &tools_.theories);
     if (!n && tries == 1 && !large)
       if (uint64_t th = restated(a)) return th;
     if (!n) continue;
@@ -255,8 +260,8 @@ uint64_t Translator::theory_lemma(const std::vector<Node>& p, const Term& phi) {
     for (const Term& d : spine(phi, "\\/")) lits.push_back(is_neg(d) ? d.rand() : neg(d));
   for (const Term& l : lits)
     if (!Arith::is_atom(is_neg(l) ? l.rand() : l)) return 0;
-  if (!arith_refuter_(sink_, lits, false, nullptr)) return 0;
-  uint64_t f = arith_refuter_(sink_, lits, true, nullptr);
+  if (!tools_.arith_refuter(tools_.scratch, lits, false, nullptr)) return 0;
+  uint64_t f = tools_.arith_refuter(tools_.scratch, lits, true, nullptr);
   if (!f) return 0;
   f = use_all(p, f);
   return phi == false_term() ? f : negated_disjuncts(f, phi);
@@ -266,7 +271,7 @@ uint64_t Translator::propositional_consequence(const std::string& rule, const st
   std::string cm;
   Term implication;
   std::vector<Term> ps;
-  uint64_t n = congruence_->implies(p, phi, &cm, &implication, &ps);
+  uint64_t n = tools_.congruence.implies(p, phi, &cm, &implication, &ps);
   if (!n && !cm.empty() && undefined_names(implication, ps).empty() && !ArrayLemmas::mentions_arrays(implication))
     reject("a " + rule + " step does not follow from its premises (" + cm + ")");
   return n;

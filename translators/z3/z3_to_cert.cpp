@@ -7,50 +7,13 @@
 
 #include "translators/z3/translator.hpp"
 #include "translators/vocabulary.hpp"
-#include "translators/live_sink.hpp"
 
 namespace hcert::z3 {
 
-Translator::Translator(check::SmtContext& ctx, cert::Emitter& out) : terms_(ctx), out_(out) {
+Translator::Translator(check::SmtContext& ctx, cert::Emitter& out)
+    : terms_(ctx), out_(out), tools_(out, [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); }) {
   for (const Term& a : ctx.problem().assertions) assertions_.insert(a);
   assertion_list_ = ctx.problem().assertions;
-  sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
-  sink_.term = [this](const Term& t) { return term(t); };
-  // Arithmetic lemmas are derived once and stay live: their steps are not scratch.
-  sink_.type = [this](const Type& t) { return out_.type(t); };
-  lemma_sink_ = live_sink(out_, sink_.term);
-  sink_.fact = lemma_sink_.fact;
-  arith_ = std::make_unique<Arith>(lemma_sink_);
-  // The dry run and the real one (and each strategy) meet the same leaves: decisions are
-  // remembered per proof node, so only refutations that will be emitted are searched twice.
-  arith_refuter_ = [this](StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
-    std::vector<uint64_t> ids;
-    for (const Term& l : lits) ids.push_back(l.serial());
-    std::sort(ids.begin(), ids.end());
-    std::string key;
-    for (uint64_t i : ids) key += std::to_string(i) + ",";
-    auto it = theory_memo_.find(key);
-    if (it != theory_memo_.end() && (!it->second.first || !emit)) {
-      if (sat) *sat = it->second.second;
-      return it->second.first ? 1 : 0;
-    }
-    bool s = false;
-    auto r = arith_->refute(out, lits, emit, sat ? sat : &s);
-    theory_memo_[key] = {r.has_value(), sat ? *sat : s};
-    return r ? *r : 0;
-  };
-  cond_ = std::make_unique<CondLemmas>(lemma_sink_);
-  theory_.arith = &arith_refuter_;
-  theory_.cond = cond_.get();
-  theory_.key = [this](const Term& t) { return arith_->key(t); };
-  normal_ = std::make_unique<Normaliser>(sink_, lemma_sink_, &theory_);
-  diagrams_ = std::make_unique<Diagrams>(sink_, lemma_sink_, theory_,
-                                         [this](StepSink& out, const Term& t) { return arith_->normal_form(out, t); });
-  congruence_ = std::make_unique<Congruence>(sink_, theory_, *normal_);
-  // Index equations between numerals (`1 = 0`) are refuted by the arithmetic.
-  arrays_ = std::make_unique<ArrayLemmas>(sink_, [this](const Term& e) -> uint64_t {
-    return Arith::is_atom(e) ? arith_refuter_(sink_, {e}, true, nullptr) : 0;
-  });
 }
 
 Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
@@ -97,9 +60,7 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
 }
 
 void Translator::collect(size_t mark, uint64_t keep) {
-  normal_->forget();
-  theory_memo_.clear();
-  congruence_->forget();
+  tools_.forget();
   bool mine = false;
   for (size_t k = mark; k < scratch_.size(); ++k)
     if (scratch_[k] != keep) {

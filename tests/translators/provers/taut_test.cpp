@@ -198,15 +198,27 @@ TEST(ProversTaut, ComplementaryDisjunctsWithoutSplit) {
   EXPECT_EQ(k.thms.size(), before);  // a failure emits nothing
 }
 
+namespace {
+// The case split with COND as its theory, every step on the kernel.
+struct WithCond {
+  test::KernelSink k;
+  provers::CondLemmas cond{k.sink};
+  provers::Theories th;
+  WithCond() {
+    D();
+    th.cond = &cond;
+  }
+};
+}  // namespace
+
 // ite: COND on bool as a connective, COND c x y = x as an atom decided by c (through
 // ⊢ COND T x y = x and ⊢ COND F x y = y, derived in the run from COND's definition and
 // SELECT_AX, every step on the kernel).
 TEST(ProversTaut, ConditionalsThroughTheirDefiningEquations) {
-  D();
-  test::KernelSink k;
-  provers::CondLemmas cond(k.sink);
-  provers::Theories th;
-  th.cond = &cond;
+  WithCond w;
+  test::KernelSink& k = w.k;
+  provers::CondLemmas& cond = w.cond;
+  const provers::Theories& th = w.th;
   Term c = var(0), a = var(1), b = var(2);
   Term ite = Term::comb(Term::comb(Term::comb(provers::CondLemmas::cond(B()), c), a), b);
   Term expansion = op2("/\\", op2("\\/", neg(c), a), op2("\\/", c, b));
@@ -228,6 +240,39 @@ TEST(ProversTaut, ConditionalsThroughTheirDefiningEquations) {
   const provers::Pf& l = cond.get(u, true);
   EXPECT_EQ(k.thms.at(l.id).concl(), l.concl);
   EXPECT_TRUE(k.thms.at(l.id).hyps().empty());
+}
+
+// Z3's def-axiom for a term conditional, `~c \/ t = COND c t e`, with a branch t full of
+// conditionals of its own and c a long disjunction (QF_AUFLIA bug330: 900,000 steps when
+// the split decided every condition inside t first): c is decided first, and once it
+// picks t the equation holds by COND's lemma alone, a few steps per leaf whatever t is.
+// The same with the branches swapped (`~c \/ e = COND c t e`) is false and refused.
+TEST(ProversTaut, BranchEquationDecidedByItsConditionAlone) {
+  WithCond w;
+  test::KernelSink& k = w.k;
+  const provers::Theories& th = w.th;
+  Type u = Type::var("U");
+  auto cnd = [&](const Term& c, const Term& a, const Term& b) {
+    return Term::comb(Term::comb(Term::comb(provers::CondLemmas::cond(a.type()), c), a), b);
+  };
+  // c = p0 \/ (p1 \/ …); t a full tree of conditionals, q0 at the root, q7 above its 256
+  // leaves (reduced whole, t needs all eight decided: 256 cases); e another variable.
+  std::vector<Term> ps, qs;
+  for (int i = 0; i < 12; ++i) ps.push_back(Term::var("p" + std::to_string(i), B())), qs.push_back(Term::var("q" + std::to_string(i), B()));
+  Term c = ps.back(), e = Term::var("e", u);
+  for (int i = 10; i >= 0; --i) c = op2("\\/", ps[i], c);
+  std::function<Term(int, const std::string&)> tree = [&](int d, const std::string& at) {
+    return d == 8 ? Term::var("x" + at, u) : cnd(qs[d], tree(d + 1, at + "0"), tree(d + 1, at + "1"));
+  };
+  Term t = tree(0, ""), ite = cnd(c, t, e);
+  size_t before = k.steps;
+  EXPECT_NE(provers::refute_negation(k.sink, op2("\\/", neg(c), Term::eq(t, ite)), nullptr, 4096, 400, &th), 0u);
+  EXPECT_LT(k.steps - before, 500u);  // 23,000 when t was reduced first
+  EXPECT_NE(provers::refute_negation(k.sink, op2("\\/", c, Term::eq(ite, e)), nullptr, 4096, 400, &th), 0u);
+  // Wrong branch: false when c holds and t differs from e.
+  std::string cm;
+  EXPECT_EQ(provers::refute_negation(k.sink, op2("\\/", neg(c), Term::eq(e, ite)), &cm, 4096, 400, &th), 0u);
+  EXPECT_EQ(provers::refute_negation(k.sink, op2("\\/", c, Term::eq(t, ite)), &cm, 4096, 400, &th), 0u);
 }
 
 // Rewrites by normal form: association, commutation, duplicates, De Morgan, double
