@@ -327,8 +327,8 @@ std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
 uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Term& a, const Term& b) {
   std::vector<std::pair<Term, Term>> theta;
   for (const Node& n : eqs) {  // the last equation for each variable is its fixpoint one
-    Term l, r;
-    if (!is_op(n.phi, "=", &l, &r) || l.kind() != TermKind::Var || l.type() == Type::boolean()) continue;
+    Term l, r;  // Boolean variables too: cvc5 substitutes x := true / false before rewriting
+    if (!is_op(n.phi, "=", &l, &r) || l.kind() != TermKind::Var || mentions(r, l)) continue;
     auto it = std::find_if(theta.begin(), theta.end(), [&](const auto& x) { return x.first == l; });
     if (it == theta.end()) theta.push_back({l, r});
     else it->second = r;
