@@ -45,12 +45,42 @@ size_t term_size(const Term& t) {
   return seen.size();
 }
 
+// For each leaf of a nest of `op` (in flatten's order), its ancestors from the root down and
+// whether the leaf lies in each one's left operand: how DISJ1/DISJ2 carry it to the root.
+std::vector<std::vector<std::pair<Term, bool>>> leaf_paths(const Term& t, const char* op) {
+  std::vector<std::vector<std::pair<Term, bool>>> out;
+  std::vector<std::pair<Term, std::vector<std::pair<Term, bool>>>> todo{{t, {}}};
+  Term l, r;
+  while (!todo.empty()) {
+    auto [u, path] = std::move(todo.back());
+    todo.pop_back();
+    if (!is_op(u, op, &l, &r)) {
+      out.push_back(std::move(path));
+      continue;
+    }
+    auto right = path;
+    right.push_back({u, false});
+    path.push_back({u, true});
+    todo.push_back({r, std::move(right)});
+    todo.push_back({l, std::move(path)});
+  }
+  return out;
+}
+
 }  // namespace
 
 uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth) {
+  return nests_equal(a, b, "/\\", depth);
+}
+uint64_t Translator::disjunctions_equal(const Term& a, const Term& b, int depth) {
+  return nests_equal(a, b, "\\/", depth);
+}
+
+uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, int depth) {
   constexpr size_t kMaxLeaves = 4096, kMaxRun = 8, kMaxTries = 6, kMaxSteps = 200000, kMaxConjunctSize = 1000;
-  if (depth > 2 || !(is_op(a, "/\\") || is_op(b, "/\\"))) return 0;
-  std::vector<Term> as = flatten(a, "/\\"), bs = flatten(b, "/\\");
+  const bool disj = op[0] == '\\';
+  if (depth > 2 || !(is_op(a, op) || is_op(b, op))) return 0;
+  std::vector<Term> as = flatten(a, op), bs = flatten(b, op);
   if (as.size() > kMaxLeaves || bs.size() > kMaxLeaves || as.size() + bs.size() < 3) return 0;
   std::vector<std::vector<uint64_t>> avars, bvars;
   for (const Term& t : as) avars.push_back(variable_serials(t));
@@ -65,7 +95,7 @@ uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth)
   for (size_t j = 0; j < bs.size(); ++j) by_vars[bvars[j]].push_back(j);
   auto conj_of = [&](const std::vector<size_t>& js) {  // b_j1 /\ (… /\ b_jn)
     Term t = bs[js.back()];
-    for (size_t x = js.size() - 1; x-- > 0;) t = Prover::op2("/\\", bs[js[x]], t);
+    for (size_t x = js.size() - 1; x-- > 0;) t = Prover::op2(op, bs[js[x]], t);
     return t;
   };
   // Probes may be wrong pairings: no countermodel of theirs rejects the step.
@@ -89,11 +119,11 @@ uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth)
       covered[it->second] = true;
       continue;
     }
-    // Candidates: the b's not yet covered with ai's variables, then with fewer of them.
-    std::vector<size_t> same, fewer;
+    // Candidates: the b's not yet covered with ai's variables, then with fewer of them;
+    // then the covered ones with its variables (a rewrite into a repeat).
+    std::vector<size_t> same, fewer, again;
     if (auto it = by_vars.find(avars[i]); it != by_vars.end())
-      for (size_t j : it->second)
-        if (!covered[j]) same.push_back(j);
+      for (size_t j : it->second) (covered[j] ? again : same).push_back(j);
     if (same.empty())
       for (size_t j = 0; j < bs.size() && fewer.size() < kMaxTries; ++j)
         if (!covered[j] && !bvars[j].empty() && within(bvars[j], avars[i])) fewer.push_back(j);
@@ -101,7 +131,8 @@ uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth)
     // conjunctions: minutes of case splits) ends the alignment.
     std::vector<std::vector<size_t>> tries;
     if (term_size(ai) > kMaxConjunctSize) same.clear(), fewer.clear();
-    for (const auto* c : {&same, &fewer})
+    if (term_size(ai) > kMaxConjunctSize) again.clear();
+    for (const auto* c : {&same, &fewer, &again})
       for (size_t j : *c)
         if (tries.size() < kMaxTries) tries.push_back({j});
     if (same.size() >= 2 && same.size() <= kMaxRun) tries.push_back(same);  // split into several
@@ -118,7 +149,7 @@ uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth)
       }
     }
     if (!found && scratch_.size() - start <= kMaxSteps && term_size(ai) <= kMaxConjunctSize)  // dropped: true by itself
-      if (uint64_t n = tautology_at(ai, depth + 1)) img.push_back({{}, n, ai}), found = true;
+      if (uint64_t n = tautology_at(disj ? neg(ai) : ai, depth + 1)) img.push_back({{}, n, disj ? neg(ai) : ai}), found = true;
     ok = found;
   }
   lenient_ = was_lenient;
@@ -128,6 +159,75 @@ uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth)
     for (size_t j : img[i].js)
       if (source[j] == SIZE_MAX) source[j] = i;
 
+  // A nest from its leaves' theorems, bottom-up without recursion: CONJ for /\\; for \\/
+  // (`cases`) each leaf's theorem has the leaf as hypothesis and DISJ_CASES joins them.
+  auto build = [&](const Term& t, const std::vector<uint64_t>& leaf_thms, bool cases) {
+    std::vector<uint64_t> done;  // theorems of finished subtrees, in order
+    size_t next = 0;
+    std::vector<std::pair<Term, bool>> todo{{t, false}};
+    Term l, r;
+    while (!todo.empty()) {
+      auto [u, expanded] = todo.back();
+      todo.pop_back();
+      if (!is_op(u, cases ? "\\/" : "/\\", &l, &r)) {
+        done.push_back(leaf_thms[next++]);
+      } else if (!expanded) {
+        todo.push_back({u, true}), todo.push_back({r, false}), todo.push_back({l, false});
+      } else {
+        uint64_t y = done.back();
+        done.pop_back();
+        uint64_t x = done.back();
+        done.back() = cases ? step("disj_cases", {assume(u), x, y}) : step("conj", {x, y});
+      }
+    }
+    return done.back();
+  };
+  std::vector<Node> used;  // the N's of the equations and facts, discharged at the end
+  for (const Image& m : img)
+    if (m.eq) used.push_back({m.eq, m.formula});
+  if (disj) {
+    auto a_paths = leaf_paths(a, op), b_paths = leaf_paths(b, op);
+    auto inject = [&](const std::vector<std::pair<Term, bool>>& path, uint64_t th) {
+      Term l, r;
+      for (size_t k = path.size(); k-- > 0;) {
+        is_op(path[k].first, op, &l, &r);
+        th = path[k].second ? step("disj1", {th, term(r)}) : step("disj2", {term(l), th});
+      }
+      return th;
+    };
+    // {a} ⊢ b: by cases on a; a_i gives its image's b's (or is false: its negation's N).
+    std::vector<uint64_t> from_a(as.size());
+    for (size_t i = 0; i < as.size(); ++i) {
+      const Image& m = img[i];
+      if (m.js.empty()) {
+        from_a[i] = step("contr", {term(b), step("not_elim", {assume(m.formula), assume(as[i])})});
+      } else if (!m.eq) {
+        from_a[i] = inject(b_paths[m.js[0]], assume(as[i]));
+      } else {
+        Term d = conj_of(m.js);
+        std::vector<uint64_t> parts;
+        for (size_t j : m.js) parts.push_back(inject(b_paths[j], assume(bs[j])));
+        from_a[i] = step("prove_hyp", {step("eq_mp", {assume(m.formula), assume(as[i])}), build(d, parts, true)});
+      }
+    }
+    uint64_t fwd = build(a, from_a, true);
+    // {b} ⊢ a: by cases on b; b_j is in the image of a_i (source), which it gives.
+    std::vector<uint64_t> from_b(bs.size());
+    for (size_t j = 0; j < bs.size(); ++j) {
+      size_t i = source[j];
+      const Image& m = img[i];
+      uint64_t ai = assume(bs[j]);
+      if (m.eq) {
+        std::vector<Term> ds;
+        for (size_t x : m.js) ds.push_back(bs[x]);
+        size_t pos = std::find(m.js.begin(), m.js.end(), j) - m.js.begin();
+        ai = step("eq_mp", {step("sym", {assume(m.formula)}), disj_intro(ds, pos, ai)});
+      }
+      from_b[j] = inject(a_paths[i], ai);
+    }
+    uint64_t bwd = build(b, from_b, true);
+    return from_positive(step("deduct_antisym", {bwd, fwd}), Term::eq(a, b), used);
+  }
   // The leaves of a nest as theorems from the nest's theorem, and a nest from its leaves'
   // theorems (CONJ bottom-up), both without recursion.
   auto leaves_of = [&](uint64_t th, const Term& t) {
@@ -142,30 +242,6 @@ uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth)
     }
     return out;
   };
-  auto build = [&](const Term& t, const std::vector<uint64_t>& leaf_thms) {
-    std::vector<uint64_t> done;  // theorems of finished subtrees, in order
-    size_t next = 0;
-    std::vector<std::pair<Term, bool>> todo{{t, false}};
-    Term l, r;
-    while (!todo.empty()) {
-      auto [u, expanded] = todo.back();
-      todo.pop_back();
-      if (!is_op(u, "/\\", &l, &r)) {
-        done.push_back(leaf_thms[next++]);
-      } else if (!expanded) {
-        todo.push_back({u, true}), todo.push_back({r, false}), todo.push_back({l, false});
-      } else {
-        uint64_t y = done.back();
-        done.pop_back();
-        uint64_t x = done.back();
-        done.back() = step("conj", {x, y});
-      }
-    }
-    return done.back();
-  };
-  std::vector<Node> used;  // the N's of the equations and facts, discharged at the end
-  for (const Image& m : img)
-    if (m.eq) used.push_back({m.eq, m.formula});
   // {a} ⊢ b: each b_j from the a_i whose image first holds it.
   std::vector<uint64_t> a_thms = leaves_of(assume(a), a);
   std::vector<uint64_t> b_thms(bs.size());
@@ -180,7 +256,7 @@ uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth)
     for (size_t y = 0; y < pos; ++y) run = step("conjunct2", {run});
     b_thms[x] = pos + 1 < m.js.size() ? step("conjunct1", {run}) : run;
   }
-  uint64_t fwd = build(b, b_thms);
+  uint64_t fwd = build(b, b_thms, false);
   // {b} ⊢ a: each a_i from its image.
   std::vector<uint64_t> b_from_b = leaves_of(assume(b), b);
   std::vector<uint64_t> a_from_b(as.size());
@@ -196,7 +272,7 @@ uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth)
       a_from_b[i] = step("eq_mp", {step("sym", {assume(m.formula)}), run});
     }
   }
-  uint64_t bwd = build(a, a_from_b);
+  uint64_t bwd = build(a, a_from_b, false);
   return from_positive(step("deduct_antisym", {bwd, fwd}), Term::eq(a, b), used);
 }
 

@@ -355,10 +355,14 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   Term a, b;
   bool eq = is_op(phi, "=", &a, &b), iff = eq && a.type() == Type::boolean();
   uint64_t th = 0;
-  // A whole conjunction rewritten: conjunct by conjunct (small ones go the usual ways first).
+  // A whole conjunction (disjunction) rewritten: operand by operand (small ones go the
+  // usual ways first).
   bool conjunctions = iff && (is_op(a, "/\\") || is_op(b, "/\\"));
+  bool disjunctions = iff && (is_op(a, "\\/") || is_op(b, "\\/"));
   bool large = conjunctions && (flatten(a, "/\\").size() >= 4 || flatten(b, "/\\").size() >= 4);
+  bool large_disj = disjunctions && (flatten(a, "\\/").size() >= 4 || flatten(b, "\\/").size() >= 4);
   if (large && (th = conjunctions_equal(a, b, conj_depth_))) return th;
+  if (large_disj && (th = disjunctions_equal(a, b, conj_depth_))) return th;
   if (eq && mentions_cond(phi) && (th = diagrams_->equal(a, b))) return th;
   if (iff && (th = normal_->equal(a, b))) return th;
   std::string cm;
@@ -371,6 +375,7 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   }
   if (iff) th = congruence_->rewrite_with_applications(a, b);
   if (!th && conjunctions && !large) th = conjunctions_equal(a, b, conj_depth_);
+  if (!th && disjunctions && !large_disj) th = disjunctions_equal(a, b, conj_depth_);
   return th;
 }
 

@@ -150,6 +150,9 @@ class Translator {
   // conjunction): their leaves aligned in order, each pair, run or dropped conjunct proved
   // on its own, the two directions rebuilt and joined; 0 when the alignment fails.
   uint64_t conjunctions_equal(const Term& a, const Term& b, int depth);
+  // The same for nests of \/ (a disjunct false by itself is dropped).
+  uint64_t disjunctions_equal(const Term& a, const Term& b, int depth);
+  uint64_t nests_equal(const Term& a, const Term& b, const char* op, int depth);
   int conj_depth_ = 0;
   // Premises and φ all arithmetic literals (φ a clause of them): a Farkas refutation of
   // the premises with φ's negated disjuncts. Rejects the step when they certainly have a
