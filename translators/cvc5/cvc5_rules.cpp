@@ -327,8 +327,8 @@ std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
 uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Term& a, const Term& b) {
   std::vector<std::pair<Term, Term>> theta;
   for (const Node& n : eqs) {  // the last equation for each variable is its fixpoint one
-    Term l, r;
-    if (!is_op(n.phi, "=", &l, &r) || l.kind() != TermKind::Var || l.type() == Type::boolean()) continue;
+    Term l, r;  // Boolean variables too: cvc5 substitutes x := true / false before rewriting
+    if (!is_op(n.phi, "=", &l, &r) || l.kind() != TermKind::Var || mentions(r, l)) continue;
     auto it = std::find_if(theta.begin(), theta.end(), [&](const auto& x) { return x.first == l; });
     if (it == theta.end()) theta.push_back({l, r});
     else it->second = r;
@@ -355,6 +355,14 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   Term a, b;
   bool eq = is_op(phi, "=", &a, &b), iff = eq && a.type() == Type::boolean();
   uint64_t th = 0;
+  // A whole conjunction (disjunction) rewritten: operand by operand (small ones go the
+  // usual ways first).
+  bool conjunctions = iff && (is_op(a, "/\\") || is_op(b, "/\\"));
+  bool disjunctions = iff && (is_op(a, "\\/") || is_op(b, "\\/"));
+  bool large = conjunctions && (flatten(a, "/\\").size() >= 4 || flatten(b, "/\\").size() >= 4);
+  bool large_disj = disjunctions && (flatten(a, "\\/").size() >= 4 || flatten(b, "\\/").size() >= 4);
+  if (large && (th = conjunctions_equal(a, b, conj_depth_))) return th;
+  if (large_disj && (th = disjunctions_equal(a, b, conj_depth_))) return th;
   if (eq && mentions_cond(phi) && (th = diagrams_->equal(a, b))) return th;
   if (iff && (th = normal_->equal(a, b))) return th;
   std::string cm;
@@ -366,6 +374,8 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
     if ((th = congruence_->terms_equal(a, b, 0, budget))) return th;
   }
   if (iff) th = congruence_->rewrite_with_applications(a, b);
+  if (!th && conjunctions && !large) th = conjunctions_equal(a, b, conj_depth_);
+  if (!th && disjunctions && !large_disj) th = disjunctions_equal(a, b, conj_depth_);
   return th;
 }
 

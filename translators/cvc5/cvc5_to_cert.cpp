@@ -48,7 +48,7 @@ void Translator::collect(size_t mark, uint64_t keep) {
 }
 
 uint64_t Translator::hole(const Term& phi, const std::string& rule) {
-  if (holes_) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), render(phi, 600).c_str());
+  if (holes_) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), render(phi, getenv("HCERT_CVC5_HOLES_FULL") ? 100000000 : 600).c_str());
   ++stats_.holes;
   ++stats_.holed[rule];
   uint64_t id = out_.new_thm_id();

@@ -28,7 +28,11 @@ Term Translator::elaborate(const smt::Script& s, uint32_t node) {
     return ctx_.term(s, node, names_);
   } catch (const Failure& first) {
     try {
-      if (declare_skolems(s))
+      // A name's sort may come from a sibling that mentions another new name
+      // (`(+ k2 (* (- 2) k3))`): declared round by round, at most 8.
+      bool declared = false;
+      for (int round = 0; round < 8 && declare_skolems(s); ++round) declared = true;
+      if (declared)
         try {
           return ctx_.term(s, node, names_);
         } catch (const Failure&) {

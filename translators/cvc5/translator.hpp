@@ -133,6 +133,22 @@ class Translator {
   uint64_t substituted_rewrite(const std::vector<Node>& eqs, const Term& a, const Term& b);
   // No premises: φ a tautology of the theories, or an equation between terms.
   uint64_t tautology(const std::string& rule, const Term& phi);
+  // `tautology` for a part of a larger rewrite (conjunctions.cpp), `depth` levels down.
+  uint64_t tautology_at(const Term& phi, int depth) {
+    int was = conj_depth_;
+    conj_depth_ = depth;
+    uint64_t th = tautology("rewrite", phi);
+    conj_depth_ = was;
+    return th;
+  }
+  // N(a = b) for two formulas one of which is a nest of /\ (a rewrite of a whole
+  // conjunction): their leaves aligned in order, each pair, run or dropped conjunct proved
+  // on its own, the two directions rebuilt and joined; 0 when the alignment fails.
+  uint64_t conjunctions_equal(const Term& a, const Term& b, int depth);
+  // The same for nests of \/ (a disjunct false by itself is dropped).
+  uint64_t disjunctions_equal(const Term& a, const Term& b, int depth);
+  uint64_t nests_equal(const Term& a, const Term& b, const char* op, int depth);
+  int conj_depth_ = 0;
   // Premises and φ all arithmetic literals (φ a clause of them): a Farkas refutation of
   // the premises with φ's negated disjuncts. Rejects the step when they certainly have a
   // model (linear real arithmetic over variables).

@@ -1,0 +1,7 @@
+(set-logic QF_UFLIA)
+(declare-fun p () Bool)
+(declare-fun q () Bool)
+(declare-fun x () Int)
+(declare-fun y () Int)
+(assert (not (= (or p (>= (+ x 0) 1) (and q (< y y)) (or q (> y 2)) (not (not p))) (or p (>= x 1) q (>= y 4)))))
+(check-sat)

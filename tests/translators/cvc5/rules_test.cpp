@@ -1,0 +1,222 @@
+// Every rule of the cvc5 translator's table (translators/cvc5/cvc5_rules.cpp) has an accept
+// and a reject case (spec/cvc5.md, "Rules"). Each case is one step of the rule in a proof
+// of the problem {premises, ~φ}: (CONTRA (RULE :conclusion φ premises…) (ASSUME ~φ)) under
+// the top SCOPE. Accept: φ follows from the premises, the check is VERIFIED with no hole.
+// Reject: φ does not follow (the premises and ~φ have a model, so the problem is
+// satisfiable and the proof claims a false unsat): the step is false and must be refused,
+// never VERIFIED; where the provers find the countermodel, the verdict is Rejected.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "checker/checker.hpp"
+#include "formats/cert_emit.hpp"
+#include "formats/cvc5proof.hpp"
+#include "tests/support.hpp"
+#include "translators/cvc5/cvc5_to_cert.hpp"
+#include "trusted/problem.hpp"
+
+using namespace hcert;
+using check::Outcome;
+
+namespace {
+
+// One case: the rule, its premises (SMT-LIB formulas over p q r : Bool, x y z : Int,
+// f : Int -> Int), the conclusion that follows and one that does not.
+struct RuleCase {
+  const char* rule;
+  std::vector<const char*> premises;
+  const char* good;
+  const char* bad;
+  bool bad_rejected;  // the provers find the countermodel (else the bad case is INCOMPLETE)
+  std::vector<const char*> bad_premises = {};  // when the premises must differ (they refute)
+  const std::vector<const char*>& premises_of(bool is_bad) const {
+    return is_bad && !bad_premises.empty() ? bad_premises : premises;
+  }
+};
+
+const std::vector<RuleCase>& cases() {
+  static const std::vector<RuleCase> all{
+      {"REFL", {}, "(= x x)", "(= x y)", true},
+      {"SYMM", {"(= x y)"}, "(= y x)", "(= y (+ x 1))", true},
+      {"TRANS", {"(= x y)", "(= y z)"}, "(= x z)", "(= x (+ z 1))", true},
+      {"CONG", {"(= x y)"}, "(= (f x) (f y))", "(= (f x) (f (+ y 1)))", false},
+      {"HO_CONG", {"(= x y)"}, "(= (f x) (f y))", "(= (f x) (f (+ y 1)))", false},
+      {"EQ_RESOLVE", {"p", "(= p q)"}, "q", "r", true},
+      {"MODUS_PONENS", {"p", "(=> p q)"}, "q", "r", true},
+      {"TRUE_INTRO", {"p"}, "(= p true)", "(= q true)", true},
+      {"TRUE_ELIM", {"(= p true)"}, "p", "q", true},
+      {"FALSE_INTRO", {"(not p)"}, "(= p false)", "(= q false)", true},
+      {"FALSE_ELIM", {"(= p false)"}, "(not p)", "(not q)", true},
+      {"RESOLUTION", {"(or p q)", "(not p)"}, "q", "r", true},
+      {"CHAIN_RESOLUTION", {"(or p q)", "(or (not q) r)", "(not p)"}, "r", "(not r)", true},
+      {"MACRO_RESOLUTION", {"(or p q)", "(or (not p) q)"}, "q", "r", true},
+      {"MACRO_RESOLUTION_TRUST", {"(or p q)", "(or (not p) q)"}, "q", "r", true},
+      {"REORDERING", {"(or p q r)"}, "(or r q p)", "(or r q)", true},
+      {"FACTORING", {"(or p p q)"}, "(or p q)", "p", true},
+      {"CONTRA", {"p", "(not p)"}, "false", "false", true, {"p", "(not q)"}},
+      {"SPLIT", {}, "(or p (not p))", "(or p q)", true},
+      {"AND_ELIM", {"(and p q)"}, "q", "r", true},
+      {"AND_INTRO", {"p", "q"}, "(and p q)", "(and p r)", true},
+      {"NOT_OR_ELIM", {"(not (or p q))"}, "(not q)", "(not r)", true},
+      {"IMPLIES_ELIM", {"(=> p q)"}, "(or (not p) q)", "(or p q)", true},
+      {"NOT_IMPLIES_ELIM1", {"(not (=> p q))"}, "p", "q", true},
+      {"NOT_IMPLIES_ELIM2", {"(not (=> p q))"}, "(not q)", "q", true},
+      {"EQUIV_ELIM1", {"(= p q)"}, "(or (not p) q)", "(or p q)", true},
+      {"EQUIV_ELIM2", {"(= p q)"}, "(or p (not q))", "(or p q)", true},
+      {"NOT_EQUIV_ELIM1", {"(not (= p q))"}, "(or p q)", "(or (not p) q)", true},
+      {"NOT_EQUIV_ELIM2", {"(not (= p q))"}, "(or (not p) (not q))", "(or (not p) q)", true},
+      {"XOR_ELIM1", {"(xor p q)"}, "(or p q)", "(or (not p) q)", true},
+      {"XOR_ELIM2", {"(xor p q)"}, "(or (not p) (not q))", "(or (not p) q)", true},
+      {"NOT_XOR_ELIM1", {"(not (xor p q))"}, "(or p (not q))", "(or p q)", true},
+      {"NOT_XOR_ELIM2", {"(not (xor p q))"}, "(or (not p) q)", "(or p q)", true},
+      {"ITE_ELIM1", {"(ite p q r)"}, "(or (not p) q)", "(or (not p) r)", true},
+      {"ITE_ELIM2", {"(ite p q r)"}, "(or p r)", "(or p q)", true},
+      {"NOT_ITE_ELIM1", {"(not (ite p q r))"}, "(or (not p) (not q))", "(or (not p) q)", true},
+      {"NOT_ITE_ELIM2", {"(not (ite p q r))"}, "(or p (not r))", "(or p r)", true},
+      {"NOT_AND", {"(not (and p q))"}, "(or (not p) (not q))", "(not p)", true},
+      {"NOT_NOT_ELIM", {"(not (not p))"}, "p", "q", true},
+      {"CNF_AND_POS", {}, "(or (not (and p q)) p)", "(or (not (and p q)) r)", true},
+      {"CNF_AND_NEG", {}, "(or (and p q) (not p) (not q))", "(or (and p q) (not p))", true},
+      {"CNF_OR_POS", {}, "(or (not (or p q)) p q)", "(or (not (or p q)) p)", true},
+      {"CNF_OR_NEG", {}, "(or (or p q) (not p))", "(or (or p q) (not r))", true},
+      {"CNF_IMPLIES_POS", {}, "(or (not (=> p q)) (not p) q)", "(or (not (=> p q)) q)", true},
+      {"CNF_IMPLIES_NEG1", {}, "(or (=> p q) p)", "(or (=> p q) q)", true},
+      {"CNF_IMPLIES_NEG2", {}, "(or (=> p q) (not q))", "(or (=> p q) (not p))", true},
+      {"CNF_EQUIV_POS1", {}, "(or (not (= p q)) (not p) q)", "(or (not (= p q)) p)", true},
+      {"CNF_EQUIV_POS2", {}, "(or (not (= p q)) p (not q))", "(or (not (= p q)) q)", true},
+      {"CNF_EQUIV_NEG1", {}, "(or (= p q) p q)", "(or (= p q) p)", true},
+      {"CNF_EQUIV_NEG2", {}, "(or (= p q) (not p) (not q))", "(or (= p q) (not p))", true},
+      {"CNF_XOR_POS1", {}, "(or (not (xor p q)) p q)", "(or (not (xor p q)) p)", true},
+      {"CNF_XOR_POS2", {}, "(or (not (xor p q)) (not p) (not q))", "(or (not (xor p q)) (not p))", true},
+      {"CNF_XOR_NEG1", {}, "(or (xor p q) (not p) q)", "(or (xor p q) q)", true},
+      {"CNF_XOR_NEG2", {}, "(or (xor p q) p (not q))", "(or (xor p q) p)", true},
+      {"CNF_ITE_POS1", {}, "(or (not (ite p q r)) (not p) q)", "(or (not (ite p q r)) q)", true},
+      {"CNF_ITE_POS2", {}, "(or (not (ite p q r)) p r)", "(or (not (ite p q r)) r)", true},
+      {"CNF_ITE_POS3", {}, "(or (not (ite p q r)) q r)", "(or (not (ite p q r)) q)", true},
+      {"CNF_ITE_NEG1", {}, "(or (ite p q r) (not p) (not q))", "(or (ite p q r) (not q))", true},
+      {"CNF_ITE_NEG2", {}, "(or (ite p q r) p (not r))", "(or (ite p q r) (not r))", true},
+      {"CNF_ITE_NEG3", {}, "(or (ite p q r) (not q) (not r))", "(or (ite p q r) (not q))", true},
+      {"MACRO_SR_EQ_INTRO", {}, "(= (+ x 0) x)", "(= (+ x 1) x)", true},
+      {"MACRO_SR_PRED_INTRO", {}, "(>= (+ x 1) x)", "(>= x (+ x 1))", true},
+      {"MACRO_SR_PRED_ELIM", {"(>= (+ x 0) 1)"}, "(>= x 1)", "(>= x 2)", true},
+      {"MACRO_SR_PRED_TRANSFORM", {"(> x 0)"}, "(>= x 1)", "(>= x 2)", true},
+      {"REWRITE", {}, "(= (* 2 x) (+ x x))", "(= (* 2 x) (+ x 1))", true},
+      {"EVALUATE", {}, "(= (+ 1 2) 3)", "(= (+ 1 2) 4)", true},
+      {"THEORY_REWRITE", {}, "(= (< x 1) (not (>= x 1)))", "(= (< x 1) (>= x 1))", true},
+      {"PREPROCESS", {}, "(= (and p q) (and q p))", "(= (and p q) (or p q))", true},
+      {"PREPROCESS_LEMMA", {}, "(or p (not p))", "p", true},
+      {"THEORY_PREPROCESS", {}, "(= (> x 0) (not (<= x 0)))", "(= (> x 0) (<= x 0))", true},
+      {"THEORY_PREPROCESS_LEMMA", {}, "(or (>= x 0) (< x 0))", "(>= x 0)", true},
+      {"THEORY_LEMMA", {}, "(or (not (>= x 1)) (>= x 0))", "(or (not (>= x 0)) (>= x 1))", true},
+      {"REMOVE_TERM_FORMULA_AXIOM", {}, "(ite p (= (ite p x y) x) (= (ite p x y) y))",
+       "(ite p (= (ite p x y) y) (= (ite p x y) x))", true},
+      {"TRUST_SUBS", {"(= x y)"}, "(= (+ x 1) (+ y 1))", "(= (+ x 1) y)", true},
+      {"TRUST_SUBS_MAP", {"(= x y)"}, "(= (+ x 1) (+ y 1))", "(= (+ x 1) y)", true},
+      {"TRUST_SUBS_EQ", {"(= x y)"}, "(= (+ x 1) (+ y 1))", "(= (+ x 1) y)", true},
+      {"SUBS", {"(= x y)"}, "(= (+ x 1) (+ y 1))", "(= (+ x 1) y)", true},
+      {"THEORY_INFERENCE", {"(= x y)", "(= y z)"}, "(= x z)", "(= x (+ z 1))", true},
+      {"ITE_EQ", {}, "(ite p (= (ite p x y) x) (= (ite p x y) y))", "(ite p (= (ite p x y) y) (= (ite p x y) x))", true},
+      {"SKOLEM_INTRO", {}, "(= x x)", "(= x y)", true},
+      {"MACRO_ARITH_SCALE_SUM_UB", {"(> x 1)", "(< x 0)"}, "false", "false", true, {"(> x 1)", "(< x 3)"}},
+      {"ARITH_SUM_UB", {"(< x 1)", "(< y 2)"}, "(< (+ x y) 3)", "(< (+ x y) 1)", true},
+      {"ARITH_TRICHOTOMY", {"(not (< x 1))", "(not (= x 1))"}, "(> x 1)", "(> x 2)", true},
+      {"INT_TIGHT_UB", {"(< x 2)"}, "(<= x 1)", "(<= x 0)", true},
+      {"INT_TIGHT_LB", {"(> x 2)"}, "(>= x 3)", "(>= x 4)", true},
+      {"ARITH_MULT_POS", {}, "(=> (and (> 2 0) (> x y)) (> (* 2 x) (* 2 y)))", "(=> (and (> 2 0) (> x y)) (> (* 2 x) (* 3 y)))", true},
+      {"ARITH_MULT_NEG", {}, "(=> (and (< (- 2) 0) (> x y)) (< (* (- 2) x) (* (- 2) y)))",
+       "(=> (and (< (- 2) 0) (> x y)) (> (* (- 2) x) (* (- 2) y)))", true},
+      {"ARITH_MULT_SIGN", {}, "(=> (and (> x 0) (> y 0)) (> (* 2 x) 0))", "(=> (and (> x 0) (< y 0)) (> (* 2 y) 0))", true},
+      {"ARITH_MULT_TANGENT", {}, "(=> (>= x 1) (>= (* 3 x) 3))", "(=> (>= x 1) (>= (* 3 x) 4))", true},
+      {"ARITH_OP_ELIM_AXIOM", {}, "(= (- x y) (+ x (* (- 1) y)))", "(= (- x y) (+ x y))", true},
+  };
+  return all;
+}
+
+std::string problem_of(const RuleCase& c, bool is_bad) {
+  const char* phi = is_bad ? c.bad : c.good;
+  std::string s = "(set-logic QF_UFLIA)\n(declare-fun p () Bool)\n(declare-fun q () Bool)\n(declare-fun r () Bool)\n"
+                  "(declare-fun x () Int)\n(declare-fun y () Int)\n(declare-fun z () Int)\n(declare-fun f (Int) Int)\n";
+  for (const char* h : c.premises_of(is_bad)) s += std::string("(assert ") + h + ")\n";
+  return s + "(assert (not " + phi + "))\n(check-sat)\n";
+}
+
+std::string proof_of(const RuleCase& c, bool is_bad) {
+  const char* phi = is_bad ? c.bad : c.good;
+  std::string hyps, prem;
+  for (const char* h : c.premises_of(is_bad)) {
+    hyps += std::string(" ") + h;
+    prem += std::string(" (ASSUME :conclusion ") + h + " :args (" + h + "))";
+  }
+  std::string nphi = std::string("(not ") + phi + ")";
+  std::string all = hyps + " " + nphi;
+  return "unsat\n(\n(SCOPE :conclusion (not (and" + all + ")) (CONTRA :conclusion false (" + c.rule + " :conclusion " + phi +
+         prem + ") (ASSUME :conclusion " + nphi + " :args (" + nphi + "))) :args (" + all + "))\n)\n";
+}
+
+Outcome check_cvc5(const std::string& smt, const std::string& proof, std::string* msg, uint64_t* holes) {
+  static int n = 0;
+  std::string path = test::temp_file("cvc5_rule_" + std::to_string(++n) + ".smt2", smt);
+  Env env;
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(env, check::default_theory_dir(), t);
+  smt::Script sc = smt::read_script(path);
+  std::optional<check::SmtContext> ctx;
+  ctx.emplace(env, sc);
+  check::Checker c(env, check::default_theory_dir(), [&](const std::string&) { return ctx->problem(); });
+  return test::outcome_of(c, [&] {
+    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
+    cert::Emitter em(sink);
+    cvc5::ProofReader in(string_source(proof));
+    *holes = cvc5::cvc5_to_certificate(*ctx, sc.sha256, in, em).holes;
+  }, msg);
+}
+
+TEST(Cvc5Rules, EveryRuleAcceptsItsConsequence) {
+  for (const RuleCase& c : cases()) {
+    std::string msg;
+    uint64_t holes = 0;
+    Outcome o = check_cvc5(problem_of(c, false), proof_of(c, false), &msg, &holes);
+    EXPECT_EQ(o, Outcome::Verified) << c.rule << ": " << msg;
+    EXPECT_EQ(holes, 0u) << c.rule;
+  }
+}
+
+// Why each must be refused: its conclusion does not follow from its premises (they and
+// its negation have a model), so the proof claims unsat of a satisfiable problem.
+TEST(Cvc5Rules, EveryRuleRefusesANonConsequence) {
+  for (const RuleCase& c : cases()) {
+    std::string msg;
+    uint64_t holes = 0;
+    Outcome o = check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes);
+    EXPECT_NE(o, Outcome::Verified) << c.rule;
+    if (c.bad_rejected) EXPECT_EQ(o, Outcome::Rejected) << c.rule << ": " << msg;
+    else EXPECT_EQ(o, Outcome::Incomplete) << c.rule << ": " << msg;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// SCOPE and ASSUME are in every case above (accepted). A SCOPE whose conclusion is not
+// what discharging its assumptions gives must not verify: here it discharges q but claims
+// ~r, which its sub-proof (false from p and ~p) does not give as a discharge of q; the
+// step has no justification (a hole, INCOMPLETE), whatever else holds.
+TEST(Cvc5Rules, ScopeMustDischargeItsOwnAssumptions) {
+  std::string smt = "(set-logic QF_UF)\n(declare-fun p () Bool)\n(declare-fun q () Bool)\n(declare-fun r () Bool)\n"
+                    "(assert p)\n(assert (not p))\n(assert r)\n(check-sat)\n";
+  auto proof = [](const char* args) {
+    return std::string("unsat\n(\n(SCOPE :conclusion (not (and p (not p) r)) (CONTRA :conclusion false (ASSUME :conclusion r :args (r)) "
+                       "(SCOPE :conclusion (not r) (CONTRA :conclusion false (ASSUME :conclusion p :args (p)) "
+                       "(ASSUME :conclusion (not p) :args ((not p)))) :args (") +
+           args + "))) :args (p (not p) r))\n)\n";
+  };
+  std::string msg;
+  uint64_t holes = 0;
+  EXPECT_EQ(check_cvc5(smt, proof("r"), &msg, &holes), Outcome::Verified) << msg;
+  EXPECT_EQ(holes, 0u);
+  EXPECT_EQ(check_cvc5(smt, proof("q"), &msg, &holes), Outcome::Incomplete) << msg;
+  EXPECT_EQ(holes, 1u);
+}
+
+}  // namespace

@@ -1,0 +1,279 @@
+// Rewrites of large conjunctions (spec/cvc5.md, "Conjunctions rewritten conjunct by
+// conjunct"): cvc5's MACRO_SR_EQ_INTRO and REWRITE of a whole assertion `a1 /\ … /\ an`
+// flatten it, rewrite each conjunct, drop the ones that became true and the repeated
+// ones: `b1 /\ … /\ bm`, m ≠ n. One case split over the whole formula is far beyond any
+// budget, and congruence needs as many operands on both sides. Here the two conjunctions'
+// leaves are aligned in order — each ai with the next b's (one, or a run of them that its
+// rewrite became), or with true, or with an earlier b it repeats — each pair proved on its
+// own by `tautology`, then both directions are rebuilt by CONJUNCT and CONJ and joined by
+// DEDUCT_ANTISYM. The search is untrusted: a wrong alignment fails to prove, never proves.
+#include <algorithm>
+#include <map>
+
+#include "translators/cvc5/translator.hpp"
+
+namespace hcert::cvc5 {
+
+namespace {
+
+// The variables of t as sorted serials (at most 20,000 subterms looked at).
+std::vector<uint64_t> variable_serials(const Term& t) {
+  std::vector<uint64_t> out;
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty() && seen.size() < 20000) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (u.kind() == TermKind::Var) out.push_back(u.serial());
+    else if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The number of distinct subterms of t, counted up to 100,000.
+size_t term_size(const Term& t) {
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty() && seen.size() < 100000) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  return seen.size();
+}
+
+// For each leaf of a nest of `op` (in flatten's order), its ancestors from the root down and
+// whether the leaf lies in each one's left operand: how DISJ1/DISJ2 carry it to the root.
+std::vector<std::vector<std::pair<Term, bool>>> leaf_paths(const Term& t, const char* op) {
+  std::vector<std::vector<std::pair<Term, bool>>> out;
+  std::vector<std::pair<Term, std::vector<std::pair<Term, bool>>>> todo{{t, {}}};
+  Term l, r;
+  while (!todo.empty()) {
+    auto [u, path] = std::move(todo.back());
+    todo.pop_back();
+    if (!is_op(u, op, &l, &r)) {
+      out.push_back(std::move(path));
+      continue;
+    }
+    auto right = path;
+    right.push_back({u, false});
+    path.push_back({u, true});
+    todo.push_back({r, std::move(right)});
+    todo.push_back({l, std::move(path)});
+  }
+  return out;
+}
+
+}  // namespace
+
+uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth) {
+  return nests_equal(a, b, "/\\", depth);
+}
+uint64_t Translator::disjunctions_equal(const Term& a, const Term& b, int depth) {
+  return nests_equal(a, b, "\\/", depth);
+}
+
+uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, int depth) {
+  constexpr size_t kMaxLeaves = 4096, kMaxRun = 8, kMaxTries = 6, kMaxSteps = 200000, kMaxConjunctSize = 1000;
+  const bool disj = op[0] == '\\';
+  if (depth > 2 || !(is_op(a, op) || is_op(b, op))) return 0;
+  std::vector<Term> as = flatten(a, op), bs = flatten(b, op);
+  if (as.size() > kMaxLeaves || bs.size() > kMaxLeaves || as.size() + bs.size() < 3) return 0;
+  std::vector<std::vector<uint64_t>> avars, bvars;
+  for (const Term& t : as) avars.push_back(variable_serials(t));
+  for (const Term& t : bs) bvars.push_back(variable_serials(t));
+  auto within = [](const std::vector<uint64_t>& small, const std::vector<uint64_t>& big) {
+    return std::includes(big.begin(), big.end(), small.begin(), small.end());
+  };
+  std::unordered_map<Term, size_t, TermHash> b_index;
+  for (size_t j = 0; j < bs.size(); ++j) b_index.emplace(bs[j], j);
+  // The b's by their variables: a conjunct's rewrites mention its variables (or fewer).
+  std::map<std::vector<uint64_t>, std::vector<size_t>> by_vars;
+  for (size_t j = 0; j < bs.size(); ++j) by_vars[bvars[j]].push_back(j);
+  auto conj_of = [&](const std::vector<size_t>& js) {  // b_j1 /\ (… /\ b_jn)
+    Term t = bs[js.back()];
+    for (size_t x = js.size() - 1; x-- > 0;) t = Prover::op2(op, bs[js[x]], t);
+    return t;
+  };
+  // Probes may be wrong pairings: no countermodel of theirs rejects the step.
+  bool was_lenient = lenient_;
+  lenient_ = true;
+  // What each a_i became: the b's `js` (an equation a_i = their conjunction, `eq` its N;
+  // 0 when a_i is literally the one b), or none (a_i is true: `eq` is N(a_i)).
+  struct Image {
+    std::vector<size_t> js;
+    uint64_t eq;
+    Term formula;  // the equation or a_i
+  };
+  std::vector<Image> img;
+  std::vector<bool> covered(bs.size(), false);
+  bool ok = true;
+  size_t start = scratch_.size();  // the probes' steps so far: at most kMaxSteps
+  for (size_t i = 0; i < as.size() && ok; ++i) {
+    const Term& ai = as[i];
+    if (auto it = b_index.find(ai); it != b_index.end()) {  // literally a b (kept, or a repeat)
+      img.push_back({{it->second}, 0, ai});
+      covered[it->second] = true;
+      continue;
+    }
+    // Candidates: the b's not yet covered with ai's variables, then with fewer of them;
+    // then the covered ones with its variables (a rewrite into a repeat).
+    std::vector<size_t> same, fewer, again;
+    if (auto it = by_vars.find(avars[i]); it != by_vars.end())
+      for (size_t j : it->second) (covered[j] ? again : same).push_back(j);
+    if (same.empty())
+      for (size_t j = 0; j < bs.size() && fewer.size() < kMaxTries; ++j)
+        if (!covered[j] && !bvars[j].empty() && within(bvars[j], avars[i])) fewer.push_back(j);
+    // A conjunct too large for the provers' pairwise search (a nest of disjunctions of
+    // conjunctions: minutes of case splits) ends the alignment.
+    std::vector<std::vector<size_t>> tries;
+    if (term_size(ai) > kMaxConjunctSize) same.clear(), fewer.clear();
+    if (term_size(ai) > kMaxConjunctSize) again.clear();
+    for (const auto* c : {&same, &fewer, &again})
+      for (size_t j : *c)
+        if (tries.size() < kMaxTries) tries.push_back({j});
+    if (same.size() >= 2 && same.size() <= kMaxRun) tries.push_back(same);  // split into several
+    if (same.size() > 2) tries.push_back({same[0], same[1]});
+    bool found = false;
+    for (const auto& js : tries) {
+      if (scratch_.size() - start > kMaxSteps) break;
+      Term e = Term::eq(ai, conj_of(js));
+      if (uint64_t n = tautology_at(e, depth + 1)) {
+        img.push_back({js, n, e});
+        for (size_t j : js) covered[j] = true;
+        found = true;
+        break;
+      }
+    }
+    if (!found && scratch_.size() - start <= kMaxSteps && term_size(ai) <= kMaxConjunctSize)  // dropped: true by itself
+      if (uint64_t n = tautology_at(disj ? neg(ai) : ai, depth + 1)) img.push_back({{}, n, disj ? neg(ai) : ai}), found = true;
+    ok = found;
+  }
+  lenient_ = was_lenient;
+  if (!ok || std::count(covered.begin(), covered.end(), false)) return 0;
+  std::vector<size_t> source(bs.size(), SIZE_MAX);  // the a whose image first holds b_j
+  for (size_t i = 0; i < img.size(); ++i)
+    for (size_t j : img[i].js)
+      if (source[j] == SIZE_MAX) source[j] = i;
+
+  // A nest from its leaves' theorems, bottom-up without recursion: CONJ for /\\; for \\/
+  // (`cases`) each leaf's theorem has the leaf as hypothesis and DISJ_CASES joins them.
+  auto build = [&](const Term& t, const std::vector<uint64_t>& leaf_thms, bool cases) {
+    std::vector<uint64_t> done;  // theorems of finished subtrees, in order
+    size_t next = 0;
+    std::vector<std::pair<Term, bool>> todo{{t, false}};
+    Term l, r;
+    while (!todo.empty()) {
+      auto [u, expanded] = todo.back();
+      todo.pop_back();
+      if (!is_op(u, cases ? "\\/" : "/\\", &l, &r)) {
+        done.push_back(leaf_thms[next++]);
+      } else if (!expanded) {
+        todo.push_back({u, true}), todo.push_back({r, false}), todo.push_back({l, false});
+      } else {
+        uint64_t y = done.back();
+        done.pop_back();
+        uint64_t x = done.back();
+        done.back() = cases ? step("disj_cases", {assume(u), x, y}) : step("conj", {x, y});
+      }
+    }
+    return done.back();
+  };
+  std::vector<Node> used;  // the N's of the equations and facts, discharged at the end
+  for (const Image& m : img)
+    if (m.eq) used.push_back({m.eq, m.formula});
+  if (disj) {
+    auto a_paths = leaf_paths(a, op), b_paths = leaf_paths(b, op);
+    auto inject = [&](const std::vector<std::pair<Term, bool>>& path, uint64_t th) {
+      Term l, r;
+      for (size_t k = path.size(); k-- > 0;) {
+        is_op(path[k].first, op, &l, &r);
+        th = path[k].second ? step("disj1", {th, term(r)}) : step("disj2", {term(l), th});
+      }
+      return th;
+    };
+    // {a} ⊢ b: by cases on a; a_i gives its image's b's (or is false: its negation's N).
+    std::vector<uint64_t> from_a(as.size());
+    for (size_t i = 0; i < as.size(); ++i) {
+      const Image& m = img[i];
+      if (m.js.empty()) {
+        from_a[i] = step("contr", {term(b), step("not_elim", {assume(m.formula), assume(as[i])})});
+      } else if (!m.eq) {
+        from_a[i] = inject(b_paths[m.js[0]], assume(as[i]));
+      } else {
+        Term d = conj_of(m.js);
+        std::vector<uint64_t> parts;
+        for (size_t j : m.js) parts.push_back(inject(b_paths[j], assume(bs[j])));
+        from_a[i] = step("prove_hyp", {step("eq_mp", {assume(m.formula), assume(as[i])}), build(d, parts, true)});
+      }
+    }
+    uint64_t fwd = build(a, from_a, true);
+    // {b} ⊢ a: by cases on b; b_j is in the image of a_i (source), which it gives.
+    std::vector<uint64_t> from_b(bs.size());
+    for (size_t j = 0; j < bs.size(); ++j) {
+      size_t i = source[j];
+      const Image& m = img[i];
+      uint64_t ai = assume(bs[j]);
+      if (m.eq) {
+        std::vector<Term> ds;
+        for (size_t x : m.js) ds.push_back(bs[x]);
+        size_t pos = std::find(m.js.begin(), m.js.end(), j) - m.js.begin();
+        ai = step("eq_mp", {step("sym", {assume(m.formula)}), disj_intro(ds, pos, ai)});
+      }
+      from_b[j] = inject(a_paths[i], ai);
+    }
+    uint64_t bwd = build(b, from_b, true);
+    return from_positive(step("deduct_antisym", {bwd, fwd}), Term::eq(a, b), used);
+  }
+  // The leaves of a nest as theorems from the nest's theorem, and a nest from its leaves'
+  // theorems (CONJ bottom-up), both without recursion.
+  auto leaves_of = [&](uint64_t th, const Term& t) {
+    std::vector<uint64_t> out;
+    std::vector<std::pair<Term, uint64_t>> todo{{t, th}};
+    Term l, r;
+    while (!todo.empty()) {
+      auto [u, h] = todo.back();
+      todo.pop_back();
+      if (is_op(u, "/\\", &l, &r)) todo.push_back({r, step("conjunct2", {h})}), todo.push_back({l, step("conjunct1", {h})});
+      else out.push_back(h);
+    }
+    return out;
+  };
+  // {a} ⊢ b: each b_j from the a_i whose image first holds it.
+  std::vector<uint64_t> a_thms = leaves_of(assume(a), a);
+  std::vector<uint64_t> b_thms(bs.size());
+  for (size_t x = 0; x < bs.size(); ++x) {
+    const Image& m = img[source[x]];
+    if (!m.eq) {
+      b_thms[x] = a_thms[source[x]];
+      continue;
+    }
+    uint64_t run = step("eq_mp", {assume(m.formula), a_thms[source[x]]});
+    size_t pos = std::find(m.js.begin(), m.js.end(), x) - m.js.begin();
+    for (size_t y = 0; y < pos; ++y) run = step("conjunct2", {run});
+    b_thms[x] = pos + 1 < m.js.size() ? step("conjunct1", {run}) : run;
+  }
+  uint64_t fwd = build(b, b_thms, false);
+  // {b} ⊢ a: each a_i from its image.
+  std::vector<uint64_t> b_from_b = leaves_of(assume(b), b);
+  std::vector<uint64_t> a_from_b(as.size());
+  for (size_t i = 0; i < as.size(); ++i) {
+    const Image& m = img[i];
+    if (!m.eq) {
+      a_from_b[i] = b_from_b[m.js[0]];
+    } else if (m.js.empty()) {
+      a_from_b[i] = assume(as[i]);  // true: its N is among `used`
+    } else {
+      uint64_t run = b_from_b[m.js.back()];
+      for (size_t y = m.js.size() - 1; y-- > 0;) run = step("conj", {b_from_b[m.js[y]], run});
+      a_from_b[i] = step("eq_mp", {step("sym", {assume(m.formula)}), run});
+    }
+  }
+  uint64_t bwd = build(a, a_from_b, false);
+  return from_positive(step("deduct_antisym", {bwd, fwd}), Term::eq(a, b), used);
+}
+
+}  // namespace hcert::cvc5
