@@ -170,9 +170,19 @@ bool ProofReader::next(Binding& b) {
   read_sexp(b.expr);  // the body: it closes every let, then the proof's parenthesis
   for (uint32_t k = 0; k < open_lets_; ++k) expect(')');
   expect(')');
-  // What follows is cvc5's answer to later commands (`(get-unsat-core)`, ...): not read,
-  // but a parenthesis closing nothing means the proof's own are unbalanced.
-  if (peek_nonspace() == ')') throw FormatError(line_, in_.offset(), "unbalanced ')' after the end of the cvc5 proof");
+  // What follows is cvc5's answers to later commands (`sat`, `(error "…")`, another
+  // proof): read to the end as whole expressions, so that a cut or garbled tail is an input
+  // error rather than ignored (a parenthesis closing nothing: the proof's are unbalanced).
+  for (int depth = 0;;) {
+    if (peek_nonspace() < 0) {
+      if (depth > 0) throw FormatError(line_, in_.offset(), "unterminated expression after the end of the cvc5 proof");
+      break;
+    }
+    std::string t = token();
+    if (t == "(") ++depth;
+    else if (t == ")" && --depth < 0)
+      throw FormatError(tok_line_, tok_offset_, "unbalanced ')' after the end of the cvc5 proof");
+  }
   done_ = true;
   return true;
 }

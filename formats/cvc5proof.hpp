@@ -44,7 +44,7 @@ class ProofReader {
  public:
   explicit ProofReader(std::unique_ptr<Source> src, ReaderLimits lim = {});
   // The next binding, then the body (name empty); false after the body (what follows
-  // it, cvc5's answers to later commands, is not read). Skips the status
+  // it, cvc5's answers to later commands, must be whole expressions). Skips the status
   // line (`unsat`) if present, and cvc5's `unsupported` / `success` answers before it. Throws cert::FormatError with line and byte offset.
   bool next(Binding& b);
 
