@@ -13,6 +13,7 @@
 #include "formats/cert_emit.hpp"
 #include "formats/cvc5proof.hpp"
 #include "tests/support.hpp"
+#include "tests/translators/smt_check.hpp"
 #include "translators/cvc5/cvc5_to_cert.hpp"
 #include "trusted/problem.hpp"
 
@@ -155,19 +156,9 @@ std::string proof_of(const RuleCase& c, bool is_bad) {
 }
 
 Outcome check_cvc5(const std::string& smt, const std::string& proof, std::string* msg, uint64_t* holes) {
-  static int n = 0;
-  std::string path = test::temp_file("cvc5_rule_" + std::to_string(++n) + ".smt2", smt);
-  Env env;
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(env, check::default_theory_dir(), t);
-  smt::Script sc = smt::read_script(path);
-  std::optional<check::SmtContext> ctx;
-  ctx.emplace(env, sc);
-  check::Checker c(env, check::default_theory_dir(), [&](const std::string&) { return ctx->problem(); });
-  return test::outcome_of(c, [&] {
-    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
-    cert::Emitter em(sink);
+  return test::check_smt_translation("cvc5_rule", smt, [&](check::SmtContext& ctx, const std::string& sha, cert::Emitter& em) {
     cvc5::ProofReader in(string_source(proof));
-    *holes = cvc5::cvc5_to_certificate(*ctx, sc.sha256, in, em).holes;
+    *holes = cvc5::cvc5_to_certificate(ctx, sha, in, em).holes;
   }, msg);
 }
 

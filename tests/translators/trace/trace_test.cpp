@@ -14,6 +14,7 @@
 #include "formats/trace/hcert_trace.hpp"
 #include "formats/trace_reader.hpp"
 #include "tests/support.hpp"
+#include "tests/translators/smt_check.hpp"
 #include "translators/trace/trace_to_cert.hpp"
 #include "trusted/problem.hpp"
 
@@ -32,18 +33,8 @@ std::string data(const std::string& f) {
 // Checks `trace` against the SMT-LIB problem `smt` (texts), in an environment of its own.
 Outcome check_trace(const std::string& smt, const std::string& trace, std::string* msg = nullptr,
                     trace::TraceStats* stats = nullptr) {
-  static int n = 0;
-  std::string path = test::temp_file("trace_" + std::to_string(++n) + ".smt2", smt);
-  Env env;
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(env, check::default_theory_dir(), t);
-  smt::Script sc = smt::read_script(path);
-  std::optional<check::SmtContext> ctx;
-  ctx.emplace(env, sc);
-  check::Checker c(env, check::default_theory_dir(), [&](const std::string&) { return ctx->problem(); });
-  return test::outcome_of(c, [&] {
-    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
-    cert::Emitter em(sink);
-    trace::TraceStats st = trace::trace_to_certificate(*ctx, sc.sha256, [&] { return string_source(trace); }, em);
+  return test::check_smt_translation("trace", smt, [&](check::SmtContext& ctx, const std::string& sha, cert::Emitter& em) {
+    trace::TraceStats st = trace::trace_to_certificate(ctx, sha, [&] { return string_source(trace); }, em);
     if (stats) *stats = st;
   }, msg);
 }
