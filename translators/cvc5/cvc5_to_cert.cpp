@@ -9,7 +9,7 @@
 namespace hcert::cvc5 {
 
 Translator::Translator(check::SmtContext& ctx, cert::Emitter& out)
-    : ctx_(ctx), out_(out), tools_(out, [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); }) {
+    : ctx_(ctx), out_(out), scratch_(out), tools_(out, [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); }) {
   assertion_list_ = ctx.problem().assertions;
   assertions_.insert(assertion_list_.begin(), assertion_list_.end());
 }
@@ -34,25 +34,14 @@ std::vector<Term> Translator::arg_terms(const smt::Script& s, int64_t args) {
 
 void Translator::collect(size_t mark, uint64_t keep) {
   tools_.forget();
-  bool mine = false;
-  for (size_t k = mark; k < scratch_.size(); ++k)
-    if (scratch_[k] != keep) {
-      absurd_.erase(scratch_[k]);
-      out_.write(Emitter::make(Tag::Del, {scratch_[k]}, {"thm"}));
-      out_.release_thm_id(scratch_[k]);
-    } else {
-      mine = true;
-    }
-  scratch_.resize(mark);
-  if (mine) scratch_.push_back(keep);
+  scratch_.collect(mark, keep, [this](uint64_t id) { absurd_.erase(id); });
 }
 
 uint64_t Translator::hole(const Term& phi, const std::string& rule) {
   if (holes_) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), render(phi, getenv("HCERT_CVC5_HOLES_FULL") ? 100000000 : 600).c_str());
   ++stats_.holes;
   ++stats_.holed[rule];
-  uint64_t id = out_.new_thm_id();
-  scratch_.push_back(id);
+  uint64_t id = scratch_.fresh();
   out_.write(Emitter::make(Tag::Hole, {id, term(phi)}, {"cvc5 " + rule}));
   return n_of(id, phi);
 }
@@ -186,7 +175,7 @@ Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
     if (!b.name.empty()) {
       if (!rule_of(s, 0).empty()) {
         proofs_.emplace(b.name, proof(s, 0));
-        scratch_.clear();  // a named proof stays: later steps may cite it
+        scratch_.keep_all();  // a named proof stays: later steps may cite it
       } else if (s.nodes[0].kind == smt::Node::List && (s.nodes[0].kids.empty() || s.nodes[0].kids.size() == 1 ||
                                                        s.nodes[s.nodes[0].kids[0]].kind == smt::Node::List)) {
         lists_.emplace(b.name, s);  // an argument list: `(t)`, `(t1 t2 …)` led by a list

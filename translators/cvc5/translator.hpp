@@ -13,6 +13,7 @@
 #include "translators/cvc5/cvc5_to_cert.hpp"
 #include "translators/provers/formula.hpp"
 #include "translators/provers/nform.hpp"
+#include "translators/provers/scratch.hpp"
 #include "translators/provers/toolbox.hpp"
 #include "translators/vocabulary.hpp"
 
@@ -68,14 +69,9 @@ class Translator {
   void refuted(const std::string& why) {
     if (!lenient_) reject(why);
   }
-  uint64_t step(const char* rule, std::vector<uint64_t> args) {
-    uint64_t id = out_.new_thm_id();
-    scratch_.push_back(id);
-    args.insert(args.begin(), id);
-    out_.write(Emitter::make(Tag::Step, std::move(args), {rule}));
-    return id;
-  }
-  // Deletes the theorems made since `mark` except `keep` (the node's result).
+  uint64_t step(const char* rule, std::vector<uint64_t> args) { return scratch_.step(rule, std::move(args)); }
+  // Deletes the scratch theorems made since `mark` except `keep` (ScratchTheorems::collect)
+  // and drops the provers' memos of them.
   void collect(size_t mark, uint64_t keep);
   uint64_t term(const Term& t) { return out_.term(t); }
   uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
@@ -209,7 +205,7 @@ class Translator {
   std::unordered_map<std::string, Node> proofs_;          // let names bound to sub-proofs
   std::unordered_set<Term, TermHash> assertions_;
   std::vector<Term> assertion_list_;
-  std::vector<uint64_t> scratch_;  // theorem ids made since the current top-level binding
+  provers::ScratchTheorems scratch_;  // theorems made since the current top-level binding
   Cvc5Stats stats_;
   std::string where_;
   // The shared provers; their scratch steps are this translator's (step, scratch_).

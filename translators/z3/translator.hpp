@@ -14,6 +14,7 @@
 
 #include "translators/provers/formula.hpp"
 #include "translators/provers/nform.hpp"
+#include "translators/provers/scratch.hpp"
 #include "translators/provers/toolbox.hpp"
 #include "translators/z3/terms.hpp"
 #include "translators/z3/z3_to_cert.hpp"
@@ -68,17 +69,9 @@ class Translator {
 
  private:
   [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "Z3 proof " + where_ + ": " + why); }
-  uint64_t step(const char* rule, std::vector<uint64_t> args) {
-    uint64_t id = out_.new_thm_id();
-    scratch_.push_back(id);
-    args.insert(args.begin(), id);
-    out_.write(Emitter::make(Tag::Step, std::move(args), {rule}));
-    return id;
-  }
-  // Deletes the theorems made since `mark` except `keep`, which then counts as made by the
-  // caller's node: an inline sub-proof has one user, so its theorems go with that user's.
-  // `keep` is adopted only if this node made it: a result that is a theorem kept for the
-  // whole certificate (an atom's normal-form step, say) must never be deleted.
+  uint64_t step(const char* rule, std::vector<uint64_t> args) { return scratch_.step(rule, std::move(args)); }
+  // Deletes the scratch theorems made since `mark` except `keep` (ScratchTheorems::collect)
+  // and drops the provers' memos of them.
   void collect(size_t mark, uint64_t keep);
   uint64_t term(const Term& t) { return out_.term(t); }
   uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
@@ -217,7 +210,7 @@ class Translator {
   TermReader terms_;
   cert::Emitter& out_;
   std::unordered_map<std::string, Node> proofs_;
-  std::vector<uint64_t> scratch_;  // theorem ids made since the current top-level binding
+  provers::ScratchTheorems scratch_;  // theorems made since the current top-level binding
   std::unordered_set<std::string> unreadable_;
   std::unordered_set<Term, TermHash> assertions_;
   Z3Stats stats_;

@@ -11,7 +11,7 @@
 namespace hcert::z3 {
 
 Translator::Translator(check::SmtContext& ctx, cert::Emitter& out)
-    : terms_(ctx), out_(out), tools_(out, [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); }) {
+    : terms_(ctx), out_(out), scratch_(out), tools_(out, [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); }) {
   for (const Term& a : ctx.problem().assertions) assertions_.insert(a);
   assertion_list_ = ctx.problem().assertions;
 }
@@ -46,7 +46,7 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
     }
     if (b.name[0] == '@') {
       proofs_.emplace(b.name, proof(b.expr, b.expr.root));
-      scratch_.clear();  // a named proof stays: later bindings may cite it
+      scratch_.keep_all();  // a named proof stays: later bindings may cite it
     } else {
       try {
         terms_.bind(b);
@@ -61,24 +61,14 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
 
 void Translator::collect(size_t mark, uint64_t keep) {
   tools_.forget();
-  bool mine = false;
-  for (size_t k = mark; k < scratch_.size(); ++k)
-    if (scratch_[k] != keep) {
-      out_.write(Emitter::make(Tag::Del, {scratch_[k]}, {"thm"}));
-      out_.release_thm_id(scratch_[k]);
-    } else {
-      mine = true;
-    }
-  scratch_.resize(mark);
-  if (mine) scratch_.push_back(keep);
+  scratch_.collect(mark, keep);
 }
 
 uint64_t Translator::hole(const Term& phi, const std::string& rule) {
   if (holes_) fprintf(stderr, "hole %s %s: %s\n", rule.c_str(), where_.c_str(), render(phi).c_str());
   ++stats_.holes;
   ++stats_.holed[rule];
-  uint64_t id = out_.new_thm_id();
-  scratch_.push_back(id);
+  uint64_t id = scratch_.fresh();
   out_.write(Emitter::make(Tag::Hole, {id, term(phi)}, {"z3 " + rule}));
   return n_of(id, phi);
 }
