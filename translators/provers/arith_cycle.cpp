@@ -1,6 +1,7 @@
 // Difference logic's negative cycles in linear steps (arith_cycle.hpp says how and why).
 #include "translators/provers/arith_cycle.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace hcert::provers::detail {
@@ -170,6 +171,25 @@ std::optional<std::vector<size_t>> Cycles::cycle_of(const std::vector<Edge*>& es
   return std::vector<size_t>(rev.rbegin(), rev.rend());
 }
 
+const Cycles::Path& Cycles::sum(Ring& R, const Path& p, const Path& q) {
+  auto key = std::make_pair(p.pf.id, q.pf.id);
+  auto it = sums_.find(key);
+  if (it != sums_.end()) return it->second;
+  Path s;
+  Pf pf = R.on_lemmas([&] {
+    Prover& L = R.P();
+    Type ty = R.type();
+    Term va = Term::var("a", ty), vb = Term::var("b", ty), vc = Term::var("c", ty);
+    Pf add = R.s_add(p.k, q.k);
+    s.k = add.concl.rhs();
+    Pf step = L.inst(chain_lemma(R, p.strict, q.strict),
+                     {{va, p.k}, {vb, q.k}, {vc, s.k}, {R.x(), p.from}, {R.y(), p.to}, {R.z(), q.to}});
+    return L.prove_hyp(add, L.prove_hyp(q.pf, L.prove_hyp(p.pf, step)));
+  });
+  s.pf = pf, s.from = p.from, s.to = q.to, s.strict = p.strict || q.strict;
+  return sums_.emplace(key, s).first->second;
+}
+
 std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<Pf>* trades,
                                  std::vector<bool>* traded, bool all) {
   if (lits.empty() || (trades && trades->size() != lits.size())) return std::nullopt;
@@ -190,15 +210,7 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
 
   R.use(P);
   Type ty = R.type();
-  Term va = Term::var("a", ty), vb = Term::var("b", ty), vc = Term::var("c", ty);
-  // Paths summed pairwise, level by level: a path's theorem carries its edges' literals as
-  // hypotheses, and each PROVE_HYP merges them, so a running sum along the cycle would cost
-  // the cycle's length squared; pairs cost each literal once per level.
-  struct Path {
-    Pf pf;  // 0 REL k + (from + neg to)
-    Term k, from, to;
-    bool strict;
-  };
+  Term va = Term::var("a", ty);
   std::vector<Path> paths;
   if (traded) traded->assign(lits.size(), false);
   for (size_t i : order) {
@@ -214,17 +226,26 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
     }
     paths.push_back({pf, R.signed_numeral(mpz_class(e.k * L)), node(R, e.from, L), node(R, e.to, L), e.strict});
   }
+  // Paths summed pairwise, level by level (sum(): each pair once per certificate): a
+  // path's theorem carries its edges' literals as hypotheses, and each PROVE_HYP merges
+  // them, so a running sum along the cycle would cost the cycle's length squared; pairs
+  // cost each literal once per level. The cycle starts at its leaf of least id, and a pair
+  // not summed yet is skipped when the next one was (it is then taken instead), so that
+  // cycles through the same sub-paths pair them alike.
+  std::rotate(paths.begin(),
+              std::min_element(paths.begin(), paths.end(), [](const Path& a, const Path& b) { return a.pf.id < b.pf.id; }),
+              paths.end());
+  auto summed = [&](size_t j) { return sums_.count({paths[j].pf.id, paths[j + 1].pf.id}) > 0; };
   while (paths.size() > 1) {
     std::vector<Path> next;
-    for (size_t j = 0; j + 1 < paths.size(); j += 2) {
-      const Path &p = paths[j], &q = paths[j + 1];
-      Pf add = R.s_add(p.k, q.k);
-      Pf step = P.inst(chain_lemma(R, p.strict, q.strict),
-                       {{va, p.k}, {vb, q.k}, {vc, add.concl.rhs()}, {R.x(), p.from}, {R.y(), p.to}, {R.z(), q.to}});
-      next.push_back({P.prove_hyp(add, P.prove_hyp(q.pf, P.prove_hyp(p.pf, step))), add.concl.rhs(), p.from, q.to,
-                      p.strict || q.strict});
+    for (size_t j = 0; j < paths.size();) {
+      if (j + 1 == paths.size() || (!summed(j) && j + 2 < paths.size() && summed(j + 1))) {
+        next.push_back(paths[j++]);
+        continue;
+      }
+      next.push_back(sum(R, paths[j], paths[j + 1]));
+      j += 2;
     }
-    if (paths.size() % 2) next.push_back(paths.back());
     paths = std::move(next);
   }
   const Path& sum = paths[0];
