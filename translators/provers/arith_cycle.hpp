@@ -77,6 +77,11 @@ class Cycles {
   static constexpr size_t kMaxSearched = 1000;  // Bellman-Ford's bound (edges)
   Term node(Ring& R, uint32_t id, const mpz_class& L) const;
   const Pf& edge_pf(Ring& R, Edge& e, const mpz_class& L);
+  Pf edge_direct(Ring& R, const Edge& e, const mpz_class& L);
+  std::optional<Pf> edge_by_pattern(Ring& R, const Edge& e, const mpz_class& L);
+  // By pattern (a literal with its atoms as variables) and scale: the pattern's edge fact,
+  // or nullopt when the pattern is no edge.
+  std::unordered_map<Term, std::map<unsigned long, std::optional<Pf>>, TermHash> patterns_;
   Pf chain_lemma(Ring& R, bool strict_a, bool strict_b);
   Pf end_lemma(Ring& R, bool strict);
 
@@ -97,6 +102,10 @@ class Cycles {
   const Path& sum(Ring& R, const Path& p, const Path& q);
 
   std::unordered_map<Term, Edge, TermHash> edges_;
+  // The scale every cycle is summed at while the common multiple of all cycles' scales
+  // stays at most kMaxCommonScale (beyond it, a cycle at its own scale).
+  static constexpr unsigned long kMaxCommonScale = 1000;
+  mpz_class common_scale_ = 1;
   std::unordered_map<std::pair<uint64_t, uint64_t>, Path, PairIdHash> sums_;
 };
 

@@ -248,3 +248,24 @@ RC_GTEST_PROP(ProversArithCycle, ReusedSumsRefuteExactlyTheNegativeCycles, ()) {
     RC_ASSERT((cycle_steps(k, a, lits) > 0) == (sum < 0));
   }
 }
+
+// An edge's fact is an instance of its pattern's (the literal with its atoms as
+// variables), derived once per pattern: a second cycle of the same shapes over other
+// variables (no sub-path shared) costs far fewer steps than the first, and its
+// hypotheses are its own literals (cycle_steps checks that).
+TEST(ProversArithCycle, EdgesOfOnePatternAreInstances) {
+  std::string t = decls("Int", 40);
+  for (int base : {0, 20}) {
+    for (int i = 0; i < 19; ++i)
+      t += "(assert (<= (- x" + std::to_string(base + i) + " x" + std::to_string(base + i + 1) + ") 1))";
+    t += "(assert (<= (- x" + std::to_string(base + 19) + " x" + std::to_string(base) + ") (- 20)))";
+  }
+  std::vector<Term> l = literals("dpat", t);
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  long s1 = cycle_steps(k, a, std::vector<Term>(l.begin(), l.begin() + 20));
+  long s2 = cycle_steps(k, a, std::vector<Term>(l.begin() + 20, l.end()));
+  ASSERT_GT(s1, 0);
+  ASSERT_GT(s2, 0);
+  EXPECT_LT(s2 * 2, s1) << s1 << " steps for the first cycle, " << s2 << " for the second";
+}
