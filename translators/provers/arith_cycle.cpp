@@ -1,8 +1,8 @@
 // Difference logic's negative cycles in linear steps (arith_cycle.hpp says how and why).
 #include "translators/provers/arith_cycle.hpp"
+#include "translators/provers/pattern.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <unordered_set>
 
 namespace hcert::provers::detail {
@@ -75,36 +75,6 @@ Pf Cycles::edge_direct(Ring& R, const Edge& e, const mpz_class& L) {
   return rewrite(R, base, identity(R, base.concl.rand(), shape(R, k, node(R, e.from, L), node(R, e.to, L))));
 }
 
-namespace {
-// lit with each atom (a variable or constant of the ring's type that is no arithmetic
-// constant) replaced by pattern variable #i in order of first occurrence; theta maps them
-// back. Null when lit has anything else (an application, a term deeper than 16).
-Term abstract_atoms(Ring& R, const Term& lit, std::vector<std::pair<Term, Term>>& theta) {
-  std::vector<std::pair<Term, Term>> from_atom;  // atom -> its pattern variable
-  std::function<Term(const Term&, int)> walk = [&](const Term& t, int depth) -> Term {
-    if (depth > 16) return Term();
-    if (t.kind() == TermKind::Comb) {
-      Term f = walk(t.rator(), depth + 1);
-      if (f.is_null()) return f;
-      Term x = walk(t.rand(), depth + 1);
-      return x.is_null() ? x : Term::comb(f, x);
-    }
-    if (t.kind() != TermKind::Var && t.kind() != TermKind::Const) return Term();
-    const std::string& n = t.name();
-    bool arithmetic = n.rfind("int.", 0) == 0 || n.rfind("real.", 0) == 0 || n == "=" || n == "~";
-    if (t.kind() == TermKind::Const && arithmetic) return t;
-    if (t.type() != R.type()) return Term();
-    for (const auto& [a, v] : from_atom)
-      if (a == t) return v;
-    Term v = Term::var("edge#" + std::to_string(from_atom.size()), R.type());
-    from_atom.emplace_back(t, v);
-    return v;
-  };
-  Term pattern = walk(lit, 0);
-  for (const auto& [a, v] : from_atom) theta.emplace_back(v, a);
-  return pattern;
-}
-}  // namespace
 
 // The edge's fact as an instance of its pattern's (the literal with its atoms as
 // variables: `s_3 - s_1 >= 5` and `s_7 - s_2 >= 5` share one), derived once per pattern
@@ -115,8 +85,9 @@ Term abstract_atoms(Ring& R, const Term& lit, std::vector<std::pair<Term, Term>>
 // 40 steps and a quarter of a millisecond per edge); a job-shop problem's atoms are a few
 // dozen patterns (a duration, a bound) over hundreds of variable pairs.
 std::optional<Pf> Cycles::edge_by_pattern(Ring& R, const Edge& e, const mpz_class& L) {
-  std::vector<std::pair<Term, Term>> theta;
-  Term pattern = abstract_atoms(R, e.fact.lit, theta);
+  Abstraction abs;
+  Term pattern = abstract_atoms(e.fact.lit, abs);
+  std::vector<std::pair<Term, Term>> theta = abs.back();
   if (pattern.is_null() || theta.empty() || !L.fits_ulong_p()) return std::nullopt;
   auto& by_scale = patterns_[pattern];
   auto it = by_scale.find(L.get_ui());

@@ -6,9 +6,14 @@
 // shared provers search; a countermodel rejects, a failed search leaves a hole.
 #include <chrono>
 
+#include "translators/provers/pattern.hpp"
 #include "translators/trace/translator.hpp"
 
 namespace hcert::trace {
+
+namespace {
+Term conj(const Term& a, const Term& b) { return Prover::op2("/\\", a, b); }
+}  // namespace
 
 const std::vector<Translator::LemmaHandler>& Translator::lemma_table() {
   // By TraceStep::Hint: -, la, dl, eq, cut, br, row.
@@ -33,8 +38,37 @@ void Translator::lemma(const TraceStep& s) {
   add_clause(s.id, th, s.lits);
 }
 
+uint64_t Translator::by_pattern(const std::vector<Term>& hyps, const std::string& how, const PatternProof& prove) {
+  Abstraction abs;
+  std::vector<Term> general;
+  for (const Term& h : hyps) {
+    general.push_back(abstract_atoms(h, abs));
+    if (general.back().is_null()) return 0;
+  }
+  if (abs.atoms.empty()) return 0;
+  Term key = general.back();
+  for (size_t i = general.size() - 1; i-- > 0;) key = conj(general[i], key);
+  auto& by_how = patterns_[key];
+  auto it = by_how.find(how);
+  if (it == by_how.end()) {
+    if (pattern_count_ >= kMaxPatterns) return 0;
+    ++pattern_count_;
+    std::optional<uint64_t> th = prove(lemma_sink_, general);
+    it = by_how.emplace(how, th ? *th : 0).first;
+  }
+  if (!it->second) return 0;
+  ++stats_.lemmas_patterns;
+  std::vector<uint64_t> args{it->second};
+  for (const auto& [v, atom] : abs.back()) args.push_back(term(v)), args.push_back(term(atom));
+  return step("inst", std::move(args));
+}
+
 Translator::Found Translator::farkas(const std::vector<Term>& hyps, const std::vector<mpq_class>& coefs) {
   ++stats_.lemmas_hinted;
+  std::string how = "la";
+  for (const mpq_class& c : coefs) how += " " + c.get_str();
+  auto with_coefs = [&](StepSink& o, const std::vector<Term>& h) { return arith_->refute_with(o, h, coefs); };
+  if (uint64_t f = by_pattern(hyps, how, with_coefs)) return {f, false, "", {}};
   if (auto r = arith_->refute_with(sink_, hyps, coefs)) return {*r, false, ""};
   return {0, true, "the coefficients are not a Farkas combination refuting the negated literals"};
 }
@@ -94,6 +128,8 @@ Translator::Found Translator::lemma_search(const TraceStep& s, const std::vector
   for (const Term& h : hyps) arithmetic = arithmetic && Arith::is_atom(is_neg(h) ? h.rand() : h);
   if (arithmetic) {
     if (Found f = cycle(s, hyps, false); f.thm) return f;
+    auto search = [&](StepSink& o, const std::vector<Term>& h) { return arith_->refute(o, h, true, nullptr); };
+    if (uint64_t f = by_pattern(hyps, "-", search)) return {f, false, "", {}};
     bool sat = false;
     if (auto r = arith_->refute(sink_, hyps, true, &sat)) return {*r, false, ""};
     if (sat) return {0, true, "the negated literals have a model over the rationals"};

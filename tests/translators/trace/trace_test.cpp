@@ -187,6 +187,33 @@ TEST(Trace, DefinitionsAndCyclesTakeTheirDirectProofs) {
   EXPECT_EQ(check_trace(smt, edit(tr, "t 5 5 -1 -2 0 -", "t 5 -5 1 2 0 -"), &msg), Outcome::Rejected) << msg;
 }
 
+// Arithmetic lemmas of one shape over other atoms (an equation's split, a Farkas lemma)
+// are instances of the first one's pattern (one INST each); an instance never makes a
+// wrong lemma pass: one of the same shape with another constant, or the same atoms with
+// other coefficients, is proved (or refused) on its own.
+TEST(Trace, ArithmeticLemmasOfOnePatternAreInstances) {
+  std::string smt = "(set-logic QF_IDL)(declare-const x Int)(declare-const y Int)(declare-const u Int)"
+                    "(declare-const v Int)(assert (<= x 3))(assert (>= x 3))(assert (not (= x 3)))(check-sat)";
+  std::string tr = "hcert-trace 1\na 1 (= x 3)\na 2 (<= x 3)\na 3 (>= x 3)\na 4 (= y 3)\na 5 (<= y 3)\na 6 (>= y 3)\n"
+                   "a 7 (<= (- x y) 2)\na 8 (<= (- y x) (- 3))\na 9 (<= (- u v) 2)\na 10 (<= (- v u) (- 3))\n"
+                   "i 1 0 2 0\ni 2 1 3 0\ni 3 2 -1 0\nt 4 4 -5 -6 0 -\nt 5 1 -2 -3 0 -\n"
+                   "t 6 -7 -8 0 la 2 2\nt 7 -9 -10 0 la 2 2\nc 8 0 1 2 3 5 0\n";
+  trace::TraceStats st;
+  std::string msg;
+  EXPECT_EQ(check_trace(smt, tr, &msg, &st), Outcome::Verified) << msg;
+  EXPECT_EQ(st.lemmas_patterns, 4u);
+  EXPECT_EQ(st.holes, 0u);
+  // Refused: y = 3 \/ ~(y <= 4) \/ ~(y >= 3) is not valid (y = 4), though its shape is
+  // that of lemma 4 (another constant: another pattern).
+  std::string wrong = edit(edit(tr, "i 1 0", "a 11 (<= y 4)\ni 1 0"), "t 5 1 -2 -3 0 -", "t 5 4 -11 -6 0 -");
+  EXPECT_EQ(check_trace(smt, wrong, &msg), Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("theory lemma 5"), std::string::npos) << msg;
+  // Refused: lemma 7 with the multipliers 2 1 (the sum keeps u and v), after lemma 6's
+  // pattern was proved with 2 2.
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 7 -9 -10 0 la 2 2", "t 7 -9 -10 0 la 2 1"), &msg), Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("theory lemma 7: the coefficients are not a Farkas combination"), std::string::npos) << msg;
+}
+
 TEST(Trace, WrongStepsRefused) {
   struct Case {
     const char* why;
