@@ -19,8 +19,8 @@ const std::vector<Translator::LemmaHandler>& Translator::lemma_table() {
   // By TraceStep::Hint: -, la, dl, eq, cut, br, row.
   static const std::vector<LemmaHandler> table{
       &Translator::lemma_search,   &Translator::lemma_farkas, &Translator::lemma_cycle,
-      &Translator::lemma_equality, &Translator::lemma_search, &Translator::lemma_search,
-      &Translator::lemma_search,
+      &Translator::lemma_equality, &Translator::lemma_cut,    &Translator::lemma_branch,
+      &Translator::lemma_row,
   };
   return table;
 }
@@ -73,18 +73,23 @@ Translator::Found Translator::farkas(const std::vector<Term>& hyps, const std::v
   return {0, true, "the coefficients are not a Farkas combination refuting the negated literals"};
 }
 
-// Multipliers all 1 on every literal: a negative cycle's telescoping sum first
-// (Arith::refute_cycle, linear in its length), then the general combination.
-Translator::Found Translator::lemma_farkas(const TraceStep& s, const std::vector<Term>& hyps) {
+std::vector<mpq_class> Translator::coefficients(const TraceStep& s) const {
   std::vector<mpq_class> coefs;
-  bool all_one = true;
   for (const std::string& c : s.coefs) {
     mpq_class q;
     if (q.set_str(c, 10) != 0) malformed("bad coefficient '" + c.substr(0, 40) + "'");
     q.canonicalize();
     coefs.push_back(q);
-    all_one = all_one && q == 1;
   }
+  return coefs;
+}
+
+// Multipliers all 1 on every literal: a negative cycle's telescoping sum first
+// (Arith::refute_cycle, linear in its length), then the general combination.
+Translator::Found Translator::lemma_farkas(const TraceStep& s, const std::vector<Term>& hyps) {
+  std::vector<mpq_class> coefs = coefficients(s);
+  bool all_one = true;
+  for (const mpq_class& q : coefs) all_one = all_one && q == 1;
   if (all_one && coefs.size() == hyps.size())
     if (Found f = cycle(s, hyps); f.thm) return ++stats_.lemmas_hinted, f;
   return farkas(hyps, coefs);
@@ -113,6 +118,48 @@ Translator::Found Translator::cycle(const TraceStep& s, const std::vector<Term>&
   return f;
 }
 
+// `cut c1 … cn`: the cut those multipliers round to (Arith::refute_cut: one side by the
+// multipliers, the other by one simplex run), instead of the cut search; a hint that gives
+// no cut (wrong signs, no variable left, a second side with no Farkas combination) falls
+// back to the search, which decides the lemma as if it had no hint.
+Translator::Found Translator::lemma_cut(const TraceStep& s, const std::vector<Term>& hyps) {
+  std::vector<mpq_class> coefs = coefficients(s);
+  if (coefs.size() == hyps.size()) {
+    std::string how = "cut";
+    for (const mpq_class& c : coefs) how += " " + c.get_str();
+    auto with_cut = [&](StepSink& o, const std::vector<Term>& h) { return arith_->refute_cut(o, h, coefs); };
+    uint64_t f = by_pattern(hyps, how, with_cut);
+    if (!f)
+      if (auto r = arith_->refute_cut(sink_, hyps, coefs)) f = *r;
+    if (f) return ++stats_.lemmas_hinted, Found{f, false, "", {}};
+  }
+  return lemma_search(s, hyps);
+}
+
+// `br`: a branch x <= k \/ k + 1 <= x (over int, t for x any linear term): its negated
+// literals, tightened, are a two-edge cycle when t is an atom or a difference, else
+// contradictory with multipliers 1 and 1. Anything else falls back to the search.
+Translator::Found Translator::lemma_branch(const TraceStep& s, const std::vector<Term>& hyps) {
+  if (hyps.size() == 2) {
+    if (Found f = cycle(s, hyps); f.thm) return ++stats_.lemmas_hinted, f;
+    std::vector<mpq_class> ones(2, 1);
+    auto with_ones = [&](StepSink& o, const std::vector<Term>& h) { return arith_->refute_with(o, h, ones); };
+    uint64_t f = by_pattern(hyps, "la 1 1", with_ones);
+    if (!f)
+      if (auto r = arith_->refute_with(sink_, hyps, ones)) f = *r;
+    if (f) return ++stats_.lemmas_hinted, Found{f, false, "", {}};
+  }
+  return lemma_search(s, hyps);
+}
+
+// `row`: the instance of read-over-write (or extensionality) the negated literals
+// contradict (translators/provers/arrays.hpp; an index disequation i = j refuted by the
+// arithmetic when i and j are distinct numerals); else the search.
+Translator::Found Translator::lemma_row(const TraceStep& s, const std::vector<Term>& hyps) {
+  if (uint64_t f = arrays_->refute(hyps)) return ++stats_.lemmas_hinted, Found{f, false, "", {}};
+  return lemma_search(s, hyps);
+}
+
 // The closure first (what the hint says the lemma is), then the search.
 Translator::Found Translator::lemma_equality(const TraceStep& s, const std::vector<Term>& hyps) {
   ++stats_.lemmas_hinted;
@@ -124,6 +171,10 @@ Translator::Found Translator::lemma_equality(const TraceStep& s, const std::vect
 Translator::Found Translator::lemma_search(const TraceStep& s, const std::vector<Term>& hyps) {
   ++stats_.lemmas_searched;
   if (uint64_t f = defs_->refute(hyps)) return ++stats_.lemmas_definitions, Found{f, false, ""};
+  bool arrays = false;
+  for (const Term& h : hyps) arrays = arrays || ArrayLemmas::mentions_arrays(h);
+  if (arrays)
+    if (uint64_t f = arrays_->refute(hyps)) return {f, false, "", {}};
   bool arithmetic = true;
   for (const Term& h : hyps) arithmetic = arithmetic && Arith::is_atom(is_neg(h) ? h.rand() : h);
   if (arithmetic) {

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "translators/provers/arith.hpp"
+#include "translators/provers/arrays.hpp"
 #include "translators/provers/cond.hpp"
 #include "translators/provers/eq_closure.hpp"
 #include "translators/provers/formula.hpp"
@@ -132,6 +133,10 @@ class Translator {
   Found lemma_farkas(const TraceStep& s, const std::vector<Term>& hyps);
   Found lemma_cycle(const TraceStep& s, const std::vector<Term>& hyps);
   Found lemma_equality(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_cut(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_branch(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_row(const TraceStep& s, const std::vector<Term>& hyps);
+  std::vector<mpq_class> coefficients(const TraceStep& s) const;  // the hint's, read (malformed: exit 3)
   Found farkas(const std::vector<Term>& hyps, const std::vector<mpq_class>& coefs);
   // {hyps} ⊢ F (a scratch INST) as an instance of the lemma's pattern: the hyps with their
   // atoms abstracted (translators/provers/pattern.hpp), proved once by `prove` on the kept
@@ -149,7 +154,8 @@ class Translator {
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unique_ptr<CondLemmas> cond_;
-  std::unique_ptr<DefClauses> defs_;  // Tseitin definitions' clauses, by their connectives
+  std::unique_ptr<DefClauses> defs_;
+  std::unique_ptr<ArrayLemmas> arrays_;  // read-over-write and extensionality instances  // Tseitin definitions' clauses, by their connectives
   TheoryRefuter arith_refuter_;
   Theories theory_;
   std::vector<Term> assertions_;

@@ -214,6 +214,63 @@ TEST(Trace, ArithmeticLemmasOfOnePatternAreInstances) {
   EXPECT_NE(msg.find("theory lemma 7: the coefficients are not a Farkas combination"), std::string::npos) << msg;
 }
 
+// The `cut`, `br` and `row` hints are used, not searched around (stats: from hints); a
+// hint that does not work falls back to the search, which decides the lemma as if it had
+// no hint: a valid lemma still verifies (searched), a false one is refused or left a hole,
+// never accepted.
+TEST(Trace, CutBranchAndRowHintsAreUsed) {
+  struct Case {
+    const char* why;
+    std::string smt, trace;
+    Outcome want;
+    uint64_t hinted, searched;
+  };
+  std::string lia = "(set-logic QF_LIA)(declare-const x Int)(declare-const y Int)";
+  std::string cut_smt = lia + "(assert (<= 18 (* 4 x)))(assert (<= (* 4 x) 19))(check-sat)";
+  std::string cut_tr = "hcert-trace 1\na 1 (<= 18 (* 4 x))\na 2 (<= (* 4 x) 19)\ni 1 0 1 0\ni 2 1 2 0\n"
+                       "t 3 -1 -2 0 cut 1 0\nc 4 0 1 2 3 0\n";
+  std::string gcd_smt = lia + "(assert (= (+ (* 3 x) (* 3 y)) 1))(check-sat)";
+  std::string gcd_tr = "hcert-trace 1\na 1 (= (+ (* 3 x) (* 3 y)) 1)\ni 1 0 1 0\nt 2 -1 0 cut 1\nc 3 0 1 2 0\n";
+  std::string br_smt = lia + "(assert (not (<= x 3)))(assert (not (>= x 4)))(check-sat)";
+  std::string br_tr = "hcert-trace 1\na 1 (<= x 3)\na 2 (>= x 4)\ni 1 0 -1 0\ni 2 1 -2 0\nt 3 1 2 0 br\nc 4 0 1 2 3 0\n";
+  std::string br2_smt = lia + "(assert (not (<= (+ x y) 3)))(assert (not (>= (+ x y) 4)))(check-sat)";
+  std::string br2_tr = "hcert-trace 1\na 1 (<= (+ x y) 3)\na 2 (>= (+ x y) 4)\ni 1 0 -1 0\ni 2 1 -2 0\n"
+                       "t 3 1 2 0 br\nc 4 0 1 2 3 0\n";
+  std::string ax = "(set-logic QF_ALIA)(declare-const a (Array Int Int))(declare-const i Int)(declare-const j Int)"
+                   "(declare-const v Int)";
+  std::string row_smt = ax + "(assert (not (= (select (store a i v) i) v)))(check-sat)";
+  std::string row_tr = "hcert-trace 1\na 1 (= (select (store a i v) i) v)\ni 1 0 -1 0\nt 2 1 0 row\nc 3 0 1 2 0\n";
+  std::string row2_smt = ax + "(assert (not (= i j)))(assert (not (= (select (store a i v) j) (select a j))))(check-sat)";
+  std::string row2_tr = "hcert-trace 1\na 1 (= i j)\na 2 (= (select (store a i v) j) (select a j))\ni 1 0 -1 0\n"
+                        "i 2 1 -2 0\nt 3 1 2 0 row\nc 4 0 1 2 3 0\n";
+  const Case cases[] = {
+      {"cut: 4x >= 18 rounds to x >= 5, which 4x <= 19 refutes", cut_smt, cut_tr, Outcome::Verified, 1, 0},
+      {"cut: the gcd test, 3x + 3y = 1", gcd_smt, gcd_tr, Outcome::Verified, 1, 0},
+      {"cut with a negative multiplier of an inequality: no cut, the search proves it", cut_smt,
+       edit(cut_tr, "cut 1 0", "cut -1 0"), Outcome::Verified, 0, 1},
+      {"refused: cut on 18 <= 4x <= 20 (x = 5 is a solution; the search finds it)",
+       edit(cut_smt, "19))", "20))"), edit(cut_tr, "19)\n", "20)\n"), Outcome::Rejected, 0, 1},
+      {"br: x <= 3 \\/ x >= 4", br_smt, br_tr, Outcome::Verified, 1, 0},
+      {"br over a sum: x + y <= 3 \\/ x + y >= 4", br2_smt, br2_tr, Outcome::Verified, 1, 0},
+      {"refused: br x <= 3 \\/ x >= 5 is no branch and not valid (x = 4)", edit(br_smt, "(>= x 4)", "(>= x 5)"),
+       edit(br_tr, "(>= x 4)", "(>= x 5)"), Outcome::Rejected, 0, 1},
+      {"row: read-over-write at the same index", row_smt, row_tr, Outcome::Verified, 1, 0},
+      {"row: read-over-write at another index", row2_smt, row2_tr, Outcome::Verified, 1, 0},
+  };
+  for (const Case& c : cases) {
+    std::string msg;
+    trace::TraceStats st;
+    EXPECT_EQ(check_trace(c.smt, c.trace, &msg, &st), c.want) << c.why << ": " << msg;
+    if (c.want != Outcome::Verified) continue;
+    EXPECT_EQ(st.lemmas_hinted, c.hinted) << c.why;
+    EXPECT_EQ(st.lemmas_searched, c.searched) << c.why;
+  }
+  // Not verified: a row lemma that is no instance (the read at j is not v when i != j):
+  // no array axiom gives it, and the search has no proof (a hole) or a countermodel.
+  std::string msg;
+  EXPECT_NE(check_trace(row2_smt, edit(row2_tr, "(select a j)", "v"), &msg), Outcome::Verified) << msg;
+}
+
 TEST(Trace, WrongStepsRefused) {
   struct Case {
     const char* why;
