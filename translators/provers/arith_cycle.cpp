@@ -252,6 +252,7 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
   if (mpz_class common = lcm(common_scale_, L); common <= kMaxCommonScale) common_scale_ = L = common;
 
   R.use(P);
+  R.share_numeral_parts();
   Type ty = R.type();
   Term va = Term::var("a", ty);
   std::vector<Path> paths;
