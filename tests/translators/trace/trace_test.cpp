@@ -256,6 +256,8 @@ TEST(Trace, CutBranchAndRowHintsAreUsed) {
        edit(br_tr, "(>= x 4)", "(>= x 5)"), Outcome::Rejected, 0, 1},
       {"row: read-over-write at the same index", row_smt, row_tr, Outcome::Verified, 1, 0},
       {"row: read-over-write at another index", row2_smt, row2_tr, Outcome::Verified, 1, 0},
+      {"read-over-write without a hint: the search tries the array instances", row2_smt,
+       edit(row2_tr, "0 row", "0 -"), Outcome::Verified, 0, 1},
   };
   for (const Case& c : cases) {
     std::string msg;
