@@ -16,6 +16,12 @@
 // which contradicts K < 0 (or K = 0 with a strict edge). The lemmas are derived once from
 // the ring axioms with the normaliser (ring.hpp); every step is checked by the kernel.
 //
+// What a certificate with many cycles shares (a solver's conflicts repeat edges and
+// sub-paths): each edge's fact is an instance (one INST) of its pattern's, the literal
+// with its atoms as variables (pattern.hpp), proved once per pattern and scale; each sum
+// of two adjacent paths is kept and reused by every later cycle that sums the same two
+// (sum() below); real cycles share one scale while it stays small.
+//
 // An edge is a literal whose fact (spec/arith.md, "Facts"; over int a strict one
 // tightened; an equation 0 = E read as 0 <= E, its multiplier +1) has the linear form
 // k + x - y, k + x or k - y with x, y atoms and k a number: a bound x <= c is an edge from
