@@ -210,12 +210,12 @@ std::optional<std::vector<size_t>> Cycles::cycle_of(const std::vector<Edge*>& es
   return std::vector<size_t>(rev.rbegin(), rev.rend());
 }
 
-const Cycles::Path& Cycles::sum(Ring& R, const Path& p, const Path& q) {
+Cycles::Path Cycles::sum(Ring& R, const Path& p, const Path& q) {
   auto key = std::make_pair(p.pf.id, q.pf.id);
   auto it = sums_.find(key);
   if (it != sums_.end()) return it->second;
   Path s;
-  Pf pf = R.on_lemmas([&] {
+  auto derive = [&] {
     Prover& L = R.P();
     Type ty = R.type();
     Term va = Term::var("a", ty), vb = Term::var("b", ty), vc = Term::var("c", ty);
@@ -224,9 +224,14 @@ const Cycles::Path& Cycles::sum(Ring& R, const Path& p, const Path& q) {
     Pf step = L.inst(chain_lemma(R, p.strict, q.strict),
                      {{va, p.k}, {vb, q.k}, {vc, s.k}, {R.x(), p.from}, {R.y(), p.to}, {R.z(), q.to}});
     return L.prove_hyp(add, L.prove_hyp(q.pf, L.prove_hyp(p.pf, step)));
-  });
-  s.pf = pf, s.from = p.from, s.to = q.to, s.strict = p.strict || q.strict;
-  return sums_.emplace(key, s).first->second;
+  };
+  // Beyond kMaxSums kept sums (their theorems stay live) a sum is a scratch step of this
+  // cycle only: the check's memory stays bounded on a trace of millions of cycles.
+  bool keep = sums_.size() < kMaxSums;
+  s.pf = keep ? R.on_lemmas(derive) : derive();
+  s.from = p.from, s.to = q.to, s.strict = p.strict || q.strict;
+  if (keep) sums_.emplace(key, s);
+  return s;
 }
 
 std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<Pf>* trades,

@@ -105,7 +105,8 @@ class Cycles {
   // theorem id) and preferring pairs already summed turns most of a cycle's pairs into
   // look-ups (diamonds.10.10: 112,640 lemma instances -> about 1,500; the generated
   // job-shop traces about a third).
-  const Path& sum(Ring& R, const Path& p, const Path& q);
+  Path sum(Ring& R, const Path& p, const Path& q);
+  static constexpr size_t kMaxSums = 1000000;
 
   std::unordered_map<Term, Edge, TermHash> edges_;
   // The scale every cycle is summed at while the common multiple of all cycles' scales
