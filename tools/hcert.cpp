@@ -142,7 +142,7 @@ void print_trace_stats(const hcert::trace::TraceStats& t) {
   std::cout << "c trace: " << t.atoms << " atoms, " << t.definitions << " definitions, " << t.inputs << " input clauses, "
             << t.derived << " derived (" << t.derived_searched << " without hints: " << t.propagations
             << " clause visits, " << t.search_seconds << " seconds), " << t.lemmas << " theory lemmas (" << t.lemmas_hinted
-            << " from hints, " << t.lemmas_searched << " searched, " << t.lemmas_cycles << " as cycles, " << t.lemmas_definitions << " as definitions, " << t.lemma_seconds << " seconds), " << t.holes << " holes, "
+            << " from hints, " << t.lemmas_searched << " searched, " << t.lemmas_cycles << " as cycles, " << t.lemmas_definitions << " as definitions, " << t.lemmas_patterns << " by pattern, " << t.lemma_seconds << " seconds), " << t.holes << " holes, "
             << t.deletions << " deletions\n";
 }
 

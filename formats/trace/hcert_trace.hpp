@@ -31,7 +31,8 @@
 //         Hint::NegCycle  difference logic: the negated literals are a negative cycle
 //                         (Farkas with every coefficient 1; no coefficients given)
 //         Hint::Equality  equality/congruence chain among the negated literals (no coefficients)
-//         Hint::Cut       integers: Farkas coefficients whose sum, rounded, is contradictory
+//         Hint::Cut       integers: Farkas coefficients whose sum, rounded (one Chvátal-
+//                         Gomory cut), contradicts the literals (spec/trace.md)
 //         Hint::Branch    integers: x <= k \/ x >= k+1 (no coefficients)
 //         Hint::ReadOverWrite arrays: an instance of read-over-write (no coefficients)
 //       Returns the clause id.

@@ -118,6 +118,27 @@ void make_facts(Ring& R, const std::vector<Term>& lits, std::vector<Fact>& facts
   if (R.is_int()) div_mod_facts(R, facts, lin);
 }
 
+// make_facts keeps the literals' order, so the facts with a literal meet lits in order; a
+// fact's linear form is its E scaled by `scale`, so its multiplier is c / scale, and all
+// are then scaled by their common denominator (`den`).
+std::optional<std::vector<mpz_class>> fact_multipliers(const std::vector<Term>& lits, const std::vector<Fact>& facts,
+                                                       const std::vector<mpq_class>& given, mpz_class& den) {
+  if (given.size() != lits.size()) return std::nullopt;
+  std::vector<mpq_class> q(facts.size(), 0);
+  size_t k = 0;
+  for (size_t j = 0; j < facts.size(); ++j) {
+    if (facts[j].lit == Term()) continue;  // a theory fact (div, mod): multiplier 0
+    while (k < lits.size() && !(lits[k] == facts[j].lit)) ++k;
+    if (k == lits.size() || facts[j].scale == 0) return std::nullopt;
+    q[j] = given[k++] / mpq_class(facts[j].scale);
+  }
+  den = 1;
+  for (const mpq_class& c : q) den = lcm(den, mpz_class(c.get_den()));
+  std::vector<mpz_class> y;
+  for (const mpq_class& c : q) y.push_back(mpz_class(c * den));
+  return y;
+}
+
 namespace {
 
 // The order in which the used facts are summed: each next the one that leaves the running
@@ -262,27 +283,14 @@ std::optional<Pf> contradiction(Ring& R, Prover& P, const Part& sum) {
   return std::nullopt;
 }
 
-// Multipliers given per literal (refute_case's `given`) as integer multipliers of the facts:
-// make_facts keeps the literals' order, so the facts with a literal meet lits in order;
-// a fact's linear form is its E scaled by `scale`, so its multiplier is c / scale, and all
-// are then scaled by the common denominator. nullopt unless they are a Farkas combination.
+// Multipliers given per literal (refute_case's `given`) as integer multipliers of the facts,
+// nullopt unless they are a Farkas combination (fact_multipliers reads them).
 std::optional<std::vector<mpz_class>> given_multipliers(const std::vector<Term>& lits, const std::vector<Fact>& facts,
                                                         const std::vector<LinFact>& lin,
                                                         const std::vector<mpq_class>& given) {
-  if (given.size() != lits.size()) return std::nullopt;
-  std::vector<mpq_class> q(facts.size(), 0);
-  size_t k = 0;
-  for (size_t j = 0; j < facts.size(); ++j) {
-    if (facts[j].lit == Term()) continue;  // a theory fact (div, mod): multiplier 0
-    while (k < lits.size() && !(lits[k] == facts[j].lit)) ++k;
-    if (k == lits.size() || facts[j].scale == 0) return std::nullopt;
-    q[j] = given[k++] / mpq_class(facts[j].scale);
-  }
-  mpz_class den = 1;
-  for (const mpq_class& c : q) den = lcm(den, mpz_class(c.get_den()));
-  std::vector<mpz_class> y;
-  for (const mpq_class& c : q) y.push_back(mpz_class(c * den));
-  if (!is_farkas(lin, y)) return std::nullopt;
+  mpz_class den;
+  auto y = fact_multipliers(lits, facts, given, den);
+  if (!y || !is_farkas(lin, *y)) return std::nullopt;
   return y;
 }
 
@@ -406,6 +414,19 @@ std::optional<uint64_t> Arith::refute_with(StepSink& out, const std::vector<Term
     Prover P(out);
     Ring& R = impl_->ring(*is_int);
     if (auto r = detail::refute_case(R, P, lits, true, nullptr, 0, nullptr, &coefs)) return r->id;
+  } catch (const Unsupported&) {
+  }
+  return std::nullopt;
+}
+
+std::optional<uint64_t> Arith::refute_cut(StepSink& out, const std::vector<Term>& lits, const std::vector<mpq_class>& coefs) {
+  for (const Term& l : lits) {
+    Term a = is_neg(l) ? l.rand() : l, rel, s, t;
+    if (!atom_parts(a, rel, s, t) || s.type() != int_type()) return std::nullopt;
+  }
+  try {
+    Prover P(out);
+    if (auto r = detail::refute_by_cut(impl_->ring(true), P, lits, coefs)) return r->id;
   } catch (const Unsupported&) {
   }
   return std::nullopt;

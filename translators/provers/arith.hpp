@@ -56,6 +56,16 @@ class Arith {
   // combination of those facts (a wrong hint); nothing is emitted then.
   std::optional<uint64_t> refute_with(StepSink& out, const std::vector<Term>& lits, const std::vector<mpq_class>& coefs);
 
+  // Over int, one Chvátal–Gomory cut from given multipliers (a trace's `cut` hint), no
+  // cut search: coefs[i] multiplies lits[i]'s fact as in refute_with; the sum is
+  // 0 <= g·t + K (or 0 = g·t + K when only equations have multipliers), t an integer
+  // linear term with coprime coefficients, g > 0. The split on b = `t <= m - 1`,
+  // m = ⌈−K/g⌉: the side b is refuted by those multipliers and g for b (no search), the
+  // side ~b (tightened: m <= t) by a Farkas combination found by the simplex. nullopt when
+  // the multipliers have a wrong sign, leave no variable, or the side ~b has no Farkas
+  // combination: the caller then searches.
+  std::optional<uint64_t> refute_cut(StepSink& out, const std::vector<Term>& lits, const std::vector<mpq_class>& coefs);
+
   // {l1, …, lk} ⊢ F when the literals (all arithmetic, of one type) are the edges of a
   // negative difference-logic cycle, in steps linear in k (arith_cycle.hpp): each literal's
   // fact is k + x - y, k + x or k - y (x, y atoms, k an integer), the edges form one cycle

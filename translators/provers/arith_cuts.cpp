@@ -249,6 +249,51 @@ std::optional<Pf> emit_plan(Ring& R, Prover& P, const std::vector<Term>& lits, c
 
 }  // namespace
 
+std::optional<Pf> refute_by_cut(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<mpq_class>& coefs) {
+  if (!R.is_int()) return std::nullopt;
+  std::vector<Fact> facts;
+  std::vector<LinFact> lin;
+  bool complete = true;
+  make_facts(R, lits, facts, lin, complete);
+  mpz_class den;
+  auto y = fact_multipliers(lits, facts, coefs, den);
+  if (!complete || !y) return std::nullopt;
+  // The sum 0 REL Σ y_j·P_j = V + K (integers), scaled by den.
+  std::map<uint32_t, mpz_class> v;
+  mpz_class K = 0;
+  for (size_t j = 0; j < lin.size(); ++j) {
+    if ((*y)[j] == 0) continue;
+    if (lin[j].rel != LinFact::Eq && (*y)[j] < 0) return std::nullopt;
+    for (const auto& [a, c] : lin[j].terms) v[a] += (*y)[j] * c;
+    K += (*y)[j] * lin[j].constant;
+  }
+  SplitTerm t;
+  mpz_class g = 0;
+  for (const auto& [a, c] : v)
+    if (c != 0) t.terms.push_back({a, c}), g = gcd(g, c);
+  if (g == 0) return std::nullopt;  // no variable left: a plain Farkas combination
+  for (auto& [a, c] : t.terms) c /= g;
+  mpz_class m;
+  mpz_cdiv_q(m.get_mpz_t(), mpz_class(-K).get_mpz_t(), g.get_mpz_t());
+  Term b = R.le(split_term(R, t), R.signed_numeral(m - 1));
+  // b's fact is 0 <= (m - 1) - t: with multiplier g/den the sum's variables cancel and its
+  // constant is (K + g·(m - 1))/den < 0.
+  std::vector<Term> with = lits;
+  with.push_back(b);
+  std::vector<mpq_class> given = coefs;
+  mpq_class gb(g, den);
+  gb.canonicalize();
+  given.push_back(gb);
+  if (!refute_case(R, P, with, false, nullptr, 0, nullptr, &given)) return std::nullopt;
+  with.back() = Prover::negate(b);
+  if (!refute_case(R, P, with, false, nullptr)) return std::nullopt;
+  auto nb = refute_case(R, P, with, true, nullptr);
+  with.back() = b;
+  auto pb = refute_case(R, P, with, true, nullptr, 0, nullptr, &given);
+  if (!nb || !pb) return std::nullopt;
+  return P.prove_hyp(P.not_intro(b, *pb), *nb);
+}
+
 // One case: a Farkas combination, or over the integers a plan of cuts and branches.
 std::optional<Pf> refute_int_case(Ring& R, Prover& P, const std::vector<Term>& lits, bool emit, bool* sat) {
   if (auto r = refute_case(R, P, lits, emit, sat)) return r;

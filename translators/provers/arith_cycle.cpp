@@ -1,6 +1,8 @@
 // Difference logic's negative cycles in linear steps (arith_cycle.hpp says how and why).
 #include "translators/provers/arith_cycle.hpp"
+#include "translators/provers/pattern.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace hcert::provers::detail {
@@ -60,20 +62,58 @@ Term Cycles::node(Ring& R, uint32_t id, const mpz_class& L) const {
   return L == 1 ? R.atom(id) : R.mul(R.numeral(L), R.atom(id));
 }
 
+Pf Cycles::edge_direct(Ring& R, const Edge& e, const mpz_class& L) {
+  Pf base = fact_proof(R, R.P(), e.fact);
+  if (e.fact.rel == LinFact::Eq)  // 0 = E used as 0 <= E: 0 <= 0 rewritten
+    base = R.P().eq_mp(R.P().ap_term(Term::comb(R.le_c(), R.zero()), base), R.I(R.LE_REFL(), {R.zero()}));
+  if (L != 1) {
+    Term Lt = R.numeral(L), E = base.concl.rand();
+    base = e.strict ? R.scale_lt(Lt, base)
+                    : R.P().prove_hyp(R.positive(Lt), R.P().prove_hyp(base, R.I(R.SCALE_LE(), {Lt, E})));
+  }
+  Term k = R.signed_numeral(mpz_class(e.k * L));
+  return rewrite(R, base, identity(R, base.concl.rand(), shape(R, k, node(R, e.from, L), node(R, e.to, L))));
+}
+
+
+// The edge's fact as an instance of its pattern's (the literal with its atoms as
+// variables: `s_3 - s_1 >= 5` and `s_7 - s_2 >= 5` share one), derived once per pattern
+// and scale and kept; an instance is one INST. Null when the literal has no pattern or
+// the instance is not the edge's shape (then edge_direct).
+//
+// Why: the direct proof normalises the fact and the shape (the ring normaliser, about
+// 40 steps and a quarter of a millisecond per edge); a job-shop problem's atoms are a few
+// dozen patterns (a duration, a bound) over hundreds of variable pairs.
+std::optional<Pf> Cycles::edge_by_pattern(Ring& R, const Edge& e, const mpz_class& L) {
+  Abstraction abs;
+  Term pattern = abstract_atoms(e.fact.lit, abs);
+  std::vector<std::pair<Term, Term>> theta = abs.back();
+  if (pattern.is_null() || theta.empty() || !L.fits_ulong_p()) return std::nullopt;
+  auto& by_scale = patterns_[pattern];
+  auto it = by_scale.find(L.get_ui());
+  if (it == by_scale.end()) {
+    std::optional<Pf> general;
+    const Edge& g = edge(R, pattern);
+    if (g.ok) {
+      try {
+        general = edge_direct(R, g, L);
+      } catch (const Unsupported&) {
+      }
+    }
+    it = by_scale.emplace(L.get_ui(), general).first;
+  }
+  if (!it->second) return std::nullopt;
+  Term want = shape(R, R.signed_numeral(mpz_class(e.k * L)), node(R, e.from, L), node(R, e.to, L));
+  if (it->second->concl.rand().subst(theta) != want) return std::nullopt;
+  return R.P().inst(*it->second, theta);
+}
+
 const Pf& Cycles::edge_pf(Ring& R, Edge& e, const mpz_class& L) {
   auto it = e.pf.find(L);
   if (it != e.pf.end()) return it->second;
   Pf pf = R.on_lemmas([&] {
-    Pf base = fact_proof(R, R.P(), e.fact);
-    if (e.fact.rel == LinFact::Eq)  // 0 = E used as 0 <= E: 0 <= 0 rewritten
-      base = R.P().eq_mp(R.P().ap_term(Term::comb(R.le_c(), R.zero()), base), R.I(R.LE_REFL(), {R.zero()}));
-    if (L != 1) {
-      Term Lt = R.numeral(L), E = base.concl.rand();
-      base = e.strict ? R.scale_lt(Lt, base)
-                      : R.P().prove_hyp(R.positive(Lt), R.P().prove_hyp(base, R.I(R.SCALE_LE(), {Lt, E})));
-    }
-    Term k = R.signed_numeral(mpz_class(e.k * L));
-    return rewrite(R, base, identity(R, base.concl.rand(), shape(R, k, node(R, e.from, L), node(R, e.to, L))));
+    if (std::optional<Pf> p = edge_by_pattern(R, e, L)) return *p;
+    return edge_direct(R, e, L);
   });
   return e.pf.emplace(L, pf).first->second;
 }
@@ -170,6 +210,30 @@ std::optional<std::vector<size_t>> Cycles::cycle_of(const std::vector<Edge*>& es
   return std::vector<size_t>(rev.rbegin(), rev.rend());
 }
 
+Cycles::Path Cycles::sum(Ring& R, const Path& p, const Path& q) {
+  auto key = std::make_pair(p.pf.id, q.pf.id);
+  auto it = sums_.find(key);
+  if (it != sums_.end()) return it->second;
+  Path s;
+  auto derive = [&] {
+    Prover& L = R.P();
+    Type ty = R.type();
+    Term va = Term::var("a", ty), vb = Term::var("b", ty), vc = Term::var("c", ty);
+    Pf add = R.s_add(p.k, q.k);
+    s.k = add.concl.rhs();
+    Pf step = L.inst(chain_lemma(R, p.strict, q.strict),
+                     {{va, p.k}, {vb, q.k}, {vc, s.k}, {R.x(), p.from}, {R.y(), p.to}, {R.z(), q.to}});
+    return L.prove_hyp(add, L.prove_hyp(q.pf, L.prove_hyp(p.pf, step)));
+  };
+  // Beyond kMaxSums kept sums (their theorems stay live) a sum is a scratch step of this
+  // cycle only: the check's memory stays bounded on a trace of millions of cycles.
+  bool keep = sums_.size() < kMaxSums;
+  s.pf = keep ? R.on_lemmas(derive) : derive();
+  s.from = p.from, s.to = q.to, s.strict = p.strict || q.strict;
+  if (keep) sums_.emplace(key, s);
+  return s;
+}
+
 std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<Pf>* trades,
                                  std::vector<bool>* traded, bool all) {
   if (lits.empty() || (trades && trades->size() != lits.size())) return std::nullopt;
@@ -187,18 +251,15 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
   bool strict = false;
   for (size_t i : order) K += es[i]->k, L = lcm(L, es[i]->scale), strict = strict || es[i]->strict;
   if (!(K < 0 || (K == 0 && strict))) return std::nullopt;
+  // One scale for every cycle while it stays small (kMaxCommonScale), so that edges and
+  // path sums are kept once, not once per scale: the first cycle with halves doubles every
+  // later one (job-shop durations in halves: all cycles then summed at scale 2).
+  if (mpz_class common = lcm(common_scale_, L); common <= kMaxCommonScale) common_scale_ = L = common;
 
   R.use(P);
+  R.share_numeral_parts();
   Type ty = R.type();
-  Term va = Term::var("a", ty), vb = Term::var("b", ty), vc = Term::var("c", ty);
-  // Paths summed pairwise, level by level: a path's theorem carries its edges' literals as
-  // hypotheses, and each PROVE_HYP merges them, so a running sum along the cycle would cost
-  // the cycle's length squared; pairs cost each literal once per level.
-  struct Path {
-    Pf pf;  // 0 REL k + (from + neg to)
-    Term k, from, to;
-    bool strict;
-  };
+  Term va = Term::var("a", ty);
   std::vector<Path> paths;
   if (traded) traded->assign(lits.size(), false);
   for (size_t i : order) {
@@ -214,17 +275,26 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
     }
     paths.push_back({pf, R.signed_numeral(mpz_class(e.k * L)), node(R, e.from, L), node(R, e.to, L), e.strict});
   }
+  // Paths summed pairwise, level by level (sum(): each pair once per certificate): a
+  // path's theorem carries its edges' literals as hypotheses, and each PROVE_HYP merges
+  // them, so a running sum along the cycle would cost the cycle's length squared; pairs
+  // cost each literal once per level. The cycle starts at its leaf of least id, and a pair
+  // not summed yet is skipped when the next one was (it is then taken instead), so that
+  // cycles through the same sub-paths pair them alike.
+  std::rotate(paths.begin(),
+              std::min_element(paths.begin(), paths.end(), [](const Path& a, const Path& b) { return a.pf.id < b.pf.id; }),
+              paths.end());
+  auto summed = [&](size_t j) { return sums_.count({paths[j].pf.id, paths[j + 1].pf.id}) > 0; };
   while (paths.size() > 1) {
     std::vector<Path> next;
-    for (size_t j = 0; j + 1 < paths.size(); j += 2) {
-      const Path &p = paths[j], &q = paths[j + 1];
-      Pf add = R.s_add(p.k, q.k);
-      Pf step = P.inst(chain_lemma(R, p.strict, q.strict),
-                       {{va, p.k}, {vb, q.k}, {vc, add.concl.rhs()}, {R.x(), p.from}, {R.y(), p.to}, {R.z(), q.to}});
-      next.push_back({P.prove_hyp(add, P.prove_hyp(q.pf, P.prove_hyp(p.pf, step))), add.concl.rhs(), p.from, q.to,
-                      p.strict || q.strict});
+    for (size_t j = 0; j < paths.size();) {
+      if (j + 1 == paths.size() || (!summed(j) && j + 2 < paths.size() && summed(j + 1))) {
+        next.push_back(paths[j++]);
+        continue;
+      }
+      next.push_back(sum(R, paths[j], paths[j + 1]));
+      j += 2;
     }
-    if (paths.size() % 2) next.push_back(paths.back());
     paths = std::move(next);
   }
   const Path& sum = paths[0];

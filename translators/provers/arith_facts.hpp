@@ -63,6 +63,16 @@ std::optional<Pf> refute_case(Ring& R, Prover& P, const std::vector<Term>& lits,
                               size_t max_pivots = 20000, size_t* used = nullptr,
                               const std::vector<mpq_class>* given = nullptr);
 
+// The multipliers given per literal (refute_case's `given`) as integer multipliers of the
+// facts (made by make_facts from the same lits), scaled by their common denominator `den`;
+// nullopt when a fact's literal is not met in order. No check that they refute anything.
+std::optional<std::vector<mpz_class>> fact_multipliers(const std::vector<Term>& lits, const std::vector<Fact>& facts,
+                                                       const std::vector<mpq_class>& given, mpz_class& den);
+
+// {lits} ⊢ F over int by one cut from given multipliers (Arith::refute_cut); nullopt when
+// they give none or its second side has no Farkas combination.
+std::optional<Pf> refute_by_cut(Ring& R, Prover& P, const std::vector<Term>& lits, const std::vector<mpq_class>& coefs);
+
 // refute_case, then over int a plan of cuts and branches (arith_cuts.cpp, spec/arith.md
 // "Integer cuts") within a fixed search budget. On failure *sat (if given) is also set
 // when the search met an integer point of a case and every atom is a variable.

@@ -208,6 +208,10 @@ class Ring {
   Term b1(const Term& t) const { return Term::comb(bit1_, t); }
   // ⊢ m + n = k, m and n positive numerals.
   Pf pos_add(const Term& m, const Term& n);
+  Pf pos_add_part(const Term& m, const Term& n);  // pos_add of higher bits (kept if shared)
+  // Keep every sum of higher bits pos_add derives (for the difference-logic cycles, whose
+  // path sums add many distinct small numerals); off by default.
+  void share_numeral_parts() { share_parts_ = true; }
   // bit0 x * y = bit0 (x * y)
   Pf MB0();
   // bit1 x * y = bit0 (x * y) + y
@@ -389,6 +393,7 @@ class Ring {
   };
   std::unordered_map<std::pair<uint64_t, uint64_t>, Pf, PairHash> numeral_facts_;  // kept_numeral: (a and op, b)
   size_t kept_count_ = 0, kept_steps_ = 0;
+  bool share_parts_ = false;
 
  public:
   const Term& zero() const { return zero_; }

@@ -32,7 +32,7 @@ Pf Ring::unfold(const std::string& name, std::vector<Term> args) {
 }
 
 Pf Ring::kept_numeral(char op, const Term& a, const Term& b, const std::function<Pf()>& derive) {
-  std::pair<uint64_t, uint64_t> key{a.serial() * 4 + (op == '+' ? 1 : op == '*' ? 2 : 3), b.serial()};
+  std::pair<uint64_t, uint64_t> key{a.serial() * 4 + (op == '+' ? 1 : op == '*' ? 2 : op == '<' ? 3 : 0), b.serial()};
   if (auto it = numeral_facts_.find(key); it != numeral_facts_.end()) return it->second;
   if (numeral_facts_.size() >= 100000) return derive();
   Pf pf = on_lemmas(derive);
@@ -221,22 +221,29 @@ Pf Ring::pos_add(const Term& m, const Term& n) {
   if (m == one_) {
     if (is1(n, bit0_)) return I(NUMLEMMA("A1B0", add(one_, b0(X)), b1(X)), {n.rand()});
     Pf s = I(NUMLEMMA("A1B1", add(one_, b1(X)), b0(add(X, one_))), {n.rand()});
-    return P().trans(s, P().ap_term(bit0_, pos_add(n.rand(), one_)));
+    return P().trans(s, P().ap_term(bit0_, pos_add_part(n.rand(), one_)));
   }
   if (n == one_) {
     if (is1(m, bit0_)) return I(NUMLEMMA("AB01", add(b0(X), one_), b1(X)), {m.rand()});
     Pf s = I(NUMLEMMA("AB11", add(b1(X), one_), b0(add(X, one_))), {m.rand()});
-    return P().trans(s, P().ap_term(bit0_, pos_add(m.rand(), one_)));
+    return P().trans(s, P().ap_term(bit0_, pos_add_part(m.rand(), one_)));
   }
   Term a = m.rand(), b = n.rand();
   bool m1 = is1(m, bit1_), n1 = is1(n, bit1_);
-  if (!m1 && !n1) return P().trans(I(NUMLEMMA("AB0B0", add(b0(X), b0(Y)), b0(add(X, Y))), {a, b}), P().ap_term(bit0_, pos_add(a, b)));
-  if (!m1 && n1) return P().trans(I(NUMLEMMA("AB0B1", add(b0(X), b1(Y)), b1(add(X, Y))), {a, b}), P().ap_term(bit1_, pos_add(a, b)));
-  if (m1 && !n1) return P().trans(I(NUMLEMMA("AB1B0", add(b1(X), b0(Y)), b1(add(X, Y))), {a, b}), P().ap_term(bit1_, pos_add(a, b)));
+  if (!m1 && !n1) return P().trans(I(NUMLEMMA("AB0B0", add(b0(X), b0(Y)), b0(add(X, Y))), {a, b}), P().ap_term(bit0_, pos_add_part(a, b)));
+  if (!m1 && n1) return P().trans(I(NUMLEMMA("AB0B1", add(b0(X), b1(Y)), b1(add(X, Y))), {a, b}), P().ap_term(bit1_, pos_add_part(a, b)));
+  if (m1 && !n1) return P().trans(I(NUMLEMMA("AB1B0", add(b1(X), b0(Y)), b1(add(X, Y))), {a, b}), P().ap_term(bit1_, pos_add_part(a, b)));
   Pf s = I(NUMLEMMA("AB1B1", add(b1(X), b1(Y)), b0(add(add(X, Y), one_))), {a, b});
-  Pf ab = pos_add(a, b);
-  Pf inner = P().trans(add_l(ab, one_), pos_add(ab.concl.rhs(), one_));
+  Pf ab = pos_add_part(a, b);
+  Pf inner = P().trans(add_l(ab, one_), pos_add_part(ab.concl.rhs(), one_));
   return P().trans(s, P().ap_term(bit0_, inner));
+}
+
+// The sums of a sum's higher bits, kept when share_numeral_parts() is on (most new sums
+// of small numerals then cost one bit), else derived again.
+Pf Ring::pos_add_part(const Term& a, const Term& b) {
+  if (!share_parts_) return pos_add(a, b);
+  return kept_numeral('p', a, b, [&] { return pos_add(a, b); });
 }
 
 Pf Ring::MB0() {

@@ -1,6 +1,7 @@
 #include "translators/trace/rup_search.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace hcert::trace {
 
@@ -35,16 +36,67 @@ void RupSearch::add(uint64_t id, const std::vector<int64_t>& given) {
   for (int64_t l : lits) grow(l);
   size_t k = clauses_.size();
   clauses_.push_back({id, lits, true});
+  is_reason_.push_back(0);
   by_id_[id] = k;
-  if (lits.empty()) empties_.push_back(k);
-  else if (lits.size() == 1) units_.push_back(k);
-  else watches_[index(lits[0])].push_back(k), watches_[index(lits[1])].push_back(k);
+  if (base_valid_) add_to_base(k);
+  Clause& c = clauses_[k];
+  if (c.lits.empty()) empties_.push_back(k);
+  else if (c.lits.size() == 1) units_.push_back(k);
+  else watches_[index(c.lits[0])].push_back(k), watches_[index(c.lits[1])].push_back(k);
+}
+
+void RupSearch::add_to_base(size_t k) {
+  std::vector<int64_t>& ls = clauses_[k].lits;
+  // Literals not false first (true ones before unassigned ones): the watches.
+  std::stable_sort(ls.begin(), ls.end(), [&](int64_t a, int64_t b) { return value(a) > value(b); });
+  if (base_conflict_ >= 0 || (!ls.empty() && value(ls[0]) == 1)) return;
+  if (ls.empty() || value(ls[0]) == -1) {
+    base_conflict_ = static_cast<int64_t>(k);
+    return;
+  }
+  if (ls.size() > 1 && value(ls[1]) == 0) return;  // two unassigned watches
+  assign(ls[0], static_cast<int64_t>(k));          // unit under the base
+  is_reason_[k] = 1;
+  int64_t conflict = propagate();
+  for (size_t t = base_; t < trail_.size(); ++t) is_reason_[static_cast<size_t>(reason_[static_cast<size_t>(std::abs(trail_[t]))])] = 1;
+  base_ = trail_.size();
+  if (conflict >= 0) base_conflict_ = conflict;
+}
+
+void RupSearch::drop_base() {
+  for (int64_t l : trail_) {
+    size_t v = static_cast<size_t>(l < 0 ? -l : l);
+    if (reason_[v] >= 0) is_reason_[static_cast<size_t>(reason_[v])] = 0;
+    value_[v] = 0, reason_[v] = -1;
+  }
+  trail_.clear();
+  qhead_ = base_ = 0;
+  base_conflict_ = -1;
+  base_valid_ = false;
+}
+
+void RupSearch::make_base() {
+  base_valid_ = true;
+  for (size_t k : empties_)
+    if (clauses_[k].alive) base_conflict_ = static_cast<int64_t>(k);
+  for (size_t i = 0; base_conflict_ < 0 && i < units_.size(); ++i) {
+    const Clause& c = clauses_[units_[i]];
+    if (!c.alive) continue;
+    int v = value(c.lits[0]);
+    if (v == -1) base_conflict_ = static_cast<int64_t>(units_[i]);
+    else if (v == 0) assign(c.lits[0], static_cast<int64_t>(units_[i]));
+  }
+  if (base_conflict_ < 0) base_conflict_ = propagate();
+  for (int64_t l : trail_) is_reason_[static_cast<size_t>(reason_[static_cast<size_t>(std::abs(l))])] = 1;
+  base_ = trail_.size();
 }
 
 void RupSearch::remove(uint64_t id) {
   auto it = by_id_.find(id);
   if (it == by_id_.end()) return;
-  Clause& c = clauses_[it->second];
+  size_t k = it->second;
+  if (is_reason_[k] || base_conflict_ == static_cast<int64_t>(k)) drop_base();
+  Clause& c = clauses_[k];
   c.alive = false;  // watch lists drop it when they meet it
   c.lits.clear();
   c.lits.shrink_to_fit();
@@ -92,46 +144,60 @@ int64_t RupSearch::propagate() {
 bool RupSearch::hints(const std::vector<int64_t>& clause, std::vector<uint64_t>& out) {
   out.clear();
   for (int64_t l : clause) grow(l);
-  trail_.clear();
-  qhead_ = 0;
-  int64_t conflict = -1;
-  bool tautology = false;
-  for (int64_t l : clause) {
-    int v = value(l);
-    if (v == 1) tautology = true;
-    else if (v == 0) assign(-l, -1);
-  }
-  if (!tautology) {
-    for (size_t k : empties_)
-      if (clauses_[k].alive) conflict = static_cast<int64_t>(k);
-    for (size_t i = 0; conflict < 0 && i < units_.size(); ++i) {
-      const Clause& c = clauses_[units_[i]];
-      if (!c.alive) continue;
-      int v = value(c.lits[0]);
-      if (v == -1) conflict = static_cast<int64_t>(units_[i]);
-      else if (v == 0) assign(c.lits[0], static_cast<int64_t>(units_[i]));
+  // A clause with a literal and its negation gets none (the kernel's RUP refuses it).
+  std::vector<int64_t> by_var = clause;
+  std::sort(by_var.begin(), by_var.end(), [](int64_t a, int64_t b) { return std::abs(a) < std::abs(b) || (std::abs(a) == std::abs(b) && a < b); });
+  for (size_t i = 1; i < by_var.size(); ++i)
+    if (by_var[i] == -by_var[i - 1]) return false;
+  if (!base_valid_) make_base();
+  int64_t conflict = base_conflict_;
+  int64_t skip = 0;  // a variable the base makes true that the clause asserts: not a reason
+  if (conflict < 0) {
+    for (int64_t l : clause) {
+      size_t v = static_cast<size_t>(l < 0 ? -l : l);
+      int val = value(l);
+      if (val == 0) {
+        assign(-l, -1);
+        continue;
+      }
+      if (val == 1) {  // the base gives l: its reason is false under the negated clause
+        conflict = reason_[v], skip = static_cast<int64_t>(v);
+        break;
+      }
     }
-    if (conflict < 0) conflict = propagate();
+    if (conflict == -1) conflict = propagate();
   }
   if (conflict >= 0) {
     // The reasons the conflict depends on, found backwards, then listed in trail order.
-    for (int64_t l : clauses_[conflict].lits) seen_[static_cast<size_t>(l < 0 ? -l : l)] = 1;
+    // Every marked variable is on the trail (its literal is false), so the walk stops at
+    // the earliest one instead of running through the whole base.
+    std::vector<size_t> marked;
+    size_t pending = 0;
+    auto mark = [&](int64_t l) {
+      size_t v = static_cast<size_t>(std::abs(l));
+      if (!seen_[v] && static_cast<int64_t>(v) != skip) seen_[v] = 1, marked.push_back(v), ++pending;
+    };
+    for (int64_t l : clauses_[conflict].lits) mark(l);
     std::vector<uint64_t> used;
-    for (size_t t = trail_.size(); t-- > 0;) {
-      size_t v = static_cast<size_t>(trail_[t] < 0 ? -trail_[t] : trail_[t]);
-      if (!seen_[v] || reason_[v] < 0) continue;
+    for (size_t t = trail_.size(); t-- > 0 && pending > 0;) {
+      size_t v = static_cast<size_t>(std::abs(trail_[t]));
+      if (!seen_[v]) continue;
+      --pending;
+      if (reason_[v] < 0) continue;
       used.push_back(clauses_[reason_[v]].id);
-      for (int64_t l : clauses_[reason_[v]].lits) seen_[static_cast<size_t>(l < 0 ? -l : l)] = 1;
+      for (int64_t l : clauses_[reason_[v]].lits) mark(l);
     }
     out.assign(used.rbegin(), used.rend());
     out.push_back(clauses_[conflict].id);
-    for (int64_t l : clauses_[conflict].lits) seen_[static_cast<size_t>(l < 0 ? -l : l)] = 0;
+    for (size_t v : marked) seen_[v] = 0;
   }
-  for (int64_t l : trail_) {
-    size_t v = static_cast<size_t>(l < 0 ? -l : l);
-    value_[v] = 0, reason_[v] = -1, seen_[v] = 0;
+  // Undo the search's own part; the base stays.
+  for (size_t t = base_; t < trail_.size(); ++t) {
+    size_t v = static_cast<size_t>(std::abs(trail_[t]));
+    value_[v] = 0, reason_[v] = -1;
   }
-  trail_.clear();
+  trail_.resize(base_);
+  qhead_ = base_;
   return conflict >= 0;
 }
 

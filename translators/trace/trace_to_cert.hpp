@@ -23,6 +23,7 @@ struct TraceStats {
   uint64_t lemmas = 0, lemmas_hinted = 0, lemmas_searched = 0, holes = 0;
   uint64_t lemmas_cycles = 0;      // of these, proved as difference-logic cycles (linear)
   uint64_t lemmas_definitions = 0; // and as a Tseitin definition's clauses (def_clauses.hpp)
+  uint64_t lemmas_patterns = 0;    // and as instances of an earlier lemma's pattern (one INST)
   double lemma_seconds = 0;        // time spent proving theory lemmas (hinted or not)
 };
 

@@ -33,6 +33,10 @@ Translator::Translator(check::SmtContext& ctx, Emitter& out) : ctx_(ctx), out_(o
   };
   cond_ = std::make_unique<CondLemmas>(lemma_sink_);
   defs_ = std::make_unique<DefClauses>(sink_, *cond_);
+  arrays_ = std::make_unique<ArrayLemmas>(sink_, [this](const Term& e) -> uint64_t {
+    auto r = arith_->refute(sink_, {e});
+    return r ? *r : 0;
+  });
   theory_.arith = &arith_refuter_;
   theory_.cond = cond_.get();
   theory_.key = [this](const Term& t) { return arith_->key(t); };

@@ -20,13 +20,16 @@
 // t_N = t_N, proved by REFL and CONJ, and Φ is discharged by the assertions:
 // {A_0, …, A_{m−1}} ⊢ F.
 #pragma once
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "translators/provers/arith.hpp"
+#include "translators/provers/arrays.hpp"
 #include "translators/provers/cond.hpp"
 #include "translators/provers/eq_closure.hpp"
 #include "translators/provers/formula.hpp"
@@ -130,7 +133,18 @@ class Translator {
   Found lemma_farkas(const TraceStep& s, const std::vector<Term>& hyps);
   Found lemma_cycle(const TraceStep& s, const std::vector<Term>& hyps);
   Found lemma_equality(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_cut(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_branch(const TraceStep& s, const std::vector<Term>& hyps);
+  Found lemma_row(const TraceStep& s, const std::vector<Term>& hyps);
+  std::vector<mpq_class> coefficients(const TraceStep& s) const;  // the hint's, read (malformed: exit 3)
   Found farkas(const std::vector<Term>& hyps, const std::vector<mpq_class>& coefs);
+  // {hyps} ⊢ F (a scratch INST) as an instance of the lemma's pattern: the hyps with their
+  // atoms abstracted (translators/provers/pattern.hpp), proved once by `prove` on the kept
+  // sink (and kept) per pattern and `how` (the hint: kind and coefficients). 0 when the hyps
+  // have no pattern or `prove` failed on it: then the caller proves the lemma itself, which
+  // decides its verdict (a wrong hint or a countermodel rejects as before).
+  using PatternProof = std::function<std::optional<uint64_t>(StepSink&, const std::vector<Term>&)>;
+  uint64_t by_pattern(const std::vector<Term>& hyps, const std::string& how, const PatternProof& prove);
   // The lemma as a negative cycle (Arith::refute_cycle), its literals traded at the edges;
   // `all`: through every literal (a hint's reading), else any negative cycle among them.
   Found cycle(const TraceStep& s, const std::vector<Term>& hyps, bool all = true);
@@ -140,7 +154,8 @@ class Translator {
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unique_ptr<CondLemmas> cond_;
-  std::unique_ptr<DefClauses> defs_;  // Tseitin definitions' clauses, by their connectives
+  std::unique_ptr<DefClauses> defs_;
+  std::unique_ptr<ArrayLemmas> arrays_;  // read-over-write and extensionality instances  // Tseitin definitions' clauses, by their connectives
   TheoryRefuter arith_refuter_;
   Theories theory_;
   std::vector<Term> assertions_;
@@ -165,6 +180,12 @@ class Translator {
   std::unordered_map<std::string, Term> names_;       // "@N" -> t_N, for later terms
   std::unordered_map<uint64_t, uint64_t> clauses_;    // live clause id -> theorem id
   RupSearch search_;
+  // Arithmetic lemmas' patterns (by_pattern): the conjunction of the abstracted negated
+  // literals -> by hint -> the kept theorem (0: not proved). At most kMaxPatterns, as
+  // every pattern's proof stays live.
+  std::unordered_map<Term, std::unordered_map<std::string, uint64_t>, TermHash> patterns_;
+  size_t pattern_count_ = 0;
+  static constexpr size_t kMaxPatterns = 20000;
   std::vector<uint64_t> scratch_;
   TraceStats stats_;
   std::string where_;

@@ -191,3 +191,81 @@ RC_GTEST_PROP(ProversArithCycle, RefutesExactlyTheNegativeCycles, ()) {
   }
   RC_ASSERT(a.refute(k.sink, lits).has_value() == (sum < 0));
 }
+
+namespace {
+// x0 -> x1 -> … -> x(n-1) with constants c, as assertions, then one closing edge
+// x(j) - x(i) <= d per entry of `back` (i < j): each closes the cycle i … j.
+std::vector<Term> path_and_chords(const std::string& name, const std::vector<long>& c,
+                                  const std::vector<std::tuple<int, int, long>>& back) {
+  auto num = [](long v) { return v < 0 ? "(- " + std::to_string(-v) + ")" : std::to_string(v); };
+  std::string t = decls("Int", static_cast<int>(c.size()) + 1);
+  for (size_t i = 0; i < c.size(); ++i)
+    t += "(assert (<= (- x" + std::to_string(i) + " x" + std::to_string(i + 1) + ") " + num(c[i]) + "))";
+  for (const auto& [i, j, d] : back)
+    t += "(assert (<= (- x" + std::to_string(j) + " x" + std::to_string(i) + ") " + num(d) + "))";
+  return literals(name, t);
+}
+}  // namespace
+
+// Sums of sub-paths are kept and reused by later cycles on the same object: a second
+// cycle through the same long path costs far fewer steps than the first, and still has
+// exactly its own literals as hypotheses.
+TEST(ProversArithCycle, SharedSubPathsAreSummedOnce) {
+  std::vector<long> c(64, 1);
+  std::vector<Term> l = path_and_chords("dsh", c, {{0, 64, -65}, {0, 64, -70}});
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  std::vector<Term> first(l.begin(), l.begin() + 65), second(l.begin(), l.begin() + 64);
+  second.push_back(l[65]);
+  long s1 = cycle_steps(k, a, first), s2 = cycle_steps(k, a, second);
+  ASSERT_GT(s1, 0);
+  ASSERT_GT(s2, 0);
+  EXPECT_LT(s2 * 4, s1) << s1 << " steps for the first cycle, " << s2 << " for the second";
+}
+
+// Many cycles through one path on one object (kept sums reused in every alignment):
+// each is refuted exactly when its constants sum below 0. A reused sum must never make
+// a non-negative cycle refuted.
+RC_GTEST_PROP(ProversArithCycle, ReusedSumsRefuteExactlyTheNegativeCycles, ()) {
+  int n = *rc::gen::inRange(3, 12);
+  std::vector<long> c = *rc::gen::container<std::vector<long>>(n, rc::gen::inRange(-3L, 4L));
+  std::vector<std::tuple<int, int, long>> back;
+  for (int m = 0; m < 6; ++m) {
+    int i = *rc::gen::inRange(0, n - 1);
+    int j = *rc::gen::inRange(i + 1, n + 1);
+    back.emplace_back(i, j, *rc::gen::inRange(-8L, 9L));
+  }
+  static int id = 0;
+  std::vector<Term> l = path_and_chords("dsr" + std::to_string(++id), c, back);
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  for (size_t m = 0; m < back.size(); ++m) {
+    auto [i, j, d] = back[m];
+    std::vector<Term> lits(l.begin() + i, l.begin() + j);
+    lits.push_back(l[n + m]);
+    long sum = d;
+    for (int e = i; e < j; ++e) sum += c[e];
+    RC_ASSERT((cycle_steps(k, a, lits) > 0) == (sum < 0));
+  }
+}
+
+// An edge's fact is an instance of its pattern's (the literal with its atoms as
+// variables), derived once per pattern: a second cycle of the same shapes over other
+// variables (no sub-path shared) costs far fewer steps than the first, and its
+// hypotheses are its own literals (cycle_steps checks that).
+TEST(ProversArithCycle, EdgesOfOnePatternAreInstances) {
+  std::string t = decls("Int", 40);
+  for (int base : {0, 20}) {
+    for (int i = 0; i < 19; ++i)
+      t += "(assert (<= (- x" + std::to_string(base + i) + " x" + std::to_string(base + i + 1) + ") 1))";
+    t += "(assert (<= (- x" + std::to_string(base + 19) + " x" + std::to_string(base) + ") (- 20)))";
+  }
+  std::vector<Term> l = literals("dpat", t);
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  long s1 = cycle_steps(k, a, std::vector<Term>(l.begin(), l.begin() + 20));
+  long s2 = cycle_steps(k, a, std::vector<Term>(l.begin() + 20, l.end()));
+  ASSERT_GT(s1, 0);
+  ASSERT_GT(s2, 0);
+  EXPECT_LT(s2 * 2, s1) << s1 << " steps for the first cycle, " << s2 << " for the second";
+}

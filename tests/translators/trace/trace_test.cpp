@@ -187,6 +187,92 @@ TEST(Trace, DefinitionsAndCyclesTakeTheirDirectProofs) {
   EXPECT_EQ(check_trace(smt, edit(tr, "t 5 5 -1 -2 0 -", "t 5 -5 1 2 0 -"), &msg), Outcome::Rejected) << msg;
 }
 
+// Arithmetic lemmas of one shape over other atoms (an equation's split, a Farkas lemma)
+// are instances of the first one's pattern (one INST each); an instance never makes a
+// wrong lemma pass: one of the same shape with another constant, or the same atoms with
+// other coefficients, is proved (or refused) on its own.
+TEST(Trace, ArithmeticLemmasOfOnePatternAreInstances) {
+  std::string smt = "(set-logic QF_IDL)(declare-const x Int)(declare-const y Int)(declare-const u Int)"
+                    "(declare-const v Int)(assert (<= x 3))(assert (>= x 3))(assert (not (= x 3)))(check-sat)";
+  std::string tr = "hcert-trace 1\na 1 (= x 3)\na 2 (<= x 3)\na 3 (>= x 3)\na 4 (= y 3)\na 5 (<= y 3)\na 6 (>= y 3)\n"
+                   "a 7 (<= (- x y) 2)\na 8 (<= (- y x) (- 3))\na 9 (<= (- u v) 2)\na 10 (<= (- v u) (- 3))\n"
+                   "i 1 0 2 0\ni 2 1 3 0\ni 3 2 -1 0\nt 4 4 -5 -6 0 -\nt 5 1 -2 -3 0 -\n"
+                   "t 6 -7 -8 0 la 2 2\nt 7 -9 -10 0 la 2 2\nc 8 0 1 2 3 5 0\n";
+  trace::TraceStats st;
+  std::string msg;
+  EXPECT_EQ(check_trace(smt, tr, &msg, &st), Outcome::Verified) << msg;
+  EXPECT_EQ(st.lemmas_patterns, 4u);
+  EXPECT_EQ(st.holes, 0u);
+  // Refused: y = 3 \/ ~(y <= 4) \/ ~(y >= 3) is not valid (y = 4), though its shape is
+  // that of lemma 4 (another constant: another pattern).
+  std::string wrong = edit(edit(tr, "i 1 0", "a 11 (<= y 4)\ni 1 0"), "t 5 1 -2 -3 0 -", "t 5 4 -11 -6 0 -");
+  EXPECT_EQ(check_trace(smt, wrong, &msg), Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("theory lemma 5"), std::string::npos) << msg;
+  // Refused: lemma 7 with the multipliers 2 1 (the sum keeps u and v), after lemma 6's
+  // pattern was proved with 2 2.
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 7 -9 -10 0 la 2 2", "t 7 -9 -10 0 la 2 1"), &msg), Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("theory lemma 7: the coefficients are not a Farkas combination"), std::string::npos) << msg;
+}
+
+// The `cut`, `br` and `row` hints are used, not searched around (stats: from hints); a
+// hint that does not work falls back to the search, which decides the lemma as if it had
+// no hint: a valid lemma still verifies (searched), a false one is refused or left a hole,
+// never accepted.
+TEST(Trace, CutBranchAndRowHintsAreUsed) {
+  struct Case {
+    const char* why;
+    std::string smt, trace;
+    Outcome want;
+    uint64_t hinted, searched;
+  };
+  std::string lia = "(set-logic QF_LIA)(declare-const x Int)(declare-const y Int)";
+  std::string cut_smt = lia + "(assert (<= 18 (* 4 x)))(assert (<= (* 4 x) 19))(check-sat)";
+  std::string cut_tr = "hcert-trace 1\na 1 (<= 18 (* 4 x))\na 2 (<= (* 4 x) 19)\ni 1 0 1 0\ni 2 1 2 0\n"
+                       "t 3 -1 -2 0 cut 1 0\nc 4 0 1 2 3 0\n";
+  std::string gcd_smt = lia + "(assert (= (+ (* 3 x) (* 3 y)) 1))(check-sat)";
+  std::string gcd_tr = "hcert-trace 1\na 1 (= (+ (* 3 x) (* 3 y)) 1)\ni 1 0 1 0\nt 2 -1 0 cut 1\nc 3 0 1 2 0\n";
+  std::string br_smt = lia + "(assert (not (<= x 3)))(assert (not (>= x 4)))(check-sat)";
+  std::string br_tr = "hcert-trace 1\na 1 (<= x 3)\na 2 (>= x 4)\ni 1 0 -1 0\ni 2 1 -2 0\nt 3 1 2 0 br\nc 4 0 1 2 3 0\n";
+  std::string br2_smt = lia + "(assert (not (<= (+ x y) 3)))(assert (not (>= (+ x y) 4)))(check-sat)";
+  std::string br2_tr = "hcert-trace 1\na 1 (<= (+ x y) 3)\na 2 (>= (+ x y) 4)\ni 1 0 -1 0\ni 2 1 -2 0\n"
+                       "t 3 1 2 0 br\nc 4 0 1 2 3 0\n";
+  std::string ax = "(set-logic QF_ALIA)(declare-const a (Array Int Int))(declare-const i Int)(declare-const j Int)"
+                   "(declare-const v Int)";
+  std::string row_smt = ax + "(assert (not (= (select (store a i v) i) v)))(check-sat)";
+  std::string row_tr = "hcert-trace 1\na 1 (= (select (store a i v) i) v)\ni 1 0 -1 0\nt 2 1 0 row\nc 3 0 1 2 0\n";
+  std::string row2_smt = ax + "(assert (not (= i j)))(assert (not (= (select (store a i v) j) (select a j))))(check-sat)";
+  std::string row2_tr = "hcert-trace 1\na 1 (= i j)\na 2 (= (select (store a i v) j) (select a j))\ni 1 0 -1 0\n"
+                        "i 2 1 -2 0\nt 3 1 2 0 row\nc 4 0 1 2 3 0\n";
+  const Case cases[] = {
+      {"cut: 4x >= 18 rounds to x >= 5, which 4x <= 19 refutes", cut_smt, cut_tr, Outcome::Verified, 1, 0},
+      {"cut: the gcd test, 3x + 3y = 1", gcd_smt, gcd_tr, Outcome::Verified, 1, 0},
+      {"cut with a negative multiplier of an inequality: no cut, the search proves it", cut_smt,
+       edit(cut_tr, "cut 1 0", "cut -1 0"), Outcome::Verified, 0, 1},
+      {"refused: cut on 18 <= 4x <= 20 (x = 5 is a solution; the search finds it)",
+       edit(cut_smt, "19))", "20))"), edit(cut_tr, "19)\n", "20)\n"), Outcome::Rejected, 0, 1},
+      {"br: x <= 3 \\/ x >= 4", br_smt, br_tr, Outcome::Verified, 1, 0},
+      {"br over a sum: x + y <= 3 \\/ x + y >= 4", br2_smt, br2_tr, Outcome::Verified, 1, 0},
+      {"refused: br x <= 3 \\/ x >= 5 is no branch and not valid (x = 4)", edit(br_smt, "(>= x 4)", "(>= x 5)"),
+       edit(br_tr, "(>= x 4)", "(>= x 5)"), Outcome::Rejected, 0, 1},
+      {"row: read-over-write at the same index", row_smt, row_tr, Outcome::Verified, 1, 0},
+      {"row: read-over-write at another index", row2_smt, row2_tr, Outcome::Verified, 1, 0},
+      {"read-over-write without a hint: the search tries the array instances", row2_smt,
+       edit(row2_tr, "0 row", "0 -"), Outcome::Verified, 0, 1},
+  };
+  for (const Case& c : cases) {
+    std::string msg;
+    trace::TraceStats st;
+    EXPECT_EQ(check_trace(c.smt, c.trace, &msg, &st), c.want) << c.why << ": " << msg;
+    if (c.want != Outcome::Verified) continue;
+    EXPECT_EQ(st.lemmas_hinted, c.hinted) << c.why;
+    EXPECT_EQ(st.lemmas_searched, c.searched) << c.why;
+  }
+  // Not verified: a row lemma that is no instance (the read at j is not v when i != j):
+  // no array axiom gives it, and the search has no proof (a hole) or a countermodel.
+  std::string msg;
+  EXPECT_NE(check_trace(row2_smt, edit(row2_tr, "(select a j)", "v"), &msg), Outcome::Verified) << msg;
+}
+
 TEST(Trace, WrongStepsRefused) {
   struct Case {
     const char* why;
