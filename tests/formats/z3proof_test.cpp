@@ -46,6 +46,13 @@ TEST(Z3Proof, AtomBodyAndQuotedSymbols) {
   ASSERT_EQ(bs.size(), 2u);
   EXPECT_EQ(bs[0].expr.nodes[0].atom, "a b");
   EXPECT_EQ(bs[1].expr.nodes[0].atom, "@y");
+  // A quoted parenthesis is an atom, not a list (the lexer marks quoted symbols).
+  bs = read("(proof (let ((?x (f |(| |)|))) @y))");
+  ASSERT_EQ(bs.size(), 2u);
+  ASSERT_EQ(bs[0].expr.nodes.size(), 4u);
+  EXPECT_FALSE(bs[0].expr.nodes[2].list);
+  EXPECT_EQ(bs[0].expr.nodes[2].atom, "(");
+  EXPECT_EQ(bs[0].expr.nodes[3].atom, ")");
 }
 
 TEST(Z3Proof, Malformed) {
