@@ -44,63 +44,45 @@ sexpr::Limits token_limits(const ReaderLimits& lim) {
 }
 }  // namespace
 
-ProofReader::ProofReader(std::unique_ptr<Source> src, ReaderLimits lim) : lex_(std::move(src), token_limits(lim)), lim_(lim) {}
+ProofReader::ProofReader(std::unique_ptr<Source> src, ReaderLimits lim)
+    : lex_(std::move(src), "the cvc5 proof", token_limits(lim)), lim_(lim) {}
 
-Token& ProofReader::take() {
-  Token& t = lex_.next();
-  if (t.kind == Token::End) throw FormatError(t.line, t.offset, "unexpected end of the cvc5 proof");
-  return t;
-}
-
-void ProofReader::expect(Token::Kind parenthesis) {
-  const Token& t = take();
-  if (t.kind != parenthesis)
-    throw FormatError(t.line, t.offset, std::string("expected '") + (parenthesis == Token::Open ? '(' : ')') + "', found '" + sexpr::describe(t) + "'");
-}
-
-// Iterative: a stack of open lists.
 void ProofReader::read_sexp(smt::Script& s) {
   s.nodes.clear();
   s.commands.clear();
-  std::vector<uint32_t> open;
-  do {
-    Token& t = take();
-    if (t.kind == Token::Close) {
-      if (open.empty()) throw FormatError(t.line, t.offset, "unexpected ')'");
-      open.pop_back();
-      continue;
-    }
-    if (s.nodes.size() >= lim_.max_nodes) throw FormatError(t.line, t.offset, "expression too large");
-    uint32_t id = static_cast<uint32_t>(s.nodes.size());
-    const NodeOf& as = kNodeOf[t.kind];
-    s.nodes.push_back(smt::Node{as.kind, {}, t.offset, t.line, {}});
-    if (t.atom()) s.nodes.back().text = as.prefix ? t.text.substr(as.prefix) : std::move(t.text);
-    if (!open.empty()) s.nodes[open.back()].kids.push_back(id);
-    if (t.kind == Token::Open) open.push_back(id);
-  } while (!open.empty());
+  sexpr::read_expression(
+      lex_,
+      [&](Token& t) {
+        if (s.nodes.size() >= lim_.max_nodes) throw FormatError(t.line, t.offset, "expression too large");
+        const NodeOf& as = kNodeOf[t.kind];
+        s.nodes.push_back(smt::Node{as.kind, {}, t.offset, t.line, {}});
+        if (t.atom()) s.nodes.back().text = as.prefix ? t.text.substr(as.prefix) : std::move(t.text);
+        return static_cast<uint32_t>(s.nodes.size() - 1);
+      },
+      [&](uint32_t list, uint32_t kid) { s.nodes[list].kids.push_back(kid); });
 }
 
 bool ProofReader::next(Binding& b) {
   if (done_) return false;
   if (!started_) {  // [unsat] "(" then the proof term
     started_ = true;
-    const Token* t = &take();
+    const Token* t = &lex_.take();
     auto symbol = [&](const char* name) { return t->kind == Token::Symbol && t->text == name; };
-    while (symbol("unsupported") || symbol("success")) t = &take();  // cvc5's answers to the options
-    if (symbol("unsat")) t = &take();
+    while (symbol("unsupported") || symbol("success")) t = &lex_.take();  // cvc5's answers to the options
+    if (symbol("unsat")) t = &lex_.take();
     if (t->kind != Token::Open)
       throw FormatError(t->line, t->offset, "expected '(' opening the cvc5 proof, found '" + sexpr::describe(*t) + "'");
   }
   b = Binding();
-  Token t = take();
+  Token t = lex_.take();
   b.offset = t.offset;
   b.line = t.line;
   if (t.kind == Token::Open) {
-    Token head = take();
+    Token head = lex_.take();
     if (head.kind == Token::Symbol && head.text == "let") {
-      expect(Token::Open);
-      expect(Token::Open);
-      Token& name = take();
+      lex_.expect(Token::Open);
+      lex_.expect(Token::Open);
+      Token& name = lex_.take();
       if (!name.atom() || name.text.empty()) throw FormatError(name.line, name.offset, "expected a let name");
       b.name = std::move(name.text);
       const Token& first = lex_.peek();
@@ -108,9 +90,9 @@ bool ProofReader::next(Binding& b) {
       b.offset = first.offset;
       b.line = first.line;
       read_sexp(b.expr);
-      expect(Token::Close);
+      lex_.expect(Token::Close);
       if (const Token& p = lex_.peek(); p.kind != Token::Close) throw FormatError(p.line, p.offset, "one binding per let is supported");
-      const Token& close = take();
+      const Token& close = lex_.take();
       if (++open_lets_ > lim_.max_lets) throw FormatError(close.line, close.end, "too many nested lets");
       return true;
     }
@@ -118,8 +100,8 @@ bool ProofReader::next(Binding& b) {
   }
   lex_.unread(std::move(t));
   read_sexp(b.expr);  // the body: it closes every let, then the proof's parenthesis
-  for (uint32_t k = 0; k < open_lets_; ++k) expect(Token::Close);
-  expect(Token::Close);
+  for (uint32_t k = 0; k < open_lets_; ++k) lex_.expect(Token::Close);
+  lex_.expect(Token::Close);
   // What follows is cvc5's answers to later commands (`sat`, `(error "…")`, another
   // proof): read to the end as whole expressions, so that a cut or garbled tail is an input
   // error rather than ignored (a parenthesis closing nothing: the proof's are unbalanced).

@@ -51,9 +51,7 @@ class ProofReader {
   bool next(Binding& b);
 
  private:
-  sexpr::Token& take();  // the next token; the end of the input is an error
   void read_sexp(smt::Script& s);
-  void expect(sexpr::Token::Kind parenthesis);
   sexpr::Lexer lex_;
   ReaderLimits lim_;
   bool started_ = false, done_ = false;

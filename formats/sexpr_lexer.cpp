@@ -4,7 +4,6 @@
 #include <cstring>
 
 #include "trusted/deadline.hpp"
-#include "trusted/outcome.hpp"
 
 namespace hcert::sexpr {
 
@@ -69,7 +68,8 @@ std::string show(char c) {
 
 }  // namespace
 
-Lexer::Lexer(std::unique_ptr<Source> src, Limits lim) : src_(std::move(src)), lim_(lim), buf_(1 << 16, '\0') {}
+Lexer::Lexer(std::unique_ptr<Source> src, std::string input, Limits lim)
+    : src_(std::move(src)), input_(std::move(input)), lim_(lim), buf_(1 << 16, '\0') {}
 
 void Lexer::fail(uint32_t line, uint64_t offset, const std::string& why) const { throw FormatError(line, offset, why); }
 
@@ -101,6 +101,18 @@ const Token& Lexer::peek() {
 }
 
 void Lexer::unread(Token t) { lookahead_.push_back(std::move(t)); }
+
+Token& Lexer::take() {
+  Token& t = next();
+  if (t.kind == Token::End) fail(t.line, t.offset, "unexpected end of " + input_);
+  return t;
+}
+
+void Lexer::expect(Token::Kind parenthesis) {
+  const Token& t = take();
+  if (t.kind != parenthesis)
+    fail(t.line, t.offset, std::string("expected '") + (parenthesis == Token::Open ? '(' : ')') + "', found '" + describe(t) + "'");
+}
 
 bool Lexer::at_end() {
   if (!lookahead_.empty()) return lookahead_.back().kind == Token::End;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "trusted/outcome.hpp"
 #include "trusted/source.hpp"
 
 namespace hcert::sexpr {
@@ -55,7 +56,8 @@ struct Limits {
 
 class Lexer {
  public:
-  explicit Lexer(std::unique_ptr<Source> src, Limits lim = {});
+  // `input` names what is read in the message for a cut input: "unexpected end of INPUT".
+  explicit Lexer(std::unique_ptr<Source> src, std::string input, Limits lim = {});
 
   // The next token (End, again and again, once the input is over); valid until the next
   // call, and the reader may move its text away. Throws cert::FormatError(line, byte, why)
@@ -66,6 +68,10 @@ class Lexer {
   const Token& peek();
   // Puts a token back: next() returns the tokens put back first, the last put back first.
   void unread(Token t);
+  // The next token where the input must go on: End is "unexpected end of INPUT".
+  Token& take();
+  // The next token, which must be the parenthesis `kind` (Open or Close).
+  void expect(Token::Kind parenthesis);
   // Whether only blanks and comments are left, without reading the next token (a reader
   // that refuses any text after its end says so in its own words); then, when nothing is
   // peeked or put back, line() and offset() are where the next token starts or the input
@@ -90,6 +96,7 @@ class Lexer {
   [[noreturn]] void fail(uint32_t line, uint64_t offset, const std::string& why) const;
 
   std::unique_ptr<Source> src_;
+  std::string input_;
   Limits lim_;
   std::string buf_;
   size_t pos_ = 0, end_ = 0;
@@ -99,6 +106,28 @@ class Lexer {
   Token current_;                 // what next() returned last
   std::vector<Token> lookahead_;  // put back or peeked, the next one last
 };
+
+// One whole s-expression from `in` (an atom, or a list with all it holds) into a reader's
+// own node array, without recursion (an explicit stack of the open lists): node(token)
+// makes the node of an atom or of a list's '(' and returns its index (it may move the
+// token's text away); kid(list, child) appends a child to a list's node. A ')' that
+// closes nothing, or the end of the input inside the expression, is an error.
+template <class MakeNode, class AddKid>
+void read_expression(Lexer& in, MakeNode node, AddKid kid) {
+  std::vector<uint32_t> open;
+  do {
+    Token& t = in.take();
+    if (t.kind == Token::Close) {
+      if (open.empty()) throw cert::FormatError(t.line, t.offset, "unexpected ')'");
+      open.pop_back();
+      continue;
+    }
+    const bool list = t.kind == Token::Open;
+    const uint32_t id = node(t);
+    if (!open.empty()) kid(open.back(), id);
+    if (list) open.push_back(id);
+  } while (!open.empty());
+}
 
 // A token's name in an error message: '(' or ')', the atom's text cut at 80 bytes (with
 // its bars or quotes when it had them), or "the end of the input".

@@ -20,37 +20,18 @@ bool is(const Token& t, const char* name) { return (t.kind == Token::Symbol || t
 
 // Z3's proofs within the lexer's default limits: atoms of 1 MiB, numerals of 65,536 digits
 // (Z3's Farkas coefficients have tens), let chains as deep as 2^26.
-ProofReader::ProofReader(std::unique_ptr<Source> src) : lex_(std::move(src)) {}
+ProofReader::ProofReader(std::unique_ptr<Source> src) : lex_(std::move(src), "the proof") {}
 
-Token& ProofReader::take() {
-  Token& t = lex_.next();
-  if (t.kind == Token::End) throw FormatError(t.line, t.offset, "unexpected end of the proof");
-  return t;
-}
-
-void ProofReader::expect(Token::Kind parenthesis) {
-  const Token& t = take();
-  if (t.kind != parenthesis)
-    throw FormatError(t.line, t.offset, std::string("expected '") + (parenthesis == Token::Open ? '(' : ')') + "', found '" + sexpr::describe(t) + "'");
-}
-
-// Iterative: a stack of open lists.
 void ProofReader::read_sexp(Sexp& s) {
   s.nodes.clear();
-  std::vector<uint32_t> open;
-  do {
-    Token& t = take();
-    if (t.kind == Token::Close) {
-      if (open.empty()) throw FormatError(t.line, t.offset, "unexpected ')'");
-      open.pop_back();
-      continue;
-    }
-    uint32_t id = static_cast<uint32_t>(s.nodes.size());
-    const bool list = t.kind == Token::Open;
-    s.nodes.push_back({list, list ? std::string() : atom_text(t), {}});
-    if (!open.empty()) s.nodes[open.back()].kids.push_back(id);
-    if (list) open.push_back(id);
-  } while (!open.empty());
+  sexpr::read_expression(
+      lex_,
+      [&](Token& t) {
+        const bool list = t.kind == Token::Open;
+        s.nodes.push_back({list, list ? std::string() : atom_text(t), {}});
+        return static_cast<uint32_t>(s.nodes.size() - 1);
+      },
+      [&](uint32_t list, uint32_t kid) { s.nodes[list].kids.push_back(kid); });
   s.root = 0;
 }
 
@@ -85,21 +66,21 @@ void ProofReader::read_preamble() {
   if (is(t, "set-logic")) {
     next_token("the logic's name");
     if (!t.atom()) refuse("expected a logic's name after 'set-logic', found '" + sexpr::describe(t) + "'");
-    expect(Token::Close);
+    lex_.expect(Token::Close);
     next_item();
   }
   while (is(t, "declare-fun")) {  // Z3's own names: (declare-fun n (S1 ... Sk) S)
     next_token("the declared name");
     if (!t.atom()) refuse("expected a name after 'declare-fun', found '" + sexpr::describe(t) + "'");
     std::string name = atom_text(t);
-    expect(Token::Open);
+    lex_.expect(Token::Open);
     Sexp sort;
     size_t arguments = 0;
     for (; lex_.peek().kind != Token::Close; ++arguments) read_sexp(sort);
-    expect(Token::Close);
+    lex_.expect(Token::Close);
     read_sexp(sort);
     if (arguments == 0 && !sort.nodes[sort.root].list) declarations_.push_back({name, sort.nodes[sort.root].atom});
-    expect(Token::Close);
+    lex_.expect(Token::Close);
     next_item();
   }
   if (!is(t, "proof")) refuse("expected 'proof', 'declare-fun' or 'set-logic' in Z3's wrapper, found '" + sexpr::describe(t) + "'");
@@ -116,20 +97,20 @@ bool ProofReader::next(Binding& b) {
   // expectations): the byte just after the token before its expression (the let's name,
   // or the last ')' or "proof" before the body).
   b.offset = lex_.last_end();
-  Token t = take();
+  Token t = lex_.take();
   if (t.kind == Token::Open) {
-    Token head = take();
+    Token head = lex_.take();
     if (is(head, "let")) {
-      expect(Token::Open);
-      expect(Token::Open);
-      Token& name = take();
+      lex_.expect(Token::Open);
+      lex_.expect(Token::Open);
+      Token& name = lex_.take();
       if (!name.atom()) throw FormatError(name.line, name.offset, "expected a let name");
       b.offset = name.end;
       b.name = atom_text(name);
       read_sexp(b.expr);
-      expect(Token::Close);
+      lex_.expect(Token::Close);
       if (const Token& p = lex_.peek(); p.kind != Token::Close) throw FormatError(p.line, p.offset, "one binding per let is supported");
-      expect(Token::Close);
+      lex_.expect(Token::Close);
       ++open_lets_;
       return true;
     }
@@ -137,10 +118,10 @@ bool ProofReader::next(Binding& b) {
   }
   lex_.unread(std::move(t));
   read_sexp(b.expr);  // the body: it closes every let, then the proof
-  for (uint32_t k = 0; k < open_lets_; ++k) expect(Token::Close);
-  expect(Token::Close);
+  for (uint32_t k = 0; k < open_lets_; ++k) lex_.expect(Token::Close);
+  lex_.expect(Token::Close);
   // The wrapper closes, and nothing follows: a file cut after the proof is truncated too.
-  for (uint32_t k = 0; k < wrapper_depth_; ++k) expect(Token::Close);
+  for (uint32_t k = 0; k < wrapper_depth_; ++k) lex_.expect(Token::Close);
   if (!lex_.at_end()) throw FormatError(lex_.line(), lex_.offset(), "unexpected text after the proof");
   done_ = true;
   return true;

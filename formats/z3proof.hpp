@@ -47,9 +47,7 @@ class ProofReader {
 
  private:
   void read_preamble();
-  sexpr::Token& take();  // the next token; the end of the input is an error
   void read_sexp(Sexp& s);
-  void expect(sexpr::Token::Kind parenthesis);
   sexpr::Lexer lex_;
   bool started_ = false, done_ = false;
   uint32_t open_lets_ = 0;

@@ -34,7 +34,7 @@ class ChunkedSource : public Source {
 };
 
 std::vector<Token> lex(const std::string& text, sexpr::Limits lim = {}, size_t chunk = 1 << 20) {
-  sexpr::Lexer in(std::make_unique<ChunkedSource>(text, chunk), lim);
+  sexpr::Lexer in(std::make_unique<ChunkedSource>(text, chunk), "the test input", lim);
   std::vector<Token> out;
   while (out.empty() || out.back().kind != Token::End) out.push_back(in.next());
   return out;
@@ -90,7 +90,7 @@ TEST(SexprLexer, OffsetsAndLines) {
 }
 
 TEST(SexprLexer, PeekUnreadDepthAndEnd) {
-  sexpr::Lexer in(string_source("(a (b)) ; done"));
+  sexpr::Lexer in(string_source("(a (b)) ; done"), "the test input");
   EXPECT_EQ(in.peek().kind, Token::Open);
   EXPECT_EQ(in.depth(), 1);  // peeking reads the token
   Token open = in.next();
@@ -110,6 +110,47 @@ TEST(SexprLexer, PeekUnreadDepthAndEnd) {
   EXPECT_EQ(in.next().kind, Token::End);  // and again
 }
 
+// What the readers share: a parenthesis that must come, the input that must go on, one
+// whole expression into the reader's nodes without recursion.
+TEST(SexprLexer, ExpectTakeAndWholeExpressions) {
+  sexpr::Lexer in(string_source("(f (g a) b) x)\n("), "the test input");
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> nodes;
+  auto read = [&] {
+    nodes.clear();
+    sexpr::read_expression(
+        in, [&](Token& t) { nodes.push_back({t.kind == Token::Open ? "(" : t.text, {}}); return uint32_t(nodes.size() - 1); },
+        [&](uint32_t list, uint32_t kid) { nodes[list].second.push_back(kid); });
+  };
+  read();
+  ASSERT_EQ(nodes.size(), 6u);  // (f (g a) b): the list, f, (g a), g, a, b
+  EXPECT_EQ(nodes[0].second, (std::vector<uint32_t>{1, 2, 5}));
+  read();
+  EXPECT_EQ(nodes.size(), 1u);  // an atom alone
+  // Refused: a ')' that closes nothing is no expression.
+  try {
+    read();
+    ADD_FAILURE() << "read ')' as an expression";
+  } catch (const cert::FormatError& e) {
+    EXPECT_STREQ(e.what(), "line 1 (byte 13): unexpected ')'");
+  }
+  // Refused: the input ends inside the expression (a cut file), named by the reader's words.
+  try {
+    read();
+    ADD_FAILURE() << "read a cut expression";
+  } catch (const cert::FormatError& e) {
+    EXPECT_STREQ(e.what(), "line 2 (byte 16): unexpected end of the test input");
+  }
+  // Refused: expect() wants its parenthesis, and says what it found.
+  sexpr::Lexer other(string_source("(a"), "the test input");
+  other.expect(Token::Open);
+  try {
+    other.expect(Token::Close);
+    ADD_FAILURE() << "took 'a' for ')'";
+  } catch (const cert::FormatError& e) {
+    EXPECT_STREQ(e.what(), "line 1 (byte 1): expected ')', found 'a'");
+  }
+}
+
 // Non-ASCII bytes inside quotes and comments are SMT-LIB 2.6's; a reader may refuse them.
 TEST(SexprLexer, NonAsciiInQuotesAndComments) {
   auto ts = lex("(|caf\xC3\xA9| \"\xE2\x82\xAC\") ; \xC3\xA9t\xC3\xA9\n");
@@ -126,7 +167,7 @@ TEST(SexprLexer, NumbersAtTheirLimit) {
 
 TEST(SexprLexer, DeepNestingWithoutRecursion) {
   const size_t n = 1000000;
-  sexpr::Lexer in(string_source(std::string(n, '(') + "x" + std::string(n, ')')));
+  sexpr::Lexer in(string_source(std::string(n, '(') + "x" + std::string(n, ')')), "the test input");
   size_t count = 0;
   while (in.next().kind != Token::End) ++count;
   EXPECT_EQ(count, 2 * n + 1);
