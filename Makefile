@@ -172,4 +172,4 @@ $(B)/gen/hcert.bash: $(B)/hcert
 clean:
 	rm -rf $(B) build-asan build-tsan build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(DEMO_SRC:%.cpp=$(B)/%.d) $(TOOL_SRC:%.cpp=$(B)/%.d) $(FUZZ_SRC:tests/fuzz/%.cpp=$(B)/fuzz_%.d)
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(DEMO_SRC:%.cpp=$(B)/%.d) $(TOOL_SRC:%.cpp=$(B)/%.d) $(FUZZ_SRC:tests/fuzz/%.cpp=$(B)/fuzz_%.d) $(BENCH_SRC:%.cpp=$(B)/%.d)
