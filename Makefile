@@ -78,6 +78,10 @@ $(B)/bench_kernel: $(B)/bench/kernel/bench_kernel.o $(B)/libhcert.a
 $(B)/bench_format_gen: $(B)/bench/format/gen.o
 	$(CXX) $(CXXFLAGS) $^ -o $@
 
+# The Z3 and cvc5 proof readers alone (bench/sexpr/run).
+$(B)/bench_read_proof: $(B)/bench/sexpr/read_proof.o $(B)/libhcert.a
+	$(CXX) $(CXXFLAGS) $^ $(LIBS) -o $@
+
 # The example custom solver of spec/trace.md (tools/demo_solver/README.md): outside the
 # trusted base, it depends on nothing of hcert but the trace emitter's header.
 DEMO_SRC := $(wildcard tools/demo_solver/*.cpp)
@@ -168,4 +172,4 @@ $(B)/gen/hcert.bash: $(B)/hcert
 clean:
 	rm -rf $(B) build-asan build-tsan build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(DEMO_SRC:%.cpp=$(B)/%.d) $(TOOL_SRC:%.cpp=$(B)/%.d) $(FUZZ_SRC:tests/fuzz/%.cpp=$(B)/fuzz_%.d)
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(DEMO_SRC:%.cpp=$(B)/%.d) $(TOOL_SRC:%.cpp=$(B)/%.d) $(FUZZ_SRC:tests/fuzz/%.cpp=$(B)/fuzz_%.d) $(BENCH_SRC:%.cpp=$(B)/%.d)

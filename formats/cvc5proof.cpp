@@ -6,182 +6,114 @@ namespace hcert::cvc5 {
 
 using cert::FormatError;
 
+using sexpr::Token;
+
 namespace {
-bool space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool delimiter(int c) { return c < 0 || space(c) || c == '(' || c == ')' || c == ';'; }
-bool digits(const std::string& s, size_t from, size_t to) {
-  if (from >= to) return false;
-  for (size_t i = from; i < to; ++i)
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-// An atom as the SMT-LIB reader classifies it (numerals, decimals, keywords, symbols).
-void classify(smt::Node& n, const std::string& a, bool quoted) {
-  n.text = a;
-  size_t dot = a.find('.');
-  if (quoted) n.kind = smt::Node::Symbol;
-  else if (digits(a, 0, a.size())) n.kind = smt::Node::Numeral;
-  else if (dot != std::string::npos && digits(a, 0, dot) && digits(a, dot + 1, a.size())) n.kind = smt::Node::Decimal;
-  else if (a.size() > 1 && a[0] == ':') n.kind = smt::Node::Keyword, n.text = a.substr(1);
-  else if (a.size() > 2 && a[0] == '#' && a[1] == 'b') n.kind = smt::Node::Binary, n.text = a.substr(2);
-  else if (a.size() > 2 && a[0] == '#' && a[1] == 'x') n.kind = smt::Node::Hex, n.text = a.substr(2);
-  else n.kind = smt::Node::Symbol;
-}
+// Why a table: each kind of token becomes one kind of node of the SMT-LIB reader's form
+// (trusted/smtlib.hpp), its text without the prefix that kind is written with (':' of a
+// keyword, "#x" or "#b" of a literal). Indexed by sexpr::Token::Kind.
+struct NodeOf {
+  smt::Node::Kind kind;
+  uint8_t prefix;
+};
+constexpr NodeOf kNodeOf[] = {
+    {smt::Node::List, 0},     // End (never a node)
+    {smt::Node::List, 0},     // Open
+    {smt::Node::List, 0},     // Close (never a node)
+    {smt::Node::Symbol, 0},   // Symbol
+    {smt::Node::Symbol, 0},   // Quoted: |a b| and a b are one symbol
+    {smt::Node::String, 0},   // String
+    {smt::Node::Keyword, 1},  // Keyword
+    {smt::Node::Numeral, 0},  // Numeral
+    {smt::Node::Decimal, 0},  // Decimal
+    {smt::Node::Hex, 2},      // Hex
+    {smt::Node::Binary, 2},   // Binary
+};
+static_assert(sizeof(kNodeOf) / sizeof(kNodeOf[0]) == Token::Binary + 1);
+
 bool rule_name(const std::string& a) {
   if (a.size() < 3 || a[0] < 'A' || a[0] > 'Z') return false;
   for (char c : a)
     if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
   return true;
 }
+sexpr::Limits token_limits(const ReaderLimits& lim) {
+  sexpr::Limits l;
+  l.max_token = lim.max_atom;
+  return l;
+}
 }  // namespace
 
-ProofReader::ProofReader(std::unique_ptr<Source> src, ReaderLimits lim) : in_(std::move(src)), lim_(lim) {}
+ProofReader::ProofReader(std::unique_ptr<Source> src, ReaderLimits lim)
+    : lex_(std::move(src), "the cvc5 proof", token_limits(lim)), lim_(lim) {}
 
-int ProofReader::get() {
-  int c = in_.get();
-  if (c == '\n') ++line_;
-  return c;
-}
-
-int ProofReader::peek_nonspace() {
-  for (;;) {
-    int c = in_.peek();
-    if (c == ';') {
-      while (c >= 0 && c != '\n') c = (get(), in_.peek());
-      continue;
-    }
-    if (!space(c)) return c;
-    get();
-  }
-}
-
-// One token: "(", ")", or an atom; a |quoted| symbol comes back with a leading '|' as
-// its mark (removed by read_sexp), so that `|(|` is not a parenthesis.
-std::string ProofReader::token() {
-  if (!pushed_.empty()) {
-    std::string t = std::move(pushed_.back());
-    pushed_.pop_back();
-    return t;
-  }
-  int c = peek_nonspace();
-  tok_offset_ = in_.offset();
-  tok_line_ = line_;
-  if (c < 0) throw FormatError(line_, in_.offset(), "unexpected end of the cvc5 proof");
-  if (c == '(' || c == ')') return std::string(1, static_cast<char>(get()));
-  std::string t;
-  if (c == '|') {
-    t += static_cast<char>(get());
-    for (;;) {
-      int d = get();
-      if (d < 0) throw FormatError(tok_line_, tok_offset_, "unterminated quoted symbol");
-      if (d == '|') break;
-      t += static_cast<char>(d);
-      if (t.size() > lim_.max_atom) throw FormatError(tok_line_, tok_offset_, "symbol too long");
-    }
-    return t;
-  }
-  if (c == '"') {
-    t += static_cast<char>(get());
-    for (;;) {
-      int d = get();
-      if (d < 0) throw FormatError(tok_line_, tok_offset_, "unterminated string");
-      t += static_cast<char>(d);
-      if (d == '"') {
-        if (in_.peek() == '"') { t += static_cast<char>(get()); continue; }
-        break;
-      }
-      if (t.size() > lim_.max_atom) throw FormatError(tok_line_, tok_offset_, "string too long");
-    }
-    return t;
-  }
-  while (!delimiter(in_.peek())) {
-    t += static_cast<char>(get());
-    if (t.size() > lim_.max_atom) throw FormatError(tok_line_, tok_offset_, "symbol too long");
-  }
-  return t;
-}
-
-void ProofReader::expect(char c) {
-  std::string t = token();
-  if (t.size() != 1 || t[0] != c)
-    throw FormatError(tok_line_, tok_offset_, std::string("expected '") + c + "', found '" + t.substr(0, 80) + "'");
-}
-
-// Iterative: a stack of open lists.
 void ProofReader::read_sexp(smt::Script& s) {
   s.nodes.clear();
   s.commands.clear();
-  std::vector<uint32_t> open;
-  do {
-    std::string t = token();
-    if (t == ")" ) {
-      if (open.empty()) throw FormatError(tok_line_, tok_offset_, "unexpected ')'");
-      open.pop_back();
-      continue;
-    }
-    if (s.nodes.size() >= lim_.max_nodes) throw FormatError(tok_line_, tok_offset_, "expression too large");
-    uint32_t id = static_cast<uint32_t>(s.nodes.size());
-    smt::Node n{smt::Node::List, {}, tok_offset_, tok_line_, {}};
-    if (t != "(") {
-      bool quoted = !t.empty() && t[0] == '|';
-      classify(n, quoted ? t.substr(1) : t, quoted);
-    }
-    s.nodes.push_back(std::move(n));
-    if (!open.empty()) s.nodes[open.back()].kids.push_back(id);
-    if (t == "(") open.push_back(id);
-  } while (!open.empty());
+  sexpr::read_expression(
+      lex_,
+      [&](Token& t) {
+        if (s.nodes.size() >= lim_.max_nodes) throw FormatError(t.line, t.offset, "expression too large");
+        const NodeOf& as = kNodeOf[t.kind];
+        s.nodes.push_back(smt::Node{as.kind, {}, t.offset, t.line, {}});
+        if (t.atom()) s.nodes.back().text = as.prefix ? t.text.substr(as.prefix) : std::move(t.text);
+        return static_cast<uint32_t>(s.nodes.size() - 1);
+      },
+      [&](uint32_t list, uint32_t kid) { s.nodes[list].kids.push_back(kid); });
 }
 
 bool ProofReader::next(Binding& b) {
   if (done_) return false;
   if (!started_) {  // [unsat] "(" then the proof term
     started_ = true;
-    std::string t = token();
-    while (t == "unsupported" || t == "success") t = token();  // cvc5's answers to the options
-    if (t == "unsat") t = token();
-    if (t != "(") throw FormatError(tok_line_, tok_offset_, "expected '(' opening the cvc5 proof, found '" + t.substr(0, 80) + "'");
+    const Token* t = &lex_.take();
+    auto symbol = [&](const char* name) { return t->kind == Token::Symbol && t->text == name; };
+    while (symbol("unsupported") || symbol("success")) t = &lex_.take();  // cvc5's answers to the options
+    if (symbol("unsat")) t = &lex_.take();
+    if (t->kind != Token::Open)
+      throw FormatError(t->line, t->offset, "expected '(' opening the cvc5 proof, found '" + sexpr::describe(*t) + "'");
   }
   b = Binding();
-  std::string t = token();
-  b.offset = tok_offset_;
-  b.line = tok_line_;
-  if (t == "(") {
-    std::string head = token();
-    if (head == "let") {
-      expect('(');
-      expect('(');
-      b.name = token();
-      if (b.name == "(" || b.name == ")" || b.name.empty())
-        throw FormatError(tok_line_, tok_offset_, "expected a let name");
-      if (b.name[0] == '|') b.name.erase(0, 1);
-      if (peek_nonspace() < 0) throw FormatError(line_, in_.offset(), "unexpected end of the cvc5 proof");
-      b.offset = in_.offset();
-      b.line = line_;
+  Token t = lex_.take();
+  b.offset = t.offset;
+  b.line = t.line;
+  if (t.kind == Token::Open) {
+    Token head = lex_.take();
+    if (head.kind == Token::Symbol && head.text == "let") {
+      lex_.expect(Token::Open);
+      lex_.expect(Token::Open);
+      Token& name = lex_.take();
+      if (!name.atom() || name.text.empty()) throw FormatError(name.line, name.offset, "expected a let name");
+      b.name = std::move(name.text);
+      const Token& first = lex_.peek();
+      if (first.kind == Token::End) throw FormatError(first.line, first.offset, "unexpected end of the cvc5 proof");
+      b.offset = first.offset;
+      b.line = first.line;
       read_sexp(b.expr);
-      expect(')');
-      if (peek_nonspace() != ')') throw FormatError(line_, in_.offset(), "one binding per let is supported");
-      expect(')');
-      if (++open_lets_ > lim_.max_lets) throw FormatError(line_, in_.offset(), "too many nested lets");
+      lex_.expect(Token::Close);
+      if (const Token& p = lex_.peek(); p.kind != Token::Close) throw FormatError(p.line, p.offset, "one binding per let is supported");
+      const Token& close = lex_.take();
+      if (++open_lets_ > lim_.max_lets) throw FormatError(close.line, close.end, "too many nested lets");
       return true;
     }
-    pushed_.push_back(head);
+    lex_.unread(std::move(head));
   }
-  pushed_.push_back(t);
+  lex_.unread(std::move(t));
   read_sexp(b.expr);  // the body: it closes every let, then the proof's parenthesis
-  for (uint32_t k = 0; k < open_lets_; ++k) expect(')');
-  expect(')');
+  for (uint32_t k = 0; k < open_lets_; ++k) lex_.expect(Token::Close);
+  lex_.expect(Token::Close);
   // What follows is cvc5's answers to later commands (`sat`, `(error "…")`, another
   // proof): read to the end as whole expressions, so that a cut or garbled tail is an input
   // error rather than ignored (a parenthesis closing nothing: the proof's are unbalanced).
-  for (int depth = 0;;) {
-    if (peek_nonspace() < 0) {
-      if (depth > 0) throw FormatError(line_, in_.offset(), "unterminated expression after the end of the cvc5 proof");
+  for (int64_t depth = 0;;) {
+    if (lex_.at_end()) {
+      if (depth > 0) throw FormatError(lex_.line(), lex_.offset(), "unterminated expression after the end of the cvc5 proof");
       break;
     }
-    std::string t = token();
-    if (t == "(") ++depth;
-    else if (t == ")" && --depth < 0)
-      throw FormatError(tok_line_, tok_offset_, "unbalanced ')' after the end of the cvc5 proof");
+    const Token& t = lex_.next();
+    if (t.kind == Token::Open) ++depth;
+    else if (t.kind == Token::Close && --depth < 0)
+      throw FormatError(t.line, t.offset, "unbalanced ')' after the end of the cvc5 proof");
   }
   done_ = true;
   return true;

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/sexpr_lexer.hpp"
 #include "trusted/smtlib.hpp"
 #include "trusted/source.hpp"
 
@@ -33,7 +34,8 @@ struct Binding {
   uint32_t line = 0;
 };
 
-// Limits on hostile input: a symbol's length, an expression's nodes, the open lets.
+// Limits on hostile input: a symbol's length, an expression's nodes, the open lets (the
+// lexer's other limits, numerals and nesting, are its defaults).
 struct ReaderLimits {
   size_t max_atom = 1u << 20;
   size_t max_nodes = 1u << 26;
@@ -49,19 +51,11 @@ class ProofReader {
   bool next(Binding& b);
 
  private:
-  int get();
-  int peek_nonspace();
-  std::string token();
   void read_sexp(smt::Script& s);
-  void expect(char c);
-  ByteReader in_;
+  sexpr::Lexer lex_;
   ReaderLimits lim_;
-  uint32_t line_ = 1;
   bool started_ = false, done_ = false;
   uint32_t open_lets_ = 0;
-  std::vector<std::string> pushed_;  // tokens put back (read in reverse)
-  uint64_t tok_offset_ = 0;
-  uint32_t tok_line_ = 1;
 };
 
 // Whether the list at `node` is a proof step `(RULE :conclusion φ …)` or `(RULE :args …)`

@@ -1,98 +1,37 @@
 #include "formats/z3proof.hpp"
 
-#include <tuple>
-
 namespace hcert::z3 {
 
 using cert::FormatError;
+using sexpr::Token;
 
 namespace {
-bool space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool delimiter(int c) { return c < 0 || space(c) || c == '(' || c == ')' || c == ';'; }
+// An atom as Z3 wrote it, which is what Sexp holds: a |quoted| symbol is its name (|a b|
+// and a b name one symbol), a string keeps its quotes and doubled quotes.
+std::string atom_text(Token& t) {
+  if (t.kind != Token::String) return std::move(t.text);
+  std::string s = "\"";
+  for (char c : t.text) s += c == '"' ? "\"\"" : std::string(1, c);
+  return s + '"';
+}
+// Whether a token is the symbol `name` (quoted or not, as SMT-LIB has it).
+bool is(const Token& t, const char* name) { return (t.kind == Token::Symbol || t.kind == Token::Quoted) && t.text == name; }
 }  // namespace
 
-ProofReader::ProofReader(std::unique_ptr<Source> src) : in_(std::move(src)) {}
+// Z3's proofs within the lexer's default limits: atoms of 1 MiB, numerals of 65,536 digits
+// (Z3's Farkas coefficients have tens), let chains as deep as 2^26.
+ProofReader::ProofReader(std::unique_ptr<Source> src) : lex_(std::move(src), "the proof") {}
 
-int ProofReader::peek_nonspace() {
-  for (;;) {
-    int c = in_.peek();
-    if (c == ';') {
-      while (c >= 0 && c != '\n') c = (in_.get(), in_.peek());
-      continue;
-    }
-    if (!space(c)) return c;
-    in_.get();
-  }
-}
-
-// One token: "(", ")", or an atom (a |quoted| symbol without its bars, a "string" with
-// its quotes, anything else up to a delimiter).
-std::string ProofReader::token() {
-  if (!pushed_.empty()) {
-    std::string t = std::move(pushed_.back());
-    pushed_.pop_back();
-    return t;
-  }
-  int c = peek_nonspace();
-  uint64_t at = in_.offset();
-  if (c < 0) throw FormatError(0, at, "unexpected end of the proof");
-  if (c == '(' || c == ')') return std::string(1, static_cast<char>(in_.get()));
-  std::string t;
-  if (c == '|') {
-    in_.get();
-    for (;;) {
-      int d = in_.get();
-      if (d < 0) throw FormatError(0, at, "unterminated quoted symbol");
-      if (d == '|') break;
-      t += static_cast<char>(d);
-      if (t.size() > (1u << 20)) throw FormatError(0, at, "symbol too long");
-    }
-    return t;
-  }
-  if (c == '"') {
-    t += static_cast<char>(in_.get());
-    for (;;) {
-      int d = in_.get();
-      if (d < 0) throw FormatError(0, at, "unterminated string");
-      t += static_cast<char>(d);
-      if (d == '"') {
-        if (in_.peek() == '"') { t += static_cast<char>(in_.get()); continue; }
-        break;
-      }
-      if (t.size() > (1u << 20)) throw FormatError(0, at, "string too long");
-    }
-    return t;
-  }
-  while (!delimiter(in_.peek())) {
-    t += static_cast<char>(in_.get());
-    if (t.size() > (1u << 20)) throw FormatError(0, at, "symbol too long");
-  }
-  return t;
-}
-
-void ProofReader::expect(char c) {
-  uint64_t at = pushed_.empty() ? (peek_nonspace(), in_.offset()) : in_.offset();
-  std::string t = token();
-  if (t.size() != 1 || t[0] != c) throw FormatError(0, at, std::string("expected '") + c + "', found '" + t + "'");
-}
-
-// Iterative: a stack of open lists.
 void ProofReader::read_sexp(Sexp& s) {
   s.nodes.clear();
-  std::vector<uint32_t> open;
-  do {
-    uint64_t at = in_.offset();
-    std::string t = token();
-    if (t == ")") {
-      if (open.empty()) throw FormatError(0, at, "unexpected ')'");
-      open.pop_back();
-      continue;
-    }
-    uint32_t id = static_cast<uint32_t>(s.nodes.size());
-    s.nodes.push_back({t == "(", t == "(" ? std::string() : t, {}});
-    if (!open.empty()) s.nodes[open.back()].kids.push_back(id);
-    if (t == "(") open.push_back(id);
-  } while (!open.empty());
+  sexpr::read_expression(
+      lex_,
+      [&](Token& t) {
+        const bool list = t.kind == Token::Open;
+        s.nodes.push_back({list, list ? std::string() : atom_text(t), {}});
+        return static_cast<uint32_t>(s.nodes.size() - 1);
+      },
+      [&](uint32_t list, uint32_t kid) { s.nodes[list].kids.push_back(kid); });
   s.root = 0;
 }
 
@@ -104,45 +43,47 @@ void ProofReader::read_sexp(Sexp& s) {
 // responses to other commands of the script, text inserted in the wrapper) is refused at
 // its byte: it is no part of a Z3 proof. Comments count as spaces, as in SMT-LIB.
 void ProofReader::read_preamble() {
+  Token t;
   auto next_token = [&](const char* what) {
-    uint64_t at = (peek_nonspace(), in_.offset());
-    if (in_.peek() < 0) throw FormatError(0, at, std::string("the input ends before ") + what);
-    return std::pair<uint64_t, std::string>(at, token());
+    t = lex_.next();
+    if (t.kind == Token::End) throw FormatError(t.line, t.offset, std::string("the input ends before ") + what);
   };
-  auto [at, t] = next_token("Z3's proof");
-  if (t == "sat" || t == "unknown") throw FormatError(0, at, "Z3 answered '" + t + "': there is no proof of unsatisfiability");
-  if (t == "unsat") std::tie(at, t) = next_token("Z3's proof after 'unsat'");
-  if (t != "(") throw FormatError(0, at, "expected Z3's answer 'unsat' or its proof '(', found '" + t + "'");
-  std::tie(at, t) = next_token("Z3's proof");
-  if (t == "proof") return;  // the proof term alone
-  if (t != "(") throw FormatError(0, at, "expected '(proof' or Z3's wrapper '((set-logic' or '((proof', found '(" + t + "'");
+  auto refuse = [&](const std::string& why) { throw FormatError(t.line, t.offset, why); };
+  next_token("Z3's proof");
+  if (is(t, "sat") || is(t, "unknown")) refuse("Z3 answered '" + t.text + "': there is no proof of unsatisfiability");
+  if (is(t, "unsat")) next_token("Z3's proof after 'unsat'");
+  if (t.kind != Token::Open) refuse("expected Z3's answer 'unsat' or its proof '(', found '" + sexpr::describe(t) + "'");
+  next_token("Z3's proof");
+  if (is(t, "proof")) return;  // the proof term alone
+  if (t.kind != Token::Open) refuse("expected '(proof' or Z3's wrapper '((set-logic' or '((proof', found '(" + sexpr::describe(t) + "'");
   wrapper_depth_ = 1;
   auto next_item = [&] {  // "(" and the head of the wrapper's next item
-    auto [open_at, open] = next_token("Z3's proof in its wrapper");
-    if (open != "(") throw FormatError(0, open_at, "expected '(' in Z3's wrapper, found '" + open + "'");
-    return next_token("Z3's proof in its wrapper");
+    next_token("Z3's proof in its wrapper");
+    if (t.kind != Token::Open) refuse("expected '(' in Z3's wrapper, found '" + sexpr::describe(t) + "'");
+    next_token("Z3's proof in its wrapper");
   };
-  std::tie(at, t) = next_token("Z3's proof in its wrapper");
-  if (t == "set-logic") {
-    std::tie(at, t) = next_token("the logic's name");
-    if (t == "(" || t == ")") throw FormatError(0, at, "expected a logic's name after 'set-logic', found '" + t + "'");
-    expect(')');
-    std::tie(at, t) = next_item();
+  next_token("Z3's proof in its wrapper");
+  if (is(t, "set-logic")) {
+    next_token("the logic's name");
+    if (!t.atom()) refuse("expected a logic's name after 'set-logic', found '" + sexpr::describe(t) + "'");
+    lex_.expect(Token::Close);
+    next_item();
   }
-  while (t == "declare-fun") {  // Z3's own names: (declare-fun n (S1 ... Sk) S)
-    auto [name_at, name] = next_token("the declared name");
-    if (name == "(" || name == ")") throw FormatError(0, name_at, "expected a name after 'declare-fun', found '" + name + "'");
-    expect('(');
+  while (is(t, "declare-fun")) {  // Z3's own names: (declare-fun n (S1 ... Sk) S)
+    next_token("the declared name");
+    if (!t.atom()) refuse("expected a name after 'declare-fun', found '" + sexpr::describe(t) + "'");
+    std::string name = atom_text(t);
+    lex_.expect(Token::Open);
     Sexp sort;
     size_t arguments = 0;
-    for (; peek_nonspace() != ')'; ++arguments) read_sexp(sort);
-    expect(')');
+    for (; lex_.peek().kind != Token::Close; ++arguments) read_sexp(sort);
+    lex_.expect(Token::Close);
     read_sexp(sort);
     if (arguments == 0 && !sort.nodes[sort.root].list) declarations_.push_back({name, sort.nodes[sort.root].atom});
-    expect(')');
-    std::tie(at, t) = next_item();
+    lex_.expect(Token::Close);
+    next_item();
   }
-  if (t != "proof") throw FormatError(0, at, "expected 'proof', 'declare-fun' or 'set-logic' in Z3's wrapper, found '" + t + "'");
+  if (!is(t, "proof")) refuse("expected 'proof', 'declare-fun' or 'set-logic' in Z3's wrapper, found '" + sexpr::describe(t) + "'");
 }
 
 bool ProofReader::next(Binding& b) {
@@ -152,32 +93,36 @@ bool ProofReader::next(Binding& b) {
     started_ = true;
   }
   b = Binding();
-  b.offset = in_.offset();
-  std::string t = token();
-  if (t == "(") {
-    std::string head = token();
-    if (head == "let") {
-      expect('(');
-      expect('(');
-      b.name = token();
-      if (b.name == "(" || b.name == ")") throw FormatError(0, in_.offset(), "expected a let name");
-      b.offset = in_.offset();
+  // A binding's place, as the translators name it (holes, rejections, the corpus's
+  // expectations): the byte just after the token before its expression (the let's name,
+  // or the last ')' or "proof" before the body).
+  b.offset = lex_.last_end();
+  Token t = lex_.take();
+  if (t.kind == Token::Open) {
+    Token head = lex_.take();
+    if (is(head, "let")) {
+      lex_.expect(Token::Open);
+      lex_.expect(Token::Open);
+      Token& name = lex_.take();
+      if (!name.atom()) throw FormatError(name.line, name.offset, "expected a let name");
+      b.offset = name.end;
+      b.name = atom_text(name);
       read_sexp(b.expr);
-      expect(')');
-      if (peek_nonspace() != ')') throw FormatError(0, in_.offset(), "one binding per let is supported");
-      expect(')');
+      lex_.expect(Token::Close);
+      if (const Token& p = lex_.peek(); p.kind != Token::Close) throw FormatError(p.line, p.offset, "one binding per let is supported");
+      lex_.expect(Token::Close);
       ++open_lets_;
       return true;
     }
-    pushed_.push_back(head);
+    lex_.unread(std::move(head));
   }
-  pushed_.push_back(t);
+  lex_.unread(std::move(t));
   read_sexp(b.expr);  // the body: it closes every let, then the proof
-  for (uint32_t k = 0; k < open_lets_; ++k) expect(')');
-  expect(')');
+  for (uint32_t k = 0; k < open_lets_; ++k) lex_.expect(Token::Close);
+  lex_.expect(Token::Close);
   // The wrapper closes, and nothing follows: a file cut after the proof is truncated too.
-  for (uint32_t k = 0; k < wrapper_depth_; ++k) expect(')');
-  if (peek_nonspace() >= 0) throw FormatError(0, in_.offset(), "unexpected text after the proof");
+  for (uint32_t k = 0; k < wrapper_depth_; ++k) lex_.expect(Token::Close);
+  if (!lex_.at_end()) throw FormatError(lex_.line(), lex_.offset(), "unexpected text after the proof");
   done_ = true;
   return true;
 }

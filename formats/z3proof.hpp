@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "formats/cert.hpp"
+#include "formats/sexpr_lexer.hpp"
 #include "trusted/source.hpp"
 
 namespace hcert::z3 {
@@ -46,15 +47,11 @@ class ProofReader {
 
  private:
   void read_preamble();
-  int peek_nonspace();
-  std::string token();
   void read_sexp(Sexp& s);
-  void expect(char c);
-  ByteReader in_;
+  sexpr::Lexer lex_;
   bool started_ = false, done_ = false;
   uint32_t open_lets_ = 0;
   uint32_t wrapper_depth_ = 0;  // lists open around "(proof" ("((set-logic L)"): 0 or 1
-  std::vector<std::string> pushed_;  // tokens put back (read in reverse)
   std::vector<std::pair<std::string, std::string>> declarations_;
 };
 

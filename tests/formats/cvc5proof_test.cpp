@@ -80,6 +80,35 @@ TEST(Cvc5Proof, MalformedInputIsAnErrorWithItsPlace) {
   }
 }
 
+// Atoms come classified from the lexer (formats/sexpr_lexer.hpp): a quoted symbol is a
+// symbol, also when it looks like a parenthesis; a string literal is a string, its ""
+// one quote; #x/#b literals lose their prefix as in the SMT-LIB reader.
+TEST(Cvc5Proof, AtomsAsTheSmtlibReaderHasThem) {
+  auto bs = read("unsat\n(\n(let ((|_let 1| (f |(| \"a\"\"b\" #x0F #b1 2.5))) (REFL :conclusion (= a a)))\n)\n");
+  ASSERT_EQ(bs.size(), 2u);
+  EXPECT_EQ(bs[0].name, "_let 1");
+  const auto& n = bs[0].expr.nodes;
+  ASSERT_EQ(n.size(), 7u);
+  const std::pair<smt::Node::Kind, std::string> want[] = {{smt::Node::Symbol, "f"}, {smt::Node::Symbol, "("},
+                                                          {smt::Node::String, "a\"b"}, {smt::Node::Hex, "0F"},
+                                                          {smt::Node::Binary, "1"}, {smt::Node::Decimal, "2.5"}};
+  for (size_t i = 0; i < 6; ++i) {
+    EXPECT_EQ(n[i + 1].kind, want[i].first) << i;
+    EXPECT_EQ(n[i + 1].text, want[i].second) << i;
+  }
+}
+
+// A let must name what it binds: an empty quoted name (||) would come out as a binding
+// without a name, which is how the body is told apart.
+TEST(Cvc5Proof, EmptyLetNameRefused) {
+  try {
+    read("unsat\n(\n(let ((|| (= x 7))) (REFL :conclusion (= a a)))\n)\n");
+    ADD_FAILURE() << "accepted an empty let name";
+  } catch (const cert::FormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("line 3 (byte 15): expected a let name"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Cvc5Proof, LimitsOnHostileInput) {
   cvc5::ReaderLimits lim;
   lim.max_atom = 8;

@@ -1,6 +1,6 @@
 // The Z3 proof reader: bindings come out one by one in order, the body last; indexed
 // th-lemma rules are named without their numbers; truncated or malformed proofs are
-// errors with a byte offset; let chains of any depth are read without recursion.
+// errors with a line and byte offset; let chains of any depth are read without recursion.
 #include <gtest/gtest.h>
 
 #include "formats/z3proof.hpp"
@@ -46,6 +46,13 @@ TEST(Z3Proof, AtomBodyAndQuotedSymbols) {
   ASSERT_EQ(bs.size(), 2u);
   EXPECT_EQ(bs[0].expr.nodes[0].atom, "a b");
   EXPECT_EQ(bs[1].expr.nodes[0].atom, "@y");
+  // A quoted parenthesis is an atom, not a list (the lexer marks quoted symbols).
+  bs = read("(proof (let ((?x (f |(| |)|))) @y))");
+  ASSERT_EQ(bs.size(), 2u);
+  ASSERT_EQ(bs[0].expr.nodes.size(), 4u);
+  EXPECT_FALSE(bs[0].expr.nodes[2].list);
+  EXPECT_EQ(bs[0].expr.nodes[2].atom, "(");
+  EXPECT_EQ(bs[0].expr.nodes[3].atom, ")");
 }
 
 TEST(Z3Proof, Malformed) {
@@ -86,20 +93,20 @@ TEST(Z3Proof, PreamblesZ3Prints) {
 // other commands of the script, garbage in the wrapper, a malformed declaration.
 TEST(Z3Proof, PreambleRefused) {
   const std::pair<const char*, const char*> cases[] = {
-      {"sat\n((set-logic QF_UF)\n(proof @p))", "byte 0: Z3 answered 'sat'"},
-      {"unknown\n(proof @p)", "byte 0: Z3 answered 'unknown'"},
-      {"success\nunsat\n(proof @p)", "byte 0: expected Z3's answer 'unsat' or its proof '(', found 'success'"},
-      {"unsat\nunsat\n(proof @p)", "byte 6: expected Z3's answer 'unsat'"},
-      {"unsat\n(a0 a1)\n((set-logic QF_UF)\n(proof @p))", "byte 7: expected '(proof' or Z3's wrapper"},
-      {"unsat\n((set-logic QF_UF) x17\n(proof @p))", "byte 25: expected '(' in Z3's wrapper, found 'x17'"},
-      {"unsat\n((set-logic QF_UF)\n(set-info :x 1)\n(proof @p))", "byte 26: expected 'proof', 'declare-fun' or 'set-logic'"},
-      {"unsat\n((set-logic QF_UF)\n(declare-fun n ())\n(proof @p))", "byte 42: unexpected ')'"},
-      {"unsat\n((set-logic QF_UF)\n(declare-fun n () Int Int)\n(proof @p))", "byte 47: expected ')', found 'Int'"},
-      {"unsat\n((set-logic)\n(proof @p))", "byte 17: expected a logic's name after 'set-logic'"},
-      {"unsat\n((declare-fun (x) () Int)\n(proof @p))", "byte 20: expected a name after 'declare-fun'"},
-      {"unsat\n((set-logic QF_UF)\n(declare-fun n () Int)", "byte 47: the input ends before Z3's proof in its wrapper"},
-      {"", "byte 0: the input ends before Z3's proof"},
-      {"unsat\n", "byte 6: the input ends before Z3's proof after 'unsat'"},
+      {"sat\n((set-logic QF_UF)\n(proof @p))", "line 1 (byte 0): Z3 answered 'sat'"},
+      {"unknown\n(proof @p)", "line 1 (byte 0): Z3 answered 'unknown'"},
+      {"success\nunsat\n(proof @p)", "line 1 (byte 0): expected Z3's answer 'unsat' or its proof '(', found 'success'"},
+      {"unsat\nunsat\n(proof @p)", "line 2 (byte 6): expected Z3's answer 'unsat'"},
+      {"unsat\n(a0 a1)\n((set-logic QF_UF)\n(proof @p))", "line 2 (byte 7): expected '(proof' or Z3's wrapper"},
+      {"unsat\n((set-logic QF_UF) x17\n(proof @p))", "line 2 (byte 25): expected '(' in Z3's wrapper, found 'x17'"},
+      {"unsat\n((set-logic QF_UF)\n(set-info :x 1)\n(proof @p))", "line 3 (byte 26): expected 'proof', 'declare-fun' or 'set-logic'"},
+      {"unsat\n((set-logic QF_UF)\n(declare-fun n ())\n(proof @p))", "line 3 (byte 42): unexpected ')'"},
+      {"unsat\n((set-logic QF_UF)\n(declare-fun n () Int Int)\n(proof @p))", "line 3 (byte 47): expected ')', found 'Int'"},
+      {"unsat\n((set-logic)\n(proof @p))", "line 2 (byte 17): expected a logic's name after 'set-logic'"},
+      {"unsat\n((declare-fun (x) () Int)\n(proof @p))", "line 2 (byte 20): expected a name after 'declare-fun'"},
+      {"unsat\n((set-logic QF_UF)\n(declare-fun n () Int)", "line 3 (byte 47): the input ends before Z3's proof in its wrapper"},
+      {"", "line 1 (byte 0): the input ends before Z3's proof"},
+      {"unsat\n", "line 2 (byte 6): the input ends before Z3's proof after 'unsat'"},
   };
   for (const auto& [text, why] : cases) {
     try {
