@@ -111,6 +111,11 @@ const std::unordered_map<std::string, Translator::RuleHandler>& Translator::rule
       {"ARITH_MULT_SIGN", &Translator::rule_consequence},
       {"ARITH_MULT_TANGENT", &Translator::rule_consequence},
       {"ARITH_OP_ELIM_AXIOM", &Translator::rule_consequence},
+      // arrays (arrays.cpp)
+      {"ARRAYS_READ_OVER_WRITE", &Translator::rule_array},
+      {"ARRAYS_READ_OVER_WRITE_CONTRA", &Translator::rule_array},
+      {"ARRAYS_READ_OVER_WRITE_1", &Translator::rule_array},
+      {"ARRAYS_EXT", &Translator::rule_array},
   };
   return table;
 }
@@ -256,6 +261,7 @@ uint64_t Translator::split(const std::vector<Node>& p, const Term& phi) {
 uint64_t Translator::rule_consequence(const Step& s) { return consequence(s.rule, s.p, s.phi); }
 
 uint64_t Translator::consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
+  if (uint64_t th = with_reads_taken(rule, p, phi)) return th;
   if (p.empty()) return tautology(rule, phi);
   if (uint64_t th = propagate(p, phi)) return th;
   // A Farkas sum (MACRO_ARITH_SCALE_SUM_UB) adds up contradictory bounds: its premises are
@@ -301,7 +307,9 @@ std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
   std::vector<std::pair<Term, Term>> theta;
   for (const Node& n : eqs) {
     Term l, r;
-    if (is_op(n.phi, "=", &l, &r) && l.kind() == TermKind::Var && l.type() != Type::boolean()) theta.push_back({l, r});
+    if (is_op(n.phi, "=", &l, &r) && l.kind() == TermKind::Var && l.type() != Type::boolean() &&
+        std::none_of(theta.begin(), theta.end(), [&](const auto& x) { return x.first == l; }))  // one binding per variable
+      theta.push_back({l, r});
   }
   if (theta.empty()) return eqs;
   size_t given = eqs.size();

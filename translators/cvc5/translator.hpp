@@ -109,6 +109,15 @@ class Translator {
   uint64_t rule_eq_resolve(const Step& s);
   uint64_t rule_clausal(const Step& s);
   uint64_t rule_consequence(const Step& s);
+  // cvc5's array rules (arrays.cpp): an axiom instance of the theory `arrays`.
+  uint64_t rule_array(const Step& s);
+  uint64_t extensionality(const Step& s);
+  // A step over arrays with the reads through stores taken (cvc5's rewriter does it to
+  // every term): premises and φ rewritten by ArrayLemmas::reads_through_stores, the
+  // rewritten step proved by `consequence`, then carried back by EQ_MP; 0 when nothing
+  // is rewritten or the rewritten step is not proved.
+  uint64_t with_reads_taken(const std::string& rule, const std::vector<Node>& p, const Term& phi);
+  bool reads_taken_ = false;  // inside with_reads_taken: not again
   using RuleHandler = uint64_t (Translator::*)(const Step&);
   static const std::unordered_map<std::string, RuleHandler>& rule_table();
 

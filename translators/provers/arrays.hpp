@@ -36,6 +36,13 @@ class ArrayLemmas {
   // 256 steps of the search per pair). 0 when that does not prove it.
   uint64_t equal(const Term& l, const Term& r);
 
+  // ⊢ t = t', t' being t with every read through a store whose index is decided by
+  // itself (the same term: the value written; numerals told apart by `distinct`: the
+  // read below the store) taken through it, bottom-up (array_reads.cpp; linear in t's
+  // DAG). A null Pf when nothing changes. cvc5's rewriter does this to every term
+  // (REWRITE, MACRO_SR_* steps over arrays).
+  Pf reads_through_stores(const Term& t);
+
   // The witness of extensionality, `array.diff a b` (Z3's `(_ array-ext 0) a b`).
   static Term diff(const Term& a, const Term& b);
   // Whether t mentions select, store or diff (linear in t's DAG).
