@@ -352,7 +352,12 @@ uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Ter
   uint64_t as = congruence_->cong(a, s, eqs, 0);  // Γ ⊢ a = s
   if (!as) return 0;
   Term sb = Term::eq(s, b);
-  uint64_t n = tautology("substitution", sb);  // N(s = b): the rewrite after the substitution
+  // N(s = b): the rewrite after the substitution. A countermodel of it refutes only this
+  // reading of the substitution (cvc5 may have oriented it otherwise), not the step.
+  bool was = lenient_;
+  lenient_ = true;
+  uint64_t n = tautology("substitution", sb);
+  lenient_ = was;
   if (!n) return 0;
   std::vector<Node> prem = eqs;
   prem.push_back({n, sb});

@@ -192,6 +192,17 @@ class Translator {
   // (true when one was), their definitions recorded, offered to the steps that mention
   // them, and discharged at the end.
   bool declare_skolems(const smt::Script& s);
+  // Let bindings of terms that could not be elaborated when bound (`(= termITE_1
+  // termITE_2)`: neither name's sort known yet), by name, with their binding order; retried
+  // where a later term mentions them (after that term declared its names). True when one
+  // became a term.
+  struct Pending {
+    smt::Script script;
+    size_t order;
+  };
+  std::unordered_map<std::string, Pending> pending_;
+  bool retrying_pending_ = false;
+  bool elaborate_pending(const smt::Script& s);
   bool define_skolem(const Term& phi);
   static bool mentions(const Term& t, const Term& v);
   bool mentions_skolem(const Term& t) const;
