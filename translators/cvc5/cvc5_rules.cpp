@@ -376,6 +376,9 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   bool large_disj = disjunctions && (flatten(a, "\\/").size() >= 4 || flatten(b, "\\/").size() >= 4);
   if (large && (th = conjunctions_equal(a, b, conj_depth_))) return th;
   if (large_disj && (th = disjunctions_equal(a, b, conj_depth_))) return th;
+  // Over arrays: l and r alike but for array and read terms, each pair by extensionality
+  // and reads through stores (`store (store x i v) i w = store x i w`).
+  if (eq && ArrayLemmas::mentions_arrays(phi) && (th = tools_.arrays.equal(a, b))) return th;
   if (eq && mentions_cond(phi) && (th = diagrams_->equal(a, b))) return th;
   if (iff && (th = normal_->equal(a, b))) return th;
   std::string cm;
