@@ -281,7 +281,7 @@ uint64_t Translator::consequence(const std::string& rule, const std::vector<Node
   std::vector<Term> ps;
   if (uint64_t th = congruence_->implies(p, phi, &cm, &implication, &ps)) return th;
   if (!cm.empty()) refuted("a " + rule + " step does not follow from its premises (" + cm + ")");
-  return 0;
+  return implied_by_closure(p, phi);
 }
 
 std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
@@ -392,6 +392,7 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   if (iff) th = congruence_->rewrite_with_applications(a, b);
   if (!th && conjunctions && !large) th = conjunctions_equal(a, b, conj_depth_);
   if (!th && disjunctions && !large_disj) th = disjunctions_equal(a, b, conj_depth_);
+  if (!th) th = tautology_by_closure(phi);  // transitivity and congruence at the leaves
   return th;
 }
 

@@ -109,6 +109,16 @@ class Translator {
   uint64_t rule_eq_resolve(const Step& s);
   uint64_t rule_clausal(const Step& s);
   uint64_t rule_consequence(const Step& s);
+  // The case split with congruence closure beside the arithmetic at its leaves
+  // (equalities.cpp): N(φ) for φ valid in the theory of equality (PREPROCESS's learned
+  // equalities), and N(φ) from premises p when p1 ==> … ==> φ is; 0 when φ (or a premise)
+  // has no equation between terms, or the split does not close.
+  uint64_t tautology_by_closure(const Term& phi);
+  uint64_t implied_by_closure(const std::vector<Node>& p, const Term& phi);
+  static bool mentions_equalities(const Term& t);
+  const Theories& euf_theories();
+  TheoryRefuter euf_refuter_;
+  Theories euf_theories_;
   // cvc5's array rules (arrays.cpp): an axiom instance of the theory `arrays`.
   uint64_t rule_array(const Step& s);
   uint64_t extensionality(const Step& s);
