@@ -312,22 +312,34 @@ std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
       theta.push_back({l, r});
   }
   if (theta.empty()) return eqs;
+  // r = r* by congruence from the equations so far, fixpoint ones included: a variable
+  // whose r mentions another's (e6 = op e2 e4, e4 = op e2 e0) waits for that one's x = r*,
+  // pass after pass (at most 8).
   size_t given = eqs.size();
-  for (size_t i = 0; i < given && eqs.size() < kMax; ++i) {
-    Term l, r;
-    if (!is_op(eqs[i].phi, "=", &l, &r) || l.kind() != TermKind::Var || l.type() == Type::boolean()) continue;
-    Term full = r;
-    for (int round = 0; round < 8; ++round) {
-      Term next = full.subst(theta);
-      if (next == full) break;
-      full = next;
+  std::vector<bool> done(given, false);
+  for (int pass = 0; pass < 8; ++pass) {
+    bool progress = false;
+    for (size_t i = 0; i < given && eqs.size() < kMax; ++i) {
+      Term l, r;
+      if (done[i] || !is_op(eqs[i].phi, "=", &l, &r) || l.kind() != TermKind::Var || l.type() == Type::boolean()) continue;
+      Term full = r;
+      for (int round = 0; round < 8; ++round) {
+        Term next = full.subst(theta);
+        if (next == full) break;
+        full = next;
+      }
+      if (full == r || mentions(full, l)) {
+        done[i] = true;
+        continue;
+      }
+      std::vector<Node> used(eqs.begin(), eqs.end());
+      uint64_t rr = congruence_->cong(r, full, used, 0);
+      if (!rr) continue;
+      Term e = Term::eq(l, full);
+      eqs.push_back({from_positive(step("trans", {assume(eqs[i].phi), rr}), e, used), e});
+      done[i] = progress = true;
     }
-    if (full == r || mentions(full, l)) continue;
-    uint64_t rr = congruence_->cong(r, full, std::vector<Node>(eqs.begin(), eqs.begin() + given), 0);
-    if (!rr) continue;
-    Term e = Term::eq(l, full);
-    std::vector<Node> used(eqs.begin(), eqs.begin() + given);
-    eqs.push_back({from_positive(step("trans", {assume(eqs[i].phi), rr}), e, used), e});
+    if (!progress) break;
   }
   return eqs;
 }
