@@ -79,10 +79,12 @@ uint64_t Translator::with_reads_taken(const std::string& rule, const std::vector
   if (!arrays) return 0;
   Prover P(sink_);
   bool changed = false;
+  // The stores that change nothing, each equation a hypothesis till the end (facts).
+  std::vector<Node> facts;
   // Each premise ψ as ψ' (N(ψ') from N(ψ) and ⊢ ψ = ψ').
   std::vector<Node> q;
   for (const Node& n : p) {
-    Pf e = tools_.arrays.reads_through_stores(n.phi);
+    Pf e = tools_.arrays.reads_through_stores(n.phi, &facts);
     if (!e.id) {
       q.push_back(n);
       continue;
@@ -92,7 +94,7 @@ uint64_t Translator::with_reads_taken(const std::string& rule, const std::vector
     uint64_t f = n_of(P.eq_mp(e, P.assume(n.phi)).id, to);  // {ψ, ~ψ'} ⊢ F
     q.push_back({use(sink_, n, f), to});
   }
-  Pf e = tools_.arrays.reads_through_stores(phi);
+  Pf e = tools_.arrays.reads_through_stores(phi, &facts);
   Term to = e.id ? e.concl.rhs() : phi;
   if (!e.id && !changed) return 0;
   reads_taken_ = true;
@@ -104,9 +106,10 @@ uint64_t Translator::with_reads_taken(const std::string& rule, const std::vector
     throw;
   }
   reads_taken_ = false;
-  if (!th || !e.id) return th;
+  if (!th) return 0;
   // N(φ) from N(φ'): {φ'} ⊢ φ by EQ_MP with φ' = φ.
-  return from_positive(P.eq_mp(P.sym(e), P.assume(to)).id, phi, {{th, to}});
+  if (e.id) th = from_positive(P.eq_mp(P.sym(e), P.assume(to)).id, phi, {{th, to}});
+  return use_all(facts, th);
 }
 
 }  // namespace hcert::cvc5

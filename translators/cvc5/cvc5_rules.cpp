@@ -261,8 +261,8 @@ uint64_t Translator::split(const std::vector<Node>& p, const Term& phi) {
 uint64_t Translator::rule_consequence(const Step& s) { return consequence(s.rule, s.p, s.phi); }
 
 uint64_t Translator::consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
-  if (uint64_t th = with_reads_taken(rule, p, phi)) return th;
   if (p.empty()) return tautology(rule, phi);
+  if (uint64_t th = with_reads_taken(rule, p, phi)) return th;
   if (uint64_t th = propagate(p, phi)) return th;
   // A Farkas sum (MACRO_ARITH_SCALE_SUM_UB) adds up contradictory bounds: its premises are
   // refuted by themselves, which also covers sums printed with rational coefficients over Ints.
@@ -377,6 +377,7 @@ uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Ter
 }
 
 uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
+  if (uint64_t th = with_reads_taken(rule, {}, phi)) return th;
   Term a, b;
   bool eq = is_op(phi, "=", &a, &b), iff = eq && a.type() == Type::boolean();
   uint64_t th = 0;

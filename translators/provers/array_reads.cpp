@@ -20,7 +20,7 @@ bool is_const_app(const Term& t, const char* name, int n) {
 bool is_read_of_store(const Term& t) { return is_const_app(t, "array.select", 2) && is_const_app(t.rator().rand(), "array.store", 3); }
 }  // namespace
 
-Pf ArrayLemmas::reads_through_stores(const Term& t) {
+Pf ArrayLemmas::reads_through_stores(const Term& t, std::vector<NThm>* facts) {
   if (!mentions_arrays(t)) return {};
   // Each subterm's theorem u = u' (a null Pf: unchanged), filled children first.
   std::unordered_map<Term, Pf, TermHash> done;
@@ -44,6 +44,21 @@ Pf ArrayLemmas::reads_through_stores(const Term& t) {
     Pf th;
     if (f.id || x.id) th = P_.mk_comb(f.id ? f : P_.refl(u.rator()), x.id ? x : P_.refl(u.rand()));
     Term now = th.id ? th.concl.rhs() : u;
+    // A store that changes nothing: its equation with the simpler array, by `equal`.
+    if (facts && is_const_app(now, "array.store", 3)) {
+      Term x = now.rator().rator().rand(), i = now.rator().rand(), v = now.rand(), to;
+      if (is_const_app(v, "array.select", 2) && v.rator().rand() == x && v.rand() == i) to = x;
+      else if (is_const_app(x, "array.store", 3) && x.rator().rand() == i)
+        to = Term::comb(Term::comb(Term::comb(x.rator().rator().rator(), x.rator().rator().rand()), i), v);
+      if (!to.is_null())
+        if (uint64_t n = equal(now, to)) {
+          Term e = Term::eq(now, to);
+          facts->push_back({n, e});
+          Pf a = P_.assume(e);
+          th = th.id ? P_.trans(th, a) : a;
+          now = to;
+        }
+    }
     if (is_read_of_store(now)) {
       Pf r;
       Term split;

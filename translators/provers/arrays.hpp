@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "translators/provers/formula.hpp"
+#include "translators/provers/nform.hpp"
 #include "translators/provers/pf.hpp"
 
 namespace hcert::provers {
@@ -40,8 +41,11 @@ class ArrayLemmas {
   // itself (the same term: the value written; numerals told apart by `distinct`: the
   // read below the store) taken through it, bottom-up (array_reads.cpp; linear in t's
   // DAG). A null Pf when nothing changes. cvc5's rewriter does this to every term
-  // (REWRITE, MACRO_SR_* steps over arrays).
-  Pf reads_through_stores(const Term& t);
+  // (REWRITE, MACRO_SR_* steps over arrays). With `facts`, also the stores that change
+  // nothing, `store x i (select x i)` to x and `store (store x i v) i w` to
+  // `store x i w`: each such equation e is assumed (a hypothesis of the result) and its
+  // N(e), proved by `equal`, appended to *facts for the caller to discharge (nform.hpp).
+  Pf reads_through_stores(const Term& t, std::vector<NThm>* facts = nullptr);
 
   // The witness of extensionality, `array.diff a b` (Z3's `(_ array-ext 0) a b`).
   static Term diff(const Term& a, const Term& b);
