@@ -21,7 +21,7 @@ inline check::Outcome check_smt_translation(const std::string& name, const std::
   static int n = 0;
   std::string path = temp_file(name + "_" + std::to_string(++n) + ".smt2", smt);
   Env env;
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(env, check::default_theory_dir(), t);
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(env, check::default_theory_dir(), t);
   smt::Script sc = smt::read_script(path);
   std::optional<check::SmtContext> ctx;
   ctx.emplace(env, sc);
