@@ -11,6 +11,9 @@
 namespace hcert::cvc5 {
 
 namespace {
+// The case split's budget here: it runs after the other provers failed, mostly on steps
+// that stay holes, so it is kept small (an eq_diamond lemma needs a few dozen leaves).
+constexpr int kClosureLeaves = 512;
 // A sink that numbers steps and emits nothing: the dry run of a leaf refutation.
 StepSink dry_sink() {
   auto n = std::make_shared<uint64_t>(0);
@@ -57,7 +60,7 @@ const Theories& Translator::euf_theories() {
 
 uint64_t Translator::tautology_by_closure(const Term& phi) {
   if (!mentions_equalities(phi)) return 0;
-  return refute_negation(sink_, phi, nullptr, 4096, 400, &euf_theories());
+  return refute_negation(sink_, phi, nullptr, kClosureLeaves, 400, &euf_theories());
 }
 
 uint64_t Translator::implied_by_closure(const std::vector<Node>& p, const Term& phi) {
@@ -70,7 +73,7 @@ uint64_t Translator::implied_by_closure(const std::vector<Node>& p, const Term& 
   bool any = mentions_equalities(phi);
   for (const Term& q : ps) any = any || mentions_equalities(q);
   if (!any) return 0;
-  uint64_t n = refute_negation(sink_, imp, nullptr, 4096, 400, &euf_theories());  // {~I} ⊢ F
+  uint64_t n = refute_negation(sink_, imp, nullptr, kClosureLeaves, 400, &euf_theories());  // {~I} ⊢ F
   if (!n) return 0;
   // {p1, …, pn, ~φ} ⊢ ~I: I and the pi give φ by MP, against ~φ.
   Prover P(sink_);
