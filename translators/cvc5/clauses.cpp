@@ -166,6 +166,17 @@ uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
       case Fact::Unit: {  // the clause's one open literal (or F), by cases down its spine
         const Fact& c = facts[f.from];
         std::vector<Term> ds = disjuncts(c.phi);
+        if (fp == false_term() || is_neg(fp)) {
+          // F, or a negative literal ~x: CLAUSE_INTRO (a kernel fast path) gives
+          // Γ ∪ {comp(d_1), …, comp(d_n)} ⊢ F, each refuted literal's comp(d_k) is the
+          // fact that refutes it (PROVE_HYP), and NOT_INTRO x trades the open one for ~x.
+          uint64_t r = step("clause_intro", {c.thm});
+          size_t w = 0;
+          for (size_t k = 0; k < ds.size(); ++k)
+            if (k != f.index) r = step("prove_hyp", {facts[f.by[w++]].thm, r});
+          f.thm = fp == false_term() ? r : step("not_intro", {term(fp.rand()), r});
+          break;
+        }
         size_t w = 0;
         std::vector<uint64_t> refuted(ds.size(), 0);
         for (size_t k = 0; k < ds.size(); ++k)

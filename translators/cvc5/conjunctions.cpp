@@ -152,6 +152,16 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
       if (uint64_t n = tautology_at(disj ? neg(ai) : ai, depth + 1)) img.push_back({{}, n, disj ? neg(ai) : ai}), found = true;
     ok = found;
   }
+  // A b no a became: a fact cvc5 learned and added (PREPROCESS's `D ==> x0 = x1` beside
+  // D), true by itself (false by itself in a disjunction); its N is used like an a's.
+  std::vector<Node> learned;
+  for (size_t j = 0; j < bs.size() && ok; ++j) {
+    if (covered[j]) continue;
+    Term f = disj ? neg(bs[j]) : bs[j];
+    uint64_t n = scratch_.size() - start <= kMaxSteps && term_size(bs[j]) <= kMaxConjunctSize ? tautology_at(f, depth + 1) : 0;
+    if (n) learned.push_back({n, f}), covered[j] = true;
+    else ok = false;
+  }
   lenient_ = was_lenient;
   if (!ok || std::count(covered.begin(), covered.end(), false)) return 0;
   std::vector<size_t> source(bs.size(), SIZE_MAX);  // the a whose image first holds b_j
@@ -185,6 +195,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
   std::vector<Node> used;  // the N's of the equations and facts, discharged at the end
   for (const Image& m : img)
     if (m.eq) used.push_back({m.eq, m.formula});
+  used.insert(used.end(), learned.begin(), learned.end());
   if (disj) {
     auto a_paths = leaf_paths(a, op), b_paths = leaf_paths(b, op);
     auto inject = [&](const std::vector<std::pair<Term, bool>>& path, uint64_t th) {
@@ -215,6 +226,10 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
     std::vector<uint64_t> from_b(bs.size());
     for (size_t j = 0; j < bs.size(); ++j) {
       size_t i = source[j];
+      if (i == SIZE_MAX) {  // learned, false by itself: its negation's N is among `used`
+        from_b[j] = step("contr", {term(a), step("not_elim", {assume(neg(bs[j])), assume(bs[j])})});
+        continue;
+      }
       const Image& m = img[i];
       uint64_t ai = assume(bs[j]);
       if (m.eq) {
@@ -246,6 +261,10 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
   std::vector<uint64_t> a_thms = leaves_of(assume(a), a);
   std::vector<uint64_t> b_thms(bs.size());
   for (size_t x = 0; x < bs.size(); ++x) {
+    if (source[x] == SIZE_MAX) {  // learned, true by itself: its N is among `used`
+      b_thms[x] = assume(bs[x]);
+      continue;
+    }
     const Image& m = img[source[x]];
     if (!m.eq) {
       b_thms[x] = a_thms[source[x]];

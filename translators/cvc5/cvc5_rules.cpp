@@ -111,6 +111,11 @@ const std::unordered_map<std::string, Translator::RuleHandler>& Translator::rule
       {"ARITH_MULT_SIGN", &Translator::rule_consequence},
       {"ARITH_MULT_TANGENT", &Translator::rule_consequence},
       {"ARITH_OP_ELIM_AXIOM", &Translator::rule_consequence},
+      // arrays (arrays.cpp)
+      {"ARRAYS_READ_OVER_WRITE", &Translator::rule_array},
+      {"ARRAYS_READ_OVER_WRITE_CONTRA", &Translator::rule_array},
+      {"ARRAYS_READ_OVER_WRITE_1", &Translator::rule_array},
+      {"ARRAYS_EXT", &Translator::rule_array},
   };
   return table;
 }
@@ -257,6 +262,7 @@ uint64_t Translator::rule_consequence(const Step& s) { return consequence(s.rule
 
 uint64_t Translator::consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
   if (p.empty()) return tautology(rule, phi);
+  if (uint64_t th = with_reads_taken(rule, p, phi)) return th;
   if (uint64_t th = propagate(p, phi)) return th;
   // A Farkas sum (MACRO_ARITH_SCALE_SUM_UB) adds up contradictory bounds: its premises are
   // refuted by themselves, which also covers sums printed with rational coefficients over Ints.
@@ -275,7 +281,11 @@ uint64_t Translator::consequence(const std::string& rule, const std::vector<Node
   std::vector<Term> ps;
   if (uint64_t th = congruence_->implies(p, phi, &cm, &implication, &ps)) return th;
   if (!cm.empty()) refuted("a " + rule + " step does not follow from its premises (" + cm + ")");
-  return 0;
+  // Equality reasoning for the steps cvc5 justifies by its theories (not resolution,
+  // whose failures are propositional: crowding literals).
+  bool theory_step = rule.find("RESOLUTION") == std::string::npos && rule != "REORDERING" && rule != "FACTORING" &&
+                     rule != "CONTRA" && rule != "AND_ELIM" && rule != "NOT_OR_ELIM" && rule != "MODUS_PONENS";
+  return theory_step ? implied_by_closure(p, phi) : 0;
 }
 
 std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
@@ -301,25 +311,39 @@ std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
   std::vector<std::pair<Term, Term>> theta;
   for (const Node& n : eqs) {
     Term l, r;
-    if (is_op(n.phi, "=", &l, &r) && l.kind() == TermKind::Var && l.type() != Type::boolean()) theta.push_back({l, r});
+    if (is_op(n.phi, "=", &l, &r) && l.kind() == TermKind::Var && l.type() != Type::boolean() &&
+        std::none_of(theta.begin(), theta.end(), [&](const auto& x) { return x.first == l; }))  // one binding per variable
+      theta.push_back({l, r});
   }
   if (theta.empty()) return eqs;
+  // r = r* by congruence from the equations so far, fixpoint ones included: a variable
+  // whose r mentions another's (e6 = op e2 e4, e4 = op e2 e0) waits for that one's x = r*,
+  // pass after pass (at most 8).
   size_t given = eqs.size();
-  for (size_t i = 0; i < given && eqs.size() < kMax; ++i) {
-    Term l, r;
-    if (!is_op(eqs[i].phi, "=", &l, &r) || l.kind() != TermKind::Var || l.type() == Type::boolean()) continue;
-    Term full = r;
-    for (int round = 0; round < 8; ++round) {
-      Term next = full.subst(theta);
-      if (next == full) break;
-      full = next;
+  std::vector<bool> done(given, false);
+  for (int pass = 0; pass < 8; ++pass) {
+    bool progress = false;
+    for (size_t i = 0; i < given && eqs.size() < kMax; ++i) {
+      Term l, r;
+      if (done[i] || !is_op(eqs[i].phi, "=", &l, &r) || l.kind() != TermKind::Var || l.type() == Type::boolean()) continue;
+      Term full = r;
+      for (int round = 0; round < 8; ++round) {
+        Term next = full.subst(theta);
+        if (next == full) break;
+        full = next;
+      }
+      if (full == r || mentions(full, l)) {
+        done[i] = true;
+        continue;
+      }
+      std::vector<Node> used(eqs.begin(), eqs.end());
+      uint64_t rr = congruence_->cong(r, full, used, 0);
+      if (!rr) continue;
+      Term e = Term::eq(l, full);
+      eqs.push_back({from_positive(step("trans", {assume(eqs[i].phi), rr}), e, used), e});
+      done[i] = progress = true;
     }
-    if (full == r || mentions(full, l)) continue;
-    uint64_t rr = congruence_->cong(r, full, std::vector<Node>(eqs.begin(), eqs.begin() + given), 0);
-    if (!rr) continue;
-    Term e = Term::eq(l, full);
-    std::vector<Node> used(eqs.begin(), eqs.begin() + given);
-    eqs.push_back({from_positive(step("trans", {assume(eqs[i].phi), rr}), e, used), e});
+    if (!progress) break;
   }
   return eqs;
 }
@@ -344,7 +368,12 @@ uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Ter
   uint64_t as = congruence_->cong(a, s, eqs, 0);  // Γ ⊢ a = s
   if (!as) return 0;
   Term sb = Term::eq(s, b);
-  uint64_t n = tautology("substitution", sb);  // N(s = b): the rewrite after the substitution
+  // N(s = b): the rewrite after the substitution. A countermodel of it refutes only this
+  // reading of the substitution (cvc5 may have oriented it otherwise), not the step.
+  bool was = lenient_;
+  lenient_ = true;
+  uint64_t n = tautology("substitution", sb);
+  lenient_ = was;
   if (!n) return 0;
   std::vector<Node> prem = eqs;
   prem.push_back({n, sb});
@@ -352,6 +381,7 @@ uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Ter
 }
 
 uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
+  if (uint64_t th = with_reads_taken(rule, {}, phi)) return th;
   Term a, b;
   bool eq = is_op(phi, "=", &a, &b), iff = eq && a.type() == Type::boolean();
   uint64_t th = 0;
@@ -363,6 +393,9 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   bool large_disj = disjunctions && (flatten(a, "\\/").size() >= 4 || flatten(b, "\\/").size() >= 4);
   if (large && (th = conjunctions_equal(a, b, conj_depth_))) return th;
   if (large_disj && (th = disjunctions_equal(a, b, conj_depth_))) return th;
+  // Over arrays: l and r alike but for array and read terms, each pair by extensionality
+  // and reads through stores (`store (store x i v) i w = store x i w`).
+  if (eq && ArrayLemmas::mentions_arrays(phi) && (th = tools_.arrays.equal(a, b))) return th;
   if (eq && mentions_cond(phi) && (th = diagrams_->equal(a, b))) return th;
   if (iff && (th = normal_->equal(a, b))) return th;
   std::string cm;
@@ -376,6 +409,7 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   if (iff) th = congruence_->rewrite_with_applications(a, b);
   if (!th && conjunctions && !large) th = conjunctions_equal(a, b, conj_depth_);
   if (!th && disjunctions && !large_disj) th = disjunctions_equal(a, b, conj_depth_);
+  if (!th) th = tautology_by_closure(phi);  // transitivity and congruence at the leaves
   return th;
 }
 

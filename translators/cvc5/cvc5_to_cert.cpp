@@ -184,6 +184,7 @@ Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
           names_[b.name] = elaborate(s, 0);
         } catch (const Failure&) {
           lists_.emplace(b.name, s);  // `(_let_3 SB_DEFAULT SBA_FIXPOINT)` and the like
+          pending_.emplace(b.name, Pending{s, pending_.size()});  // or a term over names not yet declared
         }
       }
       continue;

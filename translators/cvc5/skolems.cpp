@@ -47,6 +47,12 @@ bool Translator::declare_skolems(const smt::Script& s) {
       Type ty;
       if (a.text.rfind("BOOLEAN_TERM_VARIABLE_", 0) == 0) {
         ty = Type::boolean();
+      } else if (head.kind == smt::Node::Symbol && head.text == "select" && k == 2 && n.kids.size() == 3) {
+        try {  // a read's index (cvc5's extensionality witness): the array's index sort
+          Type arr = elaborate_quietly(s, n.kids[1]).type();
+          if (!arr.is_var() && arr.name() == "array") ty = arr.args()[0];
+        } catch (const Failure&) {
+        }
       } else if (head.kind == smt::Node::Symbol && sort_giving(head.text)) {
         for (size_t j = head.text == "ite" ? 2 : 1; j < n.kids.size() && ty.is_null(); ++j) {
           if (j == k) continue;

@@ -30,8 +30,14 @@ Term Translator::elaborate(const smt::Script& s, uint32_t node) {
     try {
       // A name's sort may come from a sibling that mentions another new name
       // (`(+ k2 (* (- 2) k3))`): declared round by round, at most 8.
+      // Bindings it mentions that failed before may elaborate now (elaborate_pending).
       bool declared = false;
-      for (int round = 0; round < 8 && declare_skolems(s); ++round) declared = true;
+      for (int round = 0; round < 8; ++round) {
+        bool more = declare_skolems(s);
+        more = elaborate_pending(s) || more;
+        if (!more) break;
+        declared = true;
+      }
       if (declared)
         try {
           return ctx_.term(s, node, names_);
@@ -55,6 +61,41 @@ Term Translator::elaborate(const smt::Script& s, uint32_t node) {
       throw Failure(Outcome::Incomplete, "cvc5 proof " + where_ + ": a term hcert cannot elaborate (" + first.what() + ")");
     }
   }
+}
+
+bool Translator::elaborate_pending(const smt::Script& s) {
+  if (pending_.empty() || retrying_pending_) return false;
+  // The pending names s reaches, through the pending bindings (a worklist).
+  std::vector<std::string> todo, reached;
+  std::unordered_set<std::string> seen;
+  auto scan = [&](const smt::Script& x) {
+    for (const smt::Node& a : x.nodes)
+      if (a.kind == smt::Node::Symbol && pending_.count(a.text) && seen.insert(a.text).second) todo.push_back(a.text);
+  };
+  scan(s);
+  while (!todo.empty()) {
+    std::string n = todo.back();
+    todo.pop_back();
+    reached.push_back(n);
+    scan(pending_.at(n).script);
+  }
+  // In binding order: a binding mentions earlier ones only.
+  std::sort(reached.begin(), reached.end(), [&](const std::string& a, const std::string& b) {
+    return pending_.at(a).order < pending_.at(b).order;
+  });
+  bool any = false;
+  retrying_pending_ = true;
+  for (const std::string& n : reached) {
+    try {
+      names_[n] = elaborate(pending_.at(n).script, 0);
+      lists_.erase(n);
+      pending_.erase(n);
+      any = true;
+    } catch (const Failure&) {
+    }
+  }
+  retrying_pending_ = false;
+  return any;
 }
 
 uint32_t Translator::coerce(smt::Script& c, uint32_t n, int depth) {

@@ -109,6 +109,25 @@ class Translator {
   uint64_t rule_eq_resolve(const Step& s);
   uint64_t rule_clausal(const Step& s);
   uint64_t rule_consequence(const Step& s);
+  // The case split with congruence closure beside the arithmetic at its leaves
+  // (equalities.cpp): N(φ) for φ valid in the theory of equality (PREPROCESS's learned
+  // equalities), and N(φ) from premises p when p1 ==> … ==> φ is; 0 when φ (or a premise)
+  // has no equation between terms, or the split does not close.
+  uint64_t tautology_by_closure(const Term& phi);
+  uint64_t implied_by_closure(const std::vector<Node>& p, const Term& phi);
+  static bool mentions_equalities(const Term& t);
+  const Theories& euf_theories();
+  TheoryRefuter euf_refuter_;
+  Theories euf_theories_;
+  // cvc5's array rules (arrays.cpp): an axiom instance of the theory `arrays`.
+  uint64_t rule_array(const Step& s);
+  uint64_t extensionality(const Step& s);
+  // A step over arrays with the reads through stores taken (cvc5's rewriter does it to
+  // every term): premises and φ rewritten by ArrayLemmas::reads_through_stores, the
+  // rewritten step proved by `consequence`, then carried back by EQ_MP; 0 when nothing
+  // is rewritten or the rewritten step is not proved.
+  uint64_t with_reads_taken(const std::string& rule, const std::vector<Node>& p, const Term& phi);
+  bool reads_taken_ = false;  // inside with_reads_taken: not again
   using RuleHandler = uint64_t (Translator::*)(const Step&);
   static const std::unordered_map<std::string, RuleHandler>& rule_table();
 
@@ -183,6 +202,17 @@ class Translator {
   // (true when one was), their definitions recorded, offered to the steps that mention
   // them, and discharged at the end.
   bool declare_skolems(const smt::Script& s);
+  // Let bindings of terms that could not be elaborated when bound (`(= termITE_1
+  // termITE_2)`: neither name's sort known yet), by name, with their binding order; retried
+  // where a later term mentions them (after that term declared its names). True when one
+  // became a term.
+  struct Pending {
+    smt::Script script;
+    size_t order;
+  };
+  std::unordered_map<std::string, Pending> pending_;
+  bool retrying_pending_ = false;
+  bool elaborate_pending(const smt::Script& s);
   bool define_skolem(const Term& phi);
   static bool mentions(const Term& t, const Term& v);
   bool mentions_skolem(const Term& t) const;

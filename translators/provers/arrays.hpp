@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "translators/provers/formula.hpp"
+#include "translators/provers/nform.hpp"
 #include "translators/provers/pf.hpp"
 
 namespace hcert::provers {
@@ -35,6 +36,16 @@ class ArrayLemmas {
   // on each store index against the read index that the context does not decide (at most
   // 256 steps of the search per pair). 0 when that does not prove it.
   uint64_t equal(const Term& l, const Term& r);
+
+  // ⊢ t = t', t' being t with every read through a store whose index is decided by
+  // itself (the same term: the value written; numerals told apart by `distinct`: the
+  // read below the store) taken through it, bottom-up (array_reads.cpp; linear in t's
+  // DAG). A null Pf when nothing changes. cvc5's rewriter does this to every term
+  // (REWRITE, MACRO_SR_* steps over arrays). With `facts`, also the stores that change
+  // nothing, `store x i (select x i)` to x and `store (store x i v) i w` to
+  // `store x i w`: each such equation e is assumed (a hypothesis of the result) and its
+  // N(e), proved by `equal`, appended to *facts for the caller to discharge (nform.hpp).
+  Pf reads_through_stores(const Term& t, std::vector<NThm>* facts = nullptr);
 
   // The witness of extensionality, `array.diff a b` (Z3's `(_ array-ext 0) a b`).
   static Term diff(const Term& a, const Term& b);

@@ -130,14 +130,27 @@ const std::vector<RuleCase>& cases() {
       {"ARITH_MULT_SIGN", {}, "(=> (and (> x 0) (> y 0)) (> (* 2 x) 0))", "(=> (and (> x 0) (< y 0)) (> (* 2 y) 0))", true},
       {"ARITH_MULT_TANGENT", {}, "(=> (>= x 1) (>= (* 3 x) 3))", "(=> (>= x 1) (>= (* 3 x) 4))", true},
       {"ARITH_OP_ELIM_AXIOM", {}, "(= (- x y) (+ x (* (- 1) y)))", "(= (- x y) (+ x y))", true},
+      // arrays (arrays.cpp; a : Int -> Int arrays a, b). The bad ones are no axiom
+      // instance; the case split knows nothing of arrays: holes, not countermodels.
+      {"ARRAYS_READ_OVER_WRITE", {"(not (= x y))"}, "(= (select (store a x z) y) (select a y))",
+       "(= (select (store a x z) y) z)", false},
+      {"ARRAYS_READ_OVER_WRITE_CONTRA", {"(not (= (select (store a x z) y) (select a y)))"}, "(= x y)", "(= x z)", false},
+      {"ARRAYS_READ_OVER_WRITE_1", {}, "(= (select (store a x z) x) z)", "(= (select (store a x z) y) z)", false},
+      // ARRAYS_EXT's witness is one of cvc5's skolems, which a problem cannot name: its
+      // real steps are the corpus cases cvc5-arrays-ext(-wrong); here the table's entry
+      // and a disequality of reads at an index the problem names, which is no instance.
+      {"ARRAYS_EXT", {"(not (= a b))"}, "(not (= a b))", "(not (= (select a x) (select b x)))", false},
   };
   return all;
 }
 
 std::string problem_of(const RuleCase& c, bool is_bad) {
   const char* phi = is_bad ? c.bad : c.good;
-  std::string s = "(set-logic QF_UFLIA)\n(declare-fun p () Bool)\n(declare-fun q () Bool)\n(declare-fun r () Bool)\n"
+  bool arrays = std::string(c.rule).rfind("ARRAYS_", 0) == 0;
+  std::string s = std::string("(set-logic ") + (arrays ? "QF_AUFLIA" : "QF_UFLIA") +
+                  ")\n(declare-fun p () Bool)\n(declare-fun q () Bool)\n(declare-fun r () Bool)\n"
                   "(declare-fun x () Int)\n(declare-fun y () Int)\n(declare-fun z () Int)\n(declare-fun f (Int) Int)\n";
+  if (arrays) s += "(declare-fun a () (Array Int Int))\n(declare-fun b () (Array Int Int))\n";
   for (const char* h : c.premises_of(is_bad)) s += std::string("(assert ") + h + ")\n";
   return s + "(assert (not " + phi + "))\n(check-sat)\n";
 }
@@ -208,6 +221,23 @@ TEST(Cvc5Rules, ScopeMustDischargeItsOwnAssumptions) {
   EXPECT_EQ(holes, 0u);
   EXPECT_EQ(check_cvc5(smt, proof("q"), &msg, &holes), Outcome::Incomplete) << msg;
   EXPECT_EQ(holes, 1u);
+}
+
+}  // namespace
+
+namespace {
+
+// MACRO_SR_EQ_INTRO with a substitution whose equations chain (x := f y, y := f z): the
+// fixpoint x = f (f z) is made from y's, then the rewrite after it. Reject: a conclusion
+// the substitution does not give (f (f z) for f x) is not VERIFIED.
+TEST(Cvc5Rules, SubstitutionChainsToItsFixpoint) {
+  RuleCase c{"MACRO_SR_EQ_INTRO", {"(= x (f y))", "(= y (f z))"}, "(= (+ (f x) 1) (+ 1 (f (f (f z)))))",
+             "(= (+ (f x) 1) (+ 1 (f (f z))))", false};
+  std::string msg;
+  uint64_t holes = 0;
+  EXPECT_EQ(check_cvc5(problem_of(c, false), proof_of(c, false), &msg, &holes), Outcome::Verified) << msg;
+  EXPECT_EQ(holes, 0u);
+  EXPECT_NE(check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes), Outcome::Verified) << msg;
 }
 
 }  // namespace
