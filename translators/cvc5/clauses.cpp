@@ -34,36 +34,13 @@ std::vector<Term> conjuncts(Term t) {
   return out;
 }
 
-}  // namespace
-
-uint64_t Translator::disj_intro(const std::vector<Term>& ds, size_t k, uint64_t th) {
-  std::vector<Term> tails(ds.size());
-  tails.back() = ds.back();
-  for (size_t j = ds.size() - 1; j-- > 0;) tails[j] = Prover::op2("\\/", ds[j], tails[j + 1]);
-  uint64_t cur = k + 1 == ds.size() ? th : step("disj1", {th, term(tails[k + 1])});
-  for (size_t j = k; j-- > 0;) cur = step("disj2", {term(ds[j]), cur});
-  return cur;
-}
-
-uint64_t Translator::discharge_disjuncts(uint64_t cur, const Term& psi) {
-  std::vector<Term> ds = disjuncts(psi);
-  std::unordered_set<Term, TermHash> seen;
-  for (size_t k = 0; k < ds.size(); ++k) {
-    if (!seen.insert(ds[k]).second) continue;
-    if (is_neg(ds[k])) {  // hypothesis h for the disjunct ~h: ~h gives ψ
-      uint64_t nh = step("not_intro", {term(ds[k].rand()), cur});
-      cur = step("not_elim", {assume(neg(psi)), disj_intro(ds, k, nh)});
-    } else {  // hypothesis ~a: ~ψ gives ~a
-      uint64_t na = step("not_intro", {term(ds[k]), step("not_elim", {assume(neg(psi)), disj_intro(ds, k, assume(ds[k]))})});
-      cur = step("prove_hyp", {na, cur});
-    }
-  }
-  return cur;
-}
-
-uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
+// The search of `propagate`: the premises and the complements of φ's disjuncts assumed,
+// expanded (conjunctions, negated disjunctions) and propagated through the clauses among
+// them, in rounds, to two complementary facts or a clause with every literal false. Fills
+// `facts`; the conflict's two facts (the second SIZE_MAX for a false clause), or SIZE_MAX
+// when the search ends without one. Bounded in facts, clauses and work.
+std::pair<size_t, size_t> propagation_search(const std::vector<Node>& p, const Term& phi, std::vector<Fact>& facts) {
   constexpr size_t kMaxFacts = 20000, kMaxClauses = 5000, kMaxWork = 2000000;
-  std::vector<Fact> facts;
   std::unordered_map<Term, size_t, TermHash> known;
   std::vector<size_t> clauses;  // facts that are disjunctions
   std::vector<std::vector<Term>> lits;  // their literals
@@ -127,6 +104,39 @@ uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
     }
     if (!changed && expanded == facts.size()) break;
   }
+  return {conflict_a, conflict_b};
+}
+
+}  // namespace
+
+uint64_t Translator::disj_intro(const std::vector<Term>& ds, size_t k, uint64_t th) {
+  std::vector<Term> tails(ds.size());
+  tails.back() = ds.back();
+  for (size_t j = ds.size() - 1; j-- > 0;) tails[j] = Prover::op2("\\/", ds[j], tails[j + 1]);
+  uint64_t cur = k + 1 == ds.size() ? th : step("disj1", {th, term(tails[k + 1])});
+  for (size_t j = k; j-- > 0;) cur = step("disj2", {term(ds[j]), cur});
+  return cur;
+}
+
+uint64_t Translator::discharge_disjuncts(uint64_t cur, const Term& psi) {
+  std::vector<Term> ds = disjuncts(psi);
+  std::unordered_set<Term, TermHash> seen;
+  for (size_t k = 0; k < ds.size(); ++k) {
+    if (!seen.insert(ds[k]).second) continue;
+    if (is_neg(ds[k])) {  // hypothesis h for the disjunct ~h: ~h gives ψ
+      uint64_t nh = step("not_intro", {term(ds[k].rand()), cur});
+      cur = step("not_elim", {assume(neg(psi)), disj_intro(ds, k, nh)});
+    } else {  // hypothesis ~a: ~ψ gives ~a
+      uint64_t na = step("not_intro", {term(ds[k]), step("not_elim", {assume(neg(psi)), disj_intro(ds, k, assume(ds[k]))})});
+      cur = step("prove_hyp", {na, cur});
+    }
+  }
+  return cur;
+}
+
+uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
+  std::vector<Fact> facts;
+  auto [conflict_a, conflict_b] = propagation_search(p, phi, facts);
   if (conflict_a == SIZE_MAX) return 0;
 
   // Mark what the conflict needs, newest first (a fact only uses older ones).

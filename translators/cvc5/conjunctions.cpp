@@ -67,6 +67,13 @@ std::vector<std::vector<std::pair<Term, bool>>> leaf_paths(const Term& t, const 
   return out;
 }
 
+// b_j1 op (… op b_jn): the nest of the b's a leaf became.
+Term nest_of(const std::vector<Term>& bs, const std::vector<size_t>& js, const char* op) {
+  Term t = bs[js.back()];
+  for (size_t x = js.size() - 1; x-- > 0;) t = Prover::op2(op, bs[js[x]], t);
+  return t;
+}
+
 }  // namespace
 
 uint64_t Translator::conjunctions_equal(const Term& a, const Term& b, int depth) {
@@ -77,11 +84,23 @@ uint64_t Translator::disjunctions_equal(const Term& a, const Term& b, int depth)
 }
 
 uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, int depth) {
-  constexpr size_t kMaxLeaves = 4096, kMaxRun = 8, kMaxTries = 6, kMaxSteps = 200000, kMaxConjunctSize = 1000;
-  const bool disj = op[0] == '\\';
+  constexpr size_t kMaxLeaves = 4096;
   if (depth > 2 || !(is_op(a, op) || is_op(b, op))) return 0;
   std::vector<Term> as = flatten(a, op), bs = flatten(b, op);
   if (as.size() > kMaxLeaves || bs.size() > kMaxLeaves || as.size() + bs.size() < 3) return 0;
+  NestAlignment al;
+  if (!align_nests(as, bs, op, depth, al)) return 0;
+  std::vector<Node> used;  // the N's of the equations and facts, discharged at the end
+  for (const NestImage& m : al.img)
+    if (m.eq) used.push_back({m.eq, m.formula});
+  used.insert(used.end(), al.learned.begin(), al.learned.end());
+  return op[0] == '\\' ? disjunction_nests_equal(a, b, as, bs, al, used) : conjunction_nests_equal(a, b, as, bs, al, used);
+}
+
+bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term>& bs, const char* op, int depth,
+                             NestAlignment& al) {
+  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxSteps = 200000, kMaxConjunctSize = 1000;
+  const bool disj = op[0] == '\\';
   std::vector<std::vector<uint64_t>> avars, bvars;
   for (const Term& t : as) avars.push_back(variable_serials(t));
   for (const Term& t : bs) bvars.push_back(variable_serials(t));
@@ -93,22 +112,13 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
   // The b's by their variables: a conjunct's rewrites mention its variables (or fewer).
   std::map<std::vector<uint64_t>, std::vector<size_t>> by_vars;
   for (size_t j = 0; j < bs.size(); ++j) by_vars[bvars[j]].push_back(j);
-  auto conj_of = [&](const std::vector<size_t>& js) {  // b_j1 /\ (… /\ b_jn)
-    Term t = bs[js.back()];
-    for (size_t x = js.size() - 1; x-- > 0;) t = Prover::op2(op, bs[js[x]], t);
-    return t;
-  };
+  auto conj_of = [&](const std::vector<size_t>& js) { return nest_of(bs, js, op); };
   // Probes may be wrong pairings: no countermodel of theirs rejects the step.
   bool was_lenient = lenient_;
   lenient_ = true;
   // What each a_i became: the b's `js` (an equation a_i = their conjunction, `eq` its N;
   // 0 when a_i is literally the one b), or none (a_i is true: `eq` is N(a_i)).
-  struct Image {
-    std::vector<size_t> js;
-    uint64_t eq;
-    Term formula;  // the equation or a_i
-  };
-  std::vector<Image> img;
+  std::vector<NestImage>& img = al.img;
   std::vector<bool> covered(bs.size(), false);
   bool ok = true;
   size_t start = scratch_.size();  // the probes' steps so far: at most kMaxSteps
@@ -154,7 +164,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
   }
   // A b no a became: a fact cvc5 learned and added (PREPROCESS's `D ==> x0 = x1` beside
   // D), true by itself (false by itself in a disjunction); its N is used like an a's.
-  std::vector<Node> learned;
+  std::vector<Node>& learned = al.learned;
   for (size_t j = 0; j < bs.size() && ok; ++j) {
     if (covered[j]) continue;
     Term f = disj ? neg(bs[j]) : bs[j];
@@ -163,86 +173,95 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
     else ok = false;
   }
   lenient_ = was_lenient;
-  if (!ok || std::count(covered.begin(), covered.end(), false)) return 0;
-  std::vector<size_t> source(bs.size(), SIZE_MAX);  // the a whose image first holds b_j
+  if (!ok || std::count(covered.begin(), covered.end(), false)) return false;
+  std::vector<size_t>& source = al.source;
+  source.assign(bs.size(), SIZE_MAX);  // the a whose image first holds b_j
   for (size_t i = 0; i < img.size(); ++i)
     for (size_t j : img[i].js)
       if (source[j] == SIZE_MAX) source[j] = i;
+  return true;
+}
 
-  // A nest from its leaves' theorems, bottom-up without recursion: CONJ for /\\; for \\/
-  // (`cases`) each leaf's theorem has the leaf as hypothesis and DISJ_CASES joins them.
-  auto build = [&](const Term& t, const std::vector<uint64_t>& leaf_thms, bool cases) {
-    std::vector<uint64_t> done;  // theorems of finished subtrees, in order
-    size_t next = 0;
-    std::vector<std::pair<Term, bool>> todo{{t, false}};
-    Term l, r;
-    while (!todo.empty()) {
-      auto [u, expanded] = todo.back();
-      todo.pop_back();
-      if (!is_op(u, cases ? "\\/" : "/\\", &l, &r)) {
-        done.push_back(leaf_thms[next++]);
-      } else if (!expanded) {
-        todo.push_back({u, true}), todo.push_back({r, false}), todo.push_back({l, false});
-      } else {
-        uint64_t y = done.back();
-        done.pop_back();
-        uint64_t x = done.back();
-        done.back() = cases ? step("disj_cases", {assume(u), x, y}) : step("conj", {x, y});
-      }
+uint64_t Translator::nest_from_leaves(const Term& t, const std::vector<uint64_t>& leaf_thms, bool cases) {
+  std::vector<uint64_t> done;  // theorems of finished subtrees, in order
+  size_t next = 0;
+  std::vector<std::pair<Term, bool>> todo{{t, false}};
+  Term l, r;
+  while (!todo.empty()) {
+    auto [u, expanded] = todo.back();
+    todo.pop_back();
+    if (!is_op(u, cases ? "\\/" : "/\\", &l, &r)) {
+      done.push_back(leaf_thms[next++]);
+    } else if (!expanded) {
+      todo.push_back({u, true}), todo.push_back({r, false}), todo.push_back({l, false});
+    } else {
+      uint64_t y = done.back();
+      done.pop_back();
+      uint64_t x = done.back();
+      done.back() = cases ? step("disj_cases", {assume(u), x, y}) : step("conj", {x, y});
     }
-    return done.back();
-  };
-  std::vector<Node> used;  // the N's of the equations and facts, discharged at the end
-  for (const Image& m : img)
-    if (m.eq) used.push_back({m.eq, m.formula});
-  used.insert(used.end(), learned.begin(), learned.end());
-  if (disj) {
-    auto a_paths = leaf_paths(a, op), b_paths = leaf_paths(b, op);
-    auto inject = [&](const std::vector<std::pair<Term, bool>>& path, uint64_t th) {
-      Term l, r;
-      for (size_t k = path.size(); k-- > 0;) {
-        is_op(path[k].first, op, &l, &r);
-        th = path[k].second ? step("disj1", {th, term(r)}) : step("disj2", {term(l), th});
-      }
-      return th;
-    };
-    // {a} ⊢ b: by cases on a; a_i gives its image's b's (or is false: its negation's N).
-    std::vector<uint64_t> from_a(as.size());
-    for (size_t i = 0; i < as.size(); ++i) {
-      const Image& m = img[i];
-      if (m.js.empty()) {
-        from_a[i] = step("contr", {term(b), step("not_elim", {assume(m.formula), assume(as[i])})});
-      } else if (!m.eq) {
-        from_a[i] = inject(b_paths[m.js[0]], assume(as[i]));
-      } else {
-        Term d = conj_of(m.js);
-        std::vector<uint64_t> parts;
-        for (size_t j : m.js) parts.push_back(inject(b_paths[j], assume(bs[j])));
-        from_a[i] = step("prove_hyp", {step("eq_mp", {assume(m.formula), assume(as[i])}), build(d, parts, true)});
-      }
-    }
-    uint64_t fwd = build(a, from_a, true);
-    // {b} ⊢ a: by cases on b; b_j is in the image of a_i (source), which it gives.
-    std::vector<uint64_t> from_b(bs.size());
-    for (size_t j = 0; j < bs.size(); ++j) {
-      size_t i = source[j];
-      if (i == SIZE_MAX) {  // learned, false by itself: its negation's N is among `used`
-        from_b[j] = step("contr", {term(a), step("not_elim", {assume(neg(bs[j])), assume(bs[j])})});
-        continue;
-      }
-      const Image& m = img[i];
-      uint64_t ai = assume(bs[j]);
-      if (m.eq) {
-        std::vector<Term> ds;
-        for (size_t x : m.js) ds.push_back(bs[x]);
-        size_t pos = std::find(m.js.begin(), m.js.end(), j) - m.js.begin();
-        ai = step("eq_mp", {step("sym", {assume(m.formula)}), disj_intro(ds, pos, ai)});
-      }
-      from_b[j] = inject(a_paths[i], ai);
-    }
-    uint64_t bwd = build(b, from_b, true);
-    return from_positive(step("deduct_antisym", {bwd, fwd}), Term::eq(a, b), used);
   }
+  return done.back();
+}
+
+uint64_t Translator::disjunction_nests_equal(const Term& a, const Term& b, const std::vector<Term>& as,
+                                             const std::vector<Term>& bs, const NestAlignment& al,
+                                             const std::vector<Node>& used) {
+  const char* op = "\\/";
+  const std::vector<NestImage>& img = al.img;
+  const std::vector<size_t>& source = al.source;
+  auto a_paths = leaf_paths(a, op), b_paths = leaf_paths(b, op);
+  auto inject = [&](const std::vector<std::pair<Term, bool>>& path, uint64_t th) {
+    Term l, r;
+    for (size_t k = path.size(); k-- > 0;) {
+      is_op(path[k].first, op, &l, &r);
+      th = path[k].second ? step("disj1", {th, term(r)}) : step("disj2", {term(l), th});
+    }
+    return th;
+  };
+  // {a} ⊢ b: by cases on a; a_i gives its image's b's (or is false: its negation's N).
+  std::vector<uint64_t> from_a(as.size());
+  for (size_t i = 0; i < as.size(); ++i) {
+    const NestImage& m = img[i];
+    if (m.js.empty()) {
+      from_a[i] = step("contr", {term(b), step("not_elim", {assume(m.formula), assume(as[i])})});
+    } else if (!m.eq) {
+      from_a[i] = inject(b_paths[m.js[0]], assume(as[i]));
+    } else {
+      Term d = nest_of(bs, m.js, op);
+      std::vector<uint64_t> parts;
+      for (size_t j : m.js) parts.push_back(inject(b_paths[j], assume(bs[j])));
+      from_a[i] = step("prove_hyp", {step("eq_mp", {assume(m.formula), assume(as[i])}), nest_from_leaves(d, parts, true)});
+    }
+  }
+  uint64_t fwd = nest_from_leaves(a, from_a, true);
+  // {b} ⊢ a: by cases on b; b_j is in the image of a_i (source), which it gives.
+  std::vector<uint64_t> from_b(bs.size());
+  for (size_t j = 0; j < bs.size(); ++j) {
+    size_t i = source[j];
+    if (i == SIZE_MAX) {  // learned, false by itself: its negation's N is among `used`
+      from_b[j] = step("contr", {term(a), step("not_elim", {assume(neg(bs[j])), assume(bs[j])})});
+      continue;
+    }
+    const NestImage& m = img[i];
+    uint64_t ai = assume(bs[j]);
+    if (m.eq) {
+      std::vector<Term> ds;
+      for (size_t x : m.js) ds.push_back(bs[x]);
+      size_t pos = std::find(m.js.begin(), m.js.end(), j) - m.js.begin();
+      ai = step("eq_mp", {step("sym", {assume(m.formula)}), disj_intro(ds, pos, ai)});
+    }
+    from_b[j] = inject(a_paths[i], ai);
+  }
+  uint64_t bwd = nest_from_leaves(b, from_b, true);
+  return from_positive(step("deduct_antisym", {bwd, fwd}), Term::eq(a, b), used);
+}
+
+uint64_t Translator::conjunction_nests_equal(const Term& a, const Term& b, const std::vector<Term>& as,
+                                             const std::vector<Term>& bs, const NestAlignment& al,
+                                             const std::vector<Node>& used) {
+  const std::vector<NestImage>& img = al.img;
+  const std::vector<size_t>& source = al.source;
   // The leaves of a nest as theorems from the nest's theorem, and a nest from its leaves'
   // theorems (CONJ bottom-up), both without recursion.
   auto leaves_of = [&](uint64_t th, const Term& t) {
@@ -265,7 +284,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
       b_thms[x] = assume(bs[x]);
       continue;
     }
-    const Image& m = img[source[x]];
+    const NestImage& m = img[source[x]];
     if (!m.eq) {
       b_thms[x] = a_thms[source[x]];
       continue;
@@ -275,12 +294,12 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
     for (size_t y = 0; y < pos; ++y) run = step("conjunct2", {run});
     b_thms[x] = pos + 1 < m.js.size() ? step("conjunct1", {run}) : run;
   }
-  uint64_t fwd = build(b, b_thms, false);
+  uint64_t fwd = nest_from_leaves(b, b_thms, false);
   // {b} ⊢ a: each a_i from its image.
   std::vector<uint64_t> b_from_b = leaves_of(assume(b), b);
   std::vector<uint64_t> a_from_b(as.size());
   for (size_t i = 0; i < as.size(); ++i) {
-    const Image& m = img[i];
+    const NestImage& m = img[i];
     if (!m.eq) {
       a_from_b[i] = b_from_b[m.js[0]];
     } else if (m.js.empty()) {
@@ -291,7 +310,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
       a_from_b[i] = step("eq_mp", {step("sym", {assume(m.formula)}), run});
     }
   }
-  uint64_t bwd = build(a, a_from_b, false);
+  uint64_t bwd = nest_from_leaves(a, a_from_b, false);
   return from_positive(step("deduct_antisym", {bwd, fwd}), Term::eq(a, b), used);
 }
 

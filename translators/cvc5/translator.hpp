@@ -163,6 +163,32 @@ class Translator {
   // The same for nests of \/ (a disjunct false by itself is dropped).
   uint64_t disjunctions_equal(const Term& a, const Term& b, int depth);
   uint64_t nests_equal(const Term& a, const Term& b, const char* op, int depth);
+  // What each leaf a_i of the first nest became: the b's `js` (an equation a_i = their
+  // nest, `eq` its N; eq 0 when a_i is literally the one b), or none (a_i is true, false
+  // in a disjunction: `eq` is the N of that). `learned`: the b's no a became, each true
+  // (false) by itself; `source[j]`: the a whose image first holds b_j.
+  struct NestImage {
+    std::vector<size_t> js;
+    uint64_t eq;
+    Term formula;  // the equation, or a_i (its negation in a disjunction)
+  };
+  struct NestAlignment {
+    std::vector<NestImage> img;
+    std::vector<Node> learned;
+    std::vector<size_t> source;
+  };
+  // The search of nests_equal (untrusted, bounded): false when some leaf finds no image.
+  bool align_nests(const std::vector<Term>& as, const std::vector<Term>& bs, const char* op, int depth,
+                   NestAlignment& al);
+  // A nest from its leaves' theorems, bottom-up without recursion: CONJ for /\; for \/
+  // (`cases`) each leaf's theorem has the leaf as hypothesis and DISJ_CASES joins them.
+  uint64_t nest_from_leaves(const Term& t, const std::vector<uint64_t>& leaf_thms, bool cases);
+  // The two directions of an aligned pair of nests, joined by DEDUCT_ANTISYM; `used` are
+  // the N's the images rest on, discharged at the end.
+  uint64_t disjunction_nests_equal(const Term& a, const Term& b, const std::vector<Term>& as,
+                                   const std::vector<Term>& bs, const NestAlignment& al, const std::vector<Node>& used);
+  uint64_t conjunction_nests_equal(const Term& a, const Term& b, const std::vector<Term>& as,
+                                   const std::vector<Term>& bs, const NestAlignment& al, const std::vector<Node>& used);
   int conj_depth_ = 0;
   // Premises and φ all arithmetic literals (φ a clause of them): a Farkas refutation of
   // the premises with φ's negated disjuncts. Rejects the step when they certainly have a
