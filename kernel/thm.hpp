@@ -264,6 +264,8 @@ class Kernel {
   // forces collisions; results must not change, only speed.
   static void set_hash_mask(uint64_t mask);
   static size_t live_terms();
+  // Room in the term table for n more nodes (a hint: only speed and peak memory change).
+  static void reserve_terms(size_t n);
 };
 
 }  // namespace hcert
