@@ -675,6 +675,12 @@ class Translator {
 
 }  // namespace
 
+void reserve_problem_terms(const Cnf& cnf) {
+  size_t lits = 0;
+  for (const std::vector<int32_t>& c : cnf.clauses) lits += c.size();
+  Kernel::reserve_terms(lits + 2 * std::min<size_t>(cnf.vars, lits));
+}
+
 LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out) {
   return lrat_to_certificate(env, cnf, [&](LratStep& s) { return in.next(s); }, out);
 }
