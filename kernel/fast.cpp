@@ -3,6 +3,7 @@
 // and the core definitions that enable_sat checks, its derivation is in spec/kernel.md and
 // rules/sat.cpp, property tests compare the two, and --pure checks without them.
 #include <algorithm>
+#include <optional>
 
 #include "kernel/internal.hpp"
 #include "kernel/thm.hpp"
@@ -188,7 +189,7 @@ static const TermNode* literal_var(const TermNode* n, int8_t& sign) {
   return nullptr;
 }
 
-// The assignment, by variable slot, in the environment (Env::rup_value_, rup_where_):
+// The assignment, by variable slot, in the environment (Env::rup_.value, .where):
 // value (+1 true, −1 false, 0 unassigned) and 1 + the trail position of a propagated
 // variable. Slots are numbered for all environments (a node's slot is kept for its life);
 // an environment's arrays grow to the slots it meets. Slot 0 is never given; all zero
@@ -234,19 +235,18 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
   require_on(*hints[0], "RUP");
   const Term& fl = false_const();
   std::lock_guard<std::mutex> lock(env.rup_mu_);
-  std::vector<int8_t>& rup_value = env.rup_value_;
-  std::vector<uint32_t>& rup_where = env.rup_where_;
+  Env::RupScratch& sc = env.rup_;
+  std::vector<int8_t>& value = sc.value;
   auto cover = [&](uint32_t x) {  // the arrays reach slot x (before it is set)
-    if (x >= rup_value.size()) rup_value.resize(x + 1, 0), rup_where.resize(x + 1, 0);
+    if (x >= value.size()) value.resize(x + 1, 0), sc.where.resize(x + 1, 0);
   };
-  // Every slot and node given scratch is listed here and reset on the way out, thrown or not
-  // (listed before it is set, so that even a failed allocation leaves nothing behind).
-  struct Scratch {
-    std::vector<int8_t>& rup_value;
-    std::vector<uint32_t>& rup_where;
-    std::vector<uint32_t> slots;
-    ~Scratch() { for (uint32_t v : slots) rup_value[v] = 0, rup_where[v] = 0; }
-  } sc{rup_value, rup_where, {}};
+  // Every slot given a value is listed in sc.slots before it is set, and reset on the way
+  // out, thrown or not (so that even a failed allocation leaves nothing behind).
+  struct Reset {
+    Env::RupScratch& sc;
+    ~Reset() { for (uint32_t v : sc.slots) sc.value[v] = 0, sc.where[v] = 0; sc.slots.clear(); }
+  } reset{sc};
+  sc.trail.clear();
   std::vector<Term> out;
   out.reserve(s.size() + 4);
   for (const Term& t : s) {
@@ -255,17 +255,12 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     if (!v) throw KernelError("RUP: the clause holds a term that is not a literal");
     uint32_t x = slot_of(v);
     cover(x);
-    if (rup_value[x] == -sign) throw KernelError("RUP: the clause is a tautology (it has x and ~x)");
-    if (rup_value[x] == sign) continue;  // the same literal twice
+    if (value[x] == -sign) throw KernelError("RUP: the clause is a tautology (it has x and ~x)");
+    if (value[x] == sign) continue;  // the same literal twice
     sc.slots.push_back(x);
-    rup_value[x] = sign;
+    value[x] = sign;
     out.push_back(t);
   }
-  struct Unit {
-    uint32_t slot;
-    size_t hint;
-  };
-  std::vector<Unit> trail;
   const Thm* conflict = nullptr;
   // Whether every hint read has the same background (none, or one and the same term) and
   // the same axioms: then the hints used give that background and those axioms, whichever
@@ -283,7 +278,7 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     uint32_t open = 0;  // the one hypothesis not true, if one
     size_t n_open = 0;
     for (uint32_t e : r) {
-      if (e & kBackground || rup_value[e >> 1] == ((e & 1) ? -1 : 1)) continue;  // true
+      if (e & kBackground || value[e >> 1] == ((e & 1) ? -1 : 1)) continue;  // true
       if (++n_open > 1) break;
       open = e;
     }
@@ -291,38 +286,42 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
     else if (n_open > 1)
       throw KernelError("RUP: hint " + std::to_string(i + 1) + " of " + std::to_string(hints.size()) +
                         " is not unit (two of its literals are not false)");
-    else if (rup_value[open >> 1] == 0) {  // its literal becomes false: the complement is true
+    else if (value[open >> 1] == 0) {  // its literal becomes false: the complement is true
       uint32_t x = open >> 1;
       sc.slots.push_back(x);
-      trail.push_back({x, i});
-      rup_value[x] = (open & 1) ? 1 : -1;
-      rup_where[x] = static_cast<uint32_t>(trail.size());
+      sc.trail.push_back({x, i});
+      value[x] = (open & 1) ? 1 : -1;
+      sc.where[x] = static_cast<uint32_t>(sc.trail.size());
     }  // else the hint is satisfied and adds nothing
   }
   if (!conflict) throw KernelError("RUP: the hints lead to no conflict");
   // Back from the conflict: a used hint needs the reason of each propagated literal in it.
   // With uniform hints the conflict alone stands for all of them.
-  std::vector<const Thm*> used{conflict};
+  std::vector<const Thm*>& used = sc.used;
+  used.assign(1, conflict);
   if (!uniform) {
-    std::vector<uint8_t> need(trail.size(), 0);
+    sc.need.assign(sc.trail.size(), 0);
     auto needs = [&](const Thm* h, uint32_t unit) {
       for (uint32_t e : reading(*h->hyps_))
-        if (!(e & kBackground) && (e >> 1) != unit && rup_where[e >> 1]) need[rup_where[e >> 1] - 1] = 1;
+        if (!(e & kBackground) && (e >> 1) != unit && sc.where[e >> 1]) sc.need[sc.where[e >> 1] - 1] = 1;
     };
     needs(conflict, 0);
-    for (size_t t = trail.size(); t-- > 0;)
-      if (need[t]) used.push_back(hints[trail[t].hint]), needs(used.back(), trail[t].slot);
+    for (size_t t = sc.trail.size(); t-- > 0;)
+      if (sc.need[t]) used.push_back(hints[sc.trail[t].second]), needs(used.back(), sc.trail[t].first);
   }
   AxiomSet ax = conflict->axioms_;
   size_t backgrounds = 0;
   for (const Thm* h : used) backgrounds += h->hyps_->bg_count;
-  NodeSet taken(backgrounds);
+  // One hint's backgrounds are distinct already (a set): the table is for several.
+  std::optional<NodeSet> taken;
+  if (used.size() > 1) taken.emplace(backgrounds);
   for (const Thm* h : used) {
     ax = ax_union(ax, h->axioms_);
     for (uint32_t e : reading(*h->hyps_)) {
       if (!(e & kBackground)) continue;
       const Term& hyp = (*h->hyps_)[e & ~kBackground];
-      bool& in = taken.present(TermOps::node(hyp));
+      if (!taken) { out.push_back(hyp); continue; }
+      bool& in = taken->present(TermOps::node(hyp));
       if (!in) in = true, out.push_back(hyp);
     }
   }

@@ -18,9 +18,12 @@ struct TypeNode {
   bool has_vars;
 };
 
-// May t contain a free variable with a Bloom bit in mask and a serial in [lo, hi]?
+// The serial range of t's free variables (TermNode::lo_back), and may t contain a free
+// variable with a Bloom bit in mask and a serial in [lo, hi]?
+inline uint64_t fv_lo(const TermNode* t) { return t->lo_back == UINT32_MAX ? 0 : t->serial - t->lo_back; }
+inline uint64_t fv_hi(const TermNode* t) { return t->serial - t->hi_back; }
 inline bool may_contain(const TermNode* t, uint64_t mask, uint64_t lo, uint64_t hi) {
-  return (t->fvmask & mask) && t->fv_lo <= hi && lo <= t->fv_hi;
+  return (t->fvmask & mask) && fv_lo(t) <= hi && lo <= fv_hi(t);
 }
 
 struct TypeOps {

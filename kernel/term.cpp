@@ -26,7 +26,7 @@ namespace {
 // pointers is comparing them. A hash collision therefore never identifies distinct terms.
 bool same_node(const TermNode* x, const TermNode* y) {
   return x->kind == y->kind && x->ty == y->ty && x->name == y->name && x->a == y->a && x->b == y->b &&
-         x->index == y->index;
+         (x->kind != TermKind::Bound || x->index == y->index);  // a variable's word is its slot
 }
 
 // The hash-consing table: every live node once. Why open addressing over a power-of-two
@@ -35,7 +35,9 @@ bool same_node(const TermNode* x, const TermNode* y) {
 // lookup per node built that made hash-consing most of the time spent on large problems.
 // Linear probing from the slot given by the node's hash (masked by hash_mask, which
 // tests lower to force collisions); erasing shifts later entries of the run back, so a
-// lookup can stop at the first empty slot. At most half full.
+// lookup can stop at the first empty slot. At most three quarters full: a probe reads only
+// slots (8 to a cache line), not nodes, so longer runs cost little, and the slots take
+// 11-21 bytes per node instead of 16-32.
 class Table {
  public:
   TermNode* find(const TermNode& key) const {
@@ -47,9 +49,16 @@ class Table {
     }
   }
   void insert(TermNode* n) {  // n is not in the table
-    if (2 * (count_ + 1) > slots_.size()) resize(2 * slots_.size());
-    put(n);
-    ++count_;
+    reserve(count_ + 1);
+    put(n), ++count_;
+  }
+  // Room for n nodes without a resize: elaborating a large problem then never copies the
+  // table (the copies were 3 % of md5-506's check, and the old and new arrays together
+  // its peak).
+  void reserve(size_t n) {
+    size_t cap = slots_.size();
+    while (4 * n > 3 * cap) cap *= 2;
+    if (cap > slots_.size()) resize(cap);
   }
   void erase(const TermNode* n) {  // n is in the table
     size_t i = home(n->hash);
@@ -98,12 +107,12 @@ Table& table() {
 // The store's lock: the table, the pool, serials, `parents`, a count's 1 -> 0.
 std::mutex store_mu;
 uint64_t next_serial = 0;
-uint64_t relaxed_load(uint64_t& x) { return std::atomic_ref<uint64_t>(x).load(std::memory_order_relaxed); }
-void relaxed_add(uint64_t& x, int64_t d) { std::atomic_ref<uint64_t>(x).fetch_add(d, std::memory_order_relaxed); }
+template <class T> T relaxed_load(T& x) { return std::atomic_ref<T>(x).load(std::memory_order_relaxed); }
+template <class T> void relaxed_add(T& x, int d) { std::atomic_ref<T>(x).fetch_add(static_cast<T>(d), std::memory_order_relaxed); }
 
 // Why a pool: every term node has one size, and a translation makes and frees millions of
 // them; a free list serves them in O(1) without the general allocator's per-block header
-// (8-16 bytes on a 104-byte node) or its bookkeeping. Blocks are never given back.
+// (8-16 bytes on an 88-byte node) or its bookkeeping. Blocks are never given back.
 class NodePool {
  public:
   void* get() {
@@ -139,11 +148,12 @@ Term intern(TermNode key) {
   auto* n = new (pool().get()) TermNode(key);
   for (TermNode* k : {n->a, n->b})
     if (k) relaxed_add(k->rc, 1), relaxed_add(k->parents, 1);
-  n->fv_lo = UINT64_MAX;
-  n->fv_hi = 0;
-  if (n->kind == TermKind::Var) n->fv_lo = n->fv_hi = n->serial;
+  uint64_t lo = n->kind == TermKind::Var ? n->serial : UINT64_MAX, hi = n->kind == TermKind::Var ? n->serial : 0;
   for (TermNode* k : {n->a, n->b})
-    if (k) n->fv_lo = std::min(n->fv_lo, k->fv_lo), n->fv_hi = std::max(n->fv_hi, k->fv_hi);
+    if (k && k->fvmask) lo = std::min(lo, fv_lo(k)), hi = std::max(hi, fv_hi(k));
+  if (!n->fvmask) lo = hi = n->serial;  // no free variable: the range is never read
+  n->lo_back = static_cast<uint32_t>(std::min<uint64_t>(n->serial - lo, UINT32_MAX));
+  n->hi_back = static_cast<uint32_t>(std::min<uint64_t>(n->serial - hi, UINT32_MAX));
   table().insert(n);
   return TermOps::wrap(n);
 }
@@ -151,26 +161,26 @@ Term intern(TermNode key) {
 
 Term TermOps::mk_var(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Var, ty->has_vars, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0, 0});
+  return intern({0, 0, {0}, TermKind::Var, ty->has_vars, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0});
 }
 Term TermOps::mk_const(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
-  return intern({0, 0, 0, TermKind::Const, ty->has_vars, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0, 0});
+  return intern({0, 0, {0}, TermKind::Const, ty->has_vars, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0});
 }
 Term TermOps::mk_comb(TermNode* f, TermNode* x) {
   uint64_t h = mix(mix(3, f->hash), x->hash);
-  return intern({0, std::max(f->loose, x->loose), 0, TermKind::Comb, f->tyvars || x->tyvars, 0, h, 0,
-                 f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0, 0});
+  return intern({0, std::max(f->loose, x->loose), {0}, TermKind::Comb, f->tyvars || x->tyvars, 0, h, 0,
+                 f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0});
 }
 Term TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
   uint64_t h = mix(mix(4, bvty->hash), body->hash);
-  return intern({0, body->loose ? body->loose - 1 : 0, 0, TermKind::Abs,
+  return intern({0, body->loose ? body->loose - 1 : 0, {0}, TermKind::Abs,
                  bvty->has_vars || body->tyvars, 0, h, 0, body->fvmask,
-                 TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0, 0});
+                 TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0});
 }
 Term TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
   uint64_t h = mix(mix(5, i), ty->hash);
-  return intern({0, i + 1, i, TermKind::Bound, ty->has_vars, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0, 0});
+  return intern({0, i + 1, {i}, TermKind::Bound, ty->has_vars, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0});
 }
 
 // Drops a reference that may be the last, under the store's lock; frees what is left
@@ -198,6 +208,7 @@ void TermOps::release(TermNode* n) {
 
 size_t TermOps::live_nodes() { std::lock_guard<std::mutex> l(store_mu); return table().size(); }
 void TermOps::rehash_table() { std::lock_guard<std::mutex> l(store_mu); table().rehash(); }
+void Kernel::reserve_terms(size_t n) { std::lock_guard<std::mutex> l(store_mu); table().reserve(table().size() + n); }
 
 // ---- handles -------------------------------------------------------------------------
 
@@ -251,10 +262,7 @@ Term Term::abs(Term v, Term body) {
 const TypeNode* TermOps::eq_type(const TypeNode* a) {
   return TypeOps::fun_node(a, TypeOps::fun_node(a, TypeOps::bool_node()));
 }
-Name TermOps::eq_name() {
-  static Name n = intern_name("=");
-  return n;
-}
+Name TermOps::eq_name() { static Name n = intern_name("="); return n; }
 
 const TypeNode* eq_generic_type() { return TermOps::eq_type(TypeOps::intern(intern_name("A"), true, {})); }
 
@@ -273,14 +281,8 @@ bool Term::is_eq() const {
   return present("is_eq")->kind == TermKind::Comb && node_->a->kind == TermKind::Comb &&
          node_->a->a->kind == TermKind::Const && node_->a->a->name == TermOps::eq_name();
 }
-Term Term::lhs() const {
-  if (!is_eq()) throw KernelError("lhs: not an equation");
-  return Term(node_->a->b);
-}
-Term Term::rhs() const {
-  if (!is_eq()) throw KernelError("rhs: not an equation");
-  return Term(node_->b);
-}
+Term Term::lhs() const { if (!is_eq()) throw KernelError("lhs: not an equation"); return Term(node_->a->b); }
+Term Term::rhs() const { if (!is_eq()) throw KernelError("rhs: not an equation"); return Term(node_->b); }
 
 // ---- traversals --------------------------------------------------------------------------
 
@@ -292,9 +294,7 @@ struct Key {
   bool operator==(const Key& o) const { return n == o.n && depth == o.depth; }
 };
 struct KeyHash {
-  size_t operator()(const Key& k) const {
-    return std::hash<const void*>()(k.n) ^ (k.depth * 0x9e3779b97f4a7c15ull);
-  }
+  size_t operator()(const Key& k) const { return std::hash<const void*>()(k.n) ^ (k.depth * 0x9e3779b97f4a7c15ull); }
 };
 
 // The one rebuilding traversal: post-order over the DAG with an explicit stack, memoised

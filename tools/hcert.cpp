@@ -282,7 +282,7 @@ int check(const Args& a) {
   std::optional<hcert::check::SmtContext> smt;
   hcert::check::Checker checker(env, theories, [&](const std::string& kind) {
     return about(problem, [&] {
-      if (cnf && kind == "dimacs") return hcert::check::elaborate(env, *cnf);
+      if (cnf && kind == "dimacs") return hcert::sat::reserve_problem_terms(*cnf), hcert::check::elaborate(env, *cnf);
       if (smt && kind == "smtlib2") return smt->problem();
       return hcert::check::load_problem(env, kind, problem);
     });

@@ -549,6 +549,31 @@ TEST(KernelPitfall, NestedBindersOverLateFreeVariableParseInLinearTime) {
 // long (forced collisions) or not: whatever was erased before, building a term again must
 // find the node that is alive (pointer-equal handles) and the table must count exactly the
 // nodes alive. Erasing from an open-addressing table moves entries, which this exercises.
+// Kernel::reserve_terms (the SAT check sizes the table for the problem's terms) moves every
+// live node to a larger array: a node lost or duplicated there would break hash-consing
+// (a rebuilt term would be a second node, or a freed one found again). Live terms must be
+// found again after it, under forced collisions too, and all must be freed after.
+TEST(KernelPitfall, TermTableReserveKeepsEveryNode) {
+  for (uint64_t mask : {~0ull, 0ull}) {
+    Kernel::set_hash_mask(mask);
+    auto build = [](int i) { return eq(ap(V("g", fn(B(), B())), V("rs" + std::to_string(i))), V("rs" + std::to_string(i + 1))); };
+    build(0);
+    const size_t base = Kernel::live_terms();
+    std::vector<Term> keep;
+    for (int i = 0; i < 300; ++i) keep.push_back(build(i));
+    std::vector<uint64_t> serials;
+    for (const Term& t : keep) serials.push_back(t.serial());
+    Kernel::reserve_terms(100000);  // a resize with 1,000+ live nodes
+    for (int i = 0; i < 300; i += 2) keep[i] = Term();  // erasures after it
+    for (int i = 1; i < 300; i += 2) EXPECT_EQ(build(i).serial(), serials[i]) << "a live term was not found again";
+    Kernel::reserve_terms(0);  // no room needed: nothing changes
+    for (int i = 0; i < 300; i += 2) EXPECT_EQ(build(i), build(i));
+    keep.clear();
+    EXPECT_EQ(Kernel::live_terms(), base) << "mask " << mask;
+  }
+  Kernel::set_hash_mask(~0ull);
+}
+
 TEST(KernelPitfall, TermTableSurvivesRandomReleases) {
   for (uint64_t mask : {~0ull, 7ull, 0ull}) {
     Kernel::set_hash_mask(mask);

@@ -60,6 +60,44 @@ TEST(Lrat, CommentsDeletionsAndSubsumedLemma) {
   EXPECT_EQ(check_lrat(kFour, "c a comment\n5 1 0 1 2 0\n5 d 1 2 0\n7 -1 2 0 3 0\n6 0 5 7 4 0\n"), Outcome::Verified);
 }
 
+// The Φ tree's theorems go once every input clause below them is built or deleted
+// (lrat_to_cert.cpp, consume): 2,996 padding unit clauses are each used once (as the hint
+// of a lemma equal to it) and then deleted, then the refutation comes from the last four.
+// The refutation still finds every tree node it needs, the certificate deletes the
+// padding's tree theorems in batches, and a hint to a deleted padding clause is still
+// refused.
+TEST(Lrat, TreeTheoremsOfGoneInputsAreDeleted) {
+  const int pad = 2996;
+  std::string cnf = "p cnf " + std::to_string(pad + 2) + " " + std::to_string(pad + 4) + "\n";
+  for (int v = 3; v < pad + 3; ++v) cnf += std::to_string(v) + " 0\n";
+  cnf += "1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
+  std::string proof, del = std::to_string(2 * pad + 4) + " d";
+  for (int k = 1; k <= pad; ++k) {
+    proof += std::to_string(pad + 4 + k) + " " + std::to_string(k + 2) + " 0 " + std::to_string(k) + " 0\n";
+    del += " " + std::to_string(k);
+  }
+  proof += del + " 0\n";
+  auto id = [&](int k) { return std::to_string(k); };
+  std::string refute = id(2 * pad + 5) + " 1 0 " + id(pad + 1) + " " + id(pad + 2) + " 0\n" + id(2 * pad + 6) + " 0 " +
+                       id(2 * pad + 5) + " " + id(pad + 3) + " " + id(pad + 4) + " 0\n";
+  std::string msg;
+  EXPECT_EQ(check_lrat(cnf, proof + refute, &msg), Outcome::Verified) << msg;
+  // The batches were written: a del record of 1,024 theorems or more.
+  size_t largest = 0;
+  cert::CallbackWriter sink([&](const cert::Record& r) {
+    if (r.tag == cert::Tag::Del) largest = std::max(largest, r.nums.size());
+  });
+  cert::Emitter em(sink);
+  Env env;
+  check::load_pinned_theory(env, check::default_theory_dir(), "core");
+  LratReader in(open_source(file("tree.lrat", proof + refute)));
+  sat::lrat_to_certificate(env, read_dimacs(file("tree.cnf", cnf)), in, em);
+  EXPECT_GE(largest, 1024u);
+  // Rejected: clause 1 was deleted, so it cannot be a hint (the first hint of a lemma).
+  std::string bad = proof + id(2 * pad + 5) + " 1 0 1 " + id(pad + 1) + " " + id(pad + 2) + " 0\n";
+  EXPECT_EQ(check_lrat(cnf, bad, &msg), Outcome::Rejected) << msg;
+}
+
 TEST(Lrat, BinaryProof) {
   // 'a' 2*id lits 0 hints 0 with 2|x|+sign encoding: 5 1 0 1 2 0 and 6 0 5 3 4 0.
   std::string bin = std::string("a\x0a\x02\x00\x02\x04\x00", 7) + std::string("a\x0c\x00\x0a\x06\x08\x00", 7);

@@ -132,7 +132,34 @@ class Translator {
       (left ? hi : lo) = mid;
     }
     ++stats_.inputs_used;
-    return step("clause_intro", {th});
+    uint64_t clause_thm = step("clause_intro", {th});
+    consume(i);
+    return clause_thm;
+  }
+
+  // Input clause i will not be asked for again (built, or deleted unbuilt): a tree node
+  // whose leaves have all gone that way is needed no more, and its theorem is deleted. Why:
+  // the kept theorems were most of the checker's live theorems (md5-506: the table of
+  // theorem ids reached 786k slots, 30 MB), while nearly every input clause is used or
+  // deleted as the proof goes (210,741 of md5-506's 212,074). left_ counts each node's
+  // leaves not yet gone, set on the first walk through it.
+  void consume(size_t i) {
+    size_t lo = 0, hi = cnf_.clauses.size(), node = 1;
+    if (left_.empty()) left_.assign(4 * cnf_.clauses.size() + 4, kUncounted);
+    while (hi - lo > 1) {
+      size_t mid = lo + (hi - lo) / 2;
+      bool left = i < mid;
+      node = 2 * node + (left ? 0 : 1);
+      (left ? hi : lo) = mid;
+      uint32_t& n = left_[node];
+      if (n == kUncounted) n = static_cast<uint32_t>(hi - lo);
+      if (--n == 0 && !tree_.empty() && tree_[node]) tree_gone_.push_back(tree_[node]), tree_[node] = 0;
+    }
+    // One `del` record for many (a record each cost more than the memory saved).
+    if (tree_gone_.size() < 1024) return;
+    out_.write(Emitter::make(Tag::Del, tree_gone_, {"thm"}));
+    for (uint64_t th : tree_gone_) out_.release_thm_id(th);
+    tree_gone_.clear();
   }
 
   Clause* live(int64_t id) {
@@ -168,6 +195,7 @@ class Translator {
         clauses_.erase(id);
       } else if (id >= 1 && static_cast<uint64_t>(id) <= cnf_.clauses.size() && !input_deleted_[id]) {
         count_input(cnf_.clauses[id - 1], -1);
+        consume(static_cast<size_t>(id - 1));
       }
       if (id >= 1 && static_cast<uint64_t>(id) <= cnf_.clauses.size()) input_deleted_[id] = 1;
     }
@@ -657,6 +685,9 @@ class Translator {
   // while others are added (the dense table may move its slots).
   check::IdTable<std::unique_ptr<Clause>> clauses_;
   std::vector<uint64_t> tree_;  // theorem of each tree node made so far, by heap number (0: none)
+  static constexpr uint32_t kUncounted = UINT32_MAX;
+  std::vector<uint32_t> left_;  // leaves below each tree node not yet gone (consume)
+  std::vector<uint64_t> tree_gone_;  // their theorems not needed any more, to delete
   check::IdTable<int> refs_;  // users of each clause theorem id
   std::vector<uint64_t> var_ids_;
   std::vector<uint8_t> mark_;  // literal membership of the running clause
@@ -674,6 +705,12 @@ class Translator {
 };
 
 }  // namespace
+
+void reserve_problem_terms(const Cnf& cnf) {
+  size_t lits = 0;
+  for (const std::vector<int32_t>& c : cnf.clauses) lits += c.size();
+  Kernel::reserve_terms(lits + 2 * std::min<size_t>(cnf.vars, lits));
+}
 
 LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out) {
   return lrat_to_certificate(env, cnf, [&](LratStep& s) { return in.next(s); }, out);
