@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "translators/drat/frat_steps.hpp"
 #include "trusted/outcome.hpp"
 
 namespace hcert::sat {
@@ -14,18 +15,6 @@ using check::Outcome;
 
 namespace {
 
-constexpr uint32_t kNone = UINT32_MAX;
-
-// Why one clause arena with `alive` flags and epoch-stamped watches: the backward pass
-// removes lemmas and re-adds deleted clauses millions of times. Killing a clause bumps its
-// epoch, so its watches become stale and are dropped when propagation next meets them;
-// reviving it adds fresh watches, on literals chosen against the top-level assignment.
-// The hot per-clause data (index, epoch, flags, size) is the four words right before the
-// clause's literals in the arena, so that a watch visit usually touches one cache line,
-// not two (the clause's header and then its literals). The literals are reordered in
-// place by propagation: the watched ones are the first two.
-constexpr int kCidW = -4, kEpochW = -3, kFlagsW = -2, kSizeW = -1;  // header words
-constexpr int32_t kAlive = 1, kMarked = 2;                          // flags
 // Cold per-clause data, 16 bytes: one record per clause of the problem and the proof lives
 // through the pass (the problem's clauses first, then the lemmas in the proof's order). A
 // clause's LRAT id is its index + 1 (`id_of`); where a lemma was read is kept beside, per
@@ -36,44 +25,6 @@ struct Clause {
   uint32_t hints_len = 0;
   bool lemma = false;
   bool hinted = false;    // the proof gave the hints (FRAT 'l'): they are not searched for
-};
-
-constexpr uint32_t kRatBlock = 0x80000000u;  // a hint that starts a RAT block
-
-// The hints found, appended lemma by lemma. Why fixed chunks and not one vector: a long
-// proof has tens of millions of hints (md5-preimage-64r-500: 21M, 84 MB), and a vector
-// doubling its buffer holds the old and the new one at once (3x the hints at its last
-// growth, and up to 2x after it), where chunks hold the hints and at most one chunk more.
-class HintArena {
- public:
-  size_t size() const { return n_; }
-  void push_back(uint32_t h) {
-    if (n_ == chunks_.size() * kChunk) chunks_.emplace_back(new uint32_t[kChunk]);  // pages touched as filled
-    chunks_.back()[n_ % kChunk] = h;
-    ++n_;
-  }
-  template <class It>
-  void append(It from, It to) {
-    for (; from != to; ++from) push_back(*from);
-  }
-  uint32_t operator[](size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
-
- private:
-  static constexpr size_t kChunk = size_t(1) << 18;  // hints per chunk (1 MB)
-  std::vector<std::unique_ptr<uint32_t[]>> chunks_;
-  size_t n_ = 0;
-};
-
-// One step of a DRAT or FRAT proof as the backward pass takes it: an addition (with the
-// proof's own hints, if it gave them), a deletion (of the clause `target` when the proof
-// names it by id, else of an alive clause with these literals), or nothing to do.
-struct InStep {
-  enum Kind { Add, Delete, Nothing } kind = Nothing;
-  std::vector<int32_t> lits;
-  uint64_t line = 0, offset = 0;
-  uint32_t target = kNone;
-  bool hinted = false;
-  std::vector<uint32_t> hints;  // clause indices, kRatBlock set on a RAT block's clause
 };
 
 // A watch carries a blocker (the clause's other watched literal when it was made): if the
@@ -90,7 +41,7 @@ struct Event {
 
 }  // namespace
 
-class Backward {
+class Backward : private FratSteps {
   friend class DratHints;
  public:
   // Sized by the variables the clauses use, not by the header's count: a header may claim
@@ -115,7 +66,7 @@ class Backward {
     FratStep f;
     auto next = [&](InStep& s) {
       while (in.next(f))
-        if (frat_step(f, s)) return true;
+        if (frat_step(f, s, cnf_, static_cast<uint32_t>(cls_.size()))) return true;
       return false;
     };
     uint32_t empty = read(next, poll, "FRAT");
@@ -297,171 +248,8 @@ class Backward {
 
  private:
   // ---- FRAT: steps name clauses by ids (formats/frat.hpp) ----
-  // Why a map from the proof's ids to clause indices: FRAT ids are the solver's, any
-  // 64-bit numbers (CaDiCaL numbers the problem's clauses 1..m and its own after them;
-  // frat-rs may relocate them), while the LRAT steps handed out number the problem's
-  // clauses by their place in the CNF and the lemmas after them.
-  std::unordered_map<uint64_t, uint32_t> frat_ids_;
-  std::vector<uint8_t> original_named_;  // per input clause: an 'o' step named it
-  bool after_empty_ = false;             // past the empty clause: 'o', 'd', 'f' and 'r' are read
-
-  [[noreturn]] void frat_fail(const FratStep& f, const std::string& why) {
-    throw cert::FormatError(f.line, f.offset, "FRAT: " + why);
-  }
-  // The clause a step names, checked to have the step's literals (as a set).
-  uint32_t frat_named(const FratStep& f) {
-    auto it = frat_ids_.find(f.id);
-    if (it == frat_ids_.end()) frat_fail(f, "clause " + std::to_string(f.id) + " is not live");
-    key_ = sorted(std::vector<int32_t>(f.lits.begin(), f.lits.end()));
-    if (!same_literals(it->second, key_))
-      frat_fail(f, "clause " + std::to_string(f.id) + " has other literals than the step states");
-    return it->second;
-  }
-  bool same_literals(uint32_t cid, const std::vector<int32_t>& key) {  // key: sorted, unique
-    if (len(cid) != key.size()) return false;
-    for (uint32_t k = 0; k < len(cid); ++k)
-      if (!std::binary_search(key.begin(), key.end(), lits_of(cid)[k])) return false;
-    return true;
-  }
-  void frat_define(const FratStep& f, uint32_t cid) {
-    if (!frat_ids_.emplace(f.id, cid).second) frat_fail(f, "clause id " + std::to_string(f.id) + " is already live");
-  }
-  // Turns a FRAT step into what the backward pass does with it; false: nothing to do.
-  bool frat_step(const FratStep& f, InStep& s) {
-    s = InStep();
-    s.line = f.line, s.offset = f.offset;
-    if (after_empty_ && f.kind == 'a') frat_fail(f, "an addition after the empty clause");
-    switch (f.kind) {
-      case 'o': {  // one of the problem's clauses: CaDiCaL's ids are their places, else looked up
-        key_ = sorted(std::vector<int32_t>(f.lits.begin(), f.lits.end()));
-        original_named_.resize(cnf_.clauses.size(), 0);
-        uint32_t cid = kNone;
-        if (f.id <= cnf_.clauses.size() && !original_named_[f.id - 1] && same_literals(static_cast<uint32_t>(f.id - 1), key_))
-          cid = static_cast<uint32_t>(f.id - 1);
-        if (cid == kNone && !bucket_.empty()) {  // other numberings: through the deletion index
-          uint32_t h = lit_hash(key_.data(), static_cast<uint32_t>(key_.size()));
-          for (uint32_t c = bucket_[h & (bucket_.size() - 1)]; c != kNone && cid == kNone; c = chain_[c])
-            if (c < cnf_.clauses.size() && hash_[c] == h && !original_named_[c] && same_literals(c, key_)) cid = c;
-        }
-        if (cid == kNone) frat_fail(f, "original clause " + std::to_string(f.id) + " is not one of the problem's (or named twice)");
-        original_named_[cid] = 1;
-        frat_define(f, cid);
-        return false;
-      }
-      case 'a': {
-        s.kind = InStep::Add;
-        s.lits = f.lits;
-        if ((s.hinted = f.has_hints))
-          for (int64_t h : f.hints) {
-            auto it = frat_ids_.find(static_cast<uint64_t>(h < 0 ? -h : h));
-            if (it == frat_ids_.end())
-              throw Failure(Outcome::Rejected, "FRAT " + (f.line ? "line " + std::to_string(f.line) : "byte " + std::to_string(f.offset)) +
-                                                   ": hint " + std::to_string(h) + " names no live clause");
-            s.hints.push_back(it->second | (h < 0 ? kRatBlock : 0));
-          }
-        frat_define(f, static_cast<uint32_t>(cls_.size()));  // the index add_clause gives it
-        return true;
-      }
-      case 'd': {
-        uint32_t cid = frat_named(f);
-        frat_ids_.erase(f.id);
-        if (after_empty_) return false;
-        s.kind = InStep::Delete;
-        s.target = cid;
-        s.lits = f.lits;
-        return true;
-      }
-      case 'f':  // a clause live at the end: checked to be one (not needed by the check)
-        if (!alive(frat_named(f))) frat_fail(f, "clause " + std::to_string(f.id) + " is finalised but was deleted");
-        return false;
-      case 'r': {  // renaming, all pairs at once
-        std::vector<uint32_t> moved;
-        for (auto [from, to] : f.moves) {
-          auto it = frat_ids_.find(from);
-          if (it == frat_ids_.end()) frat_fail(f, "relocation of clause " + std::to_string(from) + ", which is not live");
-          moved.push_back(it->second);
-          frat_ids_.erase(it);
-        }
-        for (size_t k = 0; k < moved.size(); ++k)
-          if (!frat_ids_.emplace(f.moves[k].second, moved[k]).second)
-            frat_fail(f, "relocation onto clause id " + std::to_string(f.moves[k].second) + ", which is live");
-        return false;
-      }
-    }
-    return false;
-  }
-
   size_t pos_ = 0;
   HintArena hint_arena_;
-
-  // Why a chained hash table over clause indices (not a map of vectors): every clause of
-  // the problem and the proof is indexed, and a vector per key costs an allocation each.
-  // The hash of a literal set is a sum, so an indexed clause needs no sorted copy (a
-  // deletion's literals are sorted into key_ once, to compare); chains run through
-  // chain_ (one link per clause), newest first, so that a deletion takes the latest
-  // clause with its literals.
-  std::vector<uint32_t> bucket_, chain_, hash_;
-  std::vector<int32_t> key_;  // the literals of the deletion being looked up, sorted
-  size_t indexed_ = 0;         // clauses in the index (it is rehashed as this grows)
-  static uint32_t lit_hash(const int32_t* l, uint32_t n) {
-    uint64_t h = n;
-    for (uint32_t k = 0; k < n; ++k) {
-      uint64_t x = static_cast<uint32_t>(l[k]) * 0x9e3779b97f4a7c15ull;
-      h += x ^ (x >> 29);
-    }
-    return static_cast<uint32_t>(h ^ (h >> 32));
-  }
-  void index(uint32_t cid) {
-    chain_.resize(cid + 1, kNone);
-    hash_.resize(cid + 1, 0);
-    hash_[cid] = lit_hash(lits_of(cid), len(cid));
-    if (++indexed_ > bucket_.size()) {  // double, relinking the indexed clauses oldest first
-      std::vector<uint32_t> live;
-      for (uint32_t b : bucket_)
-        for (uint32_t c = b; c != kNone; c = chain_[c]) live.push_back(c);
-      std::sort(live.begin(), live.end());
-      bucket_.assign(std::max<size_t>(1024, 2 * bucket_.size()), kNone);
-      for (uint32_t c : live) link(c);
-    }
-    link(cid);
-  }
-  void link(uint32_t cid) {
-    uint32_t& b = bucket_[hash_[cid] & (bucket_.size() - 1)];
-    chain_[cid] = b;
-    b = cid;
-  }
-  // `key`: sorted, no duplicates.
-  uint32_t find_alive(const std::vector<int32_t>& key) {
-    if (bucket_.empty()) return kNone;
-    uint32_t h = lit_hash(key.data(), static_cast<uint32_t>(key.size()));
-    for (uint32_t c = bucket_[h & (bucket_.size() - 1)]; c != kNone; c = chain_[c]) {
-      if (hash_[c] != h || len(c) != key.size()) continue;
-      const int32_t* l = lits_of(c);
-      uint32_t k = 0;
-      while (k < key.size() && std::binary_search(key.begin(), key.end(), l[k])) ++k;
-      if (k == key.size()) return c;
-    }
-    return kNone;
-  }
-  void unindex(uint32_t cid) {
-    uint32_t* p = &bucket_[hash_[cid] & (bucket_.size() - 1)];
-    while (*p != cid) p = &chain_[*p];
-    *p = chain_[cid];
-    --indexed_;
-  }
-
-  static std::vector<int32_t> sorted(std::vector<int32_t> v) {
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
-  }
-  static size_t idx(int32_t lit) { return 2 * static_cast<size_t>(std::abs(lit)) + (lit < 0); }
-  int32_t* lits_of(uint32_t cid) { return arena_.data() + start_[cid]; }
-  int32_t& hdr(uint32_t cid, int w) { return arena_[start_[cid] + w]; }
-  uint32_t len(uint32_t cid) { return static_cast<uint32_t>(hdr(cid, kSizeW)); }
-  bool alive(uint32_t cid) { return hdr(cid, kFlagsW) & kAlive; }
-  bool marked(uint32_t cid) { return hdr(cid, kFlagsW) & kMarked; }
-  void set_marked(uint32_t cid) { hdr(cid, kFlagsW) |= kMarked; }
 
   void grow(uint32_t var) {
     if (reason_.size() <= var) {
@@ -890,8 +678,6 @@ class Backward {
   }
 
   const Cnf& cnf_;
-  std::vector<int32_t> arena_;
-  std::vector<uint32_t> start_;  // each clause's literals in the arena
   std::vector<Clause> cls_;
   struct Where {
     uint64_t line, offset;
