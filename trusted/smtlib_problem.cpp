@@ -20,7 +20,7 @@ Type boolean() { return Type::boolean(); }
 
 class Elaborator {
  public:
-  Elaborator(const Env& env, const smt::Script& sc) : kenv_(env), sc_(sc), cur_(&sc) {}
+  Elaborator(const Env& env, const smt::Script& sc) : sc_(sc), cur_(&sc), kenv_(env) {}
 
   // A term of another script (a Z3 proof's), in the problem's declarations, with extra
   // names (the proof's let names) bound to terms.

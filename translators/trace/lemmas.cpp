@@ -69,8 +69,8 @@ Translator::Found Translator::farkas(const std::vector<Term>& hyps, const std::v
   for (const mpq_class& c : coefs) how += " " + c.get_str();
   auto with_coefs = [&](StepSink& o, const std::vector<Term>& h) { return arith_->refute_with(o, h, coefs); };
   if (uint64_t f = by_pattern(hyps, how, with_coefs)) return {f, false, "", {}};
-  if (auto r = arith_->refute_with(sink_, hyps, coefs)) return {*r, false, ""};
-  return {0, true, "the coefficients are not a Farkas combination refuting the negated literals"};
+  if (auto r = arith_->refute_with(sink_, hyps, coefs)) return {*r, false, "", {}};
+  return {0, true, "the coefficients are not a Farkas combination refuting the negated literals", {}};
 }
 
 std::vector<mpq_class> Translator::coefficients(const TraceStep& s) const {
@@ -163,14 +163,14 @@ Translator::Found Translator::lemma_row(const TraceStep& s, const std::vector<Te
 // The closure first (what the hint says the lemma is), then the search.
 Translator::Found Translator::lemma_equality(const TraceStep& s, const std::vector<Term>& hyps) {
   ++stats_.lemmas_hinted;
-  if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, ""};
+  if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, "", {}};
   --stats_.lemmas_hinted;
   return lemma_search(s, hyps);
 }
 
 Translator::Found Translator::lemma_search(const TraceStep& s, const std::vector<Term>& hyps) {
   ++stats_.lemmas_searched;
-  if (uint64_t f = defs_->refute(hyps)) return ++stats_.lemmas_definitions, Found{f, false, ""};
+  if (uint64_t f = defs_->refute(hyps)) return ++stats_.lemmas_definitions, Found{f, false, "", {}};
   bool arrays = false;
   for (const Term& h : hyps) arrays = arrays || ArrayLemmas::mentions_arrays(h);
   if (arrays)
@@ -182,15 +182,15 @@ Translator::Found Translator::lemma_search(const TraceStep& s, const std::vector
     auto search = [&](StepSink& o, const std::vector<Term>& h) { return arith_->refute(o, h, true, nullptr); };
     if (uint64_t f = by_pattern(hyps, "-", search)) return {f, false, "", {}};
     bool sat = false;
-    if (auto r = arith_->refute(sink_, hyps, true, &sat)) return {*r, false, ""};
-    if (sat) return {0, true, "the negated literals have a model over the rationals"};
+    if (auto r = arith_->refute(sink_, hyps, true, &sat)) return {*r, false, "", {}};
+    if (sat) return {0, true, "the negated literals have a model over the rationals", {}};
   }
   std::vector<Term> own;
   for (const Term& h : hyps) own.push_back(is_neg(h) ? h.rand() : h);
   std::string cm;
-  if (uint64_t f = case_split(hyps, own, &cm)) return {from_negated_conjunction(f, hyps), false, ""};
-  if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, ""};
-  if (!cm.empty()) return {0, true, "not valid (" + cm + ")"};
+  if (uint64_t f = case_split(hyps, own, &cm)) return {from_negated_conjunction(f, hyps), false, "", {}};
+  if (uint64_t f = refute_by_closure(sink_, hyps)) return {f, false, "", {}};
+  if (!cm.empty()) return {0, true, "not valid (" + cm + ")", {}};
   return {};
 }
 
