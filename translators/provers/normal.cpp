@@ -76,19 +76,6 @@ uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
       }
     }
   };
-  // ... or, for disjunctions, ⊢ t from ⊢ u for a leaf u of t (DISJ1/DISJ2 down the nest).
-  std::function<uint64_t(uint64_t, const Term&, const Term&, int)> inject = [&](uint64_t th, const Term& u, const Term& t, int d) -> uint64_t {
-    if (t == u) return th;
-    Term a, b;
-    if (d > 4000 || !is_op(t, op, &a, &b)) return 0;
-    std::vector<Term> left = flatten(a, op);
-    if (std::find(left.begin(), left.end(), u) != left.end()) {
-      uint64_t x = inject(th, u, a, d + 1);
-      return x ? step("disj1", {x, out_.term(b)}) : 0;
-    }
-    uint64_t y = inject(th, u, b, d + 1);
-    return y ? step("disj2", {out_.term(a), y}) : 0;
-  };
   if (conj) {
     // x1 ⊢ result: its conjuncts, then CONJ; result ⊢ x1 likewise.
     auto prove_from = [&](const Term& from, const Term& to) -> uint64_t {
@@ -115,6 +102,20 @@ uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
   // Disjunctions: case analysis on the assumed nest, each leaf injected into the other.
   if (result == truth()) return 0;  // u \/ ~u: classical
   auto prove_from = [&](const Term& from, const Term& to) -> uint64_t {
+    // {u} ⊢ to for every node u of to's nest, top down: {a} ⊢ a \/ b (DISJ1) or {b} ⊢ a \/ b
+    // (DISJ2) chained to {a \/ b} ⊢ to by PROVE_HYP. Two steps a node where injecting each
+    // leaf from the top costs its depth (quadratic in a right-nested disjunction).
+    std::unordered_map<Term, uint64_t, TermHash> into;
+    std::vector<std::pair<Term, uint64_t>> todo{{to, assume(to)}};
+    while (!todo.empty()) {
+      auto [t, h] = todo.back();
+      todo.pop_back();
+      if (!into.emplace(t, h).second) continue;
+      Term a, b;
+      if (!is_op(t, op, &a, &b)) continue;
+      if (!into.count(b)) todo.push_back({b, step("prove_hyp", {step("disj2", {out_.term(a), assume(b)}), h})});
+      if (!into.count(a)) todo.push_back({a, step("prove_hyp", {step("disj1", {assume(a), out_.term(b)}), h})});
+    }
     std::function<uint64_t(uint64_t, const Term&, int)> cases = [&](uint64_t th, const Term& t, int d) -> uint64_t {
       Term a, b;
       if (d < 4000 && is_op(t, op, &a, &b)) {
@@ -122,12 +123,81 @@ uint64_t Normaliser::ac(const Term& x1, const char* op, const Term& result) {
         return y ? step("disj_cases", {th, x, y}) : 0;
       }
       if (t == falsity()) return step("contr", {out_.term(to), th});
-      return inject(th, t, to, 0);
+      auto it = into.find(t);
+      return it == into.end() ? 0 : it->second;
     };
     return cases(assume(from), from, 0);
   };
   uint64_t fwd = prove_from(x1, result), bwd = fwd ? prove_from(result, x1) : 0;
   return bwd ? step("deduct_antisym", {bwd, fwd}) : 0;
+}
+
+uint64_t Normaliser::de_morgan_or(const Term& y, const Term& target) {
+  const char* op = "\\/";
+  Term ny = neg(y);
+  // {~y} ⊢ ~u for each leaf u of y, down y's nest with an explicit stack: from Γ ⊢ ~(a \/ b),
+  // {a} ⊢ a \/ b (DISJ1) against it gives Γ ⊢ ~a, and DISJ2 gives Γ ⊢ ~b.
+  std::unordered_map<Term, uint64_t, TermHash> negated;
+  std::vector<std::pair<uint64_t, Term>> todo{{assume(ny), y}};
+  Term a, b;
+  size_t leaves = 0;
+  while (!todo.empty()) {
+    auto [h, t] = todo.back();
+    todo.pop_back();
+    if (!is_op(t, op, &a, &b)) {
+      if (++leaves > 2000) return 0;
+      negated.emplace(t, h);
+      continue;
+    }
+    uint64_t na = step("not_intro", {out_.term(a), step("not_elim", {h, step("disj1", {assume(a), out_.term(b)})})});
+    uint64_t nb = step("not_intro", {out_.term(b), step("not_elim", {h, step("disj2", {out_.term(a), assume(b)})})});
+    todo.push_back({nb, b});
+    todo.push_back({na, a});
+  }
+  // {~y} ⊢ target: CONJ up target's nest (right-nested as `build` makes it).
+  std::vector<Term> conjuncts = flatten(target, "/\\");
+  uint64_t fwd = 0;
+  for (size_t k = conjuncts.size(); k-- > 0;) {
+    const Term& c = conjuncts[k];
+    auto it = is_neg(c) ? negated.find(c.rand()) : negated.end();
+    if (it == negated.end()) return 0;
+    fwd = fwd ? step("conj", {it->second, fwd}) : it->second;
+  }
+  // {target} ⊢ ~y: y's cases each contradict target's conjunct for that leaf.
+  std::unordered_map<Term, uint64_t, TermHash> have;
+  std::vector<std::pair<uint64_t, Term>> parts{{assume(target), target}};
+  while (!parts.empty()) {
+    auto [h, t] = parts.back();
+    parts.pop_back();
+    if (is_op(t, "/\\", &a, &b)) {
+      parts.push_back({step("conjunct2", {h}), b});
+      parts.push_back({step("conjunct1", {h}), a});
+    } else {
+      have.emplace(t, h);
+    }
+  }
+  // The case analysis on y, bottom up: each nest node's disj_cases once its two operands'
+  // refutations are known (an explicit stack, children before parents).
+  std::unordered_map<Term, uint64_t, TermHash> refuted;  // {target, t} ⊢ F
+  std::vector<std::pair<Term, bool>> walk{{y, false}};
+  while (!walk.empty()) {
+    auto [t, expanded] = walk.back();
+    walk.pop_back();
+    if (refuted.count(t)) continue;
+    if (!is_op(t, op, &a, &b)) {
+      auto it = have.find(neg(t));
+      if (it == have.end()) return 0;
+      refuted.emplace(t, step("not_elim", {it->second, assume(t)}));
+    } else if (expanded) {
+      refuted.emplace(t, step("disj_cases", {assume(t), refuted.at(a), refuted.at(b)}));
+    } else {
+      walk.push_back({t, true});
+      walk.push_back({b, false});
+      walk.push_back({a, false});
+    }
+  }
+  uint64_t bwd = step("not_intro", {out_.term(y), refuted.at(y)});
+  return step("deduct_antisym", {bwd, fwd});
 }
 
 uint64_t Normaliser::trans(const Term& a, const Term& b, uint64_t ab, const Term& c, uint64_t bc) {
@@ -233,7 +303,10 @@ Normaliser::Nf Normaliser::nf_neg(const Term& x, int depth) {
     target = build(dual, ops);
   }
   if (target.is_null()) return {ny, n1};
-  uint64_t n2 = by_split(ny, target);
+  uint64_t n2 = 0;
+  if (is_op(y, "\\/"))
+    if (uint64_t pos = de_morgan_or(y, target)) n2 = step("not_elim", {assume(neg(Term::eq(ny, target))), pos});
+  if (!n2) n2 = by_split(ny, target);
   if (!n2) return fail;
   Nf z = nf(target, depth + 1);
   if (!z.ok) return fail;

@@ -61,6 +61,11 @@ class Normaliser {
   // (operands T/F dropped or absorbing), both directions by introduction and elimination
   // rules; 0 when it needs a classical step (u \/ ~u absorbed to T).
   uint64_t ac(const Term& x1, const char* op, const Term& result);
+  // ⊢ ~y = target for a disjunction y and target the conjunction of its leaves' negations
+  // (De Morgan, in the order `flatten` gives), by introduction and elimination rules: linear
+  // in y where a case split over its n leaves evaluates y at each (quadratic, and the most
+  // of a large rewrite's cost). 0 when y has over 2,000 leaves.
+  uint64_t de_morgan_or(const Term& y, const Term& target);
   // N(a = b) by a case split (small: its operands are shared atoms), or 0.
   uint64_t by_split(const Term& a, const Term& b);
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }

@@ -1,0 +1,93 @@
+// The normaliser (translators/provers/normal.hpp) on its own: every emitted step runs on the
+// kernel at once (KernelSink), each result is checked to be exactly N(l = r), and reject
+// cases say why the equation must not be proved. The De Morgan cases cover the direct
+// proof of ~(u1 \/ … \/ un) = ~u1 /\ … /\ ~un (Normaliser::de_morgan_or), which replaced a
+// case split quadratic in n.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tests/env.hpp"
+#include "tests/translators/kernel_sink.hpp"
+#include "translators/provers/formula.hpp"
+#include "translators/provers/nform.hpp"
+#include "translators/provers/normal.hpp"
+#include "trusted/problem.hpp"
+#include "trusted/smtlib.hpp"
+
+using namespace hcert;
+
+namespace {
+
+// Boolean constants b0 … b(n-1).
+std::string header(int n) {
+  std::string h = "(set-logic QF_UF)";
+  for (int i = 0; i < n; ++i) h += "(declare-const b" + std::to_string(i) + " Bool)";
+  return h;
+}
+
+// The normaliser alone on a kernel-checking sink: propositional cases need no theory.
+struct Provers {
+  test::KernelSink k;
+  provers::Theories th;
+  std::unique_ptr<provers::Normaliser> normal = std::make_unique<provers::Normaliser>(k.sink, k.sink, &th);
+};
+
+Term F() { return Term::constant(hcert::tenv(), "F", Type::boolean()); }
+
+// N(l = r) for the assertion `(= l r)` over `n` boolean constants, checked to be exactly
+// {~(l = r)} ⊢ F; 0 if none.
+uint64_t equal(Provers& p, const std::string& name, const std::string& eq, int n = 8) {
+  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", header(n) + "(assert " + eq + ")(check-sat)")));
+  Term phi = ctx.problem().assertions.at(0), l, r;
+  EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;
+  uint64_t id = p.normal->equal(l, r);
+  p.normal->forget();
+  if (id) {
+    EXPECT_EQ(p.k.thms.at(id).concl(), F());
+    EXPECT_EQ(p.k.thms.at(id).hyps(), std::vector<Term>{provers::neg(phi)});
+  }
+  return id;
+}
+
+// (op b0 … b(n-1)) with each operand wrapped by `wrap` ("not" or "").
+std::string nary(const char* op, int n, const char* wrap = "") {
+  std::string s = std::string("(") + op;
+  for (int i = 0; i < n; ++i) s += *wrap ? std::string(" (") + wrap + " b" + std::to_string(i) + ")" : " b" + std::to_string(i);
+  return s + ")";
+}
+
+}  // namespace
+
+// De Morgan over a disjunction, flat, nested and reordered, and with a conjunction as a
+// leaf: proved.
+TEST(ProversNormal, DeMorganOverDisjunctions) {
+  Provers p;
+  int k = 0;
+  for (const char* eq : {"(= (not (or b0 b1 b2)) (and (not b0) (not b1) (not b2)))",
+                         "(= (not (or (or b0 b1) (or b2 b3))) (and (not b2) (not b0) (not b3) (not b1)))",
+                         "(= (not (or (and b0 b1) b2)) (and (or (not b0) (not b1)) (not b2)))"})
+    EXPECT_NE(equal(p, "nm" + std::to_string(++k), eq), 0u) << eq;
+}
+
+// A negated disjunction of 300 atoms: proved with steps linear in its size (the case split
+// evaluated the whole disjunction at each of its leaves).
+TEST(ProversNormal, DeMorganIsLinear) {
+  Provers p;
+  size_t before = p.k.steps;
+  EXPECT_NE(equal(p, "nm4", "(= (not " + nary("or", 300) + ") " + nary("and", 300, "not") + ")", 300), 0u);
+  EXPECT_LT(p.k.steps - before, 300u * 60);
+}
+
+// Each must be refused: the right side drops a leaf (b2 true falsifies it), negates one
+// leaf too few (b1 true), or keeps the disjunction's connective (b0 alone true).
+TEST(ProversNormal, RefusesWrongDeMorgan) {
+  Provers p;
+  int k = 0;
+  for (const char* eq : {"(= (not (or b0 b1 b2)) (and (not b0) (not b1)))",
+                         "(= (not (or b0 b1 b2)) (and (not b0) b1 (not b2)))", "(= (not (or b0 b1)) (or (not b0) (not b1)))"})
+    EXPECT_EQ(equal(p, "nmw" + std::to_string(++k), eq), 0u) << eq;
+}
