@@ -16,33 +16,35 @@ namespace hcert::cvc5 {
 
 namespace {
 
-// The variables of t as sorted serials (at most 20,000 subterms looked at).
-std::vector<uint64_t> variable_serials(const Term& t) {
-  std::vector<uint64_t> out;
+// Visits each distinct subterm of t reached through applications (not under binders), at
+// most `limit` of them; returns how many it visited.
+template <class Visit>
+size_t each_subterm(const Term& t, size_t limit, Visit visit) {
   std::unordered_set<Term, TermHash> seen;
   std::vector<Term> todo{t};
-  while (!todo.empty() && seen.size() < 20000) {
+  while (!todo.empty() && seen.size() < limit) {
     Term u = todo.back();
     todo.pop_back();
     if (!seen.insert(u).second) continue;
-    if (u.kind() == TermKind::Var) out.push_back(u.serial());
-    else if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+    visit(u);
+    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
   }
+  return seen.size();
+}
+
+// The variables of t as sorted serials (at most 20,000 subterms looked at).
+std::vector<uint64_t> variable_serials(const Term& t) {
+  std::vector<uint64_t> out;
+  each_subterm(t, 20000, [&](const Term& u) {
+    if (u.kind() == TermKind::Var) out.push_back(u.serial());
+  });
   std::sort(out.begin(), out.end());
   return out;
 }
 
-// The number of distinct subterms of t, counted up to 100,000.
-size_t term_size(const Term& t) {
-  std::unordered_set<Term, TermHash> seen;
-  std::vector<Term> todo{t};
-  while (!todo.empty() && seen.size() < 100000) {
-    Term u = todo.back();
-    todo.pop_back();
-    if (!seen.insert(u).second) continue;
-    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
-  }
-  return seen.size();
+// Whether t has more than n distinct subterms (it stops looking at n + 1).
+bool larger_than(const Term& t, size_t n) {
+  return each_subterm(t, n + 1, [](const Term&) {}) > n;
 }
 
 // For each leaf of a nest of `op` (in flatten's order), its ancestors from the root down and
@@ -140,8 +142,8 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
     // A conjunct too large for the provers' pairwise search (a nest of disjunctions of
     // conjunctions: minutes of case splits) ends the alignment.
     std::vector<std::vector<size_t>> tries;
-    if (term_size(ai) > kMaxConjunctSize) same.clear(), fewer.clear();
-    if (term_size(ai) > kMaxConjunctSize) again.clear();
+    const bool too_large = larger_than(ai, kMaxConjunctSize);
+    if (too_large) same.clear(), fewer.clear(), again.clear();
     for (const auto* c : {&same, &fewer, &again})
       for (size_t j : *c)
         if (tries.size() < kMaxTries) tries.push_back({j});
@@ -158,7 +160,7 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
         break;
       }
     }
-    if (!found && scratch_.size() - start <= kMaxSteps && term_size(ai) <= kMaxConjunctSize)  // dropped: true by itself
+    if (!found && scratch_.size() - start <= kMaxSteps && !too_large)  // dropped: true by itself
       if (uint64_t n = tautology_at(disj ? neg(ai) : ai, depth + 1)) img.push_back({{}, n, disj ? neg(ai) : ai}), found = true;
     ok = found;
   }
@@ -168,7 +170,7 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   for (size_t j = 0; j < bs.size() && ok; ++j) {
     if (covered[j]) continue;
     Term f = disj ? neg(bs[j]) : bs[j];
-    uint64_t n = scratch_.size() - start <= kMaxSteps && term_size(bs[j]) <= kMaxConjunctSize ? tautology_at(f, depth + 1) : 0;
+    uint64_t n = scratch_.size() - start <= kMaxSteps && !larger_than(bs[j], kMaxConjunctSize) ? tautology_at(f, depth + 1) : 0;
     if (n) learned.push_back({n, f}), covered[j] = true;
     else ok = false;
   }
