@@ -114,23 +114,31 @@ class Translator {
     return root_;
   }
 
-  // {Φ} ⊢ Φ(lo, hi) for the tree node containing clause i, walking down from the root.
-  // Nodes are numbered as in a binary heap (root 1, children 2k and 2k + 1): the halving
-  // tree of m leaves has depth ⌈log2 m⌉, so every number is below 4m.
-  uint64_t input(size_t i) {
-    size_t lo = 0, hi = cnf_.clauses.size();
-    uint64_t th = root();
-    if (tree_.empty()) tree_.assign(4 * cnf_.clauses.size() + 4, 0);
-    size_t node = 1;
+  // The halving tree's nodes from the root down to leaf i, the root left out: at each,
+  // visit(node, whether it is its parent's left child, how many leaves it has).
+  template <class Visit>
+  void down_to(size_t i, Visit visit) const {
+    size_t lo = 0, hi = cnf_.clauses.size(), node = 1;
     while (hi - lo > 1) {
       size_t mid = lo + (hi - lo) / 2;
       bool left = i < mid;
       node = 2 * node + (left ? 0 : 1);
+      (left ? hi : lo) = mid;
+      visit(node, left, hi - lo);
+    }
+  }
+
+  // {Φ} ⊢ Φ(lo, hi) for the tree node containing clause i, walking down from the root.
+  // Nodes are numbered as in a binary heap (root 1, children 2k and 2k + 1): the halving
+  // tree of m leaves has depth ⌈log2 m⌉, so every number is below 4m.
+  uint64_t input(size_t i) {
+    uint64_t th = root();
+    if (tree_.empty()) tree_.assign(4 * cnf_.clauses.size() + 4, 0);
+    down_to(i, [&](size_t node, bool left, size_t) {
       uint64_t& known = tree_[node];
       if (!known) known = step(left ? "conjunct1" : "conjunct2", {th});
       th = known;
-      (left ? hi : lo) = mid;
-    }
+    });
     ++stats_.inputs_used;
     uint64_t clause_thm = step("clause_intro", {th});
     consume(i);
@@ -144,17 +152,12 @@ class Translator {
   // deleted as the proof goes (210,741 of md5-506's 212,074). left_ counts each node's
   // leaves not yet gone, set on the first walk through it.
   void consume(size_t i) {
-    size_t lo = 0, hi = cnf_.clauses.size(), node = 1;
     if (left_.empty()) left_.assign(4 * cnf_.clauses.size() + 4, kUncounted);
-    while (hi - lo > 1) {
-      size_t mid = lo + (hi - lo) / 2;
-      bool left = i < mid;
-      node = 2 * node + (left ? 0 : 1);
-      (left ? hi : lo) = mid;
+    down_to(i, [&](size_t node, bool, size_t leaves) {
       uint32_t& n = left_[node];
-      if (n == kUncounted) n = static_cast<uint32_t>(hi - lo);
+      if (n == kUncounted) n = static_cast<uint32_t>(leaves);
       if (--n == 0 && !tree_.empty() && tree_[node]) tree_gone_.push_back(tree_[node]), tree_[node] = 0;
-    }
+    });
     // One `del` record for many (a record each cost more than the memory saved).
     if (tree_gone_.size() < 1024) return;
     out_.write(Emitter::make(Tag::Del, tree_gone_, {"thm"}));
