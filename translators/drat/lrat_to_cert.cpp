@@ -71,18 +71,25 @@ class Translator {
     return at_line_ ? "line " + std::to_string(at_line_) : "byte " + std::to_string(at_offset_);
   }
 
+  // Steps are written into the writer's reusable record (Emitter::begin): no allocation
+  // per step once its vectors have grown.
   uint64_t step(const char* rule, std::initializer_list<uint64_t> args) {
-    std::vector<uint64_t> nums;
-    nums.reserve(args.size() + 1);
-    nums.push_back(0);
-    nums.insert(nums.end(), args);
-    return step(rule, std::move(nums));
+    uint64_t id = out_.new_thm_id();
+    cert::Record& r = out_.begin(Tag::Step);
+    r.nums.push_back(id);
+    r.nums.insert(r.nums.end(), args.begin(), args.end());
+    r.names.emplace_back(rule);
+    out_.commit();
+    return id;
   }
   // nums[0] is left for the new theorem's id.
-  uint64_t step(const char* rule, std::vector<uint64_t>&& nums) {
+  uint64_t step(const char* rule, const std::vector<uint64_t>& nums) {
     uint64_t id = out_.new_thm_id();
-    nums[0] = id;
-    out_.write(Emitter::make(Tag::Step, std::move(nums), {rule}));
+    cert::Record& r = out_.begin(Tag::Step);
+    r.nums.assign(nums.begin(), nums.end());
+    r.nums[0] = id;
+    r.names.emplace_back(rule);
+    out_.commit();
     return id;
   }
   // Clause theorems can be shared (a lemma subsumed by its conflict clause is that clause's
@@ -98,7 +105,10 @@ class Translator {
     drop(thm);
   }
   void drop(uint64_t thm) {
-    out_.write(Emitter::make(Tag::Del, {thm}, {"thm"}));
+    cert::Record& r = out_.begin(Tag::Del);
+    r.nums.push_back(thm);
+    r.names.emplace_back("thm");
+    out_.commit();
     out_.release_thm_id(thm);
   }
 
@@ -584,8 +594,8 @@ class Translator {
   std::optional<Clause> rup_clause(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, bool might_be_rat) {
     size_t read = hints.size();
     if (might_be_rat && !propagate(lits, hints, &read)) return std::nullopt;
-    std::vector<uint64_t> nums;
-    nums.reserve(2 + 2 * lits.size() + read);
+    std::vector<uint64_t>& nums = rup_nums_;  // reused: no allocation per step
+    nums.clear();
     nums.push_back(0);  // the new theorem's id
     nums.push_back(lits.size());
     for (int32_t l : lits) nums.push_back(var_term(std::abs(l))), nums.push_back(l > 0 ? 1 : 0);  // comp(l)
@@ -603,7 +613,7 @@ class Translator {
       nums.push_back(d->thm);
     }
     ++stats_.rup_steps;
-    return Clause{step("rup", std::move(nums)), lits};
+    return Clause{step("rup", nums), lits};
   }
 
   // The clause theorem of a RUP clause from its hints, by resolution (RAT resolvents): after
@@ -640,7 +650,7 @@ class Translator {
     for (int32_t l : members)
       if (mark_[idx(l)]) cur.push_back(l), mark_[idx(l)] = 0;
     std::sort(cur.begin(), cur.end());
-    if (chain.size() > 2) t = step("resolve_chain", std::move(chain));
+    if (chain.size() > 2) t = step("resolve_chain", chain);
     if (!std::includes(lits.begin(), lits.end(), cur.begin(), cur.end()))
       reject("the derived clause is not a subset of the lemma");
     return Clause{t, cur};
@@ -697,6 +707,7 @@ class Translator {
   std::vector<uint32_t> occ_;
   std::vector<std::pair<const Clause*, int32_t>> units_;  // derive's scratch, kept for its capacity
   std::vector<int32_t> members_;
+  std::vector<uint64_t> rup_nums_;  // rup_clause's step numbers, kept for their capacity
   std::unordered_map<int32_t, int32_t> rename_;        // DIMACS variable -> internal variable
   std::unordered_map<int32_t, std::string> hol_name_;  // internal variables with their own name
   std::vector<std::pair<int32_t, Term>> extensions_;   // (z, t) of each RAT step
