@@ -58,6 +58,14 @@ Problem elaborate(const Env& env, const Cnf& cnf) {
   return p;
 }
 
+Problem elaborate_on_demand(const Cnf& cnf) { return Problem{"dimacs", cnf.sha256, {}, &cnf}; }
+
+Term assertion(const Env& env, const Problem& p, size_t i) {
+  if (!p.clauses) return p.assertions.at(i);
+  if (i < p.clauses->clauses.size()) return dimacs_clause(env, p.clauses->clauses[i]);
+  return elaborate(env, *p.clauses).assertions.at(i);
+}
+
 Problem load_problem(const Env& env, const std::string& kind, const std::string& path) {
   if (kind == "dimacs") return elaborate(env, read_dimacs(path));
   if (kind == "smtlib2") return elaborate(env, smt::read_script(path));
