@@ -54,8 +54,12 @@ struct Checker::Impl {
   IdTable<Thm> thms;
   bool header = false, preamble = true, ended = false;
   std::string problem_kind, problem_sha, claim;
-  std::vector<Term> assertions;
+  // The problem, and the assertion terms made so far by index (all of them at once unless
+  // it is a DIMACS problem elaborated on demand: then as records ask, and all only if the
+  // end check meets a hypothesis not among them).
+  Problem problem;
   std::unordered_map<Term, size_t, TermHash> assertion_index;
+  bool all_indexed = false;
   std::set<uint32_t> hole_axioms;
   std::unique_ptr<Thm> final_thm;
   // The rule of the last step: its name, its counter in report.rules, its entry (null if
@@ -179,10 +183,12 @@ struct Checker::Impl {
       case Tag::Assert:
       case Tag::ATerm: {
         if (mode == Mode::Theory) fail(Outcome::InputError, r, "no problem in a theory file");
-        if (n[1] >= assertions.size())
+        if (n[1] >= problem.count())
           fail(Outcome::InputError, r, "the problem has no assertion " + std::to_string(n[1]));
-        if (r.tag == Tag::ATerm) define(terms, r, n[0], assertions[n[1]], "term");
-        else define(thms, r, n[0], Kernel::assume(env, assertions[n[1]]), "theorem");
+        Term a = assertion(env, problem, n[1]);
+        if (!all_indexed) assertion_index.emplace(a, n[1]);
+        if (r.tag == Tag::ATerm) define(terms, r, n[0], std::move(a), "term");
+        else define(thms, r, n[0], Kernel::assume(env, a), "theorem");
         return;
       }
       case Tag::Fact: {
@@ -259,13 +265,20 @@ struct Checker::Impl {
       fail(Outcome::InputError, r, "the certificate is for another problem (SHA-256 " + problem_sha +
                                        ", the problem file has " + p.sha256 + ")");
     report.problem_sha256 = p.sha256;
-    assertions = std::move(p.assertions);
-    for (size_t i = 0; i < assertions.size(); ++i) assertion_index.emplace(assertions[i], i);
+    problem = std::move(p);
+    if (!problem.clauses) index_all();
+  }
+  void index_all() {
+    for (size_t i = 0; i < problem.count(); ++i) assertion_index.emplace(assertion(env, problem, i), i);
+    all_indexed = true;
   }
 
   void check_end(const Record& r, const Thm& th) {
     Term offending;
-    if (std::optional<std::string> why = end_check(env, th, assertion_index, offending))
+    auto is_assertion = [&](const Term& t) { return assertion_index.count(t) > 0; };
+    std::optional<std::string> why = end_check(env, th, is_assertion, offending);
+    if (why && !all_indexed) index_all(), why = end_check(env, th, is_assertion, offending);
+    if (why)
       fail(Outcome::Rejected, r, *why + ": " + text::print_brief(offending));
     final_thm = std::make_unique<Thm>(th);
     ended = true;

@@ -40,6 +40,19 @@ class Emitter {
     r.offset = offset_;
     out_.take(std::move(r));
   }
+  // The writer's reusable record (RecordWriter::slot), cleared and stamped, for a hot
+  // producer to fill in place and then commit(): no allocation per record once the slot's
+  // vectors have grown. Nothing may be written before the commit.
+  Record& begin(Tag tag) {
+    Record& r = out_.slot();
+    r.tag = tag;
+    r.nums.clear();
+    r.names.clear();
+    r.line = line_;
+    r.offset = offset_;
+    return r;
+  }
+  void commit() { out_.commit(); }
   void set_place(uint64_t line, uint64_t offset) { line_ = line, offset_ = offset; }
   void flush() { out_.flush(); }
   static Record make(Tag tag, std::vector<uint64_t> nums, std::vector<std::string> names = {});

@@ -44,6 +44,16 @@ class CheckerPipe : public cert::RecordWriter {
     else batch_.push_back(std::move(r));
     if (++fill_ >= kBatch) hand_over();
   }
+  // The next place in the batch, a record checked earlier whose vectors keep their
+  // capacity: filling it in place allocates nothing (RecordWriter::slot).
+  cert::Record& slot() override {
+    if (failed()) throw Stopped{};
+    if (fill_ == batch_.size()) batch_.emplace_back();
+    return batch_[fill_];
+  }
+  void commit() override {
+    if (++fill_ >= kBatch) hand_over();
+  }
   void flush() override {
     if (fill_) hand_over();
   }
@@ -54,7 +64,7 @@ class CheckerPipe : public cert::RecordWriter {
   }
 
  private:
-  static constexpr size_t kBatch = 256, kMaxBatches = 64;
+  static constexpr size_t kBatch = 256, kMaxBatches = 8;
 
   bool failed() const { return failed_.load(std::memory_order_relaxed); }
   void hand_over() {
@@ -99,7 +109,7 @@ class CheckerPipe : public cert::RecordWriter {
       try {
         for (size_t i = 0; i < b.n; ++i) check_(b.records[i]);
         std::lock_guard<std::mutex> lk(m_);
-        if (spare_.size() < 4) spare_.push_back(std::move(b.records));
+        if (spare_.size() < kMaxBatches) spare_.push_back(std::move(b.records));
       } catch (...) {
         std::lock_guard<std::mutex> lk(m_);
         error_ = std::current_exception();

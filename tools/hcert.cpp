@@ -282,7 +282,7 @@ int check(const Args& a) {
   std::optional<hcert::check::SmtContext> smt;
   hcert::check::Checker checker(env, theories, [&](const std::string& kind) {
     return about(problem, [&] {
-      if (cnf && kind == "dimacs") return hcert::sat::reserve_problem_terms(*cnf), hcert::check::elaborate(env, *cnf);
+      if (cnf && kind == "dimacs") return hcert::check::elaborate_on_demand(*cnf);  // cnf outlives the check
       if (smt && kind == "smtlib2") return smt->problem();
       return hcert::check::load_problem(env, kind, problem);
     });
@@ -352,7 +352,7 @@ int check(const Args& a) {
           }
           return proof_hints.next(s);
         };
-        hcert::sat::lrat_to_certificate(env, *cnf, next, em);
+        hcert::sat::lrat_to_certificate(env, *cnf, next, em, [&] { return proof_hints.inputs_used(); });
       });
     } else {  // an SMT-LIB problem with a Z3 or cvc5 proof or a custom solver's trace
       // The problem's elaboration, with its declarations, reads the proof's terms too.

@@ -2,18 +2,28 @@
 
 namespace hcert::check {
 
-std::optional<std::string> end_check(const Env& env, const Thm& th,
-                                     const std::unordered_map<Term, size_t, TermHash>& assertions,
+std::optional<std::string> end_check(const Env& env, const Thm& th, const std::function<bool(const Term&)>& is_assertion,
                                      Term& offending) {
-  if (th.concl() != Term::constant(env, "F", Type::boolean())) {
+  const Type b = Type::boolean();
+  if (th.concl() != Term::constant(env, "F", b)) {
     offending = th.concl();
     return "the final theorem does not conclude F";
   }
-  for (const Term& h : th.hyps())
-    if (!assertions.count(h)) {
-      offending = h;
-      return "the final theorem has a hypothesis that is not an assertion of the problem";
+  const Term conj = Term::constant(env, "/\\", Type::fun(b, Type::fun(b, b)));
+  std::unordered_set<Term, TermHash> seen;  // each node once: conjunctions may share
+  std::vector<Term> todo(th.hyps().begin(), th.hyps().end());
+  while (!todo.empty()) {
+    Term t = std::move(todo.back());
+    todo.pop_back();
+    if (!seen.insert(t).second || is_assertion(t)) continue;
+    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb && t.rator().rator() == conj) {
+      todo.push_back(t.rator().rand());
+      todo.push_back(t.rand());
+      continue;
     }
+    offending = t;
+    return "the final theorem has a hypothesis that is not an assertion of the problem";
+  }
   return std::nullopt;
 }
 

@@ -2,10 +2,11 @@
 // proves theorems, and this decides whether the theorem it proved is the one the problem
 // needs, and whether it rests on holes.
 #pragma once
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kernel/kernel.hpp"
@@ -13,10 +14,13 @@
 namespace hcert::check {
 
 // Why the final theorem does not refute the problem, if it does not: it must be A ⊢ F
-// with every hypothesis in A one of the problem's assertions (a key of `assertions`).
-// `offending` is set to the conclusion or the hypothesis at fault.
-std::optional<std::string> end_check(const Env& env, const Thm& th,
-                                     const std::unordered_map<Term, size_t, TermHash>& assertions,
+// with every hypothesis in A one of the problem's assertions (`is_assertion`: a term the
+// trusted elaboration made for assertion i), or a conjunction (the core theory's /\) of
+// such terms, nested to any depth. Sound: the assertions entail every conjunct, so they
+// entail the conjunction, and A ⊢ F then refutes them (spec/kernel.md §10). A translation
+// states a subset of a DIMACS problem's clauses this way (spec/sat.md). `offending` is set
+// to the conclusion, or to the hypothesis or conjunct at fault.
+std::optional<std::string> end_check(const Env& env, const Thm& th, const std::function<bool(const Term&)>& is_assertion,
                                      Term& offending);
 
 // The final theorem's axioms split into holes (axioms made by `hole` records, whose

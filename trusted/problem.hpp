@@ -16,11 +16,20 @@
 namespace hcert::check {
 
 // The problem as the trusted elaborator sees it (spec/problems.md).
+// Why a DIMACS problem may be elaborated on demand: its terms were most of a SAT check's
+// memory (md5-506: 1.15M term nodes before the first step) while a DRAT proof's core
+// names a few of the clauses. `clauses` then points at the CNF (which outlives the
+// problem) and `assertions` stays empty; assertion() makes assertion i when asked.
 struct Problem {
   std::string kind;                 // "dimacs" or "smtlib2"
   std::string sha256;               // of the file's bytes
   std::vector<Term> assertions;     // in file order
+  const Cnf* clauses = nullptr;     // DIMACS elaborated on demand
+  size_t count() const { return clauses ? clauses->clauses.size() + !clauses->clauses.empty() : assertions.size(); }
 };
+// Assertion i < count(): for a problem elaborated on demand, clause i's term (i < m) or Φ
+// (i = m, every clause made), exactly the terms elaborate() makes.
+Term assertion(const Env& env, const Problem& p, size_t i);
 
 // The theory files hcert ships, by name, with their pinned SHA-256 (trusted/theories.cpp).
 const std::map<std::string, std::string>& pinned_theories();
@@ -29,6 +38,7 @@ const std::map<std::string, std::string>& pinned_theories();
 // right-nested disjunction of its literals in file order (~ for negative literals); the
 // empty clause is F. Needs the core theory (\/, ~, F) to be loaded.
 Problem elaborate(const Env& env, const Cnf& cnf);
+Problem elaborate_on_demand(const Cnf& cnf);  // cnf must outlive the problem
 Term dimacs_literal(const Env& env, int32_t lit);
 Term dimacs_clause(const Env& env, const std::vector<int32_t>& lits);
 

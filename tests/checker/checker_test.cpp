@@ -30,11 +30,16 @@ std::string problem_path(int i) {
 
 // Runs a certificate body (after the preamble) and returns the outcome; `finish` decides
 // whether a missing end record counts (true) or only the records are checked (false).
+// `on_demand`: the problem is elaborated as `hcert check` of a SAT proof does it
+// (check::elaborate_on_demand: clause terms made as records ask for them).
 Outcome run(const std::string& body, bool finish = true, int problem = 0, std::string* msg = nullptr,
-            const std::string& preamble = "") {
+            const std::string& preamble = "", bool on_demand = false) {
   std::string path = problem_path(problem);
   std::string cert = "hcert 1\nproblem dimacs " + sha256_hex(kCnf[problem]) + "\nclaim unsat\n" + preamble + body;
-  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string&) { return check::elaborate(hcert::tenv(), read_dimacs(path)); });
+  Cnf cnf = read_dimacs(path);
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string&) {
+    return on_demand ? check::elaborate_on_demand(cnf) : check::elaborate(hcert::tenv(), cnf);
+  });
   return test::outcome_of(c, [&] {
     auto in = cert::text_reader(string_source(cert));
     cert::Record r;
@@ -202,6 +207,50 @@ TEST(Checker, FinalTheoremMustConcludeF) {
 // Carcara #103: F derived under an assumption that is not an assertion is no refutation.
 TEST(Checker, RefutationUnderLocalAssumptionRejected) {
   EXPECT_EQ(run("tyop 1 bool\nconst 1 F 1\nstep 1 assume 1\nend 1\n", true, 1), Outcome::Rejected);
+}
+
+// A conjunction of the problem's clauses as the final hypothesis (spec/kernel.md §10: what
+// a DRAT check's Φ over the clauses its core names is), the problem elaborated either way.
+// Problem 1 is x1 (assertion 0) and ~x1 (assertion 1).
+const std::string kConjHead = "tyop 1 bool\ntyop 2 fun 1 1\ntyop 3 fun 1 2\nconst 3 |/\\\\| 3\n";
+TEST(Checker, ConjunctionOfAssertionsVerifies) {
+  const std::string body = kConjHead + "aterm 1 0\naterm 2 1\napp 4 3 1\napp 5 4 2\nstep 1 assume 5\n"
+                           "step 2 conjunct1 1\nstep 3 conjunct2 1\nstep 4 not_elim 3 2\nend 4\n";
+  EXPECT_EQ(run(body, true, 1), Outcome::Verified);
+  EXPECT_EQ(run(body, true, 1, nullptr, "", true), Outcome::Verified);
+}
+
+// Rejected: a conjunct (F) is no clause of the problem, so the problem does not entail the
+// hypothesis the refutation rests on.
+TEST(Checker, ConjunctNotAnAssertionRejected) {
+  const std::string body = kConjHead + "const 6 F 1\naterm 1 0\napp 4 3 1\napp 5 4 6\nstep 1 assume 5\n"
+                           "step 2 conjunct2 1\nend 2\n";
+  for (bool on_demand : {false, true}) {
+    std::string msg;
+    EXPECT_EQ(run(body, true, 1, &msg, "", on_demand), Outcome::Rejected);
+    EXPECT_NE(msg.find("not an assertion of the problem: (c F bool)"), std::string::npos) << msg;
+  }
+}
+
+// On demand, a clause the certificate built with var/app records instead of asking for its
+// assertion is still found at the end (the checker then makes every assertion), as when
+// the problem was elaborated at once; F under two assumptions that are no clauses is not.
+TEST(Checker, OnDemandClauseBuiltByRecordsIsFoundAtTheEnd) {
+  const std::string x1 = "tyop 1 bool\ntyop 2 fun 1 1\nvar 1 1 1\nconst 2 ~ 2\napp 3 2 1\n";
+  EXPECT_EQ(run(x1 + "step 1 assume 1\nstep 2 assume 3\nstep 3 not_elim 2 1\nend 3\n", true, 1, nullptr, "", true),
+            Outcome::Verified);
+  const std::string x2 = "tyop 1 bool\ntyop 2 fun 1 1\nvar 1 2 1\nconst 2 ~ 2\napp 3 2 1\n";  // x2: no clause
+  EXPECT_EQ(run(x2 + "step 1 assume 1\nstep 2 assume 3\nstep 3 not_elim 2 1\nend 3\n", true, 1, nullptr, "", true),
+            Outcome::Rejected);
+}
+
+// On demand the assertions are the same: 0 … m−1 the clauses, m the conjunction Φ of all,
+// nothing beyond (an input error, not a crash).
+TEST(Checker, OnDemandAssertionIndices) {
+  const std::string body = "assert 1 2\nstep 2 conjunct1 1\nstep 3 conjunct2 1\nstep 4 not_elim 3 2\nend 4\n";
+  EXPECT_EQ(run(body, true, 1, nullptr, "", true), Outcome::Verified);
+  EXPECT_EQ(run("assert 1 3\nend 1\n", true, 1, nullptr, "", true), Outcome::InputError);
+  EXPECT_EQ(run("assert 1 0\nend 1\n", true, 0, nullptr, "", true), Outcome::Verified);
 }
 
 TEST(Checker, HoleMakesIncomplete) {

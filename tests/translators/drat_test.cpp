@@ -30,15 +30,18 @@ const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
 template <class Reader>
 Outcome check_proof(const std::string& cnf_text, const std::string& proof_text, std::string* msg) {
   std::string cnf = file("p.cnf", cnf_text), proof = file("p.proof", proof_text);
-  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(hcert::tenv(), k, cnf); });
+  // As `hcert check` does it: the problem elaborated on demand, Φ over the inputs the
+  // hints name when they are at most half of the clauses.
+  Cnf problem = read_dimacs(cnf);
+  check::Checker c(hcert::tenv(), check::default_theory_dir(), [&](const std::string&) { return check::elaborate_on_demand(problem); });
   return test::outcome_of(c, [&] {
-    Cnf problem = read_dimacs(cnf);
     // Through ProofHints, the reader's owner the CLI uses for both formats.
     sat::ProofHints hints(open_source(proof), std::is_same_v<Reader, FratReader>);
     hints.find(problem);
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
-    sat::lrat_to_certificate(test::core_env(), problem, [&](LratStep& s) { return hints.next(s); }, em);
+    sat::lrat_to_certificate(test::core_env(), problem, [&](LratStep& s) { return hints.next(s); }, em,
+                             [&] { return hints.inputs_used(); });
   }, msg);
 }
 Outcome check_drat(const std::string& cnf, const std::string& drat, std::string* msg = nullptr) {

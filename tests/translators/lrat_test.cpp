@@ -24,18 +24,26 @@ const char* kFour = "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n";
 
 // Each check in an environment of its own (with the kernel's fast paths unless pure), as
 // hcert check makes one: nothing of one check is seen by the next.
+// `subset`, if given, is what the translation is told the proof's hints name (Φ is then
+// their conjunction when they are at most half), and the problem is elaborated on demand,
+// as `hcert check` of a DRAT proof does.
 Outcome check_lrat(const std::string& cnf_text, const std::string& lrat, std::string* msg = nullptr,
-                   bool pure = false, Env* used = nullptr) {
+                   bool pure = false, Env* used = nullptr, const std::vector<uint32_t>* subset = nullptr) {
   std::string cnf = file("p.cnf", cnf_text), proof = file("p.lrat", lrat);
   Env own(!pure);
   Env& env = used ? *used : own;
-  check::Checker c(env, check::default_theory_dir(), [&](const std::string& k) { return check::load_problem(env, k, cnf); });
+  Cnf problem = read_dimacs(cnf);
+  check::Checker c(env, check::default_theory_dir(), [&](const std::string& k) {
+    return subset ? check::elaborate_on_demand(problem) : check::load_problem(env, k, cnf);
+  });
   return test::outcome_of(c, [&] {
     check::load_pinned_theory(env, check::default_theory_dir(), "core");
     cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
     cert::Emitter em(sink);
     LratReader in(open_source(proof));
-    sat::lrat_to_certificate(env, read_dimacs(cnf), in, em);
+    std::function<std::vector<uint32_t>()> inputs;
+    if (subset) inputs = [&] { return *subset; };
+    sat::lrat_to_certificate(env, problem, [&](LratStep& s) { return in.next(s); }, em, inputs);
   }, msg);
 }
 
@@ -45,6 +53,23 @@ TEST(Lrat, ValidProofVerifies) {
 }
 
 // --pure derives every RESOLVE from the primitive rules: same verdict, no fast path used.
+// Φ over a subset of the clauses (what a DRAT check does with its core's inputs): clauses
+// 1 and 2 in the conjunction, 3 and 4, which the refutation needs too, each assumed alone
+// (an input outside the subset); with and without the kernel's fast paths. A subset of
+// more than half the clauses is not used (Φ is then the problem's assertion m).
+TEST(Lrat, FormulaHypothesisOverASubsetOfTheClauses) {
+  const std::string proof = "5 1 0 1 2 0\n6 0 5 3 4 0\n";
+  for (const std::vector<uint32_t>& subset : std::vector<std::vector<uint32_t>>{{0, 1}, {2}, {0, 1, 2}, {0, 1, 2, 3}}) {
+    for (bool pure : {false, true}) {
+      std::string msg;
+      EXPECT_EQ(check_lrat(kFour, proof, &msg, pure, nullptr, &subset), Outcome::Verified) << subset.size() << ": " << msg;
+    }
+  }
+  // A wrong proof stays wrong: clause 6 (the empty clause) with a hint that is not unit.
+  std::vector<uint32_t> two{0, 1};
+  EXPECT_EQ(check_lrat(kFour, "5 1 0 1 2 0\n6 0 1 3 4 0\n", nullptr, false, nullptr, &two), Outcome::Rejected);
+}
+
 TEST(Lrat, PureModeVerifiesWithoutFastPath) {
   Env pure(false), fast;
   EXPECT_EQ(check_lrat(kFour, "5 1 0 1 2 0\n6 0 5 3 4 0\n", nullptr, true, &pure), Outcome::Verified);

@@ -244,6 +244,25 @@ class Backward : private FratSteps {
     return true;
   }
 
+  // The input clauses (0-based indices) that the steps' hints name, RAT candidates
+  // included, in increasing order; after the backward pass.
+  std::vector<uint32_t> inputs_used() const {
+    const size_t m = cnf_.clauses.size();
+    std::vector<uint8_t> named(m, 0);
+    for (const Event& e : events_) {
+      if (e.deletion) continue;
+      const Clause& c = cls_[e.cid];
+      for (uint32_t k = 0; k < c.hints_len; ++k) {
+        int64_t id = id_of(hint_arena_[c.hints_at + k] & ~kRatBlock);
+        if (id >= 1 && static_cast<size_t>(id) <= m) named[id - 1] = 1;
+      }
+    }
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < m; ++i)
+      if (named[i]) out.push_back(static_cast<uint32_t>(i));
+    return out;
+  }
+
   DratStats stats;
 
  private:
@@ -717,6 +736,7 @@ DratHints::DratHints(const Cnf& cnf, FratReader& in, const DratPoll& poll) : imp
 DratHints::~DratHints() = default;
 bool DratHints::next(LratStep& s) { return impl_->next(s); }
 const DratStats& DratHints::stats() const { return impl_->stats; }
+std::vector<uint32_t> DratHints::inputs_used() const { return impl_->inputs_used(); }
 
 ProofHints::ProofHints(std::unique_ptr<Source> src, bool frat) {
   if (frat) frat_.emplace(std::move(src));
@@ -730,6 +750,10 @@ void ProofHints::find(const Cnf& cnf, const DratPoll& poll) {
 bool ProofHints::next(LratStep& s) {
   if (!hints_) throw std::logic_error("ProofHints::next before find");
   return hints_->next(s);
+}
+std::vector<uint32_t> ProofHints::inputs_used() const {
+  if (!hints_) throw std::logic_error("ProofHints::inputs_used before find");
+  return hints_->inputs_used();
 }
 
 std::vector<LratStep> drat_to_lrat(const Cnf& cnf, DratReader& in, DratStats* stats) {

@@ -51,6 +51,8 @@ class DratHints {
   ~DratHints();
   bool next(LratStep& s);
   const DratStats& stats() const;
+  // The problem's clauses (0-based, increasing) that the steps' hints name.
+  std::vector<uint32_t> inputs_used() const;
 
  private:
   std::unique_ptr<Backward> impl_;
@@ -66,6 +68,7 @@ class ProofHints {
   void find(const Cnf& cnf, const DratPoll& poll = {});
   // The next LRAT-shaped step (after find).
   bool next(LratStep& s);
+  std::vector<uint32_t> inputs_used() const;  // after find: DratHints::inputs_used
   bool frat() const { return frat_.has_value(); }
 
  private:

@@ -32,8 +32,8 @@ struct Clause {
 
 class Translator {
  public:
-  Translator(const Cnf& cnf, cert::Emitter& out)
-      : cnf_(cnf), out_(out), input_deleted_(cnf.clauses.size() + 1, 0) {
+  Translator(const Cnf& cnf, cert::Emitter& out, const std::function<std::vector<uint32_t>()>& inputs_used)
+      : cnf_(cnf), out_(out), input_deleted_(cnf.clauses.size() + 1, 0), inputs_used_(inputs_used) {
     for (const std::vector<int32_t>& c : cnf_.clauses) count_input(c, 1);
   }
 
@@ -44,7 +44,7 @@ class Translator {
     // Φ first (every refutation needs it), and handed on at once: with the checker on a
     // second thread, the problem's elaboration and Φ's terms are built while the first
     // step is still being found (a DRAT proof's backward pass runs inside next).
-    root();
+    if (!inputs_used_) root();  // else Φ waits for the inputs the proof uses
     out_.flush();
     LratStep s;
     while (next(s)) {
@@ -71,18 +71,25 @@ class Translator {
     return at_line_ ? "line " + std::to_string(at_line_) : "byte " + std::to_string(at_offset_);
   }
 
+  // Steps are written into the writer's reusable record (Emitter::begin): no allocation
+  // per step once its vectors have grown.
   uint64_t step(const char* rule, std::initializer_list<uint64_t> args) {
-    std::vector<uint64_t> nums;
-    nums.reserve(args.size() + 1);
-    nums.push_back(0);
-    nums.insert(nums.end(), args);
-    return step(rule, std::move(nums));
+    uint64_t id = out_.new_thm_id();
+    cert::Record& r = out_.begin(Tag::Step);
+    r.nums.push_back(id);
+    r.nums.insert(r.nums.end(), args.begin(), args.end());
+    r.names.emplace_back(rule);
+    out_.commit();
+    return id;
   }
   // nums[0] is left for the new theorem's id.
-  uint64_t step(const char* rule, std::vector<uint64_t>&& nums) {
+  uint64_t step(const char* rule, const std::vector<uint64_t>& nums) {
     uint64_t id = out_.new_thm_id();
-    nums[0] = id;
-    out_.write(Emitter::make(Tag::Step, std::move(nums), {rule}));
+    cert::Record& r = out_.begin(Tag::Step);
+    r.nums.assign(nums.begin(), nums.end());
+    r.nums[0] = id;
+    r.names.emplace_back(rule);
+    out_.commit();
     return id;
   }
   // Clause theorems can be shared (a lemma subsumed by its conflict clause is that clause's
@@ -98,27 +105,64 @@ class Translator {
     drop(thm);
   }
   void drop(uint64_t thm) {
-    out_.write(Emitter::make(Tag::Del, {thm}, {"thm"}));
+    cert::Record& r = out_.begin(Tag::Del);
+    r.nums.push_back(thm);
+    r.names.emplace_back("thm");
+    out_.commit();
     out_.release_thm_id(thm);
   }
 
   // ---- the formula hypothesis Φ and the input clauses ----
 
-  // {Φ} ⊢ Φ, made once: the assumption of the problem's assertion n, the conjunction Φ of
-  // its n clauses in a halving tree (spec/problems.md); the checker's elaboration built Φ.
+  // {Φ} ⊢ Φ, made once. Φ is the conjunction, in a halving tree (spec/problems.md), of the
+  // input clauses the proof may use: all of them (the problem's assertion m, which the
+  // checker elaborates), or, when the caller knows which (a DRAT proof's hints, after the
+  // backward pass) and they are at most half, those only, built from their assertion
+  // terms (spec/sat.md). Why: the checker then makes no term for the other clauses
+  // (md5-506: 1.15M term nodes for all, a core that names few). An input outside the
+  // subset (a RAT step's candidate) is assumed alone (input).
   uint64_t root() {
-    if (!root_) {
-      root_ = out_.new_thm_id();
-      out_.write(Emitter::make(Tag::Assert, {root_, cnf_.clauses.size()}));
-    }
+    if (root_) return root_;
+    std::vector<uint32_t> used;
+    if (inputs_used_) used = inputs_used_();
+    if (!used.empty() && 2 * used.size() <= cnf_.clauses.size()) return root_ = subset_root(used);
+    leaves_ = cnf_.clauses.size();
+    reserve_problem_terms(cnf_);
+    root_ = out_.new_thm_id();
+    out_.write(Emitter::make(Tag::Assert, {root_, cnf_.clauses.size()}));
     return root_;
   }
+  uint64_t subset_root(const std::vector<uint32_t>& used) {
+    leaf_of_.assign(cnf_.clauses.size(), kNoLeaf);
+    std::vector<uint64_t> ids(used.size());
+    for (size_t k = 0; k < used.size(); ++k) leaf_of_[used[k]] = static_cast<uint32_t>(k), ids[k] = out_.term_record(Tag::ATerm, {used[k]});
+    leaves_ = used.size();
+    const Type b = Type::boolean();
+    const uint64_t conj = out_.term(Term::constant(vocab(), "/\\", Type::fun(b, Type::fun(b, b))));
+    const size_t parts = ids.size();
+    // The tree bottom-up as elaborate's conjunction builds it top-down (at most 31 levels).
+    auto build = [&](auto& self, size_t lo, size_t hi) -> uint64_t {
+      if (hi - lo == 1) return ids[lo];
+      size_t mid = lo + (hi - lo) / 2;
+      uint64_t l = self(self, lo, mid), r = self(self, mid, hi);
+      uint64_t f = out_.term_record(Tag::App, {conj, l});
+      ids.push_back(f);
+      uint64_t t = out_.term_record(Tag::App, {f, r});
+      ids.push_back(t);
+      return t;
+    };
+    uint64_t phi = build(build, 0, parts);
+    uint64_t th = step("assume", {phi});
+    out_.write(Emitter::make(Tag::Del, std::move(ids), {"tm"}));  // Φ's theorem holds them
+    return th;
+  }
+  size_t leaf(size_t i) const { return leaf_of_.empty() ? i : leaf_of_[i]; }  // kNoLeaf: none
 
   // The halving tree's nodes from the root down to leaf i, the root left out: at each,
   // visit(node, whether it is its parent's left child, how many leaves it has).
   template <class Visit>
   void down_to(size_t i, Visit visit) const {
-    size_t lo = 0, hi = cnf_.clauses.size(), node = 1;
+    size_t lo = 0, hi = leaves_, node = 1;
     while (hi - lo > 1) {
       size_t mid = lo + (hi - lo) / 2;
       bool left = i < mid;
@@ -133,13 +177,20 @@ class Translator {
   // tree of m leaves has depth ⌈log2 m⌉, so every number is below 4m.
   uint64_t input(size_t i) {
     uint64_t th = root();
-    if (tree_.empty()) tree_.assign(4 * cnf_.clauses.size() + 4, 0);
-    down_to(i, [&](size_t node, bool left, size_t) {
+    ++stats_.inputs_used;
+    if (leaf(i) == kNoLeaf) {
+      uint64_t alone = out_.new_thm_id();
+      out_.write(Emitter::make(Tag::Assert, {alone, i}));
+      uint64_t clause_thm = step("clause_intro", {alone});
+      drop(alone);
+      return clause_thm;
+    }
+    if (tree_.empty()) tree_.assign(4 * leaves_ + 4, 0);
+    down_to(leaf(i), [&](size_t node, bool left, size_t) {
       uint64_t& known = tree_[node];
       if (!known) known = step(left ? "conjunct1" : "conjunct2", {th});
       th = known;
     });
-    ++stats_.inputs_used;
     uint64_t clause_thm = step("clause_intro", {th});
     consume(i);
     return clause_thm;
@@ -152,8 +203,10 @@ class Translator {
   // deleted as the proof goes (210,741 of md5-506's 212,074). left_ counts each node's
   // leaves not yet gone, set on the first walk through it.
   void consume(size_t i) {
-    if (left_.empty()) left_.assign(4 * cnf_.clauses.size() + 4, kUncounted);
-    down_to(i, [&](size_t node, bool, size_t leaves) {
+    root();  // the tree's shape
+    if (leaf(i) == kNoLeaf) return;
+    if (left_.empty()) left_.assign(4 * leaves_ + 4, kUncounted);
+    down_to(leaf(i), [&](size_t node, bool, size_t leaves) {
       uint32_t& n = left_[node];
       if (n == kUncounted) n = static_cast<uint32_t>(leaves);
       if (--n == 0 && !tree_.empty() && tree_[node]) tree_gone_.push_back(tree_[node]), tree_[node] = 0;
@@ -584,8 +637,8 @@ class Translator {
   std::optional<Clause> rup_clause(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, bool might_be_rat) {
     size_t read = hints.size();
     if (might_be_rat && !propagate(lits, hints, &read)) return std::nullopt;
-    std::vector<uint64_t> nums;
-    nums.reserve(2 + 2 * lits.size() + read);
+    std::vector<uint64_t>& nums = rup_nums_;  // reused: no allocation per step
+    nums.clear();
     nums.push_back(0);  // the new theorem's id
     nums.push_back(lits.size());
     for (int32_t l : lits) nums.push_back(var_term(std::abs(l))), nums.push_back(l > 0 ? 1 : 0);  // comp(l)
@@ -603,7 +656,7 @@ class Translator {
       nums.push_back(d->thm);
     }
     ++stats_.rup_steps;
-    return Clause{step("rup", std::move(nums)), lits};
+    return Clause{step("rup", nums), lits};
   }
 
   // The clause theorem of a RUP clause from its hints, by resolution (RAT resolvents): after
@@ -640,7 +693,7 @@ class Translator {
     for (int32_t l : members)
       if (mark_[idx(l)]) cur.push_back(l), mark_[idx(l)] = 0;
     std::sort(cur.begin(), cur.end());
-    if (chain.size() > 2) t = step("resolve_chain", std::move(chain));
+    if (chain.size() > 2) t = step("resolve_chain", chain);
     if (!std::includes(lits.begin(), lits.end(), cur.begin(), cur.end()))
       reject("the derived clause is not a subset of the lemma");
     return Clause{t, cur};
@@ -697,12 +750,19 @@ class Translator {
   std::vector<uint32_t> occ_;
   std::vector<std::pair<const Clause*, int32_t>> units_;  // derive's scratch, kept for its capacity
   std::vector<int32_t> members_;
+  std::vector<uint64_t> rup_nums_;  // rup_clause's step numbers, kept for their capacity
   std::unordered_map<int32_t, int32_t> rename_;        // DIMACS variable -> internal variable
   std::unordered_map<int32_t, std::string> hol_name_;  // internal variables with their own name
   std::vector<std::pair<int32_t, Term>> extensions_;   // (z, t) of each RAT step
   int64_t next_var_ = 0;
   std::vector<uint8_t> input_deleted_;  // by input clause id (1-based)
   uint64_t root_ = 0;
+  // Φ's halving tree: its leaf count, and each input clause's leaf (kNoLeaf: outside the
+  // subset; empty: Φ has every clause, clause i at leaf i).
+  std::function<std::vector<uint32_t>()> inputs_used_;
+  size_t leaves_ = 0;
+  static constexpr uint32_t kNoLeaf = UINT32_MAX;
+  std::vector<uint32_t> leaf_of_;
   LratStats stats_;
   uint64_t at_line_ = 0, at_offset_ = 0;  // the current step's place
 };
@@ -720,11 +780,11 @@ LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, ce
 }
 
 LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, const std::function<bool(LratStep&)>& next,
-                              cert::Emitter& out) {
+                              cert::Emitter& out, const std::function<std::vector<uint32_t>()>& inputs_used) {
   if (cnf.clauses.empty()) throw Failure(Outcome::Rejected, "an empty formula is satisfiable");
   if (!env.fact("T")) throw Failure(Outcome::InputError, "LRAT translation: the core theory is not loaded");
   VocabularyScope scope(env);
-  Translator t(cnf, out);
+  Translator t(cnf, out, inputs_used);
   try {
     return t.run(next);
   } catch (const KernelError& e) {  // a term the translator built was refused: its bug

@@ -20,8 +20,11 @@ struct LratStats {
 // terms name (translators/vocabulary.hpp).
 LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out);
 // The same from any source of LRAT steps (the DRAT translation produces them in memory).
+// inputs_used, if given, is asked once, after the first step, which problem clauses
+// (0-based, increasing) the steps' hints name: when they are at most half, the formula
+// hypothesis Φ is their conjunction only (spec/sat.md).
 LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, const std::function<bool(LratStep&)>& next,
-                              cert::Emitter& out);
+                              cert::Emitter& out, const std::function<std::vector<uint32_t>()>& inputs_used = {});
 
 // Sizes the kernel's term table for the terms the checker's elaboration of `cnf` makes
 // (each clause as a disjunction and Φ as the conjunction tree of the clauses), so that the
