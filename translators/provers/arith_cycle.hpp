@@ -90,6 +90,7 @@ class Cycles {
   std::unordered_map<Term, std::map<unsigned long, std::optional<Pf>>, TermHash> patterns_;
   Pf chain_lemma(Ring& R, bool strict_a, bool strict_b);
   Pf end_lemma(Ring& R, bool strict);
+  Pf close_lemma(Ring& R, bool strict_a, bool strict_b);
 
   // A path's sum: {its edges' hypotheses} ⊢ 0 REL k + (from + neg to).
   struct Path {
@@ -107,6 +108,10 @@ class Cycles {
   // job-shop traces about a third).
   Path sum(Ring& R, const Path& p, const Path& q);
   static constexpr size_t kMaxSums = 1000000;
+  Pf close_single(Ring& R, Prover& P, const Path& sum, const mpq_class& K, const mpz_class& L);
+  // f with each literal's discharge hypothesis (a negated strict atom's) traded for it.
+  static Pf discharge(Ring& R, Prover& P, Pf f, const std::vector<Term>& lits, const std::vector<Edge*>& es,
+                      const std::vector<size_t>& order);
 
   std::unordered_map<Term, Edge, TermHash> edges_;
   // The scale every cycle is summed at while the common multiple of all cycles' scales
