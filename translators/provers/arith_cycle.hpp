@@ -13,7 +13,8 @@
 //     {0 R1 a + (x + neg y), 0 R2 b + (y + neg z), a + b = c} ⊢ 0 R c + (x + neg z)
 // (R strict if R1 or R2 is; a + b = c a kept numeral fact), so an edge costs an INST
 // and three PROVE_HYPs. The sum around the cycle is 0 REL K + (x + neg x), i.e. 0 REL K,
-// which contradicts K < 0 (or K = 0 with a strict edge). The lemmas are derived once from
+// which contradicts K < 0 (or K = 0 with a strict edge); with K < 0 the last two paths are
+// summed and contradicted by one instance of a close lemma instead. The lemmas are derived once from
 // the ring axioms with the normaliser (ring.hpp); every step is checked by the kernel.
 //
 // What a certificate with many cycles shares (a solver's conflicts repeat edges and
