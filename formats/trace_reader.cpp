@@ -36,7 +36,7 @@ bool coefficient(const std::string& c) {
   if (c[i] != '/') return false;
   size_t e = ++i;
   bool nonzero = false;
-  while (i < c.size() && c[i] >= '0' && c[i] <= '9') nonzero = nonzero || c[i++] != '0';
+  for (; i < c.size() && c[i] >= '0' && c[i] <= '9'; ++i) nonzero = nonzero || c[i] != '0';
   return i > e && i == c.size() && nonzero;
 }
 }  // namespace

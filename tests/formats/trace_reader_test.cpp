@@ -174,3 +174,19 @@ TEST(TraceReader, MalformedRefusedWithPlace) {
 }
 
 }  // namespace
+
+namespace {
+// Coefficients with denominators of several digits (the demo solver's Farkas multipliers
+// over the integers, e.g. 161/159) are read; before, a denominator of two or more digits
+// starting with a non-zero digit made the reader loop forever (the digit loop's increment
+// sat behind a short-circuit ||). Denominators whose digits are all 0 are refused (a
+// division by zero), however many digits they have.
+TEST(TraceReader, CoefficientsWithLongDenominators) {
+  const std::string h = "hcert-trace 1\na 1 p\na 2 q\n";
+  auto v = read_all(h + "t 1 -1 2 0 la 161/159 -3/100\n");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[2].coefs, (std::vector<std::string>{"161/159", "-3/100"}));
+  EXPECT_NE(error_of(h + "t 1 -1 2 0 la 1 2/000\n").find("bad coefficient '2/000'"), std::string::npos);
+  EXPECT_NE(error_of(h + "t 1 -1 2 0 la 1 2/10x\n").find("bad coefficient '2/10x'"), std::string::npos);
+}
+}  // namespace

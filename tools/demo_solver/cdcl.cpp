@@ -77,6 +77,22 @@ void Solver::add_lemma(std::vector<Lit> lits, const std::vector<mpq_class>& coef
   add_clause(std::move(lits), id);
 }
 
+// At level 0 the lemma's literals may be assigned already (a literal of an existing atom):
+// true, it is satisfied; one unassigned and the rest false, it is unit; all false, it is
+// the conflict solve() derives the empty clause from.
+void Solver::add_branch(std::vector<Lit> lits) {
+  ClauseId id = fresh_id();
+  if (log_) log_->branch(id, trace_clause(lits));
+  auto rank = [&](Lit a) { return lit_value(a) == 1 ? 2 : lit_value(a) == 0 ? 1 : 0; };
+  std::stable_sort(lits.begin(), lits.end(), [&](Lit a, Lit b) { return rank(a) > rank(b); });
+  if (lits[0] == lits[1] || rank(lits[0]) == 2) return;
+  uint32_t c = store(std::move(lits), id, false);
+  attach(c);
+  const Clause& cl = clauses_[c];
+  if (rank(cl.lits[0]) == 0) pending_conflict_ = c;
+  else if (rank(cl.lits[1]) == 0) enqueue(cl.lits[0], c);
+}
+
 void Solver::enqueue(Lit l, uint32_t reason) {
   uint32_t v = lit_var(l);
   assign_[v] = lit_neg(l) ? -1 : 1;
@@ -156,7 +172,8 @@ uint32_t Solver::store_lemma(const Explanation& why) {
   lits.reserve(why.lits.size());
   for (Lit l : why.lits) lits.push_back(lit_not(l));
   ClauseId id = fresh_id();
-  if (log_) log_->lemma(id, trace_clause(lits), why.coefficients);
+  if (log_ && why.cut) log_->cut(id, trace_clause(lits), why.coefficients);
+  else if (log_) log_->lemma(id, trace_clause(lits), why.coefficients);
   auto rank = [&](Lit a) { return assign_[lit_var(a)] == 0 ? UINT32_MAX : level_[lit_var(a)]; };
   std::stable_sort(lits.begin(), lits.end(), [&](Lit a, Lit b) { return rank(a) > rank(b); });
   return store(std::move(lits), id, true);

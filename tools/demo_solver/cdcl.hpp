@@ -23,13 +23,19 @@ class Solver {
   explicit Solver(ProofLog* log) : log_(log) {}
   uint32_t new_var();
   uint32_t num_vars() const { return uint32_t(assign_.size()); }
-  void set_theory(Theory* t) { theory_ = t; }
+  // A theory (again) from level 0: every literal on the trail is handed to it anew.
+  void set_theory(Theory* t) { theory_ = t, theory_head_ = 0; }
   // Clauses of the problem, before solve(). The solver takes them as given by the caller,
   // who has already reported them to the log under `id` (input or definitional).
   void add_clause(std::vector<Lit> lits, ClauseId id);
   // A theory-valid clause known before search (e.g. from an equality's definition); it is
   // reported to the log here.
   void add_lemma(std::vector<Lit> lits, const std::vector<mpq_class>& coefficients);
+  // After solve() answered Sat (branch and bound): back to level 0, where new variables
+  // and the branch lemma `lits` (two atoms' literals; logged with the `br` hint) go in
+  // before the next solve().
+  void to_level0() { backtrack(0); }
+  void add_branch(std::vector<Lit> lits);
   ClauseId fresh_id() { return ++last_id_; }
   Answer solve();
   bool value(uint32_t var) const { return assign_[var] == 1; }

@@ -22,6 +22,9 @@ class Clausifier {
   void assert_all();
   // The comparison atoms (Le, Lt, Ge, Gt) the theory decides: (solver variable, term).
   const std::vector<std::pair<uint32_t, uint32_t>>& theory_atoms() const { return theory_atoms_; }
+  // The literal of a comparison made during the search (branch and bound's x <= k): an
+  // atom (declared in the trace) the first time.
+  Lit atom_literal(uint32_t term) { return lit(term); }
 
  private:
   Lit lit(uint32_t term);

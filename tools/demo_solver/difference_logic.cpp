@@ -34,7 +34,13 @@ class DifferenceLogic : public Theory {
       : out_(num_nodes), pi_(num_nodes, Weight<Num>{Num(0), 0}), gamma_(num_nodes), pred_(num_nodes),
         state_(num_nodes, 0), edge_of_lit_(2 * size_t(num_vars), UINT32_MAX), coef_(num_vars) {}
 
-  void add_atom(uint32_t var, uint32_t x, uint32_t y, Weight<Num> pos, Weight<Num> neg, mpq_class coef) {
+  // `rounded_pos`, `rounded_neg`: the literal's integer edge is a rounding of what its
+  // atom says over the rationals (a*(x - y) <= b with b/a no integer).
+  void add_atom(uint32_t var, uint32_t x, uint32_t y, Weight<Num> pos, Weight<Num> neg, mpq_class coef,
+                bool rounded_pos = false, bool rounded_neg = false) {
+    rounded_.resize(edge_of_lit_.size());
+    rounded_[mk_lit(var, false)] = rounded_pos;
+    rounded_[mk_lit(var, true)] = rounded_neg;
     edge_of_lit_[mk_lit(var, false)] = uint32_t(edges_.size());
     by_pair_[pair_key(y, x)].push_back(uint32_t(edges_.size()));
     edges_.push_back({y, x, pos, mk_lit(var, false)});  // x - y <= b: y -> x
@@ -60,6 +66,7 @@ class DifferenceLogic : public Theory {
         const Edge<Num>& other = edges_[g];
         if (lit_var(other.lit) == lit_var(l) || !(edge.w + other.w).negative()) continue;
         implied_.push_back({lit_not(other.lit), {{l, other.lit}, {coef_[lit_var(l)], coef_[lit_var(other.lit)]}}});
+        hint(implied_.back().why);
       }
     }
     return true;
@@ -145,12 +152,25 @@ class DifferenceLogic : public Theory {
     };
     take(e);
     uint32_t v = edges_[e].to;
-    if (v == u) return;
     for (uint32_t at = u; at != v;) {
       uint32_t f = pred_[at];
       take(f);
       at = edges_[f].from;
     }
+    hint(why);
+  }
+
+  // A cycle through rounded edges (integers) is no rational Farkas combination: with one
+  // rounded literal, that literal's fact alone (multiplier 1, the others 0) rounds to the
+  // bound its edge has (the `cut` hint: hcert splits on that cut, and the rest of the cycle
+  // with it is a rational contradiction); with more, no hint (hcert searches).
+  void hint(Explanation& why) const {
+    size_t n = 0, at = 0;
+    for (size_t i = 0; i < why.lits.size(); ++i)
+      if (why.lits[i] < rounded_.size() && rounded_[why.lits[i]]) ++n, at = i;
+    if (n == 0) return;
+    why.coefficients.assign(n == 1 ? why.lits.size() : 0, 0);
+    if (n == 1) why.coefficients[at] = 1, why.cut = true;
   }
 
   static uint64_t pair_key(uint32_t from, uint32_t to) { return uint64_t(from) << 32 | to; }
@@ -164,6 +184,7 @@ class DifferenceLogic : public Theory {
   std::vector<uint8_t> state_;  // 0 untouched, 1 queued, 2 repaired (during one relax)
   std::vector<uint32_t> edge_of_lit_;
   std::vector<mpq_class> coef_;  // by variable: the Farkas multiplier of its literals
+  std::vector<bool> rounded_;    // by literal: its edge rounds its atom (integers)
   std::vector<uint32_t> active_;
   std::vector<size_t> level_marks_;
 };
@@ -196,6 +217,14 @@ std::unique_ptr<Theory> build(const std::vector<DiffAtom>& atoms, uint32_t num_n
       mpq_class hi = d.strict ? -floor_q(-d.b) - 1 : floor_q(d.b);
       pos = {num(hi), 0};
       neg = {num(-hi - 1), 0};
+      // What hcert reads over the rationals (spec/trace.md: a strict 0 < E tightened to
+      // 0 <= E - 1, E with the atom's integer coefficients): a*(x - y) <= B (or B - 1),
+      // negated a*(x - y) >= B + 1 (or B), divided by a.
+      mpq_class B = d.b * d.a;
+      bool whole = B.get_den() == 1;
+      mpq_class pos_q = (d.strict ? B - 1 : B) / d.a, neg_q = -(d.strict ? B : B + 1) / d.a;
+      dl->add_atom(d.var, d.x, d.y, pos, neg, 1 / d.a, !whole || hi != pos_q, !whole || -hi - 1 != neg_q);
+      continue;
     } else {
       pos = {num(d.b), d.strict ? -1 : 0};
       neg = {num(-d.b), d.strict ? 0 : -1};

@@ -28,7 +28,8 @@ int usage(const char* why) {
 }
 
 // The theory solver the atoms call for: difference logic when every atom is a difference
-// constraint, the simplex for other linear real constraints.
+// constraint, the simplex for other linear constraints (over the integers with branch and
+// bound, solve() below).
 std::unique_ptr<demo::Theory> choose_theory(const demo::Problem& p, const demo::Clausifier& c, uint32_t num_vars,
                                             const char** name) {
   if (c.theory_atoms().empty()) {
@@ -43,9 +44,36 @@ std::unique_ptr<demo::Theory> choose_theory(const demo::Problem& p, const demo::
     *name = integer ? "integer difference logic" : "real difference logic";
     return dl;
   }
-  if (integer) throw demo::Unsupported(0, "integer constraints beyond difference logic");
-  *name = "simplex";
-  return demo::make_simplex(atoms, num_vars);
+  *name = integer ? "simplex with branch and bound" : "simplex";
+  return demo::make_simplex(atoms, num_vars, integer);
+}
+
+// Branch and bound as splitting on demand: while the simplex's model gives an integer
+// variable x a fractional value v, the atoms x <= k and x >= k + 1 (k the floor of v) are
+// added with the lemma x <= k \/ x >= k + 1 (the trace's `br` hint), the simplex is
+// rebuilt over the atoms, and the search goes on from level 0 with everything it learned.
+// A problem that needs more than kMaxBranches branches is `unknown` (branch and bound
+// alone need not terminate on unbounded problems).
+constexpr uint64_t kMaxBranches = 100000;
+
+demo::Answer solve(demo::Problem& p, demo::Clausifier& c, demo::Solver& s, std::unique_ptr<demo::Theory>& theory,
+                   const char** name, uint64_t& branches) {
+  for (;;) {
+    demo::Answer a = s.solve();
+    demo::Branch b;
+    if (a == demo::Answer::Unsat || !theory || !theory->fractional(b)) return a;
+    if (++branches > kMaxBranches) throw demo::Unsupported(0, "branch and bound needs more than 100000 branches");
+    s.to_level0();
+    auto num = [&](const mpz_class& v) {
+      uint32_t n = p.intern(demo::Term{demo::Op::Num, demo::Sort::Int, {}, {}, mpq_class(abs(v)), false, true});
+      return v < 0 ? p.intern(demo::Term{demo::Op::Neg, demo::Sort::Int, {n}, {}, 0, false, true}) : n;
+    };
+    demo::Lit le = c.atom_literal(p.intern(demo::Term{demo::Op::Le, demo::Sort::Bool, {b.term, num(b.k)}, {}, 0}));
+    demo::Lit ge = c.atom_literal(p.intern(demo::Term{demo::Op::Ge, demo::Sort::Bool, {b.term, num(b.k + 1)}, {}, 0}));
+    s.add_branch({le, ge});
+    theory = choose_theory(p, c, s.num_vars(), name);
+    s.set_theory(theory.get());
+  }
 }
 
 }  // namespace
@@ -103,7 +131,8 @@ int main(int argc, char** argv) {
     const char* theory_name = "none";
     std::unique_ptr<demo::Theory> theory = choose_theory(problem, clausifier, solver.num_vars(), &theory_name);
     solver.set_theory(theory.get());
-    demo::Answer answer = solver.solve();
+    uint64_t branches = 0;
+    demo::Answer answer = solve(problem, clausifier, solver, theory, &theory_name, branches);
     if (log) log->finish();
     std::printf("%s\n", answer == demo::Answer::Sat ? "sat" : "unsat");
     if (stats) {
@@ -111,11 +140,12 @@ int main(int argc, char** argv) {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(stderr,
                    "c theory %s, %u variables, %llu decisions, %llu conflicts (%llu theory), %llu propagations (%llu theory), "
-                   "%llu restarts, %llu learned, %llu deleted, %.3f s\n",
+                   "%llu restarts, %llu learned, %llu deleted, %llu branches, %.3f s\n",
                    theory_name, solver.num_vars(), (unsigned long long)s.decisions, (unsigned long long)s.conflicts,
                    (unsigned long long)s.theory_conflicts, (unsigned long long)s.propagations,
                    (unsigned long long)s.theory_propagations,
-                   (unsigned long long)s.restarts, (unsigned long long)s.learned, (unsigned long long)s.deleted, secs);
+                   (unsigned long long)s.restarts, (unsigned long long)s.learned, (unsigned long long)s.deleted,
+                   (unsigned long long)branches, secs);
     }
     return answer == demo::Answer::Sat ? ExitSat : ExitUnsat;
   } catch (const demo::Unsupported& e) {

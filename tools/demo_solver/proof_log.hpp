@@ -40,6 +40,12 @@ class ProofLog {
   // literal of the clause: the negations of the literals, each read as its inequality,
   // summed with these multipliers give a false constant comparison.
   virtual void lemma(ClauseId id, const std::vector<TraceLit>& clause, const std::vector<mpq_class>& coefficients) = 0;
+  // A theory-valid clause over the integers whose negated literals, summed with these
+  // multipliers, give 0 <= g*t + K that rounds to a cut contradicting them (the `cut` hint).
+  virtual void cut(ClauseId id, const std::vector<TraceLit>& clause, const std::vector<mpq_class>& coefficients) = 0;
+  // The integer branch x <= k \/ x >= k + 1, clause (the two atoms' literals), valid over
+  // the integers only (the `br` hint).
+  virtual void branch(ClauseId id, const std::vector<TraceLit>& clause) = 0;
   virtual void deleted(ClauseId id) = 0;
   // The empty clause `id` has been derived: the problem is unsatisfiable.
   virtual void unsat(ClauseId id) = 0;

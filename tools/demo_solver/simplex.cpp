@@ -36,8 +36,9 @@ struct Bound {
 
 class Simplex : public Theory {
  public:
-  Simplex(const std::vector<LinearAtom>& atoms, uint32_t num_vars) : bound_of_(2 * size_t(num_vars)), is_atom_(num_vars) {
-    std::map<uint32_t, uint32_t> column;                         // ArithVar term -> simplex var
+  Simplex(const std::vector<LinearAtom>& atoms, uint32_t num_vars, bool integer)
+      : bound_of_(2 * size_t(num_vars)), is_atom_(num_vars), integer_(integer) {
+    std::map<uint32_t, uint32_t>& column = column_;
     std::map<std::map<uint32_t, mpq_class>, uint32_t> slack_of;  // normalised form -> slack var
     auto var_of = [&](uint32_t term) {
       auto [it, fresh] = column.emplace(term, new_var());
@@ -74,6 +75,13 @@ class Simplex : public Theory {
         bool flip = lead < 0;
         pos = {x, !flip, {k, a.strict ? (flip ? 1 : -1) : 0}, abs(lead), true};
         neg = {x, flip, {k, a.strict ? 0 : (flip ? -1 : 1)}, abs(lead), true};
+        // Over the integers a strict bound x < k on a problem variable with coefficient
+        // ±1 and k an integer is x <= k - 1, as the checker reads it (spec/trace.md: 0 < E
+        // tightened to 0 <= E - 1), so the Farkas multipliers stay the same; otherwise
+        // branch and bound would meet x = k - delta again and again.
+        if (integer_ && a.coef.size() == 1 && abs(lead) == 1 && k.get_den() == 1)
+          for (BoundOf* b : {&pos, &neg})
+            if (b->value.d != 0) b->value = {k + b->value.d, 0};
       }
       bound_of_[mk_lit(a.var, false)] = pos;
       bound_of_[mk_lit(a.var, true)] = neg;
@@ -141,6 +149,22 @@ class Simplex : public Theory {
       }
       pivot_and_update(xi, xj, below ? lower_[xi].value : upper_[xi].value);
     }
+  }
+
+  // A problem variable whose value r + d·delta is no integer (d != 0, or r fractional),
+  // the one of least term id; k its floor (r − 1 when r is an integer and d < 0).
+  bool fractional(Branch& b) const override {
+    if (!integer_) return false;
+    for (auto& [term, x] : column_) {
+      const DeltaRational& v = value_[x];
+      if (v.d == 0 && v.r.get_den() == 1) continue;
+      mpz_class k;
+      mpz_fdiv_q(k.get_mpz_t(), v.r.get_num_mpz_t(), v.r.get_den_mpz_t());
+      if (v.r.get_den() == 1 && v.d < 0) k -= 1;
+      b = {term, k};
+      return true;
+    }
+    return false;
   }
 
   void push_level() override { marks_.push_back(trail_.size()); }
@@ -217,6 +241,8 @@ class Simplex : public Theory {
 
   std::vector<BoundOf> bound_of_;  // by literal
   std::vector<bool> is_atom_;
+  bool integer_;
+  std::map<uint32_t, uint32_t> column_;  // ArithVar term -> simplex var
   std::vector<std::map<uint32_t, mpq_class>> rows_;  // basic var = sum(coef * non-basic var)
   std::vector<uint32_t> row_var_;
   std::map<uint32_t, uint32_t> basic_row_;  // basic variable -> its row (ordered: Bland's rule)
@@ -233,8 +259,8 @@ class Simplex : public Theory {
 
 }  // namespace
 
-std::unique_ptr<Theory> make_simplex(const std::vector<LinearAtom>& atoms, uint32_t num_vars) {
-  return std::make_unique<Simplex>(atoms, num_vars);
+std::unique_ptr<Theory> make_simplex(const std::vector<LinearAtom>& atoms, uint32_t num_vars, bool integer) {
+  return std::make_unique<Simplex>(atoms, num_vars, integer);
 }
 
 }  // namespace demo

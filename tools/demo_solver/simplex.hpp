@@ -13,6 +13,8 @@
 
 namespace demo {
 
-std::unique_ptr<Theory> make_simplex(const std::vector<LinearAtom>& atoms, uint32_t num_vars);
+// `integer`: the variables are integers; fractional() then names one to branch on, and a
+// strict bound on one variable is tightened (simplex.cpp).
+std::unique_ptr<Theory> make_simplex(const std::vector<LinearAtom>& atoms, uint32_t num_vars, bool integer = false);
 
 }  // namespace demo

@@ -20,6 +20,9 @@ inline Lit lit_not(Lit l) { return l ^ 1; }
 struct Explanation {
   std::vector<Lit> lits;                  // true literals, jointly inconsistent
   std::vector<mpq_class> coefficients;    // one per literal (empty: no hint)
+  // The coefficients are a Chvatal-Gomory cut's (the trace's `cut` hint), not Farkas
+  // multipliers: the integers round a bound the rationals do not.
+  bool cut = false;
 };
 
 // A literal the theory found implied: `why.lits` (true literals, then lit_not(implied)
@@ -29,9 +32,20 @@ struct Implication {
   Explanation why;
 };
 
+// Branch and bound over the integers: a problem variable (an ArithVar term of the
+// formula) whose value in the theory's model is not an integer, and k its floor; the
+// solver then adds the branch lemma x <= k \/ x >= k + 1 (a `br` hint).
+struct Branch {
+  uint32_t term;
+  mpz_class k;
+};
+
 class Theory {
  public:
   virtual ~Theory() = default;
+  // After a complete consistent assignment: a variable to branch on (integer problems
+  // solved by the simplex); false when the model is integral or the theory is real.
+  virtual bool fractional(Branch&) const { return false; }
   virtual bool is_atom(uint32_t var) const = 0;
   // Asserts a literal of an atom; false (and `why` filled) when inconsistent.
   virtual bool assert_lit(Lit l, Explanation& why) = 0;

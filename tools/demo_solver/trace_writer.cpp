@@ -65,6 +65,16 @@ class TraceWriter : public ProofLog {
     same(got, id, "theory lemma");
   }
 
+  void cut(ClauseId id, const std::vector<TraceLit>& c, const std::vector<mpq_class>& coefs) override {
+    std::string text;
+    for (const mpq_class& q : coefs) text += (text.empty() ? "" : " ") + q.get_str();
+    same(w_.lemma_text_of(c.data(), c.size(), hcert_trace::Hint::Cut, text), id, "cut lemma");
+  }
+
+  void branch(ClauseId id, const std::vector<TraceLit>& c) override {
+    same(w_.lemma_of(c.data(), c.size(), hcert_trace::Hint::Branch), id, "branch lemma");
+  }
+
   void deleted(ClauseId id) override { w_.remove(&id, 1); }
 
   void unsat(ClauseId id) override {

@@ -146,6 +146,23 @@ Pf Cycles::end_lemma(Ring& R, bool strict) {
   });
 }
 
+// {0 R1 a + (x + neg y), 0 R2 b + (y + neg x), a + b = neg n, 0 < n} ⊢ F: the last two
+// paths of a cycle whose constants sum to −n < 0, closed in one instance (the chain
+// lemma with z := x, the end lemma and NEG_NONNEG, derived once).
+Pf Cycles::close_lemma(Ring& R, bool sa, bool sb) {
+  static const char* const keys[4] = {"DL_CLOSE_LE_LE", "DL_CLOSE_LE_LT", "DL_CLOSE_LT_LE", "DL_CLOSE_LT_LT"};
+  return R.lemma(keys[sa * 2 + sb], [&] {
+    Prover& L = R.P();
+    Type ty = R.type();
+    Term a = Term::var("a", ty), b = Term::var("b", ty), c = Term::var("c", ty), n = Term::var("n", ty);
+    Term negn = R.neg(n);
+    Pf sum = L.inst(chain_lemma(R, sa, sb), {{c, negn}, {R.z(), R.x()}});  // 0 R neg n + (x + neg x)
+    Pf end = L.prove_hyp(sum, L.inst(end_lemma(R, sa || sb), {{a, negn}}));  // 0 R neg n
+    if (sa || sb) end = L.prove_hyp(end, R.I(R.LT_LE(), {negn}));
+    return L.prove_hyp(L.assume(R.lt(R.zero(), n)), L.prove_hyp(end, R.I(R.NEG_NONNEG(), {n})));
+  });
+}
+
 // The edges' weight (k, −1 if strict): a cycle is negative when its weights sum below
 // (0, 0) in lexicographic order, i.e. k sums below 0, or to 0 with a strict edge.
 namespace {
@@ -285,7 +302,9 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
               std::min_element(paths.begin(), paths.end(), [](const Path& a, const Path& b) { return a.pf.id < b.pf.id; }),
               paths.end());
   auto summed = [&](size_t j) { return sums_.count({paths[j].pf.id, paths[j + 1].pf.id}) > 0; };
-  while (paths.size() > 1) {
+  // The last two paths are closed together (close_lemma) when the sum is below 0.
+  size_t last = K < 0 ? 2 : 1;
+  while (paths.size() > last) {
     std::vector<Path> next;
     for (size_t j = 0; j < paths.size();) {
       if (j + 1 == paths.size() || (!summed(j) && j + 2 < paths.size() && summed(j + 1))) {
@@ -297,7 +316,25 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
     }
     paths = std::move(next);
   }
-  const Path& sum = paths[0];
+  Pf f;
+  if (paths.size() == 2) {
+    const Path &p = paths[0], &q = paths[1];
+    Term n = R.numeral(mpz_class(-K * L));
+    Pf add = R.s_add(p.k, q.k);
+    if (add.concl.rhs() != R.neg(n) || p.from != q.to) throw Unsupported("difference-logic sum is not the numeral expected");
+    Term vb = Term::var("b", ty), vn = Term::var("n", ty);
+    Pf close = P.inst(close_lemma(R, p.strict, q.strict), {{va, p.k}, {vb, q.k}, {vn, n}, {R.x(), p.from}, {R.y(), p.to}});
+    f = P.prove_hyp(q.pf, P.prove_hyp(p.pf, P.prove_hyp(add, P.prove_hyp(R.positive(n), close))));
+  } else {
+    f = close_single(R, P, paths[0], K, L);
+  }
+  return discharge(R, P, f, lits, es, order);
+}
+
+// {the path's hypotheses} ⊢ F for one path around the whole cycle: its constant L·K
+// below 0, or 0 with a strict edge.
+Pf Cycles::close_single(Ring& R, Prover& P, const Path& sum, const mpq_class& K, const mpz_class& L) {
+  Term va = Term::var("a", R.type());
   Pf fk = P.prove_hyp(sum.pf, P.inst(end_lemma(R, sum.strict), {{va, sum.k}, {R.x(), sum.from}}));  // 0 REL L·K
   Pf f;
   if (K == 0) {
@@ -308,6 +345,11 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
     if (sum.strict) fk = P.prove_hyp(fk, R.I(R.LT_LE(), {sum.k}));
     f = P.prove_hyp(R.positive(n), P.prove_hyp(fk, R.I(R.NEG_NONNEG(), {n})));
   }
+  return f;
+}
+
+Pf Cycles::discharge(Ring& R, Prover& P, Pf f, const std::vector<Term>& lits, const std::vector<Edge*>& es,
+                     const std::vector<size_t>& order) {
   // Each discharge hypothesis t <= s traded for its literal ~(s < t) (NLT).
   std::unordered_set<Term, TermHash> done;
   for (size_t i : order) {

@@ -13,7 +13,8 @@
 //     {0 R1 a + (x + neg y), 0 R2 b + (y + neg z), a + b = c} ⊢ 0 R c + (x + neg z)
 // (R strict if R1 or R2 is; a + b = c a kept numeral fact), so an edge costs an INST
 // and three PROVE_HYPs. The sum around the cycle is 0 REL K + (x + neg x), i.e. 0 REL K,
-// which contradicts K < 0 (or K = 0 with a strict edge). The lemmas are derived once from
+// which contradicts K < 0 (or K = 0 with a strict edge); with K < 0 the last two paths are
+// summed and contradicted by one instance of a close lemma instead. The lemmas are derived once from
 // the ring axioms with the normaliser (ring.hpp); every step is checked by the kernel.
 //
 // What a certificate with many cycles shares (a solver's conflicts repeat edges and
@@ -90,6 +91,7 @@ class Cycles {
   std::unordered_map<Term, std::map<unsigned long, std::optional<Pf>>, TermHash> patterns_;
   Pf chain_lemma(Ring& R, bool strict_a, bool strict_b);
   Pf end_lemma(Ring& R, bool strict);
+  Pf close_lemma(Ring& R, bool strict_a, bool strict_b);
 
   // A path's sum: {its edges' hypotheses} ⊢ 0 REL k + (from + neg to).
   struct Path {
@@ -107,6 +109,10 @@ class Cycles {
   // job-shop traces about a third).
   Path sum(Ring& R, const Path& p, const Path& q);
   static constexpr size_t kMaxSums = 1000000;
+  Pf close_single(Ring& R, Prover& P, const Path& sum, const mpq_class& K, const mpz_class& L);
+  // f with each literal's discharge hypothesis (a negated strict atom's) traded for it.
+  static Pf discharge(Ring& R, Prover& P, Pf f, const std::vector<Term>& lits, const std::vector<Edge*>& es,
+                      const std::vector<size_t>& order);
 
   std::unordered_map<Term, Edge, TermHash> edges_;
   // The scale every cycle is summed at while the common multiple of all cycles' scales

@@ -240,7 +240,7 @@ uint64_t Translator::conjunct_of(size_t k, const Term& c) {
 }
 
 uint64_t Translator::hole_clause(const std::vector<int64_t>& lits, const std::string& reason) {
-  ++stats_.holes;
+  if (!stats_.holes++) first_hole_ = where_ + ": " + reason;
   Term c;
   for (size_t k = lits.size(); k-- > 0;) {
     const Atom& a = atom_of(lits[k]);
@@ -419,6 +419,13 @@ TraceStats Translator::run(const std::string& sha, TraceReader& in) {
         if (s.lits.empty()) {  // the final conflict: nothing after it is read
           finish(th);
           stats_.propagations = search_.propagations();
+          // Every step of a trace must hold, as every LRAT step must: a step left a hole
+          // makes the check INCOMPLETE even when the empty clause does not rest on it
+          // (the kernel's end theorem would not depend on it, spec/format.md).
+          if (stats_.holes)
+            throw Failure(Outcome::Incomplete, first_hole_ + (stats_.holes > 1 ? " (and " + std::to_string(stats_.holes - 1) +
+                                                                                      " more steps not proved)"
+                                                                                : std::string()));
           return stats_;
         }
         break;

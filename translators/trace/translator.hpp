@@ -189,6 +189,7 @@ class Translator {
   std::vector<uint64_t> scratch_;
   TraceStats stats_;
   std::string where_;
+  std::string first_hole_;  // where the first step left a hole, and why (the INCOMPLETE verdict's message)
   uint64_t line_ = 0, offset_ = 0;
 };
 

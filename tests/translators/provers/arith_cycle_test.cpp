@@ -269,3 +269,28 @@ TEST(ProversArithCycle, EdgesOfOnePatternAreInstances) {
   ASSERT_GT(s2, 0);
   EXPECT_LT(s2 * 2, s1) << s1 << " steps for the first cycle, " << s2 << " for the second";
 }
+
+// The last two paths of a cycle are closed by one lemma instance (DL_CLOSE_*: the chain,
+// the end and the contradiction of its constant at once): two-edge cycles of one shape
+// over fresh variables cost, after the first, the two edges' instances of their pattern
+// and the close (an INST and four PROVE_HYPs), 7 steps (12 with a kept last sum and the
+// end lemma). Each stays a refutation from exactly its own literals (cycle_steps).
+TEST(ProversArithCycle, TwoEdgeCyclesCostAHandfulOfSteps) {
+  std::string t = decls("Int", 20);
+  for (int i = 0; i < 20; i += 2)
+    t += "(assert (<= (- x" + std::to_string(i) + " x" + std::to_string(i + 1) + ") 1))(assert (<= (- x" +
+         std::to_string(i + 1) + " x" + std::to_string(i) + ") (- 2)))";
+  std::vector<Term> l = literals("dtwo", t);
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  ASSERT_GT(cycle_steps(k, a, {l[0], l[1]}), 0);
+  for (size_t i = 2; i < l.size(); i += 2) {
+    long s = cycle_steps(k, a, {l[i], l[i + 1]});
+    ASSERT_GT(s, 0);
+    EXPECT_LE(s, 7) << "cycle " << i / 2;
+  }
+  // A reject case: the same shapes with the sum 0 (x1 - x0 <= -1) are no negative cycle
+  // (x0 = x1 + 1 satisfies both) and must not be refuted by the kept close lemma.
+  std::vector<Term> z = literals("dtwo0", decls("Int", 2) + "(assert (<= (- x0 x1) 1))(assert (<= (- x1 x0) (- 1)))");
+  EXPECT_LT(cycle_steps(k, a, z), 0);
+}

@@ -330,6 +330,9 @@ TEST(Trace, WrongStepsRefused) {
       {"an equality lemma that does not hold (a = b does not give f(a) = f(c)): no proof, so a hole", "uf",
        "hcert-trace 1\na 1 (= a b)\na 2 (= (f a) (f c))\nt 1 -1 2 0 eq\ni 2 0 1 0\ni 3 2 -2 0\nc 4 0 2 1 3 0\n",
        Outcome::Incomplete, ""},
+      {"an unprovable lemma the empty clause does not rest on (a = b does not give f(a) = f(c)): every step of a "
+       "trace must hold, so INCOMPLETE, not VERIFIED (a wrong step unused by the end is still a wrong trace)", "uf",
+       edit(uf, "c 9 0", "t 10 -1 4 0 eq\nc 11 0"), Outcome::Incomplete, "trace line 18: theory lemma not proved"},
       {"a lemma without literals would make the theories inconsistent", "rdl", edit(rdl, "t 4 -1 -3 0 dl", "t 4 0 -"),
        Outcome::Rejected, "theory lemma 4 has no literals"},
       // deletions and the end
