@@ -192,6 +192,15 @@ Thm disj_(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool l
   return disj_with(d, p, q, th, left, fresh_var(mk_binop(d.or_def, p, q), b));
 }
 
+// OR_DEF unfolds A ⊢ p \/ q to A ⊢ !r. (p ==> r) ==> (q ==> r) ==> r; SPEC r; MP with
+// DISCH p (B ⊢ r) and DISCH q (C ⊢ r).
+Thm disj_cases_slow(const BoolDefs& d, const Term& p, const Term& q, const Thm& pq, const Thm& r1, const Thm& r2) {
+  Thm tt = truth(d);
+  Thm all = spec_(d, r1.concl(), Kernel::eq_mp(unfold2(d.or_def, p, q), pq), "DISJ_CASES");
+  Thm left = disch_(d, tt, p, r1, "DISJ_CASES");
+  Thm right = disch_(d, tt, q, r2, "DISJ_CASES");
+  return mp_(d, mp_(d, all, left, "DISJ_CASES"), right, "DISJ_CASES");
+}
 }  // namespace
 
 BoolDefs BoolDefs::from_core(const Env& env) {
@@ -276,11 +285,13 @@ struct Lemmas {
   std::optional<Thm> conj, conj1;     // {p, q} ⊢ p /\ q,  {p /\ q} ⊢ p
   std::optional<Thm> imp_def;         // ⊢ (p ==> q) = ((p /\ q) = p)
   std::optional<Thm> imp;             // {p ==> q, p} ⊢ q
+  std::optional<Thm> cases;           // {p \/ q, p ==> r, q ==> r} ⊢ r
 };
 
 namespace {
 Term pv() { return Term::var("p", Type::boolean()); }
 Term qv() { return Term::var("q", Type::boolean()); }
+Term rv() { return Term::var("r", Type::boolean()); }
 const Lemmas& lemmas(const BoolDefs& d) {
   if (!d.lemmas) const_cast<BoolDefs&>(d).lemmas = std::make_shared<Lemmas>();
   Lemmas& l = *d.lemmas;
@@ -299,6 +310,11 @@ const Lemmas& lemmas(const BoolDefs& d) {
   l.imp_def = unfold2(d.imp_def, p, q);
   Term pq = l.imp_def->concl().lhs();
   l.imp = mp_(d, Kernel::assume(d.env(), pq), Kernel::assume(d.env(), p), "MP");
+  // {p ==> r, p} ⊢ r and {q ==> r, q} ⊢ r by cases on {p \/ q} ⊢ p \/ q.
+  Term r = rv(), pr = mk_binop(d.imp_def, p, r), qr = mk_binop(d.imp_def, q, r);
+  l.cases = disj_cases_slow(d, p, q, Kernel::assume(d.env(), mk_binop(d.or_def, p, q)),
+                            mp_(d, Kernel::assume(d.env(), pr), Kernel::assume(d.env(), p), "DISJ_CASES"),
+                            mp_(d, Kernel::assume(d.env(), qr), Kernel::assume(d.env(), q), "DISJ_CASES"));
   return l;
 }
 Thm disj_by_lemma(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool left) {
@@ -367,18 +383,24 @@ Thm disj2(const BoolDefs& d, const Term& p, const Thm& th) {
   return disj_by_lemma(d, p, th.concl(), th, false);
 }
 
-// OR_DEF unfolds A ⊢ p \/ q to A ⊢ !r. (p ==> r) ==> (q ==> r) ==> r; SPEC r; MP with
-// DISCH p (B ⊢ r) and DISCH q (C ⊢ r).
+
+// DISCH p (B ⊢ r) and DISCH q (C ⊢ r) by their lemma, then the lemma
+// {p \/ q, p ==> r, q ==> r} ⊢ r at p, q, r with its three hypotheses discharged by
+// PROVE_HYP: A ∪ (B − {p}) ∪ (C − {q}) exactly, unless A holds p ==> r or q ==> r, or
+// B − {p} holds q ==> r (a later PROVE_HYP would drop it): then the definition.
 Thm disj_cases(const BoolDefs& d, const Thm& pq, const Thm& r1, const Thm& r2) {
   Term p, q;
   if (!dest_binop(d.or_def, pq.concl(), p, q)) throw KernelError("DISJ_CASES: not a disjunction");
   if (r1.concl() != r2.concl())
     throw KernelError("DISJ_CASES: the two cases have different conclusions");
-  Thm tt = truth(d);
-  Thm all = spec_(d, r1.concl(), Kernel::eq_mp(unfold2(d.or_def, p, q), pq), "DISJ_CASES");
-  Thm left = disch_(d, tt, p, r1, "DISJ_CASES");
-  Thm right = disch_(d, tt, q, r2, "DISJ_CASES");
-  return mp_(d, mp_(d, all, left, "DISJ_CASES"), right, "DISJ_CASES");
+  const Term& r = r1.concl();
+  const Lemmas& l = lemmas(d);
+  Term pr = mk_binop(d.imp_def, p, r), qr = mk_binop(d.imp_def, q, r);
+  Thm left = disch(d, p, r1), right = disch(d, q, r2);
+  auto has = [](const Thm& th, const Term& h) { return std::find(th.hyps().begin(), th.hyps().end(), h) != th.hyps().end(); };
+  if (has(pq, pr) || has(pq, qr) || has(left, qr)) return disj_cases_slow(d, p, q, pq, r1, r2);
+  Thm all = Kernel::inst({{pv(), p}, {qv(), q}, {rv(), r}}, *l.cases);
+  return prove_hyp(right, prove_hyp(left, prove_hyp(pq, all)));
 }
 
 }  // namespace hcert::rules

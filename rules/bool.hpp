@@ -10,14 +10,17 @@
 // Why a cache of lemmas: each rule could re-derive what it needs from the definitions
 // (HOL Light's bool.ml style), but DISJ1/DISJ2 then cost ~235 primitive inferences,
 // NOT_INTRO ~90, NOT_ELIM ~53, CONTR ~22, and Z3 proofs use them by the hundred thousand.
-// So DISJ1, DISJ2, NOT_ELIM, NOT_INTRO, CONTR, MP and DISCH instantiate small lemmas derived
-// once by that slow route ({p} ⊢ p \/ q, {q} ⊢ p \/ q, {F} ⊢ p, {~p} ⊢ p = F,
-// {F = p} ⊢ ~p, {p ==> q, p} ⊢ q, {p, q} ⊢ p /\ q, {p /\ q} ⊢ p and the ==> definition
-// at p, q) and cost 2-6 inferences (MP falls back to the definition when a premise's
-// hypotheses contain the other's conclusion, which PROVE_HYP would drop). The others still
-// derive from the definitions per call:
-//   truth 7, eqt_intro 8, eqt_elim 8, conj 30, conjunct1/2 31, spec 22, gen 21,
-//   disj_cases 279; eqt_intro, conj and gen add 3 when T is among the hypotheses.
+// So DISJ1, DISJ2, NOT_ELIM, NOT_INTRO, CONTR, MP, DISCH and DISJ_CASES instantiate small
+// lemmas derived once by that slow route ({p} ⊢ p \/ q, {q} ⊢ p \/ q, {F} ⊢ p,
+// {~p} ⊢ p = F, {F = p} ⊢ ~p, {p ==> q, p} ⊢ q, {p, q} ⊢ p /\ q, {p /\ q} ⊢ p, the ==>
+// definition at p, q and {p \/ q, p ==> r, q ==> r} ⊢ r) and cost 2-6 inferences, DISJ_CASES
+// about 20 (MP and DISJ_CASES fall back to the definition when a premise's hypotheses hold
+// an implication that PROVE_HYP would drop). The others still derive from the definitions
+// per call:
+//   truth 7, eqt_intro 8, eqt_elim 8, conj 30, conjunct1/2 31, spec 22, gen 21;
+//   eqt_intro, conj and gen add 3 when T is among the hypotheses. DISJ_CASES by the
+//   definition cost 279, and unfolded \/ with its disjuncts each time: BETA_CONV and INST
+//   over the whole disjunction, what made half of some Z3 checks' time.
 #pragma once
 #include "kernel/kernel.hpp"
 

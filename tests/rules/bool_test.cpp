@@ -400,6 +400,39 @@ TEST(DisjCases, DischargesOnlyTheCaseHypotheses) {
   EXPECT_EQ(H(excl), S({Or(p(), Not(p()))}));
 }
 
+// DISJ_CASES instantiates {p \/ q, p ==> r, q ==> r} ⊢ r and discharges its hypotheses with
+// PROVE_HYP, which would also drop them from a premise that holds them: the hypothesis set
+// must still be exactly A ∪ (B − {p}) ∪ (C − {q}) when the premises hold those implications,
+// and when the disjuncts, the conclusion or both cases coincide.
+TEST(DisjCases, ExactHypothesesWhenPremisesHoldTheCaseImplications) {
+  D();
+  Term s = var("s");
+  Term pr = Imp(p(), r()), qr = Imp(q(), r());
+  auto with = [](const Term& h, const Thm& th) { return Kernel::eq_mp(Kernel::deduct_antisym(A(h), th), A(h)); };
+  Thm r1 = Kernel::eq_mp(A(Term::eq(p(), r())), A(p()));  // {p = r, p} ⊢ r
+  Thm r2 = Kernel::eq_mp(A(Term::eq(q(), r())), A(q()));  // {q = r, q} ⊢ r
+  Term pq = Or(p(), q());
+  // A holds p ==> r, then q ==> r.
+  EXPECT_EQ(H(R::disj_cases(D(), with(pr, A(pq)), r1, r2)), S({pq, pr, Term::eq(p(), r()), Term::eq(q(), r())}));
+  EXPECT_EQ(H(R::disj_cases(D(), with(qr, A(pq)), r1, r2)), S({pq, qr, Term::eq(p(), r()), Term::eq(q(), r())}));
+  // B holds q ==> r, B holds p ==> r, C holds both.
+  EXPECT_EQ(H(R::disj_cases(D(), A(pq), with(qr, r1), r2)), S({pq, qr, Term::eq(p(), r()), Term::eq(q(), r())}));
+  EXPECT_EQ(H(R::disj_cases(D(), A(pq), with(pr, r1), r2)), S({pq, pr, Term::eq(p(), r()), Term::eq(q(), r())}));
+  EXPECT_EQ(H(R::disj_cases(D(), A(pq), r1, with(pr, with(qr, r2)))), S({pq, pr, qr, Term::eq(p(), r()), Term::eq(q(), r())}));
+  // p \/ p with both cases one theorem; the conclusion a disjunct; the cases ⊢ r alone.
+  Thm rp = Kernel::eq_mp(A(Term::eq(p(), r())), A(p()));
+  EXPECT_EQ(H(R::disj_cases(D(), A(Or(p(), p())), rp, rp)), S({Or(p(), p()), Term::eq(p(), r())}));
+  EXPECT_EQ(H(R::disj_cases(D(), A(Or(p(), s)), A(p()), with(Imp(s, p()), Kernel::eq_mp(A(Term::eq(s, p())), A(s))))),
+            S({Or(p(), s), Imp(s, p()), Term::eq(s, p())}));
+  EXPECT_EQ(H(R::disj_cases(D(), A(pq), A(r()), A(r()))), S({pq, r()}));
+  // A conclusion with free variables named like the lemma's (p, q, r swapped about).
+  Thm qp1 = Kernel::eq_mp(A(Term::eq(q(), p())), A(q()));  // {q = p, q} ⊢ p
+  Thm qp2 = Kernel::eq_mp(A(Term::eq(r(), p())), A(r()));  // {r = p, r} ⊢ p
+  Thm swapped = R::disj_cases(D(), A(Or(q(), r())), qp1, qp2);
+  EXPECT_EQ(P(swapped.concl()), P(p()));
+  EXPECT_EQ(H(swapped), S({Or(q(), r()), Term::eq(q(), p()), Term::eq(r(), p())}));
+}
+
 TEST(DisjCases, Rejects) {
   D();
   Thm r1 = A(r());

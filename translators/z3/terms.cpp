@@ -1,6 +1,10 @@
 #include "translators/z3/terms.hpp"
 
+#include <unordered_set>
+#include <vector>
+
 #include "translators/provers/arrays.hpp"
+#include "translators/provers/formula.hpp"
 
 namespace hcert::z3 {
 
@@ -76,6 +80,31 @@ Term TermReader::bind(const Binding& b) {
   Term t = term(b.expr, b.expr.root);
   names_[b.name] = t;
   return t;
+}
+
+namespace {
+// The outermost COND subterms of t (none under another); false when one is boolean.
+bool outer_conds(const Term& t, std::unordered_set<Term, TermHash>& out) {
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty()) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
+    if (provers::is_cond(u)) {
+      if (u.type() == Type::boolean()) return false;
+      out.insert(u);
+      continue;
+    }
+    todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  return true;
+}
+}  // namespace
+
+bool conditionals_untouched(const Term& l, const Term& r) {
+  std::unordered_set<Term, TermHash> a, b;
+  return outer_conds(l, a) && outer_conds(r, b) && a == b;
 }
 
 }  // namespace hcert::z3

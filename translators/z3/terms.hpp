@@ -38,4 +38,12 @@ class TermReader {
   uint64_t witnesses_ = 0;
 };
 
+// Whether a rewrite l = r leaves its conditionals alone: neither side has a boolean COND
+// and the outermost COND subterms of l are those of r (`x = COND c 2 y` kept as it is while
+// Z3 flattens, reorders or negates the formula around it). Then the decision diagrams,
+// which expand every conditional, have nothing to do that the normal forms, which keep such
+// an atom whole, do not do faster. Linear in the DAG of l and r (each subterm visited once,
+// no recursion).
+bool conditionals_untouched(const Term& l, const Term& r);
+
 }  // namespace hcert::z3

@@ -174,6 +174,9 @@ class Translator {
   static std::vector<Term> invented_names(const Term& t);
   // Whether `l = r` mentions an invented name with no intro-def so far on one side only.
   bool one_sided_name(const Term& phi) const;
+  // `n => A` or `~n \/ A` for a name n Z3 invented without a definition and not in A: Z3's
+  // proxy of a check-sat-assuming assumption A.
+  bool proxy_assumption(const Term& phi) const;
   // Those whose definitions are not among `given`: a countermodel that leaves them free
   // does not refute a step that uses them (Z3 may define them only later).
   std::vector<Term> undefined_names(const Term& t, const std::vector<Term>& given) const;

@@ -67,6 +67,15 @@ bool Translator::one_sided_name(const Term& phi) const {
   return false;
 }
 
+bool Translator::proxy_assumption(const Term& phi) const {
+  Term n, a;
+  if (is_op(phi, "\\/", &n, &a) && is_neg(n)) n = n.rand();
+  else if (!is_op(phi, "==>", &n, &a)) return false;
+  if (!invented(n) || std::any_of(defs_.begin(), defs_.end(), [&](const Definition& d) { return d.name == n; })) return false;
+  auto fa = a.frees();
+  return std::find(fa.begin(), fa.end(), n) == fa.end();
+}
+
 std::vector<Term> Translator::undefined_names(const Term& t, const std::vector<Term>& given) const {
   std::vector<Term> out;
   for (const Term& v : invented_names(t)) {

@@ -55,4 +55,23 @@ TEST(Z3Terms, ScriptConversionClassifiesAtoms) {
   EXPECT_EQ(s.nodes[5].kind, smt::Node::Symbol);
 }
 
+// conditionals_untouched (the order of the rewrite's provers): true only when neither side
+// has a boolean conditional and both have the same outermost conditionals.
+TEST(Z3Terms, ConditionalsUntouchedComparesTheOutermostConditionals) {
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  const char* decls = "(set-logic QF_LRA)(declare-fun b () Bool)(declare-fun c () Bool)(declare-fun d () Bool)"
+                      "(declare-fun x () Real)(declare-fun y () Real)";
+  auto eq = [&](const std::string& l, const std::string& r) {
+    check::SmtContext ctx(hcert::tenv(), smt::parse_script(std::string(decls) + "(assert " + l + ")(assert " + r + ")(check-sat)"));
+    return z3::conditionals_untouched(ctx.problem().assertions[0], ctx.problem().assertions[1]);
+  };
+  const std::string a = "(= x (ite c 2.0 (ite d y 1.0)))";
+  EXPECT_TRUE(eq("(not (or b " + a + "))", "(and (not b) (not " + a + "))"));  // kept whole
+  EXPECT_TRUE(eq("(or b c)", "(or c b)"));                                      // none at all
+  EXPECT_FALSE(eq("(not (or b " + a + "))", "(and (not b) (not (= x (ite c 2.0 (ite d 1.0 y)))))"));  // inner one changed
+  EXPECT_FALSE(eq("(or b " + a + ")", "(or b (= x (ite (not c) (ite d y 1.0) 2.0)))"));  // rewritten
+  EXPECT_FALSE(eq("(or b (ite c d b))", "(or b (ite c d b))"));                  // a boolean one
+  EXPECT_FALSE(eq("(or b " + a + ")", "b"));                                     // one dropped
+}
+
 }  // namespace
