@@ -358,7 +358,7 @@ uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Ter
     else it->second = r;
   }
   if (theta.empty()) return 0;
-  return rewritten_rewrite(theta, eqs, a, b);
+  return rewritten_rewrite("substitution", theta, eqs, a, b);
 }
 
 uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
@@ -374,7 +374,7 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   bool large_disj = disjunctions && (flatten(a, "\\/").size() >= 4 || flatten(b, "\\/").size() >= 4);
   if (large && (th = conjunctions_equal(a, b, conj_depth_))) return th;
   if (large_disj && (th = disjunctions_equal(a, b, conj_depth_))) return th;
-  if ((large || large_disj) && (th = rewritten_rewrite({}, {}, a, b))) return th;
+  if ((large || large_disj) && (th = rewritten_rewrite(rule, {}, {}, a, b))) return th;
   // Over arrays: l and r alike but for array and read terms, each pair by extensionality
   // and reads through stores (`store (store x i v) i w = store x i w`).
   if (eq && ArrayLemmas::mentions_arrays(phi) && (th = tools_.arrays.equal(a, b))) return th;

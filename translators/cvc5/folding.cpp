@@ -88,8 +88,8 @@ Term Translator::folded(const Term& u, std::vector<Node>& proved) {
   return target;
 }
 
-uint64_t Translator::rewritten_rewrite(const std::vector<std::pair<Term, Term>>& theta, const std::vector<Node>& eqs,
-                                       const Term& a, const Term& b) {
+uint64_t Translator::rewritten_rewrite(const std::string& rule, const std::vector<std::pair<Term, Term>>& theta,
+                                       const std::vector<Node>& eqs, const Term& a, const Term& b) {
   if (rewriting_) return 0;
   std::unordered_map<Term, Term, TermHash> bound(theta.begin(), theta.end());
   std::vector<Node> folds;
@@ -104,7 +104,7 @@ uint64_t Translator::rewritten_rewrite(const std::vector<std::pair<Term, Term>>&
   bool was = lenient_;
   lenient_ = was || !theta.empty();
   rewriting_ = true;
-  uint64_t n = tautology("rewrite", sb);
+  uint64_t n = tautology(rule, sb);
   rewriting_ = false;
   lenient_ = was;
   if (!n) return 0;

@@ -156,8 +156,9 @@ class Translator {
   // (RewriteCongruence), and a* = b by `tautology`; 0 when a* is a or a* = b is not proved.
   // With bindings, a countermodel of a* = b rejects nothing (the substitution is a guess
   // at cvc5's reading).
-  uint64_t rewritten_rewrite(const std::vector<std::pair<Term, Term>>& theta, const std::vector<Node>& eqs,
-                             const Term& a, const Term& b);
+  // `rule` names the step in a rejection's message.
+  uint64_t rewritten_rewrite(const std::string& rule, const std::vector<std::pair<Term, Term>>& theta,
+                             const std::vector<Node>& eqs, const Term& a, const Term& b);
   bool rewriting_ = false;  // inside rewritten_rewrite: not again
   // No premises: φ a tautology of the theories, or an equation between terms.
   uint64_t tautology(const std::string& rule, const Term& phi);
