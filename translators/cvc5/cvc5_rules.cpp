@@ -358,26 +358,7 @@ uint64_t Translator::substituted_rewrite(const std::vector<Node>& eqs, const Ter
     else it->second = r;
   }
   if (theta.empty()) return 0;
-  Term s = a;
-  for (int round = 0; round < 8; ++round) {
-    Term next = s.subst(theta);
-    if (next == s) break;
-    s = next;
-  }
-  if (s == a) return 0;
-  uint64_t as = congruence_->cong(a, s, eqs, 0);  // Γ ⊢ a = s
-  if (!as) return 0;
-  Term sb = Term::eq(s, b);
-  // N(s = b): the rewrite after the substitution. A countermodel of it refutes only this
-  // reading of the substitution (cvc5 may have oriented it otherwise), not the step.
-  bool was = lenient_;
-  lenient_ = true;
-  uint64_t n = tautology("substitution", sb);
-  lenient_ = was;
-  if (!n) return 0;
-  std::vector<Node> prem = eqs;
-  prem.push_back({n, sb});
-  return from_positive(step("trans", {as, assume(sb)}), Term::eq(a, b), prem);
+  return rewritten_rewrite("substitution", theta, eqs, a, b);
 }
 
 uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
@@ -393,6 +374,7 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   bool large_disj = disjunctions && (flatten(a, "\\/").size() >= 4 || flatten(b, "\\/").size() >= 4);
   if (large && (th = conjunctions_equal(a, b, conj_depth_))) return th;
   if (large_disj && (th = disjunctions_equal(a, b, conj_depth_))) return th;
+  if ((large || large_disj) && (th = rewritten_rewrite(rule, {}, {}, a, b))) return th;
   // Over arrays: l and r alike but for array and read terms, each pair by extensionality
   // and reads through stores (`store (store x i v) i w = store x i w`).
   if (eq && ArrayLemmas::mentions_arrays(phi) && (th = tools_.arrays.equal(a, b))) return th;

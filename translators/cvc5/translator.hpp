@@ -146,6 +146,20 @@ class Translator {
   // congruence from the equations, and s = b holds by itself (a rewrite after the
   // substitution: cvc5's MACRO_SR_EQ_INTRO with premises).
   uint64_t substituted_rewrite(const std::vector<Node>& eqs, const Term& a, const Term& b);
+  // What u becomes when its Boolean constants are folded the way cvc5's rewriter folds
+  // them after a substitution (`F \/ p` to p, `T = p` to p, `COND F a b` to b, `p = p` to
+  // T, …; folding.cpp), with N(u = u') proved by a case split over u's operands as atoms
+  // and added to `proved`; a null term when no rule applies or its proof fails.
+  Term folded(const Term& u, std::vector<Node>& proved);
+  // N(a = b) from a* = b, a* being a with the bindings `theta` (the N's of their equations
+  // in `eqs`) substituted to their fixpoint and its Boolean constants folded, over a's DAG
+  // (RewriteCongruence), and a* = b by `tautology`; 0 when a* is a or a* = b is not proved.
+  // With bindings, a countermodel of a* = b rejects nothing (the substitution is a guess
+  // at cvc5's reading).
+  // `rule` names the step in a rejection's message.
+  uint64_t rewritten_rewrite(const std::string& rule, const std::vector<std::pair<Term, Term>>& theta,
+                             const std::vector<Node>& eqs, const Term& a, const Term& b);
+  bool rewriting_ = false;  // inside rewritten_rewrite: not again
   // No premises: φ a tautology of the theories, or an equation between terms.
   uint64_t tautology(const std::string& rule, const Term& phi);
   // `tautology` for a part of a larger rewrite (conjunctions.cpp), `depth` levels down.
