@@ -126,12 +126,22 @@ std::string rule_of(const smt::Script& s, uint32_t node) {
   if (head.kind != smt::Node::Symbol || !rule_name(head.text)) return "";
   if (n.kids.size() >= 3 && s.nodes[n.kids[1]].kind == smt::Node::Keyword && s.nodes[n.kids[1]].text == "conclusion")
     return head.text;
-  // Printed without conclusions: a rule name with `:args` or a sub-proof among its kids.
+  // Printed without conclusions: a rule name with `:args` or a sub-proof among its kids,
+  // a sub-proof being a rule name's list with `:args` or `:conclusion` of its own. Terms
+  // carry no such keywords, so a problem's own upper-case names (`(ALU (ALU_OP_OF x) a b)`
+  // in cvc5's regress1/auflia/bug330) stay terms.
+  auto keyword = [&](const smt::Node& l) {
+    for (size_t k = 1; k < l.kids.size(); ++k) {
+      const smt::Node& c = s.nodes[l.kids[k]];
+      if (c.kind == smt::Node::Keyword && (c.text == "args" || c.text == "conclusion")) return true;
+    }
+    return false;
+  };
+  if (keyword(n)) return head.text;
   for (size_t k = 1; k < n.kids.size(); ++k) {
     const smt::Node& c = s.nodes[n.kids[k]];
-    if (c.kind == smt::Node::Keyword && c.text == "args") return head.text;
     if (c.kind == smt::Node::List && !c.kids.empty() && s.nodes[c.kids[0]].kind == smt::Node::Symbol &&
-        rule_name(s.nodes[c.kids[0]].text))
+        rule_name(s.nodes[c.kids[0]].text) && keyword(c))
       return head.text;
   }
   return "";
