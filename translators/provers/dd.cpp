@@ -196,15 +196,15 @@ Diagrams::Eq Diagrams::diagram_uncached(const Term& t, int depth) {
     // An application (of a relation, an operation, an array's select or store, an
     // uninterpreted function) to up to kMaxAppArgs arguments of any types, with
     // conditionals inside: lifted through the arguments' diagrams. Without conditionals,
-    // the arguments of an uninterpreted function, of select, store or an equation still
-    // get their diagrams (their leaves' normal forms: Z3 writes `f(-1 + t + s)` for
-    // `f(-1 + s + t)`); an arithmetic operation is a leaf whole.
+    // the arguments of an uninterpreted function, of select, store or an equation get
+    // their diagrams too, so that an argument is the same leaf wherever it occurs: its
+    // normal form (Z3 writes `f(-1 + t + s)` for `f(-1 + s + t)`), a bool one over T and F
+    // (`h x a` is `COND a (h x T) (h x F)`). An arithmetic operation is a leaf whole.
     std::vector<Term> args;
     Term f = t;
     while (f.kind() == TermKind::Comb && args.size() <= kMaxAppArgs) args.push_back(f.rand()), f = f.rator();
-    bool head = f.kind() == TermKind::Var || (f.kind() == TermKind::Const && !arith_op(f));
-    bool compound = std::any_of(args.begin(), args.end(), [](const Term& x) { return x.kind() == TermKind::Comb; });
-    if (head && args.size() <= kMaxAppArgs && compound) {
+    bool head = f.kind() == TermKind::Var || f.kind() == TermKind::Const;
+    if (head && args.size() <= kMaxAppArgs && (has_cond_(t) || !arith_op(f))) {
       std::reverse(args.begin(), args.end());
       std::vector<Eq> es;
       std::vector<Term> ds;
