@@ -56,36 +56,63 @@ Term C(const Term& c, const Term& a, const Term& b) { return Term::comb(Term::co
 Term op2(const char* op, const Term& a, const Term& b) {
   return Term::comb(Term::comb(Term::constant(vocab(), op, Type::fun(B(), Type::fun(B(), B()))), a), b);
 }
+// An arithmetic operation or numeral (its application is a leaf, brought to its normal
+// form whole).
+bool arith_op(const Term& c) {
+  const std::string& n = c.name();
+  return n.rfind("int.", 0) == 0 || n.rfind("real.", 0) == 0;
+}
 bool arith_type(const Type& ty) { return !ty.is_var() && (ty.name() == "int" || ty.name() == "real"); }
 
-// The lemmas, over bool variables x, p, q, p1, p0, variables a, a1, a0, b1, b0 of type A and
-// f of type A -> A -> B (A -> B for app1). Each holds by cases on x or p and COND's
+// Lifting a conditional out of an application takes one lemma per arity and type of the
+// function (`select` takes an array and an index, `store` three arguments, an uninterpreted
+// function its declared sorts): `appN` at the function's type A,
+//     f (COND x a1 a0) (COND x b1 b0) … = COND x (f a1 b1 …) (f a0 b0 …),
+// the k-th argument's two variables named by kAppVars[k] at the k-th argument type.
+constexpr size_t kMaxAppArgs = 8;
+const char* const kAppNames[kMaxAppArgs] = {"app1", "app2", "app3", "app4", "app5", "app6", "app7", "app8"};
+const char* const kAppVars[kMaxAppArgs][2] = {{"a1", "a0"}, {"b1", "b0"}, {"c1", "c0"}, {"d1", "d0"},
+                                             {"e1", "e0"}, {"g1", "g0"}, {"h1", "h0"}, {"k1", "k0"}};
+// The arity of an `appN` lemma name (0 for the other lemmas).
+size_t app_arity(const char* name) {
+  for (size_t n = 0; n < kMaxAppArgs; ++n)
+    if (name == kAppNames[n] || std::strcmp(name, kAppNames[n]) == 0) return n + 1;
+  return 0;
+}
+Term app_statement(size_t arity, const Type& fty) {
+  Term x = V("x", B()), f = V("f", fty), l = f, r1 = f, r0 = f;
+  Type ty = fty;
+  for (size_t k = 0; k < arity; ++k) {
+    Type ak = ty.args()[0];  // fty is a function type of at least `arity` arguments
+    Term v1 = V(kAppVars[k][0], ak), v0 = V(kAppVars[k][1], ak);
+    l = Term::comb(l, C(x, v1, v0)), r1 = Term::comb(r1, v1), r0 = Term::comb(r0, v0);
+    ty = ty.args()[1];
+  }
+  return Term::eq(l, C(x, r1, r0));
+}
+
+// The lemmas, over bool variables x, p, q, p1, p0 and variables a, a1, a0, b1, b0 of type
+// A (and `appN` above, A the function's type). Each holds by cases on x or p and COND's
 // equations, `antisym` by the arithmetic.
-Term statement(const std::string& name, const Type& A, const Type& Bt) {
+Term statement(const char* name, const Type& A) {
+  if (size_t n = app_arity(name)) return app_statement(n, A);
   Term x = V("x", B()), p = V("p", B()), q = V("q", B()), p1 = V("p1", B()), p0 = V("p0", B());
   Term a = V("a", A), a1 = V("a1", A), a0 = V("a0", A), b1 = V("b1", A), b0 = V("b0", A);
-  if (name == "ite") return Term::eq(C(C(x, p1, p0), C(x, a1, a0), C(x, b1, b0)), C(x, C(p1, a1, b1), C(p0, a0, b0)));
-  if (name == "exp") return Term::eq(a, C(x, a, a));
-  if (name == "var") return Term::eq(C(C(x, T(), F()), a1, a0), C(x, a1, a0));
-  if (name == "same") return Term::eq(C(p, a, a), a);
-  if (name == "id") return Term::eq(C(p, T(), F()), p);
-  if (name == "not") return Term::eq(neg(p), C(p, F(), T()));
-  if (name == "and") return Term::eq(op2("/\\", p, q), C(p, q, F()));
-  if (name == "or") return Term::eq(op2("\\/", p, q), C(p, T(), q));
-  if (name == "imp") return Term::eq(op2("==>", p, q), C(p, q, T()));
-  if (name == "iff") return Term::eq(Term::eq(p, q), C(p, q, neg(q)));
-  if (name == "antisym") {  // arithmetic: a1 = a0 is a1 <= a0 /\ a0 <= a1
-    Term le = Term::constant(vocab(), A.name() + ".<=", Type::fun(A, Type::fun(A, B())));
-    auto ap = [&](const Term& u, const Term& w) { return Term::comb(Term::comb(le, u), w); };
-    return Term::eq(Term::eq(a1, a0), op2("/\\", ap(a1, a0), ap(a0, a1)));
-  }
-  if (name == "app2") {
-    Term f = V("f", Type::fun(A, Type::fun(A, Bt)));
-    auto ap = [&](const Term& u, const Term& w) { return Term::comb(Term::comb(f, u), w); };
-    return Term::eq(ap(C(x, a1, a0), C(x, b1, b0)), C(x, ap(a1, b1), ap(a0, b0)));
-  }
-  Term f = V("f", Type::fun(A, Bt));  // app1
-  return Term::eq(Term::comb(f, C(x, a1, a0)), C(x, Term::comb(f, a1), Term::comb(f, a0)));
+  std::string_view nm = name;
+  if (nm == "ite") return Term::eq(C(C(x, p1, p0), C(x, a1, a0), C(x, b1, b0)), C(x, C(p1, a1, b1), C(p0, a0, b0)));
+  if (nm == "exp") return Term::eq(a, C(x, a, a));
+  if (nm == "var") return Term::eq(C(C(x, T(), F()), a1, a0), C(x, a1, a0));
+  if (nm == "same") return Term::eq(C(p, a, a), a);
+  if (nm == "id") return Term::eq(C(p, T(), F()), p);
+  if (nm == "not") return Term::eq(neg(p), C(p, F(), T()));
+  if (nm == "and") return Term::eq(op2("/\\", p, q), C(p, q, F()));
+  if (nm == "or") return Term::eq(op2("\\/", p, q), C(p, T(), q));
+  if (nm == "imp") return Term::eq(op2("==>", p, q), C(p, q, T()));
+  if (nm == "iff") return Term::eq(Term::eq(p, q), C(p, q, neg(q)));
+  // antisym, arithmetic: a1 = a0 is a1 <= a0 /\ a0 <= a1
+  Term le = Term::constant(vocab(), A.name() + ".<=", Type::fun(A, Type::fun(A, B())));
+  auto ap = [&](const Term& u, const Term& w) { return Term::comb(Term::comb(le, u), w); };
+  return Term::eq(Term::eq(a1, a0), op2("/\\", ap(a1, a0), ap(a0, a1)));
 }
 
 }  // namespace
@@ -165,14 +192,20 @@ Diagrams::Eq Diagrams::diagram_uncached(const Term& t, int depth) {
       return trans(e, diagram(e.r, depth + 1));
     }
   }
-  if (t.kind() == TermKind::Comb && has_cond_(t)) {
-    // An application (of a relation, an operation, any function) to one or two arguments
-    // of one type with conditionals inside: lifted through their diagrams.
-    Term f = t.rator();
-    std::vector<Term> args{t.rand()};
-    if (f.kind() == TermKind::Comb && f.rator().kind() == TermKind::Const && f.rand().type() == t.rand().type())
-      args.insert(args.begin(), f.rand()), f = f.rator();
-    if (f.kind() == TermKind::Const) {
+  if (t.kind() == TermKind::Comb) {
+    // An application (of a relation, an operation, an array's select or store, an
+    // uninterpreted function) to up to kMaxAppArgs arguments of any types, with
+    // conditionals inside: lifted through the arguments' diagrams. Without conditionals,
+    // the arguments of an uninterpreted function, of select, store or an equation get
+    // their diagrams too, so that an argument is the same leaf wherever it occurs: its
+    // normal form (Z3 writes `f(-1 + t + s)` for `f(-1 + s + t)`), a bool one over T and F
+    // (`h x a` is `COND a (h x T) (h x F)`). An arithmetic operation is a leaf whole.
+    std::vector<Term> args;
+    Term f = t;
+    while (f.kind() == TermKind::Comb && args.size() <= kMaxAppArgs) args.push_back(f.rand()), f = f.rator();
+    bool head = f.kind() == TermKind::Var || f.kind() == TermKind::Const;
+    if (head && args.size() <= kMaxAppArgs && (has_cond_(t) || !arith_op(f))) {
+      std::reverse(args.begin(), args.end());
       std::vector<Eq> es;
       std::vector<Term> ds;
       for (const Term& x : args) es.push_back(diagram(x, depth + 1)), ds.push_back(es.back().r);
@@ -232,11 +265,12 @@ Diagrams::Eq Diagrams::apply(const Term& op, const std::vector<Term>& args, int 
     std::vector<Eq> ex;
     std::vector<Term> hi(args.size()), lo(args.size());
     for (size_t k = 0; k < args.size(); ++k) ex.push_back(expand(args[k], v, &hi[k], &lo[k]));
-    Type A = args[0].type();
-    std::vector<std::pair<Term, Term>> theta{{V("x", B()), x}, {V("a1", A), hi[0]}, {V("a0", A), lo[0]}};
-    if (args.size() == 2) theta.push_back({V("b1", A), hi[1]}), theta.push_back({V("b0", A), lo[1]});
-    theta.push_back({V("f", op.type()), op});
-    Eq e2 = use(args.size() == 2 ? "app2" : "app1", A, t.type(), theta);
+    std::vector<std::pair<Term, Term>> theta{{V("x", B()), x}, {V("f", op.type()), op}};
+    for (size_t k = 0; k < args.size(); ++k) {
+      Type A = args[k].type();
+      theta.push_back({V(kAppVars[k][0], A), hi[k]}), theta.push_back({V(kAppVars[k][1], A), lo[k]});
+    }
+    Eq e2 = use(kAppNames[args.size() - 1], op.type(), t.type(), theta);
     Eq r1 = apply(op, hi, depth + 1), r0 = apply(op, lo, depth + 1);
     Eq e3 = cong(cond(t.type()), {Eq{x, x, 0}, r1, r0});
     e = trans(trans(cong(op, ex), e2), trans(e3, reduced(x, v, r1.r, r0.r, depth + 1)));
@@ -394,7 +428,7 @@ Diagrams::Lemma& Diagrams::lemma(const char* name, const Type& a, const Type& b)
   Lemma* L = nullptr;
   for (Lemma& x : lemmas_)
     if (x.a == a && x.b == b && std::strcmp(x.name, name) == 0) L = &x;
-  if (!L) L = &lemmas_.emplace_back(Lemma{name, a, b, statement(name, a, b)});
+  if (!L) L = &lemmas_.emplace_back(Lemma{name, a, b, statement(name, a)});
   if (emit_ && !L->n) {
     Theories cond_only;
     cond_only.cond = th_.cond;

@@ -10,8 +10,9 @@
 // DAG), every step an instance of a small lemma proved once; the cost is the number of
 // diagram operations, not of cases.
 //
-// What it proves (Diagrams::equal): N(l = r) = {~(l = r)} ⊢ F, l and r formulas or int/real
-// terms built from nested COND over atoms. Premises: none (the lemma instances it assumes
+// What it proves (Diagrams::equal): N(l = r) = {~(l = r)} ⊢ F, l and r formulas or terms
+// built from nested COND over atoms, with COND lifted out of applications (any function of
+// up to 8 arguments of any types: select, store, uninterpreted functions). Premises: none (the lemma instances it assumes
 // are discharged before it returns). Side conditions: l and r have one reduced ordered
 // diagram over their atoms (leaves equal up to their linear normal form). Budgets: 1,000
 // levels, a bounded number of diagram operations per call (dd.cpp). Failure (0): different

@@ -21,12 +21,18 @@ namespace {
 const char* header =
     "(set-logic QF_LIA)(declare-const x Int)(declare-const y Int)(declare-const c Bool)(declare-const d Bool)"
     "(declare-const a Bool)(declare-const b Bool)";
+// Arrays and uninterpreted functions (QF_AUFLIA): functions whose arguments have different
+// types (select: an array and an index; store: three; h: Int and Bool).
+const char* arrays_header =
+    "(set-logic QF_AUFLIA)(declare-const x Int)(declare-const y Int)(declare-const c Bool)(declare-const a Bool)"
+    "(declare-const m (Array Int Int))(declare-const n (Array Int Int))(declare-fun g (Int) Int)"
+    "(declare-fun h (Int Bool) Int)(declare-fun q (Int) Bool)";
 
 // The one assertion `(= l r)` of a small problem, and whether the diagrams prove it on the
 // kernel (`steps` receives the number of steps emitted).
-bool proves(const std::string& name, const std::string& eq, size_t* steps = nullptr) {
+bool proves(const std::string& name, const std::string& eq, size_t* steps = nullptr, const char* hdr = header) {
   for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
-  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(header) + "(assert " + eq + ")(check-sat)")));
+  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(hdr) + "(assert " + eq + ")(check-sat)")));
   Term phi = ctx.problem().assertions.at(0), l, r;
   EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;
   test::KernelSink k;
@@ -100,4 +106,31 @@ TEST(ProversDiagrams, LinearInTheDag) {
   EXPECT_TRUE(proves("ddchain", "(let ((t0 (ite c x y))) " + lets + "(= " + t + " (ite c x y))" + close + ")", &steps));
   EXPECT_LT(steps, 60000u);
   EXPECT_FALSE(proves("ddchainw", "(let ((t0 (ite c x y))) " + lets + "(= " + t + " (ite c y x))" + close + ")"));
+}
+
+// A conditional lifted out of an argument of a function whose arguments have different
+// types (one lemma per arity and function type, instantiated), and the arguments of
+// uninterpreted functions and of select brought to their normal forms.
+TEST(ProversDiagrams, LiftsOutOfMixedTypeApplications) {
+  auto yes = [](const char* name, const char* eq) { return proves(name, eq, nullptr, arrays_header); };
+  EXPECT_TRUE(yes("ddm1", "(= (select (ite c m n) x) (ite c (select m x) (select n x)))"));
+  EXPECT_TRUE(yes("ddm2", "(= (select (ite c m (store m y 1)) (ite a x y)) (ite a (ite c (select m x) (select (store m y 1) x)) "
+                          "(ite c (select m y) (select (store m y 1) y))))"));
+  EXPECT_TRUE(yes("ddm3", "(= (store m (ite c x y) 1) (ite c (store m x 1) (store m y 1)))"));
+  EXPECT_TRUE(yes("ddm4", "(= (h (ite c x y) (ite c a (q x))) (ite c (h x a) (h y (q x))))"));
+  EXPECT_TRUE(yes("ddm5", "(= (+ (g (+ x y)) (select m (- 1 (+ y x)))) (+ (g (+ y x)) (select m (+ 1 (- y) (- x)))))"));
+  EXPECT_TRUE(yes("ddm6", "(= (q (ite (q (+ x 1)) x y)) (ite (q (+ 1 x)) (q x) (q y)))"));
+}
+
+// Their false variants are not proved: the branches swapped under select (then select m x
+// stands where select n x is, and m and n are different arrays), the lifted branches
+// swapped for a function of two sorts, a store's value changed, an argument's sum changed
+// (x + x is not x + y), and the condition dropped.
+TEST(ProversDiagrams, RefusesWrongMixedTypeLifts) {
+  auto yes = [](const char* name, const char* eq) { return proves(name, eq, nullptr, arrays_header); };
+  EXPECT_FALSE(yes("ddmw1", "(= (select (ite c m n) x) (ite c (select n x) (select m x)))"));
+  EXPECT_FALSE(yes("ddmw2", "(= (h (ite c x y) (ite c a (q x))) (ite c (h y a) (h x (q x))))"));
+  EXPECT_FALSE(yes("ddmw3", "(= (store m (ite c x y) 1) (ite c (store m x 1) (store m y 2)))"));
+  EXPECT_FALSE(yes("ddmw4", "(= (g (+ x y)) (g (+ x x)))"));
+  EXPECT_FALSE(yes("ddmw5", "(= (select (ite c m n) x) (select m x))"));
 }
