@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "tests/env.hpp"
+#include "tests/translators/provers/assertions.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/provers/arith.hpp"
 #include "trusted/problem.hpp"
@@ -19,14 +20,8 @@ using namespace hcert;
 
 namespace {
 
-void theories() {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
-}
-
 std::vector<Term> literals(const std::string& name, const std::string& text) {
-  theories();
-  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", text + "(check-sat)")));
-  return ctx.problem().assertions;
+  return test::smt_assertions(name, text);
 }
 
 std::string decls(const char* sort, int n) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/env.hpp"
+#include "tests/translators/provers/assertions.hpp"
 #include "trusted/problem.hpp"
 #include "trusted/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
@@ -20,15 +21,9 @@ using namespace hcert;
 
 namespace {
 
-void theories() {
-  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
-}
-
 // The assertions of a small SMT-LIB problem, as the literals to refute.
 std::vector<Term> literals(const std::string& name, const std::string& text) {
-  theories();
-  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", text + "(check-sat)")));
-  return ctx.problem().assertions;
+  return test::smt_assertions(name, text);
 }
 
 // Refutes the literals on the kernel; true when a refutation was found (and then checks

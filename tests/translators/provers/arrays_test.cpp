@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tests/env.hpp"
+#include "tests/translators/provers/assertions.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "trusted/problem.hpp"
 #include "trusted/smtlib.hpp"
@@ -25,10 +26,7 @@ const char* header =
 
 // The assertions, elaborated as the checker does.
 std::vector<Term> read(const std::string& name, const std::string& asserts) {
-  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"})
-    check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
-  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", header + asserts + "(check-sat)")));
-  return ctx.problem().assertions;
+  return test::smt_assertions(name, header + asserts);
 }
 
 Term F() { return Term::constant(hcert::tenv(), "F", Type::boolean()); }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "tests/env.hpp"
+#include "tests/translators/provers/assertions.hpp"
 #include "trusted/problem.hpp"
 #include "trusted/smtlib.hpp"
 #include "tests/translators/kernel_sink.hpp"
@@ -31,9 +32,7 @@ const char* arrays_header =
 // The one assertion `(= l r)` of a small problem, and whether the diagrams prove it on the
 // kernel (`steps` receives the number of steps emitted).
 bool proves(const std::string& name, const std::string& eq, size_t* steps = nullptr, const char* hdr = header) {
-  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
-  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(hdr) + "(assert " + eq + ")(check-sat)")));
-  Term phi = ctx.problem().assertions.at(0), l, r;
+  Term phi = test::smt_assertions(name, std::string(hdr) + "(assert " + eq + ")").at(0), l, r;
   EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;
   test::KernelSink k;
   provers::Arith arith(k.sink);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tests/env.hpp"
+#include "tests/translators/provers/assertions.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/provers/formula.hpp"
 #include "translators/provers/nform.hpp"
@@ -40,9 +41,7 @@ Term F() { return Term::constant(hcert::tenv(), "F", Type::boolean()); }
 // N(l = r) for the assertion `(= l r)` over `n` boolean constants, checked to be exactly
 // {~(l = r)} ⊢ F; 0 if none.
 uint64_t equal(Provers& p, const std::string& name, const std::string& eq, int n = 8) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
-  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", header(n) + "(assert " + eq + ")(check-sat)")));
-  Term phi = ctx.problem().assertions.at(0), l, r;
+  Term phi = test::smt_assertions(name, header(n) + "(assert " + eq + ")").at(0), l, r;
   EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;
   uint64_t id = p.normal->equal(l, r);
   p.normal->forget();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tests/env.hpp"
+#include "tests/translators/provers/assertions.hpp"
 #include "tests/translators/kernel_sink.hpp"
 #include "translators/provers/formula.hpp"
 #include "translators/provers/subst_cong.hpp"
@@ -25,9 +26,7 @@ const char* header =
     "(declare-fun g (Int Int) Int)(declare-const a Bool)(declare-const b Bool)";
 
 std::vector<Term> read(const std::string& name, const std::string& asserts) {
-  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
-  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", std::string(header) + asserts + "(check-sat)")));
-  return ctx.problem().assertions;
+  return test::smt_assertions(name, header + asserts);
 }
 
 // Sides of the equations `(= l r)` of a problem.

@@ -10,6 +10,7 @@
 
 #include "formats/cert_emit.hpp"
 #include "tests/env.hpp"
+#include "tests/translators/provers/assertions.hpp"
 #include "tests/support.hpp"
 #include "translators/provers/toolbox.hpp"
 #include "trusted/problem.hpp"
@@ -20,10 +21,7 @@ using namespace hcert;
 namespace {
 
 std::vector<Term> literals(const std::string& name, const std::string& asserts) {
-  for (const char* t : {"core", "ints", "reals", "mixed"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
-  std::string text = "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)" + asserts + "(check-sat)";
-  check::SmtContext ctx(hcert::tenv(), smt::read_script(test::temp_file(name + ".smt2", text)));
-  return ctx.problem().assertions;
+  return test::smt_assertions(name, "(set-logic QF_LRA)(declare-const x Real)(declare-const y Real)" + asserts);
 }
 
 // A translator's side of the wiring: every record written, and the ids of its scratch steps.
