@@ -47,6 +47,8 @@ class Backward : private FratSteps {
   // Sized by the variables the clauses use, not by the header's count: a header may claim
   // 2^31 - 1 variables for a problem of two clauses.
   explicit Backward(const Cnf& cnf) : cnf_(cnf) {
+    lval_.assign(1, 0);  // variable 0 (none): grown below
+    lit_val_ = lval_.data();
     for (const std::vector<int32_t>& c : cnf.clauses)
       for (int32_t l : c) grow(static_cast<uint32_t>(std::abs(l)));
   }
@@ -200,6 +202,7 @@ class Backward : private FratSteps {
     std::vector<uint32_t>().swap(units_);
     std::vector<uint32_t>().swap(unit_clause_);
     std::vector<int8_t>().swap(lval_);
+    lit_val_ = nullptr;
     std::vector<uint32_t>().swap(reason_);
     std::vector<uint32_t>().swap(level_);
     std::vector<uint8_t>().swap(seen_);
@@ -277,8 +280,15 @@ class Backward : private FratSteps {
       level_.resize(n, 0);
       seen_.resize(n, 0);
       watches_.resize(4 * n);
-      lval_.resize(2 * n, 0);
       unit_clause_.resize(2 * n, kNone);
+    }
+    if (var > lit_vars_) {  // doubling: a proof may add its variables one by one
+      size_t vars = std::max<size_t>(var, 2 * static_cast<size_t>(lit_vars_));
+      std::vector<int8_t> vals(2 * vars + 1, 0);
+      std::copy(lval_.begin(), lval_.end(), vals.begin() + static_cast<ptrdiff_t>(vars - lit_vars_));
+      lval_.swap(vals);
+      lit_vars_ = static_cast<uint32_t>(vars);
+      lit_val_ = lval_.data() + vars;
     }
   }
 
@@ -374,15 +384,15 @@ class Backward : private FratSteps {
     return cid;
   }
 
-  int8_t value(int32_t lit) const { return lval_[idx(lit)]; }
+  int8_t value(int32_t lit) const { return lit_val_[lit]; }
   void assign(int32_t lit, uint32_t reason) {
-    lval_[idx(lit)] = 1;
-    lval_[idx(-lit)] = -1;
+    lit_val_[lit] = 1;
+    lit_val_[-lit] = -1;
     reason_[std::abs(lit)] = reason;
     level_[std::abs(lit)] = static_cast<uint32_t>(trail_.size());
     trail_.push_back(lit);
   }
-  void unassign(int32_t l) { lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone; }
+  void unassign(int32_t l) { lit_val_[l] = 0, lit_val_[-l] = 0, reason_[std::abs(l)] = kNone; }
   void undo(size_t to) {
     while (trail_.size() > to) {
       unassign(trail_.back());
@@ -658,7 +668,7 @@ class Backward : private FratSteps {
   // are skipped.
   std::vector<uint32_t> occ_start_, occ_;  // per literal index: occ_[occ_start_[i], occ_start_[i + 1])
   void build_occurrences() {
-    occ_start_.assign(lval_.size() + 1, 0);
+    occ_start_.assign(2 * reason_.size() + 1, 0);
     for (uint32_t d = 0; d < cls_.size(); ++d)
       for (uint32_t k = 0; k < len(d); ++k) ++occ_start_[idx(lits_of(d)[k]) + 1];
     for (size_t i = 1; i < occ_start_.size(); ++i) occ_start_[i] += occ_start_[i - 1];
@@ -715,7 +725,13 @@ class Backward : private FratSteps {
   std::vector<int32_t> retracted_;     // scratch of `retract`
   std::vector<uint32_t> false_revived_;  // see `recheck_false_revived`
   std::vector<std::vector<Watch>> watches_;
-  std::vector<int8_t> lval_;  // value of each literal (index 2|l| + sign): 1 true, -1 false
+  // The value of each literal, 1 true, -1 false, 0 unassigned. Why indexed by the literal
+  // itself (lit_val_ points at the middle of lval_, so that lit_val_[-v] and lit_val_[v]
+  // are the two literals of v): `value` is read for every literal propagation looks at,
+  // and a signed index is one add, where 2|l| + sign is four instructions.
+  std::vector<int8_t> lval_;
+  int8_t* lit_val_ = nullptr;
+  uint32_t lit_vars_ = 0;  // variables lval_ covers
   std::vector<uint32_t> reason_, level_;
   std::vector<uint8_t> seen_;
   std::vector<int32_t> trail_;
