@@ -49,8 +49,12 @@ class Backward : private FratSteps {
   explicit Backward(const Cnf& cnf) : cnf_(cnf) {
     lval_.assign(1, 0);  // variable 0 (none): grown below
     lit_val_ = lval_.data();
+    watches_.resize(2);
+    watch_base_ = watches_.data();
+    uint32_t vars = 0;  // grown once to the problem's variables, not doubled to them
     for (const std::vector<int32_t>& c : cnf.clauses)
-      for (int32_t l : c) grow(static_cast<uint32_t>(std::abs(l)));
+      for (int32_t l : c) vars = std::max(vars, static_cast<uint32_t>(std::abs(l)));
+    grow(vars);
   }
 
   void run(DratReader& in, const DratPoll& poll) {
@@ -181,6 +185,7 @@ class Backward : private FratSteps {
     poll_ = nullptr;  // (the caller's poll is not kept past the pass)
     // Propagation is over: give its memory back before the steps are handed out.
     std::vector<std::vector<Watch>>().swap(watches_);
+    watch_base_ = nullptr;
     std::vector<uint32_t>().swap(bucket_);
     std::vector<uint32_t>().swap(chain_);
     std::vector<uint32_t>().swap(hash_);
@@ -279,7 +284,6 @@ class Backward : private FratSteps {
       reason_.resize(n, kNone);
       level_.resize(n, 0);
       seen_.resize(n, 0);
-      watches_.resize(4 * n);
       unit_clause_.resize(2 * n, kNone);
     }
     if (var > lit_vars_) {  // doubling: a proof may add its variables one by one
@@ -287,6 +291,10 @@ class Backward : private FratSteps {
       std::vector<int8_t> vals(2 * vars + 1, 0);
       std::copy(lval_.begin(), lval_.end(), vals.begin() + static_cast<ptrdiff_t>(vars - lit_vars_));
       lval_.swap(vals);
+      std::vector<std::vector<Watch>> lists(2 * (2 * vars + 1));
+      std::move(watches_.begin(), watches_.end(), lists.begin() + static_cast<ptrdiff_t>(2 * (vars - lit_vars_)));
+      watches_.swap(lists);
+      watch_base_ = watches_.data() + 2 * vars;
       lit_vars_ = static_cast<uint32_t>(vars);
       lit_val_ = lval_.data() + vars;
     }
@@ -295,7 +303,7 @@ class Backward : private FratSteps {
   // Each literal has two watch lists, for marked (core) and unmarked clauses, so that each
   // pass of core-first propagation reads only its own clauses. A clause marked while its
   // watches sit in the unmarked lists moves when the unmarked pass next meets it.
-  std::vector<Watch>& watches(int32_t lit, bool core) { return watches_[2 * idx(lit) + core]; }
+  std::vector<Watch>& watches(int32_t lit, bool core) { return watch_base_[2 * static_cast<ptrdiff_t>(lit) + core]; }
   void watch(uint32_t cid) {
     const int32_t* l = lits_of(cid);
     bool core = marked(cid);
@@ -724,7 +732,8 @@ class Backward : private FratSteps {
   std::vector<uint32_t> unit_clause_;  // per literal: its oldest unit clause, kNone if none alive
   std::vector<int32_t> retracted_;     // scratch of `retract`
   std::vector<uint32_t> false_revived_;  // see `recheck_false_revived`
-  std::vector<std::vector<Watch>> watches_;
+  std::vector<std::vector<Watch>> watches_;  // two per literal, laid out as lval_ (watch_base_: variable 0)
+  std::vector<Watch>* watch_base_ = nullptr;
   // The value of each literal, 1 true, -1 false, 0 unassigned. Why indexed by the literal
   // itself (lit_val_ points at the middle of lval_, so that lit_val_[-v] and lit_val_[v]
   // are the two literals of v): `value` is read for every literal propagation looks at,
