@@ -556,41 +556,51 @@ class Backward : private FratSteps {
   // clauses only; returns a conflicting clause or kNone.
   uint32_t visit(int32_t falsified, bool core) {
     std::vector<Watch>& ws = watches(falsified, core);
+    // Locals, not members, for what the loop reads at every watch: the compiler must
+    // otherwise load them again after each literal assigned (a byte store may alias
+    // anything). Neither buffer moves here: the arena does not grow, and only other
+    // literals' lists are pushed onto (the new watch is not false, `falsified` is).
+    Watch* const wd = ws.data();
+    int32_t* const arena = arena_.data();
+    const int8_t* const val = lit_val_;
     size_t keep = 0, n = ws.size();
+    uint64_t visits = 0;
+    uint32_t conflict = kNone;
     for (size_t i = 0; i < n; ++i) {
-      Watch w = ws[i];
-      if (value(w.blocker) > 0) { ws[keep++] = w; continue; }
-      int32_t* l = arena_.data() + w.ref;
+      Watch w = wd[i];
+      if (val[w.blocker] > 0) { wd[keep++] = w; continue; }
+      int32_t* l = arena + w.ref;
       if (static_cast<uint32_t>(l[kEpochW]) != w.epoch) continue;  // killed since: drop
-      ++props_;
+      ++visits;
       if (l[0] == falsified) std::swap(l[0], l[1]);
       if (l[1] != falsified) continue;  // stale duplicate from an older revival
       bool m = l[kFlagsW] & kMarked;
       uint32_t size = static_cast<uint32_t>(l[kSizeW]);
       // A clause marked since its watches were filed moves to the core lists.
-      std::vector<Watch>& home = m == core ? ws : watches(falsified, m);
-      if (value(l[0]) > 0) {
+      bool stays = m == core;
+      if (val[l[0]] > 0) {
         w.blocker = l[0];
-        if (&home == &ws) ws[keep++] = w; else home.push_back(w);
+        if (stays) wd[keep++] = w; else watches(falsified, m).push_back(w);
         continue;
       }
       uint32_t k = 2;
-      while (k < size && value(l[k]) < 0) ++k;
+      while (k < size && val[l[k]] < 0) ++k;
       if (k < size) {
         std::swap(l[1], l[k]);
         watches(l[1], m).push_back({w.ref, w.epoch, l[0]});
         continue;
       }
-      if (&home == &ws) ws[keep++] = w; else home.push_back(w);
-      if (value(l[0]) < 0) {
-        for (++i; i < n; ++i) ws[keep++] = ws[i];
-        ws.resize(keep);
-        return static_cast<uint32_t>(l[kCidW]);
+      if (stays) wd[keep++] = w; else watches(falsified, m).push_back(w);
+      if (val[l[0]] < 0) {
+        for (++i; i < n; ++i) wd[keep++] = wd[i];
+        conflict = static_cast<uint32_t>(l[kCidW]);
+        break;
       }
       assign(l[0], static_cast<uint32_t>(l[kCidW]));
     }
     ws.resize(keep);
-    return kNone;
+    props_ += visits;
+    return conflict;
   }
 
   // Is `lits` RUP w.r.t. the alive clauses? On success with `hints`, the reasons the
