@@ -27,22 +27,6 @@ struct Clause {
   bool hinted = false;    // the proof gave the hints (FRAT 'l'): they are not searched for
 };
 
-// A watch carries a blocker (the clause's other watched literal when it was made): if the
-// blocker is true the clause is satisfied and need not be touched at all.
-// Why the epoch's parity is enough to tell a stale watch (8 bytes a watch, not 12: a third
-// less memory read and written by propagation): a clause is killed at most twice (its
-// deletion going forwards, and as a lemma going backwards) and revived at most once (its
-// deletion undone), so an alive clause is at epoch 0 or 1 and its watches were made at 0
-// (added) or 1 (revived); a dead clause is dropped by its alive flag. Should a watch of an
-// older epoch of the same parity pass anyway, it is on a literal the clause does not watch
-// (dropped) or a duplicate of a current watch (visited twice): never a wrong propagation.
-struct Watch {
-  uint32_t tag;  // the clause's literals in the arena (below 2^31), and its epoch's parity as bit 31
-  int32_t blocker;
-};
-constexpr uint32_t kParityBit = uint32_t(1) << 31;
-uint32_t watch_ref(uint32_t tag) { return tag & ~kParityBit; }
-
 struct Event {
   bool deletion;
   uint32_t cid;
@@ -312,10 +296,6 @@ class Backward : private FratSteps {
   // Each literal has two watch lists, for marked (core) and unmarked clauses, so that each
   // pass of core-first propagation reads only its own clauses. A clause marked while its
   // watches sit in the unmarked lists moves when the unmarked pass next meets it.
-  // Is a watch with this tag one of the clause's current watches (`l`: its literals)?
-  static bool current(const int32_t* l, uint32_t tag) {
-    return (l[kFlagsW] & kAlive) && ((static_cast<uint32_t>(l[kEpochW]) << 31) == (tag & kParityBit));
-  }
   std::vector<Watch>& watches(int32_t lit, bool core) { return watch_base_[2 * static_cast<ptrdiff_t>(lit) + core]; }
   void watch(uint32_t cid) {
     const int32_t* l = lits_of(cid);
@@ -502,7 +482,7 @@ class Backward : private FratSteps {
     for (bool core : {true, false})
       for (const Watch& w : watches(lit, core)) {
         const int32_t* l = arena_.data() + watch_ref(w.tag);
-        if (!current(l, w.tag) || (l[0] != lit && l[1] != lit)) continue;
+        if (!watch_current(l, w.tag) || (l[0] != lit && l[1] != lit)) continue;
         uint32_t size = static_cast<uint32_t>(l[kSizeW]), k = 0;
         while (k < size && (l[k] == lit || value(l[k]) < 0)) ++k;
         if (k == size) return assign(lit, static_cast<uint32_t>(l[kCidW]));
@@ -583,7 +563,7 @@ class Backward : private FratSteps {
       Watch w = wd[i];
       if (val[w.blocker] > 0) { wd[keep++] = w; continue; }
       int32_t* l = arena + watch_ref(w.tag);
-      if (!current(l, w.tag)) continue;  // killed since: drop
+      if (!watch_current(l, w.tag)) continue;  // killed since: drop
       ++visits;
       if (l[0] == falsified) std::swap(l[0], l[1]);
       if (l[1] != falsified) continue;  // stale duplicate from an older revival
