@@ -147,6 +147,22 @@ TEST(Drat, LemmaTrueAtTheTopLevel) {
 // lemma whose hints cross a chunk's end keeps them whole and in order. The chain
 // x1, x1 -> x2, ..., x(n-1) -> xn, not xn is refuted by the empty clause with the n + 1
 // clauses as hints, in propagation order.
+// A clause killed and revived keeps watches of its older epochs in the lists until they
+// are met (a watch holds only the epoch's parity): those of a dead clause, or of an epoch
+// gone, must never propagate. `1 3` is added, deleted and added again (a new clause);
+// going backwards the second dies, the first is revived (its watches of epoch 0 still
+// filed beside the new ones of epoch 1) and then dies as a lemma (epoch 2: the parity of
+// its oldest watches, but dead).
+TEST(Drat, WatchesOfKilledAndRevivedClauses) {
+  std::string msg;
+  EXPECT_EQ(check_drat(kFour, "1 3 0\nd 1 3 0\n1 3 0\n-3 1 0\n1 0\n0\n", &msg), Outcome::Verified) << msg;
+  EXPECT_EQ(check_drat(kFour, "1 3 0\n-3 1 0\nd 1 3 0\n1 3 0\nd -3 1 0\n1 0\n0\n", &msg), Outcome::Verified) << msg;
+  // Refused: with `1 3`, (1 2) and (1 -2) deleted, `1` is neither RUP nor RAT (¬x1 gives
+  // only ¬x3 by `-3 1`); the dead `1 3`, whose watches are still filed, must not make it RUP.
+  EXPECT_EQ(check_drat(kFour, "1 3 0\n-3 1 0\nd 1 3 0\nd 1 2 0\nd 1 -2 0\n1 0\n0\n", &msg), Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("neither RUP nor RAT"), std::string::npos) << msg;
+}
+
 TEST(Drat, HintsAcrossChunks) {
   const uint32_t n = 300000;  // > 2^18 hints in one step
   std::string text = "p cnf " + std::to_string(n) + " " + std::to_string(n + 1) + "\n1 0\n";

@@ -25,6 +25,26 @@ constexpr uint32_t kNone = UINT32_MAX;
 constexpr int kCidW = -4, kEpochW = -3, kFlagsW = -2, kSizeW = -1;  // header words
 constexpr int32_t kAlive = 1, kMarked = 2;                          // flags
 
+// A watch carries a blocker (the clause's other watched literal when it was made): if the
+// blocker is true the clause is satisfied and need not be touched at all.
+// Why the epoch's parity is enough to tell a stale watch (8 bytes a watch, not 12: a third
+// less memory read and written by propagation): a clause is killed at most twice (its
+// deletion going forwards, and as a lemma going backwards) and revived at most once (its
+// deletion undone), so an alive clause is at epoch 0 or 1 and its watches were made at 0
+// (added) or 1 (revived); a dead clause is dropped by its alive flag. Should a watch of an
+// older epoch of the same parity pass anyway, it is on a literal the clause does not watch
+// (dropped) or a duplicate of a current watch (visited twice): never a wrong propagation.
+struct Watch {
+  uint32_t tag;  // the clause's literals in the arena (below 2^31), and its epoch's parity as bit 31
+  int32_t blocker;
+};
+constexpr uint32_t kParityBit = uint32_t(1) << 31;
+inline uint32_t watch_ref(uint32_t tag) { return tag & ~kParityBit; }
+// Is a watch with this tag one of the clause's current watches (`l`: its literals)?
+inline bool watch_current(const int32_t* l, uint32_t tag) {
+  return (l[kFlagsW] & kAlive) && ((static_cast<uint32_t>(l[kEpochW]) << 31) == (tag & kParityBit));
+}
+
 // The hints found, appended lemma by lemma. Why fixed chunks and not one vector: a long
 // proof has tens of millions of hints (md5-preimage-64r-500: 21M, 84 MB), and a vector
 // doubling its buffer holds the old and the new one at once (3x the hints at its last

@@ -27,13 +27,6 @@ struct Clause {
   bool hinted = false;    // the proof gave the hints (FRAT 'l'): they are not searched for
 };
 
-// A watch carries a blocker (the clause's other watched literal when it was made): if the
-// blocker is true the clause is satisfied and need not be touched at all.
-struct Watch {
-  uint32_t ref, epoch;  // the clause's literals in the arena; its epoch when watched
-  int32_t blocker;
-};
-
 struct Event {
   bool deletion;
   uint32_t cid;
@@ -47,8 +40,14 @@ class Backward : private FratSteps {
   // Sized by the variables the clauses use, not by the header's count: a header may claim
   // 2^31 - 1 variables for a problem of two clauses.
   explicit Backward(const Cnf& cnf) : cnf_(cnf) {
+    lval_.assign(1, 0);  // variable 0 (none): grown below
+    lit_val_ = lval_.data();
+    watches_.resize(2);
+    watch_base_ = watches_.data();
+    uint32_t vars = 0;  // grown once to the problem's variables, not doubled to them
     for (const std::vector<int32_t>& c : cnf.clauses)
-      for (int32_t l : c) grow(static_cast<uint32_t>(std::abs(l)));
+      for (int32_t l : c) vars = std::max(vars, static_cast<uint32_t>(std::abs(l)));
+    grow(vars);
   }
 
   void run(DratReader& in, const DratPoll& poll) {
@@ -179,6 +178,7 @@ class Backward : private FratSteps {
     poll_ = nullptr;  // (the caller's poll is not kept past the pass)
     // Propagation is over: give its memory back before the steps are handed out.
     std::vector<std::vector<Watch>>().swap(watches_);
+    watch_base_ = nullptr;
     std::vector<uint32_t>().swap(bucket_);
     std::vector<uint32_t>().swap(chain_);
     std::vector<uint32_t>().swap(hash_);
@@ -200,6 +200,7 @@ class Backward : private FratSteps {
     std::vector<uint32_t>().swap(units_);
     std::vector<uint32_t>().swap(unit_clause_);
     std::vector<int8_t>().swap(lval_);
+    lit_val_ = nullptr;
     std::vector<uint32_t>().swap(reason_);
     std::vector<uint32_t>().swap(level_);
     std::vector<uint8_t>().swap(seen_);
@@ -276,22 +277,32 @@ class Backward : private FratSteps {
       reason_.resize(n, kNone);
       level_.resize(n, 0);
       seen_.resize(n, 0);
-      watches_.resize(4 * n);
-      lval_.resize(2 * n, 0);
       unit_clause_.resize(2 * n, kNone);
+    }
+    if (var > lit_vars_) {  // doubling: a proof may add its variables one by one
+      size_t vars = std::max<size_t>(var, 2 * static_cast<size_t>(lit_vars_));
+      std::vector<int8_t> vals(2 * vars + 1, 0);
+      std::copy(lval_.begin(), lval_.end(), vals.begin() + static_cast<ptrdiff_t>(vars - lit_vars_));
+      lval_.swap(vals);
+      std::vector<std::vector<Watch>> lists(2 * (2 * vars + 1));
+      std::move(watches_.begin(), watches_.end(), lists.begin() + static_cast<ptrdiff_t>(2 * (vars - lit_vars_)));
+      watches_.swap(lists);
+      watch_base_ = watches_.data() + 2 * vars;
+      lit_vars_ = static_cast<uint32_t>(vars);
+      lit_val_ = lval_.data() + vars;
     }
   }
 
   // Each literal has two watch lists, for marked (core) and unmarked clauses, so that each
   // pass of core-first propagation reads only its own clauses. A clause marked while its
   // watches sit in the unmarked lists moves when the unmarked pass next meets it.
-  std::vector<Watch>& watches(int32_t lit, bool core) { return watches_[2 * idx(lit) + core]; }
+  std::vector<Watch>& watches(int32_t lit, bool core) { return watch_base_[2 * static_cast<ptrdiff_t>(lit) + core]; }
   void watch(uint32_t cid) {
     const int32_t* l = lits_of(cid);
     bool core = marked(cid);
-    uint32_t epoch = static_cast<uint32_t>(hdr(cid, kEpochW));
-    watches(l[0], core).push_back({start_[cid], epoch, l[1]});
-    watches(l[1], core).push_back({start_[cid], epoch, l[0]});
+    uint32_t tag = start_[cid] | (static_cast<uint32_t>(hdr(cid, kEpochW)) << 31);
+    watches(l[0], core).push_back({tag, l[1]});
+    watches(l[1], core).push_back({tag, l[0]});
   }
   // A dead clause no longer justifies anything: if it was the top-level conflict, the
   // conflict is gone (the propagation that found it resumes where it stopped); if it was
@@ -374,15 +385,15 @@ class Backward : private FratSteps {
     return cid;
   }
 
-  int8_t value(int32_t lit) const { return lval_[idx(lit)]; }
+  int8_t value(int32_t lit) const { return lit_val_[lit]; }
   void assign(int32_t lit, uint32_t reason) {
-    lval_[idx(lit)] = 1;
-    lval_[idx(-lit)] = -1;
+    lit_val_[lit] = 1;
+    lit_val_[-lit] = -1;
     reason_[std::abs(lit)] = reason;
     level_[std::abs(lit)] = static_cast<uint32_t>(trail_.size());
     trail_.push_back(lit);
   }
-  void unassign(int32_t l) { lval_[idx(l)] = 0, lval_[idx(-l)] = 0, reason_[std::abs(l)] = kNone; }
+  void unassign(int32_t l) { lit_val_[l] = 0, lit_val_[-l] = 0, reason_[std::abs(l)] = kNone; }
   void undo(size_t to) {
     while (trail_.size() > to) {
       unassign(trail_.back());
@@ -470,8 +481,8 @@ class Backward : private FratSteps {
     if (uint32_t u = unit_clause_[idx(lit)]; u != kNone && alive(u)) return assign(lit, u);
     for (bool core : {true, false})
       for (const Watch& w : watches(lit, core)) {
-        const int32_t* l = arena_.data() + w.ref;
-        if (static_cast<uint32_t>(l[kEpochW]) != w.epoch || (l[0] != lit && l[1] != lit)) continue;
+        const int32_t* l = arena_.data() + watch_ref(w.tag);
+        if (!watch_current(l, w.tag) || (l[0] != lit && l[1] != lit)) continue;
         uint32_t size = static_cast<uint32_t>(l[kSizeW]), k = 0;
         while (k < size && (l[k] == lit || value(l[k]) < 0)) ++k;
         if (k == size) return assign(lit, static_cast<uint32_t>(l[kCidW]));
@@ -538,41 +549,51 @@ class Backward : private FratSteps {
   // clauses only; returns a conflicting clause or kNone.
   uint32_t visit(int32_t falsified, bool core) {
     std::vector<Watch>& ws = watches(falsified, core);
+    // Locals, not members, for what the loop reads at every watch: the compiler must
+    // otherwise load them again after each literal assigned (a byte store may alias
+    // anything). Neither buffer moves here: the arena does not grow, and only other
+    // literals' lists are pushed onto (the new watch is not false, `falsified` is).
+    Watch* const wd = ws.data();
+    int32_t* const arena = arena_.data();
+    const int8_t* const val = lit_val_;
     size_t keep = 0, n = ws.size();
+    uint64_t visits = 0;
+    uint32_t conflict = kNone;
     for (size_t i = 0; i < n; ++i) {
-      Watch w = ws[i];
-      if (value(w.blocker) > 0) { ws[keep++] = w; continue; }
-      int32_t* l = arena_.data() + w.ref;
-      if (static_cast<uint32_t>(l[kEpochW]) != w.epoch) continue;  // killed since: drop
-      ++props_;
+      Watch w = wd[i];
+      if (val[w.blocker] > 0) { wd[keep++] = w; continue; }
+      int32_t* l = arena + watch_ref(w.tag);
+      if (!watch_current(l, w.tag)) continue;  // killed since: drop
+      ++visits;
       if (l[0] == falsified) std::swap(l[0], l[1]);
       if (l[1] != falsified) continue;  // stale duplicate from an older revival
       bool m = l[kFlagsW] & kMarked;
       uint32_t size = static_cast<uint32_t>(l[kSizeW]);
       // A clause marked since its watches were filed moves to the core lists.
-      std::vector<Watch>& home = m == core ? ws : watches(falsified, m);
-      if (value(l[0]) > 0) {
+      bool stays = m == core;
+      if (val[l[0]] > 0) {
         w.blocker = l[0];
-        if (&home == &ws) ws[keep++] = w; else home.push_back(w);
+        if (stays) wd[keep++] = w; else watches(falsified, m).push_back(w);
         continue;
       }
       uint32_t k = 2;
-      while (k < size && value(l[k]) < 0) ++k;
+      while (k < size && val[l[k]] < 0) ++k;
       if (k < size) {
         std::swap(l[1], l[k]);
-        watches(l[1], m).push_back({w.ref, w.epoch, l[0]});
+        watches(l[1], m).push_back({w.tag, l[0]});
         continue;
       }
-      if (&home == &ws) ws[keep++] = w; else home.push_back(w);
-      if (value(l[0]) < 0) {
-        for (++i; i < n; ++i) ws[keep++] = ws[i];
-        ws.resize(keep);
-        return static_cast<uint32_t>(l[kCidW]);
+      if (stays) wd[keep++] = w; else watches(falsified, m).push_back(w);
+      if (val[l[0]] < 0) {
+        for (++i; i < n; ++i) wd[keep++] = wd[i];
+        conflict = static_cast<uint32_t>(l[kCidW]);
+        break;
       }
       assign(l[0], static_cast<uint32_t>(l[kCidW]));
     }
     ws.resize(keep);
-    return kNone;
+    props_ += visits;
+    return conflict;
   }
 
   // Is `lits` RUP w.r.t. the alive clauses? On success with `hints`, the reasons the
@@ -658,7 +679,7 @@ class Backward : private FratSteps {
   // are skipped.
   std::vector<uint32_t> occ_start_, occ_;  // per literal index: occ_[occ_start_[i], occ_start_[i + 1])
   void build_occurrences() {
-    occ_start_.assign(lval_.size() + 1, 0);
+    occ_start_.assign(2 * reason_.size() + 1, 0);
     for (uint32_t d = 0; d < cls_.size(); ++d)
       for (uint32_t k = 0; k < len(d); ++k) ++occ_start_[idx(lits_of(d)[k]) + 1];
     for (size_t i = 1; i < occ_start_.size(); ++i) occ_start_[i] += occ_start_[i - 1];
@@ -714,8 +735,15 @@ class Backward : private FratSteps {
   std::vector<uint32_t> unit_clause_;  // per literal: its oldest unit clause, kNone if none alive
   std::vector<int32_t> retracted_;     // scratch of `retract`
   std::vector<uint32_t> false_revived_;  // see `recheck_false_revived`
-  std::vector<std::vector<Watch>> watches_;
-  std::vector<int8_t> lval_;  // value of each literal (index 2|l| + sign): 1 true, -1 false
+  std::vector<std::vector<Watch>> watches_;  // two per literal, laid out as lval_ (watch_base_: variable 0)
+  std::vector<Watch>* watch_base_ = nullptr;
+  // The value of each literal, 1 true, -1 false, 0 unassigned. Why indexed by the literal
+  // itself (lit_val_ points at the middle of lval_, so that lit_val_[-v] and lit_val_[v]
+  // are the two literals of v): `value` is read for every literal propagation looks at,
+  // and a signed index is one add, where 2|l| + sign is four instructions.
+  std::vector<int8_t> lval_;
+  int8_t* lit_val_ = nullptr;
+  uint32_t lit_vars_ = 0;  // variables lval_ covers
   std::vector<uint32_t> reason_, level_;
   std::vector<uint8_t> seen_;
   std::vector<int32_t> trail_;
