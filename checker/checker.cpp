@@ -54,12 +54,12 @@ struct Checker::Impl {
   IdTable<Thm> thms;
   bool header = false, preamble = true, ended = false;
   std::string problem_kind, problem_sha, claim;
-  // The problem, and the assertion terms made so far by index (all of them at once unless
-  // it is a DIMACS problem elaborated on demand: then as records ask, and all only if the
-  // end check meets a hypothesis not among them).
+  // The problem, and the assertion terms made so far by index: all of them at once,
+  // unless it is a DIMACS problem elaborated on demand (problem.clauses set): then as
+  // records ask, and all (the problem elaborated whole) only if the end check meets a
+  // hypothesis not among them.
   Problem problem;
   std::unordered_map<Term, size_t, TermHash> assertion_index;
-  bool all_indexed = false;
   std::set<uint32_t> hole_axioms;
   std::unique_ptr<Thm> final_thm;
   // The rule of the last step: its name, its counter in report.rules, its entry (null if
@@ -186,7 +186,7 @@ struct Checker::Impl {
         if (n[1] >= problem.count())
           fail(Outcome::InputError, r, "the problem has no assertion " + std::to_string(n[1]));
         Term a = assertion(env, problem, n[1]);
-        if (!all_indexed) assertion_index.emplace(a, n[1]);
+        if (problem.clauses) assertion_index.emplace(a, n[1]);
         if (r.tag == Tag::ATerm) define(terms, r, n[0], std::move(a), "term");
         else define(thms, r, n[0], Kernel::assume(env, a), "theorem");
         return;
@@ -269,15 +269,15 @@ struct Checker::Impl {
     if (!problem.clauses) index_all();
   }
   void index_all() {
-    for (size_t i = 0; i < problem.count(); ++i) assertion_index.emplace(assertion(env, problem, i), i);
-    all_indexed = true;
+    if (problem.clauses) problem = elaborate(env, *problem.clauses);  // each clause once, Φ from them
+    for (size_t i = 0; i < problem.assertions.size(); ++i) assertion_index.emplace(problem.assertions[i], i);
   }
 
   void check_end(const Record& r, const Thm& th) {
     Term offending;
     auto is_assertion = [&](const Term& t) { return assertion_index.count(t) > 0; };
     std::optional<std::string> why = end_check(env, th, is_assertion, offending);
-    if (why && !all_indexed) index_all(), why = end_check(env, th, is_assertion, offending);
+    if (why && problem.clauses) index_all(), why = end_check(env, th, is_assertion, offending);
     if (why)
       fail(Outcome::Rejected, r, *why + ": " + text::print_brief(offending));
     final_thm = std::make_unique<Thm>(th);
