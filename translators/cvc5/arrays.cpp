@@ -34,15 +34,8 @@ uint64_t Translator::extensionality(const Step& s) {
   Term e, l, r, a, b, ab_l, ab_r;
   if (s.p.size() != 1 || !is_neg(s.phi) || !is_op(e = s.phi.rand(), "=", &l, &r)) return 0;
   if (!is_neg(s.p[0].phi) || !is_op(s.p[0].phi.rand(), "=", &ab_l, &ab_r)) return 0;
-  auto read = [](const Term& t, Term* arr, Term* idx) {  // t = select arr idx
-    if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
-    const Term& f = t.rator().rator();
-    if (f.kind() != TermKind::Const || f.name() != "array.select") return false;
-    *arr = t.rator().rand(), *idx = t.rand();
-    return true;
-  };
-  Term k, k2;
-  if (!read(l, &a, &k) || !read(r, &b, &k2) || k != k2 || !skolems_.count(k)) return 0;
+  Term k, k2;  // l = select a k, r = select b k
+  if (!is_op(l, "array.select", &a, &k) || !is_op(r, "array.select", &b, &k2) || k != k2 || !skolems_.count(k)) return 0;
   if (!((a == ab_l && b == ab_r) || (a == ab_r && b == ab_l))) return 0;
   // The witness: the definition k already has, else array.diff a b.
   const Definition* def = nullptr;

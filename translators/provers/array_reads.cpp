@@ -7,24 +7,12 @@
 
 namespace hcert::provers {
 
-namespace {
-bool is_const_app(const Term& t, const char* name, int n) {
-  Term f = t;
-  for (int k = 0; k < n; ++k) {
-    if (f.kind() != TermKind::Comb) return false;
-    f = f.rator();
-  }
-  return f.kind() == TermKind::Const && f.name() == name;
-}
-// select (store b i v) k
-bool is_read_of_store(const Term& t) { return is_const_app(t, "array.select", 2) && is_const_app(t.rator().rand(), "array.store", 3); }
-}  // namespace
-
 Pf ArrayLemmas::reads_through_stores(const Term& t, std::vector<NThm>* facts) {
   if (!mentions_arrays(t)) return {};
   // Each subterm's theorem u = u' (a null Pf: unchanged), filled children first.
   std::unordered_map<Term, Pf, TermHash> done;
   std::vector<std::pair<Term, bool>> todo{{t, false}};
+  std::vector<Term> st, sel, inner;  // is_fn's arguments, reused
   while (!todo.empty()) {
     auto [u, expanded] = todo.back();
     todo.pop_back();
@@ -45,11 +33,11 @@ Pf ArrayLemmas::reads_through_stores(const Term& t, std::vector<NThm>* facts) {
     if (f.id || x.id) th = P_.mk_comb(f.id ? f : P_.refl(u.rator()), x.id ? x : P_.refl(u.rand()));
     Term now = th.id ? th.concl.rhs() : u;
     // A store that changes nothing: its equation with the simpler array, by `equal`.
-    if (facts && is_const_app(now, "array.store", 3)) {
-      Term x = now.rator().rator().rand(), i = now.rator().rand(), v = now.rand(), to;
-      if (is_const_app(v, "array.select", 2) && v.rator().rand() == x && v.rand() == i) to = x;
-      else if (is_const_app(x, "array.store", 3) && x.rator().rand() == i)
-        to = Term::comb(Term::comb(Term::comb(x.rator().rator().rator(), x.rator().rator().rand()), i), v);
+    if (facts && is_fn(now, "array.store", 3, st)) {
+      Term x = st[0], i = st[1], v = st[2], to;
+      if (is_fn(v, "array.select", 2, sel) && sel[0] == x && sel[1] == i) to = x;
+      else if (is_fn(x, "array.store", 3, inner) && inner[1] == i)
+        to = Term::comb(Term::comb(Term::comb(x.rator().rator().rator(), inner[0]), i), v);
       if (!to.is_null())
         if (uint64_t n = equal(now, to)) {
           Term e = Term::eq(now, to);
@@ -59,7 +47,7 @@ Pf ArrayLemmas::reads_through_stores(const Term& t, std::vector<NThm>* facts) {
           now = to;
         }
     }
-    if (is_read_of_store(now)) {
+    if (is_fn(now, "array.select", 2, sel) && is_fn(sel[0], "array.store", 3, st)) {  // select (store b i v) k
       Pf r;
       Term split;
       read(now, {}, r, split);  // as far as the indices decide by themselves

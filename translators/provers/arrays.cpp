@@ -9,8 +9,7 @@
 
 namespace hcert::provers {
 
-namespace {
-bool is_fn(const Term& t, const char* name, size_t n, std::vector<Term>& args) {
+bool ArrayLemmas::is_fn(const Term& t, const char* name, size_t n, std::vector<Term>& args) {
   Term f = t;
   args.assign(n, Term());
   for (size_t k = n; k-- > 0;) {
@@ -20,6 +19,8 @@ bool is_fn(const Term& t, const char* name, size_t n, std::vector<Term>& args) {
   }
   return f.kind() == TermKind::Const && f.name() == name;
 }
+
+namespace {
 bool is_array(const Type& t) { return !t.is_var() && t.name() == "array"; }
 Term select(const Term& a, const Term& k) {
   Type t = a.type();

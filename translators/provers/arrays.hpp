@@ -51,6 +51,9 @@ class ArrayLemmas {
   static Term diff(const Term& a, const Term& b);
   // Whether t mentions select, store or diff (linear in t's DAG).
   static bool mentions_arrays(const Term& t);
+  // Whether t is `name a1 … an` (name a constant: array.select, array.store); then its
+  // arguments in args (whose capacity is reused: no allocation on a hot walk).
+  static bool is_fn(const Term& t, const char* name, size_t n, std::vector<Term>& args);
 
  private:
   // The axiom instance: its statement with the type variables I, E := the array's index
