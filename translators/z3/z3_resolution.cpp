@@ -94,7 +94,21 @@ uint64_t Translator::unit_resolution(const std::vector<Node>& p, const Term& phi
   for (size_t i = 0; i < ls.size(); ++i) {
     const Term& l = ls[i];
     if (!pieces.empty() && i + 1 == ls.size()) continue;  // the tail: its pieces are done
-    if (refuted(l) || std::find(done.begin(), done.end(), l) != done.end()) continue;
+    if (std::find(done.begin(), done.end(), l) != done.end()) continue;
+    if (refuted(l)) {
+      // l = ~a refuted by the unit ~~a and by no unit a: the clause theorem's hypothesis
+      // for l is a, which the unit's N cannot discharge; NOT_INTRO a, NOT_ELIM against ~~a
+      // trades it for ~~a, the unit's formula (`use_all` below).
+      bool by_atom = false, by_double = false;
+      for (size_t k = 1; k < p.size(); ++k) {
+        by_atom = by_atom || (is_neg(l) && p[k].phi == l.rand());
+        by_double = by_double || p[k].phi == neg(l);
+      }
+      if (is_neg(l) && by_double && !by_atom)
+        f = step("not_elim", {assume(neg(l)), step("not_intro", {term(l.rand()), f})});
+      done.push_back(l);
+      continue;
+    }
     done.push_back(l);
     auto it = std::find(out.begin(), out.end(), l);
     if (it == out.end()) {
