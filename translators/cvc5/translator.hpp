@@ -85,6 +85,9 @@ class Translator {
   // A term of the proof (a conclusion or an argument), in the let names bound so far.
   // Mixed Int/Real terms are coerced first (terms.cpp).
   Term elaborate(const smt::Script& s, uint32_t node);
+  // Whether node is (= f (lambda ((x S) …) body)) with f a define-fun the problem's
+  // elaboration unfolds, applied to x …, to exactly body.
+  bool definitional_lambda(const smt::Script& s, uint32_t node);
   // Rewrites node n of c (a copy of the proof's script) bottom-up so that arithmetic and
   // equations have arguments of one sort; returns n.
   uint32_t coerce(smt::Script& c, uint32_t n, int depth);
