@@ -78,9 +78,10 @@ $(B)/hcert: $(TOOL_SRC:%.cpp=$(B)/%.o) $(B)/libhcert.a
 
 # The unit tests link the tools' objects except the one with main().
 TOOL_PARTS := $(filter-out $(B)/tools/hcert.o,$(TOOL_SRC:%.cpp=$(B)/%.o))
-# The tests' own code is built at -Og: half the compile time of -O2 (RapidCheck's
-# templates; tests/rules/bool_test.cpp 9.9 -> 4.1 s CPU) while the code under test keeps
-# -O2. A CXXFLAGS given on the command line (the sanitizer builds) replaces this too.
+# The tests' own code is built at -Og (the code under test keeps -O2): the test objects
+# cost 182 s of CPU instead of 286 s at -O2 (RapidCheck's templates; bool_test.cpp 9.9 ->
+# 4.1 s), the unit tests' run 13.8 s instead of 12.0. A CXXFLAGS given on the command line
+# (the sanitizer builds) replaces this too.
 $(TEST_OBJ): CXXFLAGS += -Og
 $(B)/unit_tests: $(TEST_OBJ) $(TOOL_PARTS) $(B)/libhcert.a
 	$(CXX) $(CXXFLAGS) $^ -lrapidcheck -lgtest -lgtest_main -pthread $(LIBS) -o $@
