@@ -98,6 +98,11 @@ Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
       th = consequence(rule, more, phi);
     }
   }
+  if (!th && prem.empty() && mentions_undefined_skolem(phi)) {
+    deferred_.push_back({phi, rule});
+    th = n_of(assume(phi), phi);
+    rule = "(deferred) " + rule;
+  }
   if (th && !absurd_.count(th)) ++stats_.justified[rule];
   else if (!th) {
     if (holes_)
@@ -206,7 +211,7 @@ Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
     if (r.phi != false_term()) reject("the proof does not end in false");
     // ⊢ ~F discharges ~F: Γ ⊢ F, Γ the assumptions the proof rests on.
     uint64_t nf = step("not_intro", {term(false_term()), assume(false_term())});
-    uint64_t fin = close_assumptions(discharge_definitions(step("prove_hyp", {nf, r.thm})), assumed);
+    uint64_t fin = close_assumptions(discharge_definitions(settle_deferred(step("prove_hyp", {nf, r.thm}))), assumed);
     out_.write(Emitter::make(Tag::End, {fin}));
     return stats_;
   }

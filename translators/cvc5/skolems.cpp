@@ -86,6 +86,23 @@ bool Translator::define_skolem(const Term& phi) {
     return true;
   }
   if (!is_op(phi, "=", &l, &r)) return false;
+  // THEORY_PREPROCESS's `mod a k = a - k * q` for q cvc5's intDiv_N: q := div a k (the
+  // definition, INST'd at the end, then follows from INT_DIV_MOD by the arithmetic).
+  Term ma, mk, sa, sb, pk, q;
+  auto app2 = [](const Term& t, const char* f, Term* x, Term* y) {
+    if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
+    const Term& h = t.rator().rator();
+    if (h.kind() != TermKind::Const || h.name() != f) return false;
+    *x = t.rator().rand(), *y = t.rand();
+    return true;
+  };
+  if (app2(l, "int.mod", &ma, &mk) && app2(r, "int.-", &sa, &sb) && sa == ma && app2(sb, "int.*", &pk, &q) &&
+      pk == mk && skolems_.count(q) && !defined_.count(q) && !mentions(ma, q) && !mentions(mk, q)) {
+    defined_.insert(q);
+    Term div = Term::constant(vocab(), "int.div", l.rator().rator().type());
+    definitions_.push_back({q, Term::comb(Term::comb(div, ma), mk), phi});
+    return true;
+  }
   for (int side = 0; side < 2; ++side) {
     const Term& k = side ? r : l;
     const Term& t = side ? l : r;
@@ -95,6 +112,32 @@ bool Translator::define_skolem(const Term& phi) {
     return true;
   }
   return false;
+}
+
+bool Translator::mentions_undefined_skolem(const Term& t) const {
+  if (skolems_.size() == defined_.size()) return false;
+  std::vector<Term> todo{t};
+  std::unordered_set<Term, TermHash> seen;
+  while (!todo.empty() && seen.size() < 100000) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (u.kind() == TermKind::Var && skolems_.count(u) && !defined_.count(u)) return true;
+    if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
+    todo.push_back(u.rator());
+    todo.push_back(u.rand());
+  }
+  return false;
+}
+
+uint64_t Translator::settle_deferred(uint64_t fin) {
+  for (const Deferred& d : deferred_) {
+    std::vector<Node> defs = definitions_for({}, d.formula);
+    uint64_t n = defs.empty() ? 0 : consequence(d.rule, defs, d.formula);
+    if (n) ++stats_.justified[d.rule];
+    else n = hole(d.formula, d.rule);
+    fin = use_all({{n, d.formula}}, fin);
+  }
+  return fin;
 }
 
 bool Translator::mentions(const Term& t, const Term& v) {
