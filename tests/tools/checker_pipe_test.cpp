@@ -62,6 +62,38 @@ TEST(CheckerPipe, RecordsFilledInPlaceArriveUnchangedAndInOrder) {
   }
 }
 
+// A slot that held a long record (a step with thousands of hints) does not keep that
+// capacity for the short records after it: the pipe cycles through thousands of slots, and
+// each kept the largest it had ever held (Emitter::kKeptNums). Contents still arrive as
+// written, long ones included.
+TEST(CheckerPipe, SlotsDoNotKeepTheCapacityOfLongRecords) {
+  std::vector<Record> seen;
+  size_t short_over_cap = 0;
+  CheckerPipe pipe([&](const Record& r) {
+    seen.push_back(r);
+    if (r.nums.size() <= cert::Emitter::kKeptNums && r.nums.capacity() > cert::Emitter::kKeptNums) ++short_over_cap;
+  });
+  cert::Emitter em(pipe);
+  const uint64_t n = 12000;
+  auto want = [](uint64_t k) {
+    Record r = expected(k);
+    if (k % 13 == 0) r.nums.assign(5000 + k % 7, k);  // a long one now and then
+    return r;
+  };
+  for (uint64_t k = 0; k < n; ++k) {
+    Record w = want(k);
+    em.set_place(w.line, 0);
+    Record& r = em.begin(w.tag);
+    r.nums = w.nums;
+    r.names = w.names;
+    em.commit();
+  }
+  pipe.close();
+  ASSERT_EQ(seen.size(), n);
+  for (uint64_t k = 0; k < n; ++k) ASSERT_EQ(seen[k], want(k)) << "record " << k;
+  EXPECT_EQ(short_over_cap, 0u);
+}
+
 // A writer that does not keep records (the text and binary writers, CallbackWriter) gets
 // the same records through RecordWriter's own slot.
 TEST(CheckerPipe, DefaultSlotWritesEachRecordOnce) {
