@@ -32,8 +32,7 @@ Record expected(uint64_t k) {
   return r;
 }
 
-void write_in_place(cert::Emitter& em, uint64_t k) {
-  Record want = expected(k);
+void write_in_place(cert::Emitter& em, const Record& want) {
   em.set_place(want.line, 0);
   Record& r = em.begin(want.tag);
   r.nums = want.nums;
@@ -51,7 +50,7 @@ TEST(CheckerPipe, RecordsFilledInPlaceArriveUnchangedAndInOrder) {
       Record r = expected(k);
       pipe.take(std::move(r));
     } else {
-      write_in_place(em, k);
+      write_in_place(em, expected(k));
     }
   }
   pipe.close();
@@ -80,14 +79,7 @@ TEST(CheckerPipe, SlotsDoNotKeepTheCapacityOfLongRecords) {
     if (k % 13 == 0) r.nums.assign(5000 + k % 7, k);  // a long one now and then
     return r;
   };
-  for (uint64_t k = 0; k < n; ++k) {
-    Record w = want(k);
-    em.set_place(w.line, 0);
-    Record& r = em.begin(w.tag);
-    r.nums = w.nums;
-    r.names = w.names;
-    em.commit();
-  }
+  for (uint64_t k = 0; k < n; ++k) write_in_place(em, want(k));
   pipe.close();
   ASSERT_EQ(seen.size(), n);
   for (uint64_t k = 0; k < n; ++k) ASSERT_EQ(seen[k], want(k)) << "record " << k;
@@ -100,7 +92,7 @@ TEST(CheckerPipe, DefaultSlotWritesEachRecordOnce) {
   std::vector<Record> seen;
   cert::CallbackWriter out([&](const Record& r) { seen.push_back(r); });
   cert::Emitter em(out);
-  for (uint64_t k = 0; k < 50; ++k) write_in_place(em, k);
+  for (uint64_t k = 0; k < 50; ++k) write_in_place(em, expected(k));
   ASSERT_EQ(seen.size(), 50u);
   for (uint64_t k = 0; k < 50; ++k) EXPECT_EQ(seen[k], expected(k));
 }
@@ -114,7 +106,7 @@ TEST(CheckerPipe, CheckerErrorStopsTheWriterAtItsNextSlot) {
   cert::Emitter em(pipe);
   bool stopped = false;
   try {
-    for (uint64_t k = 0; k < 1000000; ++k) write_in_place(em, k);
+    for (uint64_t k = 0; k < 1000000; ++k) write_in_place(em, expected(k));
   } catch (const CheckerPipe::Stopped&) {
     stopped = true;
   }
