@@ -113,7 +113,7 @@ template <class T> void relaxed_add(T& x, int d) { std::atomic_ref<T>(x).fetch_a
 
 // Why a pool: every term node has one size, and a translation makes and frees millions of
 // them; a free list serves them in O(1) without the general allocator's per-block header
-// (8-16 bytes on an 88-byte node) or its bookkeeping. Blocks are never given back.
+// (8-16 bytes on an 80-byte node) or its bookkeeping. Blocks are never given back.
 class NodePool {
  public:
   void* get() {
