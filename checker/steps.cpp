@@ -160,7 +160,9 @@ const std::unordered_map<std::string, StepRule>& table() {
            lits.push_back(nx.is_null() ? Term::comb(Term::constant(c.env(), "~", Type::fun(Type::boolean(), Type::boolean())), x) : nx);
          }
          std::vector<const Thm*> hints;
-         while (c.more()) hints.push_back(&c.th());
+         // Each hint's hypothesis set is prefetched as its theorem is found, so that RUP
+         // does not wait for them one after the other (md5-506: half of its time).
+         while (c.more()) hints.push_back(&c.th()), __builtin_prefetch(&hints.back()->hyps());
          if (c.ctx().pure()) return rules::rup(c.ctx().defs(), lits, hints);
          c.ctx().enable_fast_paths();
          return Kernel::rup(lits, hints);

@@ -22,6 +22,8 @@ struct TypeNode {
 // variable with a Bloom bit in mask and a serial in [lo, hi]?
 inline uint64_t fv_lo(const TermNode* t) { return t->lo_back == UINT32_MAX ? 0 : t->serial - t->lo_back; }
 inline uint64_t fv_hi(const TermNode* t) { return t->serial - t->hi_back; }
+// A node's function child: a Comb's `a`; null for the others, whose word is their name.
+inline TermNode* child_a(const TermNode* t) { return t->kind == TermKind::Comb ? t->a : nullptr; }
 inline bool may_contain(const TermNode* t, uint64_t mask, uint64_t lo, uint64_t hi) {
   return (t->fvmask & mask) && fv_lo(t) <= hi && lo <= fv_hi(t);
 }

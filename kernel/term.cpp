@@ -24,9 +24,10 @@ static uint64_t str_hash(Name n) {
 namespace {
 // Structural equality one level deep: children are already unique, so comparing their
 // pointers is comparing them. A hash collision therefore never identifies distinct terms.
+// (A Comb's word is its function child, every other node's its name: both pointers.)
 bool same_node(const TermNode* x, const TermNode* y) {
-  return x->kind == y->kind && x->ty == y->ty && x->name == y->name && x->a == y->a && x->b == y->b &&
-         (x->kind != TermKind::Bound || x->index == y->index);  // a variable's word is its slot
+  return x->kind == y->kind && x->ty == y->ty && (x->kind == TermKind::Comb ? x->a == y->a : x->name == y->name) &&
+         x->b == y->b && (x->kind != TermKind::Bound || x->index == y->index);  // a variable's word is its slot
 }
 
 // The hash-consing table: every live node once. Why open addressing over a power-of-two
@@ -112,7 +113,7 @@ template <class T> void relaxed_add(T& x, int d) { std::atomic_ref<T>(x).fetch_a
 
 // Why a pool: every term node has one size, and a translation makes and frees millions of
 // them; a free list serves them in O(1) without the general allocator's per-block header
-// (8-16 bytes on an 88-byte node) or its bookkeeping. Blocks are never given back.
+// (8-16 bytes on an 80-byte node) or its bookkeeping. Blocks are never given back.
 class NodePool {
  public:
   void* get() {
@@ -146,10 +147,10 @@ Term intern(TermNode key) {
   if (TermNode* found = table().find(key)) return TermOps::wrap(found);
   key.serial = next_serial++;
   auto* n = new (pool().get()) TermNode(key);
-  for (TermNode* k : {n->a, n->b})
+  for (TermNode* k : {child_a(n), n->b})
     if (k) relaxed_add(k->rc, 1), relaxed_add(k->parents, 1);
   uint64_t lo = n->kind == TermKind::Var ? n->serial : UINT64_MAX, hi = n->kind == TermKind::Var ? n->serial : 0;
-  for (TermNode* k : {n->a, n->b})
+  for (TermNode* k : {child_a(n), n->b})
     if (k && k->fvmask) lo = std::min(lo, fv_lo(k)), hi = std::max(hi, fv_hi(k));
   if (!n->fvmask) lo = hi = n->serial;  // no free variable: the range is never read
   n->lo_back = static_cast<uint32_t>(std::min<uint64_t>(n->serial - lo, UINT32_MAX));
@@ -161,26 +162,26 @@ Term intern(TermNode key) {
 
 Term TermOps::mk_var(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(1, str_hash(name)), ty->hash);
-  return intern({0, 0, {0}, TermKind::Var, ty->has_vars, 0, h, 0, 1ull << (h % 61), ty, name, nullptr, nullptr, 0, 0});
+  return intern({0, 0, {0}, TermKind::Var, ty->has_vars, 0, h, 0, 1ull << (h % 61), ty, {name}, nullptr, 0, 0});
 }
 Term TermOps::mk_const(Name name, const TypeNode* ty) {
   uint64_t h = mix(mix(2, str_hash(name)), ty->hash);
-  return intern({0, 0, {0}, TermKind::Const, ty->has_vars, 0, h, 0, 0, ty, name, nullptr, nullptr, 0, 0});
+  return intern({0, 0, {0}, TermKind::Const, ty->has_vars, 0, h, 0, 0, ty, {name}, nullptr, 0, 0});
 }
 Term TermOps::mk_comb(TermNode* f, TermNode* x) {
   uint64_t h = mix(mix(3, f->hash), x->hash);
   return intern({0, std::max(f->loose, x->loose), {0}, TermKind::Comb, f->tyvars || x->tyvars, 0, h, 0,
-                 f->fvmask | x->fvmask, f->ty->args[1].node_, nullptr, f, x, 0, 0});
+                 f->fvmask | x->fvmask, f->ty->args[1].node_, {.a = f}, x, 0, 0});
 }
 Term TermOps::mk_abs(const TypeNode* bvty, TermNode* body) {
   uint64_t h = mix(mix(4, bvty->hash), body->hash);
   return intern({0, body->loose ? body->loose - 1 : 0, {0}, TermKind::Abs,
                  bvty->has_vars || body->tyvars, 0, h, 0, body->fvmask,
-                 TypeOps::fun_node(bvty, body->ty), nullptr, nullptr, body, 0, 0});
+                 TypeOps::fun_node(bvty, body->ty), {nullptr}, body, 0, 0});
 }
 Term TermOps::mk_bound(uint32_t i, const TypeNode* ty) {
   uint64_t h = mix(mix(5, i), ty->hash);
-  return intern({0, i + 1, {i}, TermKind::Bound, ty->has_vars, 0, h, 0, 0, ty, nullptr, nullptr, nullptr, 0, 0});
+  return intern({0, i + 1, {i}, TermKind::Bound, ty->has_vars, 0, h, 0, 0, ty, {nullptr}, nullptr, 0, 0});
 }
 
 // Drops a reference that may be the last, under the store's lock; frees what is left
@@ -196,7 +197,7 @@ void TermOps::release(TermNode* n) {
     n = stack->back();
     stack->pop_back();
     table().erase(n);
-    for (TermNode* k : {n->a, n->b})
+    for (TermNode* k : {child_a(n), n->b})
       if (k) {
         relaxed_add(k->parents, -1);
         if (drop(k)) stack->push_back(k);
@@ -305,11 +306,7 @@ Term rebuild(TermNode* root, bool by_depth, Skip skip, Leaf leaf, BvTy bvty) {
   if (skip(root, 0)) return TermOps::wrap(root);  // unchanged: no memo to build
   std::unordered_map<Key, Term, KeyHash> memo;
   auto key = [&](TermNode* n, uint32_t d) { return Key{n, by_depth ? d : 0}; };
-  struct Frame {
-    TermNode* n;
-    uint32_t depth;
-    bool expanded;
-  };
+  struct Frame { TermNode* n; uint32_t depth; bool expanded; };
   std::vector<Frame> stack{{root, 0, false}};
   while (!stack.empty()) {
     Frame f = stack.back();
@@ -406,7 +403,7 @@ static void each_node(TermNode* t, Visit visit) {
     stack.pop_back();
     if (!visited.insert(n).second) continue;
     if (!visit(n)) continue;
-    if (n->a) stack.push_back(n->a);
+    if (child_a(n)) stack.push_back(n->a);
     if (n->b) stack.push_back(n->b);
   }
 }

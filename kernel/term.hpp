@@ -20,9 +20,10 @@ enum class TermKind : uint8_t { Var, Const, Comb, Abs, Bound };
 // node: `loose` (all loose de Bruijn indices are below it), `fvmask` (a 64-bit Bloom filter
 // of the free variables) and their serial range, `tyvars` (some type inside has a type variable). `serial` is the
 // creation order: sets of terms are sorted by it, so output never depends on addresses.
-// 88 bytes (104 before: md5-506's 1.15M nodes take 18 MB less): fields that no node needs
-// at once share a word, counts bounded by the live nodes are 32 bits, and the serial range
-// is kept as two 32-bit distances back from the node's own serial.
+// 80 bytes (104, then 88 before: md5-506's 1.15M nodes take 27 MB less): fields that no
+// node needs at once share a word (a Var's or Const's name and a Comb's function child are
+// one), counts bounded by the live nodes are 32 bits, and the serial range is kept as two
+// 32-bit distances back from the node's own serial.
 struct TermNode {
   uint64_t rc;  // atomic (std::atomic_ref): see Term below
   uint32_t loose;
@@ -34,14 +35,14 @@ struct TermNode {
   bool tyvars;
   // Live nodes that have this one as a direct child. A variable with none occurs in no
   // term at all, so abstracting it (a vacuous binder) costs O(1) whatever its Bloom bit.
-  // Below 2^32: there are fewer live nodes than that (each takes 88 bytes).
+  // Below 2^32: there are fewer live nodes than that (each takes 80 bytes).
   uint32_t parents;
   uint64_t hash;
   uint64_t serial;
   uint64_t fvmask;
   const TypeNode* ty;
-  Name name;            // Var, Const
-  TermNode* a;          // Comb: function
+  // Var, Const: the name; Comb: the function. Read `a` only of a Comb (child_a).
+  union { Name name; TermNode* a; };
   TermNode* b;          // Comb: argument; Abs: body
   // Serial range of the free variables below (none when fvmask is 0), as serial − lo and
   // serial − hi (children are older than their parents); a distance beyond 32 bits widens

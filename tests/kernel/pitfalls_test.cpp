@@ -574,6 +574,37 @@ TEST(KernelPitfall, TermTableReserveKeepsEveryNode) {
   Kernel::set_hash_mask(~0ull);
 }
 
+// A node's name (Var, Const) and function child (Comb) share one word (kernel/term.hpp):
+// every walk over children (free variables, substitution, abstraction, the release of a
+// node's last handle) must take it as a child of a Comb only, and equality must compare
+// it as what it is. With all hashes colliding or none.
+TEST(KernelPitfall, NameAndFunctionChildShareAWord) {
+  for (uint64_t mask : {~0ull, 0ull}) {
+    Kernel::set_hash_mask(mask);
+    const size_t base = Kernel::live_terms();
+    {
+      Term f = V("nf", fn(B(), B())), g = V("ng", fn(B(), B())), x = V("nx"), y = V("ny");
+      Term fx = ap(f, x);
+      EXPECT_TRUE(fx == ap(f, x));   // the same node again
+      EXPECT_FALSE(fx == ap(g, x));  // reject: differ in the function child only
+      EXPECT_FALSE(fx == ap(f, y));  // reject: differ in the argument only
+      std::string cn = fresh("nk");
+      Kernel::new_constant(hcert::tenv(), cn, fn(B(), B()));
+      EXPECT_FALSE(V(cn, fn(B(), B())) == Term::constant(hcert::tenv(), cn, fn(B(), B())));  // reject: kinds
+      EXPECT_FALSE(ap(V(cn, fn(B(), B())), x) == ap(Term::constant(hcert::tenv(), cn, fn(B(), B())), x));
+      EXPECT_EQ(fx.frees().size(), 2u);  // f and x; a name is no child
+      EXPECT_EQ(lam(x, ap(f, ap(f, x))).frees().size(), 1u);
+      EXPECT_TRUE(fx.subst({{f, g}}) == ap(g, x));
+      EXPECT_TRUE(lam(x, fx).open(y) == ap(f, y));
+      Term deep = x;  // released node by node when the last handle goes
+      for (int i = 0; i < 1000; ++i) deep = ap(i % 2 ? f : g, deep);
+      EXPECT_EQ(deep.frees().size(), 3u);
+    }
+    EXPECT_EQ(Kernel::live_terms(), base) << "mask " << mask;
+  }
+  Kernel::set_hash_mask(~0ull);
+}
+
 TEST(KernelPitfall, TermTableSurvivesRandomReleases) {
   for (uint64_t mask : {~0ull, 7ull, 0ull}) {
     Kernel::set_hash_mask(mask);

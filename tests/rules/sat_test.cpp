@@ -272,6 +272,33 @@ TEST(Rup, Rejects) {
   EXPECT_EQ(Kernel::rup(comps({2}), {&a, &b}).hyps().size(), 3u);
 }
 
+// RUP reads ahead of the hint it is at (prefetches one and two hints on): a chain of
+// fresh hints, whose readings are not made yet, still refutes as its derivation does, and
+// a null hint one or two places on is never dereferenced before its turn.
+TEST(Rup, HintsReadAheadChangeNothing) {
+  const rules::BoolDefs& d = defs();
+  const int z = 100;  // the lemma (z): under ¬z, 1 ∨ z, 1 ⇒ 2 ∨ z, …, ¬n ∨ z refute
+  for (int n : {1, 2, 3, 40}) {
+    std::vector<Thm> chain{clause_thm({1, z})};
+    for (int x = 1; x < n; ++x) chain.push_back(clause_thm({-x, x + 1, z}));
+    chain.push_back(clause_thm({-n, z}));
+    std::vector<const Thm*> hints;
+    for (const Thm& t : chain) hints.push_back(&t);
+    Thm fast = Kernel::rup(comps({z}), hints);
+    EXPECT_EQ(sorted_hyps(fast), sorted_hyps(rules::rup(d, comps({z}), hints))) << n;
+    EXPECT_EQ(fast.hyps().size(), static_cast<size_t>(n + 2)) << n;  // ¬z and each clause
+    hints.push_back(nullptr);  // after the conflict: never reached, as a junk hint
+    hints.push_back(nullptr);
+    EXPECT_EQ(sorted_hyps(Kernel::rup(comps({z}), hints)), sorted_hyps(fast)) << n;
+    // Reject: a null hint before the conflict is no theorem (at each place it can be).
+    for (size_t at = 0; at + 2 < hints.size(); ++at) {
+      std::vector<const Thm*> holed = hints;
+      holed[at] = nullptr;
+      EXPECT_THROW(Kernel::rup(comps({z}), holed), KernelError) << n << " " << at;
+    }
+  }
+}
+
 // The fast path and its derivation (rules::rup) agree on random hint lists: both refuse,
 // or both give the same theorem. A list is built as a real propagation (each reason: one
 // new literal and literals already false; then a conflict of false literals, with now and

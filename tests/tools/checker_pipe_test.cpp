@@ -32,8 +32,7 @@ Record expected(uint64_t k) {
   return r;
 }
 
-void write_in_place(cert::Emitter& em, uint64_t k) {
-  Record want = expected(k);
+void write_in_place(cert::Emitter& em, const Record& want) {
   em.set_place(want.line, 0);
   Record& r = em.begin(want.tag);
   r.nums = want.nums;
@@ -51,7 +50,7 @@ TEST(CheckerPipe, RecordsFilledInPlaceArriveUnchangedAndInOrder) {
       Record r = expected(k);
       pipe.take(std::move(r));
     } else {
-      write_in_place(em, k);
+      write_in_place(em, expected(k));
     }
   }
   pipe.close();
@@ -62,13 +61,38 @@ TEST(CheckerPipe, RecordsFilledInPlaceArriveUnchangedAndInOrder) {
   }
 }
 
+// A slot that held a long record (a step with thousands of hints) does not keep that
+// capacity for the short records after it: the pipe cycles through thousands of slots, and
+// each kept the largest it had ever held (Emitter::kKeptNums). Contents still arrive as
+// written, long ones included.
+TEST(CheckerPipe, SlotsDoNotKeepTheCapacityOfLongRecords) {
+  std::vector<Record> seen;
+  size_t short_over_cap = 0;
+  CheckerPipe pipe([&](const Record& r) {
+    seen.push_back(r);
+    if (r.nums.size() <= cert::Emitter::kKeptNums && r.nums.capacity() > cert::Emitter::kKeptNums) ++short_over_cap;
+  });
+  cert::Emitter em(pipe);
+  const uint64_t n = 12000;
+  auto want = [](uint64_t k) {
+    Record r = expected(k);
+    if (k % 13 == 0) r.nums.assign(5000 + k % 7, k);  // a long one now and then
+    return r;
+  };
+  for (uint64_t k = 0; k < n; ++k) write_in_place(em, want(k));
+  pipe.close();
+  ASSERT_EQ(seen.size(), n);
+  for (uint64_t k = 0; k < n; ++k) ASSERT_EQ(seen[k], want(k)) << "record " << k;
+  EXPECT_EQ(short_over_cap, 0u);
+}
+
 // A writer that does not keep records (the text and binary writers, CallbackWriter) gets
 // the same records through RecordWriter's own slot.
 TEST(CheckerPipe, DefaultSlotWritesEachRecordOnce) {
   std::vector<Record> seen;
   cert::CallbackWriter out([&](const Record& r) { seen.push_back(r); });
   cert::Emitter em(out);
-  for (uint64_t k = 0; k < 50; ++k) write_in_place(em, k);
+  for (uint64_t k = 0; k < 50; ++k) write_in_place(em, expected(k));
   ASSERT_EQ(seen.size(), 50u);
   for (uint64_t k = 0; k < 50; ++k) EXPECT_EQ(seen[k], expected(k));
 }
@@ -82,7 +106,7 @@ TEST(CheckerPipe, CheckerErrorStopsTheWriterAtItsNextSlot) {
   cert::Emitter em(pipe);
   bool stopped = false;
   try {
-    for (uint64_t k = 0; k < 1000000; ++k) write_in_place(em, k);
+    for (uint64_t k = 0; k < 1000000; ++k) write_in_place(em, expected(k));
   } catch (const CheckerPipe::Stopped&) {
     stopped = true;
   }

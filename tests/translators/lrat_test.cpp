@@ -123,6 +123,40 @@ TEST(Lrat, TreeTheoremsOfGoneInputsAreDeleted) {
   EXPECT_EQ(check_lrat(cnf, bad, &msg), Outcome::Rejected) << msg;
 }
 
+// Φ's tree at every size from 4 to 71 clauses: ¬y, then x_v ∨ y for v < n, then
+// ¬x_1 ∨ … ∨ ¬x_(n−1) ∨ y (y = x_n); the lemma y names every input but the first, with the
+// units in order and in reverse (each tree node's theorem made once and found again by
+// its number, lrat_to_cert.cpp down_to), and the empty clause follows with ¬y. Φ over
+// all clauses and over a subset (the first half: the rest assumed alone).
+TEST(Lrat, EveryInputFoundThroughTheTreeAtEverySize) {
+  auto id = [](int k) { return std::to_string(k); };
+  // From n = 3: at n = 2 `half` is the one unit clause ¬y, and Φ a literal, which RUP reads
+  // as one; a real proof's hints name at least two clauses (one clause is satisfiable).
+  for (int n = 3; n <= 70; ++n) {
+    std::string cnf = "p cnf " + id(n) + " " + id(n + 1) + "\n-" + id(n) + " 0\n", big, fwd, rev;
+    for (int v = 1; v < n; ++v) cnf += id(v) + " " + id(n) + " 0\n", big += "-" + id(v) + " ";
+    cnf += big + id(n) + " 0\n";
+    for (int k = 2; k <= n; ++k) fwd += " " + id(k), rev += " " + id(n + 2 - k);
+    std::vector<uint32_t> half;
+    for (int k = 0; 2 * (k + 1) <= n + 1; ++k) half.push_back(static_cast<uint32_t>(k));
+    auto proof = [&](const std::string& units) {
+      return id(n + 2) + " " + id(n) + " 0" + units + " " + id(n + 1) + " 0\n" + id(n + 3) + " 0 " + id(n + 2) + " 1 0\n";
+    };
+    std::string msg;
+    for (const std::string& units : {fwd, rev}) {
+      EXPECT_EQ(check_lrat(cnf, proof(units), &msg), Outcome::Verified) << n << ": " << msg;
+      EXPECT_EQ(check_lrat(cnf, proof(units), &msg, false, nullptr, &half), Outcome::Verified) << n << " (half): " << msg;
+    }
+    // Rejected: without the hint x_(n−1) ∨ y the long clause keeps ¬x_(n−1) open under ¬y,
+    // so it is no conflict (and nothing follows it).
+    std::string missing;
+    for (int k = 2; k <= n; ++k)
+      if (k != n) missing += " " + id(k);
+    EXPECT_EQ(check_lrat(cnf, proof(missing), &msg), Outcome::Rejected) << n;
+    EXPECT_EQ(check_lrat(cnf, proof(missing), &msg, false, nullptr, &half), Outcome::Rejected) << n;
+  }
+}
+
 TEST(Lrat, BinaryProof) {
   // 'a' 2*id lits 0 hints 0 with 2|x|+sign encoding: 5 1 0 1 2 0 and 6 0 5 3 4 0.
   std::string bin = std::string("a\x0a\x02\x00\x02\x04\x00", 7) + std::string("a\x0c\x00\x0a\x06\x08\x00", 7);
