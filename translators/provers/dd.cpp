@@ -257,8 +257,13 @@ Diagrams::Eq Diagrams::apply(const Term& op, const std::vector<Term>& args, int 
   for (const Term& a : args) t = Term::comb(t, a);
   if (auto it = memo_.find(t); it != memo_.end()) return it->second;
   if (depth > kMaxDepth || --budget_ < 0) throw Fail{};
+  // A store's value keeps its diagram inside (`store a i (COND x p q)` is a leaf, as Z3
+  // leaves it): lifting it out of each of a chain of stores would double the diagram at
+  // each store. Its array and index are lifted.
+  size_t inner = args.size() == 3 && op.kind() == TermKind::Const && op.name() == "array.store" ? 2 : args.size();
   int v = INT_MAX;
-  for (const Term& a : args) v = std::min(v, top(a));
+  for (size_t k = 0; k < args.size(); ++k)
+    if (k != inner) v = std::min(v, top(args[k]));
   Eq e;
   const char* row = nullptr;
   std::vector<std::pair<Term, Term>> row_theta;
@@ -273,7 +278,10 @@ Diagrams::Eq Diagrams::apply(const Term& op, const std::vector<Term>& args, int 
     Term x = vars_[v];
     std::vector<Eq> ex;
     std::vector<Term> hi(args.size()), lo(args.size());
-    for (size_t k = 0; k < args.size(); ++k) ex.push_back(expand(args[k], v, &hi[k], &lo[k]));
+    for (size_t k = 0; k < args.size(); ++k) {
+      if (k != inner) ex.push_back(expand(args[k], v, &hi[k], &lo[k]));
+      else hi[k] = lo[k] = args[k], ex.push_back(use("exp", args[k].type(), args[k].type(), {{V("a", args[k].type()), args[k]}, {V("x", B()), x}}));
+    }
     std::vector<std::pair<Term, Term>> theta{{V("x", B()), x}, {V("f", op.type()), op}};
     for (size_t k = 0; k < args.size(); ++k) {
       Type A = args[k].type();
@@ -345,8 +353,9 @@ Diagrams::Eq Diagrams::atom(const Term& u, int depth) {
       }
     }
   }
-  // An equation between terms, met before turned round (Z3 writes `i = j` and `j = i`):
-  // one atom (lemma `eqsym`).
+  // An equation between terms: T when both sides are one (lemma `eqrefl`); met before
+  // turned round (Z3 writes `i = j` and `j = i`), one atom (lemma `eqsym`).
+  if (is_op(u, "=", &l, &r) && l.type() != B() && l == r) return use("eqrefl", l.type(), l.type(), {{V("a0", l.type()), l}});
   if (is_op(u, "=", &l, &r) && l.type() != B() && var_.count(Term::eq(r, l))) {
     Type A = l.type();
     Eq e = use("eqsym", A, A, {{V("a1", A), l}, {V("a0", A), r}});

@@ -81,23 +81,39 @@ uint64_t prove_overwrite(Prover& P, const Type& A, const Pf& not_stmt) {
   return by_cases(P, c, when_eq, when_ne);
 }
 
+// N(store a i (select a i) = a) given {~stmt} ⊢ ~stmt: by extensionality at k = diff S a
+// (S the store), in the cases i = k (select S k = select S i = select a i = select a k)
+// and ~(i = k) (ARRAY_READ_OTHER).
+uint64_t prove_self_store(Prover& P, const Type& A, const Pf& not_stmt) {
+  RowVars x(A);
+  Term v = select(x.a, x.i), S = store(x.a, x.i, v);
+  Term k = ArrayLemmas::diff(S, x.a), c = Term::eq(x.i, k);
+  Pf ext = axiom(P, "ARRAY_EXT", A, {S, x.a});  // ⊢ select S k = select a k ==> S = a
+  auto refuted = [&](const Pf& reads_equal) { return P.not_elim(not_stmt, P.mp(ext, reads_equal)); };
+  Pf is = P.assume(c);
+  Pf read_i = P.trans(P.sym(P.ap_term(select_of(S), is)), axiom(P, "ARRAY_READ_SAME", A, {x.a, x.i, v}));
+  Pf when_eq = refuted(P.trans(read_i, P.ap_term(select_of(x.a), is)));
+  Pf when_ne = refuted(P.mp(axiom(P, "ARRAY_READ_OTHER", A, {x.a, x.i, k, v}), P.assume(neg(c))));
+  return by_cases(P, c, when_eq, when_ne);
+}
+
 }  // namespace
 
 bool is_array_lemma(const char* name) {
-  for (const char* n : {"row", "rows", "wow", "eqsym"})
+  for (const char* n : {"row", "rows", "wow", "self", "eqsym", "eqrefl"})
     if (std::strcmp(name, n) == 0) return true;
   return false;
 }
 
 Term array_statement(const char* name, const Type& A) {
-  if (std::strcmp(name, "eqsym") == 0) {
-    Term a1 = Term::var("a1", A), a0 = Term::var("a0", A);
-    return Term::eq(Term::eq(a1, a0), Term::eq(a0, a1));
-  }
+  Term a1 = Term::var("a1", A), a0 = Term::var("a0", A);
+  if (std::strcmp(name, "eqsym") == 0) return Term::eq(Term::eq(a1, a0), Term::eq(a0, a1));
+  if (std::strcmp(name, "eqrefl") == 0) return Term::eq(Term::eq(a0, a0), Term::constant(vocab(), "T", Type::boolean()));
   if (!is_array_lemma(name) || !is_array(A)) return Term();
   RowVars x(A);
   if (std::strcmp(name, "rows") == 0) return Term::eq(select(store(x.a, x.i, x.v), x.i), x.v);
   if (std::strcmp(name, "wow") == 0) return Term::eq(store(store(x.a, x.i, x.v), x.i, x.w), store(x.a, x.i, x.w));
+  if (std::strcmp(name, "self") == 0) return Term::eq(store(x.a, x.i, select(x.a, x.i)), x.a);
   return Term::eq(select(store(x.a, x.i, x.v), x.j), cond(Term::eq(x.i, x.j), x.v, select(x.a, x.j)));
 }
 
@@ -105,6 +121,7 @@ uint64_t prove_array_lemma(StepSink& out, CondLemmas& cond_lemmas, const char* n
   Term stmt = array_statement(name, A);
   if (stmt.is_null()) return 0;
   Prover P(out);
+  if (std::strcmp(name, "eqrefl") == 0) return P.not_elim(P.assume(neg(stmt)), P.eqt_intro(P.refl(stmt.lhs().lhs()))).id;
   if (std::strcmp(name, "eqsym") == 0) {  // DEDUCT_ANTISYM of the two SYMs
     Term l = stmt.lhs(), r = stmt.rhs();
     return P.not_elim(P.assume(neg(stmt)), P.deduct_antisym(P.sym(P.assume(r)), P.sym(P.assume(l)))).id;
@@ -115,6 +132,7 @@ uint64_t prove_array_lemma(StepSink& out, CondLemmas& cond_lemmas, const char* n
   Pf not_stmt = P.assume(neg(stmt));
   if (std::strcmp(name, "rows") == 0) return P.not_elim(not_stmt, same).id;
   if (std::strcmp(name, "wow") == 0) return prove_overwrite(P, A, not_stmt);
+  if (std::strcmp(name, "self") == 0) return prove_self_store(P, A, not_stmt);
   Term c = Term::eq(x.i, x.j), s = select(x.a, x.j), st = store(x.a, x.i, x.v);
   // Case i = j: the read is v, and so is the conditional.
   Pf is = P.assume(c);
@@ -131,20 +149,23 @@ uint64_t prove_array_lemma(StepSink& out, CondLemmas& cond_lemmas, const char* n
 
 bool array_step(const Term& op, const std::vector<Term>& args, const char** name,
                 std::vector<std::pair<Term, Term>>* theta) {
-  std::vector<Term> st;
-  if (args.empty() || op.kind() != TermKind::Const || !is_array(args[0].type()) ||
-      !ArrayLemmas::is_fn(args[0], "array.store", 3, st))
-    return false;
+  if (args.empty() || op.kind() != TermKind::Const || !is_array(args[0].type())) return false;
   RowVars x(args[0].type());
-  if (args.size() == 3 && op.name() == "array.store") {  // store (store a i v) i w
-    if (st[1] != args[1]) return false;
-    *theta = {{x.a, st[0]}, {x.i, st[1]}, {x.v, st[2]}, {x.w, args[2]}};
-    *name = "wow";
+  bool is_store = args.size() == 3 && op.name() == "array.store", is_select = args.size() == 2 && op.name() == "array.select";
+  if (is_store && args[2] == select(args[0], args[1])) {  // store a i (select a i)
+    *theta = {{x.a, args[0]}, {x.i, args[1]}};
+    *name = "self";
     return true;
   }
-  if (args.size() != 2 || op.name() != "array.select") return false;
+  std::vector<Term> st;  // args[0] = store a i v
+  if (!(is_store || is_select) || !ArrayLemmas::is_fn(args[0], "array.store", 3, st)) return false;
   *theta = {{x.a, st[0]}, {x.i, st[1]}, {x.v, st[2]}};
-  *name = st[1] == args[1] ? "rows" : "row";
+  if (is_store) {  // store (store a i v) i w
+    theta->push_back({x.w, args[2]});
+    *name = "wow";
+    return st[1] == args[1];
+  }
+  *name = st[1] == args[1] ? "rows" : "row";  // select (store a i v) j
   if (st[1] != args[1]) theta->push_back({x.j, args[1]});
   return true;
 }

@@ -3,8 +3,9 @@
 //     row:   select (store a i v) j = COND (i = j) v (select a j)
 //     rows:  select (store a i v) i = v
 //     wow:   store (store a i v) i w = store a i w      (by extensionality)
-// and, for an index sort without arithmetic, `eqsym`: (a1 = a0) = (a0 = a1), so that Z3's
-// `i = j` and `j = i` are one atom.
+//     self:  store a i (select a i) = a                 (by extensionality)
+// and, for a sort without arithmetic, `eqsym`: (a1 = a0) = (a0 = a1), so that Z3's `i = j`
+// and `j = i` are one atom, and `eqrefl`: (a0 = a0) = T (reads normalised alike compared).
 // so that a read through a store becomes a conditional over the index equation inside the
 // diagrams, the way Z3's rewriter turns it into `ite (= i j) v (select a j)` (the lifting of
 // the conditional is then the diagrams' own, out of the select above it). Untrusted: it
@@ -25,16 +26,16 @@
 
 namespace hcert::provers {
 
-// The lemma's statement at array type A, or a null term when `name` is not "row" or "rows"
-// or A is not an array type.
+// The lemma's statement at type A (an array type but for eqsym and eqrefl), or a null term
+// when `name` is not one of them or A is not an array type.
 Term array_statement(const char* name, const Type& A);
-// Whether `name` is one of the two lemmas (their proofs are not tautologies of COND).
+// Whether `name` is one of these lemmas (their proofs are not tautologies of COND).
 bool is_array_lemma(const char* name);
 // N(statement) on `out` (steps only), or 0 (A any type for eqsym).
 uint64_t prove_array_lemma(StepSink& out, CondLemmas& cond, const char* name, const Type& A);
-// For `op args` = `select (store a i v) j` or `store (store a i v) i w` (COND-free
-// arguments): the lemma's name ("row", "rows" when j is i, "wow") and its instantiation;
-// false for any other application.
+// For `op args` = `select (store a i v) j`, `store (store a i v) i w` or `store a i
+// (select a i)` (COND-free arguments, the diagrams' leaves): the lemma's name ("row",
+// "rows" when j is i, "wow", "self") and its instantiation; false for any other application.
 bool array_step(const Term& op, const std::vector<Term>& args, const char** name,
                 std::vector<std::pair<Term, Term>>* theta);
 
