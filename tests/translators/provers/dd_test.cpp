@@ -140,6 +140,7 @@ const char* ax_header =
     "(set-logic QF_AX)(declare-sort K 0)(declare-sort V 0)(declare-const a (Array K V))(declare-const b (Array K V))"
     "(declare-const i K)(declare-const j K)(declare-const k K)(declare-const v V)(declare-const w V)";
 bool ax(const char* name, const char* eq) { return proves(name, eq, nullptr, ax_header); }
+bool auflia(const char* name, const char* eq) { return proves(name, eq, nullptr, arrays_header); }
 }  // namespace
 
 // Read-over-write inside the diagrams (dd_arrays.hpp): a read through a store is the
@@ -158,9 +159,8 @@ TEST(ProversDiagrams, ReadsThroughStores) {
   EXPECT_TRUE(ax("ddr8", "(= (not (= (store (store (store a i v) i (select a i)) j (select (store a i v) j)) b)) "
                          "(not (= (store (store a i (select a i)) j (ite (= j i) v (select a j))) b)))"));
   EXPECT_TRUE(ax("ddr9", "(= (= (select (store a i v) j) (ite (= i j) v (select a j))) true)"));
-  auto yes = [](const char* name, const char* eq) { return proves(name, eq, nullptr, arrays_header); };
-  EXPECT_TRUE(yes("ddr10", "(= (select (store m 1 x) 2) (select m 2))"));
-  EXPECT_TRUE(yes("ddr11", "(= (select (store m x 1) y) (ite (= y x) 1 (select m y)))"));
+  EXPECT_TRUE(auflia("ddr10", "(= (select (store m 1 x) 2) (select m 2))"));
+  EXPECT_TRUE(auflia("ddr11", "(= (select (store m x 1) y) (ite (= y x) 1 (select m y)))"));
 }
 
 // Wrong read-over-write simplifications are not proved: each is false in some model of the
@@ -181,6 +181,5 @@ TEST(ProversDiagrams, RefusesWrongReadsThroughStores) {
   // Storing another array's read is a change where a[i] ≠ b[i].
   EXPECT_FALSE(ax("ddrw7", "(= (store a i (select b i)) a)"));
   // Numeral indices: 1 = 1, so the read is x, not the old m[1].
-  auto yes = [](const char* name, const char* eq) { return proves(name, eq, nullptr, arrays_header); };
-  EXPECT_FALSE(yes("ddrw8", "(= (select (store m 1 x) 1) (select m 1))"));
+  EXPECT_FALSE(auflia("ddrw8", "(= (select (store m 1 x) 1) (select m 1))"));
 }
