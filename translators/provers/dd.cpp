@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "translators/provers/cond.hpp"
+#include "translators/provers/dd_arrays.hpp"
 #include "translators/provers/formula.hpp"
 #include "translators/vocabulary.hpp"
 
@@ -96,6 +97,7 @@ Term app_statement(size_t arity, const Type& fty) {
 // equations, `antisym` by the arithmetic.
 Term statement(const char* name, const Type& A) {
   if (size_t n = app_arity(name)) return app_statement(n, A);
+  if (is_array_lemma(name)) return array_statement(name, A);
   Term x = V("x", B()), p = V("p", B()), q = V("q", B()), p1 = V("p1", B()), p0 = V("p0", B());
   Term a = V("a", A), a1 = V("a1", A), a0 = V("a0", A), b1 = V("b1", A), b0 = V("b0", A);
   std::string_view nm = name;
@@ -255,16 +257,31 @@ Diagrams::Eq Diagrams::apply(const Term& op, const std::vector<Term>& args, int 
   for (const Term& a : args) t = Term::comb(t, a);
   if (auto it = memo_.find(t); it != memo_.end()) return it->second;
   if (depth > kMaxDepth || --budget_ < 0) throw Fail{};
+  // A store's value keeps its diagram inside (`store a i (COND x p q)` is a leaf, as Z3
+  // leaves it): lifting it out of each of a chain of stores would double the diagram at
+  // each store. Its array and index are lifted.
+  size_t inner = args.size() == 3 && op.kind() == TermKind::Const && op.name() == "array.store" ? 2 : args.size();
   int v = INT_MAX;
-  for (const Term& a : args) v = std::min(v, top(a));
+  for (size_t k = 0; k < args.size(); ++k)
+    if (k != inner) v = std::min(v, top(args[k]));
   Eq e;
-  if (v == INT_MAX) {
+  const char* row = nullptr;
+  std::vector<std::pair<Term, Term>> row_theta;
+  if (v == INT_MAX && array_step(op, args, &row, &row_theta)) {
+    // A read through a store: its conditional over the index equation; a store over a
+    // store at its index: the outer one alone (dd_arrays.hpp).
+    Eq r = use(row, args[0].type(), args[0].type(), row_theta);
+    e = trans(r, diagram(r.r, depth + 1));
+  } else if (v == INT_MAX) {
     e = t.type() == B() ? atom(t, depth + 1) : leaf(t);
   } else {
     Term x = vars_[v];
     std::vector<Eq> ex;
     std::vector<Term> hi(args.size()), lo(args.size());
-    for (size_t k = 0; k < args.size(); ++k) ex.push_back(expand(args[k], v, &hi[k], &lo[k]));
+    for (size_t k = 0; k < args.size(); ++k) {
+      if (k != inner) ex.push_back(expand(args[k], v, &hi[k], &lo[k]));
+      else hi[k] = lo[k] = args[k], ex.push_back(use("exp", args[k].type(), args[k].type(), {{V("a", args[k].type()), args[k]}, {V("x", B()), x}}));
+    }
     std::vector<std::pair<Term, Term>> theta{{V("x", B()), x}, {V("f", op.type()), op}};
     for (size_t k = 0; k < args.size(); ++k) {
       Type A = args[k].type();
@@ -335,6 +352,14 @@ Diagrams::Eq Diagrams::atom(const Term& u, int depth) {
         return trans(fact(Term::eq(u, target)), diagram(target, depth + 1));
       }
     }
+  }
+  // An equation between terms: T when both sides are one (lemma `eqrefl`); met before
+  // turned round (Z3 writes `i = j` and `j = i`), one atom (lemma `eqsym`).
+  if (is_op(u, "=", &l, &r) && l.type() != B() && l == r) return use("eqrefl", l.type(), l.type(), {{V("a0", l.type()), l}});
+  if (is_op(u, "=", &l, &r) && l.type() != B() && var_.count(Term::eq(r, l))) {
+    Type A = l.type();
+    Eq e = use("eqsym", A, A, {{V("a1", A), l}, {V("a0", A), r}});
+    return trans(e, diagram(e.r, depth + 1));
   }
   var_node(u);
   return sym(use("id", B(), B(), {{V("p", B()), u}}));
@@ -433,7 +458,9 @@ Diagrams::Lemma& Diagrams::lemma(const char* name, const Type& a, const Type& b)
     Theories cond_only;
     cond_only.cond = th_.cond;
     bool arith = std::strcmp(name, "antisym") == 0;
-    if (!(L->n = refute_negation(kept_, L->stmt, nullptr, 64, 400, arith ? &th_ : &cond_only))) throw Fail{};
+    L->n = is_array_lemma(name) ? prove_array_lemma(kept_, *th_.cond, name, a)
+                                : refute_negation(kept_, L->stmt, nullptr, 64, 400, arith ? &th_ : &cond_only);
+    if (!L->n) throw Fail{};
   }
   return *L;
 }

@@ -12,7 +12,9 @@
 //
 // What it proves (Diagrams::equal): N(l = r) = {~(l = r)} ⊢ F, l and r formulas or terms
 // built from nested COND over atoms, with COND lifted out of applications (any function of
-// up to 8 arguments of any types: select, store, uninterpreted functions). Premises: none (the lemma instances it assumes
+// up to 8 arguments of any types: select, store, uninterpreted functions; a store's value
+// keeps its diagram inside), reads through stores by the arrays' axioms (dd_arrays.hpp).
+// Premises: none (the lemma instances it assumes
 // are discharged before it returns). Side conditions: l and r have one reduced ordered
 // diagram over their atoms (leaves equal up to their linear normal form). Budgets: 1,000
 // levels, a bounded number of diagram operations per call (dd.cpp). Failure (0): different
