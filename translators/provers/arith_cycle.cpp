@@ -25,6 +25,32 @@ Pf identity(Ring& R, const Term& s, const Term& t) {
 // th: hyps ⊢ 0 REL s  and  ⊢ s = t  give  hyps ⊢ 0 REL t.
 Pf rewrite(Ring& R, const Pf& th, const Pf& eq) { return R.P().eq_mp(R.P().ap_term(th.concl.rator(), eq), th); }
 
+// The one positive numeral in t (not entered: its bits are no other numeral), with its
+// value; null when t has none or several. The walk is bounded like the patterns' (depth 32).
+Term sole_numeral(Ring& R, const Term& t, mpz_class& v) {
+  Term found;
+  std::vector<std::pair<Term, int>> todo{{t, 0}};
+  while (!todo.empty()) {
+    auto [u, depth] = todo.back();
+    todo.pop_back();
+    mpz_class w;
+    if (R.numeral_value(u, w)) {
+      if (!found.is_null()) return Term();
+      found = u, v = w;
+    } else if (u.kind() == TermKind::Comb && depth < 32) {
+      todo.push_back({u.rator(), depth + 1}), todo.push_back({u.rand(), depth + 1});
+    }
+  }
+  return found;
+}
+
+// t with the closed subterm s replaced by x (recursion bounded by the depth of 32 above).
+Term replace(const Term& t, const Term& s, const Term& x, int depth = 0) {
+  if (t == s) return x;
+  if (t.kind() != TermKind::Comb || depth >= 32) return t;
+  return Term::comb(replace(t.rator(), s, x, depth + 1), replace(t.rand(), s, x, depth + 1));
+}
+
 }  // namespace
 
 const Cycles::Edge& Cycles::edge(Ring& R, const Term& lit) {
@@ -89,6 +115,8 @@ std::optional<Pf> Cycles::edge_by_pattern(Ring& R, const Edge& e, const mpz_clas
   Term pattern = abstract_atoms(e.fact.lit, abs);
   std::vector<std::pair<Term, Term>> theta = abs.back();
   if (pattern.is_null() || theta.empty() || !L.fits_ulong_p()) return std::nullopt;
+  if (L == 1)
+    if (std::optional<Pf> p = edge_by_constant(R, e, pattern, theta)) return p;
   auto& by_scale = patterns_[pattern];
   auto it = by_scale.find(L.get_ui());
   if (it == by_scale.end()) {
@@ -106,6 +134,47 @@ std::optional<Pf> Cycles::edge_by_pattern(Ring& R, const Edge& e, const mpz_clas
   Term want = shape(R, R.signed_numeral(mpz_class(e.k * L)), node(R, e.from, L), node(R, e.to, L));
   if (it->second->concl.rand().subst(theta) != want) return std::nullopt;
   return R.P().inst(*it->second, theta);
+}
+
+std::optional<Pf> Cycles::edge_by_constant(Ring& R, const Edge& e, const Term& pattern,
+                                           const std::vector<std::pair<Term, Term>>& theta) {
+  if (e.scale != 1 || e.fact.rel == LinFact::Eq || e.fact.discharge != Term()) return std::nullopt;
+  mpz_class v;
+  Term num = sole_numeral(R, pattern, v);
+  if (num.is_null() || (e.k != v && e.k != -v)) return std::nullopt;
+  bool negated = e.k == -v;
+  Term c = Term::var("pattern|k", R.type());
+  Term general = replace(pattern, num, c);
+  auto it = constant_patterns_[negated].find(general);
+  if (it == constant_patterns_[negated].end()) {
+    std::optional<Pf> derived;
+    auto pattern_node = [&](uint32_t id) {
+      if (id == kZero) return R.zero();
+      for (const auto& [var, atom] : theta)
+        if (atom == R.atom(id)) return var;
+      return Term();
+    };
+    Term x = pattern_node(e.from), y = pattern_node(e.to);
+    try {
+      std::vector<Fact> facts;
+      std::vector<LinFact> lin;
+      bool complete = true;
+      if (!x.is_null() && !y.is_null()) make_facts(R, {general}, facts, lin, complete);
+      if (complete && facts.size() == 1 && facts[0].rel != LinFact::Eq && facts[0].discharge == Term()) {
+        Pf base = fact_proof(R, R.P(), facts[0]);
+        Term want = shape(R, negated ? R.neg(c) : c, x, y);
+        derived = rewrite(R, base, identity(R, base.concl.rand(), want));
+      }
+    } catch (const Unsupported&) {  // not of the shape (an integer strict fact's constant is k - 1)
+    }
+    it = constant_patterns_[negated].emplace(general, derived).first;
+  }
+  if (!it->second) return std::nullopt;
+  std::vector<std::pair<Term, Term>> inst = theta;
+  inst.emplace_back(c, num);
+  Term want = shape(R, R.signed_numeral(mpz_class(e.k)), node(R, e.from, 1), node(R, e.to, 1));
+  if (it->second->concl.rand().subst(inst) != want) return std::nullopt;
+  return R.P().inst(*it->second, inst);
 }
 
 const Pf& Cycles::edge_pf(Ring& R, Edge& e, const mpz_class& L) {
