@@ -453,6 +453,7 @@ R::BoolDefs fresh_defs() {
   d.lemmas.reset();  // a copy sharing no derived lemma with D()
   return d;
 }
+Thm r_from(const Term& x) { return Kernel::eq_mp(A(Term::eq(x, r())), A(x)); }  // {x = r, x} ⊢ r
 }  // namespace
 
 TEST(BoolLemmas, EachRuleFirstOnFreshDefinitions) {
@@ -488,13 +489,9 @@ TEST(BoolLemmas, EachRuleFirstOnFreshDefinitions) {
     EXPECT_EQ(P(th.concl()), P(left ? Or(p(), q()) : Or(q(), p())));
     EXPECT_EQ(H(th), S({p()}));
   }
-  {
-    Thm r1 = Kernel::eq_mp(A(Term::eq(p(), r())), A(p()));  // {p = r, p} ⊢ r
-    Thm r2 = Kernel::eq_mp(A(Term::eq(q(), r())), A(q()));  // {q = r, q} ⊢ r
-    Thm th = R::disj_cases(fresh_defs(), A(Or(p(), q())), r1, r2);
-    EXPECT_EQ(P(th.concl()), P(r()));
-    EXPECT_EQ(H(th), S({Or(p(), q()), Term::eq(p(), r()), Term::eq(q(), r())}));
-  }
+  Thm th = R::disj_cases(fresh_defs(), A(Or(p(), q())), r_from(p()), r_from(q()));
+  EXPECT_EQ(P(th.concl()), P(r()));
+  EXPECT_EQ(H(th), S({Or(p(), q()), Term::eq(p(), r()), Term::eq(q(), r())}));
 }
 
 TEST(BoolLemmas, RefusedFirstCallLeavesDefinitionsUsable) {
