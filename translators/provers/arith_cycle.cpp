@@ -141,12 +141,16 @@ std::optional<Pf> Cycles::edge_by_constant(Ring& R, const Edge& e, const Term& p
   if (e.scale != 1 || e.fact.rel == LinFact::Eq || e.fact.discharge != Term()) return std::nullopt;
   mpz_class v;
   Term num = sole_numeral(R, pattern, v);
-  if (num.is_null() || (e.k != v && e.k != -v)) return std::nullopt;
-  bool negated = e.k == -v;
-  Term c = Term::var("pattern|k", R.type());
+  if (num.is_null()) return std::nullopt;
+  // The edge's constant as v, −v, or over int (a strict literal tightened) v − 1, −v − 1.
+  int variant = e.k == v ? 0 : e.k == -v ? 1 : !R.is_int() ? -1 : e.k == v - 1 ? 2 : e.k == -v - 1 ? 3 : -1;
+  if (variant < 0) return std::nullopt;
+  bool negated = variant % 2 == 1, tight = variant >= 2;
+  Term c = Term::var("pattern|k", R.type()), minus_one = R.neg(R.numeral(1));
+  auto k_of = [&](const Term& n) { return tight ? R.add(negated ? R.neg(n) : n, minus_one) : negated ? R.neg(n) : n; };
   Term general = replace(pattern, num, c);
-  auto it = constant_patterns_[negated].find(general);
-  if (it == constant_patterns_[negated].end()) {
+  auto it = constant_patterns_[variant].find(general);
+  if (it == constant_patterns_[variant].end()) {
     std::optional<Pf> derived;
     auto pattern_node = [&](uint32_t id) {
       if (id == kZero) return R.zero();
@@ -162,19 +166,23 @@ std::optional<Pf> Cycles::edge_by_constant(Ring& R, const Edge& e, const Term& p
       if (!x.is_null() && !y.is_null()) make_facts(R, {general}, facts, lin, complete);
       if (complete && facts.size() == 1 && facts[0].rel != LinFact::Eq && facts[0].discharge == Term()) {
         Pf base = fact_proof(R, R.P(), facts[0]);
-        Term want = shape(R, negated ? R.neg(c) : c, x, y);
-        derived = rewrite(R, base, identity(R, base.concl.rand(), want));
+        derived = rewrite(R, base, identity(R, base.concl.rand(), shape(R, k_of(c), x, y)));
       }
-    } catch (const Unsupported&) {  // not of the shape (an integer strict fact's constant is k - 1)
+    } catch (const Unsupported&) {  // not of the shape
     }
-    it = constant_patterns_[negated].emplace(general, derived).first;
+    it = constant_patterns_[variant].emplace(general, derived).first;
   }
   if (!it->second) return std::nullopt;
   std::vector<std::pair<Term, Term>> inst = theta;
   inst.emplace_back(c, num);
-  Term want = shape(R, R.signed_numeral(mpz_class(e.k)), node(R, e.from, 1), node(R, e.to, 1));
-  if (it->second->concl.rand().subst(inst) != want) return std::nullopt;
-  return R.P().inst(*it->second, inst);
+  Term from = node(R, e.from, 1), to = node(R, e.to, 1);
+  if (it->second->concl.rand().subst(inst) != shape(R, k_of(num), from, to)) return std::nullopt;
+  Pf pf = R.P().inst(*it->second, inst);
+  if (!tight) return pf;
+  // (±v + neg 1) + (x + neg y): the constant summed to the numeral ±v − 1.
+  Pf k = R.s_add(negated ? R.neg(num) : num, minus_one);
+  if (k.concl.rhs() != R.signed_numeral(mpz_class(e.k))) return std::nullopt;
+  return rewrite(R, pf, R.add_l(k, R.add(from, R.neg(to))));
 }
 
 const Pf& Cycles::edge_pf(Ring& R, Edge& e, const mpz_class& L) {
