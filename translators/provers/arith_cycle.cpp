@@ -115,19 +115,17 @@ std::optional<Pf> Cycles::edge_by_pattern(Ring& R, const Edge& e, const mpz_clas
   Term pattern = abstract_atoms(e.fact.lit, abs);
   std::vector<std::pair<Term, Term>> theta = abs.back();
   if (pattern.is_null() || theta.empty() || !L.fits_ulong_p()) return std::nullopt;
-  if (L == 1)
-    if (std::optional<Pf> p = edge_by_constant(R, e, pattern, theta)) return p;
   auto& by_scale = patterns_[pattern];
   auto it = by_scale.find(L.get_ui());
   if (it == by_scale.end()) {
-    std::optional<Pf> general;
-    const Edge& g = edge(R, pattern);
-    if (g.ok) {
-      try {
-        general = edge_direct(R, g, L);
-      } catch (const Unsupported&) {
+    std::optional<Pf> general = L == 1 ? pattern_by_constant(R, e, pattern, theta) : std::nullopt;
+    if (!general)
+      if (const Edge& g = edge(R, pattern); g.ok) {
+        try {
+          general = edge_direct(R, g, L);
+        } catch (const Unsupported&) {
+        }
       }
-    }
     it = by_scale.emplace(L.get_ui(), general).first;
   }
   if (!it->second) return std::nullopt;
@@ -136,8 +134,8 @@ std::optional<Pf> Cycles::edge_by_pattern(Ring& R, const Edge& e, const mpz_clas
   return R.P().inst(*it->second, theta);
 }
 
-std::optional<Pf> Cycles::edge_by_constant(Ring& R, const Edge& e, const Term& pattern,
-                                           const std::vector<std::pair<Term, Term>>& theta) {
+std::optional<Pf> Cycles::pattern_by_constant(Ring& R, const Edge& e, const Term& pattern,
+                                              const std::vector<std::pair<Term, Term>>& theta) {
   if (e.scale != 1 || e.fact.rel == LinFact::Eq || e.fact.discharge != Term()) return std::nullopt;
   mpz_class v;
   Term num = sole_numeral(R, pattern, v);
@@ -149,21 +147,22 @@ std::optional<Pf> Cycles::edge_by_constant(Ring& R, const Edge& e, const Term& p
   Term c = Term::var("pattern|k", R.type()), minus_one = R.neg(R.numeral(1));
   auto k_of = [&](const Term& n) { return tight ? R.add(negated ? R.neg(n) : n, minus_one) : negated ? R.neg(n) : n; };
   Term general = replace(pattern, num, c);
+  auto pattern_node = [&](uint32_t id) {
+    if (id == kZero) return R.zero();
+    for (const auto& [var, atom] : theta)
+      if (atom == R.atom(id)) return var;
+    return Term();
+  };
+  Term x = pattern_node(e.from), y = pattern_node(e.to);
+  if (x.is_null() || y.is_null()) return std::nullopt;
   auto it = constant_patterns_[variant].find(general);
   if (it == constant_patterns_[variant].end()) {
     std::optional<Pf> derived;
-    auto pattern_node = [&](uint32_t id) {
-      if (id == kZero) return R.zero();
-      for (const auto& [var, atom] : theta)
-        if (atom == R.atom(id)) return var;
-      return Term();
-    };
-    Term x = pattern_node(e.from), y = pattern_node(e.to);
     try {
       std::vector<Fact> facts;
       std::vector<LinFact> lin;
       bool complete = true;
-      if (!x.is_null() && !y.is_null()) make_facts(R, {general}, facts, lin, complete);
+      make_facts(R, {general}, facts, lin, complete);
       if (complete && facts.size() == 1 && facts[0].rel != LinFact::Eq && facts[0].discharge == Term()) {
         Pf base = fact_proof(R, R.P(), facts[0]);
         derived = rewrite(R, base, identity(R, base.concl.rand(), shape(R, k_of(c), x, y)));
@@ -173,16 +172,13 @@ std::optional<Pf> Cycles::edge_by_constant(Ring& R, const Edge& e, const Term& p
     it = constant_patterns_[variant].emplace(general, derived).first;
   }
   if (!it->second) return std::nullopt;
-  std::vector<std::pair<Term, Term>> inst = theta;
-  inst.emplace_back(c, num);
-  Term from = node(R, e.from, 1), to = node(R, e.to, 1);
-  if (it->second->concl.rand().subst(inst) != shape(R, k_of(num), from, to)) return std::nullopt;
-  Pf pf = R.P().inst(*it->second, inst);
-  if (!tight) return pf;
-  // (±v + neg 1) + (x + neg y): the constant summed to the numeral ±v − 1.
-  Pf k = R.s_add(negated ? R.neg(num) : num, minus_one);
-  if (k.concl.rhs() != R.signed_numeral(mpz_class(e.k))) return std::nullopt;
-  return rewrite(R, pf, R.add_l(k, R.add(from, R.neg(to))));
+  // The atom pattern's fact: the constant instantiated (and over int, a tightened one
+  // summed), one INST and a kept numeral fact per pattern instead of the normaliser.
+  Term k = negated ? R.neg(num) : num;
+  Pf pf = R.P().inst(*it->second, {{c, num}});
+  if (tight) pf = rewrite(R, pf, R.add_l(R.s_add(k, minus_one), pf.concl.rand().rand()));
+  if (pf.concl.rand() != shape(R, R.signed_numeral(mpz_class(e.k)), x, y)) return std::nullopt;
+  return pf;
 }
 
 const Pf& Cycles::edge_pf(Ring& R, Edge& e, const mpz_class& L) {
