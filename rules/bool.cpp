@@ -292,34 +292,70 @@ namespace {
 Term pv() { return Term::var("p", Type::boolean()); }
 Term qv() { return Term::var("q", Type::boolean()); }
 Term rv() { return Term::var("r", Type::boolean()); }
-const Lemmas& lemmas(const BoolDefs& d) {
+// Each lemma is derived on its first use, not all on the first use of any: a check that
+// never splits a disjunction (a difference-logic trace) then never pays DISJ1's and
+// DISJ2's ~235 inferences each or DISJ_CASES's, which were a tenth of a small check's time.
+Lemmas& lemma_slots(const BoolDefs& d) {
   if (!d.lemmas) const_cast<BoolDefs&>(d).lemmas = std::make_shared<Lemmas>();
-  Lemmas& l = *d.lemmas;
-  if (l.disj_l) return l;
-  Term p = pv(), q = qv(), f = constant_of(d.f_def);
-  l.disj_l = disj_(d, p, q, Kernel::assume(d.env(), p), true);
-  l.disj_r = disj_(d, p, q, Kernel::assume(d.env(), q), false);
-  l.contr = contr_slow(d, p, Kernel::assume(d.env(), f));
-  // {~p, p} ⊢ F and {F} ⊢ p give {~p} ⊢ F = p.
-  l.neg_eqf = sym(Kernel::deduct_antisym(not_elim_slow(d, Kernel::assume(d.env(), Term::comb(constant_of(d.not_def), p)), Kernel::assume(d.env(), p)), *l.contr));
-  // {F = p, p} ⊢ F, then NOT_INTRO p.
-  l.eqf_neg = not_intro_slow(d, p, Kernel::eq_mp(sym(Kernel::assume(d.env(), Term::eq(f, p))), Kernel::assume(d.env(), p)));
-  Thm t = truth(d);
-  l.conj = conj_(d, t, Kernel::assume(d.env(), p), Kernel::assume(d.env(), q));
-  l.conj1 = conjunct_(d, Kernel::assume(d.env(), l.conj->concl()), true, "CONJUNCT1");
-  l.imp_def = unfold2(d.imp_def, p, q);
-  Term pq = l.imp_def->concl().lhs();
-  l.imp = mp_(d, Kernel::assume(d.env(), pq), Kernel::assume(d.env(), p), "MP");
-  // {p ==> r, p} ⊢ r and {q ==> r, q} ⊢ r by cases on {p \/ q} ⊢ p \/ q.
-  Term r = rv(), pr = mk_binop(d.imp_def, p, r), qr = mk_binop(d.imp_def, q, r);
-  l.cases = disj_cases_slow(d, p, q, Kernel::assume(d.env(), mk_binop(d.or_def, p, q)),
-                            mp_(d, Kernel::assume(d.env(), pr), Kernel::assume(d.env(), p), "DISJ_CASES"),
-                            mp_(d, Kernel::assume(d.env(), qr), Kernel::assume(d.env(), q), "DISJ_CASES"));
-  return l;
+  return *d.lemmas;
+}
+template <class Derive> const Thm& once(std::optional<Thm>& slot, Derive derive) {
+  if (!slot) slot = derive();
+  return *slot;
+}
+Term falsity(const BoolDefs& d) { return constant_of(d.f_def); }
+Thm assumed(const BoolDefs& d, const Term& p) { return Kernel::assume(d.env(), p); }
+
+const Thm& disj_lemma(const BoolDefs& d, bool left) {
+  Lemmas& l = lemma_slots(d);
+  return once(left ? l.disj_l : l.disj_r, [&] {
+    return disj_(d, pv(), qv(), assumed(d, left ? pv() : qv()), left);
+  });
+}
+const Thm& contr_lemma(const BoolDefs& d) {
+  return once(lemma_slots(d).contr, [&] { return contr_slow(d, pv(), assumed(d, falsity(d))); });
+}
+// {~p, p} ⊢ F and {F} ⊢ p give {~p} ⊢ F = p.
+const Thm& neg_eqf_lemma(const BoolDefs& d) {
+  return once(lemma_slots(d).neg_eqf, [&] {
+    Term p = pv();
+    return sym(Kernel::deduct_antisym(not_elim_slow(d, assumed(d, Term::comb(constant_of(d.not_def), p)), assumed(d, p)),
+                                      contr_lemma(d)));
+  });
+}
+// {F = p, p} ⊢ F, then NOT_INTRO p.
+const Thm& eqf_neg_lemma(const BoolDefs& d) {
+  return once(lemma_slots(d).eqf_neg, [&] {
+    Term p = pv();
+    return not_intro_slow(d, p, Kernel::eq_mp(sym(assumed(d, Term::eq(falsity(d), p))), assumed(d, p)));
+  });
+}
+const Thm& conj_lemma(const BoolDefs& d) {
+  return once(lemma_slots(d).conj, [&] { return conj_(d, truth(d), assumed(d, pv()), assumed(d, qv())); });
+}
+const Thm& conj1_lemma(const BoolDefs& d) {
+  return once(lemma_slots(d).conj1,
+              [&] { return conjunct_(d, assumed(d, conj_lemma(d).concl()), true, "CONJUNCT1"); });
+}
+const Thm& imp_def_lemma(const BoolDefs& d) {
+  return once(lemma_slots(d).imp_def, [&] { return unfold2(d.imp_def, pv(), qv()); });
+}
+const Thm& imp_lemma(const BoolDefs& d) {
+  return once(lemma_slots(d).imp, [&] {
+    return mp_(d, assumed(d, imp_def_lemma(d).concl().lhs()), assumed(d, pv()), "MP");
+  });
+}
+// {p ==> r, p} ⊢ r and {q ==> r, q} ⊢ r by cases on {p \/ q} ⊢ p \/ q.
+const Thm& cases_lemma(const BoolDefs& d) {
+  return once(lemma_slots(d).cases, [&] {
+    Term p = pv(), q = qv(), r = rv(), pr = mk_binop(d.imp_def, p, r), qr = mk_binop(d.imp_def, q, r);
+    return disj_cases_slow(d, p, q, assumed(d, mk_binop(d.or_def, p, q)),
+                           mp_(d, assumed(d, pr), assumed(d, p), "DISJ_CASES"),
+                           mp_(d, assumed(d, qr), assumed(d, q), "DISJ_CASES"));
+  });
 }
 Thm disj_by_lemma(const BoolDefs& d, const Term& p, const Term& q, const Thm& th, bool left) {
-  const Lemmas& l = lemmas(d);
-  return prove_hyp(th, Kernel::inst({{pv(), p}, {qv(), q}}, left ? *l.disj_l : *l.disj_r));
+  return prove_hyp(th, Kernel::inst({{pv(), p}, {qv(), q}}, disj_lemma(d, left)));
 }
 }  // namespace
 
@@ -332,7 +368,7 @@ Thm mp(const BoolDefs& d, const Thm& pq, const Thm& p) {
   if (a != p.concl()) throw KernelError("MP: antecedent does not match");
   auto has = [](const Thm& th, const Term& h) { return std::find(th.hyps().begin(), th.hyps().end(), h) != th.hyps().end(); };
   if (has(pq, a) || has(p, pq.concl())) return mp_(d, pq, p, "MP");
-  Thm l = Kernel::inst({{pv(), a}, {qv(), b}}, *lemmas(d).imp);
+  Thm l = Kernel::inst({{pv(), a}, {qv(), b}}, imp_lemma(d));
   return prove_hyp(p, prove_hyp(pq, l));
 }
 
@@ -340,11 +376,10 @@ Thm mp(const BoolDefs& d, const Thm& pq, const Thm& p) {
 //  A − {p} ⊢ (p /\ q) = p by DEDUCT_ANTISYM; EQ_MP with the definition's instance folds ==>.
 Thm disch(const BoolDefs& d, const Term& p, const Thm& th) {
   if (!is_prop(p)) throw KernelError("DISCH: not a proposition");
-  const Lemmas& l = lemmas(d);
   Term q = th.concl();
-  Thm pq = prove_hyp(th, Kernel::inst({{pv(), p}, {qv(), q}}, *l.conj));
-  Thm pp = Kernel::inst({{pv(), p}, {qv(), q}}, *l.conj1);
-  return Kernel::eq_mp(sym(Kernel::inst({{pv(), p}, {qv(), q}}, *l.imp_def)), Kernel::deduct_antisym(pq, pp));
+  Thm pq = prove_hyp(th, Kernel::inst({{pv(), p}, {qv(), q}}, conj_lemma(d)));
+  Thm pp = Kernel::inst({{pv(), p}, {qv(), q}}, conj1_lemma(d));
+  return Kernel::eq_mp(sym(Kernel::inst({{pv(), p}, {qv(), q}}, imp_def_lemma(d))), Kernel::deduct_antisym(pq, pp));
 }
 
 //  A ⊢ ~p, B ⊢ p: PROVE_HYP into {~p} ⊢ p = F, then EQ_MP.
@@ -352,23 +387,22 @@ Thm not_elim(const BoolDefs& d, const Thm& np, const Thm& p) {
   Term a;
   if (!dest_unop(d.not_def, np.concl(), a)) throw KernelError("NOT_ELIM: not a negation");
   if (a != p.concl()) throw KernelError("NOT_ELIM: theorems do not agree");
-  return Kernel::eq_mp(prove_hyp(np, Kernel::inst({{pv(), a}}, *lemmas(d).neg_eqf)), p);
+  return Kernel::eq_mp(prove_hyp(np, Kernel::inst({{pv(), a}}, neg_eqf_lemma(d))), p);
 }
 
 //  A ⊢ F and {F} ⊢ p give A − {p} ⊢ F = p (DEDUCT_ANTISYM); PROVE_HYP into {F = p} ⊢ ~p.
 Thm not_intro(const BoolDefs& d, const Term& p, const Thm& th) {
   if (!is_prop(p)) throw KernelError("NOT_INTRO: not a proposition");
   if (th.concl() != constant_of(d.f_def)) throw KernelError("NOT_INTRO: conclusion is not F");
-  const Lemmas& l = lemmas(d);
-  Thm fp = Kernel::inst({{pv(), p}}, *l.contr);
-  return prove_hyp(Kernel::deduct_antisym(th, fp), Kernel::inst({{pv(), p}}, *l.eqf_neg));
+  Thm fp = Kernel::inst({{pv(), p}}, contr_lemma(d));
+  return prove_hyp(Kernel::deduct_antisym(th, fp), Kernel::inst({{pv(), p}}, eqf_neg_lemma(d)));
 }
 
 //  A ⊢ F: PROVE_HYP into {F} ⊢ p.
 Thm contr(const BoolDefs& d, const Term& p, const Thm& th) {
   if (!is_prop(p)) throw KernelError("CONTR: not a proposition");
   if (th.concl() != constant_of(d.f_def)) throw KernelError("CONTR: conclusion is not F");
-  return prove_hyp(th, Kernel::inst({{pv(), p}}, *lemmas(d).contr));
+  return prove_hyp(th, Kernel::inst({{pv(), p}}, contr_lemma(d)));
 }
 
 Thm disj1(const BoolDefs& d, const Thm& th, const Term& q) {
@@ -394,12 +428,11 @@ Thm disj_cases(const BoolDefs& d, const Thm& pq, const Thm& r1, const Thm& r2) {
   if (r1.concl() != r2.concl())
     throw KernelError("DISJ_CASES: the two cases have different conclusions");
   const Term& r = r1.concl();
-  const Lemmas& l = lemmas(d);
   Term pr = mk_binop(d.imp_def, p, r), qr = mk_binop(d.imp_def, q, r);
   Thm left = disch(d, p, r1), right = disch(d, q, r2);
   auto has = [](const Thm& th, const Term& h) { return std::find(th.hyps().begin(), th.hyps().end(), h) != th.hyps().end(); };
   if (has(pq, pr) || has(pq, qr) || has(left, qr)) return disj_cases_slow(d, p, q, pq, r1, r2);
-  Thm all = Kernel::inst({{pv(), p}, {qv(), q}, {rv(), r}}, *l.cases);
+  Thm all = Kernel::inst({{pv(), p}, {qv(), q}, {rv(), r}}, cases_lemma(d));
   return prove_hyp(right, prove_hyp(left, prove_hyp(pq, all)));
 }
 

@@ -441,6 +441,75 @@ TEST(DisjCases, Rejects) {
   EXPECT_THROW(R::disj_cases(D(), A(p()), r1, r1), KernelError);
 }
 
+// ---- lemmas derived on first use ----------------------------------------------------------
+
+// Each rule's lemma is derived when that rule is first used, not with all the others: every
+// rule must then give its documented theorem when it is the first one called on fresh
+// definitions (lemmas not derived yet), whatever lemma it builds on (NOT_ELIM on CONTR,
+// DISJ_CASES on DISCH's), and a refused call must leave the definitions usable.
+namespace {
+R::BoolDefs fresh_defs() {
+  R::BoolDefs d = D();
+  d.lemmas.reset();  // a copy sharing no derived lemma with D()
+  return d;
+}
+Thm r_from(const Term& x) { return Kernel::eq_mp(A(Term::eq(x, r())), A(x)); }  // {x = r, x} ⊢ r
+}  // namespace
+
+TEST(BoolLemmas, EachRuleFirstOnFreshDefinitions) {
+  D();
+  {
+    Thm th = R::mp(fresh_defs(), A(Imp(p(), q())), A(p()));
+    EXPECT_EQ(P(th.concl()), P(q()));
+    EXPECT_EQ(H(th), S({Imp(p(), q()), p()}));
+  }
+  {
+    Thm th = R::disch(fresh_defs(), p(), A(q()));
+    EXPECT_EQ(P(th.concl()), P(Imp(p(), q())));
+    EXPECT_EQ(H(th), S({q()}));
+  }
+  {
+    Thm th = R::not_elim(fresh_defs(), A(Not(p())), A(p()));
+    EXPECT_EQ(P(th.concl()), P(F()));
+    EXPECT_EQ(H(th), S({Not(p()), p()}));
+  }
+  {
+    Thm th = R::not_intro(fresh_defs(), p(), A(F()));
+    EXPECT_EQ(P(th.concl()), P(Not(p())));
+    EXPECT_EQ(H(th), S({F()}));
+  }
+  {
+    Thm th = R::contr(fresh_defs(), q(), A(F()));
+    EXPECT_EQ(P(th.concl()), P(q()));
+    EXPECT_EQ(H(th), S({F()}));
+  }
+  for (bool left : {true, false}) {
+    R::BoolDefs d = fresh_defs();
+    Thm th = left ? R::disj1(d, A(p()), q()) : R::disj2(d, q(), A(p()));
+    EXPECT_EQ(P(th.concl()), P(left ? Or(p(), q()) : Or(q(), p())));
+    EXPECT_EQ(H(th), S({p()}));
+  }
+  Thm th = R::disj_cases(fresh_defs(), A(Or(p(), q())), r_from(p()), r_from(q()));
+  EXPECT_EQ(P(th.concl()), P(r()));
+  EXPECT_EQ(H(th), S({Or(p(), q()), Term::eq(p(), r()), Term::eq(q(), r())}));
+}
+
+TEST(BoolLemmas, RefusedFirstCallLeavesDefinitionsUsable) {
+  D();
+  R::BoolDefs d = fresh_defs();
+  // Rejected: p is not an implication, so MP has nothing to eliminate.
+  EXPECT_THROW(R::mp(d, A(p()), A(p())), KernelError);
+  // Rejected: the antecedent p ==> q wants p, and r is given.
+  EXPECT_THROW(R::mp(d, A(Imp(p(), q())), A(r())), KernelError);
+  // Rejected: the two cases conclude different propositions.
+  EXPECT_THROW(R::disj_cases(d, A(Or(p(), q())), A(r()), A(q())), KernelError);
+  // Rejected: NOT_INTRO needs a theorem of F.
+  EXPECT_THROW(R::not_intro(d, p(), A(q())), KernelError);
+  Thm th = R::mp(d, A(Imp(p(), q())), A(p()));
+  EXPECT_EQ(H(th), S({Imp(p(), q()), p()}));
+  EXPECT_EQ(P(R::not_intro(d, p(), A(F())).concl()), P(Not(p())));
+}
+
 // ---- random compositions ------------------------------------------------------------------
 
 namespace {

@@ -25,6 +25,32 @@ Pf identity(Ring& R, const Term& s, const Term& t) {
 // th: hyps ⊢ 0 REL s  and  ⊢ s = t  give  hyps ⊢ 0 REL t.
 Pf rewrite(Ring& R, const Pf& th, const Pf& eq) { return R.P().eq_mp(R.P().ap_term(th.concl.rator(), eq), th); }
 
+// The one positive numeral in t (not entered: its bits are no other numeral), with its
+// value; null when t has none or several. The walk is bounded like the patterns' (depth 32).
+Term sole_numeral(Ring& R, const Term& t, mpz_class& v) {
+  Term found;
+  std::vector<std::pair<Term, int>> todo{{t, 0}};
+  while (!todo.empty()) {
+    auto [u, depth] = todo.back();
+    todo.pop_back();
+    mpz_class w;
+    if (R.numeral_value(u, w)) {
+      if (!found.is_null()) return Term();
+      found = u, v = w;
+    } else if (u.kind() == TermKind::Comb && depth < 32) {
+      todo.push_back({u.rator(), depth + 1}), todo.push_back({u.rand(), depth + 1});
+    }
+  }
+  return found;
+}
+
+// t with the closed subterm s replaced by x (recursion bounded by the depth of 32 above).
+Term replace(const Term& t, const Term& s, const Term& x, int depth = 0) {
+  if (t == s) return x;
+  if (t.kind() != TermKind::Comb || depth >= 32) return t;
+  return Term::comb(replace(t.rator(), s, x, depth + 1), replace(t.rand(), s, x, depth + 1));
+}
+
 }  // namespace
 
 const Cycles::Edge& Cycles::edge(Ring& R, const Term& lit) {
@@ -92,20 +118,67 @@ std::optional<Pf> Cycles::edge_by_pattern(Ring& R, const Edge& e, const mpz_clas
   auto& by_scale = patterns_[pattern];
   auto it = by_scale.find(L.get_ui());
   if (it == by_scale.end()) {
-    std::optional<Pf> general;
-    const Edge& g = edge(R, pattern);
-    if (g.ok) {
-      try {
-        general = edge_direct(R, g, L);
-      } catch (const Unsupported&) {
+    std::optional<Pf> general = L == 1 ? pattern_by_constant(R, e, pattern, theta) : std::nullopt;
+    if (!general)
+      if (const Edge& g = edge(R, pattern); g.ok) {
+        try {
+          general = edge_direct(R, g, L);
+        } catch (const Unsupported&) {
+        }
       }
-    }
     it = by_scale.emplace(L.get_ui(), general).first;
   }
   if (!it->second) return std::nullopt;
   Term want = shape(R, R.signed_numeral(mpz_class(e.k * L)), node(R, e.from, L), node(R, e.to, L));
   if (it->second->concl.rand().subst(theta) != want) return std::nullopt;
   return R.P().inst(*it->second, theta);
+}
+
+std::optional<Pf> Cycles::pattern_by_constant(Ring& R, const Edge& e, const Term& pattern,
+                                              const std::vector<std::pair<Term, Term>>& theta) {
+  if (e.scale != 1 || e.fact.rel == LinFact::Eq || e.fact.discharge != Term()) return std::nullopt;
+  mpz_class v;
+  Term num = sole_numeral(R, pattern, v);
+  if (num.is_null()) return std::nullopt;
+  // The edge's constant as v, −v, or over int (a strict literal tightened) v − 1, −v − 1.
+  int variant = e.k == v ? 0 : e.k == -v ? 1 : !R.is_int() ? -1 : e.k == v - 1 ? 2 : e.k == -v - 1 ? 3 : -1;
+  if (variant < 0) return std::nullopt;
+  bool negated = variant % 2 == 1, tight = variant >= 2;
+  Term c = Term::var("pattern|k", R.type()), minus_one = R.neg(R.numeral(1));
+  auto k_of = [&](const Term& n) { return tight ? R.add(negated ? R.neg(n) : n, minus_one) : negated ? R.neg(n) : n; };
+  Term general = replace(pattern, num, c);
+  auto pattern_node = [&](uint32_t id) {
+    if (id == kZero) return R.zero();
+    for (const auto& [var, atom] : theta)
+      if (atom == R.atom(id)) return var;
+    return Term();
+  };
+  Term x = pattern_node(e.from), y = pattern_node(e.to);
+  if (x.is_null() || y.is_null()) return std::nullopt;
+  auto it = constant_patterns_[variant].find(general);
+  if (it == constant_patterns_[variant].end()) {
+    std::optional<Pf> derived;
+    try {
+      std::vector<Fact> facts;
+      std::vector<LinFact> lin;
+      bool complete = true;
+      make_facts(R, {general}, facts, lin, complete);
+      if (complete && facts.size() == 1 && facts[0].rel != LinFact::Eq && facts[0].discharge == Term()) {
+        Pf base = fact_proof(R, R.P(), facts[0]);
+        derived = rewrite(R, base, identity(R, base.concl.rand(), shape(R, k_of(c), x, y)));
+      }
+    } catch (const Unsupported&) {  // not of the shape
+    }
+    it = constant_patterns_[variant].emplace(general, derived).first;
+  }
+  if (!it->second) return std::nullopt;
+  // The atom pattern's fact: the constant instantiated (and over int, a tightened one
+  // summed), one INST and a kept numeral fact per pattern instead of the normaliser.
+  Term k = negated ? R.neg(num) : num;
+  Pf pf = R.P().inst(*it->second, {{c, num}});
+  if (tight) pf = rewrite(R, pf, R.add_l(R.s_add(k, minus_one), pf.concl.rand().rand()));
+  if (pf.concl.rand() != shape(R, R.signed_numeral(mpz_class(e.k)), x, y)) return std::nullopt;
+  return pf;
 }
 
 const Pf& Cycles::edge_pf(Ring& R, Edge& e, const mpz_class& L) {

@@ -8,6 +8,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "tests/env.hpp"
 #include "tests/translators/provers/assertions.hpp"
@@ -270,22 +271,74 @@ TEST(ProversArithCycle, EdgesOfOnePatternAreInstances) {
 // over fresh variables cost, after the first, the two edges' instances of their pattern
 // and the close (an INST and four PROVE_HYPs), 7 steps (12 with a kept last sum and the
 // end lemma). Each stays a refutation from exactly its own literals (cycle_steps).
-TEST(ProversArithCycle, TwoEdgeCyclesCostAHandfulOfSteps) {
+namespace {
+// Ten two-edge cycles x_i - x_(i+1) REL d(i), x_(i+1) - x_i <= -back(i) (i = 0, 2, …, 18).
+std::string two_edge_cycles(const std::function<int(int)>& d, const std::function<int(int)>& back,
+                            const std::string& rel = "<=") {
   std::string t = decls("Int", 20);
   for (int i = 0; i < 20; i += 2)
-    t += "(assert (<= (- x" + std::to_string(i) + " x" + std::to_string(i + 1) + ") 1))(assert (<= (- x" +
-         std::to_string(i + 1) + " x" + std::to_string(i) + ") (- 2)))";
-  std::vector<Term> l = literals("dtwo", t);
+    t += "(assert (" + rel + " (- x" + std::to_string(i) + " x" + std::to_string(i + 1) + ") " + std::to_string(d(i)) +
+         "))(assert (<= (- x" + std::to_string(i + 1) + " x" + std::to_string(i) + ") (- " +
+         std::to_string(back(i)) + ")))";
+  return t;
+}
+
+// Each of those cycles refuted on one Arith object, each after the first `warm` (which
+// derive the lemmas) in at most `most` steps.
+void expect_cycles_after_the_first_cost(test::KernelSink& k, provers::Arith& a, const std::vector<Term>& l, long most,
+                                        size_t warm = 1) {
+  for (size_t i = 0; i < l.size(); i += 2) {
+    long s = cycle_steps(k, a, {l[i], l[i + 1]});
+    ASSERT_GT(s, 0) << "cycle " << i / 2;
+    if (i / 2 >= warm) EXPECT_LE(s, most) << "cycle " << i / 2;
+  }
+}
+}  // namespace
+
+TEST(ProversArithCycle, TwoEdgeCyclesCostAHandfulOfSteps) {
+  std::vector<Term> l = literals("dtwo", two_edge_cycles([](int) { return 1; }, [](int) { return 2; }));
   test::KernelSink k;
   provers::Arith a(k.sink);
-  ASSERT_GT(cycle_steps(k, a, {l[0], l[1]}), 0);
-  for (size_t i = 2; i < l.size(); i += 2) {
-    long s = cycle_steps(k, a, {l[i], l[i + 1]});
-    ASSERT_GT(s, 0);
-    EXPECT_LE(s, 7) << "cycle " << i / 2;
-  }
+  expect_cycles_after_the_first_cost(k, a, l, 7);
   // A reject case: the same shapes with the sum 0 (x1 - x0 <= -1) are no negative cycle
   // (x0 = x1 + 1 satisfies both) and must not be refuted by the kept close lemma.
   std::vector<Term> z = literals("dtwo0", decls("Int", 2) + "(assert (<= (- x0 x1) 1))(assert (<= (- x1 x0) (- 1)))");
   EXPECT_LT(cycle_steps(k, a, z), 0);
+}
+
+// An edge's fact is also an instance of its pattern with the constant a variable (at scale
+// 1, a constant that is the literal's numeral or its negation): two-edge cycles of one
+// shape but other constants (durations 2, 3, …) cost, after the first, the two edges'
+// instances, the close and the numeral sum of the two constants; without it each new
+// constant was a pattern of its own, proved by the ring normaliser (about 60 steps).
+TEST(ProversArithCycle, EdgesOfOneShapeWithOtherConstantsAreInstances) {
+  std::vector<Term> l = literals("dconst", two_edge_cycles([](int i) { return i + 2; }, [](int i) { return i + 3; }));
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  expect_cycles_after_the_first_cost(k, a, l, 30);
+  // A strict first edge over int is tightened (x_i - x_(i+1) <= d - 1): its constant is the
+  // instance's d + neg 1 summed, still one shape for every d (the first three cycles also
+  // derive the numeral lemmas of those sums).
+  std::vector<Term> strict =
+      literals("dconstlt", two_edge_cycles([](int i) { return i + 2; }, [](int i) { return i + 2; }, "<"));
+  test::KernelSink k2;
+  provers::Arith a2(k2.sink);
+  expect_cycles_after_the_first_cost(k2, a2, strict, 30, 3);
+  // Reject case: x0 - x1 < 7 is x0 - x1 <= 6, so with x1 - x0 <= -6 the sum is 0 and
+  // x0 = x1 + 6 satisfies both: the kept tightened pattern must not refute it.
+  std::vector<Term> z0 = literals("dconstlt0", decls("Int", 2) + "(assert (< (- x0 x1) 7))(assert (<= (- x1 x0) (- 6)))");
+  EXPECT_LT(cycle_steps(k2, a2, z0), 0);
+  // Reject cases (kept constant patterns must not make them refutable): the same shapes
+  // summing to 0 (x0 = x1 + 7 satisfies both) and to a positive constant are no negative
+  // cycle; over the same Arith object, so the kept general facts are at hand.
+  for (const char* back : {"(- 7)", "(- 6)"}) {
+    std::vector<Term> z = literals(std::string("dconst0") + back,
+                                   decls("Int", 2) + "(assert (<= (- x0 x1) 7))(assert (<= (- x1 x0) " + back + "))");
+    EXPECT_LT(cycle_steps(k, a, z), 0) << back;
+  }
+  // Accept: an edge whose constant is no numeral of the literal (x - y <= 0: the constant
+  // 0) or over a tightened strict literal (constant c - 1) takes the other patterns.
+  std::vector<Term> m = literals("dconstm", decls("Int", 3) +
+                                                "(assert (<= (- x0 x1) 0))(assert (< (- x1 x2) 4))(assert (<= (- x2 x0) (- 4)))");
+  EXPECT_GT(cycle_steps(k, a, m), 0);
 }
