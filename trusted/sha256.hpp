@@ -1,5 +1,5 @@
 // SHA-256 (FIPS 180-4), streaming, for binding certificates to problem and theory files
-// and for the audit record's digests. OpenSSL's libcrypto computes it (EVP, which uses the
+// and for the audit record's digests. OpenSSL's libcrypto computes it (SHA256_*, which use the
 // CPU's SHA extensions where there are any); this wrapper only keeps callers independent
 // of OpenSSL's headers.
 #pragma once
