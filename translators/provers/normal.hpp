@@ -33,8 +33,10 @@ class Normaliser {
   // certificate, once per atom; everything else on `out`.
   Normaliser(StepSink& out, StepSink& kept, const Theories* theories) : out_(out), kept_(kept), th_(theories) {}
   // N(l = r) when l and r have one normal form, else 0. Proofs are remembered until
-  // `forget` (the caller deletes its scratch theorems between proof nodes).
+  // `forget` (the caller deletes its scratch theorems between proof nodes), costly full
+  // normal forms for the whole certificate (`carried_`).
   uint64_t equal(const Term& l, const Term& r);
+  // Drops the memo of this node's proofs; carried normal forms (on `kept`) stay.
   void forget() { memo_.clear(); }
 
  private:
@@ -68,7 +70,8 @@ class Normaliser {
   uint64_t de_morgan_or(const Term& y, const Term& target);
   // N(a = b) by a case split (small: its operands are shared atoms), or 0.
   uint64_t by_split(const Term& a, const Term& b);
-  uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
+  uint64_t step(const char* rule, std::vector<uint64_t> args) { return ++steps_, out_.step(rule, std::move(args)); }
+  size_t steps_ = 0;  // scratch steps emitted so far: what a normal form cost
   uint64_t assume(const Term& t) { return step("assume", {out_.term(t)}); }
 
   // N(x = target) for an atom x, proved once on kept_ by a case split of at most `leaves`.
@@ -82,6 +85,13 @@ class Normaliser {
   const Theories* th_;
   std::unordered_map<Term, std::pair<Term, uint64_t>, TermHash> atom_steps_;
   std::unordered_map<Term, Nf, TermHash> memo_;
+  // Full normal forms that cost at least kCarrySteps steps, their theorems on `kept_`, for
+  // the whole certificate (`forget` keeps them): Z3 rewrites a 90-conjunct assertion five
+  // times in a row, and each step's sides share most of their subformulas with the last
+  // (often the last step's other side itself). Sides of kLargeSkeleton connectives or more
+  // go to the full normal forms first (`equal`).
+  static constexpr size_t kCarrySteps = 256, kLargeSkeleton = 1000;
+  std::unordered_map<Term, Nf, TermHash> carried_;
   // Subformulas of both sides, taken as atoms in a first, shallow attempt (a flattening
   // rewrite need not look inside its operands).
   std::unordered_set<Term, TermHash> common_;

@@ -5,6 +5,7 @@
 // case split quadratic in n.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -89,4 +90,60 @@ TEST(ProversNormal, RefusesWrongDeMorgan) {
   for (const char* eq : {"(= (not (or b0 b1 b2)) (and (not b0) (not b1)))",
                          "(= (not (or b0 b1 b2)) (and (not b0) b1 (not b2)))", "(= (not (or b0 b1)) (or (not b0) (not b1)))"})
     EXPECT_EQ(equal(p, "nmw" + std::to_string(++k), eq), 0u) << eq;
+}
+
+namespace {
+
+// 400 clauses (or (not b2c) b2c+1) over b0 … b799, independent of one another, as one
+// conjunction (1,200 connectives: a large side); `order` 0: flat, as listed; 1: reversed,
+// each clause's disjuncts swapped; 2: two nested halves, the second first. `drop` leaves
+// clause `drop` out; `flip` negates the positive literal of clause `flip` (-1: neither).
+std::string clauses(int order, int drop = -1, int flip = -1) {
+  std::vector<std::string> cs;
+  for (int c = 0; c < 400; ++c) {
+    std::string bi = "b" + std::to_string(2 * c), bj = "b" + std::to_string(2 * c + 1);
+    if (c == flip) bj = "(not " + bj + ")";
+    if (c == drop) continue;
+    cs.push_back(order == 1 ? "(or " + bj + " (not " + bi + "))" : "(or (not " + bi + ") " + bj + ")");
+  }
+  if (order == 1) std::reverse(cs.begin(), cs.end());
+  auto conj = [&](size_t from, size_t to) {
+    std::string s = "(and";
+    for (size_t c = from; c < to; ++c) s += " " + cs[c];
+    return s + ")";
+  };
+  size_t half = cs.size() / 2;
+  return order == 2 ? "(and " + conj(half, cs.size()) + " " + conj(0, half) + ")" : conj(0, cs.size());
+}
+
+}  // namespace
+
+// Z3 rewrites one large assertion several times in a row, one side of a step often a side
+// of the last. A side normalised in full once is carried to the later steps: the second
+// rewrite (its left side, the nested form, carried) costs at most two thirds of the same
+// rewrite on a fresh normaliser (which normalises both sides), and the third, its sides
+// swapped (both carried), a few steps. Each result is exactly N(l = r).
+TEST(ProversNormal, CarriesLargeNormalFormsAcrossSteps) {
+  Provers p, fresh;
+  std::string second_step = "(= " + clauses(2) + " " + clauses(1) + ")";
+  ASSERT_NE(equal(fresh, "nmc0", second_step, 800), 0u);
+  ASSERT_NE(equal(p, "nmc1", "(= " + clauses(2) + " " + clauses(0) + ")", 800), 0u);
+  size_t s1 = p.k.steps;
+  ASSERT_NE(equal(p, "nmc2", second_step, 800), 0u);
+  size_t second = p.k.steps - s1, s2 = p.k.steps;
+  EXPECT_LT(3 * second, 2 * fresh.k.steps);
+  ASSERT_NE(equal(p, "nmc3", "(= " + clauses(1) + " " + clauses(2) + ")", 800), 0u);
+  EXPECT_LT(p.k.steps - s2, 40u);
+}
+
+// With the left side's normal form carried, a right side that is not equivalent must still
+// be refused: it drops a clause (every constant true but b1 satisfies the right side, not
+// the left: the clauses share no constant, so none implies another), or negates one
+// literal (every constant true: `~b0 \/ b1` holds, `~b0 \/ ~b1` does not).
+TEST(ProversNormal, RefusesWrongSideAgainstCarriedNormalForm) {
+  Provers p;
+  ASSERT_NE(equal(p, "nmd1", "(= " + clauses(0) + " " + clauses(1) + ")", 800), 0u);
+  EXPECT_EQ(equal(p, "nmd2", "(= " + clauses(1) + " " + clauses(2, 0) + ")", 800), 0u);
+  EXPECT_EQ(equal(p, "nmd3", "(= " + clauses(0) + " " + clauses(2, -1, 0) + ")", 800), 0u);
+  EXPECT_EQ(equal(p, "nmd4", "(= " + clauses(2, -1, 0) + " " + clauses(1) + ")", 800), 0u);
 }
