@@ -101,7 +101,10 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
 
 bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term>& bs, const char* op, int depth,
                              NestAlignment& al) {
-  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxSteps = 200000, kMaxConjunctSize = 1000;
+  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxConjunctSize = 1000;
+  // The probes' steps: about a thousand per leaf (a conjunct's pair proof takes a few
+  // hundred; ex10100's 2,000 conjuncts ran out of a fixed 200,000 at the 1,200th).
+  const size_t kMaxSteps = std::max<size_t>(200000, 1000 * (as.size() + bs.size()));
   const bool disj = op[0] == '\\';
   std::vector<std::vector<uint64_t>> avars, bvars;
   for (const Term& t : as) avars.push_back(variable_serials(t));
@@ -114,6 +117,15 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   // The b's by their variables: a conjunct's rewrites mention its variables (or fewer).
   std::map<std::vector<uint64_t>, std::vector<size_t>> by_vars;
   for (size_t j = 0; j < bs.size(); ++j) by_vars[bvars[j]].push_back(j);
+  // The b's by their key (Congruence::signature: nests flattened and sorted, arithmetic
+  // atoms by their constraint up to scaling): a leaf whose rewrite only normalised its
+  // atoms and reordered its nests has its image's key, so it is paired at once and proved
+  // once, instead of trying the b's over its variables in turn (a failed try costs every
+  // prover's attempt).
+  std::unordered_map<std::string, std::vector<size_t>> by_key;
+  auto key_of = [&](const Term& t) { return larger_than(t, kMaxConjunctSize) ? std::string() : congruence_->signature(t); };
+  for (size_t j = 0; j < bs.size(); ++j)
+    if (std::string k = key_of(bs[j]); !k.empty()) by_key[k].push_back(j);
   auto conj_of = [&](const std::vector<size_t>& js) { return nest_of(bs, js, op); };
   // Probes may be wrong pairings: no countermodel of theirs rejects the step.
   bool was_lenient = lenient_;
@@ -131,9 +143,16 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
       covered[it->second] = true;
       continue;
     }
-    // Candidates: the b's not yet covered with ai's variables, then with fewer of them;
-    // then the covered ones with its variables (a rewrite into a repeat).
-    std::vector<size_t> same, fewer, again;
+    // Candidates: the b's with ai's key (not yet covered first); then the b's not yet
+    // covered with ai's variables, then with fewer of them; then the covered ones with its
+    // variables (a rewrite into a repeat).
+    std::vector<size_t> keyed, same, fewer, again;
+    if (auto it = by_key.find(key_of(ai)); it != by_key.end()) {
+      for (size_t j : it->second)
+        if (!covered[j]) keyed.push_back(j);
+      for (size_t j : it->second)
+        if (covered[j]) keyed.push_back(j);
+    }
     if (auto it = by_vars.find(avars[i]); it != by_vars.end())
       for (size_t j : it->second) (covered[j] ? again : same).push_back(j);
     if (same.empty())
@@ -143,10 +162,11 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
     // conjunctions: minutes of case splits) ends the alignment.
     std::vector<std::vector<size_t>> tries;
     const bool too_large = larger_than(ai, kMaxConjunctSize);
-    if (too_large) same.clear(), fewer.clear(), again.clear();
-    for (const auto* c : {&same, &fewer, &again})
+    if (too_large) keyed.clear(), same.clear(), fewer.clear(), again.clear();
+    for (const auto* c : {&keyed, &same, &fewer, &again})
       for (size_t j : *c)
-        if (tries.size() < kMaxTries) tries.push_back({j});
+        if (tries.size() < kMaxTries && std::find(tries.begin(), tries.end(), std::vector<size_t>{j}) == tries.end())
+          tries.push_back({j});
     if (same.size() >= 2 && same.size() <= kMaxRun) tries.push_back(same);  // split into several
     if (same.size() > 2) tries.push_back({same[0], same[1]});
     bool found = false;

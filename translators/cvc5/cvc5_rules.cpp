@@ -276,6 +276,7 @@ uint64_t Translator::consequence(const std::string& rule, const std::vector<Node
     if (uint64_t th = substituted_rewrite(eqs, a, b)) return th;
   }
   if (uint64_t th = theory_lemma(rule, p, phi)) return th;
+  if (uint64_t th = renamed_premise(rule, p, phi)) return th;
   std::string cm;
   Term implication;
   std::vector<Term> ps;
@@ -286,6 +287,22 @@ uint64_t Translator::consequence(const std::string& rule, const std::vector<Node
   bool theory_step = rule.find("RESOLUTION") == std::string::npos && rule != "REORDERING" && rule != "FACTORING" &&
                      rule != "CONTRA" && rule != "AND_ELIM" && rule != "NOT_OR_ELIM" && rule != "MODUS_PONENS";
   return theory_step ? implied_by_closure(p, phi) : 0;
+}
+
+uint64_t Translator::renamed_premise(const std::string& rule, const std::vector<Node>& p, const Term& phi) {
+  if (p.size() < 2 || skolems_.empty()) return 0;
+  std::vector<std::pair<Term, Term>> theta;  // t := k for each premise t = k, k a name of cvc5's
+  std::vector<Node> eqs;
+  for (size_t k = 1; k < p.size(); ++k) {
+    Term l, r;
+    if (is_op(p[k].phi, "=", &l, &r) && r.kind() == TermKind::Var && skolems_.count(r) && !mentions(l, r))
+      theta.push_back({l, r}), eqs.push_back(p[k]);
+  }
+  if (theta.empty()) return 0;
+  uint64_t n = rewritten_rewrite(rule, theta, eqs, p[0].phi, phi);  // N(p0 = φ), resting on eqs
+  if (!n) return 0;
+  Term e = Term::eq(p[0].phi, phi);
+  return from_positive(step("eq_mp", {assume(e), assume(p[0].phi)}), phi, {{n, e}, p[0]});
 }
 
 std::vector<Node> Translator::substitution(const std::vector<Node>& p) {
@@ -383,7 +400,17 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   std::string cm;
   if ((th = refute_negation(sink_, phi, &cm, 4096, 400, &theory_))) return th;
   if (!cm.empty()) refuted("a " + rule + " step states a false formula (" + cm + ")");
-  if (iff && (th = congruence_->congruent(a, b, 0))) return th;
+  // Congruence descends a nest's right spine 64 levels at most, then pairs at most 400
+  // operands at once: on a spine of more than 464 operands (cvc5's n-ary `and` of a whole
+  // assertion) it cannot succeed, and its failing descent over thousands of conjuncts
+  // took minutes (opensmt ex10100).
+  auto spine = [](Term t, const char* op) {
+    size_t n = 1;
+    while (is_op(t, op) && n <= 464) t = t.rand(), ++n;
+    return n;
+  };
+  bool huge = iff && (spine(a, "/\\") > 464 || spine(a, "\\/") > 464);
+  if (iff && !huge && (th = congruence_->congruent(a, b, 0))) return th;
   if (eq && !iff) {
     int budget = 64;
     if ((th = congruence_->terms_equal(a, b, 0, budget))) return th;

@@ -51,6 +51,14 @@ Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
   const smt::Node& n = s.nodes[i];
   if (n.kind != smt::Node::List) {
     auto it = proofs_.find(n.text);
+    if (auto d = deferred_.find(n.text); it == proofs_.end() && d != deferred_.end()) {
+      smt::Script later = std::move(d->second);
+      deferred_.erase(d);
+      size_t mark = scratch_.size();
+      Node r = proof(later, 0, depth + 1);
+      scratch_.keep_since(mark);  // cited again later, as a named proof is
+      it = proofs_.emplace(n.text, r).first;
+    }
     if (it == proofs_.end()) reject("no sub-proof named " + n.text);
     return it->second;
   }
@@ -168,6 +176,19 @@ uint64_t Translator::close_assumptions(uint64_t fin, const std::vector<Term>& as
   return fin;
 }
 
+bool Translator::conclusion_elaborates(const smt::Script& s) {
+  const smt::Node& n = s.nodes[0];
+  if (n.kids.size() < 3 || s.nodes[n.kids[1]].kind != smt::Node::Keyword || s.nodes[n.kids[1]].text != "conclusion")
+    return true;  // proof() says what is wrong
+  try {
+    elaborate(s, n.kids[2]);
+    return true;
+  } catch (const Failure& f) {
+    if (f.outcome != Outcome::Incomplete) throw;
+    return false;
+  }
+}
+
 Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
   out_.write(Emitter::make(Tag::Header, {1}));
   out_.write(Emitter::make(Tag::Problem, {}, {"smtlib2", sha}));
@@ -179,6 +200,10 @@ Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
     const smt::Script& s = b.expr;
     if (!b.name.empty()) {
       if (!rule_of(s, 0).empty()) {
+        if (!conclusion_elaborates(s)) {
+          deferred_.emplace(b.name, s);
+          continue;
+        }
         proofs_.emplace(b.name, proof(s, 0));
         scratch_.keep_all();  // a named proof stays: later steps may cite it
       } else if (s.nodes[0].kind == smt::Node::List && (s.nodes[0].kids.empty() || s.nodes[0].kids.size() == 1 ||

@@ -94,9 +94,8 @@ uint64_t Translator::rewritten_rewrite(const std::string& rule, const std::vecto
   std::unordered_map<Term, Term, TermHash> bound(theta.begin(), theta.end());
   std::vector<Node> folds;
   provers::RewriteCongruence rewrite(sink_, [&](const Term& u) {
-    if (u.kind() != TermKind::Var) return folded(u, folds);
-    auto it = bound.find(u);
-    return it == bound.end() ? Term() : it->second;
+    if (auto it = bound.find(u); it != bound.end()) return it->second;  // a variable, or a term a name stands for
+    return u.kind() == TermKind::Var ? Term() : folded(u, folds);
   });
   auto [s, as] = rewrite.apply(a);  // Γ ⊢ a = a*
   if (!as) return 0;

@@ -163,6 +163,11 @@ class Translator {
   uint64_t rewritten_rewrite(const std::string& rule, const std::vector<std::pair<Term, Term>>& theta,
                              const std::vector<Node>& eqs, const Term& a, const Term& b);
   bool rewriting_ = false;  // inside rewritten_rewrite: not again
+  // N(φ) when φ is the first premise with terms renamed by the others' equations `t = k`,
+  // k one of cvc5's names (MACRO_SR_PRED_TRANSFORM of REMOVE_TERM_FORMULA_AXIOM's
+  // `ite c (t = a) (t = b)` by the purification `t = termITE_7`): p0 = φ by
+  // rewritten_rewrite with t := k, then EQ_MP; 0 when no premise renames or p0* ≠ φ.
+  uint64_t renamed_premise(const std::string& rule, const std::vector<Node>& p, const Term& phi);
   // No premises: φ a tautology of the theories, or an equation between terms.
   uint64_t tautology(const std::string& rule, const Term& phi);
   // `tautology` for a part of a larger rewrite (conjunctions.cpp), `depth` levels down.
@@ -286,6 +291,11 @@ class Translator {
   std::unordered_map<std::string, Term> names_;           // let names bound to terms
   std::unordered_map<std::string, smt::Script> lists_;    // let names bound to argument lists
   std::unordered_map<std::string, Node> proofs_;          // let names bound to sub-proofs
+  // Named sub-proofs whose conclusion names a cvc5 constant of no known sort yet
+  // (`(REFL :conclusion (= termITE_33 termITE_33))` before any term gives termITE_33's
+  // sort): translated where they are first cited, after the terms bound in between.
+  std::unordered_map<std::string, smt::Script> deferred_;
+  bool conclusion_elaborates(const smt::Script& s);
   std::unordered_set<Term, TermHash> assertions_;
   std::vector<Term> assertion_list_;
   provers::ScratchTheorems scratch_;  // theorems made since the current top-level binding

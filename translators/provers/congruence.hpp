@@ -73,6 +73,12 @@ class Congruence {
   uint64_t implies(const std::vector<NThm>& p, const Term& phi, std::string* countermodel = nullptr,
                    Term* implication = nullptr, std::vector<Term>* formulas = nullptr);
 
+  // A name for a formula up to what congruent_ac can prove: /\ and \/ nests flattened and
+  // sorted, ~~ dropped, arithmetic atoms by their constraint (Theories::key), others by
+  // identity. Public as the key by which a rewritten nest's leaves are paired directly
+  // (translators/cvc5/conjunctions.cpp).
+  const std::string& signature(const Term& t);
+
   // Forgets the results remembered for the current proof node (their theorems are gone).
   void forget() { operands_memo_.clear(); }
 
@@ -107,10 +113,6 @@ class Congruence {
   // misleads the pairing, which the proof then refuses.
   std::vector<size_t> parts(const Term& t);
   static size_t likeness(const std::vector<size_t>& a, const std::vector<size_t>& b);
-  // A name for a formula up to what congruent_ac can prove: /\ and \/ nests flattened and
-  // sorted, ~~ dropped, arithmetic atoms by their constraint (Theories::key), others by
-  // identity.
-  const std::string& signature(const Term& t);
 
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
   uint64_t term(const Term& t) { return out_.term(t); }

@@ -51,6 +51,9 @@ class ScratchTheorems {
   // The theorems so far stay for the rest of the certificate (a named proof that later
   // bindings may cite).
   void keep_all() { ids_.clear(); }
+  // The theorems made since `mark` stay for the rest of the certificate (a named proof
+  // translated where it is first cited, inside a user's node).
+  void keep_since(size_t mark) { ids_.resize(mark); }
 
  private:
   cert::Emitter& out_;

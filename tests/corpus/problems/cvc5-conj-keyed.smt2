@@ -1,0 +1,8 @@
+(set-logic QF_LIA)
+(set-info :status unsat)
+(declare-fun x () Int)
+(declare-fun y () Int)
+(declare-fun z () Int)
+(assert (and (<= 0 (- (+ x y) y)) (<= 1 (+ x y)) (<= 0 (- (+ z y) y)) (<= 0 y) (<= (- (+ y z) z) 7)))
+(assert (< (+ x z) 0))
+(check-sat)
