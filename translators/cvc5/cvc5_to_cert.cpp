@@ -107,7 +107,7 @@ Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
     }
   }
   if (!th && prem.empty() && mentions_undefined_skolem(phi)) {
-    deferred_.push_back({phi, rule});
+    deferred_steps_.push_back({phi, rule});
     th = n_of(assume(phi), phi);
     rule = "(deferred) " + rule;
   }

@@ -131,7 +131,7 @@ bool Translator::mentions_undefined_skolem(const Term& t) const {
 
 uint64_t Translator::settle_deferred(uint64_t fin) {
   lenient_ = true;  // over cvc5's names: a countermodel may contradict their definitions
-  for (const Deferred& d : deferred_) {
+  for (const DeferredStep& d : deferred_steps_) {
     std::vector<Node> defs = definitions_for({}, d.formula);
     uint64_t n = defs.empty() ? 0 : consequence(d.rule, defs, d.formula);
     if (n) ++stats_.justified[d.rule];

@@ -277,11 +277,11 @@ class Translator {
   // A step without premises over a name not yet defined (cvc5 states the bounds of
   // `intDiv_1` before the equation that defines it as `(div x 2)`): its formula is a
   // hypothesis till the end, then proved with the definitions known by then, or a hole.
-  struct Deferred {
+  struct DeferredStep {
     Term formula;
     std::string rule;
   };
-  std::vector<Deferred> deferred_;
+  std::vector<DeferredStep> deferred_steps_;
   bool mentions_undefined_skolem(const Term& t) const;
   uint64_t settle_deferred(uint64_t fin);
   std::unordered_set<std::string> skolem_sorts_tried_;
