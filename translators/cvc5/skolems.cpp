@@ -89,14 +89,7 @@ bool Translator::define_skolem(const Term& phi) {
   // THEORY_PREPROCESS's `mod a k = a - k * q` for q cvc5's intDiv_N: q := div a k (the
   // definition, INST'd at the end, then follows from INT_DIV_MOD by the arithmetic).
   Term ma, mk, sa, sb, pk, q;
-  auto app2 = [](const Term& t, const char* f, Term* x, Term* y) {
-    if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
-    const Term& h = t.rator().rator();
-    if (h.kind() != TermKind::Const || h.name() != f) return false;
-    *x = t.rator().rand(), *y = t.rand();
-    return true;
-  };
-  if (app2(l, "int.mod", &ma, &mk) && app2(r, "int.-", &sa, &sb) && sa == ma && app2(sb, "int.*", &pk, &q) &&
+  if (is_op(l, "int.mod", &ma, &mk) && is_op(r, "int.-", &sa, &sb) && sa == ma && is_op(sb, "int.*", &pk, &q) &&
       pk == mk && skolems_.count(q) && !defined_.count(q) && !mentions(ma, q) && !mentions(mk, q)) {
     defined_.insert(q);
     Term div = Term::constant(vocab(), "int.div", l.rator().rator().type());
@@ -115,18 +108,7 @@ bool Translator::define_skolem(const Term& phi) {
 }
 
 bool Translator::mentions_undefined_skolem(const Term& t) const {
-  if (skolems_.size() == defined_.size()) return false;
-  std::vector<Term> todo{t};
-  std::unordered_set<Term, TermHash> seen;
-  while (!todo.empty() && seen.size() < 100000) {
-    Term u = todo.back();
-    todo.pop_back();
-    if (u.kind() == TermKind::Var && skolems_.count(u) && !defined_.count(u)) return true;
-    if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
-    todo.push_back(u.rator());
-    todo.push_back(u.rand());
-  }
-  return false;
+  return skolems_.size() != defined_.size() && mentions_skolem(t, true);
 }
 
 uint64_t Translator::settle_deferred(uint64_t fin) {
@@ -155,14 +137,14 @@ bool Translator::mentions(const Term& t, const Term& v) {
   return false;
 }
 
-bool Translator::mentions_skolem(const Term& t) const {
+bool Translator::mentions_skolem(const Term& t, bool undefined_only) const {
   if (skolems_.empty()) return false;
   std::vector<Term> todo{t};
   std::unordered_set<Term, TermHash> seen;
   while (!todo.empty() && seen.size() < 100000) {
     Term u = todo.back();
     todo.pop_back();
-    if (u.kind() == TermKind::Var && skolems_.count(u)) return true;
+    if (u.kind() == TermKind::Var && skolems_.count(u) && !(undefined_only && defined_.count(u))) return true;
     if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
     todo.push_back(u.rator());
     todo.push_back(u.rand());

@@ -263,7 +263,8 @@ class Translator {
   bool elaborate_pending(const smt::Script& s);
   bool define_skolem(const Term& phi);
   static bool mentions(const Term& t, const Term& v);
-  bool mentions_skolem(const Term& t) const;
+  // Whether t mentions one of cvc5's names (undefined_only: one with no definition yet).
+  bool mentions_skolem(const Term& t, bool undefined_only = false) const;
   bool lenient_ = false;  // the current step mentions a skolem: no countermodel rejects it
   std::vector<Node> definitions_for(const std::vector<Node>& p, const Term& phi);
   uint64_t discharge_definitions(uint64_t fin);
