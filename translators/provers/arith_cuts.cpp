@@ -155,6 +155,22 @@ std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const s
       add_row(r);
     }
   }
+  // Each two-atom row a·x + b·y (a, b coprime once divided by their gcd) completed to a
+  // unimodular basis: with a·d − b·c = 1 (extended Euclid), t = c·x + d·y. Where the row is
+  // fixed (a·x + b·y = e), x = d·e − b·t and y = a·t − c·e, so x's and y's bounds bound t,
+  // and one split on t refutes a thin strip with no integer point (a tight rhombus:
+  // 817y − 910x = −1 with −693 <= x <= 3) where splits on x or y need hundreds.
+  for (const Row& r : rows) {
+    std::vector<std::pair<uint32_t, mpz_class>> ts;
+    for (const auto& [a, c] : r)
+      if (c != 0) ts.push_back({a, c});
+    if (ts.size() != 2) continue;
+    mpz_class g, s, t;
+    mpz_gcdext(g.get_mpz_t(), s.get_mpz_t(), t.get_mpz_t(), ts[0].second.get_mpz_t(), ts[1].second.get_mpz_t());
+    // a·s + b·t = g: d = s, c = −t (a/g·d − b/g·c = 1)
+    if (s == 0 || t == 0) continue;  // a unit coefficient: the row itself is the candidate
+    add({{ts[0].first, -t}, {ts[1].first, s}});
+  }
   for (const auto& [a, v] : model) add({{a, 1}});
   return out;
 }

@@ -303,6 +303,15 @@ TEST(ProversArith, IntegerCuts) {
       {true, "(assert (<= (* 31 x) (* 130 y)))(assert (<= y 17))(assert (<= (+ (* 356 y) 1) (* 85 x)))"},
       // ... but has one at y = 237 (x = 994): beyond the budget or refused, never proved
       {false, "(assert (<= (* 31 x) (* 130 y)))(assert (<= y 237))(assert (<= (+ (* 356 y) 1) (* 85 x)))"},
+      // a tight rhombus's strip (Z3's lemma on SMTInterpol's tightrhombus-273-245-0):
+      // 817y − 910x = −1 has x in {…, −694, 123, …}, none in −693 <= x <= 3 (one split on
+      // the row's unimodular completion); the equation as two inequalities as Z3 states it
+      {true, "(assert (<= (- (* 817 y) (* 910 x)) (- 1)))(assert (>= (- (* 817 y) (* 910 x)) (- 1)))"
+             "(assert (<= x 3))(assert (<= (- 693) x))"},
+      {true, "(assert (= (- (* 817 y) (* 910 x)) (- 1)))(assert (<= x 3))(assert (<= (- 693) x))"},
+      // ... but x = −694, y = −773 is a point of the strip with −694 <= x: never proved
+      {false, "(assert (<= (- (* 817 y) (* 910 x)) (- 1)))(assert (>= (- (* 817 y) (* 910 x)) (- 1)))"
+              "(assert (<= x 3))(assert (<= (- 694) x))"},
   });
   EXPECT_FALSE(refutes(literals("g-real", std::string(reals) + "(assert (= (+ (* 3 x) (* 3 y)) 1))")));
 }
