@@ -30,6 +30,7 @@ constexpr int kCutSearches = 1000;
 constexpr size_t kCutFacts = 64;  // facts and atoms per case; larger cases are not searched
 constexpr size_t kCutPivots = 1000;  // per simplex run in the search
 constexpr size_t kCutPivotsTotal = 50000;
+constexpr int kConvergents = 64;  // continued-fraction convergents per two-atom row
 
 struct CutBudget {
   int searches = kCutSearches;
@@ -155,21 +156,30 @@ std::vector<SplitTerm> split_candidates(const std::vector<LinFact>& lin, const s
       add_row(r);
     }
   }
-  // Each two-atom row a·x + b·y (a, b coprime once divided by their gcd) completed to a
-  // unimodular basis: with a·d − b·c = 1 (extended Euclid), t = c·x + d·y. Where the row is
-  // fixed (a·x + b·y = e), x = d·e − b·t and y = a·t − c·e, so x's and y's bounds bound t,
-  // and one split on t refutes a thin strip with no integer point (a tight rhombus:
-  // 817y − 910x = −1 with −693 <= x <= 3) where splits on x or y need hundreds.
+  // Each two-atom row a·x + b·y gives the terms p·x ± q·y of the convergents p/q of |a/b|
+  // (its continued fraction): the best small approximations of the row's direction. The last
+  // but one is the row's unimodular completion (|a·q − b·p| = 1 once a, b are coprime):
+  // where the row is fixed, x and y are integer combinations of the row and that term, so
+  // one split on it refutes a thin strip with no integer point (a tight rhombus:
+  // 817y − 910x = −1 with −693 <= x <= 3); an earlier one closes a thin cone (Z3's lemma
+  // 9100000000000x − 8166666666667y >= 0, 2007y − 2236x >= 1, y <= 172 by one split on
+  // 39x − 35y), where splits on x or y need hundreds.
   for (const Row& r : rows) {
     std::vector<std::pair<uint32_t, mpz_class>> ts;
     for (const auto& [a, c] : r)
       if (c != 0) ts.push_back({a, c});
     if (ts.size() != 2) continue;
-    mpz_class g, s, t;
-    mpz_gcdext(g.get_mpz_t(), s.get_mpz_t(), t.get_mpz_t(), ts[0].second.get_mpz_t(), ts[1].second.get_mpz_t());
-    // a·s + b·t = g: d = s, c = −t (a/g·d − b/g·c = 1)
-    if (s == 0 || t == 0) continue;  // a unit coefficient: the row itself is the candidate
-    add({{ts[0].first, -t}, {ts[1].first, s}});
+    int sign = sgn(ts[0].second) * sgn(ts[1].second);
+    mpz_class num = abs(ts[0].second), den = abs(ts[1].second);
+    mpz_class p0 = 0, q0 = 1, p1 = 1, q1 = 0;  // the convergents before the first
+    for (int k = 0; den != 0 && k < kConvergents; ++k) {
+      mpz_class quot = num / den, rest = num % den;
+      mpz_class p2 = quot * p1 + p0, q2 = quot * q1 + q0;
+      num = den, den = rest;
+      p0 = p1, q0 = q1, p1 = p2, q1 = q2;
+      if (den == 0 || p1 == 0 || q1 == 0) continue;  // the row itself, or a single atom
+      add({{ts[0].first, p1}, {ts[1].first, sign * q1}});
+    }
   }
   for (const auto& [a, v] : model) add({{a, 1}});
   return out;

@@ -312,6 +312,14 @@ TEST(ProversArith, IntegerCuts) {
       // ... but x = −694, y = −773 is a point of the strip with −694 <= x: never proved
       {false, "(assert (<= (- (* 817 y) (* 910 x)) (- 1)))(assert (>= (- (* 817 y) (* 910 x)) (- 1)))"
               "(assert (<= x 3))(assert (<= (- 694) x))"},
+      // a thin cone (Z3's lemma on tightrhombus-273-245-10): x/y between 9100000000000 /
+      // 8166666666667 and 2236/2007 has no integer point with y <= 204; with y <= 172 one
+      // split on the convergent 39x − 35y refutes it ...
+      {true, "(assert (>= (- (* 9100000000000 x) (* 8166666666667 y)) 0))(assert (>= (- (* 2007 y) (* 2236 x)) 1))"
+             "(assert (<= y 172))"},
+      // ... and the point x = 184, y = 205 when y <= 205: never proved
+      {false, "(assert (>= (- (* 9100000000000 x) (* 8166666666667 y)) 0))(assert (>= (- (* 2007 y) (* 2236 x)) 1))"
+              "(assert (<= y 205))"},
   });
   EXPECT_FALSE(refutes(literals("g-real", std::string(reals) + "(assert (= (+ (* 3 x) (* 3 y)) 1))")));
 }
