@@ -570,7 +570,7 @@ class Elaborator {
       out = left(op("/", ty));
     } else if (f == "div" || f == "mod") {
       if (ty != it) fail(n, f + " is integer division");
-      unary(2);
+      if (f == "mod") unary(2);  // SMT-LIB's Ints: div is left-associative, mod binary
       out = left(op(f, ty));
     } else if (f == "abs") {
       if (ty != it) fail(n, "abs is on integers");

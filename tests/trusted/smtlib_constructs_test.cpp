@@ -116,6 +116,18 @@ TEST(SmtConstructs, NegativeLiterals) {
   EXPECT_EQ(ds[0], Term::var("-5", B()));
 }
 
+// SMT-LIB's Ints declare div left-associative (z3 and cvc5 read (div 20 4 2) as
+// (div (div 20 4) 2)); mod takes exactly two arguments.
+TEST(SmtConstructs, DivIsLeftAssociative) {
+  auto as = elab("(set-logic QF_LIA)(declare-const x Int)(assert (= x (div 5 2 1)))(check-sat)");
+  Term div = c("int.div", Type::fun(I(), Type::fun(I(), I())));
+  auto d = [&](Term a, Term b) { return Term::comb(Term::comb(div, a), b); };
+  EXPECT_EQ(as[0], Term::eq(Term::var("x", I()), d(d(num(5), num(2)), num(1))));
+  // refused: mod is not associative, div needs two arguments
+  all_refused(Outcome::InputError, {"(set-logic QF_LIA)(assert (= 0 (mod 5 2 1)))(check-sat)",
+                                    "(set-logic QF_LIA)(assert (= 0 (div 5)))(check-sat)"});
+}
+
 // The final check-sat's assertion set: what is asserted at the levels still open.
 TEST(SmtConstructs, PushPop) {
   auto as = elab("(declare-const p Bool)(declare-const q Bool)(assert p)(push 1)(assert q)(pop 1)"
