@@ -38,12 +38,14 @@ bool Translator::declare_skolems(const smt::Script& s) {
     for (size_t k = 1; k < n.kids.size(); ++k) {
       const smt::Node& a = s.nodes[n.kids[k]];
       if (a.kind != smt::Node::Symbol || names_.count(a.text) || skolem_sorts_tried_.count(a.text)) continue;
+      // Sub-proof names and lists are no skolems: asked first, as each failed elaboration
+      // below is a thrown Failure, and a proof's script cites its sub-proofs by the thousand.
+      if (lists_.count(a.text) || proofs_.count(a.text) || skolems_.size() >= kMaxNames) continue;
       try {  // a symbol of the problem, or a let name bound to a list: not a skolem
         ctx_.term(s, n.kids[k], names_);
         continue;
       } catch (const Failure&) {
       }
-      if (lists_.count(a.text) || proofs_.count(a.text) || skolems_.size() >= kMaxNames) continue;
       Type ty;
       if (a.text.rfind("BOOLEAN_TERM_VARIABLE_", 0) == 0) {
         ty = Type::boolean();

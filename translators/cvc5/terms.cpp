@@ -21,6 +21,32 @@ bool arithmetic_or_equality(const std::string& f) {
   return false;
 }
 
+// The part of s reachable from node, as a script of its own whose last node is node's copy
+// (kids before parents, a DAG walk with an explicit stack). The fallbacks of `elaborate`
+// copy and scan this part only: a proof's body is most of the proof, and copying or
+// scanning all of it for each term that needs a fallback was quadratic.
+smt::Script reachable_part(const smt::Script& s, uint32_t node) {
+  smt::Script part;
+  std::unordered_map<uint32_t, uint32_t> index;  // node of s -> node of part
+  std::vector<std::pair<uint32_t, size_t>> stack{{node, 0}};
+  while (!stack.empty()) {
+    uint32_t i = stack.back().first;
+    size_t k = stack.back().second++;
+    const smt::Node& n = s.nodes[i];
+    if (k < n.kids.size()) {
+      if (!index.count(n.kids[k])) stack.push_back({n.kids[k], 0});
+      continue;
+    }
+    stack.pop_back();
+    if (index.count(i)) continue;
+    smt::Node copy = n;
+    for (uint32_t& c : copy.kids) c = index.at(c);
+    index.emplace(i, static_cast<uint32_t>(part.nodes.size()));
+    part.nodes.push_back(std::move(copy));
+  }
+  return part;
+}
+
 }  // namespace
 
 bool Translator::definitional_lambda(const smt::Script& s, uint32_t node) {
@@ -54,10 +80,12 @@ bool Translator::definitional_lambda(const smt::Script& s, uint32_t node) {
   }
 }
 
-Term Translator::elaborate(const smt::Script& s, uint32_t node) {
+Term Translator::elaborate(const smt::Script& whole, uint32_t whole_node) {
   try {
-    return ctx_.term(s, node, names_);
+    return ctx_.term(whole, whole_node, names_);
   } catch (const Failure& first) {
+    const smt::Script s = reachable_part(whole, whole_node);
+    const uint32_t node = static_cast<uint32_t>(s.nodes.size() - 1);
     // cvc5 states a define-fun with parameters as the assumption (= f (lambda (…) body)).
     // The problem's elaboration unfolds every application of f, so when it unfolds
     // (f x1 … xn) to exactly body, that equation holds by definition: T.
