@@ -23,6 +23,10 @@ struct Fail {};
 // and the operations of one run.
 constexpr int kMaxDepth = 1000;
 constexpr long kBudget = 100000;
+// From this many assumptions on, the emitting run assumes their conjunction instead
+// (conjoined.hpp): below it, the per-assumption cost of the conjunction's discharge (about
+// four times the single NOT_INTRO and PROVE_HYP) outweighs the smaller unions.
+constexpr size_t kConjoinFrom = 32;
 
 // Each diagram operation builds a few terms: the constants and the lemmas' variables are
 // made once (a constant or variable by name interns its name and type each time).
@@ -142,21 +146,28 @@ bool Diagrams::run(const Term& l, const Term& r, bool emit, uint64_t* out) {
   emit_ = emit;
   budget_ = budget_start_;
   memo_.clear(), var_.clear(), vars_.clear(), has_cond_.clear(), assumed_.clear(), hyps_.clear();
+  conj_.reset();
+  if (emit && planned_.size() >= kConjoinFrom) {
+    std::vector<Term> es;
+    for (const Hyp& h : planned_) es.push_back(h.e);
+    conj_.emplace(es);
+  }
   try {
     Eq a = diagram(l, 0), b = diagram(r, 0);
     if (a.r != b.r) return false;
-    if (!emit) return true;
+    if (!emit) {
+      planned_ = hyps_;
+      return true;
+    }
     Term phi = Term::eq(l, r);
     uint64_t f = step("not_elim", {step("assume", {term(neg(phi))}), thm(trans(a, sym(b)))});
-    for (const Hyp& h : hyps_) {
-      uint64_t n = h.n;
-      if (h.lemma) {
-        std::vector<uint64_t> args{h.lemma->n};
-        for (const auto& [v, t] : h.theta) args.push_back(term(v)), args.push_back(term(t));
-        n = step("inst", std::move(args));
-      }
-      f = step("prove_hyp", {step("not_intro", {term(h.e), f}), n});
+    for (const Hyp& h : hyps_)  // those outside the conjunction (none when the runs agree)
+      if (!conj_ || !conj_->has(h.e)) f = step("prove_hyp", {step("not_intro", {term(h.e), f}), refutation(h)});
+    if (conj_) {
+      uint64_t n = conj_->refute(out_, [&](size_t k) { return refutation(planned_[k]); });
+      f = step("prove_hyp", {step("not_intro", {term(conj_->conj()), f}), n});
     }
+    conj_.reset(), planned_.clear();
     *out = f;
     return true;
   } catch (const Fail&) {
@@ -417,11 +428,22 @@ Diagrams::Eq Diagrams::cong(const Term& f, const std::vector<Eq>& args) {
   return {l, r, p};
 }
 
-// ⊢ e by ASSUME, once per run.
+// ⊢ e by ASSUME (or from the assumed conjunction), once per run.
 Diagrams::Eq Diagrams::assumed(const Term& e) {
   auto it = assumed_.find(e);
-  uint64_t id = it != assumed_.end() ? it->second : assumed_.emplace(e, step("assume", {term(e)})).first->second;
-  return {e.lhs(), e.rhs(), id};
+  if (it == assumed_.end()) {
+    uint64_t id = conj_ && conj_->has(e) ? conj_->get(out_, e) : step("assume", {term(e)});
+    it = assumed_.emplace(e, id).first;
+  }
+  return {e.lhs(), e.rhs(), it->second};
+}
+
+// N(e) of an assumption: its lemma's N instantiated, or the fact's.
+uint64_t Diagrams::refutation(const Hyp& h) {
+  if (!h.lemma) return proved_fact(h.e);
+  std::vector<uint64_t> args{h.lemma->n ? h.lemma->n : lemma(h.lemma->name, h.lemma->a, h.lemma->b).n};
+  for (const auto& [v, t] : h.theta) args.push_back(term(v)), args.push_back(term(t));
+  return step("inst", std::move(args));
 }
 
 // An instance of a lemma, assumed (discharged by INST of the lemma's N at the end).
@@ -439,14 +461,17 @@ Diagrams::Eq Diagrams::fact(const Term& e) {
   if (!assumed_.count(e)) {
     auto it = facts_.find(e);
     if (it != facts_.end() && !it->second) throw Fail{};
-    uint64_t n = 1;
-    if (emit_) {
-      if (it == facts_.end()) it = facts_.emplace(e, refute_negation(kept_, e, nullptr, 64, 400, &th_)).first;
-      if (!(n = it->second)) throw Fail{};
-    }
-    hyps_.push_back({e, n, nullptr, {}});
+    hyps_.push_back({e, emit_ ? proved_fact(e) : 1, nullptr, {}});
   }
   return assumed(e);
+}
+
+// N(e) of a fact on kept, proved once per certificate.
+uint64_t Diagrams::proved_fact(const Term& e) {
+  auto it = facts_.find(e);
+  if (it == facts_.end()) it = facts_.emplace(e, refute_negation(kept_, e, nullptr, 64, 400, &th_)).first;
+  if (!it->second) throw Fail{};
+  return it->second;
 }
 
 Diagrams::Lemma& Diagrams::lemma(const char* name, const Type& a, const Type& b) {

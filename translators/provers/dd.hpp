@@ -14,8 +14,8 @@
 // built from nested COND over atoms, with COND lifted out of applications (any function of
 // up to 8 arguments of any types: select, store, uninterpreted functions; a store's value
 // keeps its diagram inside), reads through stores by the arrays' axioms (dd_arrays.hpp).
-// Premises: none (the lemma instances it assumes
-// are discharged before it returns). Side conditions: l and r have one reduced ordered
+// Premises: none (the lemma instances and facts it assumes
+// are discharged before it returns; many of them as one conjunction, conjoined.hpp). Side conditions: l and r have one reduced ordered
 // diagram over their atoms (leaves equal up to their linear normal form). Budgets: 1,000
 // levels, a bounded number of diagram operations per call (dd.cpp). Failure (0): different
 // diagrams or over budget; a dry run decides first, so a failure leaves only kept facts.
@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "translators/provers/conjoined.hpp"
 #include "translators/provers/formula.hpp"
 #include "translators/provers/pf.hpp"
 
@@ -90,6 +91,8 @@ class Diagrams {
   Eq assumed(const Term& e);
   Eq use(const char* name, const Type& a, const Type& b, const std::vector<std::pair<Term, Term>>& theta);
   Eq fact(const Term& e);
+  uint64_t proved_fact(const Term& e);
+  uint64_t refutation(const Hyp& h);
   Lemma& lemma(const char* name, const Type& a, const Type& b);
 
   StepSink& out_;
@@ -106,6 +109,10 @@ class Diagrams {
   CondFinder has_cond_{1000};  // per run; as deep as a diagram goes (dd.cpp kMaxDepth)
   std::unordered_map<Term, uint64_t, TermHash> assumed_;
   std::vector<Hyp> hyps_;
+  // The dry run's assumptions, and when there are many (dd.cpp kConjoinFrom), the emitting
+  // run's: one hypothesis, their conjunction (conjoined.hpp), instead of one each.
+  std::vector<Hyp> planned_;
+  std::optional<Conjoined> conj_;
   // Per certificate: the lemmas, the facts (N(e) on kept), the first atom met for each
   // arithmetic constraint (and whether it is the key's negation), the leaves' normal forms
   // (⊢ t = p on kept; id 0 when there is none).

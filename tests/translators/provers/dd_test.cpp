@@ -30,11 +30,19 @@ const char* arrays_header =
     "(declare-fun h (Int Bool) Int)(declare-fun q (Int) Bool)";
 
 // The one assertion `(= l r)` of a small problem, and whether the diagrams prove it on the
-// kernel (`steps` receives the number of steps emitted).
-bool proves(const std::string& name, const std::string& eq, size_t* steps = nullptr, const char* hdr = header) {
+// kernel (`steps` receives the number of steps emitted; `conjoined` whether the last
+// assumption discharged was a conjunction: the assumptions carried as one, conjoined.hpp).
+bool proves(const std::string& name, const std::string& eq, size_t* steps = nullptr, const char* hdr = header,
+            bool* conjoined = nullptr) {
   Term phi = test::smt_assertions(name, std::string(hdr) + "(assert " + eq + ")").at(0), l, r;
   EXPECT_TRUE(provers::is_op(phi, "=", &l, &r)) << eq;
   test::KernelSink k;
+  Term discharged;
+  auto kernel_step = k.sink.step;
+  k.sink.step = [&](const char* rule, std::vector<uint64_t> args) {
+    if (std::string(rule) == "not_intro") discharged = k.terms.at(args.at(0));
+    return kernel_step(rule, std::move(args));
+  };
   provers::Arith arith(k.sink);
   provers::CondLemmas cond(k.sink);
   provers::TheoryRefuter refuter = [&](provers::StepSink& out, const std::vector<Term>& lits, bool emit, bool* sat) -> uint64_t {
@@ -54,6 +62,7 @@ bool proves(const std::string& name, const std::string& eq, size_t* steps = null
     return false;
   }
   if (steps) *steps = k.steps;
+  if (conjoined) *conjoined = !discharged.is_null() && provers::is_op(discharged, "/\\");
   if (!id) return false;
   const Thm& th_ = k.thms.at(id);
   EXPECT_EQ(th_.concl(), Term::constant(hcert::tenv(), "F", Type::boolean()));
@@ -182,4 +191,55 @@ TEST(ProversDiagrams, RefusesWrongReadsThroughStores) {
   EXPECT_FALSE(ax("ddrw7", "(= (store a i (select b i)) a)"));
   // Numeral indices: 1 = 1, so the read is x, not the old m[1].
   EXPECT_FALSE(auflia("ddrw8", "(= (select (store m 1 x) 1) (select m 1))"));
+}
+
+namespace {
+// A read through a chain of sixteen stores at indices i0 … i15 with values v0 … v15 (`skip`: the
+// level left out of the right side, `swap`: the level whose value is v(swap+1) instead).
+std::string store_chain_read(bool right, int skip = -1, int swap = -1) {
+  std::string s = "a", r = "(select a j)";
+  for (int k = 0; k < 16; ++k) {
+    std::string i = "i" + std::to_string(k), v = "v" + std::to_string(k == swap ? k + 1 : k);
+    s = "(store " + s + " " + i + " v" + std::to_string(k) + ")";
+    if (k != skip) r = "(ite (= " + i + " j) " + v + " " + r + ")";
+  }
+  return right ? r : "(select " + s + " j)";
+}
+std::string chain_header() {
+  std::string h = "(set-logic QF_AX)(declare-sort K 0)(declare-sort V 0)(declare-const a (Array K V))(declare-const j K)";
+  for (int k = 0; k <= 16; ++k) h += "(declare-const i" + std::to_string(k) + " K)(declare-const v" + std::to_string(k) + " V)";
+  return h;
+}
+}  // namespace
+
+// Many assumptions (lemma instances and facts) are carried as one conjunction
+// (conjoined.hpp): a read through a chain of sixteen stores and the program counter's chain
+// take theirs from it (the last assumption discharged is their conjunction) and still end in exactly {~(l = r)} ⊢ F; a small
+// rewrite assumes each one alone.
+TEST(ProversDiagrams, CarriesManyAssumptionsAsOneConjunction) {
+  std::string h = chain_header();
+  bool conjoined = false;
+  EXPECT_TRUE(proves("ddc1", "(= " + store_chain_read(false) + " " + store_chain_read(true) + ")", nullptr, h.c_str(), &conjoined));
+  EXPECT_TRUE(conjoined);
+  std::string t = "t0", lets;
+  for (int k = 0; k < 12; ++k) {
+    std::string n = "t" + std::to_string(k + 1);
+    lets += "(let ((" + n + " (ite (= " + t + " " + std::to_string(k) + ") (+ " + t + " 0) " + t + "))) ";
+    t = n;
+  }
+  conjoined = false;
+  EXPECT_TRUE(proves("ddc2", "(let ((t0 (ite c x y))) " + lets + "(= " + t + " (ite c x y))" + std::string(12, ')') + ")",
+                     nullptr, header, &conjoined));
+  EXPECT_TRUE(conjoined);
+  EXPECT_TRUE(proves("ddc3", "(= (ite (not c) a b) (ite c b a))", nullptr, header, &conjoined));
+  EXPECT_FALSE(conjoined);
+}
+
+// The chain's wrong reads are not proved: with the index disequality of level 4 missing
+// (the read is v4 where j = i4 and j differs from i5 … i15, not what lies below), and with
+// levels 3 and 4's values swapped (false where j = i3 ≠ i4 … i15 and v3 ≠ v4).
+TEST(ProversDiagrams, RefusesWrongReadsThroughStoreChain) {
+  std::string h = chain_header();
+  EXPECT_FALSE(proves("ddcw1", "(= " + store_chain_read(false) + " " + store_chain_read(true, 4) + ")", nullptr, h.c_str()));
+  EXPECT_FALSE(proves("ddcw2", "(= " + store_chain_read(false) + " " + store_chain_read(true, -1, 3) + ")", nullptr, h.c_str()));
 }
