@@ -46,42 +46,28 @@ uint64_t Translator::hole(const Term& phi, const std::string& rule) {
   return n_of(id, phi);
 }
 
-Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
-  if (depth > 10000) reject("sub-proofs nested too deeply");
-  const smt::Node& n = s.nodes[i];
-  if (n.kind != smt::Node::List) {
-    auto it = proofs_.find(n.text);
-    if (auto d = deferred_.find(n.text); it == proofs_.end() && d != deferred_.end()) {
-      smt::Script later = std::move(d->second);
-      deferred_.erase(d);
-      size_t mark = scratch_.size();
-      Node r = proof(later, 0, depth + 1);
-      scratch_.keep_since(mark);  // cited again later, as a named proof is
-      it = proofs_.emplace(n.text, r).first;
-    }
-    if (it == proofs_.end()) reject("no sub-proof named " + n.text);
-    return it->second;
-  }
-  std::string rule = rule_of(s, i);
-  if (rule.empty()) reject("not a proof rule application");
+// Opens the step at s.nodes[i] (a rule application): its rule and conclusion, read before
+// its premises are.
+void Translator::open_step(ProofFrame& f) {
+  const smt::Script& s = *f.s;
+  const smt::Node& n = s.nodes[f.i];
+  f.rule = rule_of(s, f.i);
+  if (f.rule.empty()) reject("not a proof rule application");
   if (n.kids.size() < 3 || s.nodes[n.kids[1]].kind != smt::Node::Keyword || s.nodes[n.kids[1]].text != "conclusion")
-    throw Failure(Outcome::InputError, "cvc5 proof " + where_ + ": a " + rule +
+    throw Failure(Outcome::InputError, "cvc5 proof " + where_ + ": a " + f.rule +
                                            " step without its conclusion (print the proof with --proof-print-conclusion)");
   ++stats_.nodes;
-  size_t mark = scratch_.size();
-  Term phi = elaborate(s, n.kids[2]);
-  if (phi.type() != Type::boolean()) reject("a " + rule + " step whose conclusion is not a formula");
-  std::vector<Node> prem;
-  int64_t args = -1;
-  for (size_t k = 3; k < n.kids.size(); ++k) {
-    const smt::Node& c = s.nodes[n.kids[k]];
-    if (c.kind == smt::Node::Keyword) {
-      if (c.text != "args" || k + 2 != n.kids.size()) reject("a " + rule + " step with a malformed :args");
-      args = n.kids[k + 1];
-      break;
-    }
-    prem.push_back(proof(s, n.kids[k], depth + 1));
-  }
+  f.mark = scratch_.size();
+  f.phi = elaborate(s, n.kids[2]);
+  if (f.phi.type() != Type::boolean()) reject("a " + f.rule + " step whose conclusion is not a formula");
+}
+
+// The step's theorem once its premises are translated: justified, deferred or a hole.
+Node Translator::close_step(ProofFrame& f) {
+  const smt::Script& s = *f.s;
+  std::string rule = f.rule;
+  const Term& phi = f.phi;
+  const std::vector<Node>& prem = f.prem;
   lenient_ = mentions_skolem(phi);
   for (const Node& q : prem) lenient_ = lenient_ || mentions_skolem(q.phi);
   uint64_t th = 0;
@@ -98,7 +84,7 @@ Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
     th = n_of(assume(phi), phi);  // a definition: a hypothesis till the end
     rule = "(skolem definition) " + rule;
   }
-  if (!th) th = justify(Step{rule, prem, phi, s, args});
+  if (!th) th = justify(Step{rule, prem, phi, s, f.args});
   if (!th && !definitions_.empty()) {  // again, with the definitions of the names it mentions
     std::vector<Node> more = definitions_for(prem, phi);
     if (!more.empty()) {
@@ -117,8 +103,68 @@ Node Translator::proof(const smt::Script& s, uint32_t i, int depth) {
       for (const Node& q : prem) fprintf(stderr, "  premise of the hole below: %s\n", render(q.phi, 300).c_str());
     th = hole(phi, rule);
   }
-  collect(mark, th);
+  collect(f.mark, th);
   return {th, phi};
+}
+
+// The steps of a proof tree in post-order with an explicit stack: cvc5's proofs nest as
+// deep as their terms (a congruence through 10,000 applications of f), so no recursion.
+// A premise that names a sub-proof is that sub-proof's node, translated here first when it
+// was deferred (its conclusion mentioned names not yet declared).
+Node Translator::proof(const smt::Script& root_script, uint32_t root) {
+  std::vector<ProofFrame> stack;
+  // The node of the premise at s.nodes[i] when it is known at once (a named sub-proof
+  // already translated); else its step is opened on the stack and nullopt returned.
+  auto enter = [&](const smt::Script& s, uint32_t i) -> std::optional<Node> {
+    const smt::Node& n = s.nodes[i];
+    ProofFrame f;
+    if (n.kind != smt::Node::List) {
+      if (auto it = proofs_.find(n.text); it != proofs_.end()) return it->second;
+      auto d = deferred_.find(n.text);
+      if (d == deferred_.end()) reject("no sub-proof named " + n.text);
+      f.owned = std::make_shared<smt::Script>(std::move(d->second));
+      deferred_.erase(d);
+      f.name = n.text;
+      f.named_mark = scratch_.size();
+      f.s = f.owned.get(), f.i = 0;
+    } else {
+      f.s = &s, f.i = i;
+    }
+    open_step(f);
+    stack.push_back(std::move(f));
+    return std::nullopt;
+  };
+  if (auto r = enter(root_script, root)) return *r;
+  while (true) {
+    ProofFrame& f = stack.back();
+    const smt::Node& n = f.s->nodes[f.i];
+    bool descended = false;
+    while (f.k < n.kids.size()) {
+      const smt::Node& c = f.s->nodes[n.kids[f.k]];
+      if (c.kind == smt::Node::Keyword) {
+        if (c.text != "args" || f.k + 2 != n.kids.size()) reject("a " + f.rule + " step with a malformed :args");
+        f.args = n.kids[f.k + 1];
+        f.k = n.kids.size();
+        break;
+      }
+      uint32_t kid = n.kids[f.k++];
+      if (auto r = enter(*f.s, kid)) {
+        f.prem.push_back(*r);
+        continue;
+      }
+      descended = true;  // f is no longer the top (nor a valid reference)
+      break;
+    }
+    if (descended) continue;
+    Node r = close_step(f);
+    if (!f.name.empty()) {
+      scratch_.keep_since(f.named_mark);  // cited again later, as a named proof is
+      proofs_.emplace(f.name, r);
+    }
+    stack.pop_back();
+    if (stack.empty()) return r;
+    stack.back().prem.push_back(r);
+  }
 }
 
 // The variables of t (at most 10,000 subterms looked at).

@@ -98,7 +98,23 @@ class Translator {
   std::vector<Term> arg_terms(const smt::Script& s, int64_t args);
 
   // A proof expression (sub-proofs first, innermost first; at most 10,000 levels).
-  Node proof(const smt::Script& s, uint32_t i, int depth = 0);
+  Node proof(const smt::Script& s, uint32_t i);
+  // One step of the proof tree being translated (proof()'s explicit stack).
+  struct ProofFrame {
+    const smt::Script* s = nullptr;
+    uint32_t i = 0;                      // the step: a rule application in *s
+    std::shared_ptr<smt::Script> owned;  // a deferred named sub-proof's script, kept alive
+    std::string name;                    // that sub-proof's name, recorded when it is done
+    size_t named_mark = 0;
+    size_t mark = 0;  // scratch_ before the step
+    std::string rule;
+    Term phi;
+    std::vector<Node> prem;
+    size_t k = 3;  // its next argument to read
+    int64_t args = -1;
+  };
+  void open_step(ProofFrame& f);
+  Node close_step(ProofFrame& f);
 
   // The rule table (cvc5_rules.cpp): cvc5's rule name -> its handler; 0 when the handler
   // cannot justify this step (then it is a hole named by the rule).
