@@ -6,7 +6,6 @@
 #include <string>
 
 #include "formats/cert.hpp"
-
 #include "trusted/deadline.hpp"
 
 namespace hcert {
@@ -36,6 +35,7 @@ class Scan {
       }
       char ch = *p++;
       if (ch >= '0' && ch <= '9') {
+        if (value_ > kMaxId / 10) return false;  // before it could wrap
         value_ = value_ * 10 + static_cast<uint64_t>(ch - '0');
         if (value_ > kMaxId) return false;
         digits_ = true;

@@ -73,6 +73,7 @@ TEST(LratInputs, InputItCannotReadGivesNoList) {
                           "5 1 0 1 x 0\n",             // a letter among the hints
                           "5 1 0 1- 0\n",              // a sign inside a number
                           "5 1 0 99999999999999999999 0\n",  // out of range
+                          "5 1 0 36893488147419103233 0\n",  // 2^65 + 1: would wrap to 1 in 64 bits
                           "5d 1 0\n", ""})
     EXPECT_TRUE(named(bad, 4).empty()) << bad;
   std::string cut;
