@@ -1,4 +1,5 @@
 #include "checker/checker.hpp"
+#include "checker/term_set.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -59,7 +60,7 @@ struct Checker::Impl {
   // records ask, and all (the problem elaborated whole) only if the end check meets a
   // hypothesis not among them.
   Problem problem;
-  std::unordered_map<Term, size_t, TermHash> assertion_index;
+  TermSet assertion_index;
   std::set<uint32_t> hole_axioms;
   std::unique_ptr<Thm> final_thm;
   // The rule of the last step: its name, its counter in report.rules, its entry (null if
@@ -186,9 +187,22 @@ struct Checker::Impl {
         if (n[1] >= problem.count())
           fail(Outcome::InputError, r, "the problem has no assertion " + std::to_string(n[1]));
         Term a = assertion(env, problem, n[1]);
-        if (problem.clauses) assertion_index.emplace(a, n[1]);
+        if (problem.clauses) assertion_index.insert(a);
         if (r.tag == Tag::ATerm) define(terms, r, n[0], std::move(a), "term");
         else define(thms, r, n[0], Kernel::assume(env, a), "theorem");
+        return;
+      }
+      case Tag::AConj: {  // the halving conjunction of assertions (spec/format.md)
+        if (mode == Mode::Theory) fail(Outcome::InputError, r, "no problem in a theory file");
+        std::vector<Term> leaves;
+        leaves.reserve(n.size() - 1);
+        for (size_t k = 1; k < n.size(); ++k) {
+          if (n[k] >= problem.count())
+            fail(Outcome::InputError, r, "the problem has no assertion " + std::to_string(n[k]));
+          leaves.push_back(assertion(env, problem, n[k]));
+          if (problem.clauses) assertion_index.insert(leaves.back());
+        }
+        define(terms, r, n[0], halving_conjunction(leaves), "term");
         return;
       }
       case Tag::Fact: {
@@ -249,6 +263,20 @@ struct Checker::Impl {
     }
   }
 
+  // Φ(0, k) over the leaves, as spec/problems.md builds Φ over a problem's clauses:
+  // Φ(lo, hi) = leaf lo if hi = lo + 1, else Φ(lo, mid) /\ Φ(mid, hi). Recursive only
+  // as deep as log2 of the leaves (a record holds at most 2^24 numbers).
+  Term halving_conjunction(const std::vector<Term>& leaves) {
+    const Type b = Type::boolean();
+    const Term conj = Term::constant(env, "/\\", Type::fun(b, Type::fun(b, b)));
+    auto build = [&](auto& self, size_t lo, size_t hi) -> Term {
+      if (hi - lo == 1) return leaves[lo];
+      size_t mid = lo + (hi - lo) / 2;
+      return Term::comb(Term::comb(conj, self(self, lo, mid)), self(self, mid, hi));
+    };
+    return build(build, 0, leaves.size());
+  }
+
   // The preamble (header, problem, claim, theories) is over: load the core theory and
   // elaborate the problem, which the rest of the certificate refers to.
   void end_preamble(const Record& r) {
@@ -270,12 +298,13 @@ struct Checker::Impl {
   }
   void index_all() {
     if (problem.clauses) problem = elaborate(env, *problem.clauses);  // each clause once, Φ from them
-    for (size_t i = 0; i < problem.assertions.size(); ++i) assertion_index.emplace(problem.assertions[i], i);
+    assertion_index.reserve(problem.assertions.size());
+    for (const Term& a : problem.assertions) assertion_index.insert(a);
   }
 
   void check_end(const Record& r, const Thm& th) {
     Term offending;
-    auto is_assertion = [&](const Term& t) { return assertion_index.count(t) > 0; };
+    auto is_assertion = [&](const Term& t) { return assertion_index.contains(t); };
     std::optional<std::string> why = end_check(env, th, is_assertion, offending);
     if (why && problem.clauses) index_all(), why = end_check(env, th, is_assertion, offending);
     if (why)

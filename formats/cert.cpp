@@ -29,6 +29,7 @@ const std::vector<Schema>& schemas() {
       {Tag::Hole, "hole", {F::Num, F::Num, F::Name}},
       {Tag::Del, "del", {F::Name, F::Nums}},
       {Tag::End, "end", {F::Num}},
+      {Tag::AConj, "aconj", {F::Num, F::Num, F::Nums}},
   };
   return s;
 }

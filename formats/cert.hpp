@@ -16,9 +16,9 @@ namespace hcert::cert {
 // is the identity by construction. The schema says which fields a tag has.
 enum class Tag : uint8_t {
   Header = 1, Problem, Claim, Theory, TypeDecl, ConstDecl, TyVar, TyOp, Var, Const, App, Lam,
-  Def, Typedef, Axiom, Assert, ATerm, Fact, Step, Concl, Hole, Del, End,
+  Def, Typedef, Axiom, Assert, ATerm, Fact, Step, Concl, Hole, Del, End, AConj,
 };
-constexpr int kTagCount = static_cast<int>(Tag::End);
+constexpr int kTagCount = static_cast<int>(Tag::AConj);
 
 // A field is a number (an id, a count, an index), a name (bytes), or a list of numbers
 // that ends the record.

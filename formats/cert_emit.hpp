@@ -17,10 +17,12 @@ class Emitter {
   // without a kernel term behind it: for a producer that knows the ids of the parts and
   // need not build the term itself (the SAT translation's formula hypothesis). The id is
   // not known to term() afterwards.
-  uint64_t term_record(Tag tag, std::initializer_list<uint64_t> fields) {
+  uint64_t term_record(Tag tag, std::initializer_list<uint64_t> fields) { return term_record(tag, fields.begin(), fields.end()); }
+  template <class It>
+  uint64_t term_record(Tag tag, It first, It last) {
     uint64_t id = next_term_++;
     std::vector<uint64_t> nums{id};
-    nums.insert(nums.end(), fields);
+    nums.insert(nums.end(), first, last);
     write(make(tag, std::move(nums)));
     return id;
   }

@@ -27,6 +27,7 @@
 #include "formats/hol_text.hpp"
 #include "formats/drat.hpp"
 #include "formats/lrat.hpp"
+#include "formats/lrat_inputs.hpp"
 #include "checker/script.hpp"
 #include "formats/sniff.hpp"
 #include "formats/cvc5proof.hpp"
@@ -317,7 +318,7 @@ int check(const Args& a) {
       watchdog->phase("translating and checking LRAT steps");
       hcert::LratReader in(std::move(opened.source));
       check_translation(feed, threads == 2, [&](hcert::cert::Emitter& em) {
-        hcert::sat::lrat_to_certificate(env, *cnf, in, em);
+        hcert::sat::lrat_to_certificate(env, *cnf, in, em, hcert::lrat_inputs_reader(proof, *cnf));
       });
     } else if (format == "drat" || format == "frat") {
       // Backward checking finds the hints (FRAT: those the proof does not give); the

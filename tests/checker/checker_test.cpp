@@ -20,7 +20,8 @@ namespace {
 
 // Problem 0: the empty clause, so "assert 1 0; end 1" is a refutation.
 // Problem 1: x1 and ~x1.
-const char* kCnf[] = {"p cnf 1 1\n0\n", "p cnf 1 2\n1 0\n-1 0\n"};
+// Problem 2: x1, x2 all four ways.
+const char* kCnf[] = {"p cnf 1 1\n0\n", "p cnf 1 2\n1 0\n-1 0\n", "p cnf 2 4\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n"};
 
 std::string problem_path(int i) {
   std::string path = testing::TempDir() + "/hcert_checker_test_" + std::to_string(i) + ".cnf";
@@ -242,6 +243,35 @@ TEST(Checker, OnDemandClauseBuiltByRecordsIsFoundAtTheEnd) {
   const std::string x2 = "tyop 1 bool\ntyop 2 fun 1 1\nvar 1 2 1\nconst 2 ~ 2\napp 3 2 1\n";  // x2: no clause
   EXPECT_EQ(run(x2 + "step 1 assume 1\nstep 2 assume 3\nstep 3 not_elim 2 1\nend 3\n", true, 1, nullptr, "", true),
             Outcome::Rejected);
+}
+
+// `aconj`: the halving conjunction of assertions in one record (spec/format.md), the
+// hypothesis a SAT translation states for a subset of the clauses; on demand and not.
+TEST(Checker, AConjOfAssertionsVerifies) {
+  const std::string body = "aconj 5 0 1\nstep 1 assume 5\nstep 2 conjunct1 1\nstep 3 conjunct2 1\nstep 4 not_elim 3 2\nend 4\n";
+  for (bool on_demand : {false, true}) {
+    std::string msg;
+    EXPECT_EQ(run(body, true, 1, &msg, "", on_demand), Outcome::Verified) << msg;
+  }
+}
+
+// Its tree has the shape of the problem's Φ (assertion m), leaf by leaf: over all four
+// clauses in order it is Φ itself; in another order it is not (reject: concl differs).
+// An index beyond the assertions is an input error, as for aterm.
+TEST(Checker, AConjIsTheHalvingTree) {
+  for (bool on_demand : {false, true}) {
+    EXPECT_EQ(run("aconj 5 0 1 2 3\nassert 6 4\nconcl 6 5\n", false, 2, nullptr, "", on_demand), Outcome::Verified);
+    // Three leaves split at 1: A0 /\ (A1 /\ A2), not (A0 /\ A1) /\ A2 (rejected).
+    const std::string three = "aconj 5 0 1 2\ntyop 1 bool\ntyop 2 fun 1 1\ntyop 3 fun 1 2\nconst 3 |/\\\\| 3\nstep 1 assume 5\n";
+    EXPECT_EQ(run(three + "aconj 7 0\naconj 8 1 2\napp 9 3 7\napp 10 9 8\nconcl 1 10\n", false, 2, nullptr, "", on_demand),
+              Outcome::Verified);
+    EXPECT_EQ(run(three + "aconj 7 0 1\naconj 8 2\napp 9 3 7\napp 10 9 8\nconcl 1 10\n", false, 2, nullptr, "", on_demand),
+              Outcome::Rejected);
+    std::string msg;
+    EXPECT_EQ(run("aconj 5 1 0 2 3\nassert 6 4\nconcl 6 5\n", false, 2, &msg, "", on_demand), Outcome::Rejected) << msg;
+    EXPECT_EQ(run("aconj 5 0 5\n", false, 2, &msg, "", on_demand), Outcome::InputError);
+    EXPECT_NE(msg.find("the problem has no assertion 5"), std::string::npos) << msg;
+  }
 }
 
 // On demand the assertions are the same: 0 … m−1 the clauses, m the conjunction Φ of all,

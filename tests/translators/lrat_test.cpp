@@ -10,6 +10,7 @@
 #include "trusted/problem.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
+#include "formats/lrat_inputs.hpp"
 #include "translators/drat/lrat_to_cert.hpp"
 #include "tests/support.hpp"
 
@@ -68,6 +69,43 @@ TEST(Lrat, FormulaHypothesisOverASubsetOfTheClauses) {
   // A wrong proof stays wrong: clause 6 (the empty clause) with a hint that is not unit.
   std::vector<uint32_t> two{0, 1};
   EXPECT_EQ(check_lrat(kFour, "5 1 0 1 2 0\n6 0 1 3 4 0\n", nullptr, false, nullptr, &two), Outcome::Rejected);
+}
+
+// Φ over what an LRAT file's first read names (formats/lrat_inputs.hpp, as `hcert check`
+// does): the four clauses the refutation uses out of twelve, one `aconj` record. The
+// proof's faults are refused as without it (reject, each a mutation the issue names):
+// a hint naming a clause the problem does not have, a hint that is not unit, an input
+// used after its deletion, a proof cut before the empty clause. A read that missed a
+// clause the proof uses (the last two subsets) cannot make it fail or pass: the clause
+// enters alone.
+TEST(Lrat, FormulaHypothesisOverWhatTheFirstReadNames) {
+  const std::string cnf = std::string(kFour).replace(0, 9, "p cnf 6 12") +
+                          "3 4 5 0\n-3 4 6 0\n3 -4 5 0\n-3 -4 -6 0\n4 5 6 0\n-4 -5 6 0\n3 5 -6 0\n-3 -5 6 0\n";
+  auto first_read = [](const std::string& proof) {
+    auto src = string_source(proof);
+    return lrat_inputs_named(*src, 12);
+  };
+  const std::string good = "13 1 0 1 2 0\n14 0 13 3 4 0\n";
+  std::vector<uint32_t> named = first_read(good);
+  ASSERT_EQ(named, (std::vector<uint32_t>{0, 1, 2, 3}));
+  for (bool pure : {false, true}) {
+    std::string msg;
+    EXPECT_EQ(check_lrat(cnf, good, &msg, pure, nullptr, &named), Outcome::Verified) << msg;
+    for (const std::vector<uint32_t>& missed : std::vector<std::vector<uint32_t>>{{0, 1, 2}, {5, 6}})
+      EXPECT_EQ(check_lrat(cnf, good, &msg, pure, nullptr, &missed), Outcome::Verified) << msg;
+  }
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"13 1 0 1 2 0\n14 0 13 3 15 4 0\n", "hint 15 is not a live clause"},
+      {"13 1 0 1 2 0\n14 0 13 3 1 0\n", "not unit"},
+      {"13 1 0 1 2 0\n13 d 3 0\n14 0 13 3 4 0\n", "hint 3 is not a live clause"},
+      {"13 1 0 1 2 0\n", "without deriving the empty clause"}};
+  for (const auto& [proof, why] : bad) {
+    std::vector<uint32_t> subset = first_read(proof);
+    EXPECT_FALSE(subset.empty()) << proof;
+    std::string msg;
+    EXPECT_EQ(check_lrat(cnf, proof, &msg, false, nullptr, &subset), Outcome::Rejected) << proof;
+    EXPECT_NE(msg.find(why), std::string::npos) << msg;
+  }
 }
 
 TEST(Lrat, PureModeVerifiesWithoutFastPath) {

@@ -18,11 +18,14 @@ struct LratStats {
 // an unknown or deleted hint, no empty clause), and cert::FormatError for malformed LRAT.
 // env: an environment with the pinned core theory loaded, whose constants the clause
 // terms name (translators/vocabulary.hpp).
-LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out);
+// inputs_used as below (an LRAT file's first read, formats/lrat_inputs.hpp).
+LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, LratReader& in, cert::Emitter& out,
+                              const std::function<std::vector<uint32_t>()>& inputs_used = {});
 // The same from any source of LRAT steps (the DRAT translation produces them in memory).
 // inputs_used, if given, is asked once, after the first step, which problem clauses
-// (0-based, increasing) the steps' hints name: when they are at most half, the formula
-// hypothesis Φ is their conjunction only (spec/sat.md).
+// (0-based, increasing) the steps' hints name: when they are at most two thirds, the
+// formula hypothesis Φ is their conjunction only (spec/sat.md). Only speed and memory
+// depend on it: a clause it leaves out enters alone when a hint names it.
 LratStats lrat_to_certificate(const Env& env, const Cnf& cnf, const std::function<bool(LratStep&)>& next,
                               cert::Emitter& out, const std::function<std::vector<uint32_t>()>& inputs_used = {});
 
