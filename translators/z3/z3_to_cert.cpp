@@ -42,6 +42,7 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
       if (cost_)
         for (const auto& [rule, c] : cost_by_rule_)
           fprintf(stderr, "cost by rule %s: %zu nodes, %zu theorems, %.2f s\n", rule.c_str(), c.nodes, c.theorems, c.seconds);
+      if (cost_) fprintf(stderr, "cost: Z3's multipliers given %zu times, a refutation %zu times\n", hints_.first, hints_.second);
       return stats_;
     }
     if (b.name[0] == '@') {
@@ -59,9 +60,9 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
   reject("the proof has no body");
 }
 
-void Translator::collect(size_t mark, uint64_t keep) {
+void Translator::collect(size_t mark, uint64_t keep, uint64_t also) {
   tools_.forget();
-  scratch_.collect(mark, keep);
+  scratch_.collect(mark, keep, {}, also);
 }
 
 uint64_t Translator::hole(const Term& phi, const std::string& rule) {
@@ -102,6 +103,9 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   bool proxy = prem.empty() && rule == "asserted" && proxy_assumption(phi);
   bool defer = proxy || (prem.empty() && (rule == "rewrite" || rule == "rewrite*") && one_sided_name(phi));
   if (proxy) proxies_.push_back(phi);  // for guess_names, as rule_asserted does
+  made_from_ = {0, 0};
+  coefficients_ = rule == "th-lemma arith farkas" || rule == "th-lemma arith assign-bounds" ? rule_numbers(e, i)
+                                                                                           : std::vector<mpq_class>{};
   uint64_t th = defer ? 0 : justify(rule, prem, phi);
   if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
   if (!th && !defer && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
@@ -130,8 +134,40 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   }
   if (th) ++stats_.justified[rule];
   else th = hole(phi, rule);
-  collect(mark, th);
-  return {th, phi};
+  uint64_t pos = made_from_.first == th ? made_from_.second : 0;
+  collect(mark, th, pos);
+  return {th, phi, pos};
+}
+
+std::vector<mpq_class> Translator::rule_numbers(const Sexp& e, uint32_t i) {
+  std::vector<mpq_class> out;
+  const Sexp::Node& head = e.nodes[e.nodes[i].kids[0]];
+  if (!head.list) return out;
+  for (uint32_t k : head.kids) {
+    const std::string& a = e.nodes[k].atom;
+    size_t digits = a.size() > 0 && a[0] == '-' ? 1 : 0;
+    if (a.size() <= digits || a.size() > 40 || a.find_first_not_of("0123456789/", digits) != std::string::npos) continue;
+    try {
+      out.push_back(mpq_class(a));
+      out.back().canonicalize();
+    } catch (const std::invalid_argument&) {  // `1/0`, `/`: no hint
+      return {};
+    }
+    if (out.back().get_den() == 0) return {};
+  }
+  return out;
+}
+
+uint64_t Translator::from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises) {
+  std::vector<Term> done;
+  std::vector<Node> rest;  // premises without a positive theorem, traded by their N
+  for (const Node& p : premises) {
+    if (std::find(done.begin(), done.end(), p.phi) != done.end()) continue;
+    done.push_back(p.phi);
+    if (p.pos) pos = step("prove_hyp", {p.pos, pos});
+    else rest.push_back(p);
+  }
+  return use_all(rest, n_of(pos, phi));
 }
 
 Z3Stats z3_to_certificate(check::SmtContext& ctx, const std::string& sha, ProofReader& in, cert::Emitter& out) {
