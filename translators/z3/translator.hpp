@@ -77,17 +77,23 @@ class Translator {
   uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
 
   // The N-form helpers (translators/provers/nform.hpp) on this translator's scratch steps.
-  // n_of remembers the positive theorem of the N it made (made_from_); when a rule's
-  // result is that N, the node keeps both (NThm::pos), and its users trade it by one
-  // PROVE_HYP. from_positive first discharges the premises that have a positive theorem
-  // in `pos` itself, so that the result stays positive when all of them have one.
-  uint64_t n_of(uint64_t pos, const Term& phi) {
-    uint64_t n = provers::n_of(tools_.scratch, pos, phi);
-    made_from_ = {n, pos};
-    return n;
+  uint64_t n_of(uint64_t pos, const Term& phi) { return provers::n_of(tools_.scratch, pos, phi); }
+  // A rule's result may be a positive theorem Γ ⊢ φ instead of N(φ): `positive(pos)`, the
+  // id tagged by kPositive (never a theorem id: a tagged id given to a step is refused by
+  // the checker). The node then keeps pos alone (NThm::pos, thm 0): its users trade it by
+  // one PROVE_HYP (provers::use), and N(φ), two steps, is never made. from_positive first
+  // discharges the premises that have a positive theorem in `pos` itself, so that the
+  // result stays positive when all of them have one; else it is N(φ).
+  static constexpr uint64_t kPositive = uint64_t(1) << 63;
+  static uint64_t positive(uint64_t pos) { return kPositive | pos; }
+  // A rule's result (N(φ), or positive(pos)) as a node of φ.
+  static Node node_of(uint64_t th, const Term& phi) {
+    return th & kPositive ? Node{0, phi, th & ~kPositive} : Node{th, phi};
   }
   uint64_t use(const Node& premise, uint64_t f_thm) { return provers::use(tools_.scratch, premise, f_thm); }
   uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises);
+  // Γ ⊢ F for a node of F: its positive theorem, or its N with ~F discharged.
+  uint64_t refutation(const Node& n);
   uint64_t use_all(const std::vector<Node>& premises, uint64_t f) { return provers::use_all(tools_.scratch, premises, f); }
 
   uint64_t hole(const Term& phi, const std::string& rule);
@@ -254,8 +260,6 @@ class Translator {
     std::unordered_map<Term, uint64_t, TermHash> parts;  // conjunct or tail -> {C} ⊢ it
   };
   std::unordered_map<Term, ConjunctionSpine, TermHash> spines_;  // by and-elim's premise C
-  // The last N made by n_of and its positive theorem (ids are never reused within a node).
-  std::pair<uint64_t, uint64_t> made_from_{0, 0};
   std::vector<Term> assertion_list_;
   std::vector<std::pair<Term, std::vector<Term>>> assertion_atoms_;  // filled on first need
   // Z3's invented names (z3_names.cpp): intro-def definitions, with each name's term.

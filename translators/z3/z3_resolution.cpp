@@ -140,8 +140,7 @@ uint64_t Translator::unit_resolution(const std::vector<Node>& p, const Term& phi
 }
 
 uint64_t Translator::lemma(const Node& p, const Term& psi) {
-  uint64_t nf = step("not_intro", {term(false_term()), assume(false_term())});
-  return negated_disjuncts(step("prove_hyp", {nf, p.thm}), psi);  // Γ ⊢ F first
+  return negated_disjuncts(refutation(p), psi);  // Γ ⊢ F first
 }
 
 uint64_t Translator::negated_disjuncts(uint64_t cur, const Term& psi) {

@@ -51,13 +51,13 @@ uint64_t Translator::justify(const std::string& rule, const std::vector<Node>& p
 // rendering of named assertions, say) is not assumed: it becomes a hole unless
 // asserted_consequence proves it.
 uint64_t Translator::rule_asserted(const Step& s) {
-  if (assertions_.count(s.phi)) return n_of(assume(s.phi), s.phi);
+  if (assertions_.count(s.phi)) return positive(assume(s.phi));
   if (!invented_names(s.phi).empty()) proxies_.push_back(s.phi);  // for guess_names
   return asserted_consequence(s.phi);
 }
-uint64_t Translator::rule_hypothesis(const Step& s) { return n_of(assume(s.phi), s.phi); }
+uint64_t Translator::rule_hypothesis(const Step& s) { return positive(assume(s.phi)); }
 uint64_t Translator::rule_true_axiom(const Step& s) {
-  return s.p.empty() && s.phi == true_term() ? n_of(step("truth", {}), s.phi) : 0;
+  return s.p.empty() && s.phi == true_term() ? positive(step("truth", {})) : 0;
 }
 uint64_t Translator::rule_intro_def(const Step& s) { return s.p.empty() ? intro_def(s.phi) : 0; }
 
@@ -65,7 +65,7 @@ uint64_t Translator::rule_intro_def(const Step& s) { return s.p.empty() ? intro_
 
 uint64_t Translator::rule_refl(const Step& s) {
   Term a, b;
-  return is_op(s.phi, "=", &a, &b) && a == b ? n_of(step("refl", {term(a)}), s.phi) : 0;
+  return is_op(s.phi, "=", &a, &b) && a == b ? positive(step("refl", {term(a)})) : 0;
 }
 uint64_t Translator::rule_symm(const Step& s) {
   Term a, b;
@@ -85,7 +85,7 @@ uint64_t Translator::rule_commutativity(const Step& s) {
   if (!(is_op(s.phi, "=", &a, &b) && is_op(a, "=", &c, &d) && b == Term::eq(d, c))) return 0;
   // ⊢ (c = d) = (d = c) by DEDUCT_ANTISYM of the two symmetric theorems.
   uint64_t x = step("sym", {assume(a)}), y = step("sym", {assume(b)});
-  return n_of(step("sym", {step("deduct_antisym", {x, y})}), s.phi);
+  return positive(step("sym", {step("deduct_antisym", {x, y})}));
 }
 uint64_t Translator::rule_monotonicity(const Step& s) {
   Term a, b;

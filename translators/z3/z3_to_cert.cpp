@@ -35,9 +35,8 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
     if (b.name.empty()) {  // the body: a proof of false
       Node root = proof(b.expr, b.expr.root);
       if (root.phi != false_term()) reject("the proof does not end in false");
-      // ⊢ ~F discharges ~F: Γ ⊢ F, Γ the asserted formulas (and the definitions used).
-      uint64_t nf = step("not_intro", {term(false_term()), step("assume", {term(false_term())})});
-      uint64_t fin = step("prove_hyp", {nf, root.thm});
+      // Γ ⊢ F, Γ the asserted formulas (and the definitions used).
+      uint64_t fin = refutation(root);
       out_.write(Emitter::make(Tag::End, {discharge_definitions(fin)}));
       if (cost_)
         for (const auto& [rule, c] : cost_by_rule_)
@@ -71,7 +70,7 @@ uint64_t Translator::hole(const Term& phi, const std::string& rule) {
   ++stats_.holed[rule];
   uint64_t id = scratch_.fresh();
   out_.write(Emitter::make(Tag::Hole, {id, term(phi)}, {"z3 " + rule}));
-  return n_of(id, phi);
+  return positive(id);
 }
 
 Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
@@ -103,7 +102,6 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   bool proxy = prem.empty() && rule == "asserted" && proxy_assumption(phi);
   bool defer = proxy || (prem.empty() && (rule == "rewrite" || rule == "rewrite*") && one_sided_name(phi));
   if (proxy) proxies_.push_back(phi);  // for guess_names, as rule_asserted does
-  made_from_ = {0, 0};
   coefficients_ = rule == "th-lemma arith farkas" || rule == "th-lemma arith assign-bounds" ? rule_numbers(e, i)
                                                                                            : std::vector<mpq_class>{};
   uint64_t th = defer ? 0 : justify(rule, prem, phi);
@@ -113,14 +111,14 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
     // A rewrite over a name Z3 invented, perhaps before its intro-def: proved at the end,
     // once the name is replaced by its term (discharge_definitions); a hypothesis till then.
     deferred_.push_back({phi, rule});
-    th = n_of(assume(phi), phi);
+    th = positive(assume(phi));
   }
   if (!th && rule == "asserted" && !invented_names(phi).empty()) {
     // `(check-sat-assuming (A))`: Z3 asserts `proxy!n` and `proxy!n => A`. Kept as a
     // hypothesis; at the end proxy!n is instantiated by A (guess_names) and the formula
     // is an asserted one again, found among the assertions or a hole.
     deferred_.push_back({phi, rule});
-    th = n_of(assume(phi), phi);
+    th = positive(assume(phi));
   }
   // Diagnostics (spec/cli.md): the proof nodes that cost the most steps or time, and the
   // time by rule.
@@ -134,9 +132,15 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   }
   if (th) ++stats_.justified[rule];
   else th = hole(phi, rule);
-  uint64_t pos = made_from_.first == th ? made_from_.second : 0;
-  collect(mark, th, pos);
-  return {th, phi, pos};
+  Node node = node_of(th, phi);
+  collect(mark, node.thm, node.pos);
+  return node;
+}
+
+uint64_t Translator::refutation(const Node& n) {
+  if (n.pos) return n.pos;
+  uint64_t nf = step("not_intro", {term(false_term()), step("assume", {term(false_term())})});
+  return step("prove_hyp", {nf, n.thm});
 }
 
 std::vector<mpq_class> Translator::rule_numbers(const Sexp& e, uint32_t i) {
@@ -167,7 +171,7 @@ uint64_t Translator::from_positive(uint64_t pos, const Term& phi, const std::vec
     if (p.pos) pos = step("prove_hyp", {p.pos, pos});
     else rest.push_back(p);
   }
-  return use_all(rest, n_of(pos, phi));
+  return rest.empty() ? positive(pos) : use_all(rest, n_of(pos, phi));
 }
 
 Z3Stats z3_to_certificate(check::SmtContext& ctx, const std::string& sha, ProofReader& in, cert::Emitter& out) {
