@@ -128,6 +128,10 @@ class Translator {
   uint64_t rule_unit_resolution(const Step& s);
   uint64_t rule_lemma(const Step& s);
   uint64_t rule_tautology(const Step& s);
+  // ⊢ l = r when l and r are disjunctions of the same leaves (subterms that are no
+  // disjunction), grouped and ordered differently (z3_regroup.cpp); 0 otherwise (or
+  // when a side has over 128 nodes).
+  uint64_t regrouped_disjunction(const Term& l, const Term& r);
   uint64_t rule_th_lemma(const Step& s);
   uint64_t rule_th_lemma_array(const Step& s);
   // An array lemma (ArrayLemmas): the premises and φ's negated disjuncts refuted, then each
