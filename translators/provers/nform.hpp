@@ -23,6 +23,9 @@ struct NThm {
   uint64_t thm;
   Term phi;
   uint64_t pos = 0;
+  // A translator's own third form (the Z3 translator's lemma results): Γ ∪ {comp(d1), …}
+  // ⊢ F for φ = d1 \/ …, d1 … φ's right spine. Never set on a theorem given to a prover.
+  uint64_t clause = 0;
 };
 
 // {t} ⊢ t.

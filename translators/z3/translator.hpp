@@ -86,10 +86,19 @@ class Translator {
   // result stays positive when all of them have one; else it is N(φ).
   static constexpr uint64_t kPositive = uint64_t(1) << 63;
   static uint64_t positive(uint64_t pos) { return kPositive | pos; }
-  // A rule's result (N(φ), or positive(pos)) as a node of φ.
+  // lemma's result may be its clause theorem Γ ∪ {comp(d1), …} ⊢ F (NThm::clause): the
+  // unit-resolution that takes it as its clause starts from it (CLAUSE_INTRO's result
+  // without the N round trip, a NOT_INTRO and more per disjunct); any other user gets its
+  // N first (with_n). Tagged kClause.
+  static constexpr uint64_t kClause = uint64_t(1) << 62;
+  // A rule's result (N(φ), positive(pos) or a clause theorem) as a node of φ.
   static Node node_of(uint64_t th, const Term& phi) {
-    return th & kPositive ? Node{0, phi, th & ~kPositive} : Node{th, phi};
+    if (th & kPositive) return Node{0, phi, th & ~kPositive};
+    if (th & kClause) return Node{0, phi, 0, th & ~kClause};
+    return Node{th, phi};
   }
+  // The node with its N made, if it is a clause theorem.
+  Node with_n(const Node& n) { return n.clause ? Node{negated_disjuncts(n.clause, n.phi), n.phi} : n; }
   uint64_t use(const Node& premise, uint64_t f_thm) { return provers::use(tools_.scratch, premise, f_thm); }
   uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises);
   // Γ ⊢ F for a node of F: its positive theorem, or its N with ~F discharged.

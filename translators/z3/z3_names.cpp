@@ -132,7 +132,7 @@ uint64_t Translator::discharge_definitions(uint64_t fin) {
     else if (rule != "intro-def" && is_op(f, "=", &l, &r) && mentions_cond(f)) n = tools_.diagrams.equal(l, r);
     if (!n) n = refute_negation(tools_.scratch, f, nullptr, 4096, 400, &tools_.theories);
     if (!n) n = hole(f, rule);
-    fin = use(node_of(n, f), fin);
+    fin = use(with_n(node_of(n, f)), fin);
   }
   return fin;
 }

@@ -104,7 +104,11 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   if (proxy) proxies_.push_back(phi);  // for guess_names, as rule_asserted does
   coefficients_ = rule == "th-lemma arith farkas" || rule == "th-lemma arith assign-bounds" ? rule_numbers(e, i)
                                                                                            : std::vector<mpq_class>{};
+  for (size_t k = 0; k < prem.size(); ++k)
+    if (prem[k].clause && !(k == 0 && rule == "unit-resolution")) prem[k] = with_n(prem[k]);
   uint64_t th = defer ? 0 : justify(rule, prem, phi);
+  if (!th)
+    for (Node& p : prem) p = with_n(p);
   if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
   if (!th && !defer && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
   if (!th && prem.empty() && (rule == "rewrite" || rule == "rewrite*") && !invented_names(phi).empty()) {
@@ -133,7 +137,7 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   if (th) ++stats_.justified[rule];
   else th = hole(phi, rule);
   Node node = node_of(th, phi);
-  collect(mark, node.thm, node.pos);
+  collect(mark, node.thm, node.pos ? node.pos : node.clause);
   return node;
 }
 
