@@ -14,10 +14,18 @@
 
 namespace hcert::provers {
 
-// N(φ) as a theorem id, with φ.
+// N(φ) as a theorem id, with φ. `pos`, when not 0, is a live positive theorem Γ ⊢ φ
+// with the same Γ (N(φ) was made from it by n_of): a premise with one is used by one
+// PROVE_HYP instead of NOT_INTRO and PROVE_HYP against N(φ) (`use`): the same hypotheses
+// (but ~φ, should Γ hold it, stays, where N(φ)'s route drops it). Who sets it keeps it
+// live as long as thm.
 struct NThm {
   uint64_t thm;
   Term phi;
+  uint64_t pos = 0;
+  // A translator's own third form (the Z3 translator's lemma results): Γ ∪ {comp(d1), …}
+  // ⊢ F for φ = d1 \/ …, d1 … φ's right spine. Never set on a theorem given to a prover.
+  uint64_t clause = 0;
 };
 
 // {t} ⊢ t.
@@ -28,6 +36,7 @@ inline uint64_t n_of(StepSink& out, uint64_t pos, const Term& phi) {
 }
 // Replaces the hypothesis ψ of an F-theorem by what N(ψ) needs (the premise's Γ).
 inline uint64_t use(StepSink& out, const NThm& premise, uint64_t f_thm) {
+  if (premise.pos) return out.step("prove_hyp", {premise.pos, f_thm});
   return out.step("prove_hyp", {out.step("not_intro", {out.term(premise.phi), f_thm}), premise.thm});
 }
 // `use` for each premise, once per formula.

@@ -364,7 +364,12 @@ class Ring {
   // facts recur in many lemmas (a difference-logic cycle's edges in each of its conflicts;
   // a MIP row of 123 atoms, 15,000 steps to normalise, in hundreds). Their proofs stay
   // live, so at most 20,000 facts and 2,000,000 steps are kept.
-  Pf norm_kept(const mpz_class& c, const Term& e, Poly& out);
+  Pf norm_kept(const mpz_class& c, const Term& e, Poly& out, int depth = 0);
+  // `norm` of a part of a sum: a part that is itself a sum is kept (norm_kept) while fewer
+  // than kMaxKeptParts are, since the sums Z3 names (`?x11459`, 20 atoms) recur inside
+  // many atoms, each normalised afresh before (ex10100: a third of the check).
+  Pf norm_part(const mpz_class& c, const Term& e, Poly& out, int depth);
+  static constexpr size_t kMaxKeptParts = 10000;
 
  private:
   Prover& L_;

@@ -222,7 +222,7 @@ Pf Ring::norm(const mpz_class& c, const Term& e, Poly& out, int depth) {
     }
     case Kind::Add: {
       Poly pa, pb;
-      Pf a = norm(c, l(e), pa, depth + 1), b = norm(c, r(e), pb, depth + 1);
+      Pf a = norm_part(c, l(e), pa, depth + 1), b = norm_part(c, r(e), pb, depth + 1);
       if (pa.mons.size() + pb.mons.size() > 2000) throw Unsupported("polynomial too long");
       out = Poly{};
       Pf s = padd(pa, pb, out);
@@ -304,14 +304,18 @@ Pf Ring::nonzero(const Term& n) {
 
 Pf Ring::norm_top(const Term& e, Poly& out) { return P().trans(P().sym(I(MUL_LID(), {e})), norm(1, e, out)); }
 
-Pf Ring::norm_kept(const mpz_class& c, const Term& e, Poly& out) {
-  auto& slot = kept_[e];
-  for (const Kept& k : slot)
+Pf Ring::norm_part(const mpz_class& c, const Term& e, Poly& out, int depth) {
+  if (kept_count_ < kMaxKeptParts && classify(e) == Kind::Add) return norm_kept(c, e, out, depth);
+  return norm(c, e, out, depth);
+}
+
+Pf Ring::norm_kept(const mpz_class& c, const Term& e, Poly& out, int depth) {
+  for (const Kept& k : kept_[e])
     if (k.c == c) return out = k.poly, k.pf;
-  if (kept_count_ >= 20000 || kept_steps_ >= 2000000) return norm(c, e, out);
+  if (kept_count_ >= 20000 || kept_steps_ >= 2000000) return norm(c, e, out, depth);
   size_t made = L_.made();
-  Pf pf = on_lemmas([&] { return norm(c, e, out); });
-  slot.push_back({c, pf, out});
+  Pf pf = on_lemmas([&] { return norm(c, e, out, depth); });
+  kept_[e].push_back({c, pf, out});  // looked up again: norm may have kept its parts
   ++kept_count_, kept_steps_ += L_.made() - made;
   return pf;
 }

@@ -35,18 +35,22 @@ class ScratchTheorems {
   // `keep` is adopted only if this node made it: a result that is a theorem kept for the
   // whole certificate (an atom's normal-form step, say) must never be deleted. `deleted`
   // hears of each id deleted (a translator's memo of it).
-  void collect(size_t mark, uint64_t keep, const std::function<void(uint64_t)>& deleted = {}) {
-    bool mine = false;
+  // `also` (if not 0) is kept the same way (a node's positive theorem beside its N).
+  void collect(size_t mark, uint64_t keep, const std::function<void(uint64_t)>& deleted = {}, uint64_t also = 0) {
+    bool mine = false, mine_also = false;
     for (size_t k = mark; k < ids_.size(); ++k)
-      if (ids_[k] != keep) {
+      if (ids_[k] == keep) {
+        mine = true;
+      } else if (also && ids_[k] == also) {
+        mine_also = true;
+      } else {
         if (deleted) deleted(ids_[k]);
         out_.write(cert::Emitter::make(cert::Tag::Del, {ids_[k]}, {"thm"}));
         out_.release_thm_id(ids_[k]);
-      } else {
-        mine = true;
       }
     ids_.resize(mark);
     if (mine) ids_.push_back(keep);
+    if (mine_also) ids_.push_back(also);
   }
   // The theorems so far stay for the rest of the certificate (a named proof that later
   // bindings may cite).

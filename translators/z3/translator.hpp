@@ -71,17 +71,38 @@ class Translator {
   [[noreturn]] void reject(const std::string& why) { throw Failure(Outcome::Rejected, "Z3 proof " + where_ + ": " + why); }
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return scratch_.step(rule, std::move(args)); }
   // Deletes the scratch theorems made since `mark` except `keep` (ScratchTheorems::collect)
-  // and drops the provers' memos of them.
-  void collect(size_t mark, uint64_t keep);
+  // and drops the provers' memos of them; `also` (if not 0) is kept as well.
+  void collect(size_t mark, uint64_t keep, uint64_t also = 0);
   uint64_t term(const Term& t) { return out_.term(t); }
   uint64_t assume(const Term& t) { return step("assume", {term(t)}); }
 
   // The N-form helpers (translators/provers/nform.hpp) on this translator's scratch steps.
   uint64_t n_of(uint64_t pos, const Term& phi) { return provers::n_of(tools_.scratch, pos, phi); }
-  uint64_t use(const Node& premise, uint64_t f_thm) { return provers::use(tools_.scratch, premise, f_thm); }
-  uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises) {
-    return provers::from_positive(tools_.scratch, pos, phi, premises);
+  // A rule's result may be a positive theorem Γ ⊢ φ instead of N(φ): `positive(pos)`, the
+  // id tagged by kPositive (never a theorem id: a tagged id given to a step is refused by
+  // the checker). The node then keeps pos alone (NThm::pos, thm 0): its users trade it by
+  // one PROVE_HYP (provers::use), and N(φ), two steps, is never made. from_positive first
+  // discharges the premises that have a positive theorem in `pos` itself, so that the
+  // result stays positive when all of them have one; else it is N(φ).
+  static constexpr uint64_t kPositive = uint64_t(1) << 63;
+  static uint64_t positive(uint64_t pos) { return kPositive | pos; }
+  // lemma's result may be its clause theorem Γ ∪ {comp(d1), …} ⊢ F (NThm::clause): the
+  // unit-resolution that takes it as its clause starts from it (CLAUSE_INTRO's result
+  // without the N round trip, a NOT_INTRO and more per disjunct); any other user gets its
+  // N first (with_n). Tagged kClause.
+  static constexpr uint64_t kClause = uint64_t(1) << 62;
+  // A rule's result (N(φ), positive(pos) or a clause theorem) as a node of φ.
+  static Node node_of(uint64_t th, const Term& phi) {
+    if (th & kPositive) return Node{0, phi, th & ~kPositive};
+    if (th & kClause) return Node{0, phi, 0, th & ~kClause};
+    return Node{th, phi};
   }
+  // The node with its N made, if it is a clause theorem.
+  Node with_n(const Node& n) { return n.clause ? Node{negated_disjuncts(n.clause, n.phi), n.phi} : n; }
+  uint64_t use(const Node& premise, uint64_t f_thm) { return provers::use(tools_.scratch, premise, f_thm); }
+  uint64_t from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises);
+  // Γ ⊢ F for a node of F: its positive theorem, or its N with ~F discharged.
+  uint64_t refutation(const Node& n);
   uint64_t use_all(const std::vector<Node>& premises, uint64_t f) { return provers::use_all(tools_.scratch, premises, f); }
 
   uint64_t hole(const Term& phi, const std::string& rule);
@@ -106,10 +127,20 @@ class Translator {
   uint64_t rule_and_elim(const Step& s);
   uint64_t rule_not_or_elim(const Step& s);
   uint64_t rule_iff_true(const Step& s);
+  // and-elim walks the conjunction's spine to φ: a conjunct of a large assertion, taken
+  // 1,000 times (bool_random: 520 k CONJUNCT steps), costs the spine each time. From a
+  // conjunction's second and-elim on (and when it has 4 conjuncts or more), {C} ⊢ part for
+  // every conjunct and tail of C is kept for the certificate, made once (2 steps a
+  // conjunct); this is that theorem for φ, or 0.
+  uint64_t kept_conjunct(const Term& c, const Term& phi);
   uint64_t rule_iff_false(const Step& s);
   uint64_t rule_unit_resolution(const Step& s);
   uint64_t rule_lemma(const Step& s);
   uint64_t rule_tautology(const Step& s);
+  // ⊢ l = r when l and r are disjunctions of the same leaves (subterms that are no
+  // disjunction), grouped and ordered differently (z3_regroup.cpp); 0 otherwise (or
+  // when a side has over 128 nodes).
+  uint64_t regrouped_disjunction(const Term& l, const Term& r);
   uint64_t rule_th_lemma(const Step& s);
   uint64_t rule_th_lemma_array(const Step& s);
   // An array lemma (ArrayLemmas): the premises and φ's negated disjuncts refuted, then each
@@ -133,6 +164,17 @@ class Translator {
   // disjunct for ~φ (as `lemma` does). The generic fallback (p1 ==> … ==> φ by the case
   // split) costs steps quadratic in n, each leaf re-proving the chain of implications.
   uint64_t theory_lemma(const std::vector<Node>& p, const Term& phi);
+  // Z3's own multipliers (`farkas c1 … cn`, `assign-bounds c1 … cn`) for theory_lemma's
+  // literals, tried before the simplex's search (Arith::refute_with: nothing is emitted
+  // unless they are a Farkas combination, so a wrong hint only costs the check): one per
+  // premise then one per disjunct of φ, or φ's first; their signs as the facts need them.
+  // 0 when none of these readings is one.
+  uint64_t farkas_hint(const std::vector<Term>& lits, size_t premises);
+  // The numbers of an indexed rule's head, `(_ th-lemma arith farkas 1 -2 1/2)` (an integer
+  // or a fraction each; none if one is malformed).
+  static std::vector<mpq_class> rule_numbers(const Sexp& e, uint32_t i);
+  std::vector<mpq_class> coefficients_;  // the current step's (rule_numbers), for farkas_hint
+  std::pair<size_t, size_t> hints_{0, 0};  // HCERT_Z3_COST: steps with multipliers, those they refuted
 
   // The fallback for a step whose shape the rules above do not know (Z3's curried
   // implications under unsat-core names, say): φ when p1 ==> … ==> pn ==> φ is a tautology
@@ -226,6 +268,11 @@ class Translator {
     double seconds = 0;
   };
   std::map<std::string, Cost> cost_by_rule_;  // HCERT_Z3_COST: what each rule's nodes took
+  struct ConjunctionSpine {
+    int uses = 0;
+    std::unordered_map<Term, uint64_t, TermHash> parts;  // conjunct or tail -> {C} ⊢ it
+  };
+  std::unordered_map<Term, ConjunctionSpine, TermHash> spines_;  // by and-elim's premise C
   std::vector<Term> assertion_list_;
   std::vector<std::pair<Term, std::vector<Term>>> assertion_atoms_;  // filled on first need
   // Z3's invented names (z3_names.cpp): intro-def definitions, with each name's term.

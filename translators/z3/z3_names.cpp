@@ -28,7 +28,7 @@ uint64_t Translator::intro_def(const Term& phi) {
   if (n.is_null() && is_op(phi, "\\/", &x, &y) && is_neg(y) && defined(x)) n = x, t = y.rand();          // n \/ ~e
   if (n.is_null()) return 0;
   defs_.push_back({n, t, phi});
-  return n_of(assume(phi), phi);
+  return positive(assume(phi));
 }
 
 uint64_t Translator::with_definitions(const std::string& rule, std::vector<Node> prem, const Term& phi) {
@@ -39,7 +39,7 @@ uint64_t Translator::with_definitions(const std::string& rule, std::vector<Node>
     bool used = false;
     for (const Term& t : terms)
       for (const Term& v : t.frees()) used = used || v == d.name;
-    if (used) prem.push_back({n_of(assume(d.formula), d.formula), d.formula});
+    if (used) prem.push_back({0, d.formula, assume(d.formula)});
   }
   if (prem.size() == before) return 0;
   return propositional_consequence(rule, prem, phi);
@@ -132,7 +132,7 @@ uint64_t Translator::discharge_definitions(uint64_t fin) {
     else if (rule != "intro-def" && is_op(f, "=", &l, &r) && mentions_cond(f)) n = tools_.diagrams.equal(l, r);
     if (!n) n = refute_negation(tools_.scratch, f, nullptr, 4096, 400, &tools_.theories);
     if (!n) n = hole(f, rule);
-    fin = step("prove_hyp", {step("not_intro", {term(f), fin}), n});
+    fin = use(with_n(node_of(n, f)), fin);
   }
   return fin;
 }

@@ -84,7 +84,8 @@ uint64_t Translator::unit_resolution(const std::vector<Node>& p, const Term& phi
   if (phi == false_term()) out.clear();
   else if (out.empty() || disjunction(out) != phi) out = spine(phi, "\\/");
   if (phi != false_term() && disjunction(out) != phi) return 0;
-  uint64_t f = step("clause_intro", {assume(p[0].phi)});
+  // The clause's positive theorem when it has one (its hypotheses then need no trade).
+  uint64_t f = p[0].clause ? p[0].clause : step("clause_intro", {p[0].pos ? p[0].pos : assume(p[0].phi)});
   if (!pieces.empty()) {  // comp(piece) from ~tail, the unit's formula, as `lemma` trades them
     const Term& tail = ls.back();
     if (!refuted(tail) || is_neg(tail)) return 0;
@@ -126,6 +127,7 @@ uint64_t Translator::unit_resolution(const std::vector<Node>& p, const Term& phi
     }
     size_t k = it - out.begin();
     if (!is_neg(l)) {  // hypothesis ~l, from ~φ
+      if (l == phi) continue;  // ~l is ~φ already
       uint64_t nl = step("not_intro", {term(l), step("not_elim", {assume(neg(phi)), disj_intro(out, k, assume(l))})});
       f = step("prove_hyp", {nl, f});
     } else {  // hypothesis a for l = ~a: NOT_INTRO a gives l
@@ -133,12 +135,13 @@ uint64_t Translator::unit_resolution(const std::vector<Node>& p, const Term& phi
       f = step("not_elim", {assume(neg(phi)), disj_intro(out, k, lth)});
     }
   }
-  return use_all(p, f);
+  if (!p[0].pos && !p[0].clause) return use_all(p, f);
+  return use_all(std::vector<Node>(p.begin() + 1, p.end()), f);
 }
 
 uint64_t Translator::lemma(const Node& p, const Term& psi) {
-  uint64_t nf = step("not_intro", {term(false_term()), assume(false_term())});
-  return negated_disjuncts(step("prove_hyp", {nf, p.thm}), psi);  // Γ ⊢ F first
+  uint64_t f = refutation(p);  // Γ ⊢ F first
+  return spine(psi, "\\/").size() > 1 ? kClause | f : negated_disjuncts(f, psi);
 }
 
 uint64_t Translator::negated_disjuncts(uint64_t cur, const Term& psi) {

@@ -51,13 +51,13 @@ uint64_t Translator::justify(const std::string& rule, const std::vector<Node>& p
 // rendering of named assertions, say) is not assumed: it becomes a hole unless
 // asserted_consequence proves it.
 uint64_t Translator::rule_asserted(const Step& s) {
-  if (assertions_.count(s.phi)) return n_of(assume(s.phi), s.phi);
+  if (assertions_.count(s.phi)) return positive(assume(s.phi));
   if (!invented_names(s.phi).empty()) proxies_.push_back(s.phi);  // for guess_names
   return asserted_consequence(s.phi);
 }
-uint64_t Translator::rule_hypothesis(const Step& s) { return n_of(assume(s.phi), s.phi); }
+uint64_t Translator::rule_hypothesis(const Step& s) { return positive(assume(s.phi)); }
 uint64_t Translator::rule_true_axiom(const Step& s) {
-  return s.p.empty() && s.phi == true_term() ? n_of(step("truth", {}), s.phi) : 0;
+  return s.p.empty() && s.phi == true_term() ? positive(step("truth", {})) : 0;
 }
 uint64_t Translator::rule_intro_def(const Step& s) { return s.p.empty() ? intro_def(s.phi) : 0; }
 
@@ -65,7 +65,7 @@ uint64_t Translator::rule_intro_def(const Step& s) { return s.p.empty() ? intro_
 
 uint64_t Translator::rule_refl(const Step& s) {
   Term a, b;
-  return is_op(s.phi, "=", &a, &b) && a == b ? n_of(step("refl", {term(a)}), s.phi) : 0;
+  return is_op(s.phi, "=", &a, &b) && a == b ? positive(step("refl", {term(a)})) : 0;
 }
 uint64_t Translator::rule_symm(const Step& s) {
   Term a, b;
@@ -85,7 +85,7 @@ uint64_t Translator::rule_commutativity(const Step& s) {
   if (!(is_op(s.phi, "=", &a, &b) && is_op(a, "=", &c, &d) && b == Term::eq(d, c))) return 0;
   // ⊢ (c = d) = (d = c) by DEDUCT_ANTISYM of the two symmetric theorems.
   uint64_t x = step("sym", {assume(a)}), y = step("sym", {assume(b)});
-  return n_of(step("sym", {step("deduct_antisym", {x, y})}), s.phi);
+  return positive(step("sym", {step("deduct_antisym", {x, y})}));
 }
 uint64_t Translator::rule_monotonicity(const Step& s) {
   Term a, b;
@@ -100,6 +100,7 @@ uint64_t Translator::rule_and_elim(const Step& s) {
   const auto& p = s.p;
   const Term& phi = s.phi;
   if (p.size() != 1) return 0;
+  if (uint64_t kept = kept_conjunct(p[0].phi, phi)) return from_positive(kept, phi, p);
   // Down the right spine: φ is a conjunct or a whole tail (a nested conjunction).
   Term rest = p[0].phi, l, r;
   uint64_t cur = assume(rest);
@@ -110,6 +111,28 @@ uint64_t Translator::rule_and_elim(const Step& s) {
   }
   return rest == phi ? from_positive(cur, phi, p) : 0;
 }
+uint64_t Translator::kept_conjunct(const Term& c, const Term& phi) {
+  ConjunctionSpine& sp = spines_[c];
+  if (sp.parts.empty()) {
+    if (++sp.uses < 2) return 0;
+    size_t n = 1;
+    Term rest = c, l, r;
+    while (is_op(rest, "/\\", &l, &r)) ++n, rest = r;
+    if (n < 4) return 0;
+    StepSink& L = tools_.lemmas;
+    uint64_t cur = L.step("assume", {L.term(c)});
+    rest = c;
+    while (is_op(rest, "/\\", &l, &r)) {
+      sp.parts.emplace(l, L.step("conjunct1", {cur}));  // a part twice: its first place
+      cur = L.step("conjunct2", {cur});
+      rest = r;
+      sp.parts.emplace(rest, cur);
+    }
+  }
+  auto it = sp.parts.find(phi);
+  return it == sp.parts.end() ? 0 : it->second;
+}
+
 uint64_t Translator::rule_iff_true(const Step& s) {
   if (s.p.size() == 1 && s.phi == Term::eq(s.p[0].phi, true_term()))
     return from_positive(step("eqt_intro", {assume(s.p[0].phi)}), s.phi, s.p);
@@ -144,6 +167,7 @@ uint64_t Translator::rule_tautology(const Step& s) {
   uint64_t th = 0;
   // Over arrays (`select (store a i v) i = v`): an axiom instance. The case split below
   // knows nothing of arrays: its countermodel of an array fact proves nothing.
+  if (iff && (th = regrouped_disjunction(a, b))) return th;
   bool arrays = ArrayLemmas::mentions_arrays(phi);
   if (arrays && (th = array_lemma({}, phi))) return th;
   if (arrays && !th_lemma && is_op(phi, "=", &a, &b) && (th = tools_.arrays.equal(a, b))) return th;
@@ -265,11 +289,43 @@ uint64_t Translator::theory_lemma(const std::vector<Node>& p, const Term& phi) {
     for (const Term& d : spine(phi, "\\/")) lits.push_back(is_neg(d) ? d.rand() : neg(d));
   for (const Term& l : lits)
     if (!Arith::is_atom(is_neg(l) ? l.rand() : l)) return 0;
-  if (!tools_.arith_refuter(tools_.scratch, lits, false, nullptr)) return 0;
-  uint64_t f = tools_.arith_refuter(tools_.scratch, lits, true, nullptr);
+  // A negative cycle (difference logic) first: its steps are linear in the literals, and
+  // no search is made; then Z3's multipliers; then the simplex (a dry run, then the steps).
+  uint64_t f = 0;
+  if (auto c = tools_.arith.refute_cycle(tools_.scratch, lits, nullptr, nullptr, false)) f = *c;
+  if (!f) f = farkas_hint(lits, p.size());
+  if (!f && !tools_.arith_refuter(tools_.scratch, lits, false, nullptr)) return 0;
+  if (!f) f = tools_.arith_refuter(tools_.scratch, lits, true, nullptr);
   if (!f) return 0;
   f = use_all(p, f);
   return phi == false_term() ? f : negated_disjuncts(f, phi);
+}
+
+uint64_t Translator::farkas_hint(const std::vector<Term>& lits, size_t premises) {
+  const auto& c = coefficients_;
+  if (c.empty()) return 0;
+  ++hints_.first;
+  if (c.size() != lits.size()) return 0;
+  size_t n = lits.size();
+  // The readings: in order, and (assign-bounds) the conclusion's multiplier first.
+  std::vector<std::vector<mpq_class>> readings(2, std::vector<mpq_class>(n));
+  for (size_t k = 0; k < n; ++k) readings[0][k] = c[k];
+  for (size_t k = 0; k < n; ++k) readings[1][k] = k < premises ? c[(k + 1) % n] : k == premises ? c[0] : c[k];
+  if (n == premises) readings.pop_back();
+  for (auto& y : readings) {
+    // An inequality's multiplier is non-negative whatever sign Z3 prints; an equation's
+    // keeps its sign, then the other (Z3 may write either side first).
+    std::vector<size_t> eqs;
+    for (size_t k = 0; k < n; ++k) {
+      if (is_op(lits[k], "=")) eqs.push_back(k);
+      else y[k] = abs(y[k]);
+    }
+    if (auto f = tools_.arith.refute_with(tools_.scratch, lits, y)) return ++hints_.second, *f;
+    if (eqs.empty()) continue;
+    for (size_t k : eqs) y[k] = -y[k];
+    if (auto f = tools_.arith.refute_with(tools_.scratch, lits, y)) return ++hints_.second, *f;
+  }
+  return 0;
 }
 
 uint64_t Translator::propositional_consequence(const std::string& rule, const std::vector<Node>& p, const Term& phi) {

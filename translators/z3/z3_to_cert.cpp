@@ -35,13 +35,13 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
     if (b.name.empty()) {  // the body: a proof of false
       Node root = proof(b.expr, b.expr.root);
       if (root.phi != false_term()) reject("the proof does not end in false");
-      // ⊢ ~F discharges ~F: Γ ⊢ F, Γ the asserted formulas (and the definitions used).
-      uint64_t nf = step("not_intro", {term(false_term()), step("assume", {term(false_term())})});
-      uint64_t fin = step("prove_hyp", {nf, root.thm});
+      // Γ ⊢ F, Γ the asserted formulas (and the definitions used).
+      uint64_t fin = refutation(root);
       out_.write(Emitter::make(Tag::End, {discharge_definitions(fin)}));
       if (cost_)
         for (const auto& [rule, c] : cost_by_rule_)
           fprintf(stderr, "cost by rule %s: %zu nodes, %zu theorems, %.2f s\n", rule.c_str(), c.nodes, c.theorems, c.seconds);
+      if (cost_) fprintf(stderr, "cost: Z3's multipliers given %zu times, a refutation %zu times\n", hints_.first, hints_.second);
       return stats_;
     }
     if (b.name[0] == '@') {
@@ -59,9 +59,9 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
   reject("the proof has no body");
 }
 
-void Translator::collect(size_t mark, uint64_t keep) {
+void Translator::collect(size_t mark, uint64_t keep, uint64_t also) {
   tools_.forget();
-  scratch_.collect(mark, keep);
+  scratch_.collect(mark, keep, {}, also);
 }
 
 uint64_t Translator::hole(const Term& phi, const std::string& rule) {
@@ -70,7 +70,7 @@ uint64_t Translator::hole(const Term& phi, const std::string& rule) {
   ++stats_.holed[rule];
   uint64_t id = scratch_.fresh();
   out_.write(Emitter::make(Tag::Hole, {id, term(phi)}, {"z3 " + rule}));
-  return n_of(id, phi);
+  return positive(id);
 }
 
 Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
@@ -102,21 +102,27 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   bool proxy = prem.empty() && rule == "asserted" && proxy_assumption(phi);
   bool defer = proxy || (prem.empty() && (rule == "rewrite" || rule == "rewrite*") && one_sided_name(phi));
   if (proxy) proxies_.push_back(phi);  // for guess_names, as rule_asserted does
+  coefficients_ = rule == "th-lemma arith farkas" || rule == "th-lemma arith assign-bounds" ? rule_numbers(e, i)
+                                                                                           : std::vector<mpq_class>{};
+  for (size_t k = 0; k < prem.size(); ++k)
+    if (prem[k].clause && !(k == 0 && rule == "unit-resolution")) prem[k] = with_n(prem[k]);
   uint64_t th = defer ? 0 : justify(rule, prem, phi);
+  if (!th)
+    for (Node& p : prem) p = with_n(p);
   if (!th && !prem.empty() && rule != "lemma") th = propositional_consequence(rule, prem, phi);
   if (!th && !defer && !defs_.empty() && rule != "lemma" && rule != "intro-def") th = with_definitions(rule, prem, phi);
   if (!th && prem.empty() && (rule == "rewrite" || rule == "rewrite*") && !invented_names(phi).empty()) {
     // A rewrite over a name Z3 invented, perhaps before its intro-def: proved at the end,
     // once the name is replaced by its term (discharge_definitions); a hypothesis till then.
     deferred_.push_back({phi, rule});
-    th = n_of(assume(phi), phi);
+    th = positive(assume(phi));
   }
   if (!th && rule == "asserted" && !invented_names(phi).empty()) {
     // `(check-sat-assuming (A))`: Z3 asserts `proxy!n` and `proxy!n => A`. Kept as a
     // hypothesis; at the end proxy!n is instantiated by A (guess_names) and the formula
     // is an asserted one again, found among the assertions or a hole.
     deferred_.push_back({phi, rule});
-    th = n_of(assume(phi), phi);
+    th = positive(assume(phi));
   }
   // Diagnostics (spec/cli.md): the proof nodes that cost the most steps or time, and the
   // time by rule.
@@ -130,8 +136,46 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   }
   if (th) ++stats_.justified[rule];
   else th = hole(phi, rule);
-  collect(mark, th);
-  return {th, phi};
+  Node node = node_of(th, phi);
+  collect(mark, node.thm, node.pos ? node.pos : node.clause);
+  return node;
+}
+
+uint64_t Translator::refutation(const Node& n) {
+  if (n.pos) return n.pos;
+  uint64_t nf = step("not_intro", {term(false_term()), step("assume", {term(false_term())})});
+  return step("prove_hyp", {nf, n.thm});
+}
+
+std::vector<mpq_class> Translator::rule_numbers(const Sexp& e, uint32_t i) {
+  std::vector<mpq_class> out;
+  const Sexp::Node& head = e.nodes[e.nodes[i].kids[0]];
+  if (!head.list) return out;
+  for (uint32_t k : head.kids) {
+    const std::string& a = e.nodes[k].atom;
+    size_t digits = a.size() > 0 && a[0] == '-' ? 1 : 0;
+    if (a.size() <= digits || a.size() > 40 || a.find_first_not_of("0123456789/", digits) != std::string::npos) continue;
+    try {
+      out.push_back(mpq_class(a));
+      out.back().canonicalize();
+    } catch (const std::invalid_argument&) {  // `1/0`, `/`: no hint
+      return {};
+    }
+    if (out.back().get_den() == 0) return {};
+  }
+  return out;
+}
+
+uint64_t Translator::from_positive(uint64_t pos, const Term& phi, const std::vector<Node>& premises) {
+  std::vector<Term> done;
+  std::vector<Node> rest;  // premises without a positive theorem, traded by their N
+  for (const Node& p : premises) {
+    if (std::find(done.begin(), done.end(), p.phi) != done.end()) continue;
+    done.push_back(p.phi);
+    if (p.pos) pos = step("prove_hyp", {p.pos, pos});
+    else rest.push_back(p);
+  }
+  return rest.empty() ? positive(pos) : use_all(rest, n_of(pos, phi));
 }
 
 Z3Stats z3_to_certificate(check::SmtContext& ctx, const std::string& sha, ProofReader& in, cert::Emitter& out) {

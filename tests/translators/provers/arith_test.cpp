@@ -460,3 +460,35 @@ TEST(ProversArith, KeptNormalFormsAcrossRefutations) {
   std::reverse(lits.begin(), lits.end());
   EXPECT_GT(refute_steps(k, a, lits), 0);
 }
+
+namespace {
+// Literals over one 20-atom sum S = x0 + … + x19 inside larger sums (Z3's named sums).
+std::vector<Term> over_shared_sum(const std::string& name, const std::string& asserts) {
+  std::string text = "(set-logic QF_LRA)(declare-const y Real)(declare-const z Real)(declare-const w Real)";
+  std::string s = "(+";
+  for (int i = 0; i < 20; ++i) text += "(declare-const x" + std::to_string(i) + " Real)", s += " x" + std::to_string(i);
+  s += ")";
+  std::string a = asserts;
+  for (size_t at; (at = a.find('S')) != std::string::npos;) a.replace(at, 1, s);
+  return literals(name, text + a);
+}
+}  // namespace
+
+// A sum inside a fact's sum is normalised once and kept (Ring::norm_part): refuting B, whose
+// facts share only the sum S with A's, costs fewer steps after A than on a fresh prover,
+// and is still exactly {B} ⊢ F; without z >= 1, B is satisfiable and stays unrefuted.
+TEST(ProversArith, SumsInsideSumsNormalisedOnce) {
+  std::vector<Term> a = over_shared_sum("ssa", "(assert (<= (+ S y) 3))(assert (>= y 1))(assert (>= S 3))");
+  std::string b_text = "(assert (<= (+ S z) 3))(assert (>= (+ S w) 3))(assert (<= w 0))";
+  std::vector<Term> b = over_shared_sum("ssb", b_text + "(assert (>= z 1))");
+  std::vector<Term> open = over_shared_sum("ssc", b_text);
+  test::KernelSink k1, k2;
+  provers::Arith fresh(k1.sink), warm(k2.sink);
+  long alone = refute_steps(k1, fresh, b);
+  ASSERT_GT(refute_steps(k2, warm, a), 0);
+  long after = refute_steps(k2, warm, b);
+  ASSERT_GT(alone, 0);
+  ASSERT_GT(after, 0);
+  EXPECT_LT(after, alone * 3 / 4) << alone << " steps alone, " << after << " after A";
+  EXPECT_EQ(refute_steps(k2, warm, open), -1);
+}

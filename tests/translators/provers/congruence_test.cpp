@@ -143,3 +143,31 @@ TEST(ProversCongruence, ImpliesFromPremises) {
   EXPECT_EQ(p.cc->implies({n(as[1])}, as[2], &cm), 0u);
   EXPECT_FALSE(cm.empty());
 }
+
+// A premise with a positive theorem (NThm::pos) is traded by one PROVE_HYP: the result has
+// exactly the hypotheses of the N route (NOT_INTRO and PROVE_HYP against N(φ) = n_of(pos)).
+// A positive theorem of another formula discharges nothing: φ stays a hypothesis, so a
+// wrong `pos` can never make a hypothesis disappear.
+TEST(ProversNForm, PositivePremiseTradedLikeItsN) {
+  auto ts = test::smt_assertions("nf1", std::string(header) + "(assert (and c (or a b)))(assert (or a b))(assert a)");
+  const Term &cab = ts[0], &ab = ts[1], &a = ts[2];
+  test::KernelSink k;
+  provers::StepSink& s = k.sink;
+  uint64_t pos = s.step("conjunct2", {provers::assume(s, cab)});  // {c /\ (a \/ b)} ⊢ a \/ b
+  uint64_t f = s.step("not_elim", {provers::assume(s, provers::neg(ab)), provers::assume(s, ab)});  // {~(a \/ b), a \/ b} ⊢ F
+  uint64_t by_n = provers::use(s, {provers::n_of(s, pos, ab), ab}, f);
+  uint64_t by_pos = provers::use(s, {0, ab, pos}, f);
+  auto hyps = [&](uint64_t id) {
+    std::vector<Term> h(k.thms.at(id).hyps().begin(), k.thms.at(id).hyps().end());
+    std::sort(h.begin(), h.end(), [](const Term& x, const Term& y) { return x.serial() < y.serial(); });
+    return h;
+  };
+  auto got = hyps(by_pos);
+  EXPECT_EQ(got, hyps(by_n));
+  EXPECT_EQ(k.thms.at(by_pos).concl(), k.thms.at(f).concl());
+  EXPECT_EQ(std::count(got.begin(), got.end(), ab), 0);
+  EXPECT_EQ(std::count(got.begin(), got.end(), cab), 1);
+  uint64_t other = provers::assume(s, a);  // {a} ⊢ a, not a theorem of a \/ b
+  auto wrong = hyps(provers::use(s, {0, ab, other}, f));
+  EXPECT_EQ(std::count(wrong.begin(), wrong.end(), ab), 1);
+}

@@ -1,0 +1,8 @@
+(set-logic QF_UF)
+(declare-fun a () Bool)
+(declare-fun b () Bool)
+(declare-fun c () Bool)
+(assert (or a b c))
+(assert (not a))
+(assert (not c))
+(check-sat)
