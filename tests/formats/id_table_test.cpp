@@ -44,3 +44,55 @@ RC_GTEST_PROP(IdTable, AgreesWithMap, ()) {
   t.for_each([&](uint64_t id, int x) { seen[id] = x; });
   RC_ASSERT(seen == ref);
 }
+
+// A copy-only object (as Thm and Term are) that counts its copies.
+struct Counted {
+  static inline int copies = 0;
+  int v;
+  explicit Counted(int x) : v(x) {}
+  Counted(const Counted& o) : v(o.v) { ++copies; }
+  Counted& operator=(const Counted& o) = default;
+};
+
+// Growing the dense part must not copy the objects already in it: each emplace copies its
+// object once into its slot and nothing else. A table that relocated its slots on growth
+// (one vector resized) copied each object again at every doubling: about 2 copies each.
+TEST(IdTable, GrowthNeverCopiesLiveObjects) {
+  IdTable<Counted> t;
+  Counted::copies = 0;
+  const int n = 100000;
+  for (int id = 0; id < n; ++id) ASSERT_TRUE(t.emplace(static_cast<uint64_t>(id), Counted(id)));
+  EXPECT_EQ(Counted::copies, n);
+  for (int id = 0; id < n; id += 997) {
+    ASSERT_NE(t.find(static_cast<uint64_t>(id)), nullptr);
+    EXPECT_EQ(t.find(static_cast<uint64_t>(id))->v, id);
+  }
+  Counted* p = t.find(5);
+  ASSERT_TRUE(t.emplace(n, Counted(-1)));  // a further block: earlier slots stay put
+  EXPECT_EQ(t.find(5), p);
+}
+
+// Ids on both sides of every block edge (64 · (2^i − 1)) are distinct slots: each keeps
+// its own object, a second definition of either is refused, and erasing one leaves its
+// neighbours.
+TEST(IdTable, BlockEdgesAreDistinctSlots) {
+  IdTable<int> t;
+  std::vector<uint64_t> ids;
+  for (uint64_t i = 1; i <= 12; ++i) {
+    uint64_t edge = 64 * ((uint64_t(1) << i) - 1);
+    ids.push_back(edge - 1), ids.push_back(edge), ids.push_back(edge + 1);
+  }
+  t.allow_dense(64 * ((uint64_t(1) << 13) - 1));  // all of them dense
+  for (uint64_t id : ids) ASSERT_TRUE(t.emplace(id, static_cast<int>(id)));
+  for (uint64_t id : ids) {
+    ASSERT_NE(t.find(id), nullptr);
+    EXPECT_EQ(*t.find(id), static_cast<int>(id));
+    EXPECT_FALSE(t.emplace(id, -1));  // already defined
+  }
+  EXPECT_EQ(t.find(64 * 3 - 2), nullptr);  // next to an edge, never defined
+  EXPECT_TRUE(t.erase(64 * 3));
+  EXPECT_FALSE(t.erase(64 * 3));  // not defined any more
+  EXPECT_EQ(*t.find(64 * 3 - 1), 64 * 3 - 1);
+  EXPECT_EQ(*t.find(64 * 3 + 1), 64 * 3 + 1);
+  EXPECT_EQ(t.size(), ids.size() - 1);
+}

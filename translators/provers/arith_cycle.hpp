@@ -15,7 +15,8 @@
 // and three PROVE_HYPs. The sum around the cycle is 0 REL K + (x + neg x), i.e. 0 REL K,
 // which contradicts K < 0 (or K = 0 with a strict edge); with K < 0 the last two paths are
 // summed and contradicted by one instance of a close lemma instead. The lemmas are derived once from
-// the ring axioms with the normaliser (ring.hpp); every step is checked by the kernel.
+// the ring axioms by the additive group's lemmas (ring.hpp; the normaliser only for an
+// edge's own fact); every step is checked by the kernel.
 //
 // What a certificate with many cycles shares (a solver's conflicts repeat edges and
 // sub-paths): each edge's fact is an instance (one INST) of its pattern's, the literal
@@ -104,6 +105,7 @@ class Cycles {
   // By the pattern with its constant a variable, and the constant's variant (v, −v,
   // v − 1, −v − 1).
   std::unordered_map<Term, std::optional<Pf>, TermHash> constant_patterns_[4];
+  static Pf chain_sum(Ring& R);
   Pf chain_lemma(Ring& R, bool strict_a, bool strict_b);
   Pf end_lemma(Ring& R, bool strict);
   Pf close_lemma(Ring& R, bool strict_a, bool strict_b);

@@ -71,6 +71,10 @@ class Prover {
   Pf truth() { return make("truth", {}, Term::constant(vocab(), "T", Type::boolean())); }
   Pf eqt_intro(const Pf& p) { return make("eqt_intro", {p.id}, Term::eq(p.concl, Term::constant(vocab(), "T", Type::boolean()))); }
   Pf not_elim(const Pf& np, const Pf& p) { return make("not_elim", {np.id, p.id}, falsity()); }
+  // A ⊢ l1 \/ … \/ lk gives A ∪ {comp(l1), …, comp(lk)} ⊢ F (the kernel's fast path; one
+  // step where NOT_ELIM's derivation takes four inferences): CLAUSE_INTRO (ASSUME ~x) is
+  // {~x, x} ⊢ F.
+  Pf clause_intro(const Pf& th) { return make("clause_intro", {th.id}, falsity()); }
   Pf not_intro(const Term& p, const Pf& f) { return make("not_intro", {tm(p), f.id}, negate(p)); }
   Pf contr(const Term& p, const Pf& f) { return make("contr", {tm(p), f.id}, p); }
   Pf disj1(const Pf& p, const Term& q) { return make("disj1", {p.id, tm(q)}, op2("\\/", p.concl, q)); }

@@ -33,6 +33,7 @@ class DefClauses {
   std::optional<Pf> refute_set(const Set& s, int depth);
   // {c} ⊢ t = p or {~c} ⊢ t = q for t = COND c p q, when c or ~c is in s.
   std::optional<Pf> cond_eq(const Term& t, const Set& s);
+  Pf contradiction(const Term& h);  // {h, x} ⊢ F for h = ~x
 
   provers::StepSink dry_sink_;
   provers::Prover dry_, real_;

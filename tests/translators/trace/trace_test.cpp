@@ -187,6 +187,28 @@ TEST(Trace, DefinitionsAndCyclesTakeTheirDirectProofs) {
   EXPECT_EQ(check_trace(smt, edit(tr, "t 5 5 -1 -2 0 -", "t 5 -5 1 2 0 -"), &msg), Outcome::Rejected) << msg;
 }
 
+// Definition clauses whose contradiction is a negation and its operand ({~x, x}, proved by
+// CLAUSE_INTRO of ASSUME ~x, comp(~x) = x): also when the operand is itself a negation
+// (N = ~a as an operand: the hypotheses ~~a and ~a), and when the literal is a definition's.
+TEST(Trace, DefinitionClausesOverNegations) {
+  std::string smt = "(set-logic QF_UF)(declare-const a Bool)(declare-const b Bool)"
+                    "(assert (or (not a) b))(assert a)(assert (not b))(check-sat)";
+  std::string tr = "hcert-trace 1\na 1 a\na 2 b\nd 3 (not @1)\nd 4 (or @3 @2)\nd 5 (and @3 @1)\n"
+                   "i 1 0 4 0\ni 2 1 1 0\ni 3 2 -2 0\nt 4 -4 3 2 0 -\nt 5 -3 -1 0 -\nt 6 -5 -1 0 -\nc 7 0 1 2 3 4 5 0\n";
+  trace::TraceStats st;
+  std::string msg;
+  EXPECT_EQ(check_trace(smt, tr, &msg, &st), Outcome::Verified) << msg;
+  EXPECT_EQ(st.lemmas_definitions, 2u);  // 4 and 6; lemma 5 ({~a, a}: no connective) by the case split
+  EXPECT_EQ(st.holes, 0u);
+  // Refused: ~N \/ b for N = ~a \/ b is not valid (a, b false: N true).
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 4 -4 3 2 0 -", "t 4 -4 2 0 -"), &msg), Outcome::Rejected) << msg;
+  // Refused: ~(~a) \/ a is a \/ a, not valid (a false).
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 5 -3 -1 0 -", "t 5 -3 1 0 -"), &msg), Outcome::Rejected) << msg;
+  // Refused: M \/ a for M = ~a /\ a is not valid (a false: M false too); the trace's
+  // ~M \/ ~a is (the negation has ~a and a).
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 6 -5 -1 0 -", "t 6 5 1 0 -"), &msg), Outcome::Rejected) << msg;
+}
+
 // Arithmetic lemmas of one shape over other atoms (an equation's split, a Farkas lemma)
 // are instances of the first one's pattern (one INST each); an instance never makes a
 // wrong lemma pass: one of the same shape with another constant, or the same atoms with
