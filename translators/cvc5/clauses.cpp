@@ -15,14 +15,29 @@ namespace {
 // How one known formula was found: assumed (a premise or the complement of one of φ's
 // disjuncts), a disjunct's negation from a negated disjunction, a conjunct, or the one
 // literal left of a clause whose other literals are false; a conflict is two complements.
+// When those alone find no conflict, the connectives inside literals are propagated too
+// (a `Gate` per conjunction or disjunction met in a premise or in φ): a conjunction from
+// its conjuncts (GateConj) or false by one false conjunct (GateNotConj), a disjunction
+// from one disjunct (GateDisj) or false by all of them false (GateNotDisj); and x from ~~x
+// (NotNot).
 struct Fact {
-  enum Kind { Assumed, NotDisjunct, Conjunct, Unit } kind;
+  enum Kind { Assumed, NotDisjunct, Conjunct, Unit, GateConj, GateNotConj, GateDisj, GateNotDisj, NotNot } kind;
   Term phi;
-  size_t from = 0;         // the parent fact (NotDisjunct, Conjunct, Unit: the clause)
+  size_t from = 0;         // the parent fact (NotDisjunct, Conjunct, Unit: the clause;
+                           // GateNotConj, GateDisj: the operand's fact; NotNot: ~~x)
   size_t index = 0;        // which disjunct or conjunct, or the unit's literal
-  std::vector<size_t> by;  // Unit: the facts that falsify the clause's other literals
+  std::vector<size_t> by;  // Unit: the facts that falsify the clause's other literals;
+                           // GateConj: the operands'; GateNotDisj: their complements'
   uint64_t thm = 0;        // once emitted
   bool needed = false;
+};
+
+// A conjunction or disjunction met inside a premise or φ, with its operands (the right
+// spine of its connective): what propagation may learn about it from them and back.
+struct Gate {
+  Term g;
+  bool conj;
+  std::vector<Term> ops;
 };
 
 // The operands of a right-nested conjunction.
@@ -34,6 +49,28 @@ std::vector<Term> conjuncts(Term t) {
   return out;
 }
 
+// The conjunctions and disjunctions inside the formulas `roots`, each once (a DAG walk
+// with an explicit stack through ~, /\ and \/), at most `limit`.
+std::vector<Gate> gates_of(const std::vector<Term>& roots, size_t limit) {
+  std::vector<Gate> out;
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo(roots.rbegin(), roots.rend());
+  while (!todo.empty() && out.size() < limit) {
+    Term t = todo.back();
+    todo.pop_back();
+    if (!seen.insert(t).second) continue;
+    if (is_neg(t)) {
+      todo.push_back(t.rand());
+      continue;
+    }
+    bool conj = is_op(t, "/\\");
+    if (!conj && !is_op(t, "\\/")) continue;
+    out.push_back({t, conj, conj ? conjuncts(t) : disjuncts(t)});
+    for (size_t k = out.back().ops.size(); k-- > 0;) todo.push_back(out.back().ops[k]);
+  }
+  return out;
+}
+
 // The search of `propagate`: the premises and the complements of φ's disjuncts assumed,
 // expanded (conjunctions, negated disjunctions) and propagated through the clauses among
 // them, in rounds, to two complementary facts or a clause with every literal false. Fills
@@ -41,6 +78,7 @@ std::vector<Term> conjuncts(Term t) {
 // when the search ends without one. Bounded in facts, clauses and work.
 std::pair<size_t, size_t> propagation_search(const std::vector<Node>& p, const Term& phi, std::vector<Fact>& facts) {
   constexpr size_t kMaxFacts = 20000, kMaxClauses = 5000, kMaxWork = 2000000;
+  constexpr size_t kMaxGates = 20000;
   std::unordered_map<Term, size_t, TermHash> known;
   std::vector<size_t> clauses;  // facts that are disjunctions
   std::vector<std::vector<Term>> lits;  // their literals
@@ -56,6 +94,8 @@ std::pair<size_t, size_t> propagation_search(const std::vector<Node>& p, const T
   add({Fact::Assumed, neg(false_term()), 0, 0, {}});
   // Known formulas are expanded in order; after each round the clauses are scanned.
   size_t expanded = 0, work = 0;
+  std::vector<Gate> gates;
+  bool gates_made = false;
   auto false_lit = [&](const Term& l) -> size_t {
     auto it = known.find(comp(l));
     return it == known.end() ? SIZE_MAX : it->second;
@@ -71,6 +111,8 @@ std::pair<size_t, size_t> propagation_search(const std::vector<Node>& p, const T
       if (is_neg(f) && is_op(f.rand(), "\\/")) {
         std::vector<Term> ds = disjuncts(f.rand());
         for (size_t k = 0; k < ds.size(); ++k) add({Fact::NotDisjunct, neg(ds[k]), expanded, k, {}});
+      } else if (is_neg(f) && is_neg(f.rand())) {
+        add({Fact::NotNot, f.rand().rand(), expanded, 0, {}});
       } else if (is_op(f, "/\\")) {
         std::vector<Term> cs = conjuncts(f);
         for (size_t k = 0; k < cs.size(); ++k) add({Fact::Conjunct, cs[k], expanded, k, {}});
@@ -102,7 +144,43 @@ std::pair<size_t, size_t> propagation_search(const std::vector<Node>& p, const T
       add({Fact::Unit, ls[open], clauses[c], open, by});
       changed |= facts.size() > before;
     }
-    if (!changed && expanded == facts.size()) break;
+    if (changed || expanded < facts.size()) continue;
+    // Stuck: the connectives inside the literals (the gates), each read from its operands'
+    // facts and back; another round when one taught something.
+    if (!gates_made) {
+      std::vector<Term> roots;
+      for (const Fact& f : facts) roots.push_back(f.phi);
+      gates = gates_of(roots, kMaxGates);
+      gates_made = true;
+    }
+    size_t before = facts.size();
+    for (const Gate& g : gates) {
+      if (conflict_a != SIZE_MAX || work >= kMaxWork) break;
+      size_t holds = SIZE_MAX, fails = SIZE_MAX;  // one operand true, one false (their facts)
+      size_t n_open = 0;
+      std::vector<size_t> trues, falses;
+      for (size_t k = 0; k < g.ops.size(); ++k) {
+        ++work;
+        if (auto it = known.find(g.ops[k]); it != known.end()) {
+          trues.push_back(it->second);
+          if (holds == SIZE_MAX) holds = k;
+        } else if (size_t w = false_lit(g.ops[k]); w != SIZE_MAX) {
+          falses.push_back(w);
+          if (fails == SIZE_MAX) fails = k;
+        } else {
+          ++n_open;
+        }
+      }
+      bool g_true = known.count(g.g), g_false = false_lit(g.g) != SIZE_MAX;
+      if (g.conj) {
+        if (fails != SIZE_MAX && !g_false) add({Fact::GateNotConj, neg(g.g), falses[0], fails, {}});
+        else if (n_open == 0 && fails == SIZE_MAX && !g_true) add({Fact::GateConj, g.g, trues[0], 0, trues});
+      } else {
+        if (holds != SIZE_MAX && !g_true) add({Fact::GateDisj, g.g, trues[0], holds, {}});
+        else if (n_open == 0 && holds == SIZE_MAX && !g_false) add({Fact::GateNotDisj, neg(g.g), falses[0], 0, falses});
+      }
+    }
+    if (facts.size() == before) break;
   }
   return {conflict_a, conflict_b};
 }
@@ -152,6 +230,13 @@ uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
   auto refute = [&](const Term& l, const Fact& w) {
     return is_neg(l) ? step("not_elim", {assume(l), w.thm}) : step("not_elim", {w.thm, assume(l)});
   };
+  // F from a theorem of the literal l and one of its complement.
+  auto clash = [&](const Term& l, uint64_t l_thm, uint64_t comp_thm) {
+    return is_neg(l) ? step("not_elim", {l_thm, comp_thm}) : step("not_elim", {comp_thm, l_thm});
+  };
+  // NotNot facts x, whose proof is Γ ∪ {~x} ⊢ F (no excluded middle in the kernel): x is
+  // assumed where it is used, and the conflict's {x} is traded for that proof at the end.
+  std::vector<std::pair<Term, uint64_t>> classical;
   for (size_t i = 0; i < facts.size(); ++i) {
     Fact& f = facts[i];
     if (!f.needed) continue;
@@ -201,6 +286,34 @@ uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
         f.thm = step("prove_hyp", {c.thm, r});
         break;
       }
+      case Fact::GateConj: {  // CONJ of the operands' facts, from the right
+        f.thm = facts[f.by.back()].thm;
+        for (size_t k = f.by.size() - 1; k-- > 0;) f.thm = step("conj", {facts[f.by[k]].thm, f.thm});
+        break;
+      }
+      case Fact::GateNotConj: {  // ~g: g gives its operand c_k, which the fact refutes
+        Term g = fp.rand();
+        std::vector<Term> cs = conjuncts(g);
+        uint64_t cur = assume(g);
+        for (size_t k = 0; k < f.index; ++k) cur = step("conjunct2", {cur});
+        if (f.index + 1 < cs.size()) cur = step("conjunct1", {cur});
+        f.thm = step("not_intro", {term(g), clash(cs[f.index], cur, facts[f.from].thm)});
+        break;
+      }
+      case Fact::GateDisj:
+        f.thm = disj_intro(disjuncts(fp), f.index, facts[f.from].thm);
+        break;
+      case Fact::GateNotDisj: {  // ~g: CLAUSE_INTRO of g assumed, each operand refuted
+        Term g = fp.rand();
+        uint64_t r = step("clause_intro", {assume(g)});
+        for (size_t j : f.by) r = step("prove_hyp", {facts[j].thm, r});
+        f.thm = step("not_intro", {term(g), r});
+        break;
+      }
+      case Fact::NotNot:  // x is classical: {~x} ⊢ F by the fact ~~x
+        f.thm = assume(fp);
+        classical.push_back({fp, step("not_elim", {facts[f.from].thm, assume(neg(fp))})});
+        break;
     }
   }
   uint64_t f = facts[conflict_a].thm;
@@ -208,6 +321,8 @@ uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
     const Fact &x = facts[conflict_a], &y = facts[conflict_b];  // y is comp(x)
     f = is_neg(x.phi) && y.phi == x.phi.rand() ? step("not_elim", {x.thm, y.thm}) : step("not_elim", {y.thm, x.thm});
   }
+  for (size_t k = classical.size(); k-- > 0;)  // newest first: older ones may rest on it
+    f = step("prove_hyp", {step("not_intro", {term(classical[k].first), f}), classical[k].second});
   // {premises, complements of φ's disjuncts} ⊢ F: each traded for ~φ or the premise's N.
   if (phi != false_term()) f = discharge_disjuncts(f, phi);
   return use_all(p, f);

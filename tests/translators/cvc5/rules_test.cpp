@@ -149,6 +149,7 @@ std::string problem_of(const RuleCase& c, bool is_bad) {
   bool arrays = std::string(c.rule).rfind("ARRAYS_", 0) == 0;
   std::string s = std::string("(set-logic ") + (arrays ? "QF_AUFLIA" : "QF_UFLIA") +
                   ")\n(declare-fun p () Bool)\n(declare-fun q () Bool)\n(declare-fun r () Bool)\n"
+                  "(declare-fun s () Bool)\n(declare-fun t () Bool)\n"
                   "(declare-fun x () Int)\n(declare-fun y () Int)\n(declare-fun z () Int)\n(declare-fun f (Int) Int)\n";
   if (arrays) s += "(declare-fun a () (Array Int Int))\n(declare-fun b () (Array Int Int))\n";
   for (const char* h : c.premises_of(is_bad)) s += std::string("(assert ") + h + ")\n";
@@ -238,6 +239,36 @@ TEST(Cvc5Rules, SubstitutionChainsToItsFixpoint) {
   EXPECT_EQ(check_cvc5(problem_of(c, false), proof_of(c, false), &msg, &holes), Outcome::Verified) << msg;
   EXPECT_EQ(holes, 0u);
   EXPECT_NE(check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes), Outcome::Verified) << msg;
+}
+
+}  // namespace
+
+namespace {
+
+// MACRO_RESOLUTION_TRUST whose literals are themselves conjunctions, disjunctions or double
+// negations (cvc5's crowding literals inside units): unit propagation reads the connectives
+// inside the literals (clauses.cpp, the gates), which is its first try for every clausal
+// step, so a wrong step among those it emits fails the check. Accept: the conclusion
+// follows. Reject: it does not (the premises and its negation have a model over
+// propositional variables), so the step is refused.
+TEST(Cvc5Rules, ResolutionReadsConnectivesInsideLiterals) {
+  const std::vector<RuleCase> gates{
+      // (and p q) from p and q refutes the unit ~(and p q)
+      {"MACRO_RESOLUTION_TRUST", {"(or (not (and p q)) r)", "p", "q"}, "r", "(not r)", true},
+      // nested: (and p q), then (or (and p q) r), then (and (or …) s)
+      {"MACRO_RESOLUTION_TRUST", {"(or (not (and (or (and p q) r) s)) t)", "p", "q", "s"}, "t", "(not t)", true},
+      // (or r s) false by ~r and ~s, (and p q) false by ~p: the clause of the two is false
+      {"MACRO_RESOLUTION_TRUST", {"(or (or r s) (and p q))", "(not r)", "(not s)"}, "p", "(not p)", true},
+      // ~~(and p q) gives (and p q) (classically: its {~(and p q)} ⊢ F discharges it)
+      {"MACRO_RESOLUTION_TRUST", {"(not (not (and p q)))", "(or (not p) r)"}, "r", "(not r)", true},
+  };
+  for (const RuleCase& c : gates) {
+    std::string msg;
+    uint64_t holes = 0;
+    EXPECT_EQ(check_cvc5(problem_of(c, false), proof_of(c, false), &msg, &holes), Outcome::Verified) << c.good << ": " << msg;
+    EXPECT_EQ(holes, 0u) << c.good;
+    EXPECT_EQ(check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes), Outcome::Rejected) << c.bad << ": " << msg;
+  }
 }
 
 }  // namespace
