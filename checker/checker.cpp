@@ -202,7 +202,7 @@ struct Checker::Impl {
           leaves.push_back(assertion(env, problem, n[k]));
           if (problem.clauses) assertion_index.insert(leaves.back());
         }
-        define(terms, r, n[0], halving_conjunction(leaves), "term");
+        define(terms, r, n[0], halving_conjunction(env, leaves), "term");
         return;
       }
       case Tag::Fact: {
@@ -261,20 +261,6 @@ struct Checker::Impl {
       default:
         fail(Outcome::InputError, r, "record out of place");
     }
-  }
-
-  // Φ(0, k) over the leaves, as spec/problems.md builds Φ over a problem's clauses:
-  // Φ(lo, hi) = leaf lo if hi = lo + 1, else Φ(lo, mid) /\ Φ(mid, hi). Recursive only
-  // as deep as log2 of the leaves (a record holds at most 2^24 numbers).
-  Term halving_conjunction(const std::vector<Term>& leaves) {
-    const Type b = Type::boolean();
-    const Term conj = Term::constant(env, "/\\", Type::fun(b, Type::fun(b, b)));
-    auto build = [&](auto& self, size_t lo, size_t hi) -> Term {
-      if (hi - lo == 1) return leaves[lo];
-      size_t mid = lo + (hi - lo) / 2;
-      return Term::comb(Term::comb(conj, self(self, lo, mid)), self(self, mid, hi));
-    };
-    return build(build, 0, leaves.size());
   }
 
   // The preamble (header, problem, claim, theories) is over: load the core theory and

@@ -39,6 +39,11 @@ static Term conjunction(const Term& conj, const std::vector<Term>& c, size_t lo,
   return Term::comb(Term::comb(conj, conjunction(conj, c, lo, mid)), conjunction(conj, c, mid, hi));
 }
 
+Term halving_conjunction(const Env& env, const std::vector<Term>& leaves) {
+  const Type b = Type::boolean();
+  return conjunction(Term::constant(env, "/\\", Type::fun(b, Type::fun(b, b))), leaves, 0, leaves.size());
+}
+
 // Why tables of literal terms while elaborating: naming a variable (its decimal name,
 // the name table, the term table) costs more than the rest of a clause, so each literal
 // l and each (\/ l) is made once per problem (and F and \/ once, not per clause). The
@@ -65,9 +70,7 @@ Problem elaborate(const Env& env, const Cnf& cnf) {
     return made_or[i];
   };
   for (const auto& c : cnf.clauses) p.assertions.push_back(clause_term(f, c, lit, or_lit));
-  const Type b = Type::boolean();
-  const Term conj = Term::constant(env, "/\\", Type::fun(b, Type::fun(b, b)));
-  if (!p.assertions.empty()) p.assertions.push_back(conjunction(conj, p.assertions, 0, p.assertions.size()));
+  if (!p.assertions.empty()) p.assertions.push_back(halving_conjunction(env, p.assertions));
   return p;
 }
 

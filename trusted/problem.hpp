@@ -41,6 +41,7 @@ Problem elaborate(const Env& env, const Cnf& cnf);
 Problem elaborate_on_demand(const Cnf& cnf);  // cnf must outlive the problem
 Term dimacs_literal(const Env& env, int32_t lit);
 Term dimacs_clause(const Env& env, const std::vector<int32_t>& lits);
+Term halving_conjunction(const Env& env, const std::vector<Term>& leaves);  // Φ over leaves (≥ 1)
 
 // SMT-LIB 2.6 (spec/problems.md): Core and uninterpreted sorts and functions. Throws
 // Failure: InputError for ill-formed scripts, Incomplete for features not elaborated yet.
