@@ -290,7 +290,9 @@ void expect_cycles_after_the_first_cost(test::KernelSink& k, provers::Arith& a, 
   for (size_t i = 0; i < l.size(); i += 2) {
     long s = cycle_steps(k, a, {l[i], l[i + 1]});
     ASSERT_GT(s, 0) << "cycle " << i / 2;
-    if (i / 2 >= warm) EXPECT_LE(s, most) << "cycle " << i / 2;
+    if (i / 2 >= warm) {
+      EXPECT_LE(s, most) << "cycle " << i / 2;
+    }
   }
 }
 }  // namespace
