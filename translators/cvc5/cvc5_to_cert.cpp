@@ -125,7 +125,6 @@ Node Translator::proof(const smt::Script& root_script, uint32_t root) {
       f.owned = std::make_shared<smt::Script>(std::move(d->second));
       deferred_.erase(d);
       f.name = n.text;
-      f.named_mark = scratch_.size();
       f.s = f.owned.get(), f.i = 0;
     } else {
       f.s = &s, f.i = i;
@@ -158,7 +157,7 @@ Node Translator::proof(const smt::Script& root_script, uint32_t root) {
     if (descended) continue;
     Node r = close_step(f);
     if (!f.name.empty()) {
-      scratch_.keep_since(f.named_mark);  // cited again later, as a named proof is
+      scratch_.keep_since(f.mark);  // cited again later, as a named proof is
       proofs_.emplace(f.name, r);
     }
     stack.pop_back();

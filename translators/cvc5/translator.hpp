@@ -105,7 +105,6 @@ class Translator {
     uint32_t i = 0;                      // the step: a rule application in *s
     std::shared_ptr<smt::Script> owned;  // a deferred named sub-proof's script, kept alive
     std::string name;                    // that sub-proof's name, recorded when it is done
-    size_t named_mark = 0;
     size_t mark = 0;  // scratch_ before the step
     std::string rule;
     Term phi;
