@@ -227,13 +227,11 @@ uint64_t Translator::propagate(const std::vector<Node>& p, const Term& phi) {
   }
   // Emit, oldest first: each needed fact as a theorem of its formula.
   // A literal l of a clause refuted: {l} ∪ … ⊢ F from the fact that falsifies it.
-  auto refute = [&](const Term& l, const Fact& w) {
-    return is_neg(l) ? step("not_elim", {assume(l), w.thm}) : step("not_elim", {w.thm, assume(l)});
-  };
   // F from a theorem of the literal l and one of its complement.
   auto clash = [&](const Term& l, uint64_t l_thm, uint64_t comp_thm) {
     return is_neg(l) ? step("not_elim", {l_thm, comp_thm}) : step("not_elim", {comp_thm, l_thm});
   };
+  auto refute = [&](const Term& l, const Fact& w) { return clash(l, assume(l), w.thm); };
   // NotNot facts x, whose proof is Γ ∪ {~x} ⊢ F (no excluded middle in the kernel): x is
   // assumed where it is used, and the conflict's {x} is traded for that proof at the end.
   std::vector<std::pair<Term, uint64_t>> classical;
