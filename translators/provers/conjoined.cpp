@@ -1,13 +1,8 @@
 #include "translators/provers/conjoined.hpp"
 
-namespace hcert::provers {
+#include "translators/provers/pf.hpp"
 
-namespace {
-Term conj_of(const Term& a, const Term& b) {
-  static const Term c = Term::constant(vocab(), "/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
-  return Term::comb(Term::comb(c, a), b);
-}
-}  // namespace
+namespace hcert::provers {
 
 Conjoined::Conjoined(const std::vector<Term>& facts) {
   levels_.push_back(facts);
@@ -16,7 +11,7 @@ Conjoined::Conjoined(const std::vector<Term>& facts) {
     const std::vector<Term>& below = levels_.back();
     std::vector<Term> up;
     for (size_t p = 0; 2 * p < below.size(); ++p)
-      up.push_back(2 * p + 1 < below.size() ? conj_of(below[2 * p], below[2 * p + 1]) : below[2 * p]);
+      up.push_back(2 * p + 1 < below.size() ? Prover::op2("/\\", below[2 * p], below[2 * p + 1]) : below[2 * p]);
     levels_.push_back(std::move(up));
   }
   for (const auto& level : levels_) ids_.emplace_back(level.size(), 0);
