@@ -26,11 +26,15 @@ Pf identity(Ring& R, const Term& s, const Term& t) {
 Pf rewrite(Ring& R, const Pf& th, const Pf& eq) { return R.P().eq_mp(R.P().ap_term(th.concl.rator(), eq), th); }
 
 // The one positive numeral in t (not entered: its bits are no other numeral), with its
-// value; null when t has none or several. The walk is bounded like the patterns' (depth 32).
+// value; null when t has none or several. The walk is bounded like the patterns' (depth 32)
+// and, as it follows paths (a numeral met twice is two), in visits (kMaxVisits): t is then
+// a tree of at most that many nodes down to depth 32, which `replace` below walks too.
+constexpr size_t kMaxVisits = 4096;
 Term sole_numeral(Ring& R, const Term& t, mpz_class& v) {
   Term found;
   std::vector<std::pair<Term, int>> todo{{t, 0}};
-  while (!todo.empty()) {
+  for (size_t visits = 0; !todo.empty(); ++visits) {
+    if (visits == kMaxVisits) return Term();  // a large (or shared, deep) pattern: not this path
     auto [u, depth] = todo.back();
     todo.pop_back();
     mpz_class w;
@@ -44,7 +48,8 @@ Term sole_numeral(Ring& R, const Term& t, mpz_class& v) {
   return found;
 }
 
-// t with the closed subterm s replaced by x (recursion bounded by the depth of 32 above).
+// t with the closed subterm s replaced by x (recursion bounded by the depth of 32 above;
+// t has passed sole_numeral, so at most kMaxVisits nodes are walked).
 Term replace(const Term& t, const Term& s, const Term& x, int depth = 0) {
   if (t == s) return x;
   if (t.kind() != TermKind::Comb || depth >= 32) return t;
