@@ -155,13 +155,15 @@ std::vector<mpq_class> Translator::rule_numbers(const Sexp& e, uint32_t i) {
     const std::string& a = e.nodes[k].atom;
     size_t digits = a.size() > 0 && a[0] == '-' ? 1 : 0;
     if (a.size() <= digits || a.size() > 40 || a.find_first_not_of("0123456789/", digits) != std::string::npos) continue;
+    // GMP reads `1/0` without complaint and canonicalize() would then divide by zero
+    // (SIGFPE): a zero denominator is refused before; `/` alone throws. Either: no hint.
     try {
       out.push_back(mpq_class(a));
-      out.back().canonicalize();
-    } catch (const std::invalid_argument&) {  // `1/0`, `/`: no hint
+    } catch (const std::invalid_argument&) {
       return {};
     }
     if (out.back().get_den() == 0) return {};
+    out.back().canonicalize();
   }
   return out;
 }
