@@ -31,7 +31,7 @@ endif
 
 DEB_PKGS := g++ make libgmp-dev libboost-dev libzstd-dev zstd librapidcheck-dev libgtest-dev \
             libcli11-dev nlohmann-json3-dev libssl-dev zlib1g-dev liblzma-dev xz-utils gzip python3 python3-jsonschema \
-            libarchive-dev openssl clang libclang-rt-14-dev cadical
+            libarchive-dev openssl cadical
 DEB_PKGS += z3 cvc5  # the SMT mutation campaign's and the trace mutation test's oracles (a slice of each in make test)
 
 # What `hcert --version`, the JSON record and evidence archives identify as the trusted
@@ -41,7 +41,7 @@ DEB_PKGS += z3 cvc5  # the SMT mutation campaign's and the trace mutation test's
 TRUSTED  := $(sort $(wildcard kernel/*.hpp kernel/*.cpp trusted/*.hpp trusted/*.cpp certs/theories/*.hct))
 THEORIES := $(sort $(wildcard certs/theories/*.hct))
 
-.PHONY: all test demo deps tcb bench clean install trusted-sha256 asan tsan asan-hcert asan-build tsan-build fuzz fuzz-build fuzzers
+.PHONY: all test demo deps tcb bench clean install trusted-sha256 asan tsan asan-hcert asan-build tsan-build fuzz fuzz-deps fuzz-build fuzzers
 all: $(B)/hcert $(B)/unit_tests
 
 $(B)/%.o: %.cpp | $(B)/gen/hcert_build_info.hpp
@@ -130,7 +130,12 @@ tsan-build:
 # build-fuzz/crashes/.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -std=c++20 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-fuzz-build:
+# clang and its libFuzzer runtime are for the fuzzers only: `make deps` (CI, the README's
+# commands) leaves out their ~260 MB, `make fuzz` installs them when they are missing.
+FUZZ_PKGS := clang libclang-rt-14-dev
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_PKGS)"
+fuzz-build: fuzz-deps
 	$(MAKE) B=build-fuzz CXX=clang++ CXXFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" fuzzers
 fuzzers: $(FUZZ_SRC:tests/fuzz/%.cpp=$(B)/fuzz_%)
 $(B)/fuzz_%: tests/fuzz/%.cpp $(B)/libhcert.a
