@@ -77,7 +77,9 @@ std::vector<mpq_class> Translator::coefficients(const TraceStep& s) const {
   std::vector<mpq_class> coefs;
   for (const std::string& c : s.coefs) {
     mpq_class q;
-    if (q.set_str(c, 10) != 0) malformed("bad coefficient '" + c.substr(0, 40) + "'");
+    // GMP reads `1/0` as a number; canonicalize() would divide by zero (the reader refuses
+    // it before, this keeps the translator safe on its own).
+    if (q.set_str(c, 10) != 0 || q.get_den() == 0) malformed("bad coefficient '" + c.substr(0, 40) + "'");
     q.canonicalize();
     coefs.push_back(q);
   }
