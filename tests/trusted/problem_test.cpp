@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "tests/env.hpp"
 #include "trusted/problem.hpp"
 #include "tests/support.hpp"
@@ -41,4 +44,26 @@ RC_GTEST_PROP(Problem, DimacsElaborationIsTheClauseTerms, ()) {
     todo.push_back({t.rator().rand(), lo, mid});
     todo.push_back({t.rand(), mid, hi});
   }
+}
+
+// On demand (the SAT check's path), assertion i is the same term as elaborate()'s, in any
+// order of requests, with the literal table shared across clauses, for variables inside
+// and beyond the table's bound; index m is Φ. A table slot mixed up (x's term at ~x's
+// place, (\/ l) at l's) would make a different term and fail here.
+RC_GTEST_PROP(Problem, OnDemandAssertionsAreTheElaboratedOnes, ()) {
+  test::core_defs();
+  Cnf cnf;
+  cnf.vars = *rc::gen::oneOf(rc::gen::inRange<uint32_t>(1, 50), rc::gen::just<uint32_t>(2147483647u));
+  auto var = rc::gen::oneOf(rc::gen::inRange<int32_t>(1, 50), rc::gen::inRange<int32_t>(1, 2147483647));
+  auto lit = rc::gen::map(rc::gen::pair(var, rc::gen::arbitrary<bool>()),
+                          [](std::pair<int32_t, bool> p) { return p.second ? -p.first : p.first; });
+  cnf.clauses = *rc::gen::nonEmpty(rc::gen::container<std::vector<std::vector<int32_t>>>(
+      rc::gen::container<std::vector<int32_t>>(lit)));
+  check::Problem whole = check::elaborate(hcert::tenv(), cnf), lazy = check::elaborate_on_demand(cnf);
+  RC_ASSERT(lazy.count() == whole.assertions.size());
+  std::vector<size_t> order(whole.assertions.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 shuffle_by(*rc::gen::arbitrary<uint32_t>());
+  std::shuffle(order.begin(), order.end(), shuffle_by);
+  for (size_t i : order) RC_ASSERT(check::assertion(hcert::tenv(), lazy, i) == whole.assertions[i]);
 }
