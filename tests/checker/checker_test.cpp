@@ -279,6 +279,22 @@ TEST(Checker, AConjOfAssertionsVerifies) {
   }
 }
 
+// The end check takes an `aconj` conjunction whole, also inside a larger conjunction of
+// its own (accepted); a conjunction of it with F is still walked down to F (rejected: F
+// is no clause, so the problem does not entail the hypothesis).
+TEST(Checker, AConjTakenWholeByTheEndCheck) {
+  const std::string head = kConjHead + "aconj 5 0 1\napp 6 3 5\n";
+  const std::string good = head + "app 7 6 5\nstep 1 assume 7\nstep 2 conjunct1 1\nstep 3 conjunct1 2\nstep 4 conjunct2 2\n"
+                                  "step 5 not_elim 4 3\nend 5\n";
+  const std::string bad = head + "const 8 F 1\napp 7 6 8\nstep 1 assume 7\nstep 2 conjunct2 1\nend 2\n";
+  for (bool on_demand : {false, true}) {
+    std::string msg;
+    EXPECT_EQ(run(good, true, 1, &msg, "", on_demand), Outcome::Verified) << msg;
+    EXPECT_EQ(run(bad, true, 1, &msg, "", on_demand), Outcome::Rejected);
+    EXPECT_NE(msg.find("not an assertion of the problem: (c F bool)"), std::string::npos) << msg;
+  }
+}
+
 // Its tree has the shape of the problem's Φ (assertion m), leaf by leaf: over all four
 // clauses in order it is Φ itself; in another order it is not (reject: concl differs).
 // An index beyond the assertions is an input error, as for aterm.
