@@ -200,10 +200,11 @@ struct Checker::Impl {
           if (n[k] >= problem.count())
             fail(Outcome::InputError, r, "the problem has no assertion " + std::to_string(n[k]));
           leaves.push_back(assertion(env, problem, n[k]));
-          if (problem.clauses) assertion_index.insert(leaves.back());
         }
         // The trusted halving conjunction of assertions is entailed by the problem as they
-        // are (trusted/end_check.hpp): the end check stops at it instead of walking its tree.
+        // are (trusted/end_check.hpp): the end check stops at it instead of walking its tree,
+        // so its leaves are not indexed one by one (a leaf met alone at the end is found by
+        // elaborating the whole problem then, as for any clause built by records).
         Term conj = halving_conjunction(env, leaves);
         assertion_index.insert(conj);
         define(terms, r, n[0], std::move(conj), "term");
