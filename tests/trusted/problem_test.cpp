@@ -14,15 +14,22 @@
 
 using namespace hcert;
 
-RC_GTEST_PROP(Problem, DimacsElaborationIsTheClauseTerms, ()) {
-  test::core_defs();
+// A random CNF (inside a property): small variables and ones far beyond the literal
+// table's bound, either sign; at least one clause when `non_empty`.
+Cnf random_cnf(bool non_empty) {
   Cnf cnf;
   cnf.vars = *rc::gen::oneOf(rc::gen::inRange<uint32_t>(1, 50), rc::gen::just<uint32_t>(2147483647u));
   auto var = rc::gen::oneOf(rc::gen::inRange<int32_t>(1, 50), rc::gen::inRange<int32_t>(1, 2147483647));
   auto lit = rc::gen::map(rc::gen::pair(var, rc::gen::arbitrary<bool>()),
                           [](std::pair<int32_t, bool> p) { return p.second ? -p.first : p.first; });
-  cnf.clauses = *rc::gen::container<std::vector<std::vector<int32_t>>>(
-      rc::gen::container<std::vector<int32_t>>(lit));
+  auto clauses = rc::gen::container<std::vector<std::vector<int32_t>>>(rc::gen::container<std::vector<int32_t>>(lit));
+  cnf.clauses = non_empty ? *rc::gen::nonEmpty(clauses) : *clauses;
+  return cnf;
+}
+
+RC_GTEST_PROP(Problem, DimacsElaborationIsTheClauseTerms, ()) {
+  test::core_defs();
+  Cnf cnf = random_cnf(false);
   check::Problem p = check::elaborate(hcert::tenv(), cnf);
   size_t n = cnf.clauses.size();
   RC_ASSERT(p.assertions.size() == n + (n > 0));
@@ -52,13 +59,7 @@ RC_GTEST_PROP(Problem, DimacsElaborationIsTheClauseTerms, ()) {
 // place, (\/ l) at l's) would make a different term and fail here.
 RC_GTEST_PROP(Problem, OnDemandAssertionsAreTheElaboratedOnes, ()) {
   test::core_defs();
-  Cnf cnf;
-  cnf.vars = *rc::gen::oneOf(rc::gen::inRange<uint32_t>(1, 50), rc::gen::just<uint32_t>(2147483647u));
-  auto var = rc::gen::oneOf(rc::gen::inRange<int32_t>(1, 50), rc::gen::inRange<int32_t>(1, 2147483647));
-  auto lit = rc::gen::map(rc::gen::pair(var, rc::gen::arbitrary<bool>()),
-                          [](std::pair<int32_t, bool> p) { return p.second ? -p.first : p.first; });
-  cnf.clauses = *rc::gen::nonEmpty(rc::gen::container<std::vector<std::vector<int32_t>>>(
-      rc::gen::container<std::vector<int32_t>>(lit)));
+  Cnf cnf = random_cnf(true);
   check::Problem whole = check::elaborate(hcert::tenv(), cnf), lazy = check::elaborate_on_demand(cnf);
   RC_ASSERT(lazy.count() == whole.assertions.size());
   std::vector<size_t> order(whole.assertions.size());
