@@ -58,7 +58,7 @@ struct Checker::Impl {
   // The problem, and the assertion terms made so far by index: all of them at once,
   // unless it is a DIMACS problem elaborated on demand (problem.clauses set): then as
   // records ask, and all (the problem elaborated whole) only if the end check meets a
-  // hypothesis not among them.
+  // hypothesis not among them. Besides, each `aconj` record's conjunction.
   Problem problem;
   TermSet assertion_index;
   std::set<uint32_t> hole_axioms;
@@ -200,9 +200,14 @@ struct Checker::Impl {
           if (n[k] >= problem.count())
             fail(Outcome::InputError, r, "the problem has no assertion " + std::to_string(n[k]));
           leaves.push_back(assertion(env, problem, n[k]));
-          if (problem.clauses) assertion_index.insert(leaves.back());
         }
-        define(terms, r, n[0], halving_conjunction(env, leaves), "term");
+        // The trusted halving conjunction of assertions is entailed by the problem as they
+        // are (trusted/end_check.hpp): the end check stops at it instead of walking its tree,
+        // so its leaves are not indexed one by one (a leaf met alone at the end is found by
+        // elaborating the whole problem then, as for any clause built by records).
+        Term conj = halving_conjunction(env, leaves);
+        assertion_index.insert(conj);
+        define(terms, r, n[0], std::move(conj), "term");
         return;
       }
       case Tag::Fact: {

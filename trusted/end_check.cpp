@@ -10,12 +10,12 @@ std::optional<std::string> end_check(const Env& env, const Thm& th, const std::f
     return "the final theorem does not conclude F";
   }
   const Term conj = Term::constant(env, "/\\", Type::fun(b, Type::fun(b, b)));
-  std::unordered_set<Term, TermHash> seen;  // each node once: conjunctions may share
+  std::unordered_set<Term, TermHash> seen;  // each conjunction once: they may share
   std::vector<Term> todo(th.hyps().begin(), th.hyps().end());
   while (!todo.empty()) {
     Term t = std::move(todo.back());
     todo.pop_back();
-    if (!seen.insert(t).second || is_assertion(t)) continue;
+    if (is_assertion(t) || !seen.insert(t).second) continue;
     if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb && t.rator().rator() == conj) {
       todo.push_back(t.rator().rand());
       todo.push_back(t.rand());

@@ -15,11 +15,11 @@ namespace hcert::check {
 
 // Why the final theorem does not refute the problem, if it does not: it must be A ⊢ F
 // with every hypothesis in A one of the problem's assertions (`is_assertion`: a term the
-// trusted elaboration made for assertion i), or a conjunction (the core theory's /\) of
-// such terms, nested to any depth. Sound: the assertions entail every conjunct, so they
-// entail the conjunction, and A ⊢ F then refutes them (spec/kernel.md §10). A translation
-// states a subset of a DIMACS problem's clauses this way (spec/sat.md). `offending` is set
-// to the conclusion, or to the hypothesis or conjunct at fault.
+// trusted elaboration made for assertion i, or its halving_conjunction of such terms), or
+// a conjunction (the core theory's /\) of them, nested to any depth. Sound: the assertions
+// entail every conjunct, so they entail the conjunction, and A ⊢ F then refutes them
+// (spec/kernel.md §10). A translation states a subset of a DIMACS problem's clauses this
+// way (spec/sat.md). `offending`: the conclusion, or the hypothesis or conjunct at fault.
 std::optional<std::string> end_check(const Env& env, const Thm& th, const std::function<bool(const Term&)>& is_assertion,
                                      Term& offending);
 

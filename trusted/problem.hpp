@@ -25,6 +25,7 @@ struct Problem {
   std::string sha256;               // of the file's bytes
   std::vector<Term> assertions;     // in file order
   const Cnf* clauses = nullptr;     // DIMACS elaborated on demand
+  mutable std::vector<Term> made;   // its literal terms (trusted/problem.cpp, tabled_clause)
   size_t count() const { return clauses ? clauses->clauses.size() + !clauses->clauses.empty() : assertions.size(); }
 };
 // Assertion i < count(): for a problem elaborated on demand, clause i's term (i < m) or Φ

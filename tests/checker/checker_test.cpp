@@ -233,6 +233,30 @@ TEST(Checker, ConjunctNotAnAssertionRejected) {
   }
 }
 
+// The end check walks a hypothesis that shares its conjunctions (c_k+1 = c_k /\ c_k, 40
+// deep: 2^40 paths) once per node, leaves before the seen-set: accepted when the bottom
+// conjunction is of assertions, rejected (F is no clause, so the problem does not entail
+// the hypothesis) when a conjunct at the bottom is not, at either depth of the walk.
+std::string shared_conj(const std::string& bottom, const std::string& steps_after) {
+  std::string body = kConjHead + bottom;
+  for (int k = 1; k <= 40; ++k)
+    body += "app " + std::to_string(1000 + k) + " 3 " + std::to_string(9 + k) + "\napp " + std::to_string(10 + k) + " " +
+            std::to_string(1000 + k) + " " + std::to_string(9 + k) + "\n";
+  body += "step 1 assume 50\n";
+  for (int k = 1; k <= 40; ++k) body += "step " + std::to_string(k + 1) + " conjunct1 " + std::to_string(k) + "\n";
+  return body + steps_after;
+}
+TEST(Checker, SharedConjunctionHypothesisWalkedOnce) {
+  const std::string good = shared_conj("aconj 10 0 1\n", "step 42 conjunct1 41\nstep 43 conjunct2 41\nstep 44 not_elim 43 42\nend 44\n");
+  const std::string bad = shared_conj("const 6 F 1\naterm 1 0\napp 4 3 1\napp 10 4 6\n", "step 42 conjunct2 41\nend 42\n");
+  for (bool on_demand : {false, true}) {
+    std::string msg;
+    EXPECT_EQ(run(good, true, 1, &msg, "", on_demand), Outcome::Verified) << msg;
+    EXPECT_EQ(run(bad, true, 1, &msg, "", on_demand), Outcome::Rejected);
+    EXPECT_NE(msg.find("not an assertion of the problem: (c F bool)"), std::string::npos) << msg;
+  }
+}
+
 // On demand, a clause the certificate built with var/app records instead of asking for its
 // assertion is still found at the end (the checker then makes every assertion), as when
 // the problem was elaborated at once; F under two assumptions that are no clauses is not.
@@ -252,6 +276,22 @@ TEST(Checker, AConjOfAssertionsVerifies) {
   for (bool on_demand : {false, true}) {
     std::string msg;
     EXPECT_EQ(run(body, true, 1, &msg, "", on_demand), Outcome::Verified) << msg;
+  }
+}
+
+// The end check takes an `aconj` conjunction whole, also inside a larger conjunction of
+// its own (accepted); a conjunction of it with F is still walked down to F (rejected: F
+// is no clause, so the problem does not entail the hypothesis).
+TEST(Checker, AConjTakenWholeByTheEndCheck) {
+  const std::string head = kConjHead + "aconj 5 0 1\napp 6 3 5\n";
+  const std::string good = head + "app 7 6 5\nstep 1 assume 7\nstep 2 conjunct1 1\nstep 3 conjunct1 2\nstep 4 conjunct2 2\n"
+                                  "step 5 not_elim 4 3\nend 5\n";
+  const std::string bad = head + "const 8 F 1\napp 7 6 8\nstep 1 assume 7\nstep 2 conjunct2 1\nend 2\n";
+  for (bool on_demand : {false, true}) {
+    std::string msg;
+    EXPECT_EQ(run(good, true, 1, &msg, "", on_demand), Outcome::Verified) << msg;
+    EXPECT_EQ(run(bad, true, 1, &msg, "", on_demand), Outcome::Rejected);
+    EXPECT_NE(msg.find("not an assertion of the problem: (c F bool)"), std::string::npos) << msg;
   }
 }
 
