@@ -54,6 +54,7 @@ struct Checker::Impl {
   IdTable<Term> terms;
   IdTable<Thm> thms;
   bool header = false, preamble = true, ended = false;
+  bool theories_from_env = false;  // Checker::theories_from_env
   std::string problem_kind, problem_sha, claim;
   // The problem, and the assertion terms made so far by index: all of them at once,
   // unless it is a DIMACS problem elaborated on demand (problem.clauses set): then as
@@ -276,8 +277,13 @@ struct Checker::Impl {
     if (problem_kind.empty()) fail(Outcome::InputError, r, "missing problem record");
     if (claim.empty()) fail(Outcome::InputError, r, "missing claim record");
     load_theory(r, "core", pinned_theories().at("core"));
-    if (problem_kind == "smtlib2")  // the elaboration of arithmetic names their constants
-      for (const char* t : {"ints", "reals", "mixed", "arrays"}) load_theory(r, t, pinned_theories().at(t));
+    for (const char* t : {"ints", "reals", "mixed", "arrays"}) {
+      if (problem_kind != "smtlib2") break;
+      // The elaboration of arithmetic and arrays names their constants; a caller that
+      // elaborated the problem in env chose the theories (Checker::theories_from_env).
+      if (!theories_from_env) load_theory(r, t, pinned_theories().at(t));
+      else if (auto have = env.theories(); have.count(t)) report.theories.push_back(std::string(t) + " " + have.at(t));
+    }
     Problem p = loader(problem_kind);
     if (p.kind != problem_kind) fail(Outcome::InputError, r, "the certificate is for a " + problem_kind + " problem, not " + p.kind);
     if (p.sha256 != problem_sha)
@@ -359,6 +365,7 @@ Checker::Checker(Env& env, std::string theory_dir, ProblemLoader load)
 Checker::~Checker() = default;
 
 void Checker::feed(const Record& r) { impl_->feed(r); }
+void Checker::theories_from_env() { impl_->theories_from_env = true; }
 
 Report Checker::finish() {
   Impl& c = *impl_;

@@ -58,6 +58,12 @@ class Checker {
   ~Checker();
   // Checks one record; throws Failure.
   void feed(const cert::Record& r);
+  // For a caller that elaborates an SMT-LIB problem itself, in env, before the first
+  // record (a translation in the same process): the problem's theories are those env has
+  // then, reported as loaded; the checker loads no others for it (by default it loads
+  // ints, reals, mixed and arrays for every smtlib2 problem). Certificates that name a
+  // theory in their preamble still load it.
+  void theories_from_env();
   // After the last record: the verdict (also for failures caught by the caller).
   Report finish();
   const Report& report() const { return report_; }

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "checker/checker.hpp"
+#include "checker/theory_needs.hpp"
 #include "trusted/problem.hpp"
 #include "checker/steps.hpp"
 #include "formats/cert_emit.hpp"
@@ -357,17 +358,24 @@ int check(const Args& a) {
       });
     } else {  // an SMT-LIB problem with a Z3 or cvc5 proof or a custom solver's trace
       // The problem's elaboration, with its declarations, reads the proof's terms too.
-      watchdog->phase("loading the theories");
-      for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) hcert::check::load_pinned_theory(env, theories, t);
-      watchdog->phase("reading and elaborating the problem");
+      watchdog->phase("reading the problem");
       hcert::smt::Script sc = about(problem, [&] { return hcert::smt::read_script(problem); });
+      watchdog->phase("loading the theories");
+      if (format == "trace") {  // those the problem names (checker/theory_needs.hpp), then its atoms'
+        hcert::check::load_theories_named(env, theories, sc);
+        checker.theories_from_env();
+      } else {
+        for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) hcert::check::load_pinned_theory(env, theories, t);
+      }
+      watchdog->phase("elaborating the problem");
       about(problem, [&] { smt.emplace(env, sc); });
       hcert::cert::CallbackWriter sink(feed);
       hcert::cert::Emitter em(sink);
       if (format == "trace") {  // spec/trace.md
         watchdog->phase("translating and checking trace steps");
-        hcert::trace::TraceStats st =
-            hcert::trace::trace_to_certificate(*smt, sc.sha256, trace_opener(proof, std::move(opened.source)), em);
+        hcert::trace::TraceStats st = hcert::trace::trace_to_certificate(
+            *smt, sc.sha256, trace_opener(proof, std::move(opened.source)), em,
+            [&](const hcert::smt::Script& atom) { hcert::check::load_theories_named(env, theories, atom); });
         if (!a.has("--json") && !quiet) print_trace_stats(st);
       } else if (format == "cvc5") {
         watchdog->phase("translating and checking cvc5 steps");

@@ -11,6 +11,7 @@
 #include "formats/cert_emit.hpp"
 #include "formats/trace_reader.hpp"
 #include "trusted/problem.hpp"
+#include "trusted/smtlib.hpp"
 
 namespace hcert::trace {
 
@@ -27,14 +28,21 @@ struct TraceStats {
   double lemma_seconds = 0;        // time spent proving theory lemmas (hinted or not)
 };
 
+// Called with each atom's and definition's term (parsed, not yet elaborated) in the first
+// pass: a caller that loaded only the theories its problem names (checker/theory_needs.hpp)
+// loads those a term names besides, before the term is elaborated and before the
+// certificate's first record.
+using MoreTheories = std::function<void(const smt::Script& term)>;
+
 // Writes the whole certificate (header to end). The trace is read twice, each time from a
 // fresh source that `open` gives (the same bytes): first its atoms and definitions, which
 // make the one background hypothesis Δ, then its clauses (translator.hpp says why). The
-// theories core, ints, reals and mixed must be loaded (the problem's elaboration needs
-// them). Throws check::Failure (Rejected for a wrong step, with the trace's line or byte)
+// theories the problem names must be loaded (its elaboration needs them); those its atoms
+// name besides, more_theories loads (without it: all must be loaded). Throws check::Failure (Rejected for a wrong step, with the trace's line or byte)
 // and cert::FormatError (malformed trace, or a record naming what does not exist: an
 // assertion index, an ill-sorted term).
 TraceStats trace_to_certificate(check::SmtContext& ctx, const std::string& problem_sha256,
-                                const std::function<std::unique_ptr<Source>()>& open, cert::Emitter& out);
+                                const std::function<std::unique_ptr<Source>()>& open, cert::Emitter& out,
+                                const MoreTheories& more_theories = {});
 
 }  // namespace hcert::trace

@@ -18,7 +18,8 @@ double since(std::chrono::steady_clock::time_point t) {
 }
 }  // namespace
 
-Translator::Translator(check::SmtContext& ctx, Emitter& out) : ctx_(ctx), out_(out) {
+Translator::Translator(check::SmtContext& ctx, Emitter& out, MoreTheories more_theories)
+    : ctx_(ctx), out_(out), more_theories_(std::move(more_theories)) {
   assertions_ = ctx.problem().assertions;
   sink_.step = [this](const char* r, std::vector<uint64_t> a) { return step(r, std::move(a)); };
   sink_.term = [this](const Term& t) { return term(t); };
@@ -143,6 +144,7 @@ void Translator::atom(const TraceStep& s) {
     malformed(std::string("the term does not parse: ") + e.what());
   }
   if (sc.commands.size() != 1 || sc.nodes[sc.commands[0]].kids.size() != 1) malformed("expected one SMT-LIB term");
+  if (more_theories_) more_theories_(sc);  // a theory the problem did not name
   Term t;
   try {
     t = ctx_.term(sc, sc.nodes[sc.commands[0]].kids[0], names_);
@@ -443,10 +445,11 @@ TraceStats Translator::run(const std::string& sha, TraceReader& in) {
 }
 
 TraceStats trace_to_certificate(check::SmtContext& ctx, const std::string& sha,
-                                const std::function<std::unique_ptr<Source>()>& open, cert::Emitter& out) {
+                                const std::function<std::unique_ptr<Source>()>& open, cert::Emitter& out,
+                                const MoreTheories& more_theories) {
   VocabularyScope scope(ctx.env());
   try {
-    Translator t(ctx, out);
+    Translator t(ctx, out, more_theories);
     {
       TraceReader first(open());
       t.declarations(first);

@@ -49,7 +49,9 @@ using check::Outcome;
 
 class Translator {
  public:
-  Translator(check::SmtContext& ctx, Emitter& out);
+  // more_theories: called with each atom's or definition's parsed term before it is
+  // elaborated (trace_to_cert.hpp); may be empty.
+  Translator(check::SmtContext& ctx, Emitter& out, MoreTheories more_theories = {});
   // Pass one: the atoms and definitions (up to the first empty clause); then Δ.
   void declarations(TraceReader& in);
   // Pass two: the header, the clauses, the end.
@@ -151,6 +153,7 @@ class Translator {
 
   check::SmtContext& ctx_;
   Emitter& out_;
+  MoreTheories more_theories_;
   StepSink sink_, lemma_sink_;
   std::unique_ptr<Arith> arith_;
   std::unique_ptr<CondLemmas> cond_;
