@@ -42,13 +42,13 @@ static Term tabled_clause(const Env& env, const Cnf& cnf, std::vector<Term>& mad
   auto slot = [&](int32_t l) { return 4 * static_cast<size_t>(l < 0 ? -static_cast<int64_t>(l) : l) + 2 * (l < 0); };
   auto lit = [&](int32_t l) {
     size_t i = slot(l);
-    if (i >= made.size()) return dimacs_literal(env, l);
+    if (i < 4 || i >= made.size()) return dimacs_literal(env, l);  // 0..3: F, \/, unused
     if (made[i].is_null()) made[i] = dimacs_literal(env, l);
     return made[i];
   };
   auto or_lit = [&](int32_t l) {
     size_t i = slot(l) + 1;
-    if (i >= made.size()) return Term::comb(made[1], dimacs_literal(env, l));
+    if (i < 4 || i >= made.size()) return Term::comb(made[1], dimacs_literal(env, l));
     if (made[i].is_null()) made[i] = Term::comb(made[1], lit(l));
     return made[i];
   };
