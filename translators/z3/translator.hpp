@@ -151,7 +151,9 @@ class Translator {
   // attempt emits nothing (the plan is made first).
   uint64_t regrouped_in_context(const Term& l, const Term& r);
   struct Regrouper {
-    enum class How { Fails, Congruent, Disjunction, Conjunction };
+    // Oracle: a small pair that differs inside (an arithmetic atom rewritten), proved by
+    // the normal forms as N(u = v) and taken as the hypothesis u = v until the end.
+    enum class How { Fails, Congruent, Disjunction, Conjunction, Oracle };
     // For a regrouped nest pair: each leaf of x with its partner in y, and each of y's with
     // its partner in x.
     struct Pairing {
@@ -161,12 +163,19 @@ class Translator {
     // visited are bounded (a deeper or larger rewrite goes to the other provers).
     static constexpr int kDepth = 400;
     static constexpr size_t kVisits = 400000;
+    // Oracle pairs: at most kOracles in a rewrite, each side under kOracleNodes subterms.
+    static constexpr size_t kOracles = 64, kOracleNodes = 256;
+    size_t oracles = 0, max_oracles = kOracles;
+    std::vector<std::pair<Term, uint64_t>> hyps;  // u = v and N(u = v) of the oracle pairs emitted
+    bool failed = false;                          // an oracle pair the normal forms did not prove
     std::unordered_map<std::pair<Term, Term>, How, PairTermHash> how;
     std::unordered_map<std::pair<Term, Term>, Pairing, PairTermHash> pairings;
     std::unordered_map<std::pair<Term, Term>, uint64_t, PairTermHash> done;
     std::unordered_map<Term, uint64_t, TermHash> keys;
     size_t visits = 0;
     bool plan(const Term& x, const Term& y, int depth);
+    bool plan_nest(const Term& x, const Term& y, const char* op, int depth);
+    bool oracle(const Term& x, const Term& y);
     uint64_t key(const Term& t, int depth);
     bool pair_leaves(const std::vector<Term>& from, const std::vector<Term>& to, int depth,
                      std::vector<std::pair<Term, Term>>& out);

@@ -186,8 +186,23 @@ bool Translator::Regrouper::pair_leaves(const std::vector<Term>& from, const std
   return true;
 }
 
-// The plan: whether ⊢ x = y follows by congruence and regrouping, each pair's way recorded
-// (nothing is emitted, so that a failing attempt costs no theorem).
+// Whether t has fewer than `limit` distinct subterms (an explicit-stack walk).
+bool small(const Term& t, size_t limit) {
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty()) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (seen.size() >= limit) return false;
+    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  return true;
+}
+
+// The plan: whether ⊢ x = y follows by congruence and regrouping (with at most kOracles
+// small leaf pairs left to the normal forms), each pair's way recorded; nothing is
+// emitted, so that a failing attempt costs no theorem.
 bool Translator::Regrouper::plan(const Term& x, const Term& y, int depth) {
   if (x == y) return true;
   if (auto it = how.find({x, y}); it != how.end()) return it->second != How::Fails;
@@ -196,28 +211,55 @@ bool Translator::Regrouper::plan(const Term& x, const Term& y, int depth) {
   How h = How::Fails;
   const char* op = is_op(x, "\\/") && is_op(y, "\\/") ? "\\/" : is_op(x, "/\\") && is_op(y, "/\\") ? "/\\" : nullptr;
   if (op) {
-    // Same shape, leaves equal in place: congruence; else the nests regrouped.
-    std::vector<std::pair<Term, Term>> inner, leaves;
-    if (same_shape(x, y, op, inner, leaves, (kDepth - depth) / 2) &&
-        std::all_of(leaves.begin(), leaves.end(), [&](const auto& p) { return plan(p.first, p.second, depth + 1); })) {
-      h = How::Congruent;
-      for (const auto& p : inner) how[p] = How::Congruent;
-    } else {
-      std::vector<Term> lx, ly;
-      Pairing pr;
-      if (nest_leaves(x, op, lx, kVisits) && nest_leaves(y, op, ly, kVisits) && pair_leaves(lx, ly, depth, pr.x_to_y) &&
-          pair_leaves(ly, lx, depth, pr.y_to_x) &&
-          std::all_of(pr.x_to_y.begin(), pr.x_to_y.end(), [&](const auto& p) { return plan(p.first, p.second, depth + 1); }) &&
-          std::all_of(pr.y_to_x.begin(), pr.y_to_x.end(), [&](const auto& p) { return plan(p.second, p.first, depth + 1); })) {
-        h = op[0] == '\\' ? How::Disjunction : How::Conjunction;
-        pairings.emplace(std::make_pair(x, y), std::move(pr));
-      }
-    }
-  } else if (x.kind() == TermKind::Comb && y.kind() == TermKind::Comb && x.rand().type() == y.rand().type()) {
-    h = plan(x.rator(), y.rator(), depth + 1) && plan(x.rand(), y.rand(), depth + 1) ? How::Congruent : How::Fails;
+    if (plan_nest(x, y, op, depth)) h = how.at({x, y});
+  } else if (x.kind() == TermKind::Comb && y.kind() == TermKind::Comb && x.rand().type() == y.rand().type() &&
+             plan(x.rator(), y.rator(), depth + 1) && plan(x.rand(), y.rand(), depth + 1)) {
+    h = How::Congruent;
   }
   how[{x, y}] = h;
   return h != How::Fails;
+}
+
+// A leaf pair of nests paired in order that the plan does not prove: left to the normal
+// forms if both are small formulas (and the rewrite has had fewer than kOracles).
+bool Translator::Regrouper::oracle(const Term& x, const Term& y) {
+  if (x.type() != Type::boolean() || oracles >= max_oracles || !small(x, kOracleNodes) || !small(y, kOracleNodes)) return false;
+  oracles++;
+  how[{x, y}] = How::Oracle;
+  return true;
+}
+
+// Two nests of op: the same shape with each leaf pair planned (congruence); else their
+// leaves paired by key, or (as many on each side) in order, and regrouped. Only the last,
+// in order, leaves pairs to the normal forms (`oracle`): a pair the structure fails on in
+// the first two is most likely a wrong pairing, not a rewritten atom.
+bool Translator::Regrouper::plan_nest(const Term& x, const Term& y, const char* op, int depth) {
+  std::vector<std::pair<Term, Term>> inner, leaves;
+  auto all_planned = [&](const std::vector<std::pair<Term, Term>>& ps, bool flip) {
+    return std::all_of(ps.begin(), ps.end(), [&](const auto& p) { return flip ? plan(p.second, p.first, depth + 1) : plan(p.first, p.second, depth + 1); });
+  };
+  if (same_shape(x, y, op, inner, leaves, (kDepth - depth) / 2) && all_planned(leaves, false)) {
+    for (const auto& p : inner) how[p] = How::Congruent;
+    return true;
+  }
+  std::vector<Term> lx, ly;
+  if (!nest_leaves(x, op, lx, kVisits) || !nest_leaves(y, op, ly, kVisits)) return false;
+  How kind = op[0] == '\\' ? How::Disjunction : How::Conjunction;
+  Pairing pr;
+  if (pair_leaves(lx, ly, depth, pr.x_to_y) && pair_leaves(ly, lx, depth, pr.y_to_x) && all_planned(pr.x_to_y, false) &&
+      all_planned(pr.y_to_x, true)) {
+    how[{x, y}] = kind;
+    pairings.emplace(std::make_pair(x, y), std::move(pr));
+    return true;
+  }
+  if (lx.size() != ly.size()) return false;
+  Pairing in_order;
+  for (size_t i = 0; i < lx.size(); i++) in_order.x_to_y.push_back({lx[i], ly[i]}), in_order.y_to_x.push_back({ly[i], lx[i]});
+  for (const auto& [u, v] : in_order.x_to_y)
+    if (!plan(u, v, depth + 1) && !oracle(u, v)) return false;
+  how[{x, y}] = kind;
+  pairings.emplace(std::make_pair(x, y), std::move(in_order));
+  return true;
 }
 
 // ⊢ x = y as planned (0 when x is y).
@@ -226,7 +268,14 @@ uint64_t Translator::regroup_emit(Regrouper& g, const Term& x, const Term& y) {
   if (auto it = g.done.find({x, y}); it != g.done.end()) return it->second;
   auto h = g.how.find({x, y});
   uint64_t th;
-  if (h != g.how.end() && (h->second == Regrouper::How::Disjunction || h->second == Regrouper::How::Conjunction)) {
+  if (h != g.how.end() && h->second == Regrouper::How::Oracle) {
+    // {u = v} ⊢ u = v, the hypothesis traded for N(u = v) at the end.
+    Term e = Term::eq(x, y);
+    uint64_t n = g.failed ? 0 : tools_.normal.equal(x, y);
+    if (!n) g.failed = true;
+    g.hyps.push_back({e, n});
+    th = assume(e);
+  } else if (h != g.how.end() && (h->second == Regrouper::How::Disjunction || h->second == Regrouper::How::Conjunction)) {
     const Regrouper::Pairing& pr = g.pairings.at({x, y});
     std::vector<uint64_t> fwd, bwd;  // ⊢ u = v for each pair of x_to_y, y_to_x (0: one term)
     for (const auto& [u, v] : pr.x_to_y) fwd.push_back(regroup_emit(g, u, v));
@@ -295,9 +344,23 @@ uint64_t Translator::regroup_into(const char* op, const Term& from, const Term& 
 }
 
 uint64_t Translator::regrouped_in_context(const Term& l, const Term& r) {
+  if (l == r) return 0;
+  // By the structure alone first; only if that fails, with leaf pairs left to the normal
+  // forms (an oracle pair that they do not prove wastes its attempt's theorems, and a plan
+  // with oracles may pair leaves wrongly where the structure alone pairs them right).
   Regrouper g;
-  if (l == r || !g.plan(l, r, 0)) return 0;
-  return positive(regroup_emit(g, l, r));
+  g.max_oracles = 0;
+  if (!g.plan(l, r, 0)) {
+    g = Regrouper();
+    if (!g.plan(l, r, 0) || g.oracles == 0) return 0;
+  }
+  uint64_t pos = regroup_emit(g, l, r);
+  if (g.failed) return 0;
+  if (g.hyps.empty()) return positive(pos);
+  // N(l = r): {hyps} ⊢ l = r against ~(l = r), each hypothesis u = v traded for N(u = v).
+  uint64_t f = step("not_elim", {assume(neg(Term::eq(l, r))), pos});
+  for (const auto& [e, n] : g.hyps) f = step("prove_hyp", {step("not_intro", {term(e), f}), n});
+  return f;
 }
 
 }  // namespace hcert::z3
