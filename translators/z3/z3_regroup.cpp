@@ -142,6 +142,20 @@ bool same_shape(const Term& x, const Term& y, const char* op, std::vector<std::p
   return true;
 }
 
+// Whether t has fewer than `limit` distinct subterms (an explicit-stack walk).
+bool small(const Term& t, size_t limit) {
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty()) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (seen.size() >= limit) return false;
+    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  return true;
+}
+
 }  // namespace
 
 // A key of t that regrouping and reordering nests leaves unchanged: a nest's key is its op's
@@ -182,20 +196,6 @@ bool Translator::Regrouper::pair_leaves(const std::vector<Term>& from, const std
     auto it = by_key.find(key(u, depth));
     if (it == by_key.end()) return false;
     out.push_back({u, it->second});
-  }
-  return true;
-}
-
-// Whether t has fewer than `limit` distinct subterms (an explicit-stack walk).
-bool small(const Term& t, size_t limit) {
-  std::unordered_set<Term, TermHash> seen;
-  std::vector<Term> todo{t};
-  while (!todo.empty()) {
-    Term u = todo.back();
-    todo.pop_back();
-    if (!seen.insert(u).second) continue;
-    if (seen.size() >= limit) return false;
-    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
   }
   return true;
 }
