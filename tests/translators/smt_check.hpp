@@ -16,8 +16,10 @@ namespace hcert::test {
 
 using SmtTranslation = std::function<void(check::SmtContext& ctx, const std::string& sha256, cert::Emitter& em)>;
 
+// `records`, when given, counts the records the translator wrote (what a proof cost).
 inline check::Outcome check_smt_translation(const std::string& name, const std::string& smt,
-                                            const SmtTranslation& translate, std::string* msg = nullptr) {
+                                            const SmtTranslation& translate, std::string* msg = nullptr,
+                                            size_t* records = nullptr) {
   static int n = 0;
   std::string path = temp_file(name + "_" + std::to_string(++n) + ".smt2", smt);
   Env env;
@@ -27,7 +29,10 @@ inline check::Outcome check_smt_translation(const std::string& name, const std::
   ctx.emplace(env, sc);
   check::Checker c(env, check::default_theory_dir(), [&](const std::string&) { return ctx->problem(); });
   return outcome_of(c, [&] {
-    cert::CallbackWriter sink([&](const cert::Record& r) { c.feed(r); });
+    cert::CallbackWriter sink([&](const cert::Record& r) {
+      if (records) ++*records;
+      c.feed(r);
+    });
     cert::Emitter em(sink);
     translate(*ctx, sc.sha256, em);
   }, msg);

@@ -50,6 +50,10 @@ inline std::vector<Term> spine(Term t, const char* op) {
   return out;
 }
 
+struct PairTermHash {
+  size_t operator()(const std::pair<Term, Term>& p) const { return TermHash()(p.first) * 31 + TermHash()(p.second); }
+};
+
 // A proof node: the certificate theorem N(φ) = Γ ∪ {~φ} ⊢ F (spec/z3.md) and φ itself.
 using Node = NThm;
 
@@ -141,6 +145,44 @@ class Translator {
   // disjunction), grouped and ordered differently (z3_regroup.cpp); 0 otherwise (or
   // when a side has over 128 nodes).
   uint64_t regrouped_disjunction(const Term& l, const Term& r);
+  // ⊢ l = r when the two sides agree but for nests of \/ or /\ grouped differently whose
+  // leaves pair up in order, each pair equal in the same way (z3_regroup.cpp): congruence
+  // where the shapes agree, a nest regrouped where they do not. 0 otherwise; a failing
+  // attempt emits nothing (the plan is made first).
+  uint64_t regrouped_in_context(const Term& l, const Term& r);
+  struct Regrouper {
+    // Oracle: a small pair that differs inside (an arithmetic atom rewritten), proved by
+    // the normal forms as N(u = v) and taken as the hypothesis u = v until the end.
+    enum class How { Fails, Congruent, Disjunction, Conjunction, Oracle };
+    // For a regrouped nest pair: each leaf of x with its partner in y, and each of y's with
+    // its partner in x.
+    struct Pairing {
+      std::vector<std::pair<Term, Term>> x_to_y, y_to_x;
+    };
+    // Pairs planned (a pair met twice is planned once); the recursion's depth and the pairs
+    // visited are bounded (a deeper or larger rewrite goes to the other provers).
+    static constexpr int kDepth = 400;
+    static constexpr size_t kVisits = 400000;
+    // Oracle pairs: at most kOracles in a rewrite, each side under kOracleNodes subterms.
+    static constexpr size_t kOracles = 64, kOracleNodes = 256;
+    size_t oracles = 0, max_oracles = kOracles;
+    std::vector<std::pair<Term, uint64_t>> hyps;  // u = v and N(u = v) of the oracle pairs emitted
+    bool failed = false;                          // an oracle pair the normal forms did not prove
+    std::unordered_map<std::pair<Term, Term>, How, PairTermHash> how;
+    std::unordered_map<std::pair<Term, Term>, Pairing, PairTermHash> pairings;
+    std::unordered_map<std::pair<Term, Term>, uint64_t, PairTermHash> done;
+    std::unordered_map<Term, uint64_t, TermHash> keys;
+    size_t visits = 0;
+    bool plan(const Term& x, const Term& y, int depth);
+    bool plan_nest(const Term& x, const Term& y, const char* op, int depth);
+    bool oracle(const Term& x, const Term& y);
+    uint64_t key(const Term& t, int depth);
+    bool pair_leaves(const std::vector<Term>& from, const std::vector<Term>& to, int depth,
+                     std::vector<std::pair<Term, Term>>& out);
+  };
+  uint64_t regroup_emit(Regrouper& g, const Term& x, const Term& y);
+  uint64_t regroup_into(const char* op, const Term& from, const Term& to, const std::vector<std::pair<Term, Term>>& pairs,
+                        const std::vector<uint64_t>& eqs, bool flip);
   uint64_t rule_th_lemma(const Step& s);
   uint64_t rule_th_lemma_array(const Step& s);
   // An array lemma (ArrayLemmas): the premises and φ's negated disjuncts refuted, then each
