@@ -1,0 +1,16 @@
+// The test files' external headers, precompiled once (Makefile, TEST_PCH) and included
+// first in every test object: only what does not change with the project's own code.
+#pragma once
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
