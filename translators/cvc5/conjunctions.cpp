@@ -101,7 +101,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
 
 bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term>& bs, const char* op, int depth,
                              NestAlignment& al) {
-  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxConjunctSize = 1000;
+  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxRanked = 64, kMaxConjunctSize = 1000;
   // The probes' steps: about a thousand per leaf (a conjunct's pair proof takes a few
   // hundred; ex10100's 2,000 conjuncts ran out of a fixed 200,000 at the 1,200th).
   const size_t kMaxSteps = std::max<size_t>(200000, 1000 * (as.size() + bs.size()));
@@ -127,6 +127,30 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   for (size_t j = 0; j < bs.size(); ++j)
     if (std::string k = key_of(bs[j]); !k.empty()) by_key[k].push_back(j);
   auto conj_of = [&](const std::vector<size_t>& js) { return nest_of(bs, js, op); };
+  // How alike a leaf and a b are: the signatures their literals share (one level of the
+  // other connective flattened). Every disjunct of pursuit-safety's assertions mentions
+  // the same variables, and each wrong pairing tried costs a failing proof; the shared
+  // literals put the b the leaf became first.
+  const char* inner_op = disj ? "/\\" : "\\/";
+  auto literal_hashes = [&](const Term& t) {
+    std::vector<size_t> out;
+    if (larger_than(t, kMaxConjunctSize)) return out;
+    for (const Term& u : is_op(t, inner_op) ? flatten(t, inner_op) : std::vector<Term>{t})
+      out.push_back(std::hash<std::string>{}(congruence_->signature(u)));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::vector<std::vector<size_t>> b_literals;
+  for (const Term& t : bs) b_literals.push_back(literal_hashes(t));
+  auto shared_literals = [](const std::vector<size_t>& x, const std::vector<size_t>& y) {
+    size_t n = 0;
+    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+      if (x[i] == y[j]) ++n, ++i, ++j;
+      else if (x[i] < y[j]) ++i;
+      else ++j;
+    }
+    return n;
+  };
   // Probes may be wrong pairings: no countermodel of theirs rejects the step.
   bool was_lenient = lenient_;
   lenient_ = true;
@@ -156,8 +180,19 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
     if (auto it = by_vars.find(avars[i]); it != by_vars.end())
       for (size_t j : it->second) (covered[j] ? again : same).push_back(j);
     if (same.empty())
-      for (size_t j = 0; j < bs.size() && fewer.size() < kMaxTries; ++j)
+      for (size_t j = 0; j < bs.size() && fewer.size() < kMaxRanked; ++j)
         if (!covered[j] && !bvars[j].empty() && within(bvars[j], avars[i])) fewer.push_back(j);
+    // Most alike first (stable: in order among equals).
+    const std::vector<size_t> lits = literal_hashes(ai);
+    auto by_likeness = [&](std::vector<size_t>& c) {
+      if (c.size() < 2 || lits.empty()) return;
+      std::vector<std::pair<size_t, size_t>> ranked;  // (likeness, j)
+      for (size_t j : c) ranked.push_back({shared_literals(lits, b_literals[j]), j});
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+      for (size_t k = 0; k < c.size(); ++k) c[k] = ranked[k].second;
+    };
+    by_likeness(same), by_likeness(fewer), by_likeness(again);
+    if (fewer.size() > kMaxTries) fewer.resize(kMaxTries);
     // A conjunct too large for the provers' pairwise search (a nest of disjunctions of
     // conjunctions: minutes of case splits) ends the alignment.
     std::vector<std::vector<size_t>> tries;

@@ -272,3 +272,34 @@ TEST(Cvc5Rules, ResolutionReadsConnectivesInsideLiterals) {
 }
 
 }  // namespace
+
+namespace {
+
+// A rewrite of a disjunction whose eight disjuncts mention the same variables, printed in
+// the reverse order with each disjunct's equation turned round (conjunctions.cpp: the
+// alignment tries the b's that share the most literals with a leaf first; in index order
+// a leaf's image came after the six tries allowed, as in pursuit-safety-12's assertions).
+// Accept: the two disjunctions are equal. Reject: one disjunct's constant changed (3 for
+// 5): x = 5, y = ite p x z is a model of the left side only, so the equation is false.
+TEST(Cvc5Rules, RewrittenDisjunctionAlignsItsDisjunctsByLikeness) {
+  auto side = [](bool turned, int changed) {
+    std::string s = "(or";
+    for (int k = 0; k < 8; ++k) {
+      int i = turned ? 7 - k : k;
+      int value = turned && i == changed ? 3 : i;
+      s += turned ? " (and (= x " + std::to_string(value) + ") (= (ite p x z) y))"
+                  : " (and (= y (ite p x z)) (= x " + std::to_string(i) + "))";
+    }
+    return s + ")";
+  };
+  std::string good = "(= " + side(false, -1) + " " + side(true, -1) + ")";
+  std::string bad = "(= " + side(false, -1) + " " + side(true, 5) + ")";
+  RuleCase c{"MACRO_SR_EQ_INTRO", {}, good.c_str(), bad.c_str(), false};
+  std::string msg;
+  uint64_t holes = 0;
+  EXPECT_EQ(check_cvc5(problem_of(c, false), proof_of(c, false), &msg, &holes), Outcome::Verified) << msg;
+  EXPECT_EQ(holes, 0u);
+  EXPECT_NE(check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes), Outcome::Verified) << msg;
+}
+
+}  // namespace
