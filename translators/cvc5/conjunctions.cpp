@@ -32,6 +32,26 @@ size_t each_subterm(const Term& t, size_t limit, Visit visit) {
   return seen.size();
 }
 
+// The atoms of a formula below its connectives (~, /\, \/, ==>, = on bool and COND on
+// bool), each once, at most `limit` of them, by an explicit-stack walk of at most 20 times
+// as many subformulas.
+std::vector<Term> atoms_below(const Term& t, size_t limit) {
+  std::vector<Term> out, todo{t};
+  std::unordered_set<Term, TermHash> seen;
+  while (!todo.empty() && out.size() < limit && seen.size() < 20 * limit) {
+    Term u = todo.back(), a, b, c;
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (is_neg(u)) todo.push_back(u.rand());
+    else if (is_cond(u, &c, &a, &b) && u.type() == Type::boolean()) todo.push_back(c), todo.push_back(a), todo.push_back(b);
+    else if (is_op(u, "/\\", &a, &b) || is_op(u, "\\/", &a, &b) || is_op(u, "==>", &a, &b) ||
+             (is_op(u, "=", &a, &b) && a.type() == Type::boolean()))
+      todo.push_back(a), todo.push_back(b);
+    else out.push_back(u);
+  }
+  return out;
+}
+
 // The variables of t as sorted serials (at most 20,000 subterms looked at).
 std::vector<uint64_t> variable_serials(const Term& t) {
   std::vector<uint64_t> out;
@@ -101,7 +121,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
 
 bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term>& bs, const char* op, int depth,
                              NestAlignment& al) {
-  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxRanked = 64, kMaxConjunctSize = 1000;
+  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxRanked = 64, kMaxRankedAtoms = 64, kMaxConjunctSize = 1000;
   // The probes' steps: about a thousand per leaf (a conjunct's pair proof takes a few
   // hundred; ex10100's 2,000 conjuncts ran out of a fixed 200,000 at the 1,200th).
   const size_t kMaxSteps = std::max<size_t>(200000, 1000 * (as.size() + bs.size()));
@@ -127,16 +147,13 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   for (size_t j = 0; j < bs.size(); ++j)
     if (std::string k = key_of(bs[j]); !k.empty()) by_key[k].push_back(j);
   auto conj_of = [&](const std::vector<size_t>& js) { return nest_of(bs, js, op); };
-  // How alike a leaf and a b are: the signatures their literals share (one level of the
-  // other connective flattened). Every disjunct of pursuit-safety's assertions mentions
-  // the same variables, and each wrong pairing tried costs a failing proof; the shared
-  // literals put the b the leaf became first.
-  const char* inner_op = disj ? "/\\" : "\\/";
+  // How alike a leaf and a b are: the signatures of the atoms they share (atoms_below).
+  // Every disjunct of pursuit-safety's assertions mentions the same variables, and each
+  // wrong pairing tried costs a failing proof; the shared atoms put the b the leaf became
+  // first.
   auto literal_hashes = [&](const Term& t) {
     std::vector<size_t> out;
-    if (larger_than(t, kMaxConjunctSize)) return out;
-    for (const Term& u : is_op(t, inner_op) ? flatten(t, inner_op) : std::vector<Term>{t})
-      out.push_back(std::hash<std::string>{}(congruence_->signature(u)));
+    for (const Term& u : atoms_below(t, kMaxRankedAtoms)) out.push_back(std::hash<std::string>{}(congruence_->signature(u)));
     std::sort(out.begin(), out.end());
     return out;
   };

@@ -303,3 +303,34 @@ TEST(Cvc5Rules, RewrittenDisjunctionAlignsItsDisjunctsByLikeness) {
 }
 
 }  // namespace
+
+namespace {
+
+// The same for a conjunction of conditionals (xs-11-20-5-2-5-3's assertion): a leaf that is
+// no nest is compared by the atoms below its connectives and COND. Reject: one branch's
+// read changed (f 11 for f 13 in conjunct 5): f 5 = y, f 13 = z, f 11 ≠ z, f i ≠ y for
+// the other i and f (i + 16) = x for all satisfies the left side and falsifies the right
+// side's conjunct 5, so the equation is false.
+TEST(Cvc5Rules, RewrittenConjunctionOfConditionalsAlignsByAtoms) {
+  auto side = [](bool turned, int changed) {
+    std::string s = "(and";
+    for (int k = 0; k < 8; ++k) {
+      int i = turned ? 7 - k : k;
+      std::string n = std::to_string(i), m = std::to_string(i + 16);
+      std::string v = std::to_string(turned && i == changed ? i + 6 : i + 8);
+      s += turned ? " (ite (= y (f " + n + ")) (= z (f " + v + ")) (= x (f " + m + ")))"
+                  : " (ite (= (f " + n + ") y) (= (f " + v + ") z) (= (f " + m + ") x))";
+    }
+    return s + ")";
+  };
+  std::string good = "(= " + side(false, -1) + " " + side(true, -1) + ")";
+  std::string bad = "(= " + side(false, -1) + " " + side(true, 5) + ")";
+  RuleCase c{"MACRO_SR_EQ_INTRO", {}, good.c_str(), bad.c_str(), false};
+  std::string msg;
+  uint64_t holes = 0;
+  EXPECT_EQ(check_cvc5(problem_of(c, false), proof_of(c, false), &msg, &holes), Outcome::Verified) << msg;
+  EXPECT_EQ(holes, 0u);
+  EXPECT_NE(check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes), Outcome::Verified) << msg;
+}
+
+}  // namespace
