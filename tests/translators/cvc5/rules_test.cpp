@@ -334,3 +334,23 @@ TEST(Cvc5Rules, RewrittenConjunctionOfConditionalsAlignsByAtoms) {
 }
 
 }  // namespace
+
+namespace {
+
+// A rewrite inside integer division (sint divdiv4): `div x (* 3 5)` and `div x 15` are two
+// atoms to the arithmetic, so they are paired as applications of div and their arguments
+// proved equal (translators/provers/congruence.cpp). Reject: 14 for 15 — at x = 14 the left
+// side is false (div (div 14 3) 5 = 0 = div 14 15) and the right side true (div 14 14 = 1),
+// so the equation is false.
+TEST(Cvc5Rules, RewriteInsideIntegerDivision) {
+  RuleCase c{"MACRO_SR_EQ_INTRO", {},
+             "(= (not (= (div (div x 3) 5) (div x (* 3 5)))) (not (= (div (div x 3) 5) (div x 15))))",
+             "(= (not (= (div (div x 3) 5) (div x (* 3 5)))) (not (= (div (div x 3) 5) (div x 14))))", false};
+  std::string msg;
+  uint64_t holes = 0;
+  EXPECT_EQ(check_cvc5(problem_of(c, false), proof_of(c, false), &msg, &holes), Outcome::Verified) << msg;
+  EXPECT_EQ(holes, 0u);
+  EXPECT_NE(check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes), Outcome::Verified) << msg;
+}
+
+}  // namespace
