@@ -8,6 +8,7 @@
 // own by `tautology`, then both directions are rebuilt by CONJUNCT and CONJ and joined by
 // DEDUCT_ANTISYM. The search is untrusted: a wrong alignment fails to prove, never proves.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "translators/cvc5/translator.hpp"
@@ -51,6 +52,49 @@ std::vector<Term> atoms_below(const Term& t, size_t limit) {
   }
   return out;
 }
+
+// How alike a leaf and each b are: the signatures (Congruence::signature) of the atoms
+// below their connectives they share (atoms_below, at most 64 each). Every disjunct of
+// pursuit-safety's assertions mentions the same variables, and each wrong pairing tried
+// costs a failing proof; the shared atoms put the b the leaf became first.
+class LikenessRanking {
+ public:
+  using Signature = std::function<const std::string&(const Term&)>;
+  LikenessRanking(const std::vector<Term>& bs, Signature signature) : signature_(std::move(signature)) {
+    for (const Term& t : bs) b_atoms_.push_back(atom_hashes(t));
+  }
+  // Each list of b indices reordered, most alike to `leaf` first (stable among equals).
+  void rank(const Term& leaf, std::initializer_list<std::vector<size_t>*> lists) {
+    const std::vector<size_t> mine = atom_hashes(leaf);
+    for (std::vector<size_t>* c : lists) {
+      if (c->size() < 2 || mine.empty()) continue;
+      std::vector<std::pair<size_t, size_t>> ranked;  // (atoms shared, j)
+      for (size_t j : *c) ranked.push_back({shared(mine, b_atoms_[j]), j});
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+      for (size_t k = 0; k < c->size(); ++k) (*c)[k] = ranked[k].second;
+    }
+  }
+
+ private:
+  std::vector<size_t> atom_hashes(const Term& t) {
+    std::vector<size_t> out;
+    for (const Term& u : atoms_below(t, 64)) out.push_back(std::hash<std::string>{}(signature_(u)));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  // How many elements two sorted vectors share.
+  static size_t shared(const std::vector<size_t>& x, const std::vector<size_t>& y) {
+    size_t n = 0;
+    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+      if (x[i] == y[j]) ++n, ++i, ++j;
+      else if (x[i] < y[j]) ++i;
+      else ++j;
+    }
+    return n;
+  }
+  Signature signature_;
+  std::vector<std::vector<size_t>> b_atoms_;  // per b, its atom hashes sorted
+};
 
 // The variables of t as sorted serials (at most 20,000 subterms looked at).
 std::vector<uint64_t> variable_serials(const Term& t) {
@@ -121,7 +165,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
 
 bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term>& bs, const char* op, int depth,
                              NestAlignment& al) {
-  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxRanked = 64, kMaxRankedAtoms = 64, kMaxConjunctSize = 1000;
+  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxRanked = 64, kMaxConjunctSize = 1000;
   // The probes' steps: about a thousand per leaf (a conjunct's pair proof takes a few
   // hundred; ex10100's 2,000 conjuncts ran out of a fixed 200,000 at the 1,200th).
   const size_t kMaxSteps = std::max<size_t>(200000, 1000 * (as.size() + bs.size()));
@@ -147,27 +191,7 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   for (size_t j = 0; j < bs.size(); ++j)
     if (std::string k = key_of(bs[j]); !k.empty()) by_key[k].push_back(j);
   auto conj_of = [&](const std::vector<size_t>& js) { return nest_of(bs, js, op); };
-  // How alike a leaf and a b are: the signatures of the atoms they share (atoms_below).
-  // Every disjunct of pursuit-safety's assertions mentions the same variables, and each
-  // wrong pairing tried costs a failing proof; the shared atoms put the b the leaf became
-  // first.
-  auto literal_hashes = [&](const Term& t) {
-    std::vector<size_t> out;
-    for (const Term& u : atoms_below(t, kMaxRankedAtoms)) out.push_back(std::hash<std::string>{}(congruence_->signature(u)));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  std::vector<std::vector<size_t>> b_literals;
-  for (const Term& t : bs) b_literals.push_back(literal_hashes(t));
-  auto shared_literals = [](const std::vector<size_t>& x, const std::vector<size_t>& y) {
-    size_t n = 0;
-    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-      if (x[i] == y[j]) ++n, ++i, ++j;
-      else if (x[i] < y[j]) ++i;
-      else ++j;
-    }
-    return n;
-  };
+  LikenessRanking likeness(bs, [&](const Term& t) -> const std::string& { return congruence_->signature(t); });
   // Probes may be wrong pairings: no countermodel of theirs rejects the step.
   bool was_lenient = lenient_;
   lenient_ = true;
@@ -199,16 +223,7 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
     if (same.empty())
       for (size_t j = 0; j < bs.size() && fewer.size() < kMaxRanked; ++j)
         if (!covered[j] && !bvars[j].empty() && within(bvars[j], avars[i])) fewer.push_back(j);
-    // Most alike first (stable: in order among equals).
-    const std::vector<size_t> lits = literal_hashes(ai);
-    auto by_likeness = [&](std::vector<size_t>& c) {
-      if (c.size() < 2 || lits.empty()) return;
-      std::vector<std::pair<size_t, size_t>> ranked;  // (likeness, j)
-      for (size_t j : c) ranked.push_back({shared_literals(lits, b_literals[j]), j});
-      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-      for (size_t k = 0; k < c.size(); ++k) c[k] = ranked[k].second;
-    };
-    by_likeness(same), by_likeness(fewer), by_likeness(again);
+    likeness.rank(ai, {&same, &fewer, &again});
     if (fewer.size() > kMaxTries) fewer.resize(kMaxTries);
     // A conjunct too large for the provers' pairwise search (a nest of disjunctions of
     // conjunctions: minutes of case splits) ends the alignment.
