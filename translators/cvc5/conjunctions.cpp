@@ -69,7 +69,7 @@ class LikenessRanking {
     for (std::vector<size_t>* c : lists) {
       if (c->size() < 2 || mine.empty()) continue;
       std::vector<std::pair<size_t, size_t>> ranked;  // (atoms shared, j)
-      for (size_t j : *c) ranked.push_back({shared(mine, b_atoms_[j]), j});
+      for (size_t j : *c) ranked.push_back({provers::Congruence::likeness(mine, b_atoms_[j]), j});
       std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
       for (size_t k = 0; k < c->size(); ++k) (*c)[k] = ranked[k].second;
     }
@@ -81,16 +81,6 @@ class LikenessRanking {
     for (const Term& u : atoms_below(t, 64)) out.push_back(std::hash<std::string>{}(signature_(u)));
     std::sort(out.begin(), out.end());
     return out;
-  }
-  // How many elements two sorted vectors share.
-  static size_t shared(const std::vector<size_t>& x, const std::vector<size_t>& y) {
-    size_t n = 0;
-    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-      if (x[i] == y[j]) ++n, ++i, ++j;
-      else if (x[i] < y[j]) ++i;
-      else ++j;
-    }
-    return n;
   }
   Signature signature_;
   std::vector<std::vector<size_t>> b_atoms_;  // per b, its atom hashes sorted
