@@ -8,6 +8,7 @@
 // own by `tautology`, then both directions are rebuilt by CONJUNCT and CONJ and joined by
 // DEDUCT_ANTISYM. The search is untrusted: a wrong alignment fails to prove, never proves.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "translators/cvc5/translator.hpp"
@@ -31,6 +32,59 @@ size_t each_subterm(const Term& t, size_t limit, Visit visit) {
   }
   return seen.size();
 }
+
+// The atoms of a formula below its connectives (~, /\, \/, ==>, = on bool and COND on
+// bool), each once, at most `limit` of them, by an explicit-stack walk of at most 20 times
+// as many subformulas.
+std::vector<Term> atoms_below(const Term& t, size_t limit) {
+  std::vector<Term> out, todo{t};
+  std::unordered_set<Term, TermHash> seen;
+  while (!todo.empty() && out.size() < limit && seen.size() < 20 * limit) {
+    Term u = todo.back(), a, b, c;
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (is_neg(u)) todo.push_back(u.rand());
+    else if (is_cond(u, &c, &a, &b) && u.type() == Type::boolean()) todo.push_back(c), todo.push_back(a), todo.push_back(b);
+    else if (is_op(u, "/\\", &a, &b) || is_op(u, "\\/", &a, &b) || is_op(u, "==>", &a, &b) ||
+             (is_op(u, "=", &a, &b) && a.type() == Type::boolean()))
+      todo.push_back(a), todo.push_back(b);
+    else out.push_back(u);
+  }
+  return out;
+}
+
+// How alike a leaf and each b are: the signatures (Congruence::signature) of the atoms
+// below their connectives they share (atoms_below, at most 64 each). Every disjunct of
+// pursuit-safety's assertions mentions the same variables, and each wrong pairing tried
+// costs a failing proof; the shared atoms put the b the leaf became first.
+class LikenessRanking {
+ public:
+  using Signature = std::function<const std::string&(const Term&)>;
+  LikenessRanking(const std::vector<Term>& bs, Signature signature) : signature_(std::move(signature)) {
+    for (const Term& t : bs) b_atoms_.push_back(atom_hashes(t));
+  }
+  // Each list of b indices reordered, most alike to `leaf` first (stable among equals).
+  void rank(const Term& leaf, std::initializer_list<std::vector<size_t>*> lists) {
+    const std::vector<size_t> mine = atom_hashes(leaf);
+    for (std::vector<size_t>* c : lists) {
+      if (c->size() < 2 || mine.empty()) continue;
+      std::vector<std::pair<size_t, size_t>> ranked;  // (atoms shared, j)
+      for (size_t j : *c) ranked.push_back({provers::Congruence::likeness(mine, b_atoms_[j]), j});
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+      for (size_t k = 0; k < c->size(); ++k) (*c)[k] = ranked[k].second;
+    }
+  }
+
+ private:
+  std::vector<size_t> atom_hashes(const Term& t) {
+    std::vector<size_t> out;
+    for (const Term& u : atoms_below(t, 64)) out.push_back(std::hash<std::string>{}(signature_(u)));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  Signature signature_;
+  std::vector<std::vector<size_t>> b_atoms_;  // per b, its atom hashes sorted
+};
 
 // The variables of t as sorted serials (at most 20,000 subterms looked at).
 std::vector<uint64_t> variable_serials(const Term& t) {
@@ -101,7 +155,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
 
 bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term>& bs, const char* op, int depth,
                              NestAlignment& al) {
-  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxConjunctSize = 1000;
+  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxRanked = 64, kMaxConjunctSize = 1000;
   // The probes' steps: about a thousand per leaf (a conjunct's pair proof takes a few
   // hundred; ex10100's 2,000 conjuncts ran out of a fixed 200,000 at the 1,200th).
   const size_t kMaxSteps = std::max<size_t>(200000, 1000 * (as.size() + bs.size()));
@@ -127,6 +181,7 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   for (size_t j = 0; j < bs.size(); ++j)
     if (std::string k = key_of(bs[j]); !k.empty()) by_key[k].push_back(j);
   auto conj_of = [&](const std::vector<size_t>& js) { return nest_of(bs, js, op); };
+  LikenessRanking likeness(bs, [&](const Term& t) -> const std::string& { return congruence_->signature(t); });
   // Probes may be wrong pairings: no countermodel of theirs rejects the step.
   bool was_lenient = lenient_;
   lenient_ = true;
@@ -156,8 +211,10 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
     if (auto it = by_vars.find(avars[i]); it != by_vars.end())
       for (size_t j : it->second) (covered[j] ? again : same).push_back(j);
     if (same.empty())
-      for (size_t j = 0; j < bs.size() && fewer.size() < kMaxTries; ++j)
+      for (size_t j = 0; j < bs.size() && fewer.size() < kMaxRanked; ++j)
         if (!covered[j] && !bvars[j].empty() && within(bvars[j], avars[i])) fewer.push_back(j);
+    likeness.rank(ai, {&same, &fewer, &again});
+    if (fewer.size() > kMaxTries) fewer.resize(kMaxTries);
     // A conjunct too large for the provers' pairwise search (a nest of disjunctions of
     // conjunctions: minutes of case splits) ends the alignment.
     std::vector<std::vector<size_t>> tries;

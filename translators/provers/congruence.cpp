@@ -41,12 +41,13 @@ uint64_t Congruence::terms_equal(const Term& a, const Term& b, int depth, int& b
   Term e = Term::eq(a, b);
   if (a == b) return n_of(step("refl", {term(a)}), e);
   if (uint64_t n = refute_negation(out_, e, nullptr, 256, 400, &th_)) return n;
-  // f x1 … xn and f y1 … yn (f the same, not a theory operator: those are the case split's).
+  // f x1 … xn and f y1 … yn (f the same: a function, or a theory operator the case split
+  // could not decide, `div x (* 3 5)` and `div x 15`).
   std::vector<Term> xs, ys;
   Term f = a, g = b;
   while (f.kind() == TermKind::Comb && g.kind() == TermKind::Comb)
     xs.push_back(f.rand()), ys.push_back(g.rand()), f = f.rator(), g = g.rator();
-  if (f == g && f.kind() == TermKind::Var && !xs.empty()) {
+  if (f == g && (f.kind() == TermKind::Var || f.kind() == TermKind::Const) && !xs.empty()) {
     std::vector<NThm> eqs;
     uint64_t pos = step("refl", {term(f)});
     bool ok = true;
@@ -76,7 +77,10 @@ std::vector<NThm> Congruence::paired_applications(const Term& a, const Term& b, 
       if (u.kind() != TermKind::Comb || !seen.insert(u).second) continue;
       Term h = u;
       while (h.kind() == TermKind::Comb) h = h.rator();
-      if (h.kind() == TermKind::Var) out.push_back(u);
+      // Integer division and remainder too: the arithmetic reads `div x 15` as an atom of
+      // its own, so `div x (* 3 5)` is another one unless its arguments are paired.
+      if (h.kind() == TermKind::Var || (h.kind() == TermKind::Const && (h.name() == "int.div" || h.name() == "int.mod")))
+        out.push_back(u);
       else todo.push_back(u.rator()), todo.push_back(u.rand());
     }
     return out;

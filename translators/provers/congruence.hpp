@@ -78,6 +78,9 @@ class Congruence {
   // identity. Public as the key by which a rewritten nest's leaves are paired directly
   // (translators/cvc5/conjunctions.cpp).
   const std::string& signature(const Term& t);
+  // How many elements two sorted hash vectors share (parts, below; also the cvc5
+  // translator's pairing of rewritten leaves by their atoms).
+  static size_t likeness(const std::vector<size_t>& a, const std::vector<size_t>& b);
 
   // Forgets the results remembered for the current proof node (their theorems are gone).
   void forget() { operands_memo_.clear(); }
@@ -112,7 +115,6 @@ class Congruence {
   // alike two formulas are is how many of these they share (likeness). A collision only
   // misleads the pairing, which the proof then refuses.
   std::vector<size_t> parts(const Term& t);
-  static size_t likeness(const std::vector<size_t>& a, const std::vector<size_t>& b);
 
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
   uint64_t term(const Term& t) { return out_.term(t); }

@@ -7,6 +7,7 @@
 // never VERIFIED; where the provers find the countermodel, the verdict is Rejected.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <sstream>
 
 #include "checker/checker.hpp"
@@ -269,6 +270,80 @@ TEST(Cvc5Rules, ResolutionReadsConnectivesInsideLiterals) {
     EXPECT_EQ(holes, 0u) << c.good;
     EXPECT_EQ(check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes), Outcome::Rejected) << c.bad << ": " << msg;
   }
+}
+
+}  // namespace
+
+namespace {
+
+// A premise-free MACRO_SR_EQ_INTRO step (a rewrite): `good` is VERIFIED with no hole, `bad`
+// (a false equation, each caller says why) is not.
+void expect_rewrite_checked(const std::string& good, const std::string& bad) {
+  RuleCase c{"MACRO_SR_EQ_INTRO", {}, good.c_str(), bad.c_str(), false};
+  std::string msg;
+  uint64_t holes = 0;
+  EXPECT_EQ(check_cvc5(problem_of(c, false), proof_of(c, false), &msg, &holes), Outcome::Verified) << good << ": " << msg;
+  EXPECT_EQ(holes, 0u) << good;
+  EXPECT_NE(check_cvc5(problem_of(c, true), proof_of(c, true), &msg, &holes), Outcome::Verified) << bad << ": " << msg;
+}
+
+// The same for `(= (op l0 … l7) (op r7 … r0))`, leaf(i, turned, changed) giving l_i or r_i;
+// the bad equation has r_5 changed (`changed`), which each caller shows is false.
+void expect_reversed_rewrite_checked(const char* op, std::function<std::string(int, bool, bool)> leaf) {
+  auto side = [&](bool turned, int changed) {
+    std::string s = std::string("(") + op;
+    for (int k = 0; k < 8; ++k) {
+      int i = turned ? 7 - k : k;
+      s += " " + leaf(i, turned, turned && i == changed);
+    }
+    return s + ")";
+  };
+  expect_rewrite_checked("(= " + side(false, -1) + " " + side(true, -1) + ")",
+                         "(= " + side(false, -1) + " " + side(true, 5) + ")");
+}
+
+// A rewrite of a disjunction whose eight disjuncts mention the same variables, printed in
+// the reverse order with each disjunct's equation turned round (conjunctions.cpp: the
+// alignment tries the b's that share the most literals with a leaf first; in index order
+// a leaf's image came after the six tries allowed, as in pursuit-safety-12's assertions).
+// Accept: the two disjunctions are equal. Reject: one disjunct's constant changed (3 for
+// 5): x = 5, y = ite p x z is a model of the left side only, so the equation is false.
+TEST(Cvc5Rules, RewrittenDisjunctionAlignsItsDisjunctsByLikeness) {
+  expect_reversed_rewrite_checked("or", [](int i, bool turned, bool changed) {
+    std::string v = std::to_string(changed ? 3 : i);
+    return turned ? "(and (= x " + v + ") (= (ite p x z) y))" : "(and (= y (ite p x z)) (= x " + v + "))";
+  });
+}
+
+}  // namespace
+
+namespace {
+
+// The same for a conjunction of conditionals (xs-11-20-5-2-5-3's assertion): a leaf that is
+// no nest is compared by the atoms below its connectives and COND. Reject: one branch's
+// read changed (f 11 for f 13 in conjunct 5): f 5 = y, f 13 = z, f 11 ≠ z, f i ≠ y for
+// the other i and f (i + 16) = x for all satisfies the left side and falsifies the right
+// side's conjunct 5, so the equation is false.
+TEST(Cvc5Rules, RewrittenConjunctionOfConditionalsAlignsByAtoms) {
+  expect_reversed_rewrite_checked("and", [](int i, bool turned, bool changed) {
+    std::string n = std::to_string(i), m = std::to_string(i + 16), v = std::to_string(changed ? i + 6 : i + 8);
+    return turned ? "(ite (= y (f " + n + ")) (= z (f " + v + ")) (= x (f " + m + ")))"
+                  : "(ite (= (f " + n + ") y) (= (f " + v + ") z) (= (f " + m + ") x))";
+  });
+}
+
+}  // namespace
+
+namespace {
+
+// A rewrite inside integer division (sint divdiv4): `div x (* 3 5)` and `div x 15` are two
+// atoms to the arithmetic, so they are paired as applications of div and their arguments
+// proved equal (translators/provers/congruence.cpp). Reject: 14 for 15 — at x = 14 the left
+// side is false (div (div 14 3) 5 = 0 = div 14 15) and the right side true (div 14 14 = 1),
+// so the equation is false.
+TEST(Cvc5Rules, RewriteInsideIntegerDivision) {
+  expect_rewrite_checked("(= (not (= (div (div x 3) 5) (div x (* 3 5)))) (not (= (div (div x 3) 5) (div x 15))))",
+                         "(= (not (= (div (div x 3) 5) (div x (* 3 5)))) (not (= (div (div x 3) 5) (div x 14))))");
 }
 
 }  // namespace
