@@ -354,6 +354,12 @@ class Ring {
           Poly& out);
   // ⊢ c * e = P with P canonical (c ≠ 0); `out` receives P.
   Pf norm(const mpz_class& c, const Term& e, Poly& out, int depth = 0);
+  // ⊢ e = P + Q for a sum e = ((y0 + y1) + …) + yk left-nested at least
+  // kBalancedSumLength deep: P = y0 + … + y(m−1) and Q = (ym + …) + yk, m = ⌈(k+1)/2⌉,
+  // both left-nested again; a null Pf for a shorter sum. Normalising the halves and
+  // merging them costs O(n log n) steps for n summands instead of O(n²).
+  Pf balanced_halves(const Term& e);
+  static constexpr size_t kBalancedSumLength = 8;
   // hyps ⊢ 0 < n * E from hyps ⊢ 0 < E, n a positive numeral (by its bits: LT_ADD only)
   Pf scale_lt(const Term& n, const Pf& h);
   // ⊢ ~(n = 0) for a positive numeral n

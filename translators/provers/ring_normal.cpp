@@ -221,12 +221,17 @@ Pf Ring::norm(const mpz_class& c, const Term& e, Poly& out, int depth) {
       return P().trans(mul_r(cT, canon_pf(e)), P().sym(I(ADD_RID(), {mul(cT, a)})));
     }
     case Kind::Add: {
+      // A long left-nested sum is first split into halves (balanced_halves: ⊢ e = P + Q):
+      // merging its parts one by one would cost steps quadratic in its length.
+      Pf halves = balanced_halves(e);
+      const Term sum = halves.id ? halves.concl.rhs() : e;
       Poly pa, pb;
-      Pf a = norm_part(c, l(e), pa, depth + 1), b = norm_part(c, r(e), pb, depth + 1);
+      Pf a = norm_part(c, l(sum), pa, depth + 1), b = norm_part(c, r(sum), pb, depth + 1);
       if (pa.mons.size() + pb.mons.size() > 2000) throw Unsupported("polynomial too long");
       out = Poly{};
       Pf s = padd(pa, pb, out);
-      return chain({I(LDISTRIB(), {cT, l(e), r(e)}), add_lr(a, b), s});
+      Pf merged = chain({I(LDISTRIB(), {cT, l(sum), r(sum)}), add_lr(a, b), s});
+      return halves.id ? P().trans(mul_r(cT, halves), merged) : merged;
     }
     case Kind::Sub: {
       Pf d = mul_r(cT, I(SUB_DEF(), {l(e), r(e)}));
@@ -276,6 +281,23 @@ Pf Ring::norm(const mpz_class& c, const Term& e, Poly& out, int depth) {
     }
   }
   throw Unsupported("unreachable");
+}
+
+Pf Ring::balanced_halves(const Term& e) {
+  std::vector<Term> spine;  // e = ((y0 + y1) + …) + yk: spine[i] = y0 + … + y(k−i)
+  for (Term t = e; classify(t) == Kind::Add; t = l(t)) spine.push_back(t);
+  const size_t k = spine.size();
+  if (k < kBalancedSumLength) return Pf{};
+  // P = y0 + … + y(m−1), a subterm of e; Q grows from ym one summand at a time, each by
+  // (P + Q) + y = P + (Q + y) (ADD_ASSOC): k − m + 1 steps of constant size.
+  const size_t m = (k + 1) / 2;
+  const Term p = l(spine[k - m]);
+  Pf acc = P().refl(spine[k - m]);  // ⊢ P + ym = P + ym
+  for (size_t i = k - m; i-- > 0;) {
+    Term q = r(acc.concl.rhs()), y = r(spine[i]);
+    acc = P().trans(add_l(acc, y), P().sym(I(ADD_ASSOC(), {p, q, y})));
+  }
+  return acc;
 }
 
 Pf Ring::scale_lt(const Term& n, const Pf& h) {
