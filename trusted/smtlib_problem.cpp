@@ -35,7 +35,7 @@ class Elaborator {
   }
 
   Problem run() {
-    Problem p{"smtlib2", sc_.sha256, {}};
+    Problem p{"smtlib2", sc_.sha256, {}, nullptr, {}};
     // The problem is the last check's assertion set (a proof follows the check it is of):
     // the commands after it are not read.
     size_t last = sc_.commands.size();
