@@ -346,4 +346,14 @@ TEST(Cvc5Rules, RewriteInsideIntegerDivision) {
                          "(= (not (= (div (div x 3) 5) (div x (* 3 5)))) (not (= (div (div x 3) 5) (div x 14))))");
 }
 
+// Division by a negated numeral: `div y (- c) = - div y c` follows from INT_DIV_MOD at
+// y := - c and at y := c (translators/provers/arith.cpp), the divisor `(* 3 (- 5))` read as
+// `(- 15)`. Reject: the rewrite that drops the sign, `div y (- 5) = div y 5`, is false at
+// y = 5 (div 5 (- 5) = -1, div 5 5 = 1), so its negation is no contradiction.
+TEST(Cvc5Rules, RewriteOfDivisionByNegatedNumeral) {
+  expect_rewrite_checked("(= (not (= (div x (- 5)) (- (div x 5)))) false)", "(= (not (= (div x (- 5)) (div x 5))) false)");
+  expect_rewrite_checked("(= (not (= (div y (* 3 (- 5))) (- (div y 15)))) false)",
+                         "(= (not (= (div y (* 3 (- 5))) (div y 15))) false)");
+}
+
 }  // namespace
