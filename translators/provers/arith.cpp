@@ -362,8 +362,10 @@ std::optional<std::pair<std::string, bool>> Arith::key(const Term& atom) {
     // s <= t is 0 <= t - s; s < t is ~(t <= s), i.e. ~(0 <= s - t); s = t is 0 = t - s.
     std::map<uint32_t, mpq_class> m;
     mpq_class k;
-    R.lin(1, lt ? s : t, m, k);
-    R.lin(-1, lt ? t : s, m, k);
+    // (An equation's sides are read left first, as make_facts reads them, so that its atoms
+    // are numbered in the same order either way: the cut search's choices depend on it.)
+    R.lin(eq ? -1 : 1, lt || eq ? s : t, m, k);
+    R.lin(eq ? 1 : -1, lt || eq ? t : s, m, k);
     // Scale to primitive integers; an equation also up to sign (first coefficient > 0).
     mpz_class den = k.get_den(), g = k.get_num();
     for (auto& [a, c] : m) den = lcm(den, mpz_class(c.get_den()));

@@ -356,4 +356,13 @@ TEST(Cvc5Rules, RewriteOfDivisionByNegatedNumeral) {
                          "(= (not (= (div y (* 3 (- 5))) (div y 15))) false)");
 }
 
+// sint divdiv6's step: both sides' divisions by negated numerals turned into divisions by
+// their magnitudes (two cuts in one case: the arithmetic numbers an equation's atoms left
+// side first in its keys as in its facts). Reject: 14 for 15 — at x = 14 the left side is
+// false (div 4 (- 5) = 0 = div 14 (- 15)) and the right side true (div 4 5 = 0, div 14 14 = 1).
+TEST(Cvc5Rules, RewriteOfNestedDivisionByNegatedNumerals) {
+  expect_rewrite_checked("(= (not (= (div (div x 3) (- 5)) (div x (* 3 (- 5))))) (not (= (div (div x 3) 5) (div x 15))))",
+                         "(= (not (= (div (div x 3) (- 5)) (div x (* 3 (- 5))))) (not (= (div (div x 3) 5) (div x 14))))");
+}
+
 }  // namespace
