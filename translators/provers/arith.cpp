@@ -66,8 +66,9 @@ void push_fact(Ring& R, Fact f, std::vector<Fact>& facts, std::vector<LinFact>& 
   lin.push_back(lf);
 }
 
-// For each `mod a k` and `div a k` among the atoms (k a positive numeral), INT_DIV_MOD's
-// facts: 0 <= mod a k, mod a k <= k - 1, a = k * div a k + mod a k (spec/arith.md).
+// For each `mod a k` and `div a k` among the atoms (k a numeral n or a negated one neg n),
+// INT_DIV_MOD's facts: 0 <= mod a k, mod a k <= n - 1, a = k * div a k + mod a k
+// (spec/arith.md).
 void div_mod_facts(Ring& R, std::vector<Fact>& facts, std::vector<LinFact>& lin) {
   std::vector<std::pair<Term, Term>> done;
   size_t n = lin.size();
@@ -80,7 +81,7 @@ void div_mod_facts(Ring& R, std::vector<Fact>& facts, std::vector<LinFact>& lin)
       Term mod = R.mod(a, k), div = R.div(a, k);
       Fact f{LinFact::Ge, mod, Pf{}, Term(), Term(), 0, [&R, a, k] { return R.mod_nonneg(a, k); }};
       push_fact(R, f, facts, lin);
-      f.e = R.add(R.neg(R.numeral(1)), R.add(R.neg(mod), k)), f.axiom = [&R, a, k] { return R.mod_lt(a, k); };
+      f.e = R.add(R.neg(R.numeral(1)), R.add(R.neg(mod), R.magnitude(k))), f.axiom = [&R, a, k] { return R.mod_lt(a, k); };
       push_fact(R, f, facts, lin);
       f.rel = LinFact::Eq, f.e = R.add(R.neg(a), R.add(R.mul(k, div), mod));
       f.axiom = [&R, a, k] { return R.div_eq(a, k); };
@@ -361,8 +362,10 @@ std::optional<std::pair<std::string, bool>> Arith::key(const Term& atom) {
     // s <= t is 0 <= t - s; s < t is ~(t <= s), i.e. ~(0 <= s - t); s = t is 0 = t - s.
     std::map<uint32_t, mpq_class> m;
     mpq_class k;
-    R.lin(1, lt ? s : t, m, k);
-    R.lin(-1, lt ? t : s, m, k);
+    // (An equation's sides are read left first, as make_facts reads them, so that its atoms
+    // are numbered in the same order either way: the cut search's choices depend on it.)
+    R.lin(eq ? -1 : 1, lt || eq ? s : t, m, k);
+    R.lin(eq ? 1 : -1, lt || eq ? t : s, m, k);
     // Scale to primitive integers; an equation also up to sign (first coefficient > 0).
     mpz_class den = k.get_den(), g = k.get_num();
     for (auto& [a, c] : m) den = lcm(den, mpz_class(c.get_den()));

@@ -292,7 +292,7 @@ class Ring {
   void set_cond(CondLemmas* c) { cond_ = c; }
   Term mod(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant(vocab(), "int.mod", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
   Term div(const Term& a, const Term& k) const { return Term::comb(Term::comb(Term::constant(vocab(), "int.div", Type::fun(ty_, Type::fun(ty_, ty_))), a), k); }
-  // t is `mod a k` or `div a k` with k a positive numeral?
+  // t is `mod a k` or `div a k` with k a positive numeral or a negated one (`neg n`)?
   bool div_mod_arg(const Term& t, Term& a, Term& k) const;
   // {~(y = 0)} ⊢ x = y * div x y + mod x y /\ 0 <= mod x y /\ mod x y < abs y
   Pf DIVMOD();
@@ -306,6 +306,22 @@ class Ring {
   Pf MOD_LT();
   // {0 < y} ⊢ 0 = neg x + (y * div x y + mod x y)
   Pf DIV_EQ();
+  // ---- the same by a negated positive numeral neg n (INT_DIV_MOD with y := neg n;
+  // abs (neg n) = n by abs's definition, COND's second equation and NEG_NEG)
+  // {0 < y} ⊢ ~(neg y = 0)
+  Pf NEG_NZ();
+  // {0 < y} ⊢ abs (neg y) = y
+  Pf ABS_NEG();
+  // {0 < y} ⊢ INT_DIV_MOD's conclusion for x and neg y
+  Pf DIVMOD_NEG();
+  // {0 < y} ⊢ 0 <= mod x (neg y)
+  Pf MOD_NONNEG_NEG();
+  // {0 < y} ⊢ 0 <= neg 1 + (neg (mod x (neg y)) + y)
+  Pf MOD_LT_NEG();
+  // {0 < y} ⊢ 0 = neg x + (neg y * div x (neg y) + mod x (neg y))
+  Pf DIV_EQ_NEG();
+  // abs k for k a numeral `n` or `neg n`: n
+  Term magnitude(const Term& k) const { return is1(k, neg_) ? k.rand() : k; }
   Pf mod_nonneg(const Term& a, const Term& k);
   Pf mod_lt(const Term& a, const Term& k);
   Pf div_eq(const Term& a, const Term& k);

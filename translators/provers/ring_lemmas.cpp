@@ -518,7 +518,7 @@ bool Ring::div_mod_arg(const Term& t, Term& a, Term& k) const {
   if (h.kind() != TermKind::Const || (h.name() != "int.mod" && h.name() != "int.div")) return false;
   mpz_class v;
   a = l(t), k = r(t);
-  return numeral_value(k, v);
+  return numeral_value(magnitude(k), v);
 }
 
 Pf Ring::DIVMOD() {
@@ -559,11 +559,65 @@ Pf Ring::DIV_EQ() {
   });
 }
 
-Pf Ring::mod_nonneg(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(MOD_NONNEG(), {a, k})); }
+Pf Ring::NEG_NZ() {
+  return lemma("NEG_NZ", [&] {
+    Term e = Term::eq(neg(y()), zero_);
+    Pf le0 = P().eq_mp(le_r(zero_, P().sym(P().assume(e))), I(LE_REFL(), {zero_}));  // 0 <= neg y
+    return P().not_intro(e, P().prove_hyp(le0, I(NEG_NONNEG(), {y()})));
+  });
+}
 
-Pf Ring::mod_lt(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(MOD_LT(), {a, k})); }
+Pf Ring::ABS_NEG() {
+  return lemma("ABS_NEG", [&] {
+    Term ny = neg(y()), nny = neg(ny), p = le(zero_, ny);
+    Pf u = unfold(p_ + "abs", {ny});  // abs (neg y) = COND (0 <= neg y) (neg y) (neg (neg y))
+    Pf f = P().deduct_antisym(P().contr(p, P().assume(Prover::falsity())), I(NEG_NONNEG(), {y()}));  // p = F
+    Pf c = P().ap_thm(P().ap_thm(P().ap_term(CondLemmas::cond(ty_), f), ny), nny);
+    Pf cf = P().inst(cond_->get(ty_, false), {{CondLemmas::x(ty_), ny}, {CondLemmas::y(ty_), nny}});
+    return chain({u, c, cf, I(NEG_NEG(), {y()})});
+  });
+}
 
-Pf Ring::div_eq(const Term& a, const Term& k) { return P().prove_hyp(positive(k), I(DIV_EQ(), {a, k})); }
+Pf Ring::DIVMOD_NEG() {
+  return lemma("DIVMOD_NEG", [&] { return P().prove_hyp(NEG_NZ(), I(DIVMOD(), {x(), neg(y())})); });
+}
+
+Pf Ring::MOD_NONNEG_NEG() {
+  return lemma("MOD_NONNEG_NEG", [&] { return P().conjunct1(P().conjunct2(DIVMOD_NEG())); });
+}
+
+Pf Ring::MOD_LT_NEG() {
+  return lemma("MOD_LT_NEG", [&] {
+    Term m = mod(x(), neg(y()));
+    Pf lt = P().eq_mp(lt_r(m, ABS_NEG()), P().conjunct2(P().conjunct2(DIVMOD_NEG())));  // m < y
+    Pf d = P().prove_hyp(lt, I(LT_SUB(), {m, y()}));  // 0 < neg m + y
+    return P().prove_hyp(d, I(INT_TIGHT(), {add(neg(m), y())}));
+  });
+}
+
+Pf Ring::DIV_EQ_NEG() {
+  return lemma("DIV_EQ_NEG", [&] {
+    Term ny = neg(y());
+    Pf e = P().conjunct1(DIVMOD_NEG());
+    return P().prove_hyp(e, I(EQ_SUB(), {x(), add(mul(ny, div(x(), ny)), mod(x(), ny))}));
+  });
+}
+
+// k is `n` or `neg n`: the lemma by a positive divisor or by a negated one, y := n.
+Pf Ring::mod_nonneg(const Term& a, const Term& k) {
+  Term n = magnitude(k);
+  return P().prove_hyp(positive(n), I(n == k ? MOD_NONNEG() : MOD_NONNEG_NEG(), {a, n}));
+}
+
+Pf Ring::mod_lt(const Term& a, const Term& k) {
+  Term n = magnitude(k);
+  return P().prove_hyp(positive(n), I(n == k ? MOD_LT() : MOD_LT_NEG(), {a, n}));
+}
+
+Pf Ring::div_eq(const Term& a, const Term& k) {
+  Term n = magnitude(k);
+  return P().prove_hyp(positive(n), I(n == k ? DIV_EQ() : DIV_EQ_NEG(), {a, n}));
+}
 
 Pf Ring::DIV_CANCEL() {
   return lemma("DIV_CANCEL", [&] {

@@ -68,6 +68,7 @@ bool Ring::uninterpreted(const Term& head) {
   if (head.kind() == TermKind::Var) return true;
   if (head.kind() != TermKind::Const) return false;
   const std::string& n = head.name();
+  if (n == "int.div" || n == "int.mod") return true;  // `div x (3 * neg 5)` is `div x (neg 15)`
   return n != "COND" && n != "=" && n.rfind("int.", 0) != 0 && n.rfind("real.", 0) != 0;
 }
 

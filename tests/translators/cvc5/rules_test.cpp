@@ -346,4 +346,23 @@ TEST(Cvc5Rules, RewriteInsideIntegerDivision) {
                          "(= (not (= (div (div x 3) 5) (div x (* 3 5)))) (not (= (div (div x 3) 5) (div x 14))))");
 }
 
+// Division by a negated numeral: `div y (- c) = - div y c` follows from INT_DIV_MOD at
+// y := - c and at y := c (translators/provers/arith.cpp), the divisor `(* 3 (- 5))` read as
+// `(- 15)`. Reject: the rewrite that drops the sign, `div y (- 5) = div y 5`, is false at
+// y = 5 (div 5 (- 5) = -1, div 5 5 = 1), so its negation is no contradiction.
+TEST(Cvc5Rules, RewriteOfDivisionByNegatedNumeral) {
+  expect_rewrite_checked("(= (not (= (div x (- 5)) (- (div x 5)))) false)", "(= (not (= (div x (- 5)) (div x 5))) false)");
+  expect_rewrite_checked("(= (not (= (div y (* 3 (- 5))) (- (div y 15)))) false)",
+                         "(= (not (= (div y (* 3 (- 5))) (div y 15))) false)");
+}
+
+// sint divdiv6's step: both sides' divisions by negated numerals turned into divisions by
+// their magnitudes (two cuts in one case: the arithmetic numbers an equation's atoms left
+// side first in its keys as in its facts). Reject: 14 for 15 — at x = 14 the left side is
+// false (div 4 (- 5) = 0 = div 14 (- 15)) and the right side true (div 4 5 = 0, div 14 14 = 1).
+TEST(Cvc5Rules, RewriteOfNestedDivisionByNegatedNumerals) {
+  expect_rewrite_checked("(= (not (= (div (div x 3) (- 5)) (div x (* 3 (- 5))))) (not (= (div (div x 3) 5) (div x 15))))",
+                         "(= (not (= (div (div x 3) (- 5)) (div x (* 3 (- 5))))) (not (= (div (div x 3) 5) (div x 14))))");
+}
+
 }  // namespace

@@ -334,6 +334,18 @@ TEST(ProversArith, DivModByNumerals) {
       {false, "(assert (= (mod x 2) 1))(assert (= x (+ (* 2 y) 1)))"},
       {true, "(assert (> (div x 4) 2))(assert (< x 12))"},
       {false, "(assert (> (div x 4) 2))(assert (< x 13))"},
+      // by a negated numeral (INT_DIV_MOD with y := neg 5, abs (neg 5) = 5): 0 <= mod x (-5) < 5,
+      // and div x (-5) = -(div x 5) (x = -5q + r = 5q' + r' with 0 <= r, r' < 5 forces q = -q')
+      {true, "(assert (>= (mod x (- 5)) 5))"},
+      {true, "(assert (< (mod x (- 5)) 0))"},
+      {false, "(assert (>= (mod x (- 5)) 4))"},
+      {true, "(assert (not (= (div x (- 5)) (- (div x 5)))))"},
+      // the divisor read as a numeral: div x (3 * -5) is div x (-15)
+      {true, "(assert (not (= (div x (* 3 (- 5))) (- (div x 15)))))"},
+      // ... but not div x (-5) = div x 5: x = 5 gives -1 and 1
+      {false, "(assert (not (= (div x (- 5)) (div x 5))))"},
+      // ... nor div x (-5) = -(div x 4): x = 4 gives 0 and -1
+      {false, "(assert (not (= (div x (- 5)) (- (div x 4)))))"},
   });
 }
 
