@@ -153,7 +153,8 @@ class Translator {
   struct Regrouper {
     // Oracle: a small pair that differs inside (an arithmetic atom rewritten), proved by
     // the normal forms as N(u = v) and taken as the hypothesis u = v until the end.
-    enum class How { Fails, Congruent, Disjunction, Conjunction, Oracle };
+    // DeMorgan: a conjunction against a negated disjunction (z3_demorgan.cpp).
+    enum class How { Fails, Congruent, Disjunction, Conjunction, Oracle, DeMorgan };
     // For a regrouped nest pair: each leaf of x with its partner in y, and each of y's with
     // its partner in x.
     struct Pairing {
@@ -166,13 +167,35 @@ class Translator {
     // Oracle pairs: at most kOracles in a rewrite, each side under kOracleNodes subterms.
     static constexpr size_t kOracles = 64, kOracleNodes = 256;
     size_t oracles = 0, max_oracles = kOracles;
+    // De Morgan groups left to the normal forms (each an equation against its bounds or an
+    // atom rewritten, small): a rewrite of 60 conjuncts has about as many.
+    static constexpr size_t kGroupOracles = 1024;
+    size_t group_oracles = 0;
     std::vector<std::pair<Term, uint64_t>> hyps;  // u = v and N(u = v) of the oracle pairs emitted
     bool failed = false;                          // an oracle pair the normal forms did not prove
     std::unordered_map<std::pair<Term, Term>, How, PairTermHash> how;
     std::unordered_map<std::pair<Term, Term>, Pairing, PairTermHash> pairings;
     std::unordered_map<std::pair<Term, Term>, uint64_t, PairTermHash> done;
     std::unordered_map<Term, uint64_t, TermHash> keys;
+    // A De Morgan pair `/\ c_i` against `~(\/ d_j)`: each conjunct with the disjuncts it
+    // stands for (an equation for its two bounds); `flipped` when x is the negated side.
+    struct Group {
+      Term c;
+      std::vector<Term> ds;
+      bool planned = false;  // one disjunct, c equal to its complement by the plan
+    };
+    struct DeMorgan {
+      std::vector<Group> groups;
+      bool flipped = false;
+    };
+    std::unordered_map<std::pair<Term, Term>, DeMorgan, PairTermHash> demorgans;
     size_t visits = 0;
+    int in_demorgan = 0;
+    const provers::Theories* theories = nullptr;  // arithmetic atoms' keys
+    static uint64_t combined(const char* op, std::vector<uint64_t> ks);
+    uint64_t arith_key(const Term& t);
+    bool bounds_keys(const Term& eq, bool negated, std::vector<uint64_t>& ks);  // planning a De Morgan group: no leaves paired in order
+    bool plan_demorgan(const Term& x, const Term& y, int depth);
     bool plan(const Term& x, const Term& y, int depth);
     bool plan_nest(const Term& x, const Term& y, const char* op, int depth);
     bool oracle(const Term& x, const Term& y);
@@ -181,6 +204,9 @@ class Translator {
                      std::vector<std::pair<Term, Term>>& out);
   };
   uint64_t regroup_emit(Regrouper& g, const Term& x, const Term& y);
+  // {hyps} ⊢ x = y for a planned De Morgan pair, its hypotheses added to g.hyps.
+  uint64_t demorgan_emit(Regrouper& g, const Term& x, const Term& y);
+  uint64_t double_negation(const Term& c);
   uint64_t regroup_into(const char* op, const Term& from, const Term& to, const std::vector<std::pair<Term, Term>>& pairs,
                         const std::vector<uint64_t>& eqs, bool flip);
   uint64_t rule_th_lemma(const Step& s);

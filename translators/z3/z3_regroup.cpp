@@ -142,6 +142,9 @@ bool same_shape(const Term& x, const Term& y, const char* op, std::vector<std::p
   return true;
 }
 
+// What a disjunct d stands for as a conjunct: e for d = ~e, else ~d.
+Term complement(const Term& d) { return is_neg(d) ? d.rand() : neg(d); }
+
 // Whether t has fewer than `limit` distinct subterms (an explicit-stack walk).
 bool small(const Term& t, size_t limit) {
   std::unordered_set<Term, TermHash> seen;
@@ -165,21 +168,81 @@ bool small(const Term& t, size_t limit) {
 uint64_t Translator::Regrouper::key(const Term& t, int depth) {
   if (auto it = keys.find(t); it != keys.end()) return it->second;
   uint64_t k = TermHash()(t);
+  if (uint64_t a = arith_key(t)) {
+    keys.emplace(t, a);
+    return a;
+  }
   const char* op = is_op(t, "\\/") ? "\\/" : is_op(t, "/\\") ? "/\\" : nullptr;
-  if (depth < kDepth && op) {
+  // De Morgan: ~~e as e, ~(d_1 \/ …) as the conjunction of the d_i's complements.
+  bool negated_nest = is_neg(t) && is_op(t.rand(), "\\/");
+  if (depth < kDepth && is_neg(t) && is_neg(t.rand())) {
+    k = key(t.rand().rand(), depth + 1);
+  } else if (depth < kDepth && (op || negated_nest)) {
     std::vector<Term> leaves;
-    if (nest_leaves(t, op, leaves, kVisits)) {
+    if (negated_nest) op = "/\\";
+    if (nest_leaves(negated_nest ? t.rand() : t, negated_nest ? "\\/" : op, leaves, kVisits)) {
       std::vector<uint64_t> ks;
-      for (const Term& u : leaves) ks.push_back(key(u, depth + 1));
+      for (const Term& leaf : leaves) {
+        Term u = negated_nest ? complement(leaf) : leaf;
+        // An equation (under \/ its negation) counts as its two bounds (Z3 splits it).
+        if (!(op[0] == '\\' ? is_neg(u) && bounds_keys(u.rand(), true, ks) : bounds_keys(u, false, ks)))
+          ks.push_back(key(u, depth + 1));
+      }
       std::sort(ks.begin(), ks.end());
-      k = op[0] == '\\' ? 0x9e3779b97f4a7c15ull : 0xc2b2ae3d27d4eb4full;
-      for (uint64_t x : ks) k = (k ^ x) * 0x100000001b3ull;
+      k = combined(op, ks);
     }
   } else if (depth < kDepth && t.kind() == TermKind::Comb) {
     k = (key(t.rator(), depth + 1) * 0x100000001b3ull) ^ (key(t.rand(), depth + 1) + 0x7f4a7c15ull);
   }
   keys.emplace(t, k);
   return k;
+}
+
+// A nest's key from its leaves' keys, in any order.
+uint64_t Translator::Regrouper::combined(const char* op, std::vector<uint64_t> ks) {
+  std::sort(ks.begin(), ks.end());
+  uint64_t k = op[0] == '\\' ? 0x9e3779b97f4a7c15ull : 0xc2b2ae3d27d4eb4full;
+  for (uint64_t x : ks) k = (k ^ x) * 0x100000001b3ull;
+  return k;
+}
+
+// An arithmetic atom's key by its constraint (Theories::key: Z3's `x - y <= 0` and
+// `~(0 < y - x)` one key), an equation's that of its two bounds' conjunction (Z3 splits
+// them); 0 for other terms.
+uint64_t Translator::Regrouper::arith_key(const Term& t) {
+  if (!theories || !theories->key) return 0;
+  bool negated = is_neg(t);
+  const Term& atom = negated ? t.rand() : t;
+  if (atom.kind() != TermKind::Comb || atom.rator().kind() != TermKind::Comb || atom.rator().rator().kind() != TermKind::Const)
+    return 0;
+  static const Type int_type = Type::op(vocab(), "int", {}), real_type = Type::op(vocab(), "real", {});
+  const Term &rel = atom.rator().rator(), &s = atom.rator().rand(), &u = atom.rand();
+  const std::string& r = rel.name();
+  if ((s.type() != int_type && s.type() != real_type) ||
+      (r != "=" && r != "int.<=" && r != "int.<" && r != "real.<=" && r != "real.<"))
+    return 0;
+  auto one = [&](const Term& a, bool flip) -> uint64_t {
+    auto k = theories->key(a);
+    if (!k) return 0;
+    return std::hash<std::string>()(k->first) * 2 + (k->second != flip);
+  };
+  if (rel.name() != "=") return one(atom, negated);
+  std::vector<uint64_t> ks;
+  return bounds_keys(atom, negated, ks) ? combined(negated ? "\\/" : "/\\", ks) : 0;
+}
+
+// The keys of an arithmetic equation's two bounds (negated: of their negations) added to
+// ks; false (nothing added) for any other term.
+bool Translator::Regrouper::bounds_keys(const Term& eq, bool negated, std::vector<uint64_t>& ks) {
+  static const Type int_type = Type::op(vocab(), "int", {}), real_type = Type::op(vocab(), "real", {});
+  Term s, u;
+  if (!theories || !theories->key || !is_op(eq, "=", &s, &u) || (s.type() != int_type && s.type() != real_type)) return false;
+  Term le = Term::constant(vocab(), s.type() == int_type ? "int.<=" : "real.<=", Type::fun(s.type(), Type::fun(s.type(), Type::boolean())));
+  auto a = theories->key(Term::comb(Term::comb(le, s), u)), b = theories->key(Term::comb(Term::comb(le, u), s));
+  if (!a || !b) return false;
+  ks.push_back(std::hash<std::string>()(a->first) * 2 + (a->second != negated));
+  ks.push_back(std::hash<std::string>()(b->first) * 2 + (b->second != negated));
+  return true;
 }
 
 // Each leaf of `from` with a leaf of `to` of the same key (itself if it is one), or false.
@@ -215,6 +278,8 @@ bool Translator::Regrouper::plan(const Term& x, const Term& y, int depth) {
   } else if (x.kind() == TermKind::Comb && y.kind() == TermKind::Comb && x.rand().type() == y.rand().type() &&
              plan(x.rator(), y.rator(), depth + 1) && plan(x.rand(), y.rand(), depth + 1)) {
     h = How::Congruent;
+  } else if (plan_demorgan(x, y, depth)) {
+    h = How::DeMorgan;
   }
   how[{x, y}] = h;
   return h != How::Fails;
@@ -252,7 +317,7 @@ bool Translator::Regrouper::plan_nest(const Term& x, const Term& y, const char* 
     pairings.emplace(std::make_pair(x, y), std::move(pr));
     return true;
   }
-  if (lx.size() != ly.size()) return false;
+  if (lx.size() != ly.size() || in_demorgan > 0) return false;
   Pairing in_order;
   for (size_t i = 0; i < lx.size(); i++) in_order.x_to_y.push_back({lx[i], ly[i]}), in_order.y_to_x.push_back({ly[i], lx[i]});
   for (const auto& [u, v] : in_order.x_to_y)
@@ -275,6 +340,8 @@ uint64_t Translator::regroup_emit(Regrouper& g, const Term& x, const Term& y) {
     if (!n) g.failed = true;
     g.hyps.push_back({e, n});
     th = assume(e);
+  } else if (h != g.how.end() && h->second == Regrouper::How::DeMorgan) {
+    th = demorgan_emit(g, x, y);
   } else if (h != g.how.end() && (h->second == Regrouper::How::Disjunction || h->second == Regrouper::How::Conjunction)) {
     const Regrouper::Pairing& pr = g.pairings.at({x, y});
     std::vector<uint64_t> fwd, bwd;  // ⊢ u = v for each pair of x_to_y, y_to_x (0: one term)
@@ -350,9 +417,11 @@ uint64_t Translator::regrouped_in_context(const Term& l, const Term& r) {
   // with oracles may pair leaves wrongly where the structure alone pairs them right).
   Regrouper g;
   g.max_oracles = 0;
+  g.theories = &tools_.theories;
   if (!g.plan(l, r, 0)) {
     g = Regrouper();
-    if (!g.plan(l, r, 0) || g.oracles == 0) return 0;
+    g.theories = &tools_.theories;
+    if (!g.plan(l, r, 0) || g.oracles + g.group_oracles == 0) return 0;
   }
   uint64_t pos = regroup_emit(g, l, r);
   if (g.failed) return 0;
@@ -361,6 +430,206 @@ uint64_t Translator::regrouped_in_context(const Term& l, const Term& r) {
   uint64_t f = step("not_elim", {assume(neg(Term::eq(l, r))), pos});
   for (const auto& [e, n] : g.hyps) f = step("prove_hyp", {step("not_intro", {term(e), f}), n});
   return f;
+}
+
+}  // namespace hcert::z3
+
+// ---- De Morgan: a conjunction against a negated disjunction
+
+namespace hcert::z3 {
+
+namespace {
+
+Term conj_term(const Term& a, const Term& b) {
+  static const Term c = Term::constant(vocab(), "/\\", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
+  return Term::comb(Term::comb(c, a), b);
+}
+
+// A group's K: the conjunction of its disjuncts' negations, right-nested.
+Term negations(const std::vector<Term>& ds) {
+  Term k = neg(ds.back());
+  for (size_t i = ds.size() - 1; i-- > 0;) k = conj_term(neg(ds[i]), k);
+  return k;
+}
+
+}  // namespace
+
+// Why: Z3 rewrites `p ==> /\ c_i` (58 conjuncts) to `~p \/ ~(\/ d_j)` (64 disjuncts), each
+// d_j the negation of a conjunct (`c` against `~c`), an arithmetic atom rewritten, or one of
+// an equation's two bounds. The normal forms took the whole formula (119 k theorems in
+// mode_cntrl.induction); here each conjunct is paired with the disjuncts it stands for: the
+// complement literally or by key (regrouping-invariant), else the disjuncts left over go
+// to the conjunct sharing the most symbols with them. A conjunct c with its disjuncts
+// d_1…d_k is then proved equal to K = ~d_1 /\ … /\ ~d_k as a hypothesis c = K traded at
+// the end for N(c = K) by the normal forms (an oracle pair, at most kGroupOracles, none in
+// the plan by the structure alone),
+// unless the group is one disjunct d and the plan proves c equal to its complement (e for
+// d = ~e, else ~d), which leaves at most the hypothesis e = ~~e (N by hand). A wrong pairing only makes N(c = K) fail, and the rewrite falls
+// back to the other provers.
+bool Translator::Regrouper::plan_demorgan(const Term& x, const Term& y, int depth) {
+  // The conjunction side may be a single conjunct (an equation against its two bounds).
+  auto negated_nest = [](const Term& t) { return is_neg(t) && is_op(t.rand(), "\\/"); };
+  bool flipped = !negated_nest(y);
+  const Term& conj = flipped ? y : x;
+  const Term& negd = flipped ? x : y;
+  std::vector<Term> cs, ds;
+  if (!negated_nest(negd) || is_neg(conj) || conj.type() != Type::boolean() || !nest_leaves(conj, "/\\", cs, kVisits) ||
+      !nest_leaves(negd.rand(), "\\/", ds, kVisits))
+    return false;
+  std::unordered_map<Term, size_t, TermHash> c_at;
+  std::unordered_map<uint64_t, size_t> c_by_key;
+  for (size_t i = 0; i < cs.size(); i++) c_at.emplace(cs[i], i), c_by_key.emplace(key(cs[i], 0), i);
+  std::vector<std::vector<Term>> of(cs.size());
+  std::vector<Term> left;
+  for (const Term& d : ds) {
+    Term comp = complement(d);
+    auto it = c_at.find(comp);
+    if (it != c_at.end()) {
+      of[it->second].push_back(d);
+    } else if (auto k = c_by_key.find(key(comp, 0)); k != c_by_key.end()) {
+      of[k->second].push_back(d);
+    } else {
+      left.push_back(d);
+    }
+  }
+  if (!left.empty()) {
+    std::vector<std::unordered_set<Term, TermHash>> syms;
+    for (const Term& c : cs) syms.push_back(symbols_of({c}));
+    for (const Term& d : left) {
+      auto mine = symbols_of({d});
+      // The conjunct closest in symbols (fewest in one and not the other), sharing one.
+      size_t best = cs.size(), best_distance = 0;
+      for (size_t i = 0; i < cs.size(); i++) {
+        size_t shared = std::count_if(mine.begin(), mine.end(), [&](const Term& s) { return syms[i].count(s) > 0; });
+        size_t distance = mine.size() + syms[i].size() - 2 * shared;
+        if (shared > 0 && (best == cs.size() || distance < best_distance)) best = i, best_distance = distance;
+      }
+      if (best == cs.size()) return false;
+      of[best].push_back(d);
+    }
+  }
+  DeMorgan dm;
+  dm.flipped = flipped;
+  for (size_t i = 0; i < cs.size(); i++) {
+    if (of[i].empty()) {
+      if (c_at.at(cs[i]) != i) continue;  // a repeated conjunct: its first occurrence's group
+      return false;
+    }
+    const Term& c = cs[i];
+    // One disjunct d: c = comp(d) (e for d = ~e, else ~d) by the plan itself.
+    // (Inside, nests are paired by key only: leaves paired in order would pair an equation
+    // with another's bounds.)
+    in_demorgan++;
+    bool planned = of[i].size() == 1 && plan(c, complement(of[i][0]), depth + 1);
+    in_demorgan--;
+    if (!planned) {
+      // A single conjunct (a leaf of nests paired in order) only if its sides agree in key:
+      // `x = 0` against the bounds of `x = 7/2` is most likely a wrong pairing.
+      if (max_oracles == 0 || group_oracles >= kGroupOracles || !small(c, kOracleNodes) || !small(negations(of[i]), kOracleNodes) ||
+          (cs.size() == 1 && key(c, 0) != key(negations(of[i]), 0)))
+        return false;
+      group_oracles++;
+    }
+    dm.groups.push_back({c, std::move(of[i]), planned});
+  }
+  demorgans.emplace(std::make_pair(x, y), std::move(dm));
+  return true;
+}
+
+// N(c = ~~c) without excluded middle: ~(c = ~~c) gives ~c (c would make both sides true),
+// and with ~c both sides are false.
+uint64_t Translator::double_negation(const Term& c) {
+  Term nc = neg(c), nnc = neg(nc), h = Term::eq(c, nnc);
+  uint64_t not_h = assume(neg(h));
+  uint64_t c_nnc = step("not_intro", {term(nc), step("not_elim", {assume(nc), assume(c)})});  // {c} ⊢ ~~c
+  uint64_t not_c = step("not_intro", {term(c), step("not_elim", {not_h, step("deduct_antisym", {assume(c), c_nnc})})});
+  uint64_t fwd = step("contr", {term(c), step("not_elim", {assume(nnc), not_c})});    // {~h, ~~c} ⊢ c
+  uint64_t bwd = step("contr", {term(nnc), step("not_elim", {not_c, assume(c)})});    // {~h, c} ⊢ ~~c
+  return step("not_elim", {not_h, step("deduct_antisym", {fwd, bwd})});
+}
+
+// {C} ⊢ ~D (each disjunct refuted by its conjunct: DISJ_CASES over D, NOT_INTRO) and {~D} ⊢
+// C (each disjunct's negation, NOT_INTRO of D by DISJ1/DISJ2; CONJ up C), joined by
+// DEDUCT_ANTISYM; the groups' hypotheses c = K added to g.hyps.
+uint64_t Translator::demorgan_emit(Regrouper& g, const Term& x, const Term& y) {
+  const Regrouper::DeMorgan& dm = g.demorgans.at({x, y});
+  const Term& big_c = dm.flipped ? y : x;
+  const Term& not_d = dm.flipped ? x : y;
+  const Term big_d = not_d.rand();
+  Term a, b;
+  std::unordered_map<Term, uint64_t, TermHash> from_c, into_d;  // {C} ⊢ t; {t} ⊢ D
+  std::vector<std::pair<Term, uint64_t>> todo{{big_c, assume(big_c)}};
+  while (!todo.empty()) {
+    auto [t, th] = todo.back();
+    todo.pop_back();
+    if (!from_c.emplace(t, th).second || !is_op(t, "/\\", &a, &b)) continue;
+    todo.push_back({b, step("conjunct2", {th})}), todo.push_back({a, step("conjunct1", {th})});
+  }
+  todo.push_back({big_d, assume(big_d)});
+  while (!todo.empty()) {
+    auto [t, th] = todo.back();
+    todo.pop_back();
+    if (!into_d.emplace(t, th).second || !is_op(t, "\\/", &a, &b)) continue;
+    todo.push_back({b, step("prove_hyp", {step("disj2", {term(a), assume(b)}), th})});
+    todo.push_back({a, step("prove_hyp", {step("disj1", {assume(a), term(b)}), th})});
+  }
+  std::unordered_map<Term, uint64_t, TermHash> refuted, conjunct;  // {C, d} ⊢ F; {~D} ⊢ c
+  auto negated = [&](const Term& d) {  // {~D} ⊢ ~d
+    return step("not_intro", {term(d), step("not_elim", {assume(not_d), into_d.at(d)})});
+  };
+  for (const Regrouper::Group& gr : dm.groups) {
+    const Term& c = gr.c;
+    if (gr.planned) {
+      // ⊢ c = comp(d) as planned; for d = ~e, {~D} ⊢ ~~e gives e by the hypothesis e = ~~e.
+      const Term& d = gr.ds[0];
+      Term comp = complement(d);
+      uint64_t eq = regroup_emit(g, c, comp), th_comp = eq ? step("eq_mp", {eq, from_c.at(c)}) : from_c.at(c);
+      refuted.emplace(d, is_neg(d) ? step("not_elim", {assume(d), th_comp}) : step("not_elim", {th_comp, assume(d)}));
+      uint64_t back = negated(d);
+      if (is_neg(d)) {
+        Term h = Term::eq(comp, neg(d));
+        g.hyps.push_back({h, double_negation(comp)});
+        back = step("eq_mp", {step("sym", {assume(h)}), back});
+      }
+      conjunct.emplace(c, eq ? step("eq_mp", {step("sym", {eq}), back}) : back);
+      continue;
+    }
+    Term k = negations(gr.ds), h = Term::eq(c, k);
+    uint64_t n = 0;
+    if (!g.failed) n = tools_.normal.equal(c, k);
+    if (!n) g.failed = true;
+    g.hyps.push_back({h, n});
+    uint64_t th_k = step("eq_mp", {assume(h), from_c.at(c)});  // {C, h} ⊢ K
+    std::vector<uint64_t> negs(gr.ds.size());
+    for (size_t i = 0; i < gr.ds.size(); i++) {
+      uint64_t th = th_k;
+      for (size_t j = 0; j < i; j++) th = step("conjunct2", {th});
+      if (i + 1 < gr.ds.size()) th = step("conjunct1", {th});
+      refuted.emplace(gr.ds[i], step("not_elim", {th, assume(gr.ds[i])}));
+      negs[i] = negated(gr.ds[i]);
+    }
+    uint64_t back = negs.back();
+    for (size_t i = negs.size() - 1; i-- > 0;) back = step("conj", {negs[i], back});
+    conjunct.emplace(c, step("eq_mp", {step("sym", {assume(h)}), back}));
+  }
+  // Up D's nest by DISJ_CASES ({C, t} ⊢ F) and up C's by CONJ ({~D} ⊢ t).
+  auto up = [&](const Term& root, const char* op, std::unordered_map<Term, uint64_t, TermHash>& made) {
+    std::vector<std::pair<Term, bool>> stack{{root, false}};
+    while (!stack.empty()) {
+      auto [t, expanded] = stack.back();
+      stack.pop_back();
+      if (made.count(t) || !is_op(t, op, &a, &b)) continue;
+      if (!expanded)
+        stack.push_back({t, true}), stack.push_back({b, false}), stack.push_back({a, false});
+      else
+        made.emplace(t, op[0] == '\\' ? step("disj_cases", {assume(t), made.at(a), made.at(b)}) : step("conj", {made.at(a), made.at(b)}));
+    }
+    return made.at(root);
+  };
+  uint64_t c_to = step("not_intro", {term(big_d), up(big_d, "\\/", refuted)});  // {C} ⊢ ~D
+  uint64_t d_to = up(big_c, "/\\", conjunct);                                    // {~D} ⊢ C
+  uint64_t th = step("deduct_antisym", {d_to, c_to});                            // ⊢ C = ~D
+  return dm.flipped ? step("sym", {th}) : th;
 }
 
 }  // namespace hcert::z3
