@@ -17,22 +17,6 @@ namespace hcert::cvc5 {
 
 namespace {
 
-// Visits each distinct subterm of t reached through applications (not under binders), at
-// most `limit` of them; returns how many it visited.
-template <class Visit>
-size_t each_subterm(const Term& t, size_t limit, Visit visit) {
-  std::unordered_set<Term, TermHash> seen;
-  std::vector<Term> todo{t};
-  while (!todo.empty() && seen.size() < limit) {
-    Term u = todo.back();
-    todo.pop_back();
-    if (!seen.insert(u).second) continue;
-    visit(u);
-    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
-  }
-  return seen.size();
-}
-
 // The atoms of a formula below its connectives (~, /\, \/, ==>, = on bool and COND on
 // bool), each once, at most `limit` of them, by an explicit-stack walk of at most 20 times
 // as many subformulas.
@@ -94,11 +78,6 @@ std::vector<uint64_t> variable_serials(const Term& t) {
   });
   std::sort(out.begin(), out.end());
   return out;
-}
-
-// Whether t has more than n distinct subterms (it stops looking at n + 1).
-bool larger_than(const Term& t, size_t n) {
-  return each_subterm(t, n + 1, [](const Term&) {}) > n;
 }
 
 // For each leaf of a nest of `op` (in flatten's order), its ancestors from the root down and

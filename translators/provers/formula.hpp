@@ -2,7 +2,9 @@
 // by name, the operands of a nest of one connective, and a compact prefix rendering.
 #pragma once
 #include <string>
+#include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "translators/vocabulary.hpp"
@@ -66,16 +68,44 @@ class CondFinder {
 inline bool mentions_cond(const Term& t, int max_depth = 1000) { return CondFinder(max_depth)(t); }
 
 // The operands of a nest of the binary connective `op` (/\ or \/), left to right, however
-// nested (explicit stack: nests can be thousands deep).
-inline std::vector<Term> flatten(const Term& t, const char* op) {
-  std::vector<Term> out, todo{t};
-  while (!todo.empty()) {
+// nested (explicit stack: nests can be thousands deep), appended to out; false past
+// `limit` nodes visited (a shared nest's tree can be exponential in its DAG).
+inline bool flatten_within(const Term& t, const char* op, std::vector<Term>& out, size_t limit) {
+  std::vector<Term> todo{t};
+  for (size_t seen = 0; !todo.empty();) {
     Term u = todo.back();
     todo.pop_back();
+    if (++seen > limit) return false;
     if (is_op(u, op)) todo.push_back(u.rand()), todo.push_back(u.rator().rand());
     else out.push_back(u);
   }
+  return true;
+}
+inline std::vector<Term> flatten(const Term& t, const char* op) {
+  std::vector<Term> out;
+  flatten_within(t, op, out, SIZE_MAX);
   return out;
+}
+
+// Visits each distinct subterm of t reached through applications (not under binders), at
+// most `limit` of them; returns how many it visited.
+template <class Visit>
+size_t each_subterm(const Term& t, size_t limit, Visit visit) {
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty() && seen.size() < limit) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    visit(u);
+    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  return seen.size();
+}
+
+// Whether t has more than n distinct subterms (it stops looking at n + 1).
+inline bool larger_than(const Term& t, size_t n) {
+  return each_subterm(t, n + 1, [](const Term&) {}) > n;
 }
 
 // SMT-LIB-like prefix form, constants by name, at most 40 levels deep and about `limit`

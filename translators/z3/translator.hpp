@@ -164,7 +164,7 @@ class Translator {
     // visited are bounded (a deeper or larger rewrite goes to the other provers).
     static constexpr int kDepth = 400;
     static constexpr size_t kVisits = 400000;
-    // Oracle pairs: at most kOracles in a rewrite, each side under kOracleNodes subterms.
+    // Oracle pairs: at most kOracles in a rewrite, each side at most kOracleNodes subterms.
     static constexpr size_t kOracles = 64, kOracleNodes = 256;
     size_t oracles = 0, max_oracles = kOracles;
     // De Morgan groups left to the normal forms (each an equation against its bounds or an
@@ -194,6 +194,7 @@ class Translator {
     const provers::Theories* theories = nullptr;  // arithmetic atoms' keys
     static uint64_t combined(const char* op, std::vector<uint64_t> ks);
     uint64_t arith_key(const Term& t);
+    uint64_t constraint_key(const Term& atom, bool flip);
     bool bounds_keys(const Term& eq, bool negated, std::vector<uint64_t>& ks);  // planning a De Morgan group: no leaves paired in order
     bool plan_demorgan(const Term& x, const Term& y, int depth);
     bool plan(const Term& x, const Term& y, int depth);

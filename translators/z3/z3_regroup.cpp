@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <unordered_map>
 
+#include "translators/provers/arith_facts.hpp"
 #include "translators/z3/translator.hpp"
 
 namespace hcert::z3 {
@@ -102,22 +103,6 @@ namespace {
 // mode_cntrl.induction); here the step costs a few theorems per node that changed: the two
 // sides are walked together, congruence (MK_COMB) where their shapes agree, and a nest of
 // `\/` or `/\` whose shapes differ but whose leaves pair up in order is regrouped.
-// The leaves of a nest of `op` (its maximal subterms that are not one) in order, by an
-// explicit stack; false past `limit` nodes.
-bool nest_leaves(const Term& t, const char* op, std::vector<Term>& out, size_t limit) {
-  std::vector<Term> stack{t};
-  size_t seen = 0;
-  while (!stack.empty()) {
-    Term u = stack.back(), a, b;
-    stack.pop_back();
-    if (++seen > limit) return false;
-    if (is_op(u, op, &a, &b))
-      stack.push_back(b), stack.push_back(a);
-    else
-      out.push_back(u);
-  }
-  return true;
-}
 
 // Whether two nests of op have the same tree shape; their inner node pairs (to `inner`)
 // and leaf pairs (to `leaves`) then line up.
@@ -145,20 +130,6 @@ bool same_shape(const Term& x, const Term& y, const char* op, std::vector<std::p
 // What a disjunct d stands for as a conjunct: e for d = ~e, else ~d.
 Term complement(const Term& d) { return is_neg(d) ? d.rand() : neg(d); }
 
-// Whether t has fewer than `limit` distinct subterms (an explicit-stack walk).
-bool small(const Term& t, size_t limit) {
-  std::unordered_set<Term, TermHash> seen;
-  std::vector<Term> todo{t};
-  while (!todo.empty()) {
-    Term u = todo.back();
-    todo.pop_back();
-    if (!seen.insert(u).second) continue;
-    if (seen.size() >= limit) return false;
-    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
-  }
-  return true;
-}
-
 }  // namespace
 
 // A key of t that regrouping and reordering nests leaves unchanged: a nest's key is its op's
@@ -180,7 +151,7 @@ uint64_t Translator::Regrouper::key(const Term& t, int depth) {
   } else if (depth < kDepth && (op || negated_nest)) {
     std::vector<Term> leaves;
     if (negated_nest) op = "/\\";
-    if (nest_leaves(negated_nest ? t.rand() : t, negated_nest ? "\\/" : op, leaves, kVisits)) {
+    if (flatten_within(negated_nest ? t.rand() : t, negated_nest ? "\\/" : op, leaves, kVisits)) {
       std::vector<uint64_t> ks;
       for (const Term& leaf : leaves) {
         Term u = negated_nest ? complement(leaf) : leaf;
@@ -188,8 +159,7 @@ uint64_t Translator::Regrouper::key(const Term& t, int depth) {
         if (!(op[0] == '\\' ? is_neg(u) && bounds_keys(u.rand(), true, ks) : bounds_keys(u, false, ks)))
           ks.push_back(key(u, depth + 1));
       }
-      std::sort(ks.begin(), ks.end());
-      k = combined(op, ks);
+      k = combined(op, std::move(ks));
     }
   } else if (depth < kDepth && t.kind() == TermKind::Comb) {
     k = (key(t.rator(), depth + 1) * 0x100000001b3ull) ^ (key(t.rand(), depth + 1) + 0x7f4a7c15ull);
@@ -213,35 +183,29 @@ uint64_t Translator::Regrouper::arith_key(const Term& t) {
   if (!theories || !theories->key) return 0;
   bool negated = is_neg(t);
   const Term& atom = negated ? t.rand() : t;
-  if (atom.kind() != TermKind::Comb || atom.rator().kind() != TermKind::Comb || atom.rator().rator().kind() != TermKind::Const)
-    return 0;
-  static const Type int_type = Type::op(vocab(), "int", {}), real_type = Type::op(vocab(), "real", {});
-  const Term &rel = atom.rator().rator(), &s = atom.rator().rand(), &u = atom.rand();
-  const std::string& r = rel.name();
-  if ((s.type() != int_type && s.type() != real_type) ||
-      (r != "=" && r != "int.<=" && r != "int.<" && r != "real.<=" && r != "real.<"))
-    return 0;
-  auto one = [&](const Term& a, bool flip) -> uint64_t {
-    auto k = theories->key(a);
-    if (!k) return 0;
-    return std::hash<std::string>()(k->first) * 2 + (k->second != flip);
-  };
-  if (rel.name() != "=") return one(atom, negated);
+  Term rel, s, u;
+  if (!provers::detail::atom_parts(atom, rel, s, u)) return 0;
+  if (rel.name() != "=") return constraint_key(atom, negated);
   std::vector<uint64_t> ks;
   return bounds_keys(atom, negated, ks) ? combined(negated ? "\\/" : "/\\", ks) : 0;
+}
+
+// Theories::key of an arithmetic atom as a number, its sign flipped if asked; 0 if none.
+uint64_t Translator::Regrouper::constraint_key(const Term& atom, bool flip) {
+  auto k = theories->key(atom);
+  return k ? std::hash<std::string>()(k->first) * 2 + (k->second != flip) : 0;
 }
 
 // The keys of an arithmetic equation's two bounds (negated: of their negations) added to
 // ks; false (nothing added) for any other term.
 bool Translator::Regrouper::bounds_keys(const Term& eq, bool negated, std::vector<uint64_t>& ks) {
-  static const Type int_type = Type::op(vocab(), "int", {}), real_type = Type::op(vocab(), "real", {});
+  using provers::detail::int_type, provers::detail::real_type;
   Term s, u;
-  if (!theories || !theories->key || !is_op(eq, "=", &s, &u) || (s.type() != int_type && s.type() != real_type)) return false;
-  Term le = Term::constant(vocab(), s.type() == int_type ? "int.<=" : "real.<=", Type::fun(s.type(), Type::fun(s.type(), Type::boolean())));
-  auto a = theories->key(Term::comb(Term::comb(le, s), u)), b = theories->key(Term::comb(Term::comb(le, u), s));
+  if (!theories || !theories->key || !is_op(eq, "=", &s, &u) || (s.type() != int_type() && s.type() != real_type())) return false;
+  Term le = Term::constant(vocab(), s.type() == int_type() ? "int.<=" : "real.<=", Type::fun(s.type(), Type::fun(s.type(), Type::boolean())));
+  uint64_t a = constraint_key(Term::comb(Term::comb(le, s), u), negated), b = constraint_key(Term::comb(Term::comb(le, u), s), negated);
   if (!a || !b) return false;
-  ks.push_back(std::hash<std::string>()(a->first) * 2 + (a->second != negated));
-  ks.push_back(std::hash<std::string>()(b->first) * 2 + (b->second != negated));
+  ks.push_back(a), ks.push_back(b);
   return true;
 }
 
@@ -288,7 +252,7 @@ bool Translator::Regrouper::plan(const Term& x, const Term& y, int depth) {
 // A leaf pair of nests paired in order that the plan does not prove: left to the normal
 // forms if both are small formulas (and the rewrite has had fewer than kOracles).
 bool Translator::Regrouper::oracle(const Term& x, const Term& y) {
-  if (x.type() != Type::boolean() || oracles >= max_oracles || !small(x, kOracleNodes) || !small(y, kOracleNodes)) return false;
+  if (x.type() != Type::boolean() || oracles >= max_oracles || larger_than(x, kOracleNodes) || larger_than(y, kOracleNodes)) return false;
   oracles++;
   how[{x, y}] = How::Oracle;
   return true;
@@ -308,7 +272,7 @@ bool Translator::Regrouper::plan_nest(const Term& x, const Term& y, const char* 
     return true;
   }
   std::vector<Term> lx, ly;
-  if (!nest_leaves(x, op, lx, kVisits) || !nest_leaves(y, op, ly, kVisits)) return false;
+  if (!flatten_within(x, op, lx, kVisits) || !flatten_within(y, op, ly, kVisits)) return false;
   How kind = op[0] == '\\' ? How::Disjunction : How::Conjunction;
   Pairing pr;
   if (pair_leaves(lx, ly, depth, pr.x_to_y) && pair_leaves(ly, lx, depth, pr.y_to_x) && all_planned(pr.x_to_y, false) &&
@@ -473,8 +437,8 @@ bool Translator::Regrouper::plan_demorgan(const Term& x, const Term& y, int dept
   const Term& conj = flipped ? y : x;
   const Term& negd = flipped ? x : y;
   std::vector<Term> cs, ds;
-  if (!negated_nest(negd) || is_neg(conj) || conj.type() != Type::boolean() || !nest_leaves(conj, "/\\", cs, kVisits) ||
-      !nest_leaves(negd.rand(), "\\/", ds, kVisits))
+  if (!negated_nest(negd) || is_neg(conj) || conj.type() != Type::boolean() || !flatten_within(conj, "/\\", cs, kVisits) ||
+      !flatten_within(negd.rand(), "\\/", ds, kVisits))
     return false;
   std::unordered_map<Term, size_t, TermHash> c_at;
   std::unordered_map<uint64_t, size_t> c_by_key;
@@ -525,7 +489,7 @@ bool Translator::Regrouper::plan_demorgan(const Term& x, const Term& y, int dept
     if (!planned) {
       // A single conjunct (a leaf of nests paired in order) only if its sides agree in key:
       // `x = 0` against the bounds of `x = 7/2` is most likely a wrong pairing.
-      if (max_oracles == 0 || group_oracles >= kGroupOracles || !small(c, kOracleNodes) || !small(negations(of[i]), kOracleNodes) ||
+      if (max_oracles == 0 || group_oracles >= kGroupOracles || larger_than(c, kOracleNodes) || larger_than(negations(of[i]), kOracleNodes) ||
           (cs.size() == 1 && key(c, 0) != key(negations(of[i]), 0)))
         return false;
       group_oracles++;
