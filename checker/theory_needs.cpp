@@ -45,6 +45,8 @@ std::vector<std::string> theories_named(const smt::Script& text) {
     const smt::Node& n = text.nodes[i];
     if ((n.kind == smt::Node::Numeral || n.kind == smt::Node::Decimal) && !not_term[i]) arithmetic = true;
     if (n.kind != smt::Node::Symbol) continue;
+    // z3's negative literals (-5, -2.5) are symbols the elaboration reads as numbers.
+    if (n.text.size() > 1 && n.text[0] == '-' && n.text[1] >= '0' && n.text[1] <= '9') arithmetic = true;
     for (const SymbolNeed& s : kSymbolNeeds)
       if (n.text == s.symbol) {
         arithmetic |= s.arithmetic, int_sort |= s.int_sort, real_sort |= s.real_sort;

@@ -37,12 +37,14 @@ class Elaborator {
   Problem run() {
     Problem p{"smtlib2", sc_.sha256, {}, nullptr, {}};
     // The problem is the last check's assertion set (a proof follows the check it is of):
-    // the commands after it are not read.
+    // the commands after it are not read. The script ends at its first (exit), as for
+    // solvers: a check after it is never run, so it cannot be the one a proof is of.
     size_t last = sc_.commands.size();
     for (size_t k = 0; k < sc_.commands.size(); ++k) {
       const Node& cmd = sc_.nodes[sc_.commands[k]];
-      if (cmd.kind == Node::List && !cmd.kids.empty() && (kid(cmd, 0).text == "check-sat" || kid(cmd, 0).text == "check-sat-assuming"))
-        last = k;
+      if (cmd.kind != Node::List || cmd.kids.empty()) continue;
+      if (kid(cmd, 0).text == "exit") break;
+      if (kid(cmd, 0).text == "check-sat" || kid(cmd, 0).text == "check-sat-assuming") last = k;
     }
     if (last == sc_.commands.size()) fail(sc_.nodes.empty() ? Node{} : sc_.nodes[0], "the script has no check-sat");
     for (size_t k = 0; k < sc_.commands.size() && k <= last; ++k) {
@@ -315,6 +317,8 @@ class Elaborator {
             const Node& h = kid(n, 0).kind == Node::Symbol ? n : kid(n, 0);
             if (h.kind == Node::List && h.kids.size() > 1 && kid(h, 0).text == "_") theory(n, kid(h, 1).text);
             unsupported(n, "indexed or qualified identifiers");
+          } else if (n.kids.size() == 1 && cur_ == &sc_) {  // solvers refuse (p), (or); proofs may write (or)
+            fail(n, "(" + kid(n, 0).text + ") applies a symbol to no arguments");
           } else if (kid(n, 0).text == "let") {
             const Node& binds = kid(n, 1);
             if (binds.kind != Node::List || n.kids.size() != 3) fail(n, "malformed let");

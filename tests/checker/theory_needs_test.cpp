@@ -43,6 +43,11 @@ TEST(TheoryNeeds, ReadOffTheSymbols) {
             (Names{"core", "ints", "reals", "mixed"}));
   EXPECT_EQ(named("(declare-sort U 0)(declare-fun a () (Array U U))(assert (= a a))"), (Names{"core", "arrays"}));
   EXPECT_EQ(named("(declare-fun a () (Array Int Int))(assert (= (select a 0) 1))"), (Names{"core", "ints", "reals", "arrays"}));
+  // z3's negative literal is a symbol the elaboration reads as a number (review 9 F1: a
+  // problem whose only arithmetic was -5 elaborated with a Z3 proof, not with a trace).
+  EXPECT_EQ(named("(declare-fun p () Bool)(assert (or p (distinct -5 -5)))"), (Names{"core", "ints", "reals"}));
+  EXPECT_EQ(named("(declare-fun p () Bool)(assert (or p (distinct -2.5 -2.5)))"), (Names{"core", "ints", "reals"}));
+  EXPECT_EQ(named("(declare-fun -p () Bool)(assert -p)"), Names{"core"});
 }
 
 // Elaborates `sc` in a fresh environment with the given theories; nullopt when it fails.

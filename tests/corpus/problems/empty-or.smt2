@@ -1,0 +1,3 @@
+(set-logic QF_UF)
+(assert (or))
+(check-sat)

@@ -1,0 +1,7 @@
+(set-logic QF_UF)
+(declare-fun p () Bool)
+(assert p)
+(check-sat)
+(exit)
+(assert (not p))
+(check-sat)

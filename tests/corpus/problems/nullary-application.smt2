@@ -1,0 +1,6 @@
+(set-logic QF_UF)
+(declare-fun p () Bool)
+(define-fun q () Bool (not p))
+(assert (p))
+(assert (q))
+(check-sat)
