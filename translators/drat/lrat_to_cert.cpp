@@ -578,6 +578,7 @@ class Translator {
 
   bool add(const LratStep& s) {
     std::vector<int32_t> lits;
+    lits.reserve(s.lits.size());
     for (int64_t l : s.lits) lits.push_back(internal(l));
     int32_t pivot = lits.empty() ? 0 : lits[0];  // LRAT's RAT pivot: the first literal
     std::sort(lits.begin(), lits.end());
@@ -589,7 +590,7 @@ class Translator {
     bool rat = std::any_of(s.hints.begin(), s.hints.end(), [](int64_t h) { return h < 0; });
     bool might_be_rat = !lits.empty() && occ(-pivot) == 0;
     std::optional<Clause> rup = rat ? std::nullopt : rup_clause(lits, s.hints, might_be_rat);
-    Clause c = rup ? *rup : rat_step(lits, pivot, s.hints);
+    Clause c = rup ? std::move(*rup) : rat_step(lits, pivot, s.hints);
     retain(c.thm);
     const Clause* mine = put(static_cast<int64_t>(s.id), std::move(c));
     count(*mine, 1);
@@ -633,6 +634,8 @@ class Translator {
   // conflict give nothing, and the caller checks it as RAT.
   std::optional<Clause> rup_clause(const std::vector<int32_t>& lits, const std::vector<int64_t>& hints, bool might_be_rat) {
     size_t read = hints.size();
+    // The hints' slots are loaded all at once (their misses overlap), not one by one below.
+    for (int64_t h : hints) clauses_.prefetch(static_cast<uint64_t>(h));
     if (might_be_rat && !propagate(lits, hints, &read)) return std::nullopt;
     std::vector<uint64_t>& nums = rup_nums_;  // reused: no allocation per step
     nums.clear();
