@@ -227,7 +227,7 @@ struct Checker::Impl {
         ++*rule_count;
         RecordArgs args(steps, r, [&](uint64_t id) -> const Type& { return type(r, id); },
                         [&](uint64_t id) -> const Term& { return term(r, id); },
-                        [&](uint64_t id) -> const Thm& { return thm(r, id); });
+                        [&](uint64_t id) -> const Thm& { return thm(r, id); }, &thms);
         std::optional<Thm> th;
         try {
           if (!rule) throw StepError("unsupported rule " + rule_name, true);

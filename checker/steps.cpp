@@ -149,7 +149,8 @@ const std::unordered_map<std::string, StepRule>& table() {
       {"rup", [](StepArgs& c) {
          // k literals as (variable, sign) pairs, sign 1 meaning ~x; then the hints.
          uint64_t k = c.num();
-         std::vector<Term> lits;
+         std::vector<Term>& lits = c.ctx().rup_lits;
+         lits.clear();
          for (uint64_t i = 0; i < k; ++i) {
            uint64_t xid = c.peek();
            const Term& x = c.tm();
@@ -159,9 +160,12 @@ const std::unordered_map<std::string, StepRule>& table() {
            Term nx = c.ctx().negated_pivot(xid, x);
            lits.push_back(nx.is_null() ? Term::comb(Term::constant(c.env(), "~", Type::fun(Type::boolean(), Type::boolean())), x) : nx);
          }
-         std::vector<const Thm*> hints;
-         // Each hint's hypothesis set is prefetched as its theorem is found, so that RUP
-         // does not wait for them one after the other (md5-506: half of its time).
+         std::vector<const Thm*>& hints = c.ctx().rup_hints;
+         hints.clear();
+         // The hints' theorem slots are prefetched all at once, then each one's hypothesis
+         // set as its theorem is found, so that RUP does not wait for them one after the
+         // other (md5-506: half of its time).
+         c.prefetch_theorems();
          while (c.more()) hints.push_back(&c.th()), __builtin_prefetch(&hints.back()->hyps());
          if (c.ctx().pure()) return rules::rup(c.ctx().defs(), lits, hints);
          c.ctx().enable_fast_paths();

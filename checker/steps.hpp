@@ -8,6 +8,7 @@
 #include <string>
 
 #include "formats/cert.hpp"
+#include "formats/id_table.hpp"
 #include "kernel/kernel.hpp"
 #include "rules/bool.hpp"
 
@@ -32,6 +33,10 @@ class StepContext {
   const rules::BoolDefs& defs();
   void enable_fast_paths();  // the kernel's clause fast paths (not with --pure)
   Term negated_pivot(uint64_t id, const Term& x);
+  // A `rup` step's literals and hints, kept for their capacity: a SAT check makes one such
+  // step per lemma, and two vectors allocated and freed for each showed as allocator time.
+  std::vector<Term> rup_lits;
+  std::vector<const Thm*> rup_hints;
 
  private:
   std::optional<rules::BoolDefs> defs_;
@@ -53,6 +58,8 @@ class StepArgs {
   virtual uint64_t peek() const = 0;  // a key of the next argument (its record id), 0 if none
   virtual bool more() const = 0;
   virtual void done() const = 0;      // throws StepError when arguments are left over
+  // A hint to load the theorems the remaining arguments name (no effect on the result).
+  virtual void prefetch_theorems() const {}
 
  private:
   StepContext& ctx_;
@@ -61,9 +68,11 @@ class StepArgs {
 // A step record's arguments: nums[1..] resolved through the checker's id tables.
 class RecordArgs : public StepArgs {
  public:
+  // thms: the table thm looks in, for prefetch_theorems (none: no prefetch).
   RecordArgs(StepContext& ctx, const cert::Record& rec, std::function<const Type&(uint64_t)> type,
-             std::function<const Term&(uint64_t)> term, std::function<const Thm&(uint64_t)> thm)
-      : StepArgs(ctx), rec_(rec), type_(std::move(type)), term_(std::move(term)), thm_(std::move(thm)) {}
+             std::function<const Term&(uint64_t)> term, std::function<const Thm&(uint64_t)> thm,
+             const IdTable<Thm>* thms = nullptr)
+      : StepArgs(ctx), rec_(rec), type_(std::move(type)), term_(std::move(term)), thm_(std::move(thm)), thms_(thms) {}
   const Term& tm() override { return term_(next("term")); }
   const Thm& th() override { return thm_(next("theorem")); }
   const Type& ty() override { return type_(next("type")); }
@@ -71,6 +80,10 @@ class RecordArgs : public StepArgs {
   uint64_t peek() const override { return more() ? rec_.nums[i_] : 0; }
   bool more() const override { return i_ < rec_.nums.size(); }
   void done() const override;
+  void prefetch_theorems() const override {
+    if (thms_)
+      for (size_t j = i_; j < rec_.nums.size(); ++j) thms_->prefetch(rec_.nums[j]);
+  }
 
  private:
   uint64_t next(const char* what);
@@ -78,6 +91,7 @@ class RecordArgs : public StepArgs {
   std::function<const Type&(uint64_t)> type_;
   std::function<const Term&(uint64_t)> term_;
   std::function<const Thm&(uint64_t)> thm_;
+  const IdTable<Thm>* thms_;
   size_t i_ = 1;  // nums[0] is the id of the new theorem
 };
 

@@ -83,7 +83,7 @@ Cnf read_dimacs(const std::string& path) {
       if (x == 0) {
         if (neg) fail(s, "'-0' is not a literal");
         if (cnf.clauses.size() == declared) fail(s, "more clauses than the header declares");
-        cnf.clauses.push_back(std::move(clause));
+        cnf.clauses.emplace_back(clause.begin(), clause.end());  // exact size; `clause` keeps its buffer
         clause.clear();
         open = false;
         continue;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "formats/id_table.hpp"
@@ -95,4 +96,41 @@ TEST(IdTable, BlockEdgesAreDistinctSlots) {
   EXPECT_EQ(*t.find(64 * 3 - 1), 64 * 3 - 1);
   EXPECT_EQ(*t.find(64 * 3 + 1), 64 * 3 + 1);
   EXPECT_EQ(t.size(), ids.size() - 1);
+}
+
+// Past 64 · (2^10 − 1) ids the blocks stop doubling and hold 32,768 slots each: ids on
+// both sides of each such edge are distinct slots too, objects made before a further block
+// stay where they are, and a table agrees with a map over ids up to 400,000 (the dense
+// part reaching through thirteen fixed blocks). Fails if an id of a fixed block were
+// placed by the doubling formula (a slot beyond its block) or two edges shared a slot.
+TEST(IdTable, FixedBlocksAfterTheDoublingOnes) {
+  const uint64_t doubled = 64 * ((uint64_t(1) << 10) - 1), fixed = 32768;
+  IdTable<int> t;
+  t.allow_dense(doubled + 14 * fixed);
+  std::vector<uint64_t> ids;
+  for (uint64_t k = 0; k <= 12; ++k) {
+    uint64_t edge = doubled + k * fixed;
+    ids.push_back(edge - 1), ids.push_back(edge), ids.push_back(edge + 1);
+  }
+  for (uint64_t id : ids) ASSERT_TRUE(t.emplace(id, static_cast<int>(id)));
+  int* early = t.find(doubled - 1);
+  for (uint64_t id = 0; id < 400000; id += 3)
+    if (!t.find(id)) { ASSERT_TRUE(t.emplace(id, static_cast<int>(id))); }
+  EXPECT_EQ(t.find(doubled - 1), early);
+  for (uint64_t id : ids) {
+    ASSERT_NE(t.find(id), nullptr);
+    EXPECT_EQ(*t.find(id), static_cast<int>(id));
+    EXPECT_FALSE(t.emplace(id, -1));
+  }
+  std::map<uint64_t, int> ref;
+  t.for_each([&](uint64_t id, int x) { ref[id] = x; });
+  for (auto [id, x] : ref) {
+    EXPECT_EQ(static_cast<uint64_t>(x), id);
+    EXPECT_TRUE(id % 3 == 0 || std::find(ids.begin(), ids.end(), id) != ids.end());
+  }
+  EXPECT_EQ(t.size(), ref.size());
+  EXPECT_EQ(t.find(doubled + fixed + 2), nullptr);  // next to an edge, never defined (not a multiple of 3)
+  EXPECT_TRUE(t.erase(doubled + 3 * fixed));
+  EXPECT_EQ(t.find(doubled + 3 * fixed), nullptr);
+  EXPECT_EQ(*t.find(doubled + 3 * fixed + 1), static_cast<int>(doubled + 3 * fixed + 1));
 }

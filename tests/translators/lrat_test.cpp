@@ -282,6 +282,26 @@ TEST(Lrat, RatWithoutBlocksFollowsDeletions) {
   EXPECT_EQ(check_lrat(kFour, "6 3 0 0\n7 1 0 1 2 0\n8 0 7 3 4 0\n", &msg), Outcome::Verified) << msg;
 }
 
+// The counts of an input clause that repeats a literal: the literal counts once when the
+// clause comes and once when it goes, deleted unbuilt or after a step used it (then its
+// Clause's deduplicated literals are uncounted); a short clause is counted in place, a
+// long one (over 16 literals) through a sorted copy. Counted twice and uncounted once,
+// the RAT step on 3 after the deletions would be taken for RUP and refused; the reject
+// cases keep a clause with -3 alive.
+TEST(Lrat, RepeatedLiteralOfAnInputCountsOnce) {
+  std::string longer = "-3 -3";
+  for (int v = 4; v <= 20; ++v) longer += " " + std::to_string(v);
+  const std::string rest = "8 1 0 1 2 0\n9 0 8 3 4 0\n";
+  for (const std::string& c5 : {std::string("-3 -3 1"), longer}) {
+    std::string cnf = "p cnf 20 5\n1 2 0\n1 -2 0\n-1 2 0\n-1 -2 0\n" + c5 + " 0\n", msg;
+    std::string used = "6 " + c5 + " 0 5 0\n";  // clause 5 again, by RUP from clause 5: built
+    EXPECT_EQ(check_lrat(cnf, "5 d 5 0\n7 3 0 0\n" + rest, &msg), Outcome::Verified) << c5 << ": " << msg;
+    EXPECT_EQ(check_lrat(cnf, used + "6 d 5 6 0\n7 3 0 0\n" + rest, &msg), Outcome::Verified) << c5 << ": " << msg;
+    EXPECT_EQ(check_lrat(cnf, "7 3 0 0\n" + rest, &msg), Outcome::Rejected) << c5;
+    EXPECT_EQ(check_lrat(cnf, used + "6 d 5 0\n7 3 0 0\n" + rest, &msg), Outcome::Rejected) << c5;
+  }
+}
+
 // lrat-check stops reading hints at the conflict: a deleted clause named after it does not
 // matter, one named before it is refused (found by review).
 TEST(Lrat, HintsAfterTheConflictAreNotRead) {
