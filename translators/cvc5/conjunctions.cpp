@@ -121,7 +121,8 @@ uint64_t Translator::disjunctions_equal(const Term& a, const Term& b, int depth)
 uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, int depth) {
   constexpr size_t kMaxLeaves = 4096;
   if (depth > 2 || !(is_op(a, op) || is_op(b, op))) return 0;
-  std::vector<Term> as = flatten(a, op), bs = flatten(b, op);
+  std::vector<Term> as, bs;  // bounded walks: a shared nest's tree can be exponential
+  if (!flatten_within(a, op, as, 2 * kMaxLeaves) || !flatten_within(b, op, bs, 2 * kMaxLeaves)) return 0;
   if (as.size() > kMaxLeaves || bs.size() > kMaxLeaves || as.size() + bs.size() < 3) return 0;
   NestAlignment al;
   if (!align_nests(as, bs, op, depth, al)) return 0;

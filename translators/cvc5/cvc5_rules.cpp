@@ -387,8 +387,8 @@ uint64_t Translator::tautology(const std::string& rule, const Term& phi) {
   // usual ways first).
   bool conjunctions = iff && (is_op(a, "/\\") || is_op(b, "/\\"));
   bool disjunctions = iff && (is_op(a, "\\/") || is_op(b, "\\/"));
-  bool large = conjunctions && (flatten(a, "/\\").size() >= 4 || flatten(b, "/\\").size() >= 4);
-  bool large_disj = disjunctions && (flatten(a, "\\/").size() >= 4 || flatten(b, "\\/").size() >= 4);
+  bool large = conjunctions && (nest_has_at_least(a, "/\\", 4) || nest_has_at_least(b, "/\\", 4));
+  bool large_disj = disjunctions && (nest_has_at_least(a, "\\/", 4) || nest_has_at_least(b, "\\/", 4));
   if (large && (th = conjunctions_equal(a, b, conj_depth_))) return th;
   if (large_disj && (th = disjunctions_equal(a, b, conj_depth_))) return th;
   if ((large || large_disj) && (th = rewritten_rewrite(rule, {}, {}, a, b))) return th;

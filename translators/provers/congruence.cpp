@@ -170,7 +170,8 @@ uint64_t Congruence::rebuild(const Term& t, const char* op, const std::vector<Te
 uint64_t Congruence::congruent_ac(const Term& l, const Term& r, int depth) {
   const char* op = is_op(l, "/\\") && is_op(r, "/\\") ? "/\\" : is_op(l, "\\/") && is_op(r, "\\/") ? "\\/" : nullptr;
   if (!op) return 0;
-  std::vector<Term> ls = flatten(l, op), rs = flatten(r, op);
+  std::vector<Term> ls, rs;
+  if (!flatten_within(l, op, ls, 800) || !flatten_within(r, op, rs, 800)) return 0;
   if (ls.size() != rs.size() || ls.size() < 2 || ls.size() > 400) return 0;
   // Pair each operand of l with one of r: the same term, else the same signature.
   std::vector<Term> to(ls.size());
@@ -231,7 +232,9 @@ uint64_t Congruence::congruent_ac(const Term& l, const Term& r, int depth) {
 }
 
 std::vector<size_t> Congruence::parts(const Term& t) {
-  std::vector<Term> ops = is_op(t, "/\\") ? flatten(t, "/\\") : is_op(t, "\\/") ? flatten(t, "\\/") : std::vector<Term>{t};
+  std::vector<Term> ops;  // the first 400 operands at most (a shared nest's tree can be exponential)
+  if (is_op(t, "/\\") || is_op(t, "\\/")) flatten_within(t, is_op(t, "/\\") ? "/\\" : "\\/", ops, 800);
+  else ops.push_back(t);
   std::vector<size_t> out;
   for (size_t k = 0; k < ops.size() && k < 400; ++k) out.push_back(std::hash<std::string>{}(signature(ops[k])));
   std::sort(out.begin(), out.end());
@@ -259,11 +262,16 @@ const std::string& Congruence::signature(const Term& t) {
   } else if (is_op(t, "/\\") || is_op(t, "\\/")) {
     const char* op = is_op(t, "/\\") ? "/\\" : "\\/";
     std::vector<std::string> parts;
-    for (const Term& u : flatten(t, op)) parts.push_back(signature(u));
-    std::sort(parts.begin(), parts.end());
-    sig = std::string("(") + op;
-    for (const std::string& p : parts) sig += " " + p;
-    sig += ")";
+    std::vector<Term> leaves;  // past 100,000 operands the signature is the term's own (below)
+    if (flatten_within(t, op, leaves, 200000)) {
+      for (const Term& u : leaves) parts.push_back(signature(u));
+      std::sort(parts.begin(), parts.end());
+      sig = std::string("(") + op;
+      for (const std::string& p : parts) sig += " " + p;
+      sig += ")";
+    } else {
+      sig = "#" + std::to_string(t.serial());
+    }
   } else if (auto k = th_.key(t)) {
     sig = (k->second ? "~" : "") + std::string("[") + k->first + "]";
   } else {

@@ -81,6 +81,14 @@ inline bool flatten_within(const Term& t, const char* op, std::vector<Term>& out
   }
   return true;
 }
+// Whether t's nest of op has at least n operands, visiting at most 2n - 1 nodes (a nest of
+// k operands has 2k - 1): cheap on a shared nest whose tree is exponential in its DAG.
+inline bool nest_has_at_least(const Term& t, const char* op, size_t n) {
+  std::vector<Term> out;
+  return !flatten_within(t, op, out, 2 * n - 1) || out.size() >= n;
+}
+// Unbounded: only for nests this program built (right-nested, linear in their DAG); a nest
+// read from input goes through flatten_within with a bound.
 inline std::vector<Term> flatten(const Term& t, const char* op) {
   std::vector<Term> out;
   flatten_within(t, op, out, SIZE_MAX);

@@ -342,9 +342,11 @@ Normaliser::Nf Normaliser::nf_neg(const Term& x, int depth) {
   else if (is_neg(y)) target = y.rand();
   else if (is_op(y, "/\\") || is_op(y, "\\/")) {
     const char* dual = is_op(y, "/\\") ? "\\/" : "/\\";
-    std::vector<Term> ops;
-    for (const Term& u : flatten(y, is_op(y, "/\\") ? "/\\" : "\\/")) ops.push_back(neg(u));
-    target = build(dual, ops);
+    std::vector<Term> ops, leaves;
+    if (flatten_within(y, is_op(y, "/\\") ? "/\\" : "\\/", leaves, 4000)) {  // else no De Morgan target
+      for (const Term& u : leaves) ops.push_back(neg(u));
+      target = build(dual, ops);
+    }
   }
   if (target.is_null()) return {ny, n1};
   uint64_t n2 = 0;
@@ -363,8 +365,8 @@ Normaliser::Nf Normaliser::nf_nest(const Term& x, int depth) {
   Nf fail{x, 0, false};
   const char* op = is_op(x, "/\\") ? "/\\" : "\\/";
   bool conj = op[0] == '/';
-  std::vector<Term> ops = flatten(x, op);
-  if (ops.size() > 2000) return fail;  // bounds the recursion of shape/rebuild below
+  std::vector<Term> ops;  // bounded: the recursion of shape/rebuild below, and a shared nest
+  if (!flatten_within(x, op, ops, 4000) || ops.size() > 2000) return fail;
   std::vector<Nf> nfs;
   for (const Term& u : ops) {
     nfs.push_back(nf(u, depth + 1));
