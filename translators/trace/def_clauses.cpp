@@ -76,8 +76,8 @@ std::optional<Pf> DefClauses::cond_eq(const Term& t, const Set& s) {
 std::optional<Pf> DefClauses::prove(const Term& x, const Set& s, int depth) {
   Prover& P = *P_;
   if (has(s, x)) return P.assume(x);
-  for (const Term& h : s)
-    if (is_neg(h) && has(s, h.rand())) return P.contr(x, contradiction(h));
+  // s contradictory as it stands, or once its double negations are read away.
+  if (auto f = refute_set(s, 0)) return P.contr(x, *f);
   if (is_neg(x) && is_neg(x.rand())) {  // ~~y from y: NOT_INTRO ~y of NOT_ELIM (ASSUME ~y) y
     Term y = x.rand().rand();
     auto py = prove(y, s, depth);
