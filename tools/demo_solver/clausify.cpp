@@ -80,6 +80,15 @@ Lit Clausifier::define(uint32_t t) {
   const Term x = p_[t];  // a copy: interning below may move the term table
   std::vector<Lit> a;
   for (uint32_t arg : x.args) a.push_back(memo_.count(arg) ? memo_.at(arg) : 0);
+  // For the trace: each argument as the problem writes it, its leading `not`s around the
+  // literal of the term under them (a[i] is that literal negated nots[i] times).
+  std::vector<Lit> inner = a;
+  std::vector<uint32_t> nots(a.size(), 0);
+  for (size_t i = 0; i < x.args.size(); ++i) {
+    uint32_t u = x.args[i];
+    while (p_[u].op == Op::Not && memo_.count(p_[u].args[0])) u = p_[u].args[0], ++nots[i];
+    if (nots[i] > 0) inner[i] = memo_.at(u);
+  }
   switch (x.op) {
     case Op::BoolVar:
       return mk_lit(atom_var(t), false);
@@ -117,7 +126,7 @@ Lit Clausifier::define(uint32_t t) {
   // left-associative: its first two arguments get a definition of their own, and so on.
   while (x.op == Op::Xor && a.size() > 2) {
     uint32_t w = s_.new_var();
-    if (log_) log_->definition(w + 1, "xor", {Solver::trace_lit(a[0]), Solver::trace_lit(a[1])});
+    if (log_) log_->definition(w + 1, "xor", {Solver::trace_lit(inner[0]), Solver::trace_lit(inner[1])}, {nots[0], nots[1]});
     Lit lw = mk_lit(w, false);
     clause({lit_not(lw), a[0], a[1]});
     clause({lit_not(lw), lit_not(a[0]), lit_not(a[1])});
@@ -125,13 +134,15 @@ Lit Clausifier::define(uint32_t t) {
     clause({lw, a[0], lit_not(a[1])});
     a.erase(a.begin());
     a[0] = lw;
+    inner.erase(inner.begin()), nots.erase(nots.begin());
+    inner[0] = lw, nots[0] = 0;
   }
   uint32_t vv = s_.new_var();
   Lit v = mk_lit(vv, false);
   if (log_) {
     std::vector<TraceLit> args;
-    for (Lit l : a) args.push_back(Solver::trace_lit(l));
-    log_->definition(vv + 1, connective(x.op), args);
+    for (Lit l : inner) args.push_back(Solver::trace_lit(l));
+    log_->definition(vv + 1, connective(x.op), args, nots);
   }
   Lit nv = lit_not(v);
   switch (x.op) {

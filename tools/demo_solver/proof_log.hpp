@@ -23,8 +23,12 @@ class ProofLog {
   // declared once before any clause uses it.
   virtual void atom(uint32_t var, const std::string& smtlib) = 0;
   // Variable `var` is defined as (op args...), args as literals (a negative literal is the
-  // `not` of its variable's term): a Tseitin variable.
-  virtual void definition(uint32_t var, const std::string& op, const std::vector<TraceLit>& args) = 0;
+  // `not` of its variable's term), each written under `nots[i]` further `not`s (none when
+  // nots is shorter): a Tseitin variable. The problem's own `(not (not e))` is written as
+  // such, not as e's literal, so that a definition expands to the problem's subterm itself
+  // and an input clause is found among the assertion's conjuncts by hcert (no case split).
+  virtual void definition(uint32_t var, const std::string& op, const std::vector<TraceLit>& args,
+                          const std::vector<uint32_t>& nots) = 0;
   // Variable `var` names the (non-Bool) SMT-LIB term `smtlib`, written @var from then on: an
   // arithmetic ite the theory treats as a variable. The variable is never a literal.
   virtual void name(uint32_t var, const std::string& smtlib) = 0;

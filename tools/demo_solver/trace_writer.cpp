@@ -23,9 +23,17 @@ class TraceWriter : public ProofLog {
 
   void atom(uint32_t var, const std::string& smtlib) override { same(w_.atom(smtlib), var, "atom"); }
 
-  void definition(uint32_t var, const std::string& op, const std::vector<TraceLit>& args) override {
+  void definition(uint32_t var, const std::string& op, const std::vector<TraceLit>& args,
+                  const std::vector<uint32_t>& nots) override {
     std::string term = "(" + op;
-    for (TraceLit l : args) term += l < 0 ? " (not @" + std::to_string(-l) + ")" : " @" + std::to_string(l);
+    for (size_t i = 0; i < args.size(); ++i) {
+      TraceLit l = args[i];
+      uint32_t k = i < nots.size() ? nots[i] : 0;
+      term += " ";
+      for (uint32_t j = 0; j < k; ++j) term += "(not ";
+      term += l < 0 ? "(not @" + std::to_string(-l) + ")" : "@" + std::to_string(l);
+      term.append(k, ')');
+    }
     term += ")";
     same(w_.define(term), var, "definition");
   }

@@ -135,8 +135,9 @@ std::optional<Pf> Cycles::edge_by_pattern(Ring& R, const Edge& e, const mpz_clas
   }
   if (!it->second) return std::nullopt;
   Term want = shape(R, R.signed_numeral(mpz_class(e.k * L)), node(R, e.from, L), node(R, e.to, L));
-  if (it->second->concl.rand().subst(theta) != want) return std::nullopt;
-  return R.P().inst(*it->second, theta);
+  Term concl = it->second->concl.subst(theta);
+  if (concl.rand() != want) return std::nullopt;
+  return R.P().inst_as(*it->second, theta, concl);
 }
 
 std::optional<Pf> Cycles::pattern_by_constant(Ring& R, const Edge& e, const Term& pattern,
@@ -332,8 +333,10 @@ Cycles::Path Cycles::sum(Ring& R, const Path& p, const Path& q) {
     Term va = Term::var("a", ty), vb = Term::var("b", ty), vc = Term::var("c", ty);
     Pf add = R.s_add(p.k, q.k);
     s.k = add.concl.rhs();
-    Pf step = L.inst(chain_lemma(R, p.strict, q.strict),
-                     {{va, p.k}, {vb, q.k}, {vc, s.k}, {R.x(), p.from}, {R.y(), p.to}, {R.z(), q.to}});
+    // The instance's conclusion 0 R s.k + (p.from + neg q.to), built: no substitution.
+    Pf step = L.inst_as(chain_lemma(R, p.strict, q.strict),
+                        {{va, p.k}, {vb, q.k}, {vc, s.k}, {R.x(), p.from}, {R.y(), p.to}, {R.z(), q.to}},
+                        rel_term(R, p.strict || q.strict, shape(R, s.k, p.from, q.to)));
     return L.prove_hyp(add, L.prove_hyp(q.pf, L.prove_hyp(p.pf, step)));
   };
   // Beyond kMaxSums kept sums (their theorems stay live) a sum is a scratch step of this
@@ -417,7 +420,8 @@ std::optional<Pf> Cycles::refute(Ring& R, Prover& P, const std::vector<Term>& li
     Pf add = R.s_add(p.k, q.k);
     if (add.concl.rhs() != R.neg(n) || p.from != q.to) throw Unsupported("difference-logic sum is not the numeral expected");
     Term vb = Term::var("b", ty), vn = Term::var("n", ty);
-    Pf close = P.inst(close_lemma(R, p.strict, q.strict), {{va, p.k}, {vb, q.k}, {vn, n}, {R.x(), p.from}, {R.y(), p.to}});
+    Pf close = P.inst_as(close_lemma(R, p.strict, q.strict), {{va, p.k}, {vb, q.k}, {vn, n}, {R.x(), p.from}, {R.y(), p.to}},
+                         Prover::falsity());
     f = P.prove_hyp(q.pf, P.prove_hyp(p.pf, P.prove_hyp(add, P.prove_hyp(R.positive(n), close))));
   } else {
     f = close_single(R, P, paths[0], K, L);

@@ -34,8 +34,10 @@ inline bool atom_parts(const Term& t, Term& rel, Term& s, Term& u) {
   rel = t.rator().rator();
   if (rel.kind() != TermKind::Const) return false;
   s = t.rator().rand(), u = t.rand();
+  // By name, not by int_type() == ty: a problem without arithmetic has no `int` or `real`
+  // loaded (checker/theory_needs.hpp), and making those types would throw.
   Type ty = s.type();
-  if (ty != int_type() && ty != real_type()) return false;
+  if (ty.is_var() || !ty.args().empty() || (ty.name() != "int" && ty.name() != "real")) return false;
   const std::string& n = rel.name();
   return n == "=" || n == "int.<=" || n == "int.<" || n == "real.<=" || n == "real.<";
 }

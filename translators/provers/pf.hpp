@@ -53,6 +53,14 @@ class Prover {
     for (const auto& [x, t] : theta) a.push_back(tm(x)), a.push_back(tm(t));
     return make("inst", std::move(a), th.concl.subst(theta));
   }
+  // The same step when the caller already knows the instance's conclusion (a lemma of a
+  // fixed shape whose instance it has built anyway): no substitution to predict it. A wrong
+  // `concl` is only a wrong prediction: the kernel's INST makes the theorem.
+  Pf inst_as(const Pf& th, const std::vector<std::pair<Term, Term>>& theta, Term concl) {
+    std::vector<uint64_t> a{th.id};
+    for (const auto& [x, t] : theta) a.push_back(tm(x)), a.push_back(tm(t));
+    return make("inst", std::move(a), std::move(concl));
+  }
   Pf inst_type(const Pf& th, const TypeSubst& theta) {
     std::vector<uint64_t> a{th.id};
     for (const auto& [x, t] : theta) a.push_back(out_.type(x)), a.push_back(out_.type(t));

@@ -116,6 +116,14 @@ class Ring {
     for (const Term& a : args) th.push_back({v_[i++], a});
     return P().inst(lemma, th);
   }
+  // The same with the instance's conclusion as the caller built it (Prover::inst_as): the
+  // numerals' bit lemmas, instantiated by the thousand, need no substitution to predict.
+  Pf I_as(const Pf& lemma, std::initializer_list<Term> args, Term concl) {
+    std::vector<std::pair<Term, Term>> th;
+    size_t i = 0;
+    for (const Term& a : args) th.push_back({v_[i++], a});
+    return P().inst_as(lemma, th, std::move(concl));
+  }
 
   // A theory axiom with its universal variables specialised to x, y, z.
   Pf axiom(const std::string& name);

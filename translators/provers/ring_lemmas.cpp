@@ -216,24 +216,35 @@ Pf Ring::NUMLEMMA(const char* key, const Term& lhs, const Term& rhs) {
 }
 
 Pf Ring::pos_add(const Term& m, const Term& n) {
+  // Each bit lemma's instance has its conclusion built from m and n (I_as): m + n = ….
   const Term &X = x(), &Y = y();
   if (m == one_ && n == one_) return NUMLEMMA("A11", add(one_, one_), b0(one_));
   if (m == one_) {
-    if (is1(n, bit0_)) return I(NUMLEMMA("A1B0", add(one_, b0(X)), b1(X)), {n.rand()});
-    Pf s = I(NUMLEMMA("A1B1", add(one_, b1(X)), b0(add(X, one_))), {n.rand()});
+    if (is1(n, bit0_)) return I_as(NUMLEMMA("A1B0", add(one_, b0(X)), b1(X)), {n.rand()}, Term::eq(add(m, n), b1(n.rand())));
+    Pf s = I_as(NUMLEMMA("A1B1", add(one_, b1(X)), b0(add(X, one_))), {n.rand()},
+                Term::eq(add(m, n), b0(add(n.rand(), one_))));
     return P().trans(s, P().ap_term(bit0_, pos_add_part(n.rand(), one_)));
   }
   if (n == one_) {
-    if (is1(m, bit0_)) return I(NUMLEMMA("AB01", add(b0(X), one_), b1(X)), {m.rand()});
-    Pf s = I(NUMLEMMA("AB11", add(b1(X), one_), b0(add(X, one_))), {m.rand()});
+    if (is1(m, bit0_)) return I_as(NUMLEMMA("AB01", add(b0(X), one_), b1(X)), {m.rand()}, Term::eq(add(m, n), b1(m.rand())));
+    Pf s = I_as(NUMLEMMA("AB11", add(b1(X), one_), b0(add(X, one_))), {m.rand()},
+                Term::eq(add(m, n), b0(add(m.rand(), one_))));
     return P().trans(s, P().ap_term(bit0_, pos_add_part(m.rand(), one_)));
   }
   Term a = m.rand(), b = n.rand();
   bool m1 = is1(m, bit1_), n1 = is1(n, bit1_);
-  if (!m1 && !n1) return P().trans(I(NUMLEMMA("AB0B0", add(b0(X), b0(Y)), b0(add(X, Y))), {a, b}), P().ap_term(bit0_, pos_add_part(a, b)));
-  if (!m1 && n1) return P().trans(I(NUMLEMMA("AB0B1", add(b0(X), b1(Y)), b1(add(X, Y))), {a, b}), P().ap_term(bit1_, pos_add_part(a, b)));
-  if (m1 && !n1) return P().trans(I(NUMLEMMA("AB1B0", add(b1(X), b0(Y)), b1(add(X, Y))), {a, b}), P().ap_term(bit1_, pos_add_part(a, b)));
-  Pf s = I(NUMLEMMA("AB1B1", add(b1(X), b1(Y)), b0(add(add(X, Y), one_))), {a, b});
+  Term mn = add(m, n);
+  if (!m1 && !n1)
+    return P().trans(I_as(NUMLEMMA("AB0B0", add(b0(X), b0(Y)), b0(add(X, Y))), {a, b}, Term::eq(mn, b0(add(a, b)))),
+                     P().ap_term(bit0_, pos_add_part(a, b)));
+  if (!m1 && n1)
+    return P().trans(I_as(NUMLEMMA("AB0B1", add(b0(X), b1(Y)), b1(add(X, Y))), {a, b}, Term::eq(mn, b1(add(a, b)))),
+                     P().ap_term(bit1_, pos_add_part(a, b)));
+  if (m1 && !n1)
+    return P().trans(I_as(NUMLEMMA("AB1B0", add(b1(X), b0(Y)), b1(add(X, Y))), {a, b}, Term::eq(mn, b1(add(a, b)))),
+                     P().ap_term(bit1_, pos_add_part(a, b)));
+  Pf s = I_as(NUMLEMMA("AB1B1", add(b1(X), b1(Y)), b0(add(add(X, Y), one_))), {a, b},
+              Term::eq(mn, b0(add(add(a, b), one_))));
   Pf ab = pos_add_part(a, b);
   Pf inner = P().trans(add_l(ab, one_), pos_add_part(ab.concl.rhs(), one_));
   return P().trans(s, P().ap_term(bit0_, inner));

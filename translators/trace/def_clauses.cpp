@@ -76,8 +76,13 @@ std::optional<Pf> DefClauses::cond_eq(const Term& t, const Set& s) {
 std::optional<Pf> DefClauses::prove(const Term& x, const Set& s, int depth) {
   Prover& P = *P_;
   if (has(s, x)) return P.assume(x);
-  for (const Term& h : s)
-    if (is_neg(h) && has(s, h.rand())) return P.contr(x, contradiction(h));
+  // s contradictory as it stands, or once its double negations are read away.
+  if (auto f = refute_set(s, 0)) return P.contr(x, *f);
+  if (is_neg(x) && is_neg(x.rand())) {  // ~~y from y: NOT_INTRO ~y of NOT_ELIM (ASSUME ~y) y
+    Term y = x.rand().rand();
+    auto py = prove(y, s, depth);
+    return py ? std::optional<Pf>(P.not_intro(neg(y), P.not_elim(P.assume(neg(y)), *py))) : std::nullopt;
+  }
   if (depth == 0) return std::nullopt;
   Term a, b;
   if (is_op(x, "/\\", &a, &b)) {
@@ -120,6 +125,14 @@ std::optional<Pf> DefClauses::refute_set(const Set& s, int depth) {
   Prover& P = *P_;
   for (const Term& h : s)
     if (is_neg(h) && has(s, h.rand())) return contradiction(h);
+  // A hypothesis ~~y is read as y (at no cost in depth): {y} ∪ S ⊢ F gives S ⊢ ~y
+  // (NOT_INTRO), and NOT_ELIM with ASSUME ~~y gives {~~y} ∪ S ⊢ F (no classical step).
+  for (const Term& h : s)
+    if (is_neg(h) && is_neg(h.rand())) {
+      Term y = h.rand().rand();
+      auto f = refute_set(with(without(s, h), y), depth);
+      return f ? std::optional<Pf>(P.not_elim(P.assume(h), P.not_intro(y, *f))) : std::nullopt;
+    }
   if (depth == 0) return std::nullopt;
   for (const Term& h : s)
     if (is_neg(h) && compound(h.rand()))

@@ -5,7 +5,9 @@
 // The case split (taut.hpp) proves them too, at about half a millisecond each (19,361 in
 // lpsat-goal-9's trace); this follows the connectives instead: a hypothesis that is a
 // conjunction, disjunction, implication, equivalence or COND of Bool is taken apart, the
-// negation of one is refuted by proving it from the others, to a depth of 3. First on a
+// negation of one is refuted by proving it from the others, to a depth of 3; a double
+// negation ~~y (a solver that writes the problem's `(not (not e))` as it stands) is read as
+// y at no cost in depth, intuitionistically (NOT_INTRO and NOT_ELIM). First on a
 // dry prover (no steps, only predicted conclusions), then, when that succeeds, again
 // emitting the steps, so a failed attempt costs no steps.
 //

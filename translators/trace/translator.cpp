@@ -241,6 +241,39 @@ uint64_t Translator::conjunct_of(size_t k, const Term& c) {
   return cur;
 }
 
+uint64_t Translator::conjunct_under_negations(size_t k, const Term& c) {
+  const Term& a = assertions_[k];
+  auto [index, fresh] = conj_negated_.try_emplace(k);
+  auto& by_inner = index->second;
+  if (fresh) {  // A_k and its conjunction nodes (conjunct_of's walk has indexed them)
+    conjunct_of(k, a);
+    auto add = [&](const Term& node) {
+      Term u = node;
+      while (is_neg(u) && is_neg(u.rand())) u = u.rand().rand();
+      if (u != node) by_inner.try_emplace(u, node);
+    };
+    add(a);
+    for (const auto& [node, parent] : conj_index_.at(k)) add(node);
+  }
+  auto it = by_inner.find(c);
+  if (it == by_inner.end()) return 0;
+  const Term x = it->second;
+  // {~~c, ~c} ⊢ F, then for each further pair h' = ~~h: NOT_INTRO h gives {~c} ⊢ ~h, and
+  // NOT_ELIM with ASSUME h' gives {h', ~c} ⊢ F.
+  uint64_t not_c = step("assume", {term(neg(c))});
+  Term h = neg(neg(c));
+  uint64_t f = step("not_elim", {step("assume", {term(h)}), not_c});
+  while (h != x) {
+    uint64_t nh = step("not_intro", {term(h), f});
+    h = neg(neg(h));
+    f = step("not_elim", {step("assume", {term(h)}), nh});
+  }
+  f = step("prove_hyp", {conjunct_of(k, x), f});  // {Φ, ~c} ⊢ F
+  // {comp(l) : l ∈ C} ⊢ ~c: CLAUSE_INTRO of ASSUME c is {c} ∪ {comp(l)} ⊢ F.
+  uint64_t nc = step("not_intro", {term(c), step("clause_intro", {step("assume", {term(c)})})});
+  return step("prove_hyp", {nc, f});
+}
+
 uint64_t Translator::hole_clause(const std::vector<int64_t>& lits, const std::string& reason) {
   if (!stats_.holes++) first_hole_ = where_ + ": " + reason;
   Term c;
@@ -287,6 +320,7 @@ void Translator::input(const TraceStep& s) {
     Term c = disjuncts.back();
     for (size_t i = disjuncts.size() - 1; i-- > 0;) c = disj(disjuncts[i], c);
     if (uint64_t cur = conjunct_of(k, c)) th = step("clause_intro", {cur});
+    else th = conjunct_under_negations(k, c);
   }
   if (!th) {
     std::vector<Term> hyps{a};

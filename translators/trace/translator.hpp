@@ -127,6 +127,16 @@ class Translator {
   // conjunctions are indexed once (each node's parent), and each node's theorem is made
   // once and kept, so clausifying a large conjunction costs its size, not its size squared.
   uint64_t conjunct_of(size_t k, const Term& c);
+  // {Φ} ∪ {comp(l) : l ∈ C} ⊢ F for C's disjunction c when a conjunct X of assertion k (at
+  // any depth, or A_k itself) is c under an even number of negations, ~~c or ~~~~c …:
+  // {X, ~c} ⊢ F by NOT_ELIM and NOT_INTRO, one pair a double negation (intuitionistic: no
+  // case split). 0 when there is no such X.
+  //
+  // Why: a solver's clausifier reads `(not (not e))` as e's literal negated twice, so a
+  // conjunct ~~e of an assertion becomes the input clause {e}, which the conjunct look-up
+  // misses; the case split over the whole assertion then cost about 20 ms a clause
+  // (yices2__b1b3b307: two such clauses, half its check).
+  uint64_t conjunct_under_negations(size_t k, const Term& c);
   uint64_t assertions_give_phi(size_t lo, size_t hi);
 
   // The lemma handlers (lemmas.cpp), by hint kind (TraceStep::Hint).
@@ -175,6 +185,9 @@ class Translator {
   };
   std::unordered_map<size_t, std::unordered_map<Term, Node, TermHash>> conj_index_;
   std::unordered_map<Term, uint64_t, TermHash> conj_thm_;
+  // Per assertion (on first use): its conjunction nodes (A_k included) of the form ~~u, by
+  // u with every leading pair of negations removed.
+  std::unordered_map<size_t, std::unordered_map<Term, Term, TermHash>> conj_negated_;
   std::vector<uint64_t> bool_ids_;                    // the ids with a variable, in order
   std::unordered_map<uint64_t, size_t> bool_pos_;     // id -> its position in bool_ids_
   Term delta_;

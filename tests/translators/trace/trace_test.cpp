@@ -209,6 +209,67 @@ TEST(Trace, DefinitionClausesOverNegations) {
   EXPECT_EQ(check_trace(smt, edit(tr, "t 6 -5 -1 0 -", "t 6 5 1 0 -"), &msg), Outcome::Rejected) << msg;
 }
 
+// An input clause {c} whose assertion has the conjunct ~~c (a clausifier that reads
+// `(not (not e))` as e's literal): proved from the conjunct by NOT_ELIM and NOT_INTRO, a
+// few records, where the case split over the assertion costs more the more atoms it has
+// (without this path: 63 records over the same trace against an assertion without the
+// negations, here at most 30). The problem has no arithmetic: only core is needed.
+TEST(Trace, InputClausesUnderDoubleNegations) {
+  auto records_of = [](const std::string& smt, const std::string& tr, std::string* msg) {
+    size_t records = 0;
+    Outcome o = test::check_smt_translation("trace", smt, [&](check::SmtContext& ctx, const std::string& sha, cert::Emitter& em) {
+      trace::trace_to_certificate(ctx, sha, [&] { return string_source(tr); }, em);
+    }, msg, &records);
+    return std::make_pair(o, records);
+  };
+  std::string decls = "(set-logic QF_UF)";
+  for (const char* v : {"a", "b", "c", "d", "e", "f", "g", "h", "k"}) decls += std::string("(declare-const ") + v + " Bool)";
+  std::string big = "(or a b c d e f g h)";
+  auto problem = [&](const std::string& first) {
+    return decls + "(assert " + first + ")(assert (not " + big + "))(check-sat)";
+  };
+  std::string tr = "hcert-trace 1\na 1 a\na 2 b\na 3 c\na 4 d\na 5 e\na 6 f\na 7 g\na 8 h\na 9 k\n"
+                   "d 10 (or @1 @2 @3 @4 @5 @6 @7 @8)\ni 1 0 10 0\ni 2 0 9 0\ni 3 1 -10 0\nc 4 0 1 3 0\n";
+  std::string msg;
+  auto plain = records_of(problem("(and " + big + " k)"), tr, &msg);
+  ASSERT_EQ(plain.first, Outcome::Verified) << msg;
+  // ~~(or …) gives clause 1, ~~~~k clause 2.
+  auto negated = records_of(problem("(and (not (not " + big + ")) (not (not (not (not k)))))"), tr, &msg);
+  ASSERT_EQ(negated.first, Outcome::Verified) << msg;
+  EXPECT_LE(negated.second, plain.second + 30);
+  // An odd number of negations: ~~~k gives ~k, so clause {-9} follows.
+  EXPECT_EQ(records_of(problem("(and " + big + " (not (not (not k))))"), edit(tr, "i 2 0 9 0", "i 2 0 -9 0"), &msg).first,
+            Outcome::Verified) << msg;
+  // Refused: ~~~k does not give k.
+  EXPECT_EQ(records_of(problem("(and " + big + " (not (not (not k))))"), tr, &msg).first, Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("input clause 2 does not follow from assertion 0"), std::string::npos) << msg;
+  // Refused: ~~(or …) does not give its negation.
+  EXPECT_EQ(records_of(problem("(and (not (not " + big + ")) k)"), edit(tr, "i 1 0 10 0", "i 1 0 -10 0"), &msg).first,
+            Outcome::Rejected) << msg;
+  EXPECT_NE(msg.find("input clause 1 does not follow from assertion 0"), std::string::npos) << msg;
+}
+
+// A definition whose operands are written with the problem's double negations
+// (`(not (not @1))`, as the example solver writes them): its clauses by the connectives,
+// each ~~y read as y; a wrong clause is still refused. Before this reading one of them
+// went to the case split, which in a problem without arithmetic failed the whole check
+// (Arith::is_atom made the type int, which was not loaded).
+TEST(Trace, DefinitionClausesUnderDoubleNegations) {
+  std::string smt = "(set-logic QF_UF)(declare-const a Bool)(declare-const b Bool)"
+                    "(assert (and (not (not a)) (not (not (not b)))))(assert (not a))(check-sat)";
+  std::string tr = "hcert-trace 1\na 1 a\na 2 b\nd 3 (and (not (not @1)) (not (not (not @2))))\ni 1 0 3 0\ni 2 1 -1 0\n"
+                   "t 3 -3 1 0 -\nt 4 -3 -2 0 -\nt 5 3 -1 2 0 -\nc 6 0 1 2 3 0\n";
+  trace::TraceStats st;
+  std::string msg;
+  EXPECT_EQ(check_trace(smt, tr, &msg, &st), Outcome::Verified) << msg;
+  EXPECT_EQ(st.lemmas_definitions, 3u);
+  EXPECT_EQ(st.holes, 0u);
+  // Refused: ~N \/ b for N = ~~a /\ ~~~b is not valid (a true, b false: N true).
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 4 -3 -2 0 -", "t 4 -3 2 0 -"), &msg), Outcome::Rejected) << msg;
+  // Refused: N \/ ~a \/ ~b is not valid (a true, b true: N false).
+  EXPECT_EQ(check_trace(smt, edit(tr, "t 5 3 -1 2 0 -", "t 5 3 -1 -2 0 -"), &msg), Outcome::Rejected) << msg;
+}
+
 // Arithmetic lemmas of one shape over other atoms (an equation's split, a Farkas lemma)
 // are instances of the first one's pattern (one INST each); an instance never makes a
 // wrong lemma pass: one of the same shape with another constant, or the same atoms with
