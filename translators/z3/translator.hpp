@@ -164,6 +164,8 @@ class Translator {
     // visited are bounded (a deeper or larger rewrite goes to the other provers).
     static constexpr int kDepth = 400;
     static constexpr size_t kVisits = 400000;
+    // De Morgan pairing by shared symbols: at most this many symbol lookups in a rewrite.
+    static constexpr size_t kPairingLookups = 4000000;
     // Oracle pairs: at most kOracles in a rewrite, each side at most kOracleNodes subterms.
     static constexpr size_t kOracles = 64, kOracleNodes = 256;
     size_t oracles = 0, max_oracles = kOracles;

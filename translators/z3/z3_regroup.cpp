@@ -459,8 +459,12 @@ bool Translator::Regrouper::plan_demorgan(const Term& x, const Term& y, int dept
   if (!left.empty()) {
     std::vector<std::unordered_set<Term, TermHash>> syms;
     for (const Term& c : cs) syms.push_back(symbols_of({c}));
+    // Each unpaired disjunct against every conjunct: quadratic, so bounded in symbol
+    // lookups (a hostile 16k-pair proof took 45 s; review 9 F4); past it, no plan.
+    size_t lookups = 0;
     for (const Term& d : left) {
       auto mine = symbols_of({d});
+      if ((lookups += mine.size() * cs.size()) > kPairingLookups) return false;
       // The conjunct closest in symbols (fewest in one and not the other), sharing one.
       size_t best = cs.size(), best_distance = 0;
       for (size_t i = 0; i < cs.size(); i++) {
