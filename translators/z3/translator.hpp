@@ -145,6 +145,10 @@ class Translator {
   // disjunction), grouped and ordered differently (z3_regroup.cpp); 0 otherwise (or
   // when a side has over 128 nodes).
   uint64_t regrouped_disjunction(const Term& l, const Term& r);
+  // ⊢ l = r for Z3's unit simplifications of one connective, either orientation:
+  // `X /\ T = X`, `X \/ F = X`, `X /\ F = F`, `X \/ T = T` and the unit on the left
+  // (z3_units.cpp); 0 otherwise.
+  uint64_t unit_simplified(const Term& l, const Term& r);
   // ⊢ l = r when the two sides agree but for nests of \/ or /\ grouped differently whose
   // leaves pair up in order, each pair equal in the same way (z3_regroup.cpp): congruence
   // where the shapes agree, a nest regrouped where they do not. 0 otherwise; a failing

@@ -167,7 +167,8 @@ uint64_t Translator::rule_tautology(const Step& s) {
   uint64_t th = 0;
   // Over arrays (`select (store a i v) i = v`): an axiom instance. The case split below
   // knows nothing of arrays: its countermodel of an array fact proves nothing.
-  if (iff && ((th = regrouped_disjunction(a, b)) || (th = regrouped_in_context(a, b)))) return th;
+  if (iff && ((th = unit_simplified(a, b)) || (th = regrouped_disjunction(a, b)) || (th = regrouped_in_context(a, b))))
+    return th;
   bool arrays = ArrayLemmas::mentions_arrays(phi);
   if (arrays && (th = array_lemma({}, phi))) return th;
   if (arrays && !th_lemma && is_op(phi, "=", &a, &b) && (th = tools_.arrays.equal(a, b))) return th;

@@ -1,0 +1,6 @@
+(set-logic QF_UF)
+(declare-fun a () Bool)
+(declare-fun b () Bool)
+(assert (and (and a b) true))
+(assert (or (not a) true))
+(check-sat)
