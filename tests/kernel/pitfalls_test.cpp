@@ -531,12 +531,19 @@ TEST(KernelPitfall, NestedBindersOverLateFreeVariableParseInLinearTime) {
   };
   const int n = 16000;
   std::string small = text(n / 10, fresh("z")), big = text(n, fresh("z"));
-  auto t0 = std::chrono::steady_clock::now();
-  Term ts = text::parse_term(hcert::tenv(), small);
-  double small_s = seconds_since(t0);
-  auto t1 = std::chrono::steady_clock::now();
-  Term tb = text::parse_term(hcert::tenv(), big);
-  double big_s = seconds_since(t1);
+  // The fastest of three parses each: one preempted run on a loaded machine (seen at load
+  // 15) must not read as quadratic.
+  auto fastest = [](const std::string& src, Term& out) {
+    double best = 1e9;
+    for (int r = 0; r < 3; ++r) {
+      auto t0 = std::chrono::steady_clock::now();
+      out = text::parse_term(hcert::tenv(), src);
+      best = std::min(best, seconds_since(t0));
+    }
+    return best;
+  };
+  Term ts, tb;
+  double small_s = fastest(small, ts), big_s = fastest(big, tb);
   int d;
   EXPECT_EQ(bottom(tb, d).kind(), TermKind::Var);
   EXPECT_EQ(d, 2 * n);
