@@ -219,7 +219,10 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
         break;
       }
     }
-    if (!found && scratch_.size() - start <= kMaxSteps && !too_large)  // dropped: true by itself
+    // Dropped: true by itself (false in a disjunction); a large or deep leaf only when its
+    // key says so.
+    const bool neutral = key_of(ai) == (disj ? "F" : "T");
+    if (!found && scratch_.size() - start <= kMaxSteps && (!too_large || neutral))
       if (uint64_t n = tautology_at(disj ? neg(ai) : ai, depth + 1)) img.push_back({{}, n, disj ? neg(ai) : ai}), found = true;
     ok = found;
   }
@@ -229,7 +232,9 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   for (size_t j = 0; j < bs.size() && ok; ++j) {
     if (covered[j]) continue;
     Term f = disj ? neg(bs[j]) : bs[j];
-    uint64_t n = scratch_.size() - start <= kMaxSteps && !larger_than(bs[j], kMaxFreeLeafSize) ? tautology_at(f, depth + 1) : 0;
+    const bool neutral = key_of(bs[j]) == (disj ? "F" : "T");
+    const bool small = !larger_than(bs[j], kMaxFreeLeafSize) && depth <= kMaxFreeNestDepth;
+    uint64_t n = scratch_.size() - start <= kMaxSteps && (small || neutral) ? tautology_at(f, depth + 1) : 0;
     if (n) learned.push_back({n, f}), covered[j] = true;
     else ok = false;
   }
