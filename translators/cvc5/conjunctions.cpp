@@ -120,7 +120,9 @@ uint64_t Translator::disjunctions_equal(const Term& a, const Term& b, int depth)
 
 uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, int depth) {
   constexpr size_t kMaxLeaves = 4096;
-  if (depth > 2 || !(is_op(a, op) || is_op(b, op))) return 0;
+  if (depth > kMaxKeyedNestDepth || !(is_op(a, op) || is_op(b, op))) return 0;
+  // Below kMaxFreeNestDepth only nests of one key: each leaf then has a b of its key.
+  if (depth > kMaxFreeNestDepth && congruence_->signature(a) != congruence_->signature(b)) return 0;
   std::vector<Term> as, bs;  // bounded walks: a shared nest's tree can be exponential
   if (!flatten_within(a, op, as, 2 * kMaxLeaves) || !flatten_within(b, op, bs, 2 * kMaxLeaves)) return 0;
   if (as.size() > kMaxLeaves || bs.size() > kMaxLeaves || as.size() + bs.size() < 3) return 0;
@@ -135,7 +137,7 @@ uint64_t Translator::nests_equal(const Term& a, const Term& b, const char* op, i
 
 bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term>& bs, const char* op, int depth,
                              NestAlignment& al) {
-  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxRanked = 64, kMaxConjunctSize = 1000;
+  constexpr size_t kMaxRun = 8, kMaxTries = 6, kMaxRanked = 64;
   // The probes' steps: about a thousand per leaf (a conjunct's pair proof takes a few
   // hundred; ex10100's 2,000 conjuncts ran out of a fixed 200,000 at the 1,200th).
   const size_t kMaxSteps = std::max<size_t>(200000, 1000 * (as.size() + bs.size()));
@@ -157,7 +159,7 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   // once, instead of trying the b's over its variables in turn (a failed try costs every
   // prover's attempt).
   std::unordered_map<std::string, std::vector<size_t>> by_key;
-  auto key_of = [&](const Term& t) { return larger_than(t, kMaxConjunctSize) ? std::string() : congruence_->signature(t); };
+  auto key_of = [&](const Term& t) { return congruence_->signature(t); };
   for (size_t j = 0; j < bs.size(); ++j)
     if (std::string k = key_of(bs[j]); !k.empty()) by_key[k].push_back(j);
   auto conj_of = [&](const std::vector<size_t>& js) { return nest_of(bs, js, op); };
@@ -196,10 +198,11 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
     likeness.rank(ai, {&same, &fewer, &again});
     if (fewer.size() > kMaxTries) fewer.resize(kMaxTries);
     // A conjunct too large for the provers' pairwise search (a nest of disjunctions of
-    // conjunctions: minutes of case splits) ends the alignment.
+    // conjunctions: minutes of case splits), or one below kMaxFreeNestDepth, is paired with
+    // the b's of its key only: their proof is a keyed alignment again, one try per leaf.
     std::vector<std::vector<size_t>> tries;
-    const bool too_large = larger_than(ai, kMaxConjunctSize);
-    if (too_large) keyed.clear(), same.clear(), fewer.clear(), again.clear();
+    const bool too_large = larger_than(ai, kMaxFreeLeafSize) || depth > kMaxFreeNestDepth;
+    if (too_large) same.clear(), fewer.clear(), again.clear();
     for (const auto* c : {&keyed, &same, &fewer, &again})
       for (size_t j : *c)
         if (tries.size() < kMaxTries && std::find(tries.begin(), tries.end(), std::vector<size_t>{j}) == tries.end())
@@ -217,7 +220,10 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
         break;
       }
     }
-    if (!found && scratch_.size() - start <= kMaxSteps && !too_large)  // dropped: true by itself
+    // Dropped: true by itself (false in a disjunction); a large or deep leaf only when its
+    // key says so.
+    const bool neutral = key_of(ai) == (disj ? "F" : "T");
+    if (!found && scratch_.size() - start <= kMaxSteps && (!too_large || neutral))
       if (uint64_t n = tautology_at(disj ? neg(ai) : ai, depth + 1)) img.push_back({{}, n, disj ? neg(ai) : ai}), found = true;
     ok = found;
   }
@@ -227,7 +233,9 @@ bool Translator::align_nests(const std::vector<Term>& as, const std::vector<Term
   for (size_t j = 0; j < bs.size() && ok; ++j) {
     if (covered[j]) continue;
     Term f = disj ? neg(bs[j]) : bs[j];
-    uint64_t n = scratch_.size() - start <= kMaxSteps && !larger_than(bs[j], kMaxConjunctSize) ? tautology_at(f, depth + 1) : 0;
+    const bool neutral = key_of(bs[j]) == (disj ? "F" : "T");
+    const bool small = !larger_than(bs[j], kMaxFreeLeafSize) && depth <= kMaxFreeNestDepth;
+    uint64_t n = scratch_.size() - start <= kMaxSteps && (small || neutral) ? tautology_at(f, depth + 1) : 0;
     if (n) learned.push_back({n, f}), covered[j] = true;
     else ok = false;
   }

@@ -227,6 +227,12 @@ class Translator {
   uint64_t conjunction_nests_equal(const Term& a, const Term& b, const std::vector<Term>& as,
                                    const std::vector<Term>& bs, const NestAlignment& al, const std::vector<Node>& used);
   int conj_depth_ = 0;
+  // Nest alignment bounds (conjunctions.cpp): any pairing is searched down to
+  // kMaxFreeNestDepth levels and for leaves of at most kMaxFreeLeafSize subterms; deeper or
+  // larger, only pairs of one key (Congruence::signature), whose proof is again a keyed
+  // alignment with one try per leaf, so its cost grows with the nests' size alone.
+  static constexpr int kMaxFreeNestDepth = 2, kMaxKeyedNestDepth = 64;
+  static constexpr size_t kMaxFreeLeafSize = 1000;
   // Premises and φ all arithmetic literals (φ a clause of them): a Farkas refutation of
   // the premises with φ's negated disjuncts. Rejects the step when they certainly have a
   // model (linear real arithmetic over variables).

@@ -373,6 +373,21 @@ std::optional<std::pair<std::string, bool>> Arith::key(const Term& atom) {
     for (auto& [a, c] : m)
       if (c != 0) cs.push_back({a, mpz_class(c * den)}), g = gcd(g, cs.back().second);
     mpz_class kk = mpz_class(k * den);
+    if (is_int && !eq && !cs.empty()) {
+      // Over int also up to tightening: 0 <= c·x + k is 0 <= (c/g)·x + floor(k/g) (g the
+      // coefficients' gcd), and 0 <= c·x + k is ~(0 <= -c·x - k - 1), so the first
+      // coefficient is made positive: `~(19 < x - y)` and `-20 < y - x` have one key.
+      mpz_class gc = 0;
+      for (auto& [a, c] : cs) gc = gcd(gc, c);
+      for (auto& [a, c] : cs) c /= gc;
+      mpz_fdiv_q(kk.get_mpz_t(), kk.get_mpz_t(), gc.get_mpz_t());
+      if (cs[0].second < 0) {
+        for (auto& [a, c] : cs) c = -c;
+        kk = -kk - 1;
+        lt = !lt;
+      }
+      g = 1;
+    }
     if (g == 0) g = 1;
     g = abs(g);
     if (eq && !cs.empty() && cs[0].second < 0) g = -g;

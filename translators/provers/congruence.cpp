@@ -258,22 +258,41 @@ const std::string& Congruence::signature(const Term& t) {
   Term a;
   if (is_neg(t)) {
     sig = signature(t.rand());
-    sig = sig.rfind("~", 0) == 0 ? sig.substr(1) : "~" + sig;
+    sig = sig == "T" ? "F" : sig == "F" ? "T" : sig.rfind("~", 0) == 0 ? sig.substr(1) : "~" + sig;
   } else if (is_op(t, "/\\") || is_op(t, "\\/")) {
     const char* op = is_op(t, "/\\") ? "/\\" : "\\/";
     std::vector<std::string> parts;
-    std::vector<Term> leaves;  // past 100,000 operands the signature is the term's own (below)
-    if (flatten_within(t, op, leaves, 200000)) {
-      for (const Term& u : leaves) parts.push_back(signature(u));
-      std::sort(parts.begin(), parts.end());
-      sig = std::string("(") + op;
-      for (const std::string& p : parts) sig += " " + p;
-      sig += ")";
-    } else {
+    // Up to repeats and constants too, as cvc5's rewriter folds them: `p \/ p \/ q` is
+    // `p \/ q`, `p /\ p` is p, `(0 <= 0) /\ p` is p, `~(0 <= 0) /\ p` is F. Past 100,000
+    // operands (a bounded walk: a shared nest's tree can be exponential) the signature is
+    // the term's own.
+    const std::string unit = op[0] == '/' ? "T" : "F", zero = op[0] == '/' ? "F" : "T";
+    std::vector<Term> leaves;
+    if (!flatten_within(t, op, leaves, 200000)) {
       sig = "#" + std::to_string(t.serial());
+    } else {
+      for (const Term& u : leaves)
+        if (const std::string& p = signature(u); p != unit) parts.push_back(p);
+      std::sort(parts.begin(), parts.end());
+      parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+      if (parts.empty() || std::find(parts.begin(), parts.end(), zero) != parts.end()) {
+        sig = parts.empty() ? unit : zero;
+      } else if (parts.size() == 1) {
+        sig = parts[0];
+      } else {
+        sig = std::string("(") + op;
+        for (const std::string& p : parts) sig += " " + p;
+        sig += ")";
+      }
     }
   } else if (auto k = th_.key(t)) {
     sig = (k->second ? "~" : "") + std::string("[") + k->first + "]";
+    // A ground atom (its key `r<k`, `i=k`: 0 <= k, 0 = k, no variables) is its value.
+    if (k->first.find(' ') == std::string::npos) {
+      const std::string n = k->first.substr(2);
+      const bool holds = k->first[1] == '=' ? n == "0" : n[0] != '-';
+      sig = holds != k->second ? "T" : "F";
+    }
   } else {
     sig = "#" + std::to_string(t.serial());
   }

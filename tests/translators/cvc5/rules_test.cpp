@@ -366,3 +366,45 @@ TEST(Cvc5Rules, RewriteOfNestedDivisionByNegatedNumerals) {
 }
 
 }  // namespace
+
+namespace {
+
+// A rewrite of a conjunction whose one large conjunct (about 1,700 subterms, nests five
+// levels deep: cvc5's lpsat-goal-1) has every nest reordered and every integer atom
+// tightened the other way round (`~(k < f j - x)`, f j - x <= k, printed as
+// `-(k + 1) < x - f j`; `x = i` as `i = x`). Such a conjunct is too large for a free
+// search, so it is paired by key (Congruence::signature, integer atoms up to tightening) at
+// every level, one try per leaf, below the depth of a free search too (conjunctions.cpp);
+// before, the step was a hole. Reject: in disjunct 2 the atom for j = 5 printed with k for
+// k + 1 (`-7 < x - f 5`, f 5 - x <= 6): x = 2, f j = x + 2 + j, q false and p r s t true is
+// a model of the left side (disjunct 2 holds, x = 2 excludes the others) and not of the right.
+TEST(Cvc5Rules, LargeConjunctAlignedByKeyAtEveryLevel) {
+  for (bool folded : {false, true}) {
+  // folded: the left side's disjunction also holds a repeat of disjunct 0 and a disjunct
+  // false by a ground atom (`y = 1 /\ ~(0 <= 0)`), which cvc5's rewriter drops; keys are
+  // taken up to repeats and constants (clocksynchro_5clocks).
+  auto side = [folded](bool rewritten, bool changed) {
+    std::string d;
+    for (int i = 0; i < 5; ++i) {
+      int ii = rewritten ? 4 - i : i;
+      std::string c = rewritten ? "(and" : "(and (= x " + std::to_string(ii) + ")";
+      for (int j = 0; j < 40; ++j) {
+        int jj = rewritten ? 39 - j : j, k = ii + jj;
+        std::string f = "(f " + std::to_string(jj) + ")";
+        if (!rewritten) c += " (not (< " + std::to_string(k) + " (- " + f + " x)))";
+        else c += " (< (- " + std::to_string(changed && ii == 2 && jj == 5 ? k : k + 1) + ") (- x " + f + "))";
+      }
+      c += rewritten ? " (= " + std::to_string(ii) + " x))" : ")";
+      d += " " + c;
+    }
+    if (folded && !rewritten) d += " (and (= y 1) (not (<= 0 0))) " + d.substr(1, d.find(" (and", 1) - 1);
+    std::string big = "(or" + d + ")";
+    std::string deep = rewritten ? "(or (and " + big + " r) q)" : "(or q (and r " + big + "))";
+    return rewritten ? "(and " + deep + " t s p)" : "(and p s t " + deep + ")";
+  };
+  expect_rewrite_checked("(= " + side(false, false) + " " + side(true, false) + ")",
+                         "(= " + side(false, false) + " " + side(true, true) + ")");
+  }
+}
+
+}  // namespace

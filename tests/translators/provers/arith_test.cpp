@@ -275,6 +275,33 @@ TEST(ProversNormal, ConditionalAtomsShareARepresentative) {
   EXPECT_EQ(normal_equal("n4", rewrite("(ite (or c (not d)) (+ y 1.0) y)")), 0u);
 }
 
+// Integer atoms share a key up to tightening (spec/arith.md, "Equivalent atoms"):
+// `~(19 < x - y)` is `x - y <= 19`, is `-20 < y - x`; `2x <= 7` is `x <= 3`. cvc5 prints
+// such atoms either way in one rewrite (lpsat-goal-1), and nest alignment pairs leaves by
+// key. Accept: the normaliser proves the equations (the identification is a small
+// refutation, never assumed). Reject: `-19 < y - x` is x - y <= 18, false at x - y = 19;
+// over the reals `~(19 < x - y)` and `-20 < y - x` differ at x - y = 19.5; `2x <= 7` and
+// `x <= 2` differ at x = 3. Their keys differ and nothing proves them equal.
+TEST(ProversNormal, IntegerAtomsShareAKeyUpToTightening) {
+  std::string i = ints_c, r = reals_c;
+  std::vector<Term> as = literals("k", i + "(assert (< 19 (- x y)))(assert (< (- 20) (- y x)))(assert (< (- 19) (- y x)))"
+                                          "(assert (<= (* 2 x) 7))(assert (<= x 3))(assert (<= x 2))");
+  std::vector<Term> rs = literals("kr", r + "(assert (< 19.0 (- x y)))(assert (< (- 20.0) (- y x)))");
+  WithTheories w;  // one numbering of the atoms for all keys
+  auto key = [&](const Term& t) { return w.a.key(t).value(); };
+  EXPECT_EQ(key(as[0]).first, key(as[1]).first);
+  EXPECT_NE(key(as[0]).second, key(as[1]).second);  // complementary: one is the key's negation
+  EXPECT_NE(key(as[2]).first, key(as[0]).first);
+  EXPECT_EQ(key(as[3]), key(as[4]));
+  EXPECT_NE(key(as[3]), key(as[5]));
+  EXPECT_NE(key(rs[0]).first, key(rs[1]).first);
+  EXPECT_NE(normal_equal("t1", i + "(assert (= (and c (not (< 19 (- x y)))) (and (< (- 20) (- y x)) c)))"), 0u);
+  EXPECT_NE(normal_equal("t2", i + "(assert (= (or c (<= (* 2 x) 7)) (or (<= x 3) c)))"), 0u);
+  EXPECT_EQ(normal_equal("t3", i + "(assert (= (and c (not (< 19 (- x y)))) (and (< (- 19) (- y x)) c)))"), 0u);
+  EXPECT_EQ(normal_equal("t4", r + "(assert (= (and c (not (< 19.0 (- x y)))) (and (< (- 20.0) (- y x)) c)))"), 0u);
+  EXPECT_EQ(normal_equal("t5", i + "(assert (= (or c (<= (* 2 x) 7)) (or (<= x 2) c)))"), 0u);
+}
+
 // A table of cases over one declaration header: each refuted exactly when marked so.
 struct Case {
   bool refuted;
