@@ -1,5 +1,6 @@
 #include "translators/z3/terms.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 #include <vector>
 
@@ -42,22 +43,28 @@ smt::Script to_script(const Sexp& e) {
   return s;
 }
 
-Term TermReader::term(const Sexp& e, uint32_t n) {
-  smt::Script s = to_script(e);
-  witnesses(s, n);
-  return ctx_.term(s, n, names_);
+void TermReader::open(const Sexp& e) {
+  open_ = to_script(e);
+  visited_.assign(open_.nodes.size(), 0);
+  visit_ = 0;
 }
 
-void TermReader::witnesses(smt::Script& s, uint32_t root) {
+Term TermReader::term(uint32_t n) {
+  witnesses(n);
+  return ctx_.term(open_, n, names_);
+}
+
+void TermReader::witnesses(uint32_t root) {
+  smt::Script& s = open_;
+  if (++visit_ == 0) std::fill(visited_.begin(), visited_.end(), 0), visit_ = 1;  // wrapped
   std::vector<std::pair<uint32_t, bool>> todo{{root, false}};  // post-order, each node once
-  std::vector<bool> seen(s.nodes.size(), false);
   while (!todo.empty()) {
     auto [k, kids_done] = todo.back();
     todo.pop_back();
     smt::Node& n = s.nodes[k];
     if (!kids_done) {
-      if (seen[k]) continue;
-      seen[k] = true;
+      if (visited_[k] == visit_) continue;
+      visited_[k] = visit_;
       todo.push_back({k, true});
       for (uint32_t c : n.kids) todo.push_back({c, false});
       continue;
@@ -77,7 +84,8 @@ void TermReader::witnesses(smt::Script& s, uint32_t root) {
 }
 
 Term TermReader::bind(const Binding& b) {
-  Term t = term(b.expr, b.expr.root);
+  open(b.expr);
+  Term t = term(b.expr.root);
   names_[b.name] = t;
   return t;
 }

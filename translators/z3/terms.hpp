@@ -5,6 +5,7 @@
 #pragma once
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "trusted/problem.hpp"
 #include "trusted/smtlib.hpp"
@@ -21,8 +22,12 @@ class TermReader {
   explicit TermReader(check::SmtContext& ctx) : ctx_(ctx) {}
   // Elaborates a term binding (?x or $x) and remembers it under its name.
   Term bind(const Binding& b);
-  // Elaborates node `n` of an expression in the names bound so far.
-  Term term(const Sexp& e, uint32_t n);
+  // Makes `e` the expression that term() reads. It is converted once here: a proof
+  // expression of k inline steps reads k conclusions out of it, and converting it for each
+  // would cost O(|e|) per step (quadratic on 8,000 inline premises: 41 s).
+  void open(const Sexp& e);
+  // Elaborates node `n` of the open expression in the names bound so far.
+  Term term(uint32_t n);
   bool has(const std::string& name) const { return names_.count(name); }
   // Binds a name to a term (Z3's declared names, spec/z3.md).
   void declare(const std::string& name, const Term& t) { names_[name] = t; }
@@ -31,9 +36,14 @@ class TermReader {
   // Z3's extensionality witness `((_ array-ext k) a b)`, which SMT-LIB cannot name: each
   // such node (innermost first) is elaborated as the theory's `array.diff a b`, bound to a
   // fresh name that replaces the node.
-  void witnesses(smt::Script& s, uint32_t root);
+  // Visits only the subtree under root (a stamp per node: no per-call array of |e|), and
+  // is idempotent: a replaced node is a bound symbol the next call passes by.
+  void witnesses(uint32_t root);
 
   check::SmtContext& ctx_;
+  smt::Script open_;                 // the open expression, converted
+  std::vector<uint32_t> visited_;    // visited_[k] == visit_: node k seen in this call
+  uint32_t visit_ = 0;
   std::unordered_map<std::string, Term> names_;
   uint64_t witnesses_ = 0;
 };

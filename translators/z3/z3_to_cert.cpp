@@ -33,6 +33,7 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
       }
     }
     if (b.name.empty()) {  // the body: a proof of false
+      terms_.open(b.expr);
       Node root = proof(b.expr, b.expr.root);
       if (root.phi != false_term()) reject("the proof does not end in false");
       // Γ ⊢ F, Γ the asserted formulas (and the definitions used).
@@ -45,6 +46,7 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
       return stats_;
     }
     if (b.name[0] == '@') {
+      terms_.open(b.expr);
       proofs_.emplace(b.name, proof(b.expr, b.expr.root));
       scratch_.keep_all();  // a named proof stays: later bindings may cite it
     } else {
@@ -87,7 +89,7 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   size_t mark = scratch_.size();
   Term phi;
   try {
-    phi = terms_.term(e, n.kids.back());
+    phi = terms_.term(n.kids.back());  // e is open (above)
   } catch (const Failure&) {  // a Z3-internal name: no term, not even for a hole
     throw Failure(Outcome::Incomplete, "Z3 proof " + where_ + ": a " + rule + " step whose conclusion uses a name Z3 made up");
   }

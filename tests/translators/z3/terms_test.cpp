@@ -26,11 +26,12 @@ TEST(Z3Terms, AssertedFormulasAreTheProblemsAssertions) {
   while (in.next(b)) {
     if (b.name.empty() || b.name[0] == '@') {
       // Every rule's conclusion (its last argument) elaborates; asserted ones are assertions.
+      terms.open(b.expr);
       for (uint32_t i = 0; i < b.expr.nodes.size(); ++i) {
         const auto& n = b.expr.nodes[i];
         if (z3::rule_of(b.expr, i) != "asserted") continue;
         ++asserted;
-        Term f = terms.term(b.expr, n.kids.back());
+        Term f = terms.term(n.kids.back());
         matched += std::find(as.begin(), as.end(), f) != as.end();
       }
       continue;
@@ -41,6 +42,33 @@ TEST(Z3Terms, AssertedFormulasAreTheProblemsAssertions) {
   EXPECT_GT(bound, 50u);
   EXPECT_GT(asserted, 20u);
   EXPECT_EQ(matched, asserted);
+}
+
+// An expression is converted once (open) and its steps' conclusions read from it; reading
+// an extensionality witness replaces its node by a bound name, so a second read of the same
+// node, or of a formula above it, passes over the replaced node: all reads must give the
+// theory's `diff m n`, whichever read came first.
+TEST(Z3Terms, WitnessesReadTwiceFromOneOpenExpressionAreOneTerm) {
+  for (const char* t : {"core", "ints", "reals", "mixed", "arrays"}) check::load_pinned_theory(hcert::tenv(), check::default_theory_dir(), t);
+  check::SmtContext ctx(hcert::tenv(), smt::parse_script("(set-logic QF_AX)(declare-sort I 0)(declare-fun m () (Array I I))"
+                                                          "(declare-fun n () (Array I I))(declare-fun k () I)(assert (= m n))(check-sat)"));
+  z3::TermReader terms(ctx);
+  // 0: (= W k), 1: =, 2: W = ((_ array-ext 0) m n), 3: (_ array-ext 0), 4: _, 5: array-ext,
+  // 6: 0, 7: m, 8: n, 9: k
+  z3::Sexp e;
+  e.nodes = {{true, "", {1, 2, 9}}, {false, "=", {}}, {true, "", {3, 7, 8}}, {true, "", {4, 5, 6}}, {false, "_", {}},
+             {false, "array-ext", {}}, {false, "0", {}}, {false, "m", {}}, {false, "n", {}}, {false, "k", {}}};
+  terms.open(e);
+  Term w = terms.term(2);
+  Term eq1 = terms.term(0), eq2 = terms.term(0);
+  EXPECT_EQ(eq1, eq2);
+  EXPECT_EQ(eq1.rator().rand(), w);
+  EXPECT_EQ(terms.term(2), w);
+  EXPECT_EQ(w.rator().rator().kind(), TermKind::Const);
+  Term m = ctx.problem().assertions.at(0).rator().rand();  // (= m n)
+  EXPECT_EQ(w.rator().rand(), m);
+  terms.open(e);  // converted afresh: the same term
+  EXPECT_EQ(terms.term(0), eq1);
 }
 
 TEST(Z3Terms, ScriptConversionClassifiesAtoms) {
