@@ -293,8 +293,10 @@ class Elaborator {
     struct Unbind {  // this term's bindings end with it, also when it throws
       ScopedNames<Term>& names;
       size_t depth;
-      ~Unbind() { names.unbind_to(depth); }
-    } unbind{bound_, bound_.depth()};
+      size_t &binders, saved;
+      ~Unbind() { names.unbind_to(depth), binders = saved; }
+    } unbind{bound_, bound_.depth(), binders_, binders_};
+    binders_ += params.size();
     for (auto& [s, v] : params) bound_.bind(s, v);
     while (!tasks.empty()) {
       poll_deadline();
@@ -338,6 +340,7 @@ class Elaborator {
               q.vars.push_back(fresh(symbol(kid(sv, 0)), sort(kid(sv, 1))));
               bound_.bind(symbol(kid(sv, 0)), q.vars.back());
             }
+            binders_ += vs.kids.size();
             tasks.push_back({Task::Pop, &n, vs.kids.size()});
             tasks.push_back(std::move(q));
             tasks.push_back({Task::Eval, &kid(n, 2)});
@@ -365,6 +368,7 @@ class Elaborator {
         case Task::Quant: {
           Term body = vals.back();
           vals.pop_back();
+          binders_ -= t.vars.size();
           if (body.type() != boolean()) fail(n, "a quantifier body must be Bool");
           bool all = kid(n, 0).text == "forall";
           for (size_t i = t.vars.size(); i-- > 0;) {
@@ -380,6 +384,8 @@ class Elaborator {
             if (kid(n, i).kind == Node::Keyword && kid(n, i).text == "named") {
               std::string s = symbol(kid(n, i + 1));
               if (known(s)) fail(n, "symbol " + s + " is already declared");
+              for (const Term& v : binders_ ? vals.back().frees() : std::vector<Term>{})  // solvers refuse these
+                if (v.name().find('|') != std::string::npos) fail(n, "the named term " + s + " has a bound variable");
               defs_.emplace(s, Def{{}, vals.back()});
               scoped_.push_back(s);
             }
@@ -404,6 +410,7 @@ class Elaborator {
     if (n.text == "true") return cnst("T", boolean());
     if (n.text == "false") return cnst("F", boolean());
     auto f = funs_.find(n.text);
+    if (f != funs_.end() && f->second.type().is_fun() && cur_ == &sc_) fail(n, n.text + " needs arguments");
     if (f != funs_.end()) return f->second;
     auto d = defs_.find(n.text);
     if (d != defs_.end()) {
@@ -613,6 +620,7 @@ class Elaborator {
   std::vector<Scope> scopes_;        // the push levels
   ScopedNames<Term> bound_;  // let- and quantifier-bound names and define-fun parameters
   uint64_t counter_ = 0;
+  size_t binders_ = 0;  // quantified variables and define-fun parameters in scope
   std::string logic_;
   const Env& kenv_;  // the kernel environment the terms are checked in
 };

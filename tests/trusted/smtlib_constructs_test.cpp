@@ -174,6 +174,30 @@ TEST(SmtConstructs, NamedTermsAndCheckSatAssuming) {
   EXPECT_EQ(refused("(declare-const x Int)(check-sat-assuming (x))").first, Outcome::InputError);
 }
 
+// Solvers refuse a named term with a variable of an enclosing quantifier or define-fun in
+// it (z3 then drops the command and may answer sat, review 10 G2); a closed named term
+// under a binder, or one under a let (a let is a substitution), names what it says.
+TEST(SmtConstructs, NamedTermsAreClosed) {
+  all_refused(Outcome::InputError,
+              {"(declare-const p Bool)(define-fun f ((x Bool)) Bool (! x :named n))(assert (f p))(check-sat)",
+               "(declare-const q Bool)(assert (or q (forall ((x Int)) (! (> x 0) :named n))))(check-sat)"});
+  auto as = elab("(declare-const p Bool)(assert (let ((y p)) (! y :named n)))(assert (forall ((x Bool)) (! (not p) :named m)))"
+                 "(assert (and n m))(check-sat)");
+  ASSERT_EQ(as.size(), 3u);
+  Term not_p = Term::comb(c("~", Type::fun(B(), B())), Term::var("p", B()));
+  EXPECT_EQ(as[0], Term::var("p", B()));
+  EXPECT_EQ(as[2], Term::comb(Term::comb(c("/\\", Type::fun(B(), Type::fun(B(), B()))), as[0]), not_p));
+}
+
+// A function symbol is a term only applied to its arguments: bare, as a let value or an
+// argument of =, it is no SMT-LIB term (z3 refuses it; cvc5 reads (not p) with not
+// let-bound to g as the built-in not, review 10 G1).
+TEST(SmtConstructs, FunctionSymbolsNeedArguments) {
+  all_refused(Outcome::InputError, {"(declare-fun g (Bool) Bool)(declare-const p Bool)(assert (let ((not g)) (not p)))(check-sat)",
+                                     "(declare-fun g (Int) Int)(declare-fun h (Int) Int)(assert (not (= g h)))(check-sat)"});
+  EXPECT_EQ(elab("(declare-fun g (Bool) Bool)(declare-const p Bool)(assert (g p))(check-sat)").size(), 1u);
+}
+
 // Outside the supported theories: incomplete (exit 2) with the theory named.
 TEST(SmtConstructs, UnsupportedTheoriesAreNamed) {
   struct Case {

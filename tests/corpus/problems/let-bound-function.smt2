@@ -1,0 +1,6 @@
+(set-logic QF_UF)
+(declare-fun g (Bool) Bool)
+(declare-fun p () Bool)
+(assert (let ((not g)) (not p)))
+(assert (not (g p)))
+(check-sat)

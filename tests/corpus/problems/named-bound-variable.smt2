@@ -1,0 +1,6 @@
+(set-logic QF_UF)
+(declare-fun p () Bool)
+(define-fun f ((x Bool)) Bool (! x :named n))
+(assert (f p))
+(assert (not p))
+(check-sat)
