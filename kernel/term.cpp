@@ -137,10 +137,7 @@ class NodePool {
       fresh_ = static_cast<char*>(::operator new(kHugePage, std::align_val_t(kHugePage))), end_ = fresh_ + kBlock, advise_huge(fresh_, kHugePage);
     return std::exchange(fresh_, fresh_ + sizeof(TermNode));
   }
-  void put(void* p) {
-    *static_cast<void**>(p) = free_;
-    free_ = p;
-  }
+  void put(void* p) { *static_cast<void**>(p) = std::exchange(free_, p); }
 
  private:
   static constexpr size_t kBlock = kHugePage / sizeof(TermNode) * sizeof(TermNode);
