@@ -268,8 +268,9 @@ Thm Kernel::rup(const std::vector<Term>& s, const std::vector<const Thm*>& hints
   bool uniform = true;
   for (size_t i = 0; i < hints.size() && !conflict; ++i) {
     // A hint's reading is reached through three dependent loads (theorem, set, reading):
-    // it is prefetched two hints ahead (no effect on the result; the checker prefetches
-    // the sets as it looks the hints up).
+    // its set is prefetched four hints ahead and its reading two (no effect on the result;
+    // the checker prefetches the sets as it looks the hints up, too close to the first ones).
+    if (i + 4 < hints.size() && hints[i + 4]) __builtin_prefetch(hints[i + 4]->hyps_.get());
     const HypSet* next = i + 2 < hints.size() && hints[i + 2] ? hints[i + 2]->hyps_.get() : nullptr;
     if (next && next->rup_read) __builtin_prefetch(next->rup.data());
     const Thm* h = hints[i];
