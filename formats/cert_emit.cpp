@@ -40,6 +40,8 @@ uint64_t Emitter::type(const Type& root) {
 // An abstraction is written as `lam v body` with the body opened at a variable v that is
 // not free in it, so the checker rebuilds exactly this node with Term::abs.
 uint64_t Emitter::term(const Term& root) {
+  // Most calls name a term written before: one look-up, no walk (and no stack to allocate).
+  if (auto it = terms_.find(root); it != terms_.end()) return it->second;
   struct Frame {
     Term t;
     bool expanded;

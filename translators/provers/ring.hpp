@@ -435,6 +435,9 @@ class Ring {
   const Term& atom(uint32_t id) const { return atoms_.at(id); }
   const Term& le_c() const { return le_; }
   const Term& lt_c() const { return lt_; }
+  bool is_add(const Term& t) const { return is2(t, add_); }
+  bool is_sub(const Term& t) const { return is2(t, sub_); }
+  bool is_neg(const Term& t) const { return is1(t, neg_); }
   bool is_int() const { return is_int_; }
 };
 

@@ -298,7 +298,7 @@ Pf Ring::s_add_raw(const Term& a, const Term& b) {
   if (va == 0) return I(ADD_LID(), {b});
   if (vb == 0) return I(ADD_RID(), {a});
   if (va > 0 && vb > 0) return pos_add(a, b);
-  if (va < 0 && vb < 0) return P().trans(I(NEG_ADD(), {a.rand(), b.rand()}), P().ap_term(neg_, pos_add(a.rand(), b.rand())));
+  if (va < 0 && vb < 0) return P().trans(I(NEG_ADD(), {a.rand(), b.rand()}), P().ap_term(neg_, pos_add_part(a.rand(), b.rand())));
   if (va < 0) return P().trans(I(ADD_COMM(), {a, b}), s_add(b, a));
   // a positive, b = neg n
   Term n = b.rand();
@@ -306,10 +306,10 @@ Pf Ring::s_add_raw(const Term& a, const Term& b) {
   if (va == vn) return I(ADD_RINV(), {a});
   if (va > vn) {
     Term d = numeral(va - vn);
-    return P().prove_hyp(pos_add(d, n), I(SUB1(), {d, n, a}));  // d + n = a ⊢ a + neg n = d
+    return P().prove_hyp(pos_add_part(d, n), I(SUB1(), {d, n, a}));  // d + n = a ⊢ a + neg n = d
   }
   Term d = numeral(vn - va);
-  return P().prove_hyp(pos_add(a, d), I(SUB2(), {a, d, n}));  // a + d = n ⊢ a + neg n = neg d
+  return P().prove_hyp(pos_add_part(a, d), I(SUB2(), {a, d, n}));  // a + d = n ⊢ a + neg n = neg d
 }
 
 Pf Ring::s_mul(const Term& a, const Term& b) { return kept_numeral('*', a, b, [&] { return s_mul_raw(a, b); }); }
