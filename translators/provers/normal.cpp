@@ -465,7 +465,7 @@ Normaliser::Nf Normaliser::nf_atom(const Term& x, int depth) {
       Term le = Term::constant(vocab(), ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
       auto cmp = [&](const Term& a2, const Term& b2) { return Term::comb(Term::comb(le, a2), b2); };
       Term target = build("/\\", {cmp(l, r), cmp(r, l)});
-      return then(x, target, atom_step(x, target), depth);
+      return then(x, target, equation_split(x, target, l, r), depth);
     }
     if (auto k = th_->key(x)) {
       auto [it, fresh] = reps_.emplace(k->first, std::make_pair(x, k->second));
@@ -484,6 +484,24 @@ Normaliser::Nf Normaliser::nf_atom(const Term& x, int depth) {
     return n ? Nf{target, n} : fail;
   }
   return {x};
+}
+
+uint64_t Normaliser::equation_split(const Term& x, const Term& target, const Term& l, const Term& r) {
+  auto it = atom_steps_.find(x);
+  if (it != atom_steps_.end() && it->second.first == target) return it->second.second;
+  Type ty = l.type();
+  Term vx = Term::var("x", ty), vy = Term::var("y", ty);
+  auto [lemma, fresh] = equation_lemmas_.emplace(ty.name(), 0);
+  if (fresh) {
+    Term le = Term::constant(vocab(), ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
+    auto cmp = [&](const Term& a, const Term& b) { return Term::comb(Term::comb(le, a), b); };
+    Term stmt = Term::eq(Term::eq(vx, vy), build("/\\", {cmp(vx, vy), cmp(vy, vx)}));
+    lemma->second = refute_negation(kept_, stmt, nullptr, 64, 400, th_);
+  }
+  if (!lemma->second) return atom_step(x, target);
+  uint64_t n = kept_.step("inst", {lemma->second, kept_.term(vx), kept_.term(l), kept_.term(vy), kept_.term(r)});
+  atom_steps_[x] = {target, n};
+  return n;
 }
 
 uint64_t Normaliser::atom_step(const Term& x, const Term& target, int leaves) {
