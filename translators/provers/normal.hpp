@@ -68,6 +68,11 @@ class Normaliser {
   // in y where a case split over its n leaves evaluates y at each (quadratic, and the most
   // of a large rewrite's cost). 0 when y has over 2,000 leaves.
   uint64_t de_morgan_or(const Term& y, const Term& target);
+  // N(~y = target) for a conjunction y and target the disjunction of its leaves' negations
+  // (De Morgan, in the order `flatten` gives): {target} ⊢ ~y by cases, {~y, ~target} ⊢ F
+  // by y's leaves each traded for its ~~ (the classical half, in N-form), joined; linear in
+  // y where the case split evaluated y at each leaf. 0 beyond 4,000 nodes.
+  uint64_t de_morgan_and(const Term& y, const Term& target);
   // N(a = b) by a case split (small: its operands are shared atoms), or 0.
   uint64_t by_split(const Term& a, const Term& b);
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return ++steps_, out_.step(rule, std::move(args)); }
