@@ -571,9 +571,35 @@ Normaliser::Nf Normaliser::nf_atom(const Term& x, int depth) {
   return {x};
 }
 
+namespace {
+
+// Does t mention int.div or int.mod (or is it over 20,000 nodes deep in a walk)? An explicit
+// stack over the DAG, each node once.
+bool mentions_div_mod(const Term& t) {
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty()) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (seen.size() > 20000) return true;
+    if (u.kind() == TermKind::Const && (u.name() == "int.div" || u.name() == "int.mod")) return true;
+    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  return false;
+}
+
+}  // namespace
+
 uint64_t Normaliser::equation_split(const Term& x, const Term& target, const Term& l, const Term& r) {
   auto it = atom_steps_.find(x);
   if (it != atom_steps_.end() && it->second.first == target) return it->second.second;
+  // Over div and mod the case split stays: a later rewrite of cvc5's over the same terms
+  // (Cvc5Rules.RewriteOfNestedDivisionByNegatedNumerals) became a hole with the lemma. Why
+  // is not understood yet (the normal forms fail there either way; the split's refutations
+  // leave the arithmetic with those terms' facts, which seems to be what the later proof
+  // needs).
+  if (mentions_div_mod(x)) return atom_step(x, target);
   Type ty = l.type();
   Term vx = Term::var("x", ty), vy = Term::var("y", ty);
   auto [lemma, fresh] = equation_lemmas_.emplace(ty.name(), 0);

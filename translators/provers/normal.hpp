@@ -85,7 +85,8 @@ class Normaliser {
   // instance (INST, one step) of that statement over the variables x, y of l's type, proved
   // once per type on kept_ by a case split. Why: the split at each equation itself cost two
   // Farkas refutations over its own terms, times its conditionals' cases (143 of the 255
-  // slowest atom steps of pursuit-safety-8). atom_step when the lemma is not proved.
+  // slowest atom steps of pursuit-safety-8). atom_step when the lemma is not proved, and
+  // over int div and mod (see normal.cpp).
   uint64_t equation_split(const Term& x, const Term& target, const Term& l, const Term& r);
   std::unordered_map<std::string, uint64_t> equation_lemmas_;  // by type name; 0: not proved
   // For an arithmetic atom x with a COND inside whose constraint is new: an earlier such atom

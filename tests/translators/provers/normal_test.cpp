@@ -97,8 +97,8 @@ TEST(ProversNormal, RefusesWrongDeMorgan) {
 // De Morgan over a conjunction (Normaliser::de_morgan_and, its classical half in N-form):
 // flat, nested and reordered, with a disjunction as a leaf, and a negated conjunction of
 // 300 atoms in steps linear in its size (the case split evaluated the whole conjunction at
-// each of its leaves: measured 231,149 steps and 5 s by the case split, 5,411 by
-// de_morgan_and).
+// each of its leaves: measured 231,149 steps and 5 s by the case split, 5,411 to 12,623
+// by de_morgan_and, depending on the terms' order, which earlier tests change).
 TEST(ProversNormal, DeMorganOverConjunctions) {
   Provers p;
   int k = 0;
@@ -108,7 +108,7 @@ TEST(ProversNormal, DeMorganOverConjunctions) {
     EXPECT_NE(equal(p, "nma" + std::to_string(++k), eq), 0u) << eq;
   size_t before = p.k.steps;
   EXPECT_NE(equal(p, "nma4", "(= (not " + nary("and", 300) + ") " + nary("or", 300, "not") + ")", 300), 0u);
-  EXPECT_LT(p.k.steps - before, 300u * 30) << p.k.steps - before;
+  EXPECT_LT(p.k.steps - before, 300u * 60) << p.k.steps - before;
 }
 
 // Each must be refused: the right side drops a leaf (b0, b1 true, b2 false falsifies it),
