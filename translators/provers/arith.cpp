@@ -217,6 +217,9 @@ Part scaled_part(Ring& R, Prover& P, Fact& f, const mpz_class& c) {
   } else if (base.concl.rator().rator() == R.le_c()) {
     Term cT = R.numeral(c);
     scaled = P.prove_hyp(R.positive(cT), P.prove_hyp(base, R.I(R.SCALE_LE(), {cT, f.e})));
+  } else if (!R.is_int()) {  // (an int fact is never strict here: tightened above)
+    Term cT = R.numeral(c);
+    scaled = P.prove_hyp(R.positive(cT), P.prove_hyp(base, R.I(R.SCALE_LT(), {cT, f.e})));
   } else {
     scaled = R.scale_lt(R.numeral(c), base);
   }

@@ -200,6 +200,90 @@ uint64_t Normaliser::de_morgan_or(const Term& y, const Term& target) {
   return step("deduct_antisym", {bwd, fwd});
 }
 
+uint64_t Normaliser::de_morgan_and(const Term& y, const Term& target) {
+  Term ny = neg(y), a, b;
+  // {y} ⊢ u for each leaf u of y, CONJUNCT1/2 down its nest (an explicit stack).
+  std::unordered_map<Term, uint64_t, TermHash> part;
+  std::vector<Term> leaves;
+  std::vector<std::pair<uint64_t, Term>> todo{{assume(y), y}};
+  size_t visits = 0;
+  while (!todo.empty()) {
+    auto [h, t] = todo.back();
+    todo.pop_back();
+    if (++visits > 4000) return 0;
+    if (is_op(t, "/\\", &a, &b)) {
+      todo.push_back({step("conjunct2", {h}), b});
+      todo.push_back({step("conjunct1", {h}), a});
+    } else if (part.emplace(t, h).second) {
+      leaves.push_back(t);
+    }
+  }
+  // {target} ⊢ ~y: target's cases bottom up, each leaf ~u against {y} ⊢ u.
+  std::unordered_map<Term, uint64_t, TermHash> refuted;  // {t, y} ⊢ F
+  std::vector<std::pair<Term, bool>> walk{{target, false}};
+  while (!walk.empty()) {
+    auto [t, expanded] = walk.back();
+    walk.pop_back();
+    if (refuted.count(t)) continue;
+    if (!is_op(t, "\\/", &a, &b)) {
+      auto it = is_neg(t) ? part.find(t.rand()) : part.end();
+      if (it == part.end()) return 0;
+      refuted.emplace(t, step("not_elim", {assume(t), it->second}));
+    } else if (expanded) {
+      refuted.emplace(t, step("disj_cases", {assume(t), refuted.at(a), refuted.at(b)}));
+    } else {
+      walk.push_back({t, true});
+      walk.push_back({b, false});
+      walk.push_back({a, false});
+    }
+    if (refuted.size() > 4000) return 0;
+  }
+  uint64_t bwd = step("not_intro", {out_.term(y), refuted.at(target)});
+  // {~target} ⊢ ~~u for each leaf ~u of target, down its nest (as in de_morgan_or).
+  std::unordered_map<Term, uint64_t, TermHash> not_not;
+  Term ntarget = neg(target);
+  std::vector<std::pair<uint64_t, Term>> down{{assume(ntarget), target}};
+  while (!down.empty()) {
+    auto [h, t] = down.back();
+    down.pop_back();
+    if (!is_op(t, "\\/", &a, &b)) {
+      if (is_neg(t)) not_not.emplace(t.rand(), h);
+      continue;
+    }
+    down.push_back({step("not_intro", {out_.term(b), step("not_elim", {h, step("disj2", {out_.term(a), assume(b)})})}), b});
+    down.push_back({step("not_intro", {out_.term(a), step("not_elim", {h, step("disj1", {assume(a), out_.term(b)})})}), a});
+  }
+  // {~y, ~target} ⊢ F: y from its leaves assumed (CONJ up its nest) against ~y, then each
+  // leaf u traded for ~~u.
+  std::unordered_map<Term, uint64_t, TermHash> built;  // {leaves under t} ⊢ t
+  walk = {{y, false}};
+  while (!walk.empty()) {
+    auto [t, expanded] = walk.back();
+    walk.pop_back();
+    if (built.count(t)) continue;
+    if (!is_op(t, "/\\", &a, &b)) built.emplace(t, assume(t));
+    else if (expanded) built.emplace(t, step("conj", {built.at(a), built.at(b)}));
+    else walk.push_back({t, true}), walk.push_back({b, false}), walk.push_back({a, false});
+  }
+  uint64_t f = step("not_elim", {assume(ny), built.at(y)});
+  for (const Term& u : leaves) {
+    auto it = not_not.find(u);
+    if (it == not_not.end()) return 0;
+    f = step("not_elim", {it->second, step("not_intro", {out_.term(u), f})});
+  }
+  // N(~y = target) from {target} ⊢ ~y and {~y, ~target} ⊢ F, H = ~(~y = target): with
+  // target, ~y = target (DEDUCT_ANTISYM), against H: so ~target; then ~~y likewise; and
+  // ~y = target from ~~y and ~target.
+  Term e = Term::eq(ny, target);
+  uint64_t h = assume(neg(e));
+  uint64_t n_target = step("not_intro", {out_.term(target), step("not_elim", {h, step("deduct_antisym", {bwd, assume(target)})})});
+  uint64_t n_ny = step("not_intro", {out_.term(ny), step("prove_hyp", {n_target, f})});
+  uint64_t to_ny = step("contr", {out_.term(ny), step("not_elim", {assume(ntarget), assume(target)})});
+  uint64_t to_target = step("contr", {out_.term(target), step("not_elim", {assume(neg(ny)), assume(ny)})});
+  uint64_t g = step("not_elim", {h, step("deduct_antisym", {to_ny, to_target})});
+  return step("prove_hyp", {n_target, step("prove_hyp", {n_ny, g})});
+}
+
 uint64_t Normaliser::trans(const Term& a, const Term& b, uint64_t ab, const Term& c, uint64_t bc) {
   if (!ab) return bc;
   if (!bc) return ab;
@@ -352,6 +436,7 @@ Normaliser::Nf Normaliser::nf_neg(const Term& x, int depth) {
   uint64_t n2 = 0;
   if (is_op(y, "\\/"))
     if (uint64_t pos = de_morgan_or(y, target)) n2 = step("not_elim", {assume(neg(Term::eq(ny, target))), pos});
+  if (!n2 && is_op(y, "/\\")) n2 = de_morgan_and(y, target);
   if (!n2) n2 = by_split(ny, target);
   if (!n2) return fail;
   Nf z = nf(target, depth + 1);
@@ -465,7 +550,7 @@ Normaliser::Nf Normaliser::nf_atom(const Term& x, int depth) {
       Term le = Term::constant(vocab(), ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
       auto cmp = [&](const Term& a2, const Term& b2) { return Term::comb(Term::comb(le, a2), b2); };
       Term target = build("/\\", {cmp(l, r), cmp(r, l)});
-      return then(x, target, atom_step(x, target), depth);
+      return then(x, target, equation_split(x, target, l, r), depth);
     }
     if (auto k = th_->key(x)) {
       auto [it, fresh] = reps_.emplace(k->first, std::make_pair(x, k->second));
@@ -484,6 +569,50 @@ Normaliser::Nf Normaliser::nf_atom(const Term& x, int depth) {
     return n ? Nf{target, n} : fail;
   }
   return {x};
+}
+
+namespace {
+
+// Does t mention int.div or int.mod (or is it over 20,000 nodes deep in a walk)? An explicit
+// stack over the DAG, each node once.
+bool mentions_div_mod(const Term& t) {
+  std::unordered_set<Term, TermHash> seen;
+  std::vector<Term> todo{t};
+  while (!todo.empty()) {
+    Term u = todo.back();
+    todo.pop_back();
+    if (!seen.insert(u).second) continue;
+    if (seen.size() > 20000) return true;
+    if (u.kind() == TermKind::Const && (u.name() == "int.div" || u.name() == "int.mod")) return true;
+    if (u.kind() == TermKind::Comb) todo.push_back(u.rator()), todo.push_back(u.rand());
+  }
+  return false;
+}
+
+}  // namespace
+
+uint64_t Normaliser::equation_split(const Term& x, const Term& target, const Term& l, const Term& r) {
+  auto it = atom_steps_.find(x);
+  if (it != atom_steps_.end() && it->second.first == target) return it->second.second;
+  // Over div and mod the case split stays: a later rewrite of cvc5's over the same terms
+  // (Cvc5Rules.RewriteOfNestedDivisionByNegatedNumerals) became a hole with the lemma. Why
+  // is not understood yet (the normal forms fail there either way; the split's refutations
+  // leave the arithmetic with those terms' facts, which seems to be what the later proof
+  // needs).
+  if (mentions_div_mod(x)) return atom_step(x, target);
+  Type ty = l.type();
+  Term vx = Term::var("x", ty), vy = Term::var("y", ty);
+  auto [lemma, fresh] = equation_lemmas_.emplace(ty.name(), 0);
+  if (fresh) {
+    Term le = Term::constant(vocab(), ty.name() + ".<=", Type::fun(ty, Type::fun(ty, boolean())));
+    auto cmp = [&](const Term& a, const Term& b) { return Term::comb(Term::comb(le, a), b); };
+    Term stmt = Term::eq(Term::eq(vx, vy), build("/\\", {cmp(vx, vy), cmp(vy, vx)}));
+    lemma->second = refute_negation(kept_, stmt, nullptr, 64, 400, th_);
+  }
+  if (!lemma->second) return atom_step(x, target);
+  uint64_t n = kept_.step("inst", {lemma->second, kept_.term(vx), kept_.term(l), kept_.term(vy), kept_.term(r)});
+  atom_steps_[x] = {target, n};
+  return n;
 }
 
 uint64_t Normaliser::atom_step(const Term& x, const Term& target, int leaves) {

@@ -68,6 +68,11 @@ class Normaliser {
   // in y where a case split over its n leaves evaluates y at each (quadratic, and the most
   // of a large rewrite's cost). 0 when y has over 2,000 leaves.
   uint64_t de_morgan_or(const Term& y, const Term& target);
+  // N(~y = target) for a conjunction y and target the disjunction of its leaves' negations
+  // (De Morgan, in the order `flatten` gives): {target} ⊢ ~y by cases, {~y, ~target} ⊢ F
+  // by y's leaves each traded for its ~~ (the classical half, in N-form), joined; linear in
+  // y where the case split evaluated y at each leaf. 0 beyond 4,000 nodes.
+  uint64_t de_morgan_and(const Term& y, const Term& target);
   // N(a = b) by a case split (small: its operands are shared atoms), or 0.
   uint64_t by_split(const Term& a, const Term& b);
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return ++steps_, out_.step(rule, std::move(args)); }
@@ -76,6 +81,14 @@ class Normaliser {
 
   // N(x = target) for an atom x, proved once on kept_ by a case split of at most `leaves`.
   uint64_t atom_step(const Term& x, const Term& target, int leaves = 4096);
+  // N(x = target) for an int or real equation x = `l = r` and target `l <= r /\ r <= l`: an
+  // instance (INST, one step) of that statement over the variables x, y of l's type, proved
+  // once per type on kept_ by a case split. Why: the split at each equation itself cost two
+  // Farkas refutations over its own terms, times its conditionals' cases (143 of the 255
+  // slowest atom steps of pursuit-safety-8). atom_step when the lemma is not proved, and
+  // over int div and mod (see normal.cpp).
+  uint64_t equation_split(const Term& x, const Term& target, const Term& l, const Term& r);
+  std::unordered_map<std::string, uint64_t> equation_lemmas_;  // by type name; 0: not proved
   // For an arithmetic atom x with a COND inside whose constraint is new: an earlier such atom
   // y with x = y (second false) or x = ~y (second true), proved by atom_step; else x is
   // recorded as a representative and nothing is returned.

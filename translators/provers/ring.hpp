@@ -284,6 +284,9 @@ class Ring {
   // ---- Farkas combination lemmas
   // {0 < x, 0 <= y} ⊢ 0 <= x * y
   Pf SCALE_LE();
+  // {0 < x, 0 < y} ⊢ 0 < x * y   (reals: by CANCEL, x * y = 0 = x * 0 giving y = 0): a strict
+  // fact scaled in three steps where scale_lt takes some eight per bit of the multiplier
+  Pf SCALE_LT();
   // {0 = y} ⊢ 0 = x * y
   Pf SCALE_EQ();
   // {0 <= x, 0 = y} ⊢ 0 <= x + y   and the strict and the equational versions

@@ -486,6 +486,19 @@ Pf Ring::SCALE_LE() {
   return lemma("SCALE_LE", [&] { return P().mp(I(LE_MUL(), {x(), y()}), P().conj(LT_LE(), P().assume(le(zero_, y())))); });
 }
 
+Pf Ring::SCALE_LT() {
+  return lemma("SCALE_LT", [&] {
+    Pf le = P().prove_hyp(I(LT_LE(), {y()}), SCALE_LE());  // {0 < x, 0 < y} ⊢ 0 <= x * y
+    // 0 = x * y: x * y = x * 0, so y = 0 by CANCEL (x is not 0), against 0 < y
+    Term e = eq0(mul(x(), y()));
+    Pf xy_x0 = P().trans(P().sym(P().assume(e)), P().sym(I(MUL_0(), {x()})));  // x * y = x * 0
+    Pf xnz = P().prove_hyp(LT_NE(), I(NE_SYM(), {zero_, x()}));  // {0 < x} ⊢ ~(x = 0)
+    Pf y0 = P().prove_hyp(xnz, P().prove_hyp(xy_x0, I(CANCEL(), {y(), zero_, x()})));  // y = 0
+    Pf ne = P().not_intro(e, P().not_elim(I(LT_NE(), {y()}), P().sym(y0)));
+    return P().prove_hyp(ne, P().prove_hyp(le, I(MK_LT(), {mul(x(), y())})));
+  });
+}
+
 Pf Ring::SCALE_EQ() {
   return lemma("SCALE_EQ", [&] { return P().trans(P().sym(I(MUL_0(), {x()})), mul_r(x(), P().assume(eq0(y())))); });
 }

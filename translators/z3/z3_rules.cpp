@@ -212,6 +212,11 @@ uint64_t Translator::array_lemma(const std::vector<Node>& p, const Term& phi) {
 }
 
 uint64_t Translator::asserted_consequence(const Term& phi) {
+  // `A ==> A`: a check-sat-assuming's `proxy!n => A` once proxy!n is instantiated by A
+  // (discharge_definitions). DISCH of A assumed, one step whatever A is, where the case
+  // split over A's atoms took a third of xs-09-16's check (A of 39 conjuncts).
+  Term a, b;
+  if (is_op(phi, "==>", &a, &b) && a == b) return positive(step("disch", {term(a), assume(a)}));
   bool cond = mentions_cond(phi);
   std::vector<Term> atoms = atoms_of(phi, 64);
   // A formula of 64 atoms or more is most likely an assertion restated (its case split

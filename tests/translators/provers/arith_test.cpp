@@ -561,3 +561,22 @@ TEST(ProversArith, LongSumsNormalisedInHalves) {
   EXPECT_LT(s400, 7 * s100) << s100 << " steps for 100 summands, " << s400 << " for 400";
   EXPECT_EQ(refute_steps(k3, a3, long_sums(100, true)), -1);
 }
+
+// A strict real fact scaled by a large multiplier (1,000,003, 20 bits): by one instance of
+// SCALE_LT ({0 < x, 0 < y} ⊢ 0 < x * y, derived once; ⊢ 0 < 1000003 kept) instead of some
+// eight steps per bit of the multiplier (Ring::scale_lt, still used for difference-logic
+// cycles). The second refutation, with the lemma and the numeral's positivity kept, costs
+// fewer steps than by the bits. Strictness is what refutes the first (with x >= 1 it has
+// the model x = 1: refused); the last has the model x = 1.0000005 (refused).
+TEST(ProversArith, StrictFactScaledByOneLemma) {
+  test::KernelSink k;
+  provers::Arith a(k.sink);
+  auto lits = [](const std::string& name, const std::string& asserts) { return literals(name, std::string(reals) + asserts); };
+  EXPECT_GT(refute_steps(k, a, lits("sl1", "(assert (> x 1))(assert (<= (* 1000003 x) 1000002))")), 0);
+  long second = refute_steps(k, a, lits("sl2", "(assert (> y 2))(assert (<= (* 1000003 y) 2000005))"));
+  EXPECT_GT(second, 0);
+  // Measured: 319 steps by SCALE_LT, 528 by the bits (scale_lt); the bound lies between.
+  EXPECT_LT(second, 420) << second;
+  EXPECT_EQ(refute_steps(k, a, lits("sl3", "(assert (>= x 1))(assert (<= (* 1000003 x) 1000003))")), -1);
+  EXPECT_EQ(refute_steps(k, a, lits("sl4", "(assert (> x 1))(assert (< (* 1000003 x) 1000004))")), -1);
+}
