@@ -737,11 +737,11 @@ class Translator {
   cert::Emitter& out_;
   std::vector<int8_t> value_;
   std::vector<int32_t> touched_;
-  // Live clauses by LRAT id (live_id_map.hpp). Each sits in its own allocation, so a
-  // Clause* stays valid while others come and go (the map moves its entries). Its theorem is kept in
-  // the slot too (the same as clause->thm, set by put and replace): a RUP step needs only
-  // its hints' theorems, and reading them from the slots spares a cache miss per hint
-  // (md5-506: half of the translation's own samples were that load).
+  // Live clauses by LRAT id (live_id_map.hpp). Each sits in its own allocation, so a Clause*
+  // stays valid while others come and go (the map moves its entries). Its theorem is kept in
+  // the slot too (the same as clause->thm, set by put and replace): a RUP step needs only its
+  // hints' theorems, and reading them from the slots spares a cache miss per hint (md5-506:
+  // half of the translation's own samples were that load).
   struct Live { uint64_t thm; std::unique_ptr<Clause> clause; };
   LiveIdMap<Live> clauses_;
   std::vector<uint64_t> tree_;  // theorem of each tree node made so far, by number (down_to; 0: none)
