@@ -7,6 +7,7 @@
 #include "trusted/outcome.hpp"
 #include "formats/id_table.hpp"
 #include "trusted/problem.hpp"
+#include "translators/drat/live_id_map.hpp"
 #include "translators/vocabulary.hpp"
 
 namespace hcert::sat {
@@ -56,7 +57,6 @@ class Translator {
         continue;
       }
       ++stats_.additions;
-      clauses_.allow_dense(4 * (stats_.additions + cnf_.clauses.size()) + 1024);
       if (add(s)) return stats_;
     }
     reject("the proof ends without deriving the empty clause");
@@ -737,13 +737,13 @@ class Translator {
   cert::Emitter& out_;
   std::vector<int8_t> value_;
   std::vector<int32_t> touched_;
-  // Clauses by LRAT id. Each clause sits in its own allocation, so a Clause* stays valid
-  // while others are added (the dense table may move its slots). Its theorem is kept in
-  // the slot too (the same as clause->thm, set by put and replace): a RUP step needs only
-  // its hints' theorems, and reading them from the slots spares a cache miss per hint
-  // (md5-506: half of the translation's own samples were that load).
+  // Live clauses by LRAT id (live_id_map.hpp). Each sits in its own allocation, so a Clause*
+  // stays valid while others come and go (the map moves its entries). Its theorem is kept in
+  // the slot too (the same as clause->thm, set by put and replace): a RUP step needs only its
+  // hints' theorems, and reading them from the slots spares a cache miss per hint (md5-506:
+  // half of the translation's own samples were that load).
   struct Live { uint64_t thm; std::unique_ptr<Clause> clause; };
-  check::IdTable<Live> clauses_;
+  LiveIdMap<Live> clauses_;
   std::vector<uint64_t> tree_;  // theorem of each tree node made so far, by number (down_to; 0: none)
   static constexpr uint32_t kUncounted = UINT32_MAX;
   std::vector<uint32_t> left_;  // leaves below each tree node not yet gone (consume)
