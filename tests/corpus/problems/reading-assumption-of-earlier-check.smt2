@@ -1,0 +1,5 @@
+(set-logic QF_UF)
+(declare-fun p () Bool)
+(assert (not p))
+(check-sat-assuming (p))
+(check-sat)

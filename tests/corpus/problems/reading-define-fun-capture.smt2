@@ -1,0 +1,6 @@
+(set-logic QF_LIA)
+(declare-fun x () Int)
+(define-fun g ((u Int)) Int (+ u x))
+; the x in g's body is the declared x, not the let's: (g 1) is 1 + x, which may differ from 2 (sat)
+(assert (not (= (let ((x 1)) (g x)) 2)))
+(check-sat)

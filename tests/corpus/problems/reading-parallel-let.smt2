@@ -1,0 +1,5 @@
+(set-logic QF_LIA)
+(declare-fun x () Int)
+; SMT-LIB let binds in parallel: y is the outer x (1), so the let is 1 and this holds (sat)
+(assert (not (= (let ((x 1)) (let ((x 2) (y x)) y)) 2)))
+(check-sat)

@@ -1,0 +1,7 @@
+(set-logic QF_UF)
+(declare-fun p () Bool)
+(push 1)
+(assert p)
+(pop 1)
+(assert (not p))
+(check-sat)
