@@ -30,7 +30,11 @@ class TextReader : public RecordReader {
       auto first = line_.cbegin(), last = line_.cend();
       x3::parse(first, last, -blank);
       if (first == last || *first == '#') continue;  // blank or comment line
-      r = Record();
+      // Field by field, not r = Record(): the caller's record keeps its lists' capacity
+      // from one record to the next (a malloc and a free per list and record before).
+      r.tag = Tag::Header;
+      r.nums.clear();
+      r.names.clear();
       r.line = lineno_;
       r.offset = line_start_;
       parse(first, last, r);

@@ -3,12 +3,37 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "rules/equality.hpp"
 
 namespace hcert::rules {
 
+struct Lemmas {
+  std::optional<Thm> disj_l, disj_r;  // {p} ⊢ p \/ q,  {q} ⊢ p \/ q
+  std::optional<Thm> contr;           // {F} ⊢ p
+  std::optional<Thm> neg_eqf;         // {~p} ⊢ p = F
+  std::optional<Thm> eqf_neg;         // {F = p} ⊢ ~p
+  std::optional<Thm> conj, conj1;     // {p, q} ⊢ p /\ q,  {p /\ q} ⊢ p
+  std::optional<Thm> imp_def;         // ⊢ (p ==> q) = ((p /\ q) = p)
+  std::optional<Thm> imp;             // {p ==> q, p} ⊢ q
+  std::optional<Thm> cases;           // {p \/ q, p ==> r, q ==> r} ⊢ r
+  // FORALL_DEF at each type a bound variable had (INST_TYPE walks the whole definition,
+  // 18 k instructions, once per SPEC or GEN before), and per type the SPEC lemma
+  // {(!) P} ⊢ P x (P : ty->bool, x : ty). A check meets a handful of types: a list.
+  std::vector<std::pair<Type, Thm>> forall_at, spec_at;
+};
+
 namespace {
+
+// Each lemma is derived on its first use, not all on the first use of any: a check that
+// never splits a disjunction (a difference-logic trace) then never pays DISJ1's and
+// DISJ2's ~235 inferences each or DISJ_CASES's, which were a tenth of a small check's time.
+Lemmas& lemma_slots(const BoolDefs& d) {
+  if (!d.lemmas) const_cast<BoolDefs&>(d).lemmas = std::make_shared<Lemmas>();
+  return *d.lemmas;
+}
 
 bool is_prop(const Term& t) { return !t.is_null() && t.type() == Type::boolean(); }
 
@@ -59,10 +84,16 @@ Thm add_hyp(const Term& h, const Thm& th) {
 }
 
 // FORALL_DEF at the type ty of the bound variable: ⊢ (!) = λP:ty->bool. P = (λx. T).
+// Made once per type and kept in the lemmas.
 Thm forall_at(const BoolDefs& d, const Type& ty) {
   Type a = constant_of(d.forall_def).type().dom().dom();
   if (a == ty) return d.forall_def;
-  return Kernel::inst_type({{a, ty}}, d.forall_def);
+  auto& kept = lemma_slots(d).forall_at;
+  for (const auto& [t, th] : kept)
+    if (t == ty) return th;
+  Thm th = Kernel::inst_type({{a, ty}}, d.forall_def);
+  kept.emplace_back(ty, th);
+  return th;
 }
 
 // The derivations below take what a caller already has (⊢ T) so that a rule built from
@@ -137,21 +168,35 @@ Thm disch_(const BoolDefs& d, const Thm& tt, const Term& p, const Thm& th, const
   return eq_mp_back(unfold2(d.imp_def, p, th.concl()), Kernel::deduct_antisym(pq, pp));
 }
 
-//  A ⊢ (!) P unfolds to A ⊢ P = (λx. T); AP_THM t and BETA give A ⊢ P t = T; EQT_ELIM;
-//  EQ_MP with ⊢ P t = P[t] (BETA_CONV).
+//  ASSUME (!) P unfolds to {(!) P} ⊢ P = (λx. T); AP_THM x and BETA give {(!) P} ⊢ P x = T;
+//  EQT_ELIM: the SPEC lemma {(!) P} ⊢ P x at the type ty of x, made once per type.
+const Thm& spec_lemma(const BoolDefs& d, const Thm& fdef, const Type& ty) {
+  auto& kept = lemma_slots(d).spec_at;
+  for (const auto& [t, th] : kept)
+    if (t == ty) return th;
+  Term pv = Term::var("P", Type::fun(ty, Type::boolean())), xv = Term::var("x", ty);
+  Thm pt = ap_thm(Kernel::eq_mp(unfold1(fdef, pv), Kernel::assume(d.env(), Term::comb(constant_of(fdef), pv))), xv);
+  Thm st = Kernel::trans(pt, beta_conv(d.env(), pt.concl().rhs()));  // {(!) P} ⊢ P x = T
+  kept.emplace_back(ty, eqt_elim_(d, st));
+  return kept.back().second;
+}
+
+//  A ⊢ (!) (λx. p): the SPEC lemma at P := λx. p, x := t gives {(!) (λx. p)} ⊢ (λx. p) t;
+//  PROVE_HYP with A ⊢ (!) (λx. p) leaves exactly A; EQ_MP with BETA_CONV (λx. p) t.
 Thm spec_(const BoolDefs& d, const Term& t, const Thm& th, const char* rule) {
   const Term& c = th.concl();
   if (c.kind() != TermKind::Comb || c.rand().kind() != TermKind::Abs)
     throw KernelError(std::string(rule) + ": not a universal quantification");
   Term lam = c.rand();
-  Thm fdef = forall_at(d, lam.bound_type());
+  Type ty = lam.bound_type();
+  Thm fdef = forall_at(d, ty);
   if (c.rator() != constant_of(fdef))
     throw KernelError(std::string(rule) + ": not a universal quantification");
-  if (t.is_null() || t.type() != lam.bound_type())
+  if (t.is_null() || t.type() != ty)
     throw KernelError(std::string(rule) + ": term does not have the type of the bound variable");
-  Thm pt = ap_thm(Kernel::eq_mp(unfold1(fdef, lam), th), t);  // A ⊢ P t = (λx. T) t
-  Thm st = Kernel::trans(pt, beta_conv(d.env(), pt.concl().rhs()));      // A ⊢ P t = T
-  return Kernel::eq_mp(beta_conv(d.env(), pt.concl().lhs()), eqt_elim_(d, st));
+  Term pv = Term::var("P", Type::fun(ty, Type::boolean())), xv = Term::var("x", ty);
+  Thm pt = prove_hyp(th, Kernel::inst({{pv, lam}, {xv, t}}, spec_lemma(d, fdef, ty)));  // A ⊢ (λx. p) t
+  return Kernel::eq_mp(beta_conv(d.env(), pt.concl()), pt);
 }
 
 //  DEDUCT_ANTISYM with ⊢ T gives A ⊢ p = T; ABS x gives A ⊢ (λx. p) = (λx. T); fold !.
@@ -277,16 +322,6 @@ Thm contr_slow(const BoolDefs& d, const Term& p, const Thm& th) {
 }
 
 }  // namespace
-struct Lemmas {
-  std::optional<Thm> disj_l, disj_r;  // {p} ⊢ p \/ q,  {q} ⊢ p \/ q
-  std::optional<Thm> contr;           // {F} ⊢ p
-  std::optional<Thm> neg_eqf;         // {~p} ⊢ p = F
-  std::optional<Thm> eqf_neg;         // {F = p} ⊢ ~p
-  std::optional<Thm> conj, conj1;     // {p, q} ⊢ p /\ q,  {p /\ q} ⊢ p
-  std::optional<Thm> imp_def;         // ⊢ (p ==> q) = ((p /\ q) = p)
-  std::optional<Thm> imp;             // {p ==> q, p} ⊢ q
-  std::optional<Thm> cases;           // {p \/ q, p ==> r, q ==> r} ⊢ r
-};
 
 namespace {
 Term pv() { return Term::var("p", Type::boolean()); }
@@ -295,10 +330,6 @@ Term rv() { return Term::var("r", Type::boolean()); }
 // Each lemma is derived on its first use, not all on the first use of any: a check that
 // never splits a disjunction (a difference-logic trace) then never pays DISJ1's and
 // DISJ2's ~235 inferences each or DISJ_CASES's, which were a tenth of a small check's time.
-Lemmas& lemma_slots(const BoolDefs& d) {
-  if (!d.lemmas) const_cast<BoolDefs&>(d).lemmas = std::make_shared<Lemmas>();
-  return *d.lemmas;
-}
 template <class Derive> const Thm& once(std::optional<Thm>& slot, Derive derive) {
   if (!slot) slot = derive();
   return *slot;

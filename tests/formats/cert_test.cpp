@@ -211,4 +211,23 @@ TEST(CertText, QuotedNamesWithHighBytesAndEscapes) {
   EXPECT_EQ(rs[1].line, 4u);
 }
 
+// The text reader refills the caller's record field by field (its lists keep their
+// capacity): a short record after a long one must carry nothing over from it — a stale
+// number or name would be another record than the one written.
+TEST(CertText, ReusedRecordCarriesNothingOver) {
+  auto in = open_records(string_source("step 7 spec 1 2 3 4 5\ntyop 2 bool\nend 9\n"));
+  Record r;
+  ASSERT_TRUE(in->next(r));
+  EXPECT_EQ(r.nums, (std::vector<uint64_t>{7, 1, 2, 3, 4, 5}));
+  ASSERT_TRUE(in->next(r));
+  EXPECT_EQ(r.tag, Tag::TyOp);
+  EXPECT_EQ(r.nums, (std::vector<uint64_t>{2}));
+  EXPECT_EQ(r.names, (std::vector<std::string>{"bool"}));
+  EXPECT_EQ(r.line, 2u);
+  ASSERT_TRUE(in->next(r));
+  EXPECT_EQ(r.nums, (std::vector<uint64_t>{9}));
+  EXPECT_TRUE(r.names.empty());
+  EXPECT_FALSE(in->next(r));
+}
+
 }  // namespace

@@ -289,6 +289,47 @@ TEST(Spec, GenRoundTrip) {
   EXPECT_EQ(renamed.concl(), Imp(p(), p()));
 }
 
+// SPEC goes through a lemma {(!) P} ⊢ P x kept per type (rules/bool.cpp): it must be
+// instantiated simultaneously (a body or term with free P and x of the lemma's types is
+// not captured), leave exactly the premise's hypotheses, and serve each type separately.
+TEST(Spec, KeptLemmaPerType) {
+  D();
+  Type a = Type::var("A");
+  Term y = var("y", a), x = var("x", a), Pa = var("P", Type::fun(a, B()));
+  Term body = Term::comb(Pa, y);                                         // !y. P y
+  for (int round = 0; round < 2; ++round) {                              // second round: kept lemmas
+    Thm px = R::spec(D(), x, A(Forall(y, body)));
+    EXPECT_EQ(px.concl(), Term::comb(Pa, x));
+    EXPECT_EQ(H(px), S({Forall(y, body)}));
+    Term t = Term::comb(var("f", Type::fun(Pa.type(), a)), Pa);          // f P : A
+    Thm pt = R::spec(D(), t, A(Forall(y, Term::eq(y, x))));              // !y. y = x
+    EXPECT_EQ(pt.concl(), Term::eq(t, x));
+    Thm pb = R::spec(D(), var("x", B()), A(Forall(p(), Imp(p(), var("x", B())))));  // at bool
+    EXPECT_EQ(pb.concl(), Imp(var("x", B()), var("x", B())));
+    Type fa = Type::fun(a, a);
+    Term g = var("g", fa);
+    Thm pf = R::spec(D(), var("P", fa), R::gen(D(), g, Kernel::refl(hcert::tenv(), g)));
+    EXPECT_EQ(pf.concl(), Term::eq(var("P", fa), var("P", fa)));
+    EXPECT_TRUE(pf.hyps().empty());
+  }
+}
+
+// After the lemma at a type is kept, a term of another type, or a premise that is not a
+// quantification, must still be refused: the lemma's INST would otherwise build the
+// wrong instance or a theorem with a hypothesis left over.
+TEST(Spec, KeptLemmaRejects) {
+  D();
+  Type a = Type::var("A");
+  Term y = var("y", a), Pa = var("P", Type::fun(a, B()));
+  Thm all = A(Forall(y, Term::comb(Pa, y)));
+  R::spec(D(), var("x", a), all);                                        // the lemma at A is kept
+  EXPECT_THROW(R::spec(D(), p(), all), KernelError);                     // bool term, bound A
+  EXPECT_THROW(R::spec(D(), var("x", Type::fun(a, a)), all), KernelError);
+  EXPECT_THROW(R::spec(D(), var("x", a), A(Term::comb(Pa, y))), KernelError);  // P y: not !
+  Term bang = Term::constant(hcert::tenv(), "!", Type::fun(Pa.type(), B()));
+  EXPECT_THROW(R::spec(D(), var("x", a), A(Term::comb(bang, Pa))), KernelError);  // ! P, P not a λ
+}
+
 TEST(Spec, Rejects) {
   D();
   Term x = var("x", Type::var("A"));
