@@ -24,28 +24,35 @@ struct Shape {
 
 
 // With `cond`, COND on bool is a connective and an equation with a COND side a CondEq.
+// (Each rator() is a reference-counted copy, taken once here: shape runs at every node a
+// case split evaluates.)
 Shape shape(const Term& t, bool cond = false) {
-  if (cond) {
-    Term c, p, q;
-    if (t.type() == Type::boolean() && is_cond(t, &c, &p, &q)) return {Op::Cond, p, q, c};
-    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb && t.rator().rator().kind() == TermKind::Const &&
-        t.rator().rator().name() == "=" && t.rand().type() != Type::boolean()) {
-      Term l = t.rator().rand(), r = t.rand();
-      if (is_cond(l) || is_cond(r)) return {Op::CondEq, l, r, {}};
-    }
-  }
   if (t.kind() == TermKind::Const && t.type() == Type::boolean()) {
     if (t.name() == "T") return {Op::True, {}, {}};
     if (t.name() == "F") return {Op::False, {}, {}};
   }
   if (t.kind() != TermKind::Comb) return {Op::Atom, {}, {}};
-  const Term& f = t.rator();
-  if (f.kind() == TermKind::Const && f.name() == "~") return {Op::Not, t.rand(), {}};
-  if (f.kind() != TermKind::Comb || f.rator().kind() != TermKind::Const) return {Op::Atom, {}, {}};
-  const std::string& n = f.rator().name();
+  Term f = t.rator();
+  if (f.kind() == TermKind::Const) {
+    if (f.name() == "~") return {Op::Not, t.rand(), {}};
+    return {Op::Atom, {}, {}};
+  }
+  if (f.kind() != TermKind::Comb) return {Op::Atom, {}, {}};
+  Term g = f.rator();
+  if (g.kind() == TermKind::Comb) {  // a three-argument application: COND c p q?
+    Term c, p, q;
+    if (cond && t.type() == Type::boolean() && is_cond(t, &c, &p, &q)) return {Op::Cond, p, q, c};
+    return {Op::Atom, {}, {}};
+  }
+  if (g.kind() != TermKind::Const) return {Op::Atom, {}, {}};
+  const std::string& n = g.name();
   Term a = f.rand(), b = t.rand();
-  if (n == "=" && a == b) return {Op::Refl, a, b};
-  if (n == "=" && a.type() == Type::boolean()) return {Op::Iff, a, b};
+  if (n == "=") {
+    if (cond && b.type() != Type::boolean() && (is_cond(a) || is_cond(b))) return {Op::CondEq, a, b, {}};
+    if (a == b) return {Op::Refl, a, b};
+    if (a.type() == Type::boolean()) return {Op::Iff, a, b};
+    return {Op::Atom, {}, {}};
+  }
   if (n == "/\\") return {Op::And, a, b};
   if (n == "\\/") return {Op::Or, a, b};
   if (n == "==>") return {Op::Imp, a, b};
