@@ -270,6 +270,7 @@ std::string man_page(const std::vector<Subcommand>& subcommands) {
   for (auto& [code, what] : exit_codes()) m << ".TP\n.B " << code << "\n" << roff(what) << "\n";
   m << ".SH ENVIRONMENT\n.TP\n.B HCERT_Z3_HOLES=1\nprint each hole of a Z3 translation on stderr.\n"
     << ".TP\n.B HCERT_Z3_COST=1\nprint the Z3 translation's costly steps on stderr.\n"
+    << ".TP\n.B HCERT_CVC5_HOLES=1, HCERT_CVC5_COST=1\nthe same for a cvc5 proof.\n"
     << ".SH EXAMPLES\n.nf\ncadical p.cnf p.drat; hcert check p.cnf p.drat\n"
     << "hcert check \\-\\-json p.cnf p.drat > record.json\n"
     << "hcert convert \\-\\-from drat p.cnf p.drat \\-o p.hcb.zst \\-\\-binary \\-\\-zstd\n.fi\n"

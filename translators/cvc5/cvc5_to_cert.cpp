@@ -1,6 +1,7 @@
 #include "translators/cvc5/cvc5_to_cert.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
@@ -68,6 +69,8 @@ Node Translator::close_step(ProofFrame& f) {
   std::string rule = f.rule;
   const Term& phi = f.phi;
   const std::vector<Node>& prem = f.prem;
+  auto start = cost_ ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
+  size_t before = scratch_.size();
   lenient_ = mentions_skolem(phi);
   for (const Node& q : prem) lenient_ = lenient_ || mentions_skolem(q.phi);
   uint64_t th = 0;
@@ -102,6 +105,14 @@ Node Translator::close_step(ProofFrame& f) {
     if (holes_)
       for (const Node& q : prem) fprintf(stderr, "  premise of the hole below: %s\n", render(q.phi, 300).c_str());
     th = hole(phi, rule);
+  }
+  if (cost_) {  // diagnostics (spec/cli.md): where the time goes
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Cost& c = cost_by_rule_[rule];
+    ++c.nodes, c.seconds += secs, c.theorems += scratch_.size() - before;
+    if (secs > 0.1)
+      fprintf(stderr, "cost %s %s: %zu theorems, %.2f s: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
+              secs, render(phi, 300).c_str());
   }
   collect(f.mark, th);
   return {th, phi};
@@ -283,6 +294,9 @@ Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
     uint64_t nf = step("not_intro", {term(false_term()), assume(false_term())});
     uint64_t fin = close_assumptions(discharge_definitions(settle_deferred(step("prove_hyp", {nf, r.thm}))), assumed);
     out_.write(Emitter::make(Tag::End, {fin}));
+    if (cost_)
+      for (const auto& [rule, c] : cost_by_rule_)
+        fprintf(stderr, "cost by rule %s: %zu nodes, %zu theorems, %.2f s\n", rule.c_str(), c.nodes, c.theorems, c.seconds);
     return stats_;
   }
   reject("the proof has no body");

@@ -4,6 +4,7 @@
 // (clauses.cpp). The theory reasoning is the shared provers' (translators/provers/); this
 // translator holds only cvc5's rules and how they map onto them.
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -333,6 +334,14 @@ class Translator {
   Diagrams* const diagrams_ = &tools_.diagrams;
   Congruence* const congruence_ = &tools_.congruence;
   bool holes_ = getenv("HCERT_CVC5_HOLES") != nullptr;
+  // HCERT_CVC5_COST: each step that took more than 0.1 s (printed when it ends, so a run
+  // stopped by its time limit still shows them), and the time by rule at the end.
+  bool cost_ = getenv("HCERT_CVC5_COST") != nullptr;
+  struct Cost {
+    size_t nodes = 0, theorems = 0;
+    double seconds = 0;
+  };
+  std::map<std::string, Cost> cost_by_rule_;
 };
 
 }  // namespace hcert::cvc5

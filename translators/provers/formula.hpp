@@ -22,26 +22,35 @@ inline Term imp(const Term& a, const Term& b) {
   static const Term c = Term::constant(vocab(), "==>", Type::fun(Type::boolean(), Type::fun(Type::boolean(), Type::boolean())));
   return Term::comb(Term::comb(c, a), b);
 }
+// (Each rator() is a reference-counted copy: the views below take each one once, as these
+// tests run inside every prover's inner loops — is_cond was a quarter of a case split's time.)
 inline bool is_neg(const Term& t) {
-  return t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Const && t.rator().name() == "~";
+  if (t.kind() != TermKind::Comb) return false;
+  Term f = t.rator();
+  return f.kind() == TermKind::Const && f.name() == "~";
 }
 // A binary connective application `op a b` (by the constant's name)? Then a and b.
 inline bool is_op(const Term& t, const char* op, Term* a = nullptr, Term* b = nullptr) {
-  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb) return false;
-  const Term& c = t.rator().rator();
+  if (t.kind() != TermKind::Comb) return false;
+  Term fa = t.rator();
+  if (fa.kind() != TermKind::Comb) return false;
+  Term c = fa.rator();
   if (c.kind() != TermKind::Const || c.name() != op) return false;
-  if (a) *a = t.rator().rand();
+  if (a) *a = fa.rand();
   if (b) *b = t.rand();
   return true;
 }
 // COND c p q (SMT-LIB's ite, any type)? Then c, p, q.
 inline bool is_cond(const Term& t, Term* c = nullptr, Term* p = nullptr, Term* q = nullptr) {
-  if (t.kind() != TermKind::Comb || t.rator().kind() != TermKind::Comb || t.rator().rator().kind() != TermKind::Comb)
-    return false;
-  const Term& f = t.rator().rator().rator();
+  if (t.kind() != TermKind::Comb) return false;
+  Term fcp = t.rator();
+  if (fcp.kind() != TermKind::Comb) return false;
+  Term fc = fcp.rator();
+  if (fc.kind() != TermKind::Comb) return false;
+  Term f = fc.rator();
   if (f.kind() != TermKind::Const || f.name() != "COND") return false;
-  if (c) *c = t.rator().rator().rand();
-  if (p) *p = t.rator().rand();
+  if (c) *c = fc.rand();
+  if (p) *p = fcp.rand();
   if (q) *q = t.rand();
   return true;
 }

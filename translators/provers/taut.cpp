@@ -24,28 +24,35 @@ struct Shape {
 
 
 // With `cond`, COND on bool is a connective and an equation with a COND side a CondEq.
+// (Each rator() is a reference-counted copy, taken once here: shape runs at every node a
+// case split evaluates.)
 Shape shape(const Term& t, bool cond = false) {
-  if (cond) {
-    Term c, p, q;
-    if (t.type() == Type::boolean() && is_cond(t, &c, &p, &q)) return {Op::Cond, p, q, c};
-    if (t.kind() == TermKind::Comb && t.rator().kind() == TermKind::Comb && t.rator().rator().kind() == TermKind::Const &&
-        t.rator().rator().name() == "=" && t.rand().type() != Type::boolean()) {
-      Term l = t.rator().rand(), r = t.rand();
-      if (is_cond(l) || is_cond(r)) return {Op::CondEq, l, r, {}};
-    }
-  }
   if (t.kind() == TermKind::Const && t.type() == Type::boolean()) {
     if (t.name() == "T") return {Op::True, {}, {}};
     if (t.name() == "F") return {Op::False, {}, {}};
   }
   if (t.kind() != TermKind::Comb) return {Op::Atom, {}, {}};
-  const Term& f = t.rator();
-  if (f.kind() == TermKind::Const && f.name() == "~") return {Op::Not, t.rand(), {}};
-  if (f.kind() != TermKind::Comb || f.rator().kind() != TermKind::Const) return {Op::Atom, {}, {}};
-  const std::string& n = f.rator().name();
+  Term f = t.rator();
+  if (f.kind() == TermKind::Const) {
+    if (f.name() == "~") return {Op::Not, t.rand(), {}};
+    return {Op::Atom, {}, {}};
+  }
+  if (f.kind() != TermKind::Comb) return {Op::Atom, {}, {}};
+  Term g = f.rator();
+  if (g.kind() == TermKind::Comb) {  // a three-argument application: COND c p q?
+    Term c, p, q;
+    if (cond && t.type() == Type::boolean() && is_cond(t, &c, &p, &q)) return {Op::Cond, p, q, c};
+    return {Op::Atom, {}, {}};
+  }
+  if (g.kind() != TermKind::Const) return {Op::Atom, {}, {}};
+  const std::string& n = g.name();
   Term a = f.rand(), b = t.rand();
-  if (n == "=" && a == b) return {Op::Refl, a, b};
-  if (n == "=" && a.type() == Type::boolean()) return {Op::Iff, a, b};
+  if (n == "=") {
+    if (cond && b.type() != Type::boolean() && (is_cond(a) || is_cond(b))) return {Op::CondEq, a, b, {}};
+    if (a == b) return {Op::Refl, a, b};
+    if (a.type() == Type::boolean()) return {Op::Iff, a, b};
+    return {Op::Atom, {}, {}};
+  }
   if (n == "/\\") return {Op::And, a, b};
   if (n == "\\/") return {Op::Or, a, b};
   if (n == "==>") return {Op::Imp, a, b};
@@ -176,7 +183,8 @@ class Splitter {
       case Op::False: return 0;
       case Op::Atom: {
         auto it = as.find(t);
-        if (Term f = flipped(t); it == as.end() && !f.is_null()) it = as.find(f);
+        if (it == as.end())
+          if (const Term& f = flip(t); !f.is_null()) it = as.find(f);
         if (it != as.end()) return it->second.value;
         // The atom its decided conditions make of t, or a condition to split on; an opaque
         // subformula (a whole conjunction the caller shares) is split on whole instead.
@@ -388,7 +396,7 @@ class Splitter {
           if (value) return step("eq_mp", {step("sym", {e}), th});
           return step("not_intro", {out_.term(t), step("not_elim", {th, step("eq_mp", {e, assume(t)})})});
         }
-        const Lit& l = as.at(flipped(t));  // t is a = b, and b = a is assigned
+        const Lit& l = as.at(flip(t));  // t is a = b, and b = a is assigned
         uint64_t eq = assume(t), ba = step("sym", {eq});
         if (value) return step("sym", {l.thm});
         return step("not_intro", {out_.term(t), step("not_elim", {l.thm, ba})});
@@ -449,6 +457,14 @@ class Splitter {
 
   uint64_t step(const char* rule, std::vector<uint64_t> args) { return out_.step(rule, std::move(args)); }
   uint64_t assume(const Term& t) { return step("assume", {out_.term(t)}); }
+  // flipped(t), memoised: an unassigned atom is looked up at every node of the split, and
+  // building b = a afresh (two interned applications) was a tenth of a split's time.
+  const Term& flip(const Term& t) {
+    auto it = flipped_.find(t);
+    if (it == flipped_.end()) it = flipped_.emplace(t, flipped(t)).first;
+    return it->second;
+  }
+  std::unordered_map<Term, Term, TermHash> flipped_;
 
   // Only propositional variables were assigned: the assignment is a real countermodel.
   bool genuine(const Assignment& as) const {
