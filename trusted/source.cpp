@@ -169,7 +169,7 @@ FileDigest file_digest(const std::string& path) {
 bool ByteReader::fill() {
   if (pos_ < end_) return true;
   poll_deadline();
-  end_ = src_->read(buf_.data(), buf_.size());
+  end_ = src_->read(buf_.get(), kBufSize);
   pos_ = 0;
   return end_ > 0;
 }
@@ -186,7 +186,7 @@ bool ByteReader::line(std::string& out, size_t max_len) {
   out.clear();
   if (!fill()) return false;
   for (;;) {
-    const char* start = buf_.data() + pos_;
+    const char* start = buf_.get() + pos_;
     const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
     size_t n = nl ? static_cast<size_t>(nl - start) : end_ - pos_;
     if (out.size() + n > max_len)

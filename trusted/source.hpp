@@ -62,7 +62,8 @@ class ByteReader {
  private:
   bool fill();
   std::unique_ptr<Source> src_;
-  std::string buf_ = std::string(1 << 16, '\0');
+  static constexpr size_t kBufSize = 1 << 16;  // bytes past end_ are never read: not zeroed
+  std::unique_ptr<char[]> buf_ = std::make_unique_for_overwrite<char[]>(kBufSize);
   size_t pos_ = 0, end_ = 0;
   uint64_t consumed_ = 0;
 };
