@@ -108,11 +108,7 @@ Node Translator::close_step(ProofFrame& f) {
   }
   if (cost_) {  // diagnostics (spec/cli.md): where the time goes
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    Cost& c = cost_by_rule_[rule];
-    ++c.nodes, c.seconds += secs, c.theorems += scratch_.size() - before;
-    if (secs > 0.1)
-      fprintf(stderr, "cost %s %s: %zu theorems, %.2f s: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
-              secs, render(phi, 300).c_str());
+    costs_.add(rule, where_, scratch_.size() - before, secs, secs > 0.1, [&] { return render(phi, 300); });
   }
   collect(f.mark, th);
   return {th, phi};
@@ -295,8 +291,7 @@ Cvc5Stats Translator::run(const std::string& sha, ProofReader& in) {
     uint64_t fin = close_assumptions(discharge_definitions(settle_deferred(step("prove_hyp", {nf, r.thm}))), assumed);
     out_.write(Emitter::make(Tag::End, {fin}));
     if (cost_)
-      for (const auto& [rule, c] : cost_by_rule_)
-        fprintf(stderr, "cost by rule %s: %zu nodes, %zu theorems, %.2f s\n", rule.c_str(), c.nodes, c.theorems, c.seconds);
+      costs_.print_by_rule();
     return stats_;
   }
   reject("the proof has no body");

@@ -16,6 +16,7 @@
 #include "translators/provers/nform.hpp"
 #include "translators/provers/scratch.hpp"
 #include "translators/provers/toolbox.hpp"
+#include "translators/rule_costs.hpp"
 #include "translators/vocabulary.hpp"
 
 namespace hcert::cvc5 {
@@ -337,11 +338,7 @@ class Translator {
   // HCERT_CVC5_COST: each step that took more than 0.1 s (printed when it ends, so a run
   // stopped by its time limit still shows them), and the time by rule at the end.
   bool cost_ = getenv("HCERT_CVC5_COST") != nullptr;
-  struct Cost {
-    size_t nodes = 0, theorems = 0;
-    double seconds = 0;
-  };
-  std::map<std::string, Cost> cost_by_rule_;
+  RuleCosts costs_;
 };
 
 }  // namespace hcert::cvc5

@@ -18,6 +18,7 @@
 #include "translators/provers/toolbox.hpp"
 #include "translators/z3/terms.hpp"
 #include "translators/z3/z3_to_cert.hpp"
+#include "translators/rule_costs.hpp"
 #include "translators/vocabulary.hpp"
 
 namespace hcert::z3 {
@@ -338,11 +339,7 @@ class Translator {
   // The shared provers; their scratch steps are this translator's (step, scratch_).
   provers::Toolbox tools_;
   bool holes_ = getenv("HCERT_Z3_HOLES") != nullptr, cost_ = getenv("HCERT_Z3_COST") != nullptr;
-  struct Cost {
-    size_t nodes = 0, theorems = 0;
-    double seconds = 0;
-  };
-  std::map<std::string, Cost> cost_by_rule_;  // HCERT_Z3_COST: what each rule's nodes took
+  RuleCosts costs_;  // HCERT_Z3_COST: what each rule's nodes took
   struct ConjunctionSpine {
     int uses = 0;
     std::unordered_map<Term, uint64_t, TermHash> parts;  // conjunct or tail -> {C} ⊢ it

@@ -40,8 +40,7 @@ Z3Stats Translator::run(const std::string& sha, ProofReader& in) {
       uint64_t fin = refutation(root);
       out_.write(Emitter::make(Tag::End, {discharge_definitions(fin)}));
       if (cost_)
-        for (const auto& [rule, c] : cost_by_rule_)
-          fprintf(stderr, "cost by rule %s: %zu nodes, %zu theorems, %.2f s\n", rule.c_str(), c.nodes, c.theorems, c.seconds);
+        costs_.print_by_rule();
       if (cost_) fprintf(stderr, "cost: Z3's multipliers given %zu times, a refutation %zu times\n", hints_.first, hints_.second);
       return stats_;
     }
@@ -130,11 +129,8 @@ Node Translator::proof(const Sexp& e, uint32_t i, int depth) {
   // time by rule.
   if (cost_) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    auto& c = cost_by_rule_[rule];
-    ++c.nodes, c.seconds += s, c.theorems += scratch_.size() - before;
-    if (scratch_.size() - before > 20000 || s > 0.1)
-      fprintf(stderr, "cost %s %s: %zu theorems, %.2f s: %s\n", rule.c_str(), where_.c_str(), scratch_.size() - before,
-              s, render(phi, 300).c_str());
+    size_t made = scratch_.size() - before;
+    costs_.add(rule, where_, made, s, made > 20000 || s > 0.1, [&] { return render(phi, 300); });
   }
   if (th) ++stats_.justified[rule];
   else th = hole(phi, rule);
