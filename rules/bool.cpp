@@ -83,17 +83,21 @@ Thm add_hyp(const Term& h, const Thm& th) {
   return Kernel::eq_mp(Kernel::deduct_antisym(a, th), a);
 }
 
+// The theorem kept in `kept` for type ty, made by `make` on the type's first use.
+template <class Make>
+Thm kept_at(std::vector<std::pair<Type, Thm>>& kept, const Type& ty, Make make) {
+  for (const auto& [t, th] : kept)
+    if (t == ty) return th;
+  kept.emplace_back(ty, make());
+  return kept.back().second;
+}
+
 // FORALL_DEF at the type ty of the bound variable: ⊢ (!) = λP:ty->bool. P = (λx. T).
 // Made once per type and kept in the lemmas.
 Thm forall_at(const BoolDefs& d, const Type& ty) {
   Type a = constant_of(d.forall_def).type().dom().dom();
   if (a == ty) return d.forall_def;
-  auto& kept = lemma_slots(d).forall_at;
-  for (const auto& [t, th] : kept)
-    if (t == ty) return th;
-  Thm th = Kernel::inst_type({{a, ty}}, d.forall_def);
-  kept.emplace_back(ty, th);
-  return th;
+  return kept_at(lemma_slots(d).forall_at, ty, [&] { return Kernel::inst_type({{a, ty}}, d.forall_def); });
 }
 
 // The derivations below take what a caller already has (⊢ T) so that a rule built from
@@ -170,15 +174,13 @@ Thm disch_(const BoolDefs& d, const Thm& tt, const Term& p, const Thm& th, const
 
 //  ASSUME (!) P unfolds to {(!) P} ⊢ P = (λx. T); AP_THM x and BETA give {(!) P} ⊢ P x = T;
 //  EQT_ELIM: the SPEC lemma {(!) P} ⊢ P x at the type ty of x, made once per type.
-const Thm& spec_lemma(const BoolDefs& d, const Thm& fdef, const Type& ty) {
-  auto& kept = lemma_slots(d).spec_at;
-  for (const auto& [t, th] : kept)
-    if (t == ty) return th;
-  Term pv = Term::var("P", Type::fun(ty, Type::boolean())), xv = Term::var("x", ty);
-  Thm pt = ap_thm(Kernel::eq_mp(unfold1(fdef, pv), Kernel::assume(d.env(), Term::comb(constant_of(fdef), pv))), xv);
-  Thm st = Kernel::trans(pt, beta_conv(d.env(), pt.concl().rhs()));  // {(!) P} ⊢ P x = T
-  kept.emplace_back(ty, eqt_elim_(d, st));
-  return kept.back().second;
+Thm spec_lemma(const BoolDefs& d, const Thm& fdef, const Type& ty) {
+  return kept_at(lemma_slots(d).spec_at, ty, [&] {
+    Term pv = Term::var("P", Type::fun(ty, Type::boolean())), xv = Term::var("x", ty);
+    Thm pt = ap_thm(Kernel::eq_mp(unfold1(fdef, pv), Kernel::assume(d.env(), Term::comb(constant_of(fdef), pv))), xv);
+    Thm st = Kernel::trans(pt, beta_conv(d.env(), pt.concl().rhs()));  // {(!) P} ⊢ P x = T
+    return eqt_elim_(d, st);
+  });
 }
 
 //  A ⊢ (!) (λx. p): the SPEC lemma at P := λx. p, x := t gives {(!) (λx. p)} ⊢ (λx. p) t;
